@@ -1,0 +1,236 @@
+"""The logic behind the template's cookiecutter hooks.
+
+``hooks/pre_gen_project.py`` calls :func:`pre_generate`, which refuses bad answers
+with one line naming the field (cookiecutter then deletes the half-made folder), and
+``hooks/post_gen_project.py`` calls :func:`post_generate`, which removes the files
+that do not apply to the answers and prints the next steps. Both run no git,
+network or environment commands.
+"""
+
+from __future__ import annotations
+
+import keyword
+import os
+import re
+import shutil
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+Answers = Mapping[str, Any]
+
+#: Set by oss-checks when it renders the template for itself, to silence the next steps.
+QUIET_ENV = "OSS_TEMPLATE_QUIET"
+
+LICENSES = ("MIT", "BSD-3-Clause", "Apache-2.0", "Proprietary")
+PYTHON_VERSIONS = ("3.10", "3.11", "3.12", "3.13")
+#: The newest Python the baked CI tests on, past the oldest the user chose.
+NEWEST_PYTHON = "3.14"
+CHOICES = {
+    "project_type": ("library", "analysis"),
+    "visibility": ("internal", "public"),
+    "python_min": PYTHON_VERSIONS,
+    "docs": ("mkdocs", "sphinx", "none"),
+    "ci": ("github", "gitlab", "none"),
+}
+#: Import names that would shadow something a project always needs.
+RESERVED_PACKAGE_NAMES = frozenset(
+    {"test", "tests", "pytest", "nox", "noxfile", "conftest", "setup", "docs", "src", "site", "data"}
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]")
+_SLUG = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
+_PACKAGE = re.compile(r"[a-z_][a-z0-9_]*")
+_ORGANISATION = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:/[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)*")
+_HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?")
+_EMAIL = re.compile(r"[^@\s\"'<>(),;]+@[^@\s\"'<>(),;]+\.[^@\s\"'<>(),;]+")
+_URL = re.compile(r"https?://[^\s\"'<>\\`{}|^]+")
+_OWNER = re.compile(r"@[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?")
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be baked; the message is the one line a user reads."""
+
+
+def forge(answers: Answers) -> str:
+    """Which forge's conventions (issue templates, CODEOWNERS syntax) the project follows."""
+    if answers.get("ci") in ("github", "gitlab"):
+        return str(answers["ci"])
+    return "gitlab" if "gitlab" in str(answers.get("git_host", "")).lower() else "github"
+
+
+def _text(answers: Answers, key: str, *, one_line: bool = True) -> str:
+    value = answers.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise AnswerError(f"{key}: must not be empty")
+    if one_line and _CONTROL.search(value):
+        raise AnswerError(f"{key}: must be one line without control characters")
+    if value != value.strip():
+        raise AnswerError(f"{key}: must not start or end with spaces")
+    return value
+
+
+def validate(answers: Answers) -> None:
+    """Raise :class:`AnswerError` for the first answer that cannot be baked."""
+    for key in ("project_name", "description", "author_name"):
+        _text(answers, key)
+
+    slug = _text(answers, "project_slug")
+    if "/" in slug or "\\" in slug or ".." in slug or not _SLUG.fullmatch(slug):
+        raise AnswerError(
+            f"project_slug: {slug!r} is not a repository name: use letters, digits, '.', '_' or '-', "
+            "starting and ending with a letter or digit (no slashes, no '..')"
+        )
+
+    package = _text(answers, "package_name")
+    if not package.isidentifier() or not _PACKAGE.fullmatch(package):
+        raise AnswerError(
+            f"package_name: {package!r} is not a valid import name: use lower-case letters, digits "
+            "and '_', not starting with a digit"
+        )
+    if keyword.iskeyword(package) or keyword.issoftkeyword(package):
+        raise AnswerError(f"package_name: {package!r} is a Python keyword; choose another import name")
+    if package in sys.stdlib_module_names or package in RESERVED_PACKAGE_NAMES:
+        raise AnswerError(
+            f"package_name: {package!r} would shadow the standard library or a tool's module; "
+            "choose another import name"
+        )
+
+    email = _text(answers, "author_email")
+    if not _EMAIL.fullmatch(email):
+        raise AnswerError(f"author_email: {email!r} is not an email address like name@example.org")
+
+    organisation = _text(answers, "organisation")
+    if ".." in organisation or not _ORGANISATION.fullmatch(organisation):
+        raise AnswerError(
+            f"organisation: {organisation!r} must be a group name of letters, digits, '.', '_' or '-' "
+            "(GitLab subgroups separated by '/')"
+        )
+    host = _text(answers, "git_host")
+    if not _HOST.fullmatch(host):
+        raise AnswerError(f"git_host: {host!r} is not a host name like github.com")
+    url = _text(answers, "repository_url")
+    if not _URL.fullmatch(url):
+        raise AnswerError(f"repository_url: {url!r} must be an https:// address without spaces or quotes")
+
+    for owner in _text(answers, "code_owners").split():
+        if not (_OWNER.fullmatch(owner) or _EMAIL.fullmatch(owner)):
+            raise AnswerError(
+                f"code_owners: {owner!r} is not @user, @org/team or an email address"
+            )
+
+    for key, allowed in CHOICES.items():
+        if answers.get(key) not in allowed:
+            raise AnswerError(f"{key}: {answers.get(key)!r} is not one of {', '.join(allowed)}")
+
+    license_id = answers.get("license")
+    if license_id not in LICENSES:
+        raise AnswerError(f"license: {license_id!r} is not one of {', '.join(LICENSES)}")
+    if license_id == "Proprietary" and answers["visibility"] == "public":
+        raise AnswerError(
+            "license: Proprietary is for internal projects; a public project needs MIT, "
+            "BSD-3-Clause or Apache-2.0"
+        )
+
+    year = str(answers.get("copyright_year", ""))
+    if not re.fullmatch(r"(19|20|21)\d\d", year):
+        raise AnswerError(f"copyright_year: {year!r} is not a year like 2026")
+
+    ci = answers["ci"]
+    host_lower = host.lower()
+    if ci == "github" and "gitlab" in host_lower:
+        raise AnswerError(f"ci: GitHub Actions cannot run on {host}; choose ci 'gitlab' or 'none'")
+    if ci == "gitlab" and "github" in host_lower:
+        raise AnswerError(f"ci: GitLab CI cannot run on {host}; choose ci 'github' or 'none'")
+
+
+# -- which files a bake keeps -----------------------------------------------------------
+Predicate = Callable[[Answers], bool]
+
+
+def _is(key: str, *values: str) -> Predicate:
+    return lambda answers: answers.get(key) in values
+
+
+def _forge_is(name: str) -> Predicate:
+    return lambda answers: forge(answers) == name
+
+
+def _github_library(answers: Answers) -> bool:
+    return answers.get("ci") == "github" and answers.get("project_type") == "library"
+
+
+def _github_docs(answers: Answers) -> bool:
+    return answers.get("ci") == "github" and answers.get("docs") != "none"
+
+
+#: Paths (relative to the baked project; a folder means everything in it) that are
+#: kept only when the predicate holds. Every other baked file is always kept.
+CONDITIONAL_PATHS: dict[str, Predicate] = {
+    "notebooks": _is("project_type", "analysis"),
+    "data": _is("project_type", "analysis"),
+    "reports": _is("project_type", "analysis"),
+    "src/{package}/paths.py": _is("project_type", "analysis"),
+    "tests/test_paths.py": _is("project_type", "analysis"),
+    "docs": _is("docs", "mkdocs", "sphinx"),
+    "mkdocs.yml": _is("docs", "mkdocs"),
+    "docs/conf.py": _is("docs", "sphinx"),
+    ".readthedocs.yaml": _is("docs", "sphinx"),
+    ".github/workflows": _is("ci", "github"),
+    ".github/dependabot.yml": _is("ci", "github"),
+    ".github/workflows/release.yml": _github_library,
+    ".github/workflows/docs.yml": _github_docs,
+    ".gitlab-ci.yml": _is("ci", "gitlab"),
+    ".github": _forge_is("github"),
+    ".gitlab": _forge_is("gitlab"),
+}
+
+
+def unwanted_paths(answers: Answers) -> list[str]:
+    """Baked paths to remove for these answers, parents before children."""
+    package = str(answers.get("package_name", ""))
+    return [
+        path.format(package=package)
+        for path, keep in CONDITIONAL_PATHS.items()
+        if not keep(answers)
+    ]
+
+
+def prune(project_dir: Path, answers: Answers) -> None:
+    for relative in unwanted_paths(answers):
+        target = project_dir / relative
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        elif target.exists() or target.is_symlink():
+            target.unlink()
+
+
+def next_steps(answers: Answers) -> str:
+    slug = answers["project_slug"]
+    lines = [
+        f"Baked {answers['project_name']} into ./{slug}. Next steps:",
+        f"  cd {slug}",
+        "  git init -b main && git add . && git commit -m 'Bake from oss-template'",
+        "  python -m pip install nox pre-commit   # once per machine (or: pipx install nox pre-commit)",
+        "  pre-commit install                     # checks every commit",
+        "  nox                                    # lint, type check, tests, docs, build, conventions",
+    ]
+    if answers.get("ci") == "none":
+        lines.append("No CI was chosen: run `nox` before every merge (see CONTRIBUTING.md).")
+    return "\n".join(lines)
+
+
+def pre_generate(answers: Answers) -> int:
+    try:
+        validate(answers)
+    except AnswerError as exc:
+        print(f"oss-template: cannot bake: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def post_generate(project_dir: Path, answers: Answers) -> int:
+    prune(project_dir, answers)
+    if not os.environ.get(QUIET_ENV):
+        print(next_steps(answers))
+    return 0

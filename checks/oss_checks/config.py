@@ -1,0 +1,284 @@
+"""``[tool.oss-checks]``: which rules run, which are ignored and why, and rule options.
+
+Every key is validated: an unknown key, code or option is a ``ConfigError`` whose
+message names the key and what is allowed, never a silent no-op.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from oss_checks.registry import Rule, load_rules
+
+if TYPE_CHECKING:
+    from oss_checks.context import Repo
+
+TABLE = "[tool.oss-checks]"
+KNOWN_KEYS = (
+    "extend",
+    "select",
+    "extend-select",
+    "ignore",
+    "per-path-ignores",
+    "options",
+    "project-type",
+)
+
+
+class ConfigError(Exception):
+    """The configuration is wrong; the message says where and how, in one line."""
+
+
+@dataclass
+class Config:
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    #: code -> the reason the team gave for not following the rule
+    ignore: dict[str, str] = field(default_factory=dict)
+    #: glob -> code -> reason
+    per_path_ignores: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: code -> option name -> value
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    project_type: str | None = None
+    #: Files this configuration was read from, team-wide first.
+    sources: list[str] = field(default_factory=list)
+
+    def selected(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[str]:
+        """Codes that run, after the config's and the command line's selection.
+
+        A command-line ``select`` replaces the configured one; ignores only remove.
+        """
+        registry = load_rules()
+        cli_select = list(select)
+        if cli_select:
+            codes = expand(cli_select, "--select", include_opt_in=True)
+        else:
+            base = expand(self.select, f"{TABLE} select") if self.select else default_codes()
+            codes = base | expand(self.extend_select, f"{TABLE} extend-select", include_opt_in=True)
+        codes -= expand(list(ignore), "--ignore", include_opt_in=True)
+        return [code for code in registry if code in codes]
+
+    def ignore_reason(self, code: str, path: str | None) -> str | None:
+        """Why a finding of ``code`` at ``path`` is ignored, or None when it is not."""
+        if code in self.ignore:
+            return self.ignore[code]
+        if path is not None:
+            for pattern, codes in self.per_path_ignores.items():
+                if code in codes and glob_match(pattern, path):
+                    return codes[code]
+        return None
+
+    def rule(self, code: str) -> Rule:
+        return load_rules()[code](self.options.get(code))
+
+
+def default_codes() -> set[str]:
+    return {code for code, rule in load_rules().items() if not rule.opt_in}
+
+
+def expand(selectors: Iterable[str], where: str, include_opt_in: bool = False) -> set[str]:
+    """Turn codes, prefixes (``OSS3``), rule names or ``ALL`` into a set of codes."""
+    registry = load_rules()
+    by_name = {rule.name: code for code, rule in registry.items()}
+    codes: set[str] = set()
+    for selector in selectors:
+        if not isinstance(selector, str):
+            raise ConfigError(f"{where}: {selector!r} is not a rule code")
+        wanted = selector.strip()
+        if wanted.upper() == "ALL":
+            matched = set(registry)
+        elif wanted in by_name:
+            matched = {by_name[wanted]}
+        else:
+            matched = {code for code in registry if code.startswith(wanted.upper())}
+        if not matched or not re.fullmatch(r"(?i)OSS\d{0,3}|ALL|[a-z0-9-]+", wanted):
+            raise ConfigError(
+                f"{where}: unknown rule code, prefix or name {selector!r} "
+                "(see `oss-checks rules` for the list)"
+            )
+        if not include_opt_in and len(matched) > 1:
+            matched = {code for code in matched if not registry[code].opt_in}
+        codes |= matched
+    return codes
+
+
+def _code_for(key: str, where: str) -> str:
+    registry = load_rules()
+    if key.upper() in registry:
+        return key.upper()
+    for code, rule in registry.items():
+        if rule.name == key:
+            return code
+    raise ConfigError(f"{where}: unknown rule {key!r} (see `oss-checks rules` for the list)")
+
+
+def _reasons(value: Any, where: str) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(
+            f'{where} must be a table of rule = "reason", e.g. {{ OSS302 = "outputs are the report" }}'
+        )
+    reasons: dict[str, str] = {}
+    for key, reason in value.items():
+        code = _code_for(str(key), where)
+        if not isinstance(reason, str) or not reason.strip():
+            raise ConfigError(f"{where}: {key} needs a reason: a non-empty string saying why")
+        reasons[code] = reason.strip()
+    return reasons
+
+
+def _string_list(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where} must be a list of strings")
+    return list(value)
+
+
+def parse_table(table: Any, source: str, base: Config | None = None) -> Config:
+    """Validate one ``[tool.oss-checks]`` table and lay it over ``base``."""
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{source}: {TABLE} must be a table")
+    config = base or Config()
+    config.sources.append(source)
+    for key in table:
+        if key not in KNOWN_KEYS:
+            raise ConfigError(f"{source}: unknown key {key!r} in {TABLE} (known: {', '.join(KNOWN_KEYS)})")
+    where = f"{source}: {TABLE}"
+    if "select" in table:
+        config.select = _string_list(table["select"], f"{where} select")
+        expand(config.select, f"{where} select")
+    if "extend-select" in table:
+        config.extend_select += _string_list(table["extend-select"], f"{where} extend-select")
+        expand(config.extend_select, f"{where} extend-select", include_opt_in=True)
+    if "ignore" in table:
+        config.ignore.update(_reasons(table["ignore"], f"{where} ignore"))
+    if "per-path-ignores" in table:
+        per_path = table["per-path-ignores"]
+        if not isinstance(per_path, Mapping):
+            raise ConfigError(f'{where} per-path-ignores must be a table of "glob" = {{ CODE = "reason" }}')
+        for pattern, reasons in per_path.items():
+            merged = config.per_path_ignores.setdefault(str(pattern), {})
+            merged.update(_reasons(reasons, f"{where} per-path-ignores {pattern!r}"))
+    if "options" in table:
+        _parse_options(table["options"], f"{where} options", config)
+    if "project-type" in table:
+        kind = table["project-type"]
+        if kind not in ("library", "analysis"):
+            raise ConfigError(f'{where} project-type must be "library" or "analysis", not {kind!r}')
+        config.project_type = kind
+    return config
+
+
+def _parse_options(value: Any, where: str, config: Config) -> None:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where} must be a table of rule name = {{ option = value }}")
+    registry = load_rules()
+    for key, settings in value.items():
+        code = _code_for(str(key), where)
+        rule = registry[code]
+        if not isinstance(settings, Mapping):
+            raise ConfigError(f"{where}.{key} must be a table of options")
+        merged = config.options.setdefault(code, {})
+        for name, setting in settings.items():
+            if name not in rule.options:
+                known = ", ".join(rule.options) or "none"
+                raise ConfigError(f"{where}.{key}: unknown option {name!r} (known: {known})")
+            try:
+                merged[name] = rule.options[name].validate(setting, f"{where}.{key}.{name}")
+            except ValueError as exc:
+                raise ConfigError(str(exc)) from None
+
+
+def _team_file(reference: str, root: Path, where: str) -> Path:
+    """Resolve ``extend``: a local path, or ``pkg:<package>`` naming an installed package."""
+    if reference.startswith("pkg:"):
+        import importlib.util
+
+        package = reference[4:]
+        spec = importlib.util.find_spec(package) if package.isidentifier() else None
+        if spec is None or not spec.submodule_search_locations:
+            raise ConfigError(f"{where} extend: no installed package named {package!r}")
+        candidate = Path(next(iter(spec.submodule_search_locations))) / "oss-checks.toml"
+    else:
+        candidate = (root / reference).expanduser()
+    if not candidate.is_file():
+        raise ConfigError(f"{where} extend: {reference!r} is not a file ({candidate})")
+    return candidate
+
+
+def load_config(repo: Repo) -> Config:
+    """The repository's configuration, with a team-wide file under it when ``extend`` names one."""
+    from oss_checks.context import parse_toml
+
+    data = repo.pyproject
+    if data is None:
+        return Config()  # a missing or broken pyproject.toml is itself a finding, not a crash
+    table = data.get("tool", {}).get("oss-checks", {})
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"pyproject.toml: {TABLE} must be a table")
+    config = Config()
+    reference = table.get("extend")
+    if reference is not None:
+        if not isinstance(reference, str):
+            raise ConfigError(f"pyproject.toml: {TABLE} extend must be a string: a path or pkg:<package>")
+        team_path = _team_file(reference, repo.root, f"pyproject.toml: {TABLE}")
+        team_data, error = parse_toml(_read(team_path))
+        if team_data is None:
+            raise ConfigError(f"{team_path} {error}")
+        team_table = team_data.get("tool", {}).get("oss-checks", team_data)
+        if "extend" in team_table:
+            raise ConfigError(f"{team_path}: a team configuration cannot itself use extend")
+        config = parse_table(team_table, str(team_path), config)
+    return parse_table(table, "pyproject.toml", config)
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+@lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))
+
+
+def glob_match(pattern: str, path: str) -> bool:
+    """Match a repo-relative POSIX path against a glob where ``**`` spans folders.
+
+    A pattern without a slash matches the file name anywhere, like ``.gitignore``;
+    a pattern naming a folder matches everything below it.
+    """
+    pattern = pattern.strip().lstrip("/")
+    if "/" not in pattern.rstrip("/"):
+        name_pattern = pattern.rstrip("/")
+        if _glob_regex(name_pattern).fullmatch(PurePosixPath(path).name):
+            return True
+        return any(_glob_regex(name_pattern).fullmatch(part) for part in PurePosixPath(path).parts[:-1])
+    regex = _glob_regex(pattern.rstrip("/"))
+    if regex.fullmatch(path):
+        return True
+    parents = PurePosixPath(path).parents
+    return any(regex.fullmatch(str(parent)) for parent in parents if str(parent) != ".")

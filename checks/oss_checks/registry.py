@@ -1,0 +1,254 @@
+"""The registry of rules: the single source of truth for codes, messages and metadata.
+
+A rule is a class whose name is its code (``OSS101``) and whose docstring is what a
+user reads: the first line is the one-line message, the rest follows the shape
+"What it does / Why is this bad? / Example / How to fix". Defining the class is
+registering it; the hook manifest, the README table, the docs and the repo-review
+plugin are all generated from the classes collected here.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from oss_checks.context import Repo, SourceFile
+
+
+class Family(enum.Enum):
+    """A family of rules, with the range of codes reserved for it."""
+
+    COMMUNITY = (100, "Community files")
+    PACKAGING = (200, "Packaging metadata")
+    NOTEBOOKS = (300, "Notebooks")
+    DATA = (400, "Data and paths")
+    TESTS_DOCS = (500, "Tests and docs")
+    AUTOMATION = (600, "Automation")
+    DRIFT = (700, "Template drift")
+    RELEASE = (800, "Release readiness")
+
+    @property
+    def base(self) -> int:
+        return self.value[0]
+
+    @property
+    def title(self) -> str:
+        return self.value[1]
+
+    @property
+    def slug(self) -> str:
+        return self.name.lower().replace("_", "-")
+
+    @classmethod
+    def of_code(cls, code: str) -> Family:
+        hundreds = int(code[3:]) // 100 * 100
+        for family in cls:
+            if family.base == hundreds:
+                return family
+        raise ValueError(f"no family owns code {code}")
+
+
+class Stakeholder(enum.Enum):
+    """Who cares about a rule; the team report groups findings by these."""
+
+    LEGAL = "legal"
+    MANAGEMENT = "management"
+    DATA_SCIENCE = "data-science"
+    EXECUTIVE = "executive"
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Scope(enum.Enum):
+    """REPO rules look at the repository as a whole; FILE rules at one file at a time.
+
+    FILE rules are the ones the fast per-file pre-commit hook runs on staged files.
+    """
+
+    REPO = "repo"
+    FILE = "file"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting of a rule, read from ``[tool.oss-checks.options.<rule-name>]``."""
+
+    kind: type
+    default: Any
+    help: str
+    item_kind: type | None = None
+
+    def validate(self, value: Any, where: str) -> Any:
+        if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
+            raise ValueError(f"{where} must be {_kind_name(self.kind)}, not {value!r}")
+        if self.item_kind is not None:
+            items = value.values() if isinstance(value, dict) else value
+            for item in items:
+                if not isinstance(item, self.item_kind):
+                    raise ValueError(
+                        f"{where} must hold {_kind_name(self.item_kind)} items, not {item!r}"
+                    )
+        return value
+
+
+def _kind_name(kind: type) -> str:
+    return {
+        str: "a string",
+        int: "a whole number",
+        float: "a number",
+        bool: "true or false",
+        list: "a list",
+        dict: "a table",
+    }.get(kind, kind.__name__)
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem found in one place. ``line`` and ``col`` are 1-based; 0 means "the file"."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    cell: int | None = field(default=None, compare=False)
+
+    @property
+    def rule(self) -> type[Rule]:
+        return RULES[self.code]
+
+    @property
+    def location(self) -> str:
+        where = self.path
+        if self.cell is not None:
+            where += f":cell {self.cell}"
+        return f"{where}:{self.line}:{self.col}"
+
+    def to_dict(self) -> dict[str, Any]:
+        rule = self.rule
+        return {
+            "code": self.code,
+            "name": rule.name,
+            "path": self.path,
+            "cell": self.cell,
+            "line": self.line,
+            "col": self.col,
+            "message": self.message,
+            "severity": rule.severity.value,
+            "fixable": rule.fixable,
+            "family": rule.family.slug,
+            "stakeholders": [s.value for s in rule.stakeholders],
+            "fix": rule.how_to_fix(),
+        }
+
+
+RULES: dict[str, type[Rule]] = {}
+_CODE = re.compile(r"OSS[1-9]\d\d")
+
+
+class Rule:
+    """Base class of every rule; subclasses register themselves by being defined."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    family: ClassVar[Family]
+    stakeholders: ClassVar[tuple[Stakeholder, ...]]
+    scope: ClassVar[Scope] = Scope.REPO
+    severity: ClassVar[Severity] = Severity.ERROR
+    fixable: ClassVar[bool] = False
+    added: ClassVar[str] = "0.1.0"
+    #: Opt-in rules run only when selected by code, e.g. for pre-push or CI.
+    opt_in: ClassVar[bool] = False
+    options: ClassVar[Mapping[str, Option]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if not _CODE.fullmatch(cls.__name__):
+            return
+        code = cls.__name__
+        if code in RULES:
+            raise TypeError(f"rule code {code} is defined twice")
+        if not (cls.__doc__ and cls.__doc__.strip()):
+            raise TypeError(f"rule {code} has no docstring")
+        for attribute in ("name", "stakeholders"):
+            if attribute not in cls.__dict__:
+                raise TypeError(f"rule {code} does not set {attribute}")
+        cls.code = code
+        cls.family = Family.of_code(code)
+        RULES[code] = cls
+
+    def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
+        self.settings: dict[str, Any] = {k: o.default for k, o in self.options.items()}
+        if settings:
+            self.settings.update(settings)
+
+    # -- what a user reads ---------------------------------------------------------
+    @classmethod
+    def summary(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "").splitlines()[0]
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def section(cls, title: str) -> str:
+        """The text under one ``## title`` heading of the docstring."""
+        text = cls.doc()
+        match = re.search(rf"^## {re.escape(title)}\s*$(.*?)(?=^## |\Z)", text, re.M | re.S)
+        return match.group(1).strip() if match else ""
+
+    @classmethod
+    def how_to_fix(cls) -> str:
+        return cls.section("How to fix")
+
+    # -- running --------------------------------------------------------------------
+    def check(self, repo: Repo) -> Iterable[Finding]:
+        """Findings for the whole repository (REPO rules)."""
+        return ()
+
+    def applies_to(self, file: SourceFile) -> bool:
+        """Whether ``check_file`` wants this file (FILE rules)."""
+        return False
+
+    def check_file(self, repo: Repo, file: SourceFile) -> Iterable[Finding]:
+        """Findings for one file (FILE rules)."""
+        return ()
+
+    def fix(self, repo: Repo, finding: Finding) -> bool:
+        """Apply the safe fix for a finding; return True when something was written."""
+        return False
+
+    def finding(
+        self,
+        path: str,
+        message: str | None = None,
+        *,
+        line: int = 0,
+        col: int = 0,
+        cell: int | None = None,
+    ) -> Finding:
+        return Finding(path, line, col, self.code, message or self.summary(), cell)
+
+
+def load_rules() -> dict[str, type[Rule]]:
+    """Import every rule module once and return the registry, sorted by code."""
+    from oss_checks import rules  # noqa: F401  (importing registers the rules)
+
+    return dict(sorted(RULES.items()))
+
+
+def iter_rules(codes: Iterable[str] | None = None) -> Iterator[type[Rule]]:
+    registry = load_rules()
+    for code in codes if codes is not None else registry:
+        yield registry[code]

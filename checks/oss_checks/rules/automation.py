@@ -1,0 +1,3 @@
+"""Automation: CI and pre-commit (OSS6xx)."""
+
+from __future__ import annotations

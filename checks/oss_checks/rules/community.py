@@ -1,0 +1,3 @@
+"""Community files (OSS1xx)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Template drift (OSS7xx)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Notebooks (OSS3xx)."""
+
+from __future__ import annotations

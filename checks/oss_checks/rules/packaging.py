@@ -1,0 +1,3 @@
+"""Packaging metadata (OSS2xx)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Release readiness (OSS8xx)."""
+
+from __future__ import annotations

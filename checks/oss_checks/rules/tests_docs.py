@@ -1,0 +1,3 @@
+"""Tests and docs (OSS5xx)."""
+
+from __future__ import annotations

@@ -1,0 +1,92 @@
+"""Fixtures shared by every test: small repositories built on disk, and a rule runner."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+from oss_checks.context import Repo
+from oss_checks.engine import Result, run
+from oss_checks.registry import Finding
+
+MakeRepo = Callable[..., Path]
+Check = Callable[..., list[Finding]]
+Run = Callable[..., Result]
+
+
+def write_tree(root: Path, files: Mapping[str, str | bytes]) -> None:
+    for relative, content in files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
+def git(root: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(root), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={
+            "GIT_AUTHOR_NAME": "Test",
+            "GIT_AUTHOR_EMAIL": "test@example.org",
+            "GIT_COMMITTER_NAME": "Test",
+            "GIT_COMMITTER_EMAIL": "test@example.org",
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "HOME": str(root),
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+        },
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def make_repo(tmp_path: Path) -> MakeRepo:
+    """Build a repository from ``{relative path: text or bytes}``.
+
+    ``git=True`` (default) runs ``git init`` and ``git add`` so the files are tracked;
+    ``commit=True`` also commits them.
+    """
+    counter = iter(range(1000))
+
+    def make(files: Mapping[str, str | bytes], *, git_init: bool = True, commit: bool = False) -> Path:
+        root = tmp_path / f"repo{next(counter)}"
+        root.mkdir()
+        write_tree(root, files)
+        if git_init:
+            git(root, "init", "-q", "-b", "main")
+            git(root, "add", "-A")
+            if commit:
+                git(root, "commit", "-q", "-m", "initial")
+        return root
+
+    return make
+
+
+@pytest.fixture
+def run_checks() -> Run:
+    """Run some codes on a repository the way the CLI does, returning the whole Result."""
+
+    def runner(root: Path, *codes: str, files: list[str] | None = None) -> Result:
+        repo = Repo(root)
+        return run(repo, list(codes), files=files)
+
+    return runner
+
+
+@pytest.fixture
+def check(run_checks: Run) -> Check:
+    """Findings (after ignores) of the given codes on a repository; fails on rule crashes."""
+
+    def checker(root: Path, *codes: str, files: list[str] | None = None) -> list[Finding]:
+        result = run_checks(root, *codes, files=files)
+        assert result.errors == [], result.errors
+        return result.findings
+
+    return checker
