@@ -54,6 +54,11 @@ WALK_SKIP_DIRS = frozenset(
 
 RECORD_FILE = ".oss-template.json"
 
+#: Top-level folders that never hold the project's importable packages.
+NOT_SOURCE_ROOTS = frozenset(
+    {"tests", "test", "testing", "docs", "doc", "examples", "scripts", "benchmarks", "notebooks", "hooks"}
+)
+
 
 @dataclass
 class SourceFile:
@@ -389,15 +394,19 @@ class Repo:
 
     @cached_property
     def package_dirs(self) -> list[str]:
-        """Import packages of the project: folders with ``__init__.py`` under ``src/`` or at the top."""
+        """Import packages of the project: ``src/<pkg>``, ``<source root>/<pkg>`` or flat ``<pkg>``.
+
+        A source root is a top-level folder that is not itself a package (``src``, ``lib``,
+        ``checks`` ...); folders of tests, docs and examples never hold the project's packages.
+        """
         found = []
         for path in self.paths:
             parts = path.split("/")
-            if parts[-1] != "__init__.py":
+            if parts[-1] != "__init__.py" or parts[0] in NOT_SOURCE_ROOTS or parts[0][:1] in ".{":
                 continue
-            if len(parts) == 3 and parts[0] == "src":
+            if len(parts) == 3 and f"{parts[0]}/__init__.py" not in self.path_set:
                 found.append("/".join(parts[:2]))
-            elif len(parts) == 2 and parts[0] not in ("tests", "test", "docs", "noxfile", "benchmarks"):
+            elif len(parts) == 2:
                 found.append(parts[0])
         return sorted(found)
 

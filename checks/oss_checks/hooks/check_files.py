@@ -1,0 +1,28 @@
+"""The ``oss-checks`` pre-commit hook: per-file rules on the staged files pre-commit passes."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from oss_checks.cli import add_selection_arguments
+from oss_checks.cli import main as cli_main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="oss-checks-files")
+    parser.add_argument("filenames", nargs="*", help="files to check (pre-commit passes the staged ones)")
+    add_selection_arguments(parser)
+    args = parser.parse_args(argv)
+    if not args.filenames:
+        return 0
+    forwarded = ["check", "--format", args.format]
+    for value in args.select or ():
+        forwarded += ["--select", value]
+    for value in args.ignore or ():
+        forwarded += ["--ignore", value]
+    return cli_main([*forwarded, "--", *args.filenames])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,78 @@
+"""The repo-review plugin: our repository-level rules beside sp-repo-review's checks.
+
+``repo-review .`` with oss-checks installed shows one check per rule, grouped in our
+families. The rules run once per repository (the ``oss_findings`` fixture) and each
+check reads its own code's findings from that.
+"""
+
+from __future__ import annotations
+
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from oss_checks.registry import Family, Rule, load_rules
+
+#: A rule that is ignored in the config, or not selected, is skipped rather than passed.
+SKIPPED = "skipped"
+
+URL = "https://github.com/org/oss-template/blob/main/docs/rules.md#{code}"
+
+
+def oss_findings(package: Traversable) -> dict[str, Any]:
+    """Run every selected rule once; map each code to its findings' lines (or SKIPPED)."""
+    from oss_checks.context import Repo
+    from oss_checks.engine import run
+
+    repo = Repo(Path(str(package)))
+    selected = repo.config.selected()
+    result = run(repo, selected)
+    by_code: dict[str, Any] = {code: SKIPPED for code in load_rules()}
+    for code in selected:
+        by_code[code] = []
+    for item in result.ignored:
+        if not [f for f in result.findings if f.code == item.finding.code]:
+            by_code[item.finding.code] = SKIPPED
+    for finding in result.findings:
+        by_code[finding.code].append(f"`{finding.location}`: {finding.message}")
+    for error in result.errors:
+        code = error.split(" ", 4)[3] if error.startswith("internal error in ") else ""
+        if code in by_code:
+            by_code[code] = [f"oss-checks {error}"]
+    return by_code
+
+
+class _RuleCheck:
+    """Adapts one rule to repo-review's check protocol."""
+
+    rule: type[Rule]
+    family: str
+    url: str
+
+    def check(self, oss_findings: dict[str, Any]) -> bool | str | None:
+        found = oss_findings.get(self.rule.code, SKIPPED)
+        if found == SKIPPED:
+            return None
+        if not found:
+            return True
+        return "\n".join(f"- {line}" for line in found) + f"\n\n{self.rule.how_to_fix()}"
+
+
+def repo_review_checks() -> dict[str, Any]:
+    checks: dict[str, Any] = {}
+    for code, rule in load_rules().items():
+        if rule.opt_in:
+            continue
+        adapter = type(code, (_RuleCheck,), {"__doc__": rule.summary()})()
+        adapter.rule = rule
+        adapter.family = f"oss-{rule.family.slug}"
+        adapter.url = URL.format(code=code.lower())
+        checks[code] = adapter
+    return checks
+
+
+def repo_review_families() -> dict[str, dict[str, Any]]:
+    return {
+        f"oss-{family.slug}": {"name": f"oss-checks: {family.title}", "order": 100 + family.base // 100}
+        for family in Family
+    }

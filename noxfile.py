@@ -1,0 +1,87 @@
+"""Every development task of oss-template; CI and laptops run the same sessions.
+
+`python3 dev.py` bootstraps nox on a fresh machine; with nox installed, `nox` runs the
+default sessions (lint, typecheck, tests, conventions) and `nox -s bake` bakes a project.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["lint", "typecheck", "tests", "conventions"]
+
+
+def _install(session: nox.Session, *groups: str, project: bool = True) -> None:
+    requirements = [req for group in groups for req in nox.project.dependency_groups(PYPROJECT, group)]
+    if project:
+        requirements += ["-e", str(ROOT)]
+    session.install(*requirements)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Ruff lint and format check, and generated files (hook manifest, rule docs) up to date."""
+    _install(session, "lint")
+    session.run("ruff", "check", *session.posargs)
+    session.run("ruff", "format", "--check")
+    session.run("python", "-m", "oss_checks.manifest", "--check")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy, strict, over the plugin, the hooks, the tests and the scripts."""
+    _install(session, "typecheck")
+    session.run("mypy", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole test suite, including baking projects and running their own sessions.
+
+    Pass pytest arguments after `--`, e.g. `nox -s tests -- -k notebooks -m "not slow"`.
+    """
+    _install(session, "test")
+    workers = ["-n", "auto"] if "-n" not in session.posargs else []
+    session.run("pytest", *workers, *session.posargs)
+
+
+@nox.session
+def conventions(session: nox.Session) -> None:
+    """This repository passes its own checks (zero findings)."""
+    _install(session)
+    session.run("oss-checks", "check", ".", *session.posargs)
+
+
+@nox.session
+def bake(session: nox.Session) -> None:
+    """Bake a project with the defaults into ./baked/ (answers as KEY=VALUE after `--`).
+
+    ./baked/ is a scratch folder for trying the template: each bake replaces it.
+    """
+    session.install("-e", f"{ROOT}[template]")
+    output = ROOT / "baked"
+    shutil.rmtree(output, ignore_errors=True)
+    output.mkdir()
+    session.run("oss-checks", "new", "--no-input", "--output-dir", str(output), *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks against peers and the floor; prints ratios (see benchmarks/README.md)."""
+    _install(session, "test")
+    session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Rewrite the files generated from the rule registry (hook manifest, README table, docs)."""
+    _install(session)
+    session.run("python", "-m", "oss_checks.manifest")
