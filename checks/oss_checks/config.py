@@ -190,6 +190,8 @@ def _parse_options(value: Any, where: str, config: Config) -> None:
                 merged[name] = rule.options[name].validate(setting, f"{where}.{key}.{name}")
             except ValueError as exc:
                 raise ConfigError(str(exc)) from None
+        # A rule may check its options further when built (a regex that does not compile...).
+        rule(merged)
 
 
 def _team_file(reference: str, root: Path, where: str) -> Path:

@@ -13,7 +13,7 @@ import enum
 import inspect
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
@@ -112,16 +112,25 @@ def _kind_name(kind: type) -> str:
     }.get(kind, kind.__name__)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Finding:
-    """One problem found in one place. ``line`` and ``col`` are 1-based; 0 means "the file"."""
+    """One problem found in one place. ``line`` and ``col`` are 1-based; 0 means "the file".
+
+    In a notebook, ``cell`` is the 1-based cell number and ``line`` counts within that cell.
+    """
 
     path: str
     line: int
     col: int
     code: str
     message: str
-    cell: int | None = field(default=None, compare=False)
+    cell: int | None = None
+
+    def sort_key(self) -> tuple[str, int, int, int, str, str]:
+        return (self.path, self.cell or 0, self.line, self.col, self.code, self.message)
+
+    def __lt__(self, other: Finding) -> bool:
+        return self.sort_key() < other.sort_key()
 
     @property
     def rule(self) -> type[Rule]:
