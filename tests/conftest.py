@@ -90,3 +90,15 @@ def check(run_checks: Run) -> Check:
         return result.findings
 
     return checker
+
+
+@pytest.fixture
+def four_releases(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend four template releases exist, so drift can be measured."""
+    from oss_checks import releases
+
+    monkeypatch.setattr(
+        releases,
+        "RELEASES",
+        (("0.1.0", "2026-11-23"), ("0.2.0", "2027-01-10"), ("0.3.0", "2027-03-01"), ("0.4.0", "2027-06-01")),
+    )

@@ -1,3 +1,475 @@
-"""Template drift (OSS7xx)."""
+"""Template drift (OSS7xx): the template record, staying up to date, update leftovers."""
 
 from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
+from weakref import WeakKeyDictionary
+
+from oss_checks import fixes, releases, template
+from oss_checks.bake import CHOICES, unwanted_paths
+from oss_checks.context import RECORD_FILE
+from oss_checks.registry import Finding, Option, Rule, Scope, Severity, Stakeholder
+
+if TYPE_CHECKING:
+    from oss_checks.context import Repo
+
+UPDATE_COMMAND = "oss-checks update"
+
+
+def today() -> date:
+    """The current date; tests replace this function to move the clock."""
+    return date.today()
+
+
+# -- the template record ----------------------------------------------------------------------
+
+#: Answers every record holds: the ones that decide which files the template bakes.
+REQUIRED_ANSWERS = ("project_name", "project_slug", "package_name", "project_type", "docs", "ci")
+OPEN_LICENSES = ("MIT", "BSD-3-Clause", "Apache-2.0")
+
+
+@dataclass
+class RecordState:
+    """What the rules learn from ``.oss-template.json``.
+
+    ``record`` is set when the file has the right shape (template, version, answers);
+    ``problems`` are (message, line) pairs: the shape's problems, then hand edits.
+    """
+
+    baked: bool
+    record: dict[str, Any] | None = None
+    problems: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        answers = (self.record or {}).get("answers")
+        return answers if isinstance(answers, dict) else {}
+
+
+_RECORD_MEMO: WeakKeyDictionary[Repo, RecordState] = WeakKeyDictionary()
+
+
+def _key_line(text: str, key: str, after: str | None = None) -> int:
+    """The line of ``"key":`` in JSON text (searched after ``"after":`` when given), else 1."""
+    start = 0
+    if after is not None:
+        found = re.search(rf'"{re.escape(after)}"\s*:', text)
+        start = found.end() if found else 0
+    match = re.compile(rf'"{re.escape(key)}"\s*:').search(text, start)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _looks_baked(repo: Repo) -> bool:
+    """A record, or a cruft record naming oss-template (so a deleted record is noticed)."""
+    if repo.exists(RECORD_FILE):
+        return True
+    cruft = repo.read_text(".cruft.json") if repo.exists(".cruft.json") else None
+    return cruft is not None and "oss-template" in cruft
+
+
+def _has_package(repo: Repo, package: str) -> bool:
+    return repo.dir_exists(f"src/{package}") or repo.dir_exists(package)
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _hand_edits(repo: Repo, text: str, answers: Mapping[str, Any]) -> Iterator[tuple[str, int]]:
+    def where(key: str) -> int:
+        return _key_line(text, key, after="answers")
+
+    for key in REQUIRED_ANSWERS:
+        value = answers.get(key)
+        if not isinstance(value, str) or not value.strip():
+            yield f"the record's answers have no {key}", _key_line(text, "answers")
+        elif key in CHOICES and value not in CHOICES[key]:
+            allowed = ", ".join(CHOICES[key])
+            yield f"answers.{key} is {value!r}, not one of {allowed}", where(key)
+    package = answers.get("package_name")
+    if isinstance(package, str) and package.strip() and not _has_package(repo, package):
+        yield (
+            f"answers.package_name is {package!r} but there is no src/{package}/ package",
+            where("package_name"),
+        )
+    declared = repo.project.get("name")
+    if isinstance(declared, str) and declared:
+        recorded = [answers.get(key) for key in ("project_slug", "project_name")]
+        names = {_normalise(value) for value in recorded if isinstance(value, str)}
+        if names and _normalise(declared) not in names:
+            yield (
+                (
+                    f"answers.project_slug is {answers.get('project_slug')!r} but pyproject.toml "
+                    f"names the project {declared!r}"
+                ),
+                where("project_slug"),
+            )
+    recorded_license = answers.get("license")
+    declared_license = repo.project.get("license")
+    if isinstance(recorded_license, str) and isinstance(declared_license, str):
+        open_recorded = recorded_license in OPEN_LICENSES
+        disagree = (
+            declared_license != recorded_license if open_recorded else declared_license in OPEN_LICENSES
+        )
+        if disagree:
+            yield (
+                f"answers.license is {recorded_license!r} but pyproject.toml declares {declared_license!r}",
+                where("license"),
+            )
+
+
+def record_state(repo: Repo) -> RecordState:
+    """The template record of ``repo``, read and judged once per repository."""
+    if repo not in _RECORD_MEMO:
+        _RECORD_MEMO[repo] = _judge_record(repo)
+    return _RECORD_MEMO[repo]
+
+
+def _judge_record(repo: Repo) -> RecordState:
+    state = RecordState(baked=_looks_baked(repo))
+    if not state.baked:
+        return state
+    if not repo.exists(RECORD_FILE):
+        state.problems.append((f"{RECORD_FILE} is missing, but .cruft.json says oss-template baked this", 0))
+        return state
+    text = repo.read_text(RECORD_FILE)
+    if text is None:
+        state.problems.append((f"{RECORD_FILE} is not UTF-8 text", 0))
+        return state
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        state.problems.append((f"{RECORD_FILE} is not valid JSON: {exc.msg}", exc.lineno))
+        return state
+    except RecursionError:
+        state.problems.append((f"{RECORD_FILE} is not valid JSON: nested too deeply", 0))
+        return state
+    if not isinstance(data, dict):
+        state.problems.append((f"{RECORD_FILE} is not a JSON object", 1))
+        return state
+    shape_ok = True
+    for key in ("template", "version"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            state.problems.append((f"{RECORD_FILE} has no {key} string", _key_line(text, key)))
+            shape_ok = False
+    if not isinstance(data.get("answers"), dict):
+        state.problems.append((f"{RECORD_FILE} has no answers object", _key_line(text, "answers")))
+        shape_ok = False
+    if shape_ok:
+        state.record = data
+        state.problems.extend(_hand_edits(repo, text, data["answers"]))
+    return state
+
+
+class OSS701(Rule):
+    """The template record is invalid or disagrees with the project
+
+    ## What it does
+    Applies to repositories baked from oss-template: those with a `.oss-template.json`,
+    or a `.cruft.json` that names oss-template (then a missing record is reported). A
+    repository with neither is not from the template and is not checked: the plugin is
+    also used on its own. The record must be JSON with a `template` and a `version`
+    string and an `answers` object holding `project_name`, `project_slug`,
+    `package_name`, `project_type`, `docs` and `ci` with allowed values. The answers must
+    also agree with the project: `src/<package_name>/` exists, pyproject's
+    `[project] name` is the recorded slug (or name), and the licence matches. Each
+    disagreement is reported with the answer's line.
+
+    ## Why is this bad?
+    The record is what `oss-checks update` and `--fix` render the template with. A broken
+    or hand-edited record re-creates files under the wrong package name or licence, and
+    the drift rules cannot tell how far behind the project is.
+
+    ## Example
+    The package was renamed from `src/demand/` to `src/forecast/`, but the record still
+    says `"package_name": "demand"`.
+
+    ## How to fix
+    Correct the reported answer so it describes the project as it is now (here
+    `"package_name": "forecast"`), or restore the file from version control. Do not
+    delete the record: it is how the project receives template updates.
+    """
+
+    name = "template-record"
+    stakeholders = (Stakeholder.MANAGEMENT,)
+    scope = Scope.REPO
+
+    def check(self, repo: Repo) -> Iterator[Finding]:
+        for message, line in record_state(repo).problems:
+            yield self.finding(RECORD_FILE, message, line=line)
+
+
+class OSS702(Rule):
+    """The project is behind the current template release
+
+    ## What it does
+    Compares the template version in `.oss-template.json` with the releases this
+    oss-checks knows (its own version is the newest). It reports how many releases and
+    how many days behind the project is, once it is more than `max-releases-behind`
+    releases behind (default 2) or a newer release has been out for more than
+    `max-days-behind` days (default 180): being one release behind for a few weeks is
+    normal, being far behind is not. A recorded version that was never released is
+    reported too; one newer than this oss-checks means oss-checks itself needs updating.
+
+    ## Why is this bad?
+    Template releases carry fixes to CI, pre-commit hooks and community files. The
+    further a project falls behind, the bigger and riskier the update becomes, until
+    nobody dares to run it and the project drifts away from how the team works.
+
+    ## Example
+    `.oss-template.json` says `"version": "0.1.0"`, and 0.2.0, 0.3.0 and 0.4.0 have been
+    released since.
+
+    ## How to fix
+    Run `oss-checks update`, review the changes like any other pull request, and commit
+    them. To be told later, raise the limits:
+
+    ```toml
+    [tool.oss-checks.options.template-behind]
+    max-releases-behind = 3
+    max-days-behind = 365
+    ```
+    """
+
+    name = "template-behind"
+    stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.EXECUTIVE)
+    scope = Scope.REPO
+    severity = Severity.WARNING
+    options: ClassVar[Mapping[str, Option]] = {
+        "max-releases-behind": Option(int, 2, "Releases a project may be behind before it is told."),
+        "max-days-behind": Option(int, 180, "Days a newer release may wait before the project is told."),
+    }
+
+    def check(self, repo: Repo) -> Iterator[Finding]:
+        record = record_state(repo).record
+        if record is None:
+            return
+        version = str(record["version"]).strip()
+        text = repo.read_text(RECORD_FILE) or ""
+        line = _key_line(text, "version")
+        newest = releases.newest()
+        if not releases.is_release(version):
+            recorded_key, newest_key = releases.version_key(version), releases.version_key(newest)
+            if recorded_key is not None and newest_key is not None and recorded_key > newest_key:
+                message = (
+                    f"the project was baked from oss-template {version}, newer than this oss-checks "
+                    f"({newest}): update oss-checks (`pre-commit autoupdate`)"
+                )
+            else:
+                message = (
+                    f"the record's template version {version!r} was never released "
+                    f"(known: {', '.join(releases.versions())}): set it to the version the project "
+                    f"was baked or last updated from"
+                )
+            yield self.finding(RECORD_FILE, message, line=line)
+            return
+        missed = releases.releases_since(version)
+        if not missed:
+            return
+        days = releases.days_behind(version, today())
+        if len(missed) <= self.settings["max-releases-behind"] and days <= self.settings["max-days-behind"]:
+            return
+        count = f"{len(missed)} release{'s' if len(missed) != 1 else ''}"
+        yield self.finding(
+            RECORD_FILE,
+            f"the project is on oss-template {version}, {count} behind {newest} "
+            f"({days} days since {missed[0][0]} came out): run `{UPDATE_COMMAND}`",
+            line=line,
+        )
+
+
+# -- update residue -------------------------------------------------------------------------
+
+_OPENING = "<<<<<<< "
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def conflict_markers(text: str, markdown: bool = False) -> Iterator[tuple[int, str]]:
+    """(line, marker) of whole-line merge conflict markers.
+
+    ``=======`` alone is a setext heading in Markdown and reStructuredText, so the middle
+    and closing markers only count after an opening ``<<<<<<<`` in the same file. In
+    Markdown, markers inside fenced code blocks are examples, not conflicts.
+    """
+    open_conflict = False
+    fence: str | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if markdown:
+            found = _FENCE.match(line)
+            if found and (fence is None or found.group(1).startswith(fence)):
+                fence = None if fence is not None else found.group(1)[:3]
+                continue
+            if fence is not None:
+                continue
+        if line.startswith(_OPENING) or line == _OPENING.strip():
+            open_conflict = True
+            yield number, "<<<<<<<"
+        elif open_conflict and (
+            line in ("=======", "|||||||", ">>>>>>>") or line.startswith(("||||||| ", ">>>>>>> "))
+        ):
+            marker = line[:7]
+            yield number, marker
+            if marker == ">>>>>>>":
+                open_conflict = False
+
+
+class OSS703(Rule):
+    """An update or merge left conflicts or leftover files behind
+
+    ## What it does
+    Looks for what an interrupted `oss-checks update`, `cruft update`, `git merge` or
+    `patch` leaves behind: `*.rej` and `*.orig` files, files git still lists as unmerged,
+    and merge conflict markers (`<<<<<<<`, `=======`, `|||||||`, `>>>>>>>` as whole
+    lines) in text files. `=======` and `>>>>>>>` only count after a `<<<<<<<` in the
+    same file, since `=======` also underlines headings, and markers shown inside
+    Markdown code blocks are ignored. Each is reported with its path and line.
+
+    ## Why is this bad?
+    A `.rej` file is a template change that was not applied: the project silently misses
+    it. Conflict markers break the file (Python, YAML and notebooks stop parsing) or,
+    in prose, publish both versions side by side.
+
+    ## Example
+    ```text
+    <<<<<<< ours
+    python-version: "3.11"
+    =======
+    python-version: "3.12"
+    >>>>>>> template
+    ```
+
+    ## How to fix
+    For each conflict keep the right lines and delete the markers. For each `.rej` file,
+    apply the rejected change by hand (or decide it does not apply) and delete the `.rej`
+    and `.orig` files. Then `git add` the resolved files.
+    """
+
+    name = "update-residue"
+    stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.DATA_SCIENCE)
+    scope = Scope.REPO
+
+    def check(self, repo: Repo) -> Iterator[Finding]:
+        for path in repo.unmerged:
+            yield self.finding(path, f"{path} is unmerged: resolve the conflict and `git add` it")
+        for path in repo.paths:
+            lowered = path.lower()
+            if lowered.endswith(".rej"):
+                yield self.finding(
+                    path, f"{path} holds changes that were rejected: apply them, then delete it"
+                )
+                continue
+            if lowered.endswith(".orig"):
+                yield self.finding(path, f"{path} is a backup left by a merge or patch: delete it")
+                continue
+            # Search the bytes first, so only the rare file with a marker is decoded and kept.
+            raw = repo.read_bytes(path)
+            if raw is None or b"<<<<<<<" not in raw:
+                continue
+            text = repo.read_text(path)
+            if text is None:
+                continue
+            markdown = lowered.endswith((".md", ".markdown"))
+            for line, marker in conflict_markers(text, markdown=markdown):
+                yield self.finding(path, f"{path} has a merge conflict marker {marker}", line=line)
+
+
+# -- managed files ----------------------------------------------------------------------------
+
+#: Files the template bakes and keeps for these answers (see ``bake.CONDITIONAL_PATHS``).
+MANAGED_FILES = (
+    "pyproject.toml",
+    "noxfile.py",
+    ".pre-commit-config.yaml",
+    ".github/workflows/ci.yml",
+    ".gitlab-ci.yml",
+    "README.md",
+    "LICENSE",
+    "CONTRIBUTING.md",
+    "CODE_OF_CONDUCT.md",
+    "SECURITY.md",
+    "CHANGELOG.md",
+    "CITATION.cff",
+    "CODEOWNERS",
+)
+
+
+def managed_files(answers: Mapping[str, Any]) -> list[str]:
+    """The managed files a bake with ``answers`` produces."""
+    removed = unwanted_paths(answers)
+    return [
+        path
+        for path in MANAGED_FILES
+        if not any(path == gone or path.startswith(f"{gone}/") for gone in removed)
+    ]
+
+
+class OSS704(Rule):
+    """A file the template manages for this project is missing
+
+    ## What it does
+    For a repository with a valid template record, works out from the recorded answers
+    which files the template owns (`pyproject.toml`, `noxfile.py`,
+    `.pre-commit-config.yaml`, the CI file for the chosen CI, `README.md`, `LICENSE`,
+    `CONTRIBUTING.md`, `CODE_OF_CONDUCT.md`, `SECURITY.md`, `CHANGELOG.md`,
+    `CITATION.cff` and `CODEOWNERS`) and reports each one that was deleted. With `--fix`
+    it re-creates the file from the template with the project's answers; it never
+    overwrites a file. Repositories without a valid record are left to OSS701.
+
+    ## Why is this bad?
+    These files are how the project meets the organisation's ways of working: who owns
+    it, how to cite it, how CI runs. A deleted one is usually an accident during a
+    clean-up, and `oss-checks update` would bring it back in a surprising place.
+
+    ## Example
+    `CITATION.cff` was removed while tidying the repository root.
+
+    ## How to fix
+    Re-create it from the template with `oss-checks check --fix --select OSS704` and
+    review it. If the team removed it on purpose, record why:
+
+    ```toml
+    [tool.oss-checks.per-path-ignores]
+    "CITATION.cff" = { OSS704 = "not research software: nobody cites it" }
+    ```
+
+    (`[tool.oss-checks] ignore = { OSS704 = "..." }` stops checking every managed file.)
+    """
+
+    name = "managed-files"
+    stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.LEGAL)
+    scope = Scope.REPO
+    fixable = True
+
+    def check(self, repo: Repo) -> Iterator[Finding]:
+        state = record_state(repo)
+        if state.record is None:
+            return
+        for path in managed_files(state.answers):
+            if repo.find(path) is None:
+                yield self.finding(
+                    path,
+                    f"{path} is managed by the template but missing: restore it with "
+                    f"`oss-checks check --fix --select OSS704`, or say why in "
+                    f'[tool.oss-checks.per-path-ignores] "{path}" = {{ OSS704 = "..." }}',
+                )
+
+    def fix(self, repo: Repo, finding: Finding) -> bool:
+        state = record_state(repo)
+        if state.record is None or finding.path not in managed_files(state.answers):
+            return False
+        target = repo.root / finding.path
+        if target.exists() or target.is_symlink():
+            return False  # restored meanwhile: no need to render the whole template
+        try:
+            text = template.render_file(repo, finding.path)
+        except template.TemplateError:
+            return False
+        if text is None:
+            return False
+        return fixes.create_file(repo.root, finding.path, text)

@@ -1,0 +1,501 @@
+"""Automation rules (OSS601-OSS606) and the YAML, CI and noxfile reading behind them."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import Check, MakeRepo
+from oss_checks.context import Repo
+from oss_checks.registry import Finding
+from oss_checks.rules.automation import (
+    LineDict,
+    load_yaml,
+    nox_calls,
+    noxfile_sessions,
+    parse_yaml,
+)
+
+WORKFLOW = ".github/workflows/ci.yml"
+PRECOMMIT = ".pre-commit-config.yaml"
+
+NOXFILE = """\
+import nox
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    session.run("ruff", "check", ".")
+
+
+@nox.session(python=["3.11", "3.12"])
+def tests(session: nox.Session) -> None:
+    session.run("pytest")
+
+
+@nox.session(name="docs")
+def build_docs(session: nox.Session) -> None:
+    session.run("mkdocs", "build")
+"""
+
+GITHUB_CI = """\
+name: CI
+on: [push, pull_request]
+jobs:
+  checks:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: uvx nox -s lint
+      - run: uvx nox -s tests-3.12 docs
+"""
+
+GITLAB_CI = """\
+lint:
+  script:
+    - pipx run nox -s lint
+tests:
+  script:
+    - python -m nox --session tests
+"""
+
+
+def hooks_config(*hooks: str, local: str = "") -> str:
+    """A valid pre-commit config with one remote repo holding ``hooks`` (ids)."""
+    lines = ["repos:", "  - repo: https://github.com/example/hooks", "    rev: v1.0.0", "    hooks:"]
+    lines += [f"      - id: {hook}" for hook in hooks]
+    if local:
+        lines += ["  - repo: local", "    hooks:", local]
+    return "\n".join(lines) + "\n"
+
+
+GOOD_PRECOMMIT = hooks_config("nbstripout", "gitleaks", "oss-checks", "oss-checks-repo")
+
+
+def where(findings: list[Finding]) -> list[tuple[str, str, int]]:
+    return [(f.code, f.path, f.line) for f in findings]
+
+
+# -- OSS601 ci-config ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        (WORKFLOW, GITHUB_CI),
+        (".github/workflows/checks.yaml", GITHUB_CI),
+        (".gitlab-ci.yml", GITLAB_CI),
+        ("Jenkinsfile", "pipeline { stages { stage('t') { steps { sh 'nox' } } } }\n"),
+        ("azure-pipelines.yml", "steps:\n  - script: nox\n"),
+        (".circleci/config.yml", "version: 2.1\njobs: {}\n"),
+        ("bitbucket-pipelines.yml", "pipelines:\n  default: []\n"),
+    ],
+)
+def test_any_ci_service_passes(make_repo: MakeRepo, check: Check, path: str, text: str) -> None:
+    root = make_repo({path: text})
+    assert check(root, "OSS601") == []
+
+
+def test_no_ci_is_reported_where_the_forge_expects_it(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({"README.md": "# x\n", ".github/workflows/nested/ci.yml": GITHUB_CI})
+    findings = check(root, "OSS601")
+    assert where(findings) == [("OSS601", WORKFLOW, 0)]
+    assert "no CI configuration" in findings[0].message
+
+
+def test_no_ci_on_gitlab_suggests_gitlab_ci(make_repo: MakeRepo, check: Check) -> None:
+    record = {
+        "template": "oss-template",
+        "version": "0.1.0",
+        "answers": {"ci": "none", "git_host": "gitlab.com"},
+    }
+    root = make_repo({".oss-template.json": json.dumps(record)})
+    assert where(check(root, "OSS601")) == [("OSS601", ".gitlab-ci.yml", 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("name: CI\non: push\njobs:\n  a: [\n", 5, "is not valid YAML"),
+        ("", 0, "is empty"),
+        ("- just\n- a list\n", 1, "not a YAML mapping"),
+        ("# comment\nname: CI\non: push\n", 2, "has no `jobs`"),
+    ],
+)
+def test_broken_workflow_is_reported_with_its_line(
+    make_repo: MakeRepo, check: Check, text: str, line: int, message: str
+) -> None:
+    root = make_repo({WORKFLOW: text})
+    findings = check(root, "OSS601")
+    assert where(findings) == [("OSS601", WORKFLOW, line)]
+    assert message in findings[0].message
+
+
+def test_binary_ci_file_is_reported_not_crashed(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({".gitlab-ci.yml": b"\x00\x01\x02binary"})
+    findings = check(root, "OSS601")
+    assert where(findings) == [("OSS601", ".gitlab-ci.yml", 0)]
+    assert "not UTF-8" in findings[0].message
+
+
+# -- OSS602 ci-runs-nox --------------------------------------------------------------------
+
+
+def test_ci_running_existing_sessions_passes(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({"noxfile.py": NOXFILE, WORKFLOW: GITHUB_CI, ".gitlab-ci.yml": GITLAB_CI})
+    assert check(root, "OSS602") == []
+
+
+def test_missing_session_is_reported_at_the_ci_line(make_repo: MakeRepo, check: Check) -> None:
+    ci = GITHUB_CI.replace("uvx nox -s lint", "uvx nox -s lint typecheck")
+    root = make_repo({"noxfile.py": NOXFILE, WORKFLOW: ci})
+    findings = check(root, "OSS602")
+    assert where(findings) == [("OSS602", WORKFLOW, 8)]
+    assert "'typecheck'" in findings[0].message
+    assert "docs, lint, tests" in findings[0].message
+
+
+def test_missing_noxfile_is_reported(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({WORKFLOW: GITHUB_CI})
+    assert where(check(root, "OSS602")) == [("OSS602", "noxfile.py", 0)]
+
+
+def test_ci_that_never_runs_nox_is_reported(make_repo: MakeRepo, check: Check) -> None:
+    ci = """\
+jobs:
+  test:
+    steps:
+      - uses: wntrblm/nox@2025.02.09
+      - run: pip install nox
+      - name: nox
+        run: pytest  # later: nox -s tests
+"""
+    root = make_repo({"noxfile.py": NOXFILE, WORKFLOW: ci})
+    findings = check(root, "OSS602")
+    assert where(findings) == [("OSS602", WORKFLOW, 0)]
+    assert "never runs nox" in findings[0].message
+
+
+def test_no_ci_is_left_to_oss601(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({"README.md": "# x\n"})
+    assert check(root, "OSS602") == []
+
+
+@pytest.mark.parametrize(
+    ("noxfile", "line", "message"),
+    [
+        ("import nox\n\n@nox.session\ndef lint(session)\n    pass\n", 4, "syntax error"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", 0, "not UTF-8"),
+        ("caf\u00e9 = 1\n".encode("latin-1"), 0, "not UTF-8"),
+    ],
+)
+def test_unreadable_noxfile_is_a_finding_not_a_crash(
+    make_repo: MakeRepo, check: Check, noxfile: str | bytes, line: int, message: str
+) -> None:
+    root = make_repo({"noxfile.py": noxfile, WORKFLOW: GITHUB_CI})
+    findings = check(root, "OSS602")
+    assert where(findings) == [("OSS602", "noxfile.py", line)]
+    assert message in findings[0].message
+
+
+def test_dynamic_noxfile_is_not_second_guessed(make_repo: MakeRepo, check: Check) -> None:
+    noxfile = "from shared_sessions import *\n"
+    root = make_repo({"noxfile.py": noxfile, WORKFLOW: GITHUB_CI})
+    assert check(root, "OSS602") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "sessions"),
+    [
+        ("      - run: nox", ()),
+        ("      - run: nox -s lint tests", ("lint", "tests")),
+        ("  - uvx nox -s lint", ("lint",)),
+        ("    uvx --python 3.12 nox --session=tests", ("tests",)),
+        ("run: uvx nox@2025.10.14 -e docs", ("docs",)),
+        ("  - pipx run nox -s build", ("build",)),
+        ("  - pipx run --spec nox==2025.1.1 nox --sessions lint", ("lint",)),
+        ("  script: python -m nox -s lint", ("lint",)),
+        ("  script: python3.12 -I -m nox -s lint", ("lint",)),
+        ("  - uv run nox -slint", ("lint",)),
+        ("  - uv tool run nox -s lint", ("lint",)),
+        ("sh 'nox -s tests'", ("tests",)),
+        ('      - run: nox -s "lint"', ("lint",)),
+        ("      - run: cd sub && nox -s lint; nox -s tests", ("lint", "tests")),
+        ("      - run: NOX_DEFAULT_VENV_BACKEND=uv nox -s lint", ("lint",)),
+        ("      - run: nox -s tests -- -k slow", ("tests",)),
+        ("      - run: nox -s ${{ matrix.session }}", ()),
+        ("  - nox -s tests-$PYTHON lint", ("lint",)),
+        ('  script: ["nox -s lint", "uvx --from nox[uv] nox -s tests"]', ("lint", "tests")),
+    ],
+)
+def test_nox_commands_are_recognised(line: str, sessions: tuple[str, ...]) -> None:
+    calls = nox_calls("ci", f"x: 1\n{line}\n")
+    assert calls
+    assert {call.line for call in calls} == {2}
+    assert tuple(name for call in calls for name in call.sessions) == sessions
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "      - run: pip install nox",
+        "      - run: python -m pip install nox",
+        "      - uses: wntrblm/nox@2025.02.09",
+        "      - name: nox",
+        "      - run: python noxfile.py",
+        "# nox -s tests",
+        "      - run: echo done  # nox -s tests",
+        "      - run: uv tool install nox",
+    ],
+)
+def test_lines_that_do_not_run_nox(line: str) -> None:
+    assert nox_calls("ci", line + "\n") == []
+
+
+def test_continued_shell_lines_keep_the_first_line_number() -> None:
+    text = "steps:\n  - run: |\n      nox \\\n        -s lint\n"
+    calls = nox_calls("ci", text)
+    assert [(call.line, call.sessions) for call in calls] == [(3, ("lint",))]
+
+
+def test_noxfile_session_names() -> None:
+    text = """\
+import nox as n
+from nox import session as sess
+
+
+@n.session
+def lint(session): ...
+
+
+@sess(name="type-check")
+def typecheck(session): ...
+
+
+@n.session(python=["3.11"])
+@n.parametrize("x", [1, 2])
+async def tests(session, x): ...
+
+
+def helper(session): ...
+
+
+build = n.session(helper, name="build")
+"""
+    sessions = noxfile_sessions(text)
+    assert sessions.names == {"lint", "type-check", "tests", "build"}
+    assert not sessions.dynamic
+    assert sessions.defines("tests-3.11")
+    assert sessions.defines("tests(x=1)")
+    assert not sessions.defines("typecheck")
+    assert not sessions.defines("lint2")
+
+
+def test_noxfile_with_computed_session_names_is_dynamic() -> None:
+    text = "import nox\nfor n in ['a']:\n    nox.session(lambda s: None, name=n)\n"
+    assert noxfile_sessions(text).dynamic
+
+
+# -- OSS603 precommit-config ---------------------------------------------------------------
+
+
+def test_valid_precommit_config_passes(make_repo: MakeRepo, check: Check) -> None:
+    local = "      - id: mine\n        name: mine\n        entry: mine\n        language: system"
+    root = make_repo({PRECOMMIT: hooks_config("ruff", local=local)})
+    assert check(root, "OSS603") == []
+
+
+def test_missing_precommit_config_is_reported(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({"README.md": "# x\n"})
+    assert where(check(root, "OSS603")) == [("OSS603", PRECOMMIT, 0)]
+
+
+def test_yml_spelling_is_named(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({".pre-commit-config.yml": GOOD_PRECOMMIT})
+    findings = check(root, "OSS603")
+    assert where(findings) == [("OSS603", ".pre-commit-config.yml", 0)]
+    assert "rename" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("repos:\n  - repo: x\n    rev: [\n", 4, "not valid YAML"),
+        ("repos:\n\t- repo: x\n", 2, "not valid YAML"),
+        ("", 1, "is empty"),
+        ("default_stages: [pre-commit]\n", 1, "no `repos` list"),
+        ("repos:\n  - repo: https://github.com/x/y\n    hooks:\n      - id: a\n", 2, "has no `rev`"),
+        ("repos:\n  - rev: v1\n    hooks: []\n", 2, "has no `repo`"),
+        ("repos:\n  - repo: local\n    hooks: []\n", 2, "no list of `hooks`"),
+        ("repos:\n  - repo: local\n    hooks:\n      - name: x\n", 4, "has no `id`"),
+        ("repos:\n  - just-a-string\n", 1, "not a mapping"),
+    ],
+)
+def test_broken_precommit_config_is_reported_with_its_line(
+    make_repo: MakeRepo, check: Check, text: str, line: int, message: str
+) -> None:
+    root = make_repo({PRECOMMIT: text})
+    findings = check(root, "OSS603")
+    assert where(findings) == [("OSS603", PRECOMMIT, line)]
+    assert message in findings[0].message
+
+
+# -- OSS604 precommit-notebooks ------------------------------------------------------------
+
+
+def test_repository_without_notebooks_needs_no_stripper(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({PRECOMMIT: hooks_config("ruff")})
+    assert check(root, "OSS604") == []
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        hooks_config("nbstripout"),
+        hooks_config("nb-clean"),
+        hooks_config(
+            "ruff",
+            local="      - id: strip-outputs\n        name: strip\n        entry: nbstripout --keep-count\n"
+            "        language: system",
+        ),
+    ],
+)
+def test_notebook_stripper_passes(make_repo: MakeRepo, check: Check, config: str) -> None:
+    root = make_repo({PRECOMMIT: config, "notebooks/explore.ipynb": "{}"})
+    assert check(root, "OSS604") == []
+
+
+def test_git_filter_counts_as_stripping(make_repo: MakeRepo, check: Check) -> None:
+    files = {
+        PRECOMMIT: hooks_config("ruff"),
+        "notebooks/explore.ipynb": "{}",
+        ".gitattributes": "*.ipynb filter=nbstripout\n",
+    }
+    assert check(make_repo(files), "OSS604") == []
+
+
+def test_notebooks_without_stripper_are_reported(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({PRECOMMIT: hooks_config("ruff"), "analysis.ipynb": "{}"})
+    findings = check(root, "OSS604")
+    assert where(findings) == [("OSS604", PRECOMMIT, 0)]
+    assert "has notebooks" in findings[0].message
+
+
+def test_analysis_project_needs_stripper_before_its_first_notebook(make_repo: MakeRepo, check: Check) -> None:
+    files = {
+        PRECOMMIT: hooks_config("ruff"),
+        "pyproject.toml": '[tool.oss-checks]\nproject-type = "analysis"\n',
+    }
+    findings = check(make_repo(files), "OSS604")
+    assert where(findings) == [("OSS604", PRECOMMIT, 0)]
+    assert "analysis project" in findings[0].message
+
+
+def test_notebooks_of_a_cookiecutter_template_are_not_the_projects(make_repo: MakeRepo, check: Check) -> None:
+    files = {PRECOMMIT: hooks_config("ruff"), "{{cookiecutter.project_slug}}/notebooks/a.ipynb": "{}"}
+    assert check(make_repo(files), "OSS604") == []
+
+
+def test_missing_config_is_left_to_oss603(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({"analysis.ipynb": "{}"})
+    assert check(root, "OSS604", "OSS605", "OSS606") == []
+
+
+# -- OSS605 precommit-secrets --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        hooks_config("gitleaks"),
+        hooks_config("detect-secrets"),
+        hooks_config("ggshield"),
+        hooks_config(
+            "ruff",
+            local="      - id: scan\n        name: scan\n        entry: uvx trufflehog git file://.\n"
+            "        language: system",
+        ),
+    ],
+)
+def test_any_secrets_scanner_passes(make_repo: MakeRepo, check: Check, config: str) -> None:
+    assert check(make_repo({PRECOMMIT: config}), "OSS605") == []
+
+
+def test_no_secrets_scanner_is_reported(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({PRECOMMIT: hooks_config("ruff", "detect-private-key")})
+    findings = check(root, "OSS605")
+    assert where(findings) == [("OSS605", PRECOMMIT, 0)]
+    assert "gitleaks" in findings[0].message
+
+
+# -- OSS606 precommit-oss-checks -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("hooks", [("oss-checks", "oss-checks-repo"), ("oss-checks-repo",)])
+def test_oss_checks_hooks_pass(make_repo: MakeRepo, check: Check, hooks: tuple[str, ...]) -> None:
+    assert check(make_repo({PRECOMMIT: hooks_config(*hooks)}), "OSS606") == []
+
+
+def test_only_the_per_file_hook_is_reported_at_its_line(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({PRECOMMIT: hooks_config("ruff", "oss-checks")})
+    findings = check(root, "OSS606")
+    assert where(findings) == [("OSS606", PRECOMMIT, 6)]
+    assert "oss-checks-repo" in findings[0].message
+
+
+def test_no_oss_checks_hooks_is_reported(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({PRECOMMIT: hooks_config("ruff")})
+    assert where(check(root, "OSS606")) == [("OSS606", PRECOMMIT, 0)]
+
+
+# -- robustness and the YAML reader ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "repos: [\n",
+        b"\xff\xfe\x00r\x00e\x00p\x00o\x00s",
+        "repos:\n  - !!python/object:os.system {repo: x}\n",
+        "repos: &a [*a]\n",
+        "[" * 5000 + "]" * 5000,
+        "repos:\n  - {repo: local, hooks: [1, [2], {id: 3}]}\n",
+        "---\nrepos: []\n---\nrepos: []\n",
+    ],
+)
+def test_hostile_precommit_configs_never_crash(
+    make_repo: MakeRepo, check: Check, content: str | bytes
+) -> None:
+    root = make_repo({PRECOMMIT: content, "x.ipynb": "{}"})
+    findings = check(root, "OSS603", "OSS604", "OSS605", "OSS606")
+    assert {f.code for f in findings} <= {"OSS603", "OSS604", "OSS605", "OSS606"}
+
+
+def test_unknown_tags_are_read_as_plain_values() -> None:
+    text = "a: !!python/name:material.extensions.emoji.twemoji\nb: !ENV [HOME, x]\nc: !relative {k: 1}\n"
+    parsed = parse_yaml("mkdocs.yml", text)
+    assert parsed.error is None
+    assert parsed.data == {"a": "", "b": ["HOME", "x"], "c": {"k": 1}}
+    assert isinstance(parsed.data["c"], LineDict)
+    assert parsed.data["c"].line == 3
+
+
+def test_yaml_is_parsed_once_per_repository(make_repo: MakeRepo) -> None:
+    repo = Repo(make_repo({PRECOMMIT: GOOD_PRECOMMIT}))
+    assert load_yaml(repo, PRECOMMIT) is load_yaml(repo, PRECOMMIT)
+    assert load_yaml(Repo(repo.root), PRECOMMIT) is not load_yaml(repo, PRECOMMIT)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_readers_never_raise_on_any_text(text: str) -> None:
+    parsed = parse_yaml("x.yml", text)
+    assert parsed.error is None or parsed.error.startswith("is not valid YAML")
+    for call in nox_calls("x.yml", text):
+        assert call.line >= 1
+    with contextlib.suppress(SyntaxError, ValueError):
+        noxfile_sessions(text)
