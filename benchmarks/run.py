@@ -1,0 +1,344 @@
+"""Benchmarks of oss-template and oss-checks against their peers and the floor.
+
+    python benchmarks/run.py            # everything (several minutes)
+    python benchmarks/run.py --smoke    # smallest size, one run each: proves the script works
+    nox -s bench                        # the same, in a venv with every peer installed
+
+Prints a table with ratios and whether each target is met, and writes the same as JSON
+(``--output``, default ``benchmarks/results/latest.json``). Every figure is the median of
+``--runs`` runs with the min and max beside it. Peers that are not installed are listed
+as such rather than failing the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+TOOLS = (
+    "oss-checks",
+    "nbstripout",
+    "pre-commit-hooks",
+    "detect-secrets",
+    "repo-review",
+    "sp-repo-review",
+    "cookiecutter",
+    "cruft",
+    "nox",
+    "uv",
+    "pre-commit",
+)
+PEAK_WRAPPER = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+    "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+@dataclass
+class Stat:
+    median: float
+    low: float
+    high: float
+    runs: int
+
+    def ms(self) -> str:
+        return f"{self.median * 1000:8.1f} ms ({self.low * 1000:.0f}-{self.high * 1000:.0f})"
+
+    def s(self) -> str:
+        return f"{self.median:7.2f} s ({self.low:.2f}-{self.high:.2f})"
+
+
+@dataclass
+class Target:
+    name: str
+    met: bool
+    detail: str
+
+
+@dataclass
+class Report:
+    machine: dict[str, Any]
+    figures: dict[str, Any] = field(default_factory=dict)
+    targets: list[Target] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+    def say(self, line: str = "") -> None:
+        print(line, flush=True)
+        self.lines.append(line)
+
+    def target(self, name: str, met: bool, detail: str) -> None:
+        self.targets.append(Target(name, met, detail))
+        self.say(f"  [{'met' if met else 'NOT MET'}] {name}: {detail}")
+
+
+def tool(name: str) -> str | None:
+    """A console script from this interpreter's environment, else from PATH."""
+    local = BIN / name
+    if local.exists():
+        return str(local)
+    return shutil.which(name)
+
+
+def measure(command: Sequence[str], cwd: Path, runs: int, env: dict[str, str] | None = None) -> Stat:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+        times.append(time.perf_counter() - start)
+    return Stat(statistics.median(times), min(times), max(times), runs)
+
+
+def measure_call(function: Callable[[], object], runs: int) -> Stat:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return Stat(statistics.median(times), min(times), max(times), runs)
+
+
+def peak_mb(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> float:
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_WRAPPER, *command], cwd=cwd, capture_output=True, text=True, env=env, check=False
+    )
+    return int(done.stdout.strip() or 0) / 1024
+
+
+def machine() -> dict[str, Any]:
+    versions = {}
+    for name in TOOLS:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = None
+    return {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "tools": versions,
+    }
+
+
+def floor_read_seconds(root: Path) -> float:
+    """Reading every tracked file once, in-process: the least any whole-repo check must do."""
+    listing = subprocess.run(["git", "-C", str(root), "ls-files", "-z"], capture_output=True, check=True).stdout
+    start = time.perf_counter()
+    for name in listing.split(b"\0"):
+        if name:
+            with open(root / os.fsdecode(name), "rb") as handle:
+                handle.read()
+    return time.perf_counter() - start
+
+
+# -- 1. per-commit hook latency ---------------------------------------------------------------
+def staged_sample(root: Path, count: int) -> list[str]:
+    """A realistic staged change: mostly modules, with notebooks, data and Markdown mixed in."""
+    listing = subprocess.run(["git", "-C", str(root), "ls-files"], capture_output=True, text=True, check=True)
+    by_kind: dict[str, list[str]] = {}
+    for path in listing.stdout.splitlines():
+        by_kind.setdefault(Path(path).suffix, []).append(path)
+    order = [".py", ".ipynb", ".py", ".md", ".csv", ".py", ".toml", ".ipynb", ".py", ".md"]
+    picked: list[str] = []
+    while len(picked) < count:
+        kind = order[len(picked) % len(order)]
+        pool = by_kind.get(kind) or by_kind[".py"]
+        picked.append(pool[(len(picked) * 7) % len(pool)])
+    return picked
+
+
+def bench_hooks(report: Report, root: Path, runs: int, counts: Sequence[int]) -> None:
+    report.say("1. Per-commit hook latency (staged files of a data-science repo)")
+    startup = measure([sys.executable, "-c", "pass"], root, runs)
+    report.say(f"  python -c pass            {startup.ms()}")
+    figures: dict[str, Any] = {"python_startup": asdict(startup)}
+    ours_bin = tool("oss-checks-files")
+    peers = {
+        "nbstripout --verify": (tool("nbstripout"), ["--verify"], ".ipynb"),
+        "check-added-large-files --enforce-all": (tool("check-added-large-files"), ["--enforce-all"], None),
+        "detect-secrets-hook": (tool("detect-secrets-hook"), [], None),
+    }
+    for count in counts:
+        files = staged_sample(root, count)
+        row: dict[str, Any] = {}
+        if ours_bin is None:
+            report.say("  oss-checks-files is not installed")
+            return
+        ours = measure([ours_bin, *files], root, runs)
+        row["oss-checks"] = asdict(ours)
+        report.say(f"  {count:>3} files  oss-checks   {ours.ms()}  ({(ours.median - startup.median) * 1000:.0f} ms above start-up)")
+        for label, (binary, flags, suffix) in peers.items():
+            if binary is None:
+                report.say(f"  {count:>3} files  {label}: not installed")
+                continue
+            chosen = [f for f in files if suffix is None or f.endswith(suffix)]
+            peer = measure([binary, *flags, *chosen], root, runs)
+            row[label] = asdict(peer)
+            report.say(f"  {count:>3} files  {label:<38} {peer.ms()}  ours/peer = {ours.median / peer.median:.2f}")
+        figures[f"{count}_files"] = row
+        if count == 20:
+            overhead = (ours.median - startup.median) * 1000
+            report.target("per-file hook on 20 files under 100 ms above interpreter start-up", overhead < 100, f"{overhead:.0f} ms")
+    report.figures["hook_latency"] = figures
+
+
+# -- 2. whole-repository scan -----------------------------------------------------------------
+def bench_scan(report: Report, scratch: Path, runs: int, sizes: Sequence[int]) -> None:
+    report.say("2. Whole-repository scan")
+    startup = measure([sys.executable, "-c", "pass"], scratch, runs).median
+    ours_bin, review_bin = tool("oss-checks"), tool("repo-review")
+    rows = {}
+    per_file_costs = []
+    for size in sizes:
+        root = generate(scratch / f"repo-{size}", size)
+        floor = statistics.median(floor_read_seconds(root) for _ in range(runs))
+        if ours_bin is None:
+            report.say("  oss-checks is not installed")
+            return
+        ours = measure([ours_bin, "check", str(root), "--exit-zero", "--format", "json"], root, runs)
+        row: dict[str, Any] = {"floor_read": floor, "oss-checks": asdict(ours)}
+        line = f"  {size:>6} files  floor {floor:6.3f} s  oss-checks {ours.s()}  ours/floor = {ours.median / floor:.1f}"
+        limit = 3 * floor + startup
+        met_floor = ours.median <= limit
+        if review_bin is not None:
+            review = measure([review_bin, str(root)], root, runs)
+            row["repo-review"] = asdict(review)
+            line += f"  repo-review {review.s()}  ours/repo-review = {ours.median / review.median:.2f}"
+            report.say(line)
+            report.target(f"{size} files: faster than repo-review + sp-repo-review", ours.median < review.median, f"{ours.median:.2f} s vs {review.median:.2f} s")
+        else:
+            report.say(line + "  (repo-review not installed)")
+        report.target(f"{size} files: within 3x the floor plus start-up", met_floor, f"{ours.median:.2f} s vs limit {limit:.2f} s")
+        per_file_costs.append((size, (ours.median - startup) / size))
+        rows[str(size)] = row
+    if len(per_file_costs) > 1:
+        costs = [cost for _, cost in per_file_costs]
+        growth = max(costs) / min(costs)
+        report.target(
+            "time grows linearly with size (per-file cost within 2x across sizes)",
+            growth <= 2,
+            ", ".join(f"{size}: {cost * 1e6:.0f} µs/file" for size, cost in per_file_costs),
+        )
+    report.figures["scan"] = rows
+
+
+# -- 3. bake time ------------------------------------------------------------------------------
+def bench_bake(report: Report, scratch: Path, runs: int) -> None:
+    report.say("3. Bake time of the default project")
+    cookiecutter_bin, cruft_bin = tool("cookiecutter"), tool("cruft")
+    figures: dict[str, Any] = {}
+    counter = iter(range(10_000))
+    if cookiecutter_bin:
+        stat = measure_call(
+            lambda: subprocess.run(
+                [cookiecutter_bin, "--no-input", str(ROOT), "-o", str(scratch / f"bake{next(counter)}")],
+                capture_output=True,
+                check=True,
+            ),
+            runs,
+        )
+        figures["cookiecutter"] = asdict(stat)
+        report.say(f"  cookiecutter {stat.s()}")
+    if cruft_bin and (ROOT / ".git").exists():
+        stat = measure_call(
+            lambda: subprocess.run(
+                [cruft_bin, "create", str(ROOT), "--no-input", "--output-dir", str(scratch / f"cruft{next(counter)}")],
+                capture_output=True,
+                check=True,
+            ),
+            runs,
+        )
+        figures["cruft"] = asdict(stat)
+        report.say(f"  cruft create {stat.s()}  (clones the committed template)")
+    report.figures["bake"] = figures
+
+
+# -- 4. time to green --------------------------------------------------------------------------
+def bench_time_to_green(report: Report, scratch: Path) -> None:
+    report.say("4. Time-to-green of the default bake (bake, git init, every default nox session)")
+    cookiecutter_bin, nox_bin = tool("cookiecutter"), tool("nox")
+    if not (cookiecutter_bin and nox_bin):
+        report.say("  cookiecutter or nox is not installed")
+        return
+    cache = scratch / "uv-cache"
+    figures = {}
+    for label in ("cold", "warm"):
+        output = scratch / f"green-{label}"
+        env = {**os.environ, "UV_CACHE_DIR": str(cache), "OSS_CHECKS_REQUIREMENT": str(ROOT)}
+        env.pop("CI", None)  # CI=true makes nox fail on interpreters this machine lacks
+        start = time.perf_counter()
+        subprocess.run([cookiecutter_bin, "--no-input", str(ROOT), "-o", str(output)], capture_output=True, check=True)
+        project = next(output.iterdir())
+        git = ["git", "-C", str(project), "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+        subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
+        subprocess.run([*git, "add", "-A"], check=True)
+        subprocess.run([*git, "commit", "-q", "-m", "bake"], check=True)
+        done = subprocess.run([nox_bin], cwd=project, capture_output=True, text=True, env=env, check=False)
+        elapsed = time.perf_counter() - start
+        figures[label] = {"seconds": elapsed, "green": done.returncode == 0}
+        report.say(f"  {label}: {elapsed:6.1f} s, {'green' if done.returncode == 0 else 'RED: ' + done.stdout[-300:]}")
+        limit = 90 if label == "cold" else 30
+        report.target(f"time-to-green {label} under {limit} s", done.returncode == 0 and elapsed < limit, f"{elapsed:.1f} s")
+    report.figures["time_to_green"] = figures
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--smoke", action="store_true", help="smallest size, one run, no time-to-green")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 50_000])
+    parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
+    parser.add_argument(
+        "--only", nargs="+", choices=("hooks", "scan", "bake", "green"), default=["hooks", "scan", "bake", "green"]
+    )
+    args = parser.parse_args(argv)
+    runs, sizes = (1, [1000]) if args.smoke else (args.runs, args.sizes)
+    sections = [s for s in args.only if not (args.smoke and s == "green")]
+    report = Report(machine())
+    report.say(f"oss-checks benchmarks on {report.machine['cores']} cores, Python {report.machine['python']}")
+    with tempfile.TemporaryDirectory(prefix="oss-bench-") as tmp:
+        scratch = Path(tmp)
+        if "hooks" in sections:
+            hook_repo = generate(scratch / "hooks-repo", max(sizes[0], 1000))
+            bench_hooks(report, hook_repo, runs, [1, 20] if args.smoke else [1, 20, 200])
+        if "scan" in sections:
+            bench_scan(report, scratch, runs, sizes)
+        if "bake" in sections:
+            bench_bake(report, scratch, runs)
+        if "green" in sections:
+            bench_time_to_green(report, scratch)
+    missed = [t.name for t in report.targets if not t.met]
+    report.say(f"Targets met: {len(report.targets) - len(missed)} of {len(report.targets)}")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    document = {
+        "machine": report.machine,
+        "smoke": args.smoke,
+        "figures": report.figures,
+        "targets": [asdict(t) for t in report.targets],
+    }
+    args.output.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    print(f"JSON written to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
