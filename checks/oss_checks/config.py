@@ -205,7 +205,7 @@ def _team_file(reference: str, root: Path, where: str) -> Path:
             raise ConfigError(f"{where} extend: no installed package named {package!r}")
         candidate = Path(next(iter(spec.submodule_search_locations))) / "oss-checks.toml"
     else:
-        candidate = (root / reference).expanduser()
+        candidate = (root / Path(reference).expanduser()).resolve()
     if not candidate.is_file():
         raise ConfigError(f"{where} extend: {reference!r} is not a file ({candidate})")
     return candidate

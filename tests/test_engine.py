@@ -1,0 +1,67 @@
+"""The engine: ignores, inline suppressions, per-file runs and rule crashes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import MakeRepo, Run
+from oss_checks.registry import load_rules
+
+
+def notebook(*sources: str) -> str:
+    cells = [
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": source}
+        for source in sources
+    ]
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells})
+
+
+def test_inline_suppression_in_python_needs_the_right_code(make_repo: MakeRepo, run_checks: Run) -> None:
+    root = make_repo(
+        {
+            "a.py": 'A = "/home/ana/x.csv"  # oss-checks: ignore[OSS401] -- the demo machine\n'
+            'B = "/home/ana/y.csv"  # oss-checks: ignore[OSS402]\n'
+        }
+    )
+    result = run_checks(root, "OSS401")
+    assert [(f.path, f.line) for f in result.findings] == [("a.py", 2)]
+    assert [(i.finding.line, i.reason) for i in result.ignored] == [(1, "the demo machine")]
+
+
+def test_inline_suppression_in_a_notebook_cell(make_repo: MakeRepo, run_checks: Run) -> None:
+    root = make_repo(
+        {
+            "notebooks/1.0-ab-x.ipynb": notebook(
+                "p = '/Users/ana/a.csv'  # oss-checks: ignore[OSS401]", "q = '/Users/ana/b.csv'"
+            )
+        }
+    )
+    result = run_checks(root, "OSS401")
+    assert [(f.cell, f.line) for f in result.findings] == [(2, 1)]
+    assert [(i.finding.cell, i.reason) for i in result.ignored] == [(1, "suppressed inline")]
+
+
+def test_files_mode_runs_file_rules_only_on_given_files(make_repo: MakeRepo, run_checks: Run) -> None:
+    root = make_repo({".env": "A=1\n", "other/.env.prod": "B=2\n"})
+    result = run_checks(root, "OSS405", "OSS101", files=["other/.env.prod"])
+    assert [f.path for f in result.findings] == ["other/.env.prod"]
+
+
+def test_a_crashing_rule_becomes_an_error_line(
+    make_repo: MakeRepo, run_checks: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*_: object) -> list[object]:
+        raise ValueError("bad")
+
+    monkeypatch.setattr(load_rules()["OSS101"], "check", explode)
+    result = run_checks(make_repo({"README.md": "# x\n"}), "OSS101", "OSS102")
+    assert result.errors == ["internal error in OSS101 (readme-content) on the repository: ValueError: bad"]
+    assert [f.code for f in result.findings] == ["OSS102"]  # the other rules still ran
+
+
+def test_findings_are_sorted_and_deduplicated(make_repo: MakeRepo, run_checks: Run) -> None:
+    root = make_repo({"b/.env": "x\n", "a/.env": "x\n"})
+    result = run_checks(root, "OSS405", "OSS405")
+    assert [f.path for f in result.findings] == ["a/.env", "b/.env"]
