@@ -35,9 +35,7 @@ def _ensure_tools() -> Path:
     if not python.exists():
         print("dev.py: creating .venv with nox and uv (first run only)", file=sys.stderr)
         venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
-    check = subprocess.run(
-        [str(python), "-c", "import nox, uv"], capture_output=True, check=False
-    )
+    check = subprocess.run([str(python), "-c", "import nox, uv"], capture_output=True, check=False)
     if check.returncode != 0:
         subprocess.run(
             [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *BOOTSTRAP],

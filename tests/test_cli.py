@@ -25,7 +25,9 @@ def env_repo(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def test_clean_exits_zero(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_clean_exits_zero(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(make_repo({"README.md": "# x\n"}))
     code, out, err = run_cli(capsys, "check", "--select", "OSS405")
     assert (code, out.strip(), err) == (0, "All checks passed.", "")

@@ -12,14 +12,18 @@ from oss_checks.cli import main
 
 @pytest.mark.slow
 def test_new_bakes_with_answers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["new", "--no-input", "-o", str(tmp_path), "project_name=Churn Model", "project_type=analysis"])
+    code = main(
+        ["new", "--no-input", "-o", str(tmp_path), "project_name=Churn Model", "project_type=analysis"]
+    )
     assert code == 0
     record = json.loads((tmp_path / "churn-model" / ".oss-template.json").read_text())
     assert record["answers"]["project_type"] == "analysis"
     assert "Project baked in" in capsys.readouterr().err
 
 
-def test_refused_answers_leave_nothing_and_say_why_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_refused_answers_leave_nothing_and_say_why_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = main(["new", "--no-input", "-o", str(tmp_path), "package_name=class"])
     assert code == 2
     assert list(tmp_path.iterdir()) == []
@@ -30,6 +34,8 @@ def test_refused_answers_leave_nothing_and_say_why_once(tmp_path: Path, capsys: 
     ("answers", "message"),
     [(["colour=blue"], "unknown answer colour"), (["no-equals-sign"], "must look like key=value")],
 )
-def test_bad_answer_arguments(tmp_path: Path, capsys: pytest.CaptureFixture[str], answers: list[str], message: str) -> None:
+def test_bad_answer_arguments(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], answers: list[str], message: str
+) -> None:
     assert main(["new", "--no-input", "-o", str(tmp_path), *answers]) == 2
     assert message in capsys.readouterr().err

@@ -43,7 +43,13 @@ def test_rules_table_lists_every_rule_once() -> None:
 
 def test_rule_document_has_ruff_style_sections() -> None:
     page = rule_document("OSS302")
-    for heading in ("## What it does", "## Why is this bad?", "## Example", "## How to fix", "## Ignoring it"):
+    for heading in (
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## How to fix",
+        "## Ignoring it",
+    ):
         assert heading in page
 
 
@@ -51,10 +57,14 @@ def test_rule_document_has_ruff_style_sections() -> None:
 def test_hooks_through_pre_commit_try_repo(make_repo: MakeRepo) -> None:
     target = make_repo({"README.md": "# x\n", ".env": "TOKEN=1\n", "ok.py": "x = 1\n"}, commit=True)
     base = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "oss-checks", "--verbose"]
-    failing = subprocess.run([*base, "--files", ".env", "ok.py"], cwd=target, capture_output=True, text=True, check=False)
+    failing = subprocess.run(
+        [*base, "--files", ".env", "ok.py"], cwd=target, capture_output=True, text=True, check=False
+    )
     assert failing.returncode == 1, failing.stdout
     assert ".env:0:0: OSS405" in failing.stdout
     git(target, "rm", "-q", "--cached", ".env")
     (target / ".env").unlink()
-    passing = subprocess.run([*base, "--files", "ok.py"], cwd=target, capture_output=True, text=True, check=False)
+    passing = subprocess.run(
+        [*base, "--files", "ok.py"], cwd=target, capture_output=True, text=True, check=False
+    )
     assert passing.returncode == 0, passing.stdout

@@ -26,7 +26,10 @@ def test_every_default_rule_is_a_check_in_a_known_family() -> None:
 
 def test_fixture_groups_findings_and_skips_ignored_rules(make_repo: MakeRepo) -> None:
     root = make_repo(
-        {".env": "A=1\n", "pyproject.toml": '[tool.oss-checks]\nignore = { OSS101 = "the README lives on the wiki" }\n'}
+        {
+            ".env": "A=1\n",
+            "pyproject.toml": '[tool.oss-checks]\nignore = { OSS101 = "the README lives on the wiki" }\n',
+        }
     )
     findings = oss_findings(root)
     assert findings["OSS101"] == SKIPPED

@@ -40,12 +40,17 @@ def test_this_repository_has_zero_findings() -> None:
 
 def test_every_ignore_in_our_config_has_a_reason() -> None:
     config = Repo(ROOT).config
-    reasons = list(config.ignore.values()) + [r for codes in config.per_path_ignores.values() for r in codes.values()]
+    reasons = list(config.ignore.values()) + [
+        r for codes in config.per_path_ignores.values() for r in codes.values()
+    ]
     assert all(len(reason) > 10 for reason in reasons)
 
 
 def test_pre_commit_config_is_valid_and_pins_agree_with_pyproject() -> None:
-    subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", str(ROOT / ".pre-commit-config.yaml")], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", str(ROOT / ".pre-commit-config.yaml")],
+        check=True,
+    )
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
     known = {**pinned("lint"), **pinned("bench"), **pinned("test")}
     for repo in config["repos"]:
@@ -80,7 +85,10 @@ def test_dev_translates_its_two_words_for_nox() -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text()
     quickstart = readme.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
-    commands = [line.split("#")[0].strip() for line in quickstart.split("```bash", 1)[1].split("```", 1)[0].splitlines()]
+    commands = [
+        line.split("#")[0].strip()
+        for line in quickstart.split("```bash", 1)[1].split("```", 1)[0].splitlines()
+    ]
     commands = [c for c in commands if c]
     assert commands == ["python3 dev.py bake", "python3 dev.py test"]
     assert "python3 dev.py test" in (ROOT / ".ci" / "run").read_text()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -15,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from oss_checks import __version__
+from oss_checks.errors import UserError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-class UsageError(Exception):
+class UsageError(UserError):
     """Wrong arguments; the message is the one line a user reads."""
 
 
@@ -103,27 +105,35 @@ def _git_root(folder: Path) -> Path | None:
 
 
 def group_files(files: Sequence[Path], cwd: Path) -> dict[Path, list[str]]:
-    """Map each file to its repository root (git's top level, else the current folder)."""
+    """Map each file to its repository root (git's top level, else the current folder).
+
+    pre-commit runs hooks from the repository root, so one ``git rev-parse`` for the
+    current folder usually answers for every file; others are looked up per folder.
+    """
     groups: dict[Path, list[str]] = {}
+    cwd_root = (_git_root(cwd) or cwd).resolve()
     roots: dict[Path, Path] = {}
     for file in files:
-        absolute = (cwd / file).absolute()
+        absolute = Path(os.path.abspath(cwd / file))
         folder = absolute.parent
-        if folder not in roots:
-            roots[folder] = _git_root(folder) or (cwd if absolute.is_relative_to(cwd) else folder)
-        root = roots[folder].resolve()
-        try:
-            relative = absolute.resolve().relative_to(root) if not absolute.is_symlink() else None
-        except ValueError:
-            relative = None
-        if relative is None:
-            relative = Path(absolute.parent.resolve().relative_to(root), absolute.name)
+        if folder.resolve().is_relative_to(cwd_root):
+            root = cwd_root
+        else:
+            if folder not in roots:
+                roots[folder] = (_git_root(folder) or folder).resolve()
+            root = roots[folder]
+        # Resolve the folder, not the file: a symlinked file is checked as the link itself.
+        relative = Path(folder.resolve().relative_to(root), absolute.name)
         groups.setdefault(root, []).append(relative.as_posix())
     return groups
 
 
 def _baseline_key(finding: dict[str, Any]) -> tuple[str, str, str]:
-    return (str(finding.get("code")), str(finding.get("repo_path", finding.get("path"))), str(finding.get("message")))
+    return (
+        str(finding.get("code")),
+        str(finding.get("repo_path", finding.get("path"))),
+        str(finding.get("message")),
+    )
 
 
 def _read_baseline(path: Path) -> dict[tuple[str, str, str], int]:
@@ -182,7 +192,9 @@ def run_check(args: argparse.Namespace, cwd: Path) -> int:
     if args.write_baseline:
         document = to_json(results, cwd)
         baseline = {"tool": "oss-checks", "version": __version__, "findings": document["findings"]}
-        Path(args.write_baseline).write_text(json.dumps(baseline, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        Path(args.write_baseline).write_text(
+            json.dumps(baseline, indent=2, ensure_ascii=False) + "\n", "utf-8"
+        )
         total = len(document["findings"])
         print(f"Wrote {total} finding{'s' if total != 1 else ''} to the baseline {args.write_baseline}.")
         return EXIT_CLEAN
@@ -265,9 +277,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     cwd = Path.cwd()
-    from oss_checks.config import ConfigError
-    from oss_checks.template import TemplateError
-
     try:
         if args.command == "check":
             return run_check(args, cwd)
@@ -281,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from oss_checks import commands as extra
 
         return extra.dispatch(args, cwd)
-    except (UsageError, ConfigError, TemplateError) as exc:
+    except UserError as exc:
         print(f"oss-checks: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

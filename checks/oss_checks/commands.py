@@ -36,7 +36,9 @@ def register(commands: Any) -> None:
         help="bake a new project from the template shipped with oss-checks",
         description="Bake a new project (needs cookiecutter: pip install 'oss-checks[template]').",
     )
-    new.add_argument("answers", nargs="*", metavar="KEY=VALUE", help="answers, e.g. project_name='Churn model'")
+    new.add_argument(
+        "answers", nargs="*", metavar="KEY=VALUE", help="answers, e.g. project_name='Churn model'"
+    )
     new.add_argument("-o", "--output-dir", type=Path, default=Path("."), help="where to create the project")
     new.add_argument("--no-input", action="store_true", help="do not ask; use defaults and the given answers")
 
@@ -60,7 +62,11 @@ def run_new(args: argparse.Namespace) -> int:
     from oss_checks.template import TemplateError, template_root
 
     try:
-        from cookiecutter.exceptions import CookiecutterException, FailedHookException, OutputDirExistsException
+        from cookiecutter.exceptions import (
+            CookiecutterException,
+            FailedHookException,
+            OutputDirExistsException,
+        )
         from cookiecutter.main import cookiecutter
     except ImportError:
         raise UsageError("baking needs cookiecutter: pip install 'oss-checks[template]'") from None

@@ -10,9 +10,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from oss_checks.errors import UserError
 from oss_checks.registry import Rule, load_rules
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ KNOWN_KEYS = (
 )
 
 
-class ConfigError(Exception):
+class ConfigError(UserError):
     """The configuration is wrong; the message says where and how, in one line."""
 
 
@@ -273,14 +274,11 @@ def glob_match(pattern: str, path: str) -> bool:
     A pattern without a slash matches the file name anywhere, like ``.gitignore``;
     a pattern naming a folder matches everything below it.
     """
-    pattern = pattern.strip().lstrip("/")
-    if "/" not in pattern.rstrip("/"):
-        name_pattern = pattern.rstrip("/")
-        if _glob_regex(name_pattern).fullmatch(PurePosixPath(path).name):
-            return True
-        return any(_glob_regex(name_pattern).fullmatch(part) for part in PurePosixPath(path).parts[:-1])
-    regex = _glob_regex(pattern.rstrip("/"))
-    if regex.fullmatch(path):
-        return True
-    parents = PurePosixPath(path).parents
-    return any(regex.fullmatch(str(parent)) for parent in parents if str(parent) != ".")
+    pattern = pattern.strip().lstrip("/").rstrip("/")
+    parts = path.split("/")
+    if "/" not in pattern:
+        regex = _glob_regex(pattern)
+        return any(regex.fullmatch(part) for part in parts)
+    regex = _glob_regex(pattern)
+    # The path itself, then each parent folder (a folder pattern covers what is inside).
+    return any(regex.fullmatch("/".join(parts[:end])) for end in range(len(parts), 0, -1))

@@ -16,8 +16,10 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from oss_checks.errors import UserError
 
 if TYPE_CHECKING:
     from oss_checks.config import Config
@@ -68,17 +70,20 @@ class SourceFile:
     path: str
     tracked: bool = True
 
-    @property
+    # Plain string operations: these run for every rule on every file, and building
+    # PurePosixPath objects each time was the largest cost of a whole-repository run.
+    @cached_property
     def name(self) -> str:
-        return PurePosixPath(self.path).name
+        return self.path.rpartition("/")[2]
 
-    @property
+    @cached_property
     def suffix(self) -> str:
-        return PurePosixPath(self.path).suffix.lower()
+        stem, dot, extension = self.name.lstrip(".").rpartition(".")
+        return f".{extension.lower()}" if dot and stem else ""
 
-    @property
+    @cached_property
     def parts(self) -> tuple[str, ...]:
-        return PurePosixPath(self.path).parts
+        return tuple(self.path.split("/"))
 
     @property
     def absolute(self) -> Path:
@@ -176,7 +181,7 @@ def output_text(output: dict[str, Any]) -> str:
     return "\n".join(part for part in parts if part)
 
 
-class RepoError(Exception):
+class RepoError(UserError):
     """A problem with the repository as a whole: reported as one line, exit code 2."""
 
 
@@ -191,6 +196,7 @@ class Repo:
         self._only = None if only is None else list(only)
         self._text: dict[str, str | None] = {}
         self._sizes: dict[str, int] = {}
+        self._stats: dict[str, os.stat_result | None] = {}
         self._notebooks: dict[str, Notebook] = {}
 
     # -- files ------------------------------------------------------------------------
@@ -291,10 +297,12 @@ class Repo:
 
     # -- contents ---------------------------------------------------------------------
     def _lstat(self, path: str) -> os.stat_result | None:
-        try:
-            return os.lstat(self.root / path)
-        except (OSError, ValueError):
-            return None
+        if path not in self._stats:
+            try:
+                self._stats[path] = os.lstat(os.path.join(self.root, path))
+            except (OSError, ValueError):
+                self._stats[path] = None
+        return self._stats[path]
 
     def size(self, path: str) -> int:
         if path not in self._sizes:

@@ -7,11 +7,12 @@ a crash or a full disk never leaves half a file behind.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
 def _atomic_write(target: Path, text: str, *, must_not_exist: bool) -> bool:
+    import tempfile  # only --fix writes; the hooks never pay for this import
+
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, scratch = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

@@ -126,7 +126,9 @@ def rules_markdown() -> str:
             name = rule.name + (" (opt-in)" if rule.opt_in else "")
             stakeholders = ", ".join(s.value for s in rule.stakeholders)
             message = rule.summary().replace("|", "\\|")
-            lines.append(f"| [{code}](docs/rules.md#{code.lower()}) | {name} | {message} | {stakeholders} | {fix} |")
+            lines.append(
+                f"| [{code}](docs/rules.md#{code.lower()}) | {name} | {message} | {stakeholders} | {fix} |"
+            )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

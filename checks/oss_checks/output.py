@@ -75,9 +75,7 @@ def to_json(results: Sequence[Result], cwd: Path) -> dict[str, Any]:
             for r in results
         ],
         "findings": [entry(r, f) for r in results for f in r.findings],
-        "ignored": [
-            {**entry(r, item.finding), "reason": item.reason} for r in results for item in r.ignored
-        ],
+        "ignored": [{**entry(r, item.finding), "reason": item.reason} for r in results for item in r.ignored],
         "errors": [error for r in results for error in r.errors],
     }
 
@@ -115,7 +113,9 @@ def render_github(results: Sequence[Result], cwd: Path) -> str:
 
 def render_sarif(results: Sequence[Result], cwd: Path) -> str:
     registry = load_rules()
-    codes = sorted({code for r in results for code in r.codes} | {f.code for r in results for f in r.findings})
+    codes = sorted(
+        {code for r in results for code in r.codes} | {f.code for r in results for f in r.findings}
+    )
     index = {code: i for i, code in enumerate(codes)}
     rules = []
     for code in codes:

@@ -10,7 +10,6 @@ plugin are all generated from the classes collected here.
 from __future__ import annotations
 
 import enum
-import inspect
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -95,9 +94,7 @@ class Option:
             items = value.values() if isinstance(value, dict) else value
             for item in items:
                 if not isinstance(item, self.item_kind):
-                    raise ValueError(
-                        f"{where} must hold {_kind_name(self.item_kind)} items, not {item!r}"
-                    )
+                    raise ValueError(f"{where} must hold {_kind_name(self.item_kind)} items, not {item!r}")
         return value
 
 
@@ -204,10 +201,12 @@ class Rule:
     # -- what a user reads ---------------------------------------------------------
     @classmethod
     def summary(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "").splitlines()[0]
+        return (cls.__doc__ or "").strip().splitlines()[0].strip()
 
     @classmethod
     def doc(cls) -> str:
+        import inspect  # only docs and reports need the whole text; hooks need the summary
+
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod

@@ -52,7 +52,11 @@ def tool_schema(tool_name: str = "oss-checks") -> dict[str, Any]:
         "properties": {
             "extend": {"type": "string", "description": "A team-wide config: a local path or pkg:<package>."},
             "select": {"type": "array", "items": selector, "description": "Rules to run (default: all)."},
-            "extend-select": {"type": "array", "items": selector, "description": "Rules added, e.g. opt-in ones."},
+            "extend-select": {
+                "type": "array",
+                "items": selector,
+                "description": "Rules added, e.g. opt-in ones.",
+            },
             "ignore": _reasons("Rules not followed, each with the reason why."),
             "per-path-ignores": {
                 "type": "object",

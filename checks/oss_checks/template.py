@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from oss_checks import __version__
 from oss_checks.bake import QUIET_ENV
+from oss_checks.errors import UserError
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
 
 
-class TemplateError(Exception):
+class TemplateError(UserError):
     """The template cannot be rendered here; the message is one line for the user."""
 
 
@@ -105,8 +106,13 @@ def rendered(answers: Mapping[str, Any], root: Path | None = None) -> Iterator[P
                 str(source),
                 no_input=True,
                 extra_context={k: v for k, v in answers.items() if not k.startswith("_")},
-                output_dir=scratch,
+                output_dir=str(Path(scratch) / "project"),
                 accept_hooks=True,
+                # Keep replay files and clones in the scratch folder, not in the user's home.
+                default_config={
+                    "replay_dir": str(Path(scratch) / "replay"),
+                    "cookiecutters_dir": str(Path(scratch) / "cookiecutters"),
+                },
             )
         except (CookiecutterException, ValueError) as exc:
             raise TemplateError(f"the template cannot be rendered with these answers: {exc}") from None

@@ -12,13 +12,17 @@ def test_no_files_is_a_pass() -> None:
     assert main([]) == 0
 
 
-def test_staged_files_are_checked(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_staged_files_are_checked(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(make_repo({".env": "A=1\n", "ok.py": "x = 1\n"}))
     assert main(["ok.py"]) == 0
     assert main(["--select", "OSS405", ".env"]) == 1
     assert ".env:0:0: OSS405" in capsys.readouterr().out
 
 
-def test_a_file_named_like_an_option_is_still_a_file(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_named_like_an_option_is_still_a_file(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(make_repo({"--weird.py": "x = 1\n"}))
     assert main(["--", "--weird.py"]) == 0

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 from weakref import WeakKeyDictionary
 
-from oss_checks import fixes, releases, template
+from oss_checks import releases
 from oss_checks.bake import CHOICES, unwanted_paths
 from oss_checks.context import RECORD_FILE
 from oss_checks.registry import Finding, Option, Rule, Scope, Severity, Stakeholder
@@ -466,10 +466,14 @@ class OSS704(Rule):
         target = repo.root / finding.path
         if target.exists() or target.is_symlink():
             return False  # restored meanwhile: no need to render the whole template
+        from oss_checks import template  # rendering is only for --fix
+
         try:
             text = template.render_file(repo, finding.path)
         except template.TemplateError:
             return False
         if text is None:
             return False
-        return fixes.create_file(repo.root, finding.path, text)
+        from oss_checks.fixes import create_file
+
+        return create_file(repo.root, finding.path, text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator, Mapping
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from oss_checks.config import glob_match
@@ -20,7 +19,7 @@ _TEST_FUNCTION = re.compile(r"^\s*(?:async\s+)?def\s+test\w*\s*\(", re.MULTILINE
 
 def is_test_file(path: str) -> bool:
     """Whether pytest collects ``path`` by its default name patterns."""
-    name = PurePosixPath(path).name
+    name = path.rpartition("/")[2]
     return name.endswith(".py") and (name.startswith("test_") or name.endswith("_test.py"))
 
 
@@ -148,7 +147,7 @@ class OSS502(Rule):
         folder = self.settings["tests-folder"].strip().strip("/")
         anywhere = folder in ("", ".")
         test_names = {
-            PurePosixPath(path).name
+            path.rpartition("/")[2]
             for path in repo.paths
             if is_test_file(path) and (anywhere or path.startswith(f"{folder}/"))
         }
