@@ -1,3 +1,755 @@
-"""Packaging metadata (OSS2xx)."""
+"""Packaging metadata (OSS2xx): what pyproject.toml tells installers, indexes and scanners.
+
+OSS201 reports a missing or broken pyproject.toml; every other rule here then stays
+silent, so one broken file gives one finding.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from oss_checks.registry import Finding, Rule, Severity, Stakeholder
+from oss_checks.rules.community import (
+    LICENSE_ALIASES,
+    LICENSE_NAMES,
+    README_NAMES,
+    SOURCE_LABELS,
+    detect_licenses,
+    find_file,
+    license_classifiers,
+    parse_repo_url,
+    project_urls,
+    text_line,
+    toml_key_line,
+    url_label,
+)
+
+if TYPE_CHECKING:
+    from oss_checks.context import Repo
+
+PYPROJECT = "pyproject.toml"
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+def _suggested_repository(repo: Repo) -> str:
+    url = repo.answers.get("repository_url")
+    return url if isinstance(url, str) and url.startswith("http") else "https://github.com/<org>/<repo>"
+
+
+# -- OSS201 -----------------------------------------------------------------------------
+class OSS201(Rule):
+    """pyproject.toml is missing or not valid
+
+    ## What it does
+    Checks that the repository has a pyproject.toml that is UTF-8 text, parses as TOML,
+    and has a `[project]` table with a `name` and a `version` (or `dynamic = ["version"]`).
+    A TOML error is reported on the line the parser stopped at.
+
+    ## Why is this bad?
+    pyproject.toml is where installers, build tools, linters and these checks read what the
+    project is. When it is missing or broken, `pip install .` fails, the tools fall back to
+    defaults nobody chose, and the remaining packaging checks cannot run.
+
+    ## Example
+    A missing `=` after a key, such as `name "churn-model"`, or a `[project]` table without
+    a name.
+
+    ## How to fix
+    Fix the line named in the message (a TOML-aware editor underlines it), or add a
+    pyproject.toml with a `[project]` table such as the one the oss-template bakes.
+    """
+
+    name = "pyproject-valid"
+    stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.DATA_SCIENCE)
+
+    def check(self, repo: Repo) -> Iterator[Finding]:
+        if not repo.exists(PYPROJECT) and not repo.is_symlink(PYPROJECT):
+            yield self.finding(
+                PYPROJECT,
+                "pyproject.toml is missing: add one with a [project] table naming the package, its "
+                "description, supported Python versions and license",
+            )
+            return
+        if repo.pyproject is None:
+            yield self._parse_finding(repo)
+            return
+        text = repo.read_text(PYPROJECT)
+        project = repo.pyproject.get("project")
+        if not isinstance(project, dict):
+            yield self.finding(
+                PYPROJECT,
+                "pyproject.toml has no [project] table: add one with name, version, description, "
+                "requires-python and license (PEP 621)",
+                line=toml_key_line(text, "project"),
+            )
+            return
+        header = toml_key_line(text, "project")
+        if not isinstance(project.get("name"), str) or not project["name"].strip():
+            yield self.finding(
+                PYPROJECT,
+                'pyproject.toml [project] has no name: add name = "<distribution name>"',
+                line=toml_key_line(text, "project", "name") or header,
+            )
+        dynamic = project.get("dynamic")
+        dynamic_fields = dynamic if isinstance(dynamic, list) else []
+        if "version" not in project and "version" not in dynamic_fields:
+            yield self.finding(
+                PYPROJECT,
+                'pyproject.toml [project] has no version: add version = "0.1.0" or '
+                'dynamic = ["version"] with your build tool reading it from the code',
+                line=header,
+            )
+
+    def _parse_finding(self, repo: Repo) -> Finding:
+        error = repo.pyproject_error or ""
+        if repo.read_text(PYPROJECT) is None or not error.startswith("is not valid TOML"):
+            kind = "it is a symbolic link" if repo.is_symlink(PYPROJECT) else "it is binary or not UTF-8"
+            return self.finding(
+                PYPROJECT,
+                f"pyproject.toml cannot be read as text ({kind}); save it as a plain UTF-8 file",
+            )
+        reason = error.removeprefix("is not valid TOML: ")
+        position = _TOML_POSITION.search(reason)
+        line = col = 0
+        if position:
+            line, col = int(position.group(1)), int(position.group(2))
+            reason = reason[: position.start()]
+        elif _TOML_AT_END.search(reason):
+            line = len((repo.read_text(PYPROJECT) or "").splitlines()) or 1
+            reason = _TOML_AT_END.sub("", reason)
+        where = f" on line {line}" if line else ""
+        return self.finding(
+            PYPROJECT,
+            f"pyproject.toml is not valid TOML: {reason}; fix the syntax{where}",
+            line=line,
+            col=col,
+        )
+
+
+# -- shared by OSS202-OSS209 ------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Pyproject:
+    repo: Repo
+    project: Mapping[str, Any]
+    text: str
+
+
+class _ProjectField(Rule):
+    """A check of one [project] field; silent when pyproject.toml is missing or broken (OSS201)."""
+
+    #: The [project] key this rule looks at; the rule is silent when it is listed in ``dynamic``.
+    field: ClassVar[str]
+
+    def check(self, repo: Repo) -> Iterator[Finding]:
+        data = repo.pyproject
+        project = data.get("project") if data is not None else None
+        if not isinstance(project, dict):
+            return
+        dynamic = project.get("dynamic")
+        if isinstance(dynamic, list) and self.field in dynamic:
+            return  # the build backend fills it in; nothing to read here
+        yield from self.check_project(_Pyproject(repo, project, repo.read_text(PYPROJECT) or ""))
+
+    def check_project(self, pyproject: _Pyproject) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def field_line(self, text: str, key: str | None = None) -> int:
+        """The line of the field, else of the [project] header."""
+        return toml_key_line(text, "project", key or self.field) or toml_key_line(text, "project")
+
+
+class OSS202(_ProjectField):
+    """pyproject.toml has no one-line project description
+
+    ## What it does
+    Checks that `[project] description` is a non-empty, single-line sentence.
+
+    ## Why is this bad?
+    The description is the summary package indexes, `pip show`, internal catalogues and
+    search results display. Without it, people browsing the team's packages cannot tell
+    what this one does; a multi-line value breaks the package metadata.
+
+    ## Example
+    `description = ""`, or no description at all.
+
+    ## How to fix
+    Write one sentence that says what the project does for its users, e.g.
+    `description = "Forecast weekly demand from sales history."`. Longer text belongs in
+    the README.
+    """
+
+    name = "project-description"
+    stakeholders = (Stakeholder.EXECUTIVE, Stakeholder.DATA_SCIENCE)
+    field = "description"
+
+    def check_project(self, pyproject: _Pyproject) -> Iterator[Finding]:
+        project, text = pyproject.project, pyproject.text
+        value = project.get("description")
+        line = self.field_line(text)
+        if not isinstance(value, str) or not value.strip():
+            yield self.finding(
+                PYPROJECT,
+                'pyproject.toml [project] has no description: add description = "<one sentence '
+                'saying what the project does>"',
+                line=line,
+            )
+        elif "\n" in value.strip():
+            yield self.finding(
+                PYPROJECT,
+                "pyproject.toml [project] description spans several lines: keep it to one sentence "
+                "and move the rest to the README",
+                line=line,
+            )
+
+
+class OSS203(_ProjectField):
+    """pyproject.toml does not point at the README
+
+    ## What it does
+    Checks that `[project] readme` names a file that exists (as a string, or as a table
+    with `file`), or gives the text inline.
+
+    ## Why is this bad?
+    The readme becomes the long description on the package page. Without it, the page of
+    the team's package on an index is empty, and people installing it see no instructions.
+
+    ## Example
+    No `readme` key, or `readme = "README.rst"` while the file is README.md.
+
+    ## How to fix
+    Add `readme = "README.md"` (the exact file name, which is case-sensitive) to the
+    `[project]` table.
+    """
+
+    name = "project-readme"
+    stakeholders = (Stakeholder.DATA_SCIENCE,)
+    field = "readme"
+
+    def check_project(self, pyproject: _Pyproject) -> Iterator[Finding]:
+        repo, project, text = pyproject.repo, pyproject.project, pyproject.text
+        value = project.get("readme")
+        line = self.field_line(text)
+        existing = find_file(repo, README_NAMES)
+        suggestion = f'readme = "{existing or "README.md"}"'
+        if value is None:
+            yield self.finding(
+                PYPROJECT,
+                f"pyproject.toml [project] has no readme: add {suggestion} so the package page shows it",
+                line=line,
+            )
+            return
+        if isinstance(value, dict):
+            if isinstance(value.get("text"), str) and value["text"].strip():
+                return
+            value = value.get("file")
+        if not isinstance(value, str) or not value.strip():
+            yield self.finding(
+                PYPROJECT,
+                f"pyproject.toml [project] readme names no file: write {suggestion}",
+                line=line,
+            )
+        elif not _is_file(repo, value):
+            yield self.finding(
+                PYPROJECT,
+                f"pyproject.toml [project] readme names {value}, which does not exist: write "
+                f"{suggestion} (file names are case-sensitive)",
+                line=line,
+            )
+
+
+def _is_file(repo: Repo, relative: str) -> bool:
+    try:
+        return (repo.root / relative).is_file()
+    except (OSError, ValueError):  # a name with a NUL byte, or one too long for the system
+        return False
+
+
+# -- requires-python -------------------------------------------------------------------------
+_CLAUSE = re.compile(r"^\s*(~=|===|==|!=|<=|>=|<|>)\s*([0-9][0-9A-Za-z.*+!-]*)\s*$")
+_LOWER_BOUNDS = ("~=", "==", "===", ">=", ">")
+_CAPS = ("<", "<=", "==", "~=", "===")
+
+
+def _clauses(spec: str) -> list[tuple[str, str, str]] | None:
+    """(operator, version, the clause as written) per comma-separated clause; None if unparsable."""
+    clauses = []
+    for raw in spec.split(","):
+        match = _CLAUSE.match(raw)
+        if match is None:
+            return None
+        clauses.append((match.group(1), match.group(2), raw.strip()))
+    return clauses
+
+
+def _uncapped(clauses: list[tuple[str, str, str]]) -> str:
+    """The same range without its upper bound, e.g. ``>=3.10`` for ``~=3.10`` or ``>=3.10,<3.13``."""
+    kept = []
+    for operator, version, written in clauses:
+        if operator in (">=", ">", "!="):
+            kept.append(written)
+        elif operator in ("~=", "==", "==="):
+            kept.append(">=" + version.removesuffix(".*"))
+    return ",".join(kept)
+
+
+def _python_min(repo: Repo) -> str:
+    recorded = repo.answers.get("python_min")
+    return str(recorded) if isinstance(recorded, str) and recorded else "3.11"
+
+
+class OSS204(_ProjectField):
+    """pyproject.toml does not say which Python versions are supported
+
+    ## What it does
+    Checks that `[project] requires-python` is set, is a valid version specifier, and has a
+    lower bound such as `>=3.11`.
+
+    ## Why is this bad?
+    Without a lower bound, pip happily installs the project on a Python that is too old,
+    and people get a confusing syntax or import error instead of a clear "requires Python
+    3.11" message.
+
+    ## Example
+    No `requires-python`, or `requires-python = "3.11"` (not a specifier), or
+    `requires-python = "!=3.9"` (no lower bound).
+
+    ## How to fix
+    Add `requires-python = ">=3.11"`, naming the oldest Python your tests run on.
+    """
+
+    name = "requires-python"
+    stakeholders = (Stakeholder.DATA_SCIENCE,)
+    field = "requires-python"
+
+    def check_project(self, pyproject: _Pyproject) -> Iterator[Finding]:
+        repo, project, text = pyproject.repo, pyproject.project, pyproject.text
+        value = project.get("requires-python")
+        line = self.field_line(text)
+        example = f'requires-python = ">={_python_min(repo)}"'
+        if value is None:
+            yield self.finding(
+                PYPROJECT,
+                f"pyproject.toml [project] has no requires-python: add {example} so installers refuse "
+                "Pythons the code does not support",
+                line=line,
+            )
+            return
+        clauses = _clauses(value) if isinstance(value, str) else None
+        if clauses is None:
+            yield self.finding(
+                PYPROJECT,
+                f"requires-python = {value!r} is not a version specifier: write e.g. {example}",
+                line=line,
+            )
+        elif not any(operator in _LOWER_BOUNDS for operator, _, _ in clauses):
+            yield self.finding(
+                PYPROJECT,
+                f"requires-python = {value!r} has no lower bound: write e.g. {example}",
+                line=line,
+            )
+
+
+class OSS205(_ProjectField):
+    """requires-python caps the Python version
+
+    ## What it does
+    Reports an upper bound in `[project] requires-python`: a `<`, `<=`, `==`, `===` or
+    `~=` clause.
+
+    ## Why is this bad?
+    A cap cannot be lifted for versions already published: when a new Python comes out,
+    pip refuses to install the project, or silently picks an ancient release that had no
+    cap. Incompatibilities are better caught by testing on the new Python in CI.
+
+    ## Example
+    `requires-python = ">=3.10,<3.13"` or `requires-python = "~=3.11"`.
+
+    ## How to fix
+    Keep only the lower bound, e.g. `requires-python = ">=3.10"`, and add the new Python
+    to the CI matrix instead.
+    """
+
+    name = "requires-python-cap"
+    stakeholders = (Stakeholder.DATA_SCIENCE,)
+    field = "requires-python"
+
+    def check_project(self, pyproject: _Pyproject) -> Iterator[Finding]:
+        project, text = pyproject.project, pyproject.text
+        value = project.get("requires-python")
+        clauses = _clauses(value) if isinstance(value, str) else None
+        if not clauses:
+            return  # missing or unparsable: OSS204
+        caps = [written for operator, _, written in clauses if operator in _CAPS]
+        if not caps:
+            return
+        line = self.field_line(text)
+        line_text = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+        col = line_text.find(caps[0]) + 1
+        uncapped = _uncapped(clauses)
+        fix = f'write requires-python = "{uncapped}"' if uncapped else "drop the upper bound"
+        yield self.finding(
+            PYPROJECT,
+            f"requires-python = {value!r} caps the Python version with {', '.join(repr(c) for c in caps)}: "
+            f"new Pythons will refuse to install the project; {fix}",
+            line=line,
+            col=max(col, 0),
+        )
+
+
+# -- license ---------------------------------------------------------------------------------
+_SPDX_TOKEN = re.compile(r"\s*(\(|\)|[A-Za-z0-9.:+-]+|\S)")
+_SPDX_ID = re.compile(
+    r"(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.-]*\+?"
+)
+_OPERATORS = ("AND", "OR")
+
+
+def spdx_expression_error(expression: str) -> str | None:
+    """Why ``expression`` is not an SPDX license expression, or None when it is one."""
+    tokens = [t for t in _SPDX_TOKEN.findall(expression) if t]
+    if not tokens:
+        return "it is empty"
+    position = 0
+
+    def parse_expression() -> str | None:
+        nonlocal position
+        problem = parse_term()
+        while problem is None and position < len(tokens) and tokens[position].upper() in _OPERATORS:
+            position += 1
+            problem = parse_term()
+        return problem
+
+    def parse_term() -> str | None:
+        nonlocal position
+        if position >= len(tokens):
+            return "it ends where a license identifier is expected"
+        symbol = tokens[position]
+        if symbol == "(":
+            position += 1
+            problem = parse_expression()
+            if problem is not None:
+                return problem
+            if position >= len(tokens) or tokens[position] != ")":
+                return "a parenthesis is not closed"
+            position += 1
+            return None
+        if symbol.upper() in (*_OPERATORS, "WITH") or not _SPDX_ID.fullmatch(symbol):
+            return f"{symbol!r} is not a license identifier"
+        position += 1
+        if position < len(tokens) and tokens[position].upper() == "WITH":
+            position += 1
+            if position >= len(tokens) or not _SPDX_ID.fullmatch(tokens[position]):
+                return "WITH must be followed by an exception identifier"
+            position += 1
+        return None
+
+    problem = parse_expression()
+    if problem is None and position < len(tokens):
+        return f"{tokens[position]!r} is not expected there (join identifiers with AND or OR)"
+    return problem
+
+
+def _license_suggestion(repo: Repo, written: str | None = None) -> str:
+    """The SPDX identifier to suggest: an alias of what was written, the LICENSE text, the answers."""
+    if written is not None:
+        alias = LICENSE_ALIASES.get(" ".join(written.casefold().split()))
+        if alias is not None:
+            return alias
+    path = find_file(repo, LICENSE_NAMES)
+    text = repo.read_text(path) if path else None
+    detected = detect_licenses(text) if text else []
+    if detected:
+        return detected[0].spdx
+    answered = repo.answers.get("license")
+    if answered == "Proprietary":
+        return "LicenseRef-Proprietary"
+    return str(answered) if isinstance(answered, str) and answered else "MIT"
+
+
+class OSS206(_ProjectField):
+    """pyproject.toml license is not an SPDX expression
+
+    ## What it does
+    Checks that `[project] license` is a string holding an SPDX license expression, as PEP
+    639 defines it: `"MIT"`, `"Apache-2.0"`, `"MIT OR Apache-2.0"`, or
+    `"LicenseRef-Proprietary"` for internal code. The older table forms (`{text = ...}`,
+    `{file = ...}`), a license given only as a `License ::` classifier, and names that are not
+    SPDX identifiers (such as `"Proprietary"` or `"Apache 2.0"`) are reported.
+
+    ## Why is this bad?
+    Compliance scanners, package indexes and procurement tools read the license from this
+    field. A free-text or missing value makes them report the package as "unknown license",
+    which blocks approvals, and build tools now reject the old forms.
+
+    ## Example
+    `license = {text = "MIT"}`, `license = "Proprietary"`, or no `license` at all.
+
+    ## How to fix
+    Write the SPDX identifier of the license in your LICENSE file, e.g. `license = "MIT"`,
+    or `license = "LicenseRef-Proprietary"` for code that is not open source, and list the
+    file in `license-files = ["LICENSE"]`.
+    """
+
+    name = "project-license"
+    stakeholders = (Stakeholder.LEGAL,)
+    field = "license"
+
+    def check_project(self, pyproject: _Pyproject) -> Iterator[Finding]:
+        repo, project, text = pyproject.repo, pyproject.project, pyproject.text
+        value = project.get("license")
+        line = self.field_line(text)
+        if value is None:
+            classifiers = license_classifiers(project)
+            suggestion = _license_suggestion(repo)
+            if classifiers:
+                yield self.finding(
+                    PYPROJECT,
+                    f"pyproject.toml gives the license only as the classifier '{classifiers[0]}': add "
+                    f'license = "{suggestion}" to [project] (PEP 639)',
+                    line=text_line(text, classifiers[0])[0] or line,
+                )
+            else:
+                yield self.finding(
+                    PYPROJECT,
+                    f'pyproject.toml [project] has no license: add license = "{suggestion}" naming the '
+                    "license in your LICENSE file",
+                    line=line,
+                )
+            return
+        if isinstance(value, dict):
+            written = value.get("text") if isinstance(value.get("text"), str) else None
+            suggestion = _license_suggestion(repo, written)
+            files = value.get("file") if isinstance(value.get("file"), str) else "LICENSE"
+            yield self.finding(
+                PYPROJECT,
+                f'pyproject.toml license uses the old table form: write license = "{suggestion}" '
+                f'and license-files = ["{files}"] (PEP 639)',
+                line=line,
+            )
+            return
+        if not isinstance(value, str):
+            yield self.finding(
+                PYPROJECT,
+                f'pyproject.toml license must be a string such as "{_license_suggestion(repo)}"',
+                line=line,
+            )
+            return
+        alias = LICENSE_ALIASES.get(" ".join(value.casefold().split()))
+        if alias is not None and alias.casefold() != value.strip().casefold():
+            yield self.finding(
+                PYPROJECT,
+                f'license = "{value}" is not an SPDX identifier: write license = "{alias}"',
+                line=line,
+            )
+            return
+        problem = spdx_expression_error(value)
+        if problem is not None:
+            yield self.finding(
+                PYPROJECT,
+                f'license = "{value}" is not an SPDX license expression ({problem}): write e.g. '
+                f'license = "{_license_suggestion(repo)}"',
+                line=line,
+            )
+
+
+class OSS207(_ProjectField):
+    """pyproject.toml does not name the authors
+
+    ## What it does
+    Checks that `[project] authors` lists at least one author, each with a `name` or an
+    `email`.
+
+    ## Why is this bad?
+    Authors are who people contact about the package and who is credited for it. For an
+    internal package it is often the only way to find the owning team once the original
+    developers have moved on.
+
+    ## Example
+    No `authors`, `authors = []`, or `authors = [{}]`.
+
+    ## How to fix
+    Add `authors = [{ name = "Data Science Team", email = "data-science@company.org" }]`;
+    a team name and a shared address outlive people changing roles.
+    """
+
+    name = "project-authors"
+    stakeholders = (Stakeholder.LEGAL, Stakeholder.MANAGEMENT)
+    field = "authors"
+
+    def check_project(self, pyproject: _Pyproject) -> Iterator[Finding]:
+        project, text = pyproject.project, pyproject.text
+        value = project.get("authors")
+        line = self.field_line(text)
+        example = 'authors = [{ name = "<team or person>", email = "<address>" }]'
+        if not isinstance(value, list) or not value:
+            yield self.finding(
+                PYPROJECT,
+                f"pyproject.toml [project] has no authors: add {example}",
+                line=line,
+            )
+            return
+        for number, author in enumerate(value, start=1):
+            named = isinstance(author, dict) and any(
+                isinstance(author.get(key), str) and author[key].strip() for key in ("name", "email")
+            )
+            if not named:
+                yield self.finding(
+                    PYPROJECT,
+                    f"pyproject.toml author {number} has neither a name nor an email: write {example}",
+                    line=line,
+                )
+
+
+_ISSUE_LABELS = ("issues", "issue", "bugtracker", "tracker", "bugs", "bugreports", "issuetracker")
+_KNOWN_GIT_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
+
+
+def _on_git_host(repo: Repo, url: str) -> bool:
+    parsed = parse_repo_url(url)
+    if parsed is None:
+        return False
+    answered = str(repo.answers.get("git_host", "")).lower()
+    return parsed.host in _KNOWN_GIT_HOSTS or "git" in parsed.host or parsed.host == answered
+
+
+class OSS208(_ProjectField):
+    """pyproject.toml does not link the source and the issue tracker
+
+    ## What it does
+    Checks that `[project.urls]` has a link to the source code (a `Source`, `Repository` or
+    `Code` entry, or a `Homepage` on a git host) and one to the issue tracker (`Issues`,
+    `Bug Tracker` or `Tracker`), both as http(s) addresses. Labels are compared ignoring
+    case, spaces and punctuation.
+
+    ## Why is this bad?
+    Package pages, `pip show` and dependency tools show these links. Without them people who
+    find a bug in the package, or want to see how a number was computed, cannot find where
+    to look or whom to tell.
+
+    ## Example
+    A `[project.urls]` table with only `Documentation`.
+
+    ## How to fix
+    Add `Source = "https://github.com/<org>/<repo>"` and
+    `Issues = "https://github.com/<org>/<repo>/issues"` to `[project.urls]`.
+    """
+
+    name = "project-urls"
+    stakeholders = (Stakeholder.MANAGEMENT,)
+    field = "urls"
+
+    def check_project(self, pyproject: _Pyproject) -> Iterator[Finding]:
+        repo, project, text = pyproject.repo, pyproject.project, pyproject.text
+        urls = {
+            url_label(label): value
+            for label, value in project_urls(project).items()
+            if value.startswith(("https://", "http://"))
+        }
+        line = toml_key_line(text, "project.urls") or self.field_line(text)
+        source = next((urls[label] for label in SOURCE_LABELS if label in urls), None)
+        if source is None and "homepage" in urls and _on_git_host(repo, urls["homepage"]):
+            source = urls["homepage"]
+        base = (source or _suggested_repository(repo)).rstrip("/").removesuffix(".git")
+        if source is None:
+            yield self.finding(
+                PYPROJECT,
+                f'pyproject.toml [project.urls] has no link to the source code: add Source = "{base}"',
+                line=line,
+            )
+        if not any(label in urls for label in _ISSUE_LABELS):
+            tracker = f"{base}/-/issues" if "gitlab" in base.lower() else f"{base}/issues"
+            yield self.finding(
+                PYPROJECT,
+                f'pyproject.toml [project.urls] has no link to the issue tracker: add Issues = "{tracker}"',
+                line=line,
+            )
+
+
+_PYTHON_CLASSIFIER = re.compile(r"^Programming Language :: Python :: (\d+)\.(\d+)$")
+
+
+def _minimum_python(spec: Any) -> tuple[int, int] | None:
+    clauses = _clauses(spec) if isinstance(spec, str) else None
+    bounds = []
+    for operator, version, _ in clauses or []:
+        if operator in (">=", "~=", "==", "==="):
+            parts = re.findall(r"\d+", version)
+            if len(parts) >= 2:
+                bounds.append((int(parts[0]), int(parts[1])))
+    return max(bounds) if bounds else None
+
+
+class OSS209(_ProjectField):
+    """pyproject.toml classifiers are missing or contradict other metadata
+
+    ## What it does
+    Checks that `[project] classifiers` is a list of strings with at least one
+    `Programming Language :: Python` entry, that no `Programming Language :: Python :: 3.x`
+    entry names a version `requires-python` excludes, and that no `License ::` classifier
+    is used next to a `license` expression (PEP 639 replaces them).
+
+    ## Why is this bad?
+    Classifiers are how package indexes and internal catalogues filter packages. Missing
+    ones hide the package from searches; contradicting ones tell people it runs on a
+    Python it refuses to install on, or name two licenses.
+
+    ## Example
+    `classifiers = ["Programming Language :: Python :: 3.9"]` with
+    `requires-python = ">=3.11"`.
+
+    ## How to fix
+    List `Programming Language :: Python :: 3` and one entry per Python version you test
+    on, remove entries for versions you no longer support, and drop `License ::` entries
+    once `license` holds an SPDX expression.
+    """
+
+    name = "project-classifiers"
+    stakeholders = (Stakeholder.DATA_SCIENCE,)
+    severity = Severity.WARNING
+    field = "classifiers"
+
+    def check_project(self, pyproject: _Pyproject) -> Iterator[Finding]:
+        project, text = pyproject.project, pyproject.text
+        value = project.get("classifiers")
+        line = self.field_line(text)
+        if not isinstance(value, list) or not value or not all(isinstance(c, str) for c in value):
+            yield self.finding(
+                PYPROJECT,
+                "pyproject.toml [project] has no list of classifiers: add classifiers = "
+                '["Programming Language :: Python :: 3", ...] with one entry per supported Python',
+                line=line,
+            )
+            return
+        if not any(c.startswith("Programming Language :: Python") for c in value):
+            yield self.finding(
+                PYPROJECT,
+                "pyproject.toml classifiers do not say the project is Python: add "
+                '"Programming Language :: Python :: 3" and one entry per supported version',
+                line=line,
+            )
+        minimum = _minimum_python(project.get("requires-python"))
+        for classifier in value:
+            match = _PYTHON_CLASSIFIER.match(classifier)
+            if minimum and match and (int(match.group(1)), int(match.group(2))) < minimum:
+                where, col = text_line(text, classifier)
+                yield self.finding(
+                    PYPROJECT,
+                    f"the classifier '{classifier}' names a Python that requires-python "
+                    f"({project['requires-python']}) excludes: remove it",
+                    line=where or line,
+                    col=col,
+                )
+        if isinstance(project.get("license"), str):
+            for classifier in license_classifiers(project):
+                where, col = text_line(text, classifier)
+                yield self.finding(
+                    PYPROJECT,
+                    f"the classifier '{classifier}' repeats the license next to license = "
+                    f'"{project["license"]}": remove it (PEP 639 replaces License classifiers)',
+                    line=where or line,
+                    col=col,
+                )

@@ -1,0 +1,968 @@
+"""Community files (OSS101-OSS107, OSS110-OSS115)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+from conftest import Check, MakeRepo, Run
+from oss_checks import template
+from oss_checks.context import Repo
+from oss_checks.registry import Finding, Scope, load_rules
+
+MIT_TEXT = """MIT License
+
+Copyright (c) 2026 Data Science Team
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT.
+"""
+
+APACHE_NOTICE = """Copyright 2026 Data Science Team
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+"""
+
+BSD3_TEXT = """Copyright (c) 2026, Data Science Team. All rights reserved.
+
+Redistribution and use in source and binary forms, with or without
+modification, are permitted provided that the following conditions are met:
+1. Redistributions of source code must retain the above copyright notice.
+2. Redistributions in binary form must reproduce the above copyright notice.
+3. Neither the name of the copyright holder nor the names of its
+   contributors may be used to endorse or promote products derived from
+   this software without specific prior written permission.
+"""
+
+GPL3_HEADER = """                    GNU GENERAL PUBLIC LICENSE
+                       Version 3, 29 June 2007
+
+ Copyright (C) 2007 Free Software Foundation, Inc. <https://fsf.org/>
+ Everyone is permitted to copy and distribute verbatim copies
+ of this license document, but changing it is not allowed.
+"""
+
+README = """# Demand Forecasting
+
+Forecast weekly demand from sales history for the planning team.
+See https://github.com/example-org/demand-forecasting for the code.
+
+## Installation
+
+Install it with pip from the internal index and check the version.
+
+## Usage
+
+Open the forecast notebook and run every cell from the top.
+
+## Contributing
+
+Read CONTRIBUTING.md before proposing a change to the models.
+
+## License
+
+Released under the MIT license, see the LICENSE file.
+"""
+
+PYPROJECT = """[project]
+name = "demand-forecasting"
+version = "0.1.0"
+description = "Forecast weekly demand."
+license = "MIT"
+readme = "README.md"
+requires-python = ">=3.11"
+authors = [{ name = "Data Science Team" }]
+classifiers = ["Programming Language :: Python :: 3"]
+
+[project.urls]
+Source = "https://github.com/example-org/demand-forecasting"
+Issues = "https://github.com/example-org/demand-forecasting/issues"
+"""
+
+CITATION = """cff-version: 1.2.0
+message: If you use this work, please cite it as below.
+title: Demand Forecasting
+authors:
+  - name: Data Science Team
+repository-code: https://github.com/example-org/demand-forecasting
+"""
+
+PROSE = "This file explains in plain words what readers need to know, with enough detail to act on.\n"
+
+CONTRIBUTING = "# Contributing\n\n" + PROSE + "Clone https://github.com/example-org/demand-forecasting\n"
+
+GOOD: dict[str, str | bytes] = {
+    "README.md": README,
+    "LICENSE": MIT_TEXT,
+    "CONTRIBUTING.md": CONTRIBUTING,
+    "CODE_OF_CONDUCT.md": "# Code of conduct\n\n" + PROSE,
+    "SECURITY.md": "# Security\n\n" + PROSE,
+    "CHANGELOG.md": "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- The weekly forecast for all stores.\n",
+    "CITATION.cff": CITATION,
+    "CODEOWNERS": "# Everyone reviews everything\n* @example-org/data-science\n",
+    "pyproject.toml": PYPROJECT,
+    ".github/ISSUE_TEMPLATE/bug_report.md": "---\nname: Bug report\n---\nWhat happened?\n",
+    ".github/pull_request_template.md": "## What changed\n\n- [ ] Tests\n",
+}
+
+COMMUNITY_CODES = ("OSS101", "OSS102", "OSS103", "OSS104", "OSS105", "OSS106", "OSS107")
+
+
+def tree(changes: Mapping[str, str | bytes | None] | None = None) -> dict[str, str | bytes]:
+    """The good tree with some files replaced; ``None`` removes a file."""
+    files = dict(GOOD)
+    for path, content in (changes or {}).items():
+        if content is None:
+            files.pop(path, None)
+        else:
+            files[path] = content
+    return files
+
+
+def where(findings: list[Finding]) -> list[tuple[str, str, int]]:
+    return [(f.code, f.path, f.line) for f in findings]
+
+
+def with_config(pyproject: str, table: str) -> str:
+    return pyproject + "\n" + table
+
+
+# -- the good tree passes everything ---------------------------------------------------------
+def test_good_tree_has_no_community_findings(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(GOOD)
+    codes = [code for code in load_rules() if code.startswith("OSS1")]
+    assert check(root, *codes) == []
+
+
+def test_every_rule_has_the_documented_sections() -> None:
+    for code in (*COMMUNITY_CODES, "OSS110", "OSS111", "OSS112", "OSS113", "OSS114", "OSS115"):
+        rule = load_rules()[code]
+        for section in ("What it does", "Why is this bad?", "Example", "How to fix"):
+            assert rule.section(section), f"{code} lacks ## {section}"
+        assert rule.summary()
+        assert not rule.summary().endswith(".")
+
+
+# -- OSS101-OSS107: missing files ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("code", "path"),
+    [
+        ("OSS101", "README.md"),
+        ("OSS102", "LICENSE"),
+        ("OSS103", "CONTRIBUTING.md"),
+        ("OSS104", "CODE_OF_CONDUCT.md"),
+        ("OSS105", "SECURITY.md"),
+        ("OSS106", "CHANGELOG.md"),
+        ("OSS107", "CITATION.cff"),
+    ],
+)
+def test_missing_community_file(make_repo: MakeRepo, check: Check, code: str, path: str) -> None:
+    files = tree()
+    del files[path]
+    findings = check(make_repo(files), code)
+    assert where(findings) == [(code, path, 0)]
+    assert "is missing" in findings[0].message
+    assert "--fix" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("code", "path", "minimum"),
+    [
+        ("OSS101", "README.md", 10),
+        ("OSS102", "LICENSE", 10),
+        ("OSS103", "CONTRIBUTING.md", 10),
+        ("OSS104", "CODE_OF_CONDUCT.md", 10),
+        ("OSS105", "SECURITY.md", 10),
+        ("OSS106", "CHANGELOG.md", 5),
+    ],
+)
+def test_headings_only_is_not_real_content(
+    make_repo: MakeRepo, check: Check, code: str, path: str, minimum: int
+) -> None:
+    root = make_repo(tree({path: "# Title\n\n## Section\n\nSoon.\n"}))
+    findings = check(root, code)
+    assert where(findings) == [(code, path, 0)]
+    assert f"(1 word besides headings, at least {minimum} expected)" in findings[0].message
+
+
+@pytest.mark.parametrize("code", ["OSS101", "OSS103", "OSS104", "OSS105", "OSS106"])
+def test_empty_file_is_reported(make_repo: MakeRepo, check: Check, code: str) -> None:
+    path = {
+        "OSS101": "README.md",
+        "OSS103": "CONTRIBUTING.md",
+        "OSS104": "CODE_OF_CONDUCT.md",
+        "OSS105": "SECURITY.md",
+        "OSS106": "CHANGELOG.md",
+    }[code]
+    findings = check(make_repo(tree({path: ""})), code)
+    assert where(findings) == [(code, path, 0)]
+    assert "is empty" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        ("README.rst", "OSS101"),
+        ("readme.md", "OSS101"),
+        ("README", "OSS101"),
+        ("LICENCE.txt", "OSS102"),
+        ("COPYING", "OSS102"),
+        (".github/CONTRIBUTING.md", "OSS103"),
+        ("docs/CODE_OF_CONDUCT.md", "OSS104"),
+        (".github/SECURITY.md", "OSS105"),
+        ("HISTORY.md", "OSS106"),
+    ],
+)
+def test_other_accepted_names(make_repo: MakeRepo, check: Check, path: str, code: str) -> None:
+    canonical = {
+        "OSS101": "README.md",
+        "OSS102": "LICENSE",
+        "OSS103": "CONTRIBUTING.md",
+        "OSS104": "CODE_OF_CONDUCT.md",
+        "OSS105": "SECURITY.md",
+        "OSS106": "CHANGELOG.md",
+    }[code]
+    files = tree()
+    files[path] = files.pop(canonical)
+    assert check(make_repo(files), code) == []
+
+
+def test_comments_badges_and_links_are_not_words(make_repo: MakeRepo, check: Check) -> None:
+    readme = (
+        "# Project\n\n<!-- describe the project here, in many many words of text -->\n"
+        "[![CI](https://example.org/badge.svg)](https://example.org/ci)\n"
+        "https://example.org/a/very/long/address\n"
+    )
+    findings = check(make_repo(tree({"README.md": readme})), "OSS101")
+    assert where(findings) == [("OSS101", "README.md", 0)]
+    assert "(0 words besides" in findings[0].message
+
+
+def test_setext_and_rst_headings_are_not_words(make_repo: MakeRepo, check: Check) -> None:
+    rst = "=========\nMy Project\n=========\n\nUsage\n-----\n\nShort.\n"
+    files = tree()
+    files["README.rst"] = rst
+    del files["README.md"]
+    findings = check(make_repo(files), "OSS101")
+    assert where(findings) == [("OSS101", "README.rst", 0)]
+    assert "(1 word besides" in findings[0].message
+
+
+def test_min_words_is_configurable(make_repo: MakeRepo, check: Check) -> None:
+    strict = with_config(PYPROJECT, "[tool.oss-checks.options.readme-content]\nmin-words = 500\n")
+    findings = check(make_repo(tree({"pyproject.toml": strict})), "OSS101")
+    assert where(findings) == [("OSS101", "README.md", 0)]
+    assert "at least 500 expected" in findings[0].message
+    lenient = with_config(PYPROJECT, "[tool.oss-checks.options.changelog-content]\nmin-words = 1\n")
+    root = make_repo(tree({"pyproject.toml": lenient, "CHANGELOG.md": "# Changelog\n\nFirst.\n"}))
+    assert check(root, "OSS106") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MIT_TEXT,
+        APACHE_NOTICE,
+        BSD3_TEXT,
+        GPL3_HEADER,
+        "Copyright 2026 Acme. All rights reserved.\n",
+        "Proprietary.\n",
+    ],
+)
+def test_short_known_license_is_real_content(make_repo: MakeRepo, check: Check, text: str) -> None:
+    assert check(make_repo(tree({"LICENSE": text})), "OSS102") == []
+
+
+def test_unknown_short_license_is_not_real_content(make_repo: MakeRepo, check: Check) -> None:
+    findings = check(make_repo(tree({"LICENSE": "License: TBD\n"})), "OSS102")
+    assert where(findings) == [("OSS102", "LICENSE", 0)]
+
+
+def test_baked_style_short_changelog_passes(make_repo: MakeRepo, check: Check) -> None:
+    changelog = (
+        "# Changelog\n\nAll notable changes to this project are listed here.\n\n"
+        "## [Unreleased]\n\n### Added\n\n- Project created from oss-template.\n"
+    )
+    assert check(make_repo(tree({"CHANGELOG.md": changelog})), "OSS106") == []
+
+
+# -- OSS107: CITATION.cff -----------------------------------------------------------------------
+def test_citation_invalid_yaml_reports_the_line(make_repo: MakeRepo, check: Check) -> None:
+    broken = "cff-version: 1.2.0\nmessage: cite\ntitle: [unclosed\nauthors: []\n"
+    findings = check(make_repo(tree({"CITATION.cff": broken})), "OSS107")
+    assert where(findings) == [("OSS107", "CITATION.cff", 4)]
+    assert findings[0].message.startswith("CITATION.cff is not valid YAML: expected ',' or ']'")
+    broken = "cff-version: 1.2.0\nmessage: cite\ntitle: a: b\n"
+    findings = check(make_repo(tree({"CITATION.cff": broken})), "OSS107")
+    assert where(findings) == [("OSS107", "CITATION.cff", 3)]
+    assert "mapping values are not allowed here" in findings[0].message
+
+
+def test_citation_missing_keys(make_repo: MakeRepo, check: Check) -> None:
+    findings = check(make_repo(tree({"CITATION.cff": "title: Demand Forecasting\nauthors: []\n"})), "OSS107")
+    assert where(findings) == [("OSS107", "CITATION.cff", 0)]
+    assert "cff-version, message, authors" in findings[0].message
+
+
+def test_citation_that_is_not_a_mapping(make_repo: MakeRepo, check: Check) -> None:
+    findings = check(make_repo(tree({"CITATION.cff": "- just\n- a list\n"})), "OSS107")
+    assert where(findings) == [("OSS107", "CITATION.cff", 0)]
+    assert "not a YAML mapping" in findings[0].message
+
+
+# -- robustness ------------------------------------------------------------------------------
+def test_binary_readme_is_reported_not_crashed(make_repo: MakeRepo, run_checks: Run) -> None:
+    root = make_repo(tree({"README.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00binary"}))
+    result = run_checks(root, *[c for c in load_rules() if c[3] in "128"])
+    assert result.errors == []
+    readme = [(f.code, f.path) for f in result.findings if f.path == "README.md"]
+    assert readme == [("OSS101", "README.md")]
+    assert (
+        "cannot be read as text"
+        in result.findings[[f.path for f in result.findings].index("README.md")].message
+    )
+
+
+def test_non_utf8_license_is_reported_not_crashed(make_repo: MakeRepo, run_checks: Run) -> None:
+    root = make_repo(
+        tree({"LICENSE": "Copyright © 2026 Société Générale. All rights reserved.\n".encode("latin-1")})
+    )
+    result = run_checks(root, *[c for c in load_rules() if c[3] in "128"])
+    assert result.errors == []
+    assert [(f.code, f.path) for f in result.findings] == [("OSS102", "LICENSE")]
+
+
+def test_readme_symlink_loop_is_reported_not_crashed(make_repo: MakeRepo, run_checks: Run) -> None:
+    files = tree()
+    del files["README.md"]
+    root = make_repo(files, git_init=False)
+    (root / "README.md").symlink_to("README.md")
+    result = run_checks(root, *[c for c in load_rules() if c[3] in "128"])
+    assert result.errors == []
+    # pyproject's readme = "README.md" cannot be read either.
+    assert [(f.code, f.path) for f in result.findings] == [
+        ("OSS101", "README.md"),
+        ("OSS203", "pyproject.toml"),
+    ]
+    assert "symbolic link" in result.findings[0].message
+
+
+def test_empty_files_everywhere_do_not_crash(make_repo: MakeRepo, run_checks: Run) -> None:
+    root = make_repo(dict.fromkeys(GOOD, ""))
+    result = run_checks(root, *[c for c in load_rules() if c[3] in "128"])
+    assert result.errors == []
+    codes = {f.code for f in result.findings}
+    assert {"OSS101", "OSS102", "OSS103", "OSS104", "OSS105", "OSS106", "OSS107", "OSS201"} <= codes
+
+
+def test_invalid_toml_and_yaml_do_not_crash(make_repo: MakeRepo, run_checks: Run) -> None:
+    root = make_repo(tree({"pyproject.toml": "[project\nname =", "CITATION.cff": "title: [\n"}))
+    result = run_checks(root, *[c for c in load_rules() if c[3] in "128"])
+    assert result.errors == []
+    assert {(f.code, f.path) for f in result.findings} == {
+        ("OSS107", "CITATION.cff"),
+        ("OSS201", "pyproject.toml"),
+    }
+
+
+def test_pathological_long_lines_are_handled(make_repo: MakeRepo, run_checks: Run) -> None:
+    # Each line would make a backtracking pattern quadratic: 100k characters must stay fast.
+    lines = ["[" * 100_000, "{{" * 50_000, "](" * 50_000, "<h1>" * 25_000, "# " + "a " * 50_000]
+    files = tree({path: "\n".join(lines) + "\n" for path in ("README.md", "CONTRIBUTING.md", "CODEOWNERS")})
+    result = run_checks(make_repo(files), *[c for c in load_rules() if c[3] in "128"])
+    assert result.errors == []
+    assert {f.code for f in result.findings} >= {"OSS101", "OSS111", "OSS114"}
+
+
+# -- OSS110: placeholders --------------------------------------------------------------------
+def test_placeholders_are_reported_with_line_and_column(make_repo: MakeRepo, check: Check) -> None:
+    conduct = (
+        "# Code of conduct\n\n"
+        "Report problems to [INSERT CONTACT METHOD] within a week.\n"
+        "Maintainer: your name here\n"
+        "TODO: add the escalation path. FIXME later.\n"
+        "Welcome to {{ cookiecutter.project_name }} and {% if x %}.\n"
+        "Lorem  ipsum dolor sit amet. Status: TBD. See <insert link>.\n"
+    )
+    findings = check(make_repo(tree({"CODE_OF_CONDUCT.md": conduct})), "OSS110")
+    assert [(f.path, f.line, f.col) for f in findings] == [
+        ("CODE_OF_CONDUCT.md", 3, 20),
+        ("CODE_OF_CONDUCT.md", 4, 13),
+        ("CODE_OF_CONDUCT.md", 5, 1),
+        ("CODE_OF_CONDUCT.md", 5, 32),
+        ("CODE_OF_CONDUCT.md", 6, 12),
+        ("CODE_OF_CONDUCT.md", 6, 48),
+        ("CODE_OF_CONDUCT.md", 7, 1),
+        ("CODE_OF_CONDUCT.md", 7, 38),
+        ("CODE_OF_CONDUCT.md", 7, 47),
+    ]
+    assert all(f.code == "OSS110" for f in findings)
+    assert "'[INSERT CONTACT METHOD]'" in findings[0].message
+    assert "replace it with the real text" in findings[0].message
+
+
+def test_prose_that_resembles_placeholders_is_not_flagged(make_repo: MakeRepo, check: Check) -> None:
+    readme = README + (
+        "\nKeep your todos in the issue tracker; a TODOs list is not a placeholder.\n"
+        "Write to data-science@example.com or visit https://example.com/docs.\n"
+        "In CI we use ${{ secrets.TOKEN }} for the upload.\n"
+        "The template folder is `{{cookiecutter.project_slug}}/` and `{% if docs %}` guards the docs.\n"
+        "Mastodon posts are fine, and so is the word insert.\n"
+    )
+    assert check(make_repo(tree({"README.md": readme})), "OSS110") == []
+
+
+def test_leftover_template_tags_in_code_blocks_are_flagged(make_repo: MakeRepo, check: Check) -> None:
+    readme = README + "\n```bash\npip install {{ cookiecutter.project_slug }}\n```\n"
+    findings = check(make_repo(tree({"README.md": readme})), "OSS110")
+    assert [(f.code, f.path, f.line, f.col) for f in findings] == [("OSS110", "README.md", 23, 13)]
+
+
+def test_placeholders_outside_community_files_are_ignored(make_repo: MakeRepo, check: Check) -> None:
+    files = tree()
+    files["docs/notes.md"] = "TODO: write the notes\n"
+    files["src/pkg/model.py"] = "# TODO: tune\n"
+    assert check(make_repo(files), "OSS110") == []
+
+
+def test_placeholders_in_every_community_file(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(
+        tree({"CHANGELOG.md": "# Changelog\n\n## [Unreleased]\n\n- TBD\n", "SECURITY.md": "TODO\n"})
+    )
+    assert where(check(root, "OSS110")) == [("OSS110", "CHANGELOG.md", 5), ("OSS110", "SECURITY.md", 1)]
+
+
+def test_placeholders_in_citation_and_license(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(
+        tree(
+            {
+                "CITATION.cff": CITATION.replace("Data Science Team", "{{ cookiecutter.author_name }}"),
+                "LICENSE": MIT_TEXT.replace("Data Science Team", "[INSERT NAME]"),
+            }
+        )
+    )
+    assert where(check(root, "OSS110")) == [("OSS110", "CITATION.cff", 5), ("OSS110", "LICENSE", 3)]
+
+
+# -- OSS111: README sections ------------------------------------------------------------------
+def test_readme_missing_sections(make_repo: MakeRepo, check: Check) -> None:
+    readme = "# Demand Forecasting\n\n" + PROSE + "\n## Installation\n\npip install it\n"
+    findings = check(make_repo(tree({"README.md": readme})), "OSS111")
+    assert where(findings) == [("OSS111", "README.md", 0)] * 3
+    assert [f.message for f in findings] == [
+        (
+            "README.md has no 'Contributing' section (accepted headings: Contributing, Contribute, "
+            "Development); add one"
+        ),
+        "README.md has no 'License' section (accepted headings: License, Licence, Licensing); add one",
+        (
+            "README.md has no 'Usage' section (accepted headings: Usage, Examples, Quickstart, "
+            "How to use); add one"
+        ),
+    ]
+
+
+def test_readme_heading_variants_are_accepted(make_repo: MakeRepo, check: Check) -> None:
+    readme = (
+        "Demand Forecasting\n==================\n\n" + PROSE + "\n"
+        "🚀 Getting started!\n-------------------\n\nSteps.\n\n"
+        "### 1. How to use it\n\nRun.\n\n"
+        "#### **Contributing** ####\n\nPRs welcome.\n\n"
+        '<h2 align="center">Licence</h2>\n\nMIT.\n'
+    )
+    assert check(make_repo(tree({"README.md": readme})), "OSS111") == []
+
+
+def test_headings_inside_code_blocks_do_not_count(make_repo: MakeRepo, check: Check) -> None:
+    readme = README.replace("## Usage", "Usage notes:") + "\n```bash\n# Usage\nrun it\n```\n"
+    findings = check(make_repo(tree({"README.md": readme})), "OSS111")
+    assert where(findings) == [("OSS111", "README.md", 0)]
+    assert "'Usage'" in findings[0].message
+
+
+def test_analysis_projects_need_a_data_section(make_repo: MakeRepo, check: Check) -> None:
+    analysis = with_config(PYPROJECT, '[tool.oss-checks]\nproject-type = "analysis"\n')
+    findings = check(make_repo(tree({"pyproject.toml": analysis})), "OSS111")
+    assert where(findings) == [("OSS111", "README.md", 0)]
+    assert "'Data' section (accepted headings: Data, Datasets, Data sources)" in findings[0].message
+    root = make_repo(
+        tree({"pyproject.toml": analysis, "README.md": README + "\n## Data sources\n\nThe ERP.\n"})
+    )
+    assert check(root, "OSS111") == []
+
+
+def test_required_sections_and_synonyms_are_configurable(make_repo: MakeRepo, check: Check) -> None:
+    options = (
+        "[tool.oss-checks.options.readme-sections]\n"
+        'required = ["usage", "support"]\n'
+        'synonyms = { usage = ["Tutorial"], support = ["Support", "Help"] }\n'
+    )
+    root = make_repo(tree({"pyproject.toml": with_config(PYPROJECT, options)}))
+    assert [f.message for f in check(root, "OSS111")] == [
+        "README.md has no 'Support' section (accepted headings: Support, Help); add one",
+        "README.md has no 'Tutorial' section (accepted headings: Tutorial); add one",
+    ]
+    readme = README.replace("## Usage", "## Tutorial") + "\n## Help\n\nAsk in the channel.\n"
+    root = make_repo(tree({"pyproject.toml": with_config(PYPROJECT, options), "README.md": readme}))
+    assert check(root, "OSS111") == []
+
+
+def test_community_rules_are_repository_rules(make_repo: MakeRepo, check: Check) -> None:
+    codes = [code for code in load_rules() if code.startswith("OSS1")]
+    assert all(load_rules()[code].scope is Scope.REPO for code in codes)
+    root = make_repo(tree({"README.md": "# Demand Forecasting\n\nTODO\n"}))
+    assert check(root, *codes, files=["README.md"]) == []  # the per-file hook leaves them to the repo hook
+    assert {f.code for f in check(root, *codes)} == {"OSS101", "OSS110", "OSS111"}
+
+
+def test_fix_appends_skeleton_sections_once(make_repo: MakeRepo, check: Check, run_checks: Run) -> None:
+    readme = "# Demand Forecasting\n\n" + PROSE + "\n## Setup\n\npip install it\n"
+    root = make_repo(tree({"README.md": readme}))
+    repo = Repo(root)
+    rule = load_rules()["OSS111"]()
+    findings = check(root, "OSS111")
+    assert len(findings) == 3
+    assert rule.fix(repo, findings[0]) is True
+    assert all(rule.fix(repo, finding) is False for finding in findings[1:])
+    fixed = (root / "README.md").read_text(encoding="utf-8")
+    assert fixed.startswith(readme)
+    assert "\n## Usage\n\n" in fixed
+    assert "\n## Contributing\n\n" in fixed
+    assert "\n## License\n\n" in fixed
+    assert "## Installation" not in fixed  # "Setup" already counts
+    result = run_checks(root, "OSS101", "OSS110", "OSS111")
+    assert result.errors == []
+    assert result.findings == []
+    assert rule.fix(Repo(root), findings[0]) is False
+    assert (root / "README.md").read_text(encoding="utf-8") == fixed
+
+
+def test_fix_uses_rst_headings_in_an_rst_readme(make_repo: MakeRepo, check: Check) -> None:
+    files = tree()
+    del files["README.md"]
+    files["README.rst"] = "Demand\n======\n\n" + PROSE
+    root = make_repo(files)
+    findings = check(root, "OSS111")
+    assert load_rules()["OSS111"]().fix(Repo(root), findings[0]) is True
+    assert "\nUsage\n-----\n\n" in (root / "README.rst").read_text(encoding="utf-8")
+    assert check(root, "OSS111") == []
+
+
+def test_fix_does_not_follow_a_symlinked_readme(make_repo: MakeRepo, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_text("# Elsewhere\n", encoding="utf-8")
+    files = tree()
+    del files["README.md"]
+    root = make_repo(files, git_init=False)
+    (root / "README.md").symlink_to(outside)
+    finding = Finding("README.md", 0, 0, "OSS111", "README.md has no 'Usage' section")
+    assert load_rules()["OSS111"]().fix(Repo(root), finding) is False
+    assert outside.read_text(encoding="utf-8") == "# Elsewhere\n"
+
+
+# -- OSS112: LICENSE and pyproject agree --------------------------------------------------------
+def test_license_disagreement_names_both(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(tree({"pyproject.toml": PYPROJECT.replace('"MIT"', '"Apache-2.0"')}))
+    findings = check(root, "OSS112")
+    assert where(findings) == [("OSS112", "pyproject.toml", 5)]
+    assert findings[0].message == (
+        'LICENSE holds the MIT license text but pyproject.toml declares license = "Apache-2.0"; '
+        'make both name the same license (for MIT: license = "MIT")'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "declared"),
+    [
+        (MIT_TEXT, 'license = "MIT"'),
+        (MIT_TEXT, 'license = "mit"'),
+        (MIT_TEXT, 'license = "MIT OR Apache-2.0"'),
+        (APACHE_NOTICE, 'license = "Apache-2.0"'),
+        (BSD3_TEXT, 'license = "BSD-3-Clause"'),
+        (GPL3_HEADER, 'license = "GPL-3.0-or-later"'),
+        (GPL3_HEADER, 'license = "GPL-3.0-only"'),
+        ("Copyright 2026 Acme. All rights reserved.\n", 'license = "LicenseRef-Proprietary"'),
+        ("Proprietary and confidential.\n", 'license = "Proprietary"'),
+        (MIT_TEXT, 'license = {text = "MIT"}'),
+        (MIT_TEXT, 'license = "LicenseRef-Custom"'),
+        ("Some terms nobody recognises, written at length for this one project.\n", 'license = "MIT"'),
+    ],
+)
+def test_license_agreement_passes(make_repo: MakeRepo, check: Check, text: str, declared: str) -> None:
+    pyproject = PYPROJECT.replace('license = "MIT"', declared)
+    assert check(make_repo(tree({"LICENSE": text, "pyproject.toml": pyproject})), "OSS112") == []
+
+
+def test_license_disagreement_with_classifier(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = PYPROJECT.replace('license = "MIT"\n', "").replace(
+        'classifiers = ["Programming Language :: Python :: 3"]',
+        'classifiers = [\n  "Programming Language :: Python :: 3",\n  "License :: OSI Approved :: Apache Software License",\n]',
+    )
+    findings = check(make_repo(tree({"pyproject.toml": pyproject})), "OSS112")
+    assert where(findings) == [("OSS112", "pyproject.toml", 10)]
+    assert "the classifier 'License :: OSI Approved :: Apache Software License'" in findings[0].message
+
+
+def test_proprietary_text_against_open_license(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(tree({"LICENSE": "Copyright 2026 Acme. All rights reserved.\n"}))
+    findings = check(root, "OSS112")
+    assert where(findings) == [("OSS112", "pyproject.toml", 5)]
+    assert 'license = "LicenseRef-Proprietary"' in findings[0].message
+
+
+# -- OSS113: one name and one URL -----------------------------------------------------------
+def test_name_spellings_that_agree(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(
+        tree(
+            {
+                "README.md": README.replace("# Demand Forecasting", "# Demand_Forecasting 📈"),
+                "CITATION.cff": CITATION.replace("title: Demand Forecasting", "title: demand-forecasting"),
+            }
+        )
+    )
+    assert check(root, "OSS113") == []
+
+
+def test_readme_name_differs(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(tree({"README.md": README.replace("# Demand Forecasting", "# Sales Forecast")}))
+    findings = check(root, "OSS113")
+    assert where(findings) == [("OSS113", "README.md", 1)]
+    assert findings[0].message == (
+        "README.md names the project 'Sales Forecast' but pyproject.toml names it 'demand-forecasting'; "
+        "use one name everywhere"
+    )
+
+
+def test_repository_name_is_accepted_besides_the_distribution_name(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = PYPROJECT.replace('name = "demand-forecasting"', 'name = "acme-forecast-tools"')
+    assert check(make_repo(tree({"pyproject.toml": pyproject})), "OSS113") == []
+    root = make_repo(tree({"pyproject.toml": pyproject, "README.md": README.replace("# Demand", "# Supply")}))
+    findings = check(root, "OSS113")
+    assert where(findings) == [("OSS113", "README.md", 1)]
+    assert findings[0].message == (
+        "README.md names the project 'Supply Forecasting' but pyproject.toml names it 'acme-forecast-tools' "
+        "and the repository is called 'demand-forecasting'; use one name everywhere"
+    )
+
+
+def test_citation_title_differs(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(tree({"CITATION.cff": CITATION.replace("title: Demand Forecasting", "title: Old Name")}))
+    assert where(check(root, "OSS113")) == [("OSS113", "CITATION.cff", 3)]
+
+
+def test_url_variants_that_agree(make_repo: MakeRepo, check: Check) -> None:
+    readme = README + (
+        "\nClone git@github.com:Example-Org/Demand-Forecasting.git or\n"
+        "https://github.com/example-org/demand-forecasting.git/ and see\n"
+        "https://github.com/example-org (the organisation) and https://github.com/elsewhere/tool.\n"
+        "[Issues](https://github.com/example-org/demand-forecasting/issues).\n"
+        'pip install "demand-forecasting @ git+https://github.com/example-org/demand-forecasting@v0.1.0"\n'
+    )
+    assert check(make_repo(tree({"README.md": readme})), "OSS113") == []
+
+
+def test_readme_link_into_another_repository(make_repo: MakeRepo, check: Check) -> None:
+    readme = README + "\nReport bugs at https://github.com/example-org/old-name/issues.\n"
+    findings = check(make_repo(tree({"README.md": readme})), "OSS113")
+    assert [(f.code, f.path, f.line, f.col) for f in findings] == [("OSS113", "README.md", 22, 16)]
+    assert findings[0].message == (
+        "README.md points at https://github.com/example-org/old-name/issues. but pyproject.toml gives "
+        "the repository as https://github.com/example-org/demand-forecasting; use one repository URL "
+        "everywhere"
+    )
+
+
+def test_citation_and_contributing_urls_differ(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(
+        tree(
+            {
+                "CITATION.cff": CITATION.replace(
+                    "example-org/demand-forecasting", "other-org/demand-forecasting"
+                ),
+                "CONTRIBUTING.md": CONTRIBUTING.replace("demand-forecasting", "demand-forecast"),
+            }
+        )
+    )
+    assert where(check(root, "OSS113")) == [("OSS113", "CITATION.cff", 6), ("OSS113", "CONTRIBUTING.md", 4)]
+
+
+def test_pyproject_urls_differ_among_themselves(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = PYPROJECT.replace('/demand-forecasting/issues"', '/forecasting/issues"')
+    findings = check(make_repo(tree({"pyproject.toml": pyproject})), "OSS113")
+    assert where(findings) == [("OSS113", "pyproject.toml", 13)]
+
+
+def test_homepage_is_the_reference_without_source(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = PYPROJECT.replace("Source =", "Homepage =")
+    readme = README + "\nhttps://github.com/example-org/other\n"
+    assert where(check(make_repo(tree({"pyproject.toml": pyproject, "README.md": readme})), "OSS113")) == [
+        ("OSS113", "README.md", 22)
+    ]
+
+
+def test_identity_without_any_source_is_silent(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({"README.md": "no heading here\n", "CITATION.cff": "title: [\n"})
+    assert check(root, "OSS113") == []
+
+
+# -- OSS114: CODEOWNERS -------------------------------------------------------------------
+def test_codeowners_missing(make_repo: MakeRepo, check: Check) -> None:
+    assert where(check(make_repo(tree({"CODEOWNERS": None})), "OSS114")) == [("OSS114", "CODEOWNERS", 0)]
+
+
+def test_codeowners_without_rules(make_repo: MakeRepo, check: Check) -> None:
+    findings = check(make_repo(tree({"CODEOWNERS": "# owners go here\n\n/docs/\n"})), "OSS114")
+    assert where(findings) == [("OSS114", "CODEOWNERS", 0)]
+    assert "gives no path an owner" in findings[0].message
+
+
+def test_codeowners_invalid_owner_is_reported_on_its_line(make_repo: MakeRepo, check: Check) -> None:
+    text = "* @example-org/data-science\n/docs/ writers\n"
+    findings = check(make_repo(tree({"CODEOWNERS": text})), "OSS114")
+    assert [(f.code, f.path, f.line, f.col) for f in findings] == [("OSS114", "CODEOWNERS", 2, 8)]
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        (".github/CODEOWNERS", "*       data-science@example.com  # the team\n"),
+        (".gitlab/CODEOWNERS", "[Docs] @writers\n/docs/\n"),
+        ("docs/CODEOWNERS", "*.py @alice @bob\n"),
+    ],
+)
+def test_codeowners_forms_that_pass(make_repo: MakeRepo, check: Check, path: str, text: str) -> None:
+    files = tree({"CODEOWNERS": None})
+    files[path] = text
+    assert check(make_repo(files), "OSS114") == []
+
+
+# -- OSS115: issue and PR templates -------------------------------------------------------------
+def test_github_templates_missing(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(
+        tree({".github/ISSUE_TEMPLATE/bug_report.md": None, ".github/pull_request_template.md": None})
+    )
+    assert where(check(root, "OSS115")) == [
+        ("OSS115", ".github/ISSUE_TEMPLATE/", 0),
+        ("OSS115", ".github/pull_request_template.md", 0),
+    ]
+
+
+def test_github_issue_form_config_alone_is_not_a_template(make_repo: MakeRepo, check: Check) -> None:
+    files = tree({".github/ISSUE_TEMPLATE/bug_report.md": None})
+    files[".github/ISSUE_TEMPLATE/config.yml"] = "blank_issues_enabled: false\n"
+    assert where(check(make_repo(files), "OSS115")) == [("OSS115", ".github/ISSUE_TEMPLATE/", 0)]
+    files[".github/ISSUE_TEMPLATE/bug.yml"] = "name: Bug\nbody: []\n"
+    assert check(make_repo(files), "OSS115") == []
+
+
+def test_gitlab_templates(make_repo: MakeRepo, check: Check) -> None:
+    files = tree({".github/ISSUE_TEMPLATE/bug_report.md": None, ".github/pull_request_template.md": None})
+    files[".gitlab-ci.yml"] = "test:\n  script: [nox]\n"
+    assert where(check(make_repo(files), "OSS115")) == [
+        ("OSS115", ".gitlab/issue_templates/", 0),
+        ("OSS115", ".gitlab/merge_request_templates/", 0),
+    ]
+    files[".gitlab/issue_templates/Bug.md"] = "What happened?\n"
+    files[".gitlab/merge_request_templates/Default.md"] = "What changed?\n"
+    assert check(make_repo(files), "OSS115") == []
+
+
+def test_forge_comes_from_the_template_answers(make_repo: MakeRepo, check: Check) -> None:
+    files = tree()
+    files[".oss-template.json"] = json.dumps({"answers": {"ci": "gitlab", "git_host": "gitlab.com"}})
+    assert [f.path for f in check(make_repo(files), "OSS115")] == [
+        ".gitlab/issue_templates/",
+        ".gitlab/merge_request_templates/",
+    ]
+
+
+# -- fixes for OSS101-OSS107 -------------------------------------------------------------------
+ANSWERS = {
+    "project_name": "Churn Radar",
+    "project_slug": "churn-radar",
+    "package_name": "churn_radar",
+    "description": "Spot customers about to leave.",
+    "author_name": "Insights Team",
+    "author_email": "insights@company.test",
+    "organisation": "insights",
+    "git_host": "github.com",
+    "repository_url": "https://github.com/insights/churn-radar",
+    "code_owners": "@insights/reviewers",
+    "project_type": "library",
+    "visibility": "public",
+    "license": "BSD-3-Clause",
+    "python_min": "3.11",
+    "docs": "none",
+    "ci": "github",
+    "copyright_year": "2031",
+    "_template_version": "0.1.0",
+}
+
+
+def fake_render(monkeypatch: pytest.MonkeyPatch, calls: list[str]) -> None:
+    def render(repo: Repo, relative: str) -> str | None:
+        calls.append(relative)
+        if relative == "SECURITY.md":
+            return None  # a template that does not ship the file
+        return f"{relative} for {repo.answers.get('project_name', '?')}\n"
+
+    monkeypatch.setattr(template, "render_file", render)
+
+
+def missing_finding(code: str) -> Finding:
+    rule = load_rules()[code]
+    return Finding(rule.candidates[0], 0, 0, code, "missing")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("code", ["OSS101", "OSS102", "OSS103", "OSS104", "OSS106", "OSS107"])
+def test_fix_creates_the_missing_file(
+    make_repo: MakeRepo, check: Check, monkeypatch: pytest.MonkeyPatch, code: str
+) -> None:
+    calls: list[str] = []
+    fake_render(monkeypatch, calls)
+    path = load_rules()[code].candidates[0]  # type: ignore[attr-defined]
+    files = tree({path: None})
+    files[".oss-template.json"] = json.dumps({"answers": ANSWERS})
+    root = make_repo(files)
+    [finding] = check(root, code)
+    rule = load_rules()[code]()
+    assert rule.fixable
+    assert rule.fix(Repo(root), finding) is True
+    assert (root / path).read_text(encoding="utf-8") == f"{path} for Churn Radar\n"
+    assert calls == [path]
+    assert rule.fix(Repo(root), finding) is False  # idempotent: it exists now
+    assert (root / path).read_text(encoding="utf-8") == f"{path} for Churn Radar\n"
+
+
+def test_fix_writes_nothing_when_the_template_lacks_the_file(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_render(monkeypatch, [])
+    root = make_repo(tree({"SECURITY.md": None}))
+    assert load_rules()["OSS105"]().fix(Repo(root), missing_finding("OSS105")) is False
+    assert not (root / "SECURITY.md").exists()
+
+
+def test_fix_writes_nothing_when_the_template_cannot_render(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(repo: Repo, relative: str) -> str | None:
+        raise template.TemplateError("the template cannot be rendered with these answers")
+
+    monkeypatch.setattr(template, "render_file", broken)
+    root = make_repo(tree({"CHANGELOG.md": None}))
+    assert load_rules()["OSS106"]().fix(Repo(root), missing_finding("OSS106")) is False
+    assert not (root / "CHANGELOG.md").exists()
+
+
+def test_fix_needs_to_know_the_project(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    fake_render(monkeypatch, calls)
+    root = make_repo(tree({"README.md": None, "pyproject.toml": None}))
+    assert load_rules()["OSS101"]().fix(Repo(root), missing_finding("OSS101")) is False
+    assert calls == []
+    assert not (root / "README.md").exists()
+
+
+@pytest.mark.parametrize(("declared", "created"), [('"MIT"', True), ('"GPL-3.0-only"', False), (None, False)])
+def test_license_fix_without_record_must_match_pyproject(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, declared: str | None, created: bool
+) -> None:
+    monkeypatch.setattr(template, "render_file", lambda repo, relative: MIT_TEXT)
+    pyproject = PYPROJECT.replace('license = "MIT"\n', "" if declared is None else f"license = {declared}\n")
+    root = make_repo(tree({"LICENSE": None, "pyproject.toml": pyproject}))
+    assert load_rules()["OSS102"]().fix(Repo(root), missing_finding("OSS102")) is created
+    assert (root / "LICENSE").exists() is created
+
+
+@pytest.mark.parametrize(
+    ("code", "path", "content"),
+    [
+        ("OSS101", "README.md", "# Hi\n"),
+        ("OSS101", "readme.rst", "x\n"),
+        ("OSS102", "LICENSE", ""),
+        ("OSS103", "CONTRIBUTING.md", "TODO\n"),
+        ("OSS107", "CITATION.cff", "title: [\n"),
+    ],
+)
+def test_fix_never_touches_an_existing_file(
+    make_repo: MakeRepo,
+    check: Check,
+    monkeypatch: pytest.MonkeyPatch,
+    code: str,
+    path: str,
+    content: str,
+) -> None:
+    calls: list[str] = []
+    fake_render(monkeypatch, calls)
+    canonical = load_rules()[code].candidates[0]  # type: ignore[attr-defined]
+    files = tree({canonical: None})
+    files[path] = content
+    root = make_repo(files)
+    rule = load_rules()[code]()
+    for finding in [*check(root, code), missing_finding(code)]:
+        assert rule.fix(Repo(root), finding) is False
+    assert (root / path).read_text(encoding="utf-8") == content
+    assert calls == []
+
+
+def test_fix_does_not_replace_a_file_created_meanwhile(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_render(monkeypatch, [])
+    root = make_repo(tree({"README.md": None}))
+    repo = Repo(root)
+    assert "README.md" not in repo.paths  # the listing is taken before the user writes the file
+    (root / "README.md").write_text("mine\n", encoding="utf-8")
+    assert load_rules()["OSS101"]().fix(repo, missing_finding("OSS101")) is False
+    assert (root / "README.md").read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("code", "path"),
+    [
+        ("OSS101", "README.md"),
+        ("OSS102", "LICENSE"),
+        ("OSS103", "CONTRIBUTING.md"),
+        ("OSS104", "CODE_OF_CONDUCT.md"),
+        ("OSS105", "SECURITY.md"),
+        ("OSS106", "CHANGELOG.md"),
+        ("OSS107", "CITATION.cff"),
+    ],
+)
+def test_fix_renders_the_real_template_with_the_answers(
+    make_repo: MakeRepo, check: Check, code: str, path: str
+) -> None:
+    files = tree({path: None})
+    files[".oss-template.json"] = json.dumps({"answers": ANSWERS})
+    root = make_repo(files)
+    if template.render_file(Repo(root), path) is None:
+        pytest.skip(f"the template does not ship {path} yet")
+    [finding] = check(root, code)
+    assert load_rules()[code]().fix(Repo(root), finding) is True
+    created = (root / path).read_text(encoding="utf-8")
+    if code in ("OSS101", "OSS107"):
+        assert "Churn Radar" in created
+    if code == "OSS102":
+        assert "2031" in created
+        assert "Insights Team" in created
+    assert check(root, code, "OSS110") == []
+    assert load_rules()[code]().fix(Repo(root), finding) is False
+    assert (root / path).read_text(encoding="utf-8") == created

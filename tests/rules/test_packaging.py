@@ -1,0 +1,479 @@
+"""Packaging metadata (OSS201-OSS209)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import Check, MakeRepo, Run
+from oss_checks.registry import Finding, Scope, load_rules
+from oss_checks.rules.packaging import spdx_expression_error
+
+PACKAGING_CODES = tuple(code for code in load_rules() if code.startswith("OSS2"))
+
+MIT_START = "MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\n"
+
+PYPROJECT = """[build-system]
+requires = ["hatchling>=1.27"]
+build-backend = "hatchling.build"
+
+[project]
+name = "demand-forecasting"
+version = "0.1.0"
+description = "Forecast weekly demand from sales history."
+readme = "README.md"
+requires-python = ">=3.11"
+license = "MIT"
+license-files = ["LICENSE"]
+authors = [
+  { name = "Data Science Team", email = "data-science@example.com" },
+]
+classifiers = [
+  "Programming Language :: Python :: 3",
+  "Programming Language :: Python :: 3.11",
+  "Programming Language :: Python :: 3.12",
+]
+
+[project.urls]
+Source = "https://github.com/example-org/demand-forecasting"
+Issues = "https://github.com/example-org/demand-forecasting/issues"
+"""
+WITHOUT_URLS = PYPROJECT.split("[project.urls]", maxsplit=1)[0]
+# Lines of PYPROJECT that findings point at.
+PROJECT_LINE = 5
+DESCRIPTION_LINE = 8
+README_LINE = 9
+REQUIRES_PYTHON_LINE = 10
+LICENSE_LINE = 11
+AUTHORS_LINE = 13
+CLASSIFIERS_LINE = 16
+URLS_LINE = 22
+
+
+def repo_files(pyproject: str | bytes | None = PYPROJECT) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {"README.md": "# Demand Forecasting\n", "LICENSE": MIT_START}
+    if pyproject is not None:
+        files["pyproject.toml"] = pyproject
+    return files
+
+
+def edited(old: str, new: str) -> str:
+    assert old in PYPROJECT
+    return PYPROJECT.replace(old, new)
+
+
+def without(line: str) -> str:
+    return edited(line + "\n", "")
+
+
+def where(findings: list[Finding]) -> list[tuple[str, str, int]]:
+    return [(f.code, f.path, f.line) for f in findings]
+
+
+def test_good_pyproject_passes_every_packaging_rule(make_repo: MakeRepo, check: Check) -> None:
+    assert check(make_repo(repo_files()), *PACKAGING_CODES) == []
+
+
+def test_every_rule_has_the_documented_sections() -> None:
+    for code in PACKAGING_CODES:
+        rule = load_rules()[code]
+        for section in ("What it does", "Why is this bad?", "Example", "How to fix"):
+            assert rule.section(section), f"{code} lacks ## {section}"
+
+
+# -- OSS201 ---------------------------------------------------------------------------------
+def test_missing_pyproject(make_repo: MakeRepo, check: Check) -> None:
+    findings = check(make_repo(repo_files(None)), *PACKAGING_CODES)
+    assert where(findings) == [("OSS201", "pyproject.toml", 0)]
+    assert "pyproject.toml is missing" in findings[0].message
+
+
+def test_invalid_toml_reports_the_parser_line(make_repo: MakeRepo, check: Check) -> None:
+    broken = edited('version = "0.1.0"', 'version "0.1.0"')
+    findings = check(make_repo(repo_files(broken)), *PACKAGING_CODES)
+    assert [(f.code, f.path, f.line, f.col) for f in findings] == [("OSS201", "pyproject.toml", 7, 9)]
+    assert findings[0].message.startswith("pyproject.toml is not valid TOML: Expected '=' after a key")
+    assert findings[0].message.endswith("; fix the syntax on line 7")
+
+
+def test_invalid_toml_at_the_end_of_the_file(make_repo: MakeRepo, check: Check) -> None:
+    findings = check(make_repo(repo_files('[project]\nname = "x"\nversion = "1')), "OSS201")
+    assert where(findings) == [("OSS201", "pyproject.toml", 3)]
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe[project]\n", b"[project]\x00\n"])
+def test_pyproject_that_is_not_text(make_repo: MakeRepo, check: Check, content: bytes) -> None:
+    findings = check(make_repo(repo_files(content)), *PACKAGING_CODES)
+    assert where(findings) == [("OSS201", "pyproject.toml", 0)]
+    assert "cannot be read as text" in findings[0].message
+
+
+def test_pyproject_without_project_table(make_repo: MakeRepo, check: Check) -> None:
+    findings = check(make_repo(repo_files("[tool.ruff]\nline-length = 100\n")), *PACKAGING_CODES)
+    assert where(findings) == [("OSS201", "pyproject.toml", 0)]
+    assert "no [project] table" in findings[0].message
+
+
+def test_empty_pyproject(make_repo: MakeRepo, check: Check) -> None:
+    assert where(check(make_repo(repo_files("")), *PACKAGING_CODES)) == [("OSS201", "pyproject.toml", 0)]
+
+
+def test_project_without_name_or_version(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited('name = "demand-forecasting"\nversion = "0.1.0"\n', "")
+    findings = check(make_repo(repo_files(pyproject)), "OSS201")
+    assert where(findings) == [("OSS201", "pyproject.toml", PROJECT_LINE)] * 2
+    assert "has no name" in findings[0].message
+    assert "has no version" in findings[1].message
+
+
+def test_dynamic_version_is_valid(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited('version = "0.1.0"', 'dynamic = ["version"]')
+    assert check(make_repo(repo_files(pyproject)), "OSS201") == []
+
+
+# -- OSS202 ----------------------------------------------------------------------------------
+def test_missing_description(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = without('description = "Forecast weekly demand from sales history."')
+    findings = check(make_repo(repo_files(pyproject)), "OSS202")
+    assert where(findings) == [("OSS202", "pyproject.toml", PROJECT_LINE)]
+
+
+@pytest.mark.parametrize("value", ['""', '"   "', '"""First line.\nSecond line."""', "42"])
+def test_bad_description(make_repo: MakeRepo, check: Check, value: str) -> None:
+    pyproject = edited('"Forecast weekly demand from sales history."', value)
+    assert where(check(make_repo(repo_files(pyproject)), "OSS202")) == [
+        ("OSS202", "pyproject.toml", DESCRIPTION_LINE)
+    ]
+
+
+def test_dynamic_description_is_not_checked(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited(
+        'description = "Forecast weekly demand from sales history."', 'dynamic = ["description"]'
+    )
+    assert check(make_repo(repo_files(pyproject)), "OSS202") == []
+
+
+# -- OSS203 ----------------------------------------------------------------------------------
+def test_missing_readme_key(make_repo: MakeRepo, check: Check) -> None:
+    findings = check(make_repo(repo_files(without('readme = "README.md"'))), "OSS203")
+    assert where(findings) == [("OSS203", "pyproject.toml", PROJECT_LINE)]
+    assert 'add readme = "README.md"' in findings[0].message
+
+
+def test_readme_names_a_file_that_does_not_exist(make_repo: MakeRepo, check: Check) -> None:
+    findings = check(make_repo(repo_files(edited('"README.md"', '"readme.rst"'))), "OSS203")
+    assert where(findings) == [("OSS203", "pyproject.toml", README_LINE)]
+    assert "readme names readme.rst, which does not exist" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '{ file = "README.md", content-type = "text/markdown" }',
+        '{ text = "Forecasts.", content-type = "text/plain" }',
+    ],
+)
+def test_readme_tables(make_repo: MakeRepo, check: Check, value: str) -> None:
+    assert check(make_repo(repo_files(edited('"README.md"', value))), "OSS203") == []
+
+
+def test_readme_table_without_file(make_repo: MakeRepo, check: Check) -> None:
+    findings = check(
+        make_repo(repo_files(edited('"README.md"', '{ content-type = "text/markdown" }'))), "OSS203"
+    )
+    assert where(findings) == [("OSS203", "pyproject.toml", README_LINE)]
+
+
+# -- OSS204 / OSS205 ---------------------------------------------------------------------------
+def test_missing_requires_python_suggests_the_recorded_minimum(make_repo: MakeRepo, check: Check) -> None:
+    files = repo_files(without('requires-python = ">=3.11"'))
+    files[".oss-template.json"] = json.dumps({"answers": {"python_min": "3.12"}})
+    findings = check(make_repo(files), "OSS204", "OSS205")
+    assert where(findings) == [("OSS204", "pyproject.toml", PROJECT_LINE)]
+    assert 'add requires-python = ">=3.12"' in findings[0].message
+
+
+@pytest.mark.parametrize("value", ['"3.11"', '"!=3.9"', '"python>=3.11"', '">=3.11,"', "311"])
+def test_requires_python_without_a_usable_lower_bound(make_repo: MakeRepo, check: Check, value: str) -> None:
+    findings = check(make_repo(repo_files(edited('">=3.11"', value))), "OSS204", "OSS205")
+    assert where(findings) == [("OSS204", "pyproject.toml", REQUIRES_PYTHON_LINE)]
+
+
+@pytest.mark.parametrize("value", ['">=3.10"', '">3.9"', '">= 3.10, != 3.11.1"', '">=3.10.0rc1"'])
+def test_requires_python_that_passes(make_repo: MakeRepo, check: Check, value: str) -> None:
+    assert check(make_repo(repo_files(edited('">=3.11"', value))), "OSS204", "OSS205") == []
+
+
+@pytest.mark.parametrize(
+    ("value", "col", "caps", "fix"),
+    [
+        ('">=3.10,<3.13"', 27, "'<3.13'", 'write requires-python = ">=3.10"'),
+        ('">=3.10, <=3.12"', 28, "'<=3.12'", 'write requires-python = ">=3.10"'),
+        ('"~=3.11"', 20, "'~=3.11'", 'write requires-python = ">=3.11"'),
+        ('"==3.11.*"', 20, "'==3.11.*'", 'write requires-python = ">=3.11"'),
+        ('"<4"', 20, "'<4'", "drop the upper bound"),
+    ],
+)
+def test_requires_python_cap(
+    make_repo: MakeRepo, check: Check, value: str, col: int, caps: str, fix: str
+) -> None:
+    findings = check(make_repo(repo_files(edited('">=3.11"', value))), "OSS205")
+    assert [(f.code, f.path, f.line, f.col) for f in findings] == [
+        ("OSS205", "pyproject.toml", REQUIRES_PYTHON_LINE, col)
+    ]
+    assert f"caps the Python version with {caps}" in findings[0].message
+    assert findings[0].message.endswith(fix)
+
+
+# -- OSS206 ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"MIT"',
+        '"mit"',
+        '"MIT OR Apache-2.0"',
+        '"(MIT OR Apache-2.0) AND BSD-3-Clause"',
+        '"GPL-3.0-or-later WITH Classpath-exception-2.0"',
+        '"LicenseRef-Proprietary"',
+        '"Apache-2.0"',
+    ],
+)
+def test_spdx_expressions_that_pass(make_repo: MakeRepo, check: Check, value: str) -> None:
+    assert check(make_repo(repo_files(edited('"MIT"', value))), "OSS206") == []
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            '"Proprietary"',
+            'license = "Proprietary" is not an SPDX identifier: write license = "LicenseRef-Proprietary"',
+        ),
+        ('"MIT License"', 'license = "MIT License" is not an SPDX identifier: write license = "MIT"'),
+        ('"Apache 2.0"', 'license = "Apache 2.0" is not an SPDX identifier: write license = "Apache-2.0"'),
+        ('"BSD"', 'license = "BSD" is not an SPDX identifier: write license = "BSD-3-Clause"'),
+        (
+            '"MIT Apache-2.0"',
+            (
+                "license = \"MIT Apache-2.0\" is not an SPDX license expression ('Apache-2.0' is not expected "
+                'there (join identifiers with AND or OR)): write e.g. license = "MIT"'
+            ),
+        ),
+        (
+            '"(MIT OR Apache-2.0"',
+            (
+                'license = "(MIT OR Apache-2.0" is not an SPDX license expression (a parenthesis is not closed): '
+                'write e.g. license = "MIT"'
+            ),
+        ),
+        ('""', 'license = "" is not an SPDX license expression (it is empty): write e.g. license = "MIT"'),
+        (
+            '{ text = "MIT" }',
+            (
+                'pyproject.toml license uses the old table form: write license = "MIT" and '
+                'license-files = ["LICENSE"] (PEP 639)'
+            ),
+        ),
+        (
+            '{ file = "LICENSE.txt" }',
+            (
+                'pyproject.toml license uses the old table form: write license = "MIT" '
+                'and license-files = ["LICENSE.txt"] (PEP 639)'
+            ),
+        ),
+        ("42", 'pyproject.toml license must be a string such as "MIT"'),
+    ],
+)
+def test_license_values_that_fail(make_repo: MakeRepo, check: Check, value: str, message: str) -> None:
+    findings = check(make_repo(repo_files(edited('"MIT"', value))), "OSS206")
+    assert where(findings) == [("OSS206", "pyproject.toml", LICENSE_LINE)]
+    assert findings[0].message == message
+
+
+def test_license_only_as_classifier(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = without('license = "MIT"').replace(
+        '  "Programming Language :: Python :: 3",\n',
+        '  "Programming Language :: Python :: 3",\n  "License :: OSI Approved :: MIT License",\n',
+    )
+    findings = check(make_repo(repo_files(pyproject)), "OSS206")
+    assert where(findings) == [("OSS206", "pyproject.toml", 17)]
+    assert 'add license = "MIT" to [project] (PEP 639)' in findings[0].message
+
+
+def test_missing_license_suggests_from_the_license_text(make_repo: MakeRepo, check: Check) -> None:
+    files = repo_files(without('license = "MIT"'))
+    files["LICENSE"] = "Copyright 2026 Acme. All rights reserved.\n"
+    findings = check(make_repo(files), "OSS206")
+    assert where(findings) == [("OSS206", "pyproject.toml", PROJECT_LINE)]
+    assert 'add license = "LicenseRef-Proprietary"' in findings[0].message
+
+
+def test_spdx_parser() -> None:
+    assert spdx_expression_error("MIT") is None
+    assert spdx_expression_error("DocumentRef-x:LicenseRef-y") is None
+    assert spdx_expression_error("MIT AND") == "it ends where a license identifier is expected"
+    assert spdx_expression_error("MIT WITH") == "WITH must be followed by an exception identifier"
+    assert spdx_expression_error("OR MIT") == "'OR' is not a license identifier"
+    assert (
+        spdx_expression_error("MIT/Apache") == "'/' is not expected there (join identifiers with AND or OR)"
+    )
+
+
+# -- OSS207 ----------------------------------------------------------------------------------
+def test_missing_authors(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited(
+        'authors = [\n  { name = "Data Science Team", email = "data-science@example.com" },\n]\n', ""
+    )
+    assert where(check(make_repo(repo_files(pyproject)), "OSS207")) == [
+        ("OSS207", "pyproject.toml", PROJECT_LINE)
+    ]
+
+
+@pytest.mark.parametrize("entry", ["{}", '{ name = "" }', '"Data Science Team"'])
+def test_author_without_name_or_email(make_repo: MakeRepo, check: Check, entry: str) -> None:
+    pyproject = edited('{ name = "Data Science Team", email = "data-science@example.com" }', entry)
+    findings = check(make_repo(repo_files(pyproject)), "OSS207")
+    assert where(findings) == [("OSS207", "pyproject.toml", AUTHORS_LINE)]
+    assert "author 1 has neither a name nor an email" in findings[0].message
+
+
+def test_author_with_email_only(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited('name = "Data Science Team", email', "email")
+    assert check(make_repo(repo_files(pyproject)), "OSS207") == []
+
+
+# -- OSS208 ----------------------------------------------------------------------------------
+def test_missing_issue_tracker(make_repo: MakeRepo, check: Check) -> None:
+    findings = check(
+        make_repo(repo_files(without('Issues = "https://github.com/example-org/demand-forecasting/issues"'))),
+        "OSS208",
+    )
+    assert where(findings) == [("OSS208", "pyproject.toml", URLS_LINE)]
+    assert findings[0].message.endswith(
+        'add Issues = "https://github.com/example-org/demand-forecasting/issues"'
+    )
+
+
+def test_missing_urls_suggest_the_recorded_repository(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = WITHOUT_URLS
+    files = repo_files(pyproject)
+    files[".oss-template.json"] = json.dumps({"answers": {"repository_url": "https://gitlab.com/team/churn"}})
+    findings = check(make_repo(files), "OSS208")
+    assert where(findings) == [("OSS208", "pyproject.toml", PROJECT_LINE)] * 2
+    assert sorted(f.message for f in findings) == [
+        (
+            "pyproject.toml [project.urls] has no link to the issue tracker: add Issues = "
+            '"https://gitlab.com/team/churn/-/issues"'
+        ),
+        'pyproject.toml [project.urls] has no link to the source code: add Source = "https://gitlab.com/team/churn"',
+    ]
+
+
+@pytest.mark.parametrize(
+    "urls",
+    [
+        'Homepage = "https://gitlab.company.net/team/churn"\n"Bug Tracker" = "https://jira.company.net/CHURN"\n',
+        'repository = "https://github.com/a/b"\ntracker = "https://github.com/a/b/issues"\n',
+        'Code = "https://codeberg.org/a/b"\nissues = "https://codeberg.org/a/b/issues"\n',
+    ],
+)
+def test_url_labels_that_pass(make_repo: MakeRepo, check: Check, urls: str) -> None:
+    pyproject = WITHOUT_URLS + "[project.urls]\n" + urls
+    assert check(make_repo(repo_files(pyproject)), "OSS208") == []
+
+
+def test_homepage_off_a_git_host_is_not_the_source(make_repo: MakeRepo, check: Check) -> None:
+    urls = 'Homepage = "https://docs.company.net/churn"\nIssues = "https://jira.company.net/CHURN"\n'
+    pyproject = WITHOUT_URLS + "[project.urls]\n" + urls
+    findings = check(make_repo(repo_files(pyproject)), "OSS208")
+    assert where(findings) == [("OSS208", "pyproject.toml", URLS_LINE)]
+    assert "no link to the source code" in findings[0].message
+
+
+def test_non_http_urls_do_not_count(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited('Source = "https://github.com', 'Source = "git@github.com:').replace(
+        "git@github.com:/", "git@github.com:"
+    )
+    assert [f.code for f in check(make_repo(repo_files(pyproject)), "OSS208")] == ["OSS208"]
+
+
+# -- OSS209 ----------------------------------------------------------------------------------
+def test_missing_classifiers(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited(
+        'classifiers = [\n  "Programming Language :: Python :: 3",\n  "Programming Language :: Python :: 3.11",\n'
+        '  "Programming Language :: Python :: 3.12",\n]\n',
+        "",
+    )
+    findings = check(make_repo(repo_files(pyproject)), "OSS209")
+    assert where(findings) == [("OSS209", "pyproject.toml", PROJECT_LINE)]
+    assert load_rules()["OSS209"].severity.value == "warning"
+
+
+def test_classifiers_without_python(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited(
+        '  "Programming Language :: Python :: 3",\n  "Programming Language :: Python :: 3.11",\n'
+        '  "Programming Language :: Python :: 3.12",\n',
+        '  "Typing :: Typed",\n',
+    )
+    assert where(check(make_repo(repo_files(pyproject)), "OSS209")) == [
+        ("OSS209", "pyproject.toml", CLASSIFIERS_LINE)
+    ]
+
+
+def test_classifier_for_an_excluded_python(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited('"Programming Language :: Python :: 3.11"', '"Programming Language :: Python :: 3.9"')
+    findings = check(make_repo(repo_files(pyproject)), "OSS209")
+    assert [(f.code, f.line, f.col) for f in findings] == [("OSS209", 18, 4)]
+    assert (
+        "'Programming Language :: Python :: 3.9' names a Python that requires-python (>=3.11)"
+        in findings[0].message
+    )
+
+
+def test_license_classifier_next_to_an_expression(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited(
+        '  "Programming Language :: Python :: 3",\n',
+        '  "License :: OSI Approved :: MIT License",\n  "Programming Language :: Python :: 3",\n',
+    )
+    findings = check(make_repo(repo_files(pyproject)), "OSS209")
+    assert [(f.code, f.line, f.col) for f in findings] == [("OSS209", 17, 4)]
+    assert "PEP 639 replaces License classifiers" in findings[0].message
+
+
+# -- shared behaviour --------------------------------------------------------------------------
+def test_packaging_rules_are_repository_rules(make_repo: MakeRepo, check: Check) -> None:
+    assert all(load_rules()[code].scope is Scope.REPO for code in PACKAGING_CODES)
+    root = make_repo(repo_files(without('description = "Forecast weekly demand from sales history."')))
+    assert check(root, *PACKAGING_CODES, files=["pyproject.toml"]) == []
+    assert where(check(root, *PACKAGING_CODES)) == [("OSS202", "pyproject.toml", PROJECT_LINE)]
+
+
+def test_everything_dynamic_is_left_to_the_backend(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = (
+        '[project]\nname = "x"\ndynamic = ["version", "description", "readme", "requires-python", '
+        '"license", "authors", "urls", "classifiers"]\n'
+    )
+    assert check(make_repo(repo_files(pyproject)), *PACKAGING_CODES) == []
+
+
+def test_project_that_is_not_a_table(make_repo: MakeRepo, run_checks: Run) -> None:
+    result = run_checks(make_repo(repo_files('project = "demand"\n')), *PACKAGING_CODES)
+    assert result.errors == []
+    assert where(result.findings) == [("OSS201", "pyproject.toml", 1)]
+
+
+def test_odd_value_types_never_crash(make_repo: MakeRepo, run_checks: Run) -> None:
+    pyproject = (
+        "[project]\nname = 1\nversion = []\ndescription = {}\nreadme = 3\nrequires-python = []\n"
+        'license = []\nauthors = "me"\nclassifiers = "Typing :: Typed"\nurls = "https://x"\n'
+        "dynamic = 7\n"
+    )
+    result = run_checks(make_repo(repo_files(pyproject)), *PACKAGING_CODES)
+    assert result.errors == []
+    assert {f.code for f in result.findings} == set(PACKAGING_CODES) - {"OSS205"}
+
+
+def test_readme_path_with_a_nul_byte(make_repo: MakeRepo, check: Check) -> None:
+    findings = check(make_repo(repo_files(edited('"README.md"', '"READ\\u0000ME.md"'))), "OSS203")
+    assert where(findings) == [("OSS203", "pyproject.toml", README_LINE)]
