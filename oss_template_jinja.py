@@ -3,20 +3,27 @@
 Cookiecutter loads this module by name from the template's root folder (see
 ``_extensions`` in cookiecutter.json), both when baking from this repository and when
 oss-checks re-renders the copy of the template shipped inside its wheel, so it uses
-the standard library only.
+the standard library only (plus the template's own ``bake.py``, loaded by path).
 
 - ``quoted``: a double-quoted string that is valid in TOML, YAML, JSON and Python at
   once (JSON escaping without turning non-ASCII letters into ``\\u`` escapes);
 - ``md``: text safe inside Markdown prose and headings;
-- ``oss_template_root``: the template's folder, for the hooks to import oss_checks;
 - ``record``: the answers to record in ``.oss-template.json``, without cookiecutter's
-  private keys (which hold absolute paths of the machine that baked).
+  private keys (which hold absolute paths of the machine that baked);
+- ``forge``: ``github`` or ``gitlab``, the forge whose conventions the project follows
+  (``{{ cookiecutter | forge }}``), decided by ``oss_checks.bake.forge``;
+- ``repo_link``: a page of the repository on its forge, e.g.
+  ``{{ cookiecutter | repo_link("issues") }}`` (GitLab puts pages under ``/-/``);
+- ``oss_template_root`` (global): the template's folder, for the hooks to import oss_checks.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +31,7 @@ from jinja2 import Environment
 from jinja2.ext import Extension
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+_HERE = Path(__file__).resolve().parent
 
 #: Keys of the cookiecutter context that are answers worth recording.
 RECORDED_PRIVATE_KEYS = ("_template_version",)
@@ -52,12 +60,46 @@ def record(context: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False)
 
 
+@cache
+def _bake_forge() -> Callable[[Mapping[str, Any]], str]:
+    """``forge`` from the ``bake.py`` that travels with this copy of the template.
+
+    Loaded by path, not imported, so that a different oss-checks installed in the
+    baking environment (or none) cannot change what this template bakes: in a checkout
+    it is ``checks/oss_checks/bake.py``; inside the wheel, the template sits in
+    ``oss_checks/_template`` next to ``bake.py``.
+    """
+    for candidate in (_HERE / "checks" / "oss_checks" / "bake.py", _HERE.parent / "bake.py"):
+        if candidate.is_file():
+            spec = importlib.util.spec_from_file_location("_oss_template_bake", candidate)
+            if spec is None or spec.loader is None:  # a .py file always has a loader; mypy cannot know
+                break
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            forge: Callable[[Mapping[str, Any]], str] = module.forge
+            return forge
+    message = f"oss-template: bake.py is missing next to {_HERE}"
+    raise RuntimeError(message)
+
+
+def forge(answers: Mapping[str, Any]) -> str:
+    return _bake_forge()(answers)
+
+
+def repo_link(answers: Mapping[str, Any], page: str) -> str:
+    base = str(answers["repository_url"]).rstrip("/")
+    separator = "/-/" if forge(answers) == "gitlab" else "/"
+    return f"{base}{separator}{page.lstrip('/')}"
+
+
 class QuotingExtension(Extension):
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
         environment.filters["quoted"] = quoted
         environment.filters["md"] = md
         environment.filters["record"] = record
+        environment.filters["forge"] = forge
+        environment.filters["repo_link"] = repo_link
         # The hooks import oss_checks from the template's checkout; cookiecutter runs them
         # from the output folder, so they need this module's absolute location.
-        environment.globals["oss_template_root"] = str(Path(__file__).resolve().parent)
+        environment.globals["oss_template_root"] = str(_HERE)
