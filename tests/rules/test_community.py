@@ -966,3 +966,17 @@ def test_fix_renders_the_real_template_with_the_answers(
     assert check(root, code, "OSS110") == []
     assert load_rules()[code]().fix(Repo(root), finding) is False
     assert (root / path).read_text(encoding="utf-8") == created
+
+
+def test_recorded_name_and_slug_are_one_identity(make_repo: MakeRepo, check: Check) -> None:
+    record = '{"template": "oss-template", "version": "0.1.0", "answers": {"project_name": "Zoë 数据", "project_slug": "zoe-shu-ju"}}'
+    root = make_repo(
+        {
+            ".oss-template.json": record,
+            "pyproject.toml": '[project]\nname = "zoe-shu-ju"\n',
+            "README.md": "# Zoë 数据\n\nForecasts.\n",
+        }
+    )
+    assert check(root, "OSS113") == []
+    (root / "README.md").write_text("# Another project\n\nForecasts.\n")
+    assert [f.path for f in check(root, "OSS113")] == ["README.md"]

@@ -325,17 +325,7 @@ def test_hostile_answers_round_trip_through_every_structured_file(
 
 @pytest.mark.parametrize(
     "answers",
-    [
-        *HOSTILE[:2],
-        pytest.param(
-            HOSTILE[2],
-            marks=pytest.mark.xfail(
-                reason="rule bug: OSS113 compares 'Zoë Ångström 数据' with the slug cookiecutter "
-                "derives by transliteration (zoe-angstrom-shu-ju) and calls them different names",
-                strict=True,
-            ),
-        ),
-    ],
+    HOSTILE[:3],
     ids=["quotes", "yaml-indicators", "non-ascii"],
 )
 def test_conventions_hold_with_hostile_answers(

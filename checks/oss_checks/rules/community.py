@@ -1274,6 +1274,13 @@ class OSS113(Rule):
         # The repository's own name also counts: a package may be published under another name.
         repository = url.segments[-1] if url is not None else None
         accepted = {reference.key, name_key(repository or "")} - {""}
+        # The template record ties the display name to the slug cookiecutter derived from it
+        # (by transliteration: "Zoë 数据" -> "zoe-shu-ju"), so either spelling is the same project.
+        recorded = {name_key(str(repo.answers.get(key, ""))) for key in ("project_name", "project_slug")} - {
+            ""
+        }
+        if recorded & accepted:
+            accepted |= recorded
         differs = repository is not None and name_key(repository) != reference.key
         also = f" and the repository is called '{repository}'" if differs else ""
         for claim in claims[1:]:
