@@ -55,7 +55,7 @@ def nox_arguments(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 10):
+    if sys.version_info < (3, 10):  # noqa: UP036 - dev.py runs on whatever python3 a machine has
         print("dev.py: Python 3.10 or newer is needed", file=sys.stderr)
         return 2
     try:

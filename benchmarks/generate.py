@@ -12,13 +12,31 @@ import json
 import random
 import subprocess
 from pathlib import Path
+from typing import Any
 
 #: Share of each kind of file (they add up to 1).
 MIX = {"module": 0.40, "test": 0.20, "notebook": 0.10, "markdown": 0.15, "data": 0.05, "config": 0.10}
-_WORDS = (
-    "forecast demand sales region weekly model feature baseline error metric "
-    "customer churn cohort sample estimate residual pipeline dataset split"
-).split()
+_WORDS = [
+    "forecast",
+    "demand",
+    "sales",
+    "region",
+    "weekly",
+    "model",
+    "feature",
+    "baseline",
+    "error",
+    "metric",
+    "customer",
+    "churn",
+    "cohort",
+    "sample",
+    "estimate",
+    "residual",
+    "pipeline",
+    "dataset",
+    "split",
+]
 
 
 def _module(rng: random.Random, index: int) -> str:
@@ -41,10 +59,12 @@ def _test(rng: random.Random, index: int) -> str:
     )
 
 
-def _notebook(rng: random.Random, index: int) -> str:
-    cells = []
+def _notebook(rng: random.Random, _index: int) -> str:
+    cells: list[dict[str, Any]] = []
     for number in range(1, rng.randint(4, 12)):
-        outputs = [{"name": "stdout", "output_type": "stream", "text": [f"{rng.random():.6f}\n"] * 3}]
+        outputs: list[dict[str, Any]] = [
+            {"name": "stdout", "output_type": "stream", "text": [f"{rng.random():.6f}\n"] * 3}
+        ]
         if number % 4 == 0:
             outputs.append(
                 {
@@ -79,7 +99,7 @@ def _markdown(rng: random.Random, index: int) -> str:
     return f"# Note {index}\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def _data(rng: random.Random, index: int) -> str:
+def _data(rng: random.Random, _index: int) -> str:
     rows = "\n".join(f"{i},{rng.random():.4f},{rng.choice(_WORDS)}" for i in range(rng.randint(20, 200)))
     return f"id,value,label\n{rows}\n"
 

@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
 BIN = Path(sys.executable).parent
 TOOLS = (
@@ -132,7 +132,7 @@ def peak_mb(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None
 
 
 def machine() -> dict[str, Any]:
-    versions = {}
+    versions: dict[str, str | None] = {}
     for name in TOOLS:
         try:
             versions[name] = importlib.metadata.version(name)

@@ -20,7 +20,8 @@ def test_rule_is_complete(code: str) -> None:
     assert rule.family is Family.of_code(code)
     assert rule.stakeholders
     summary = rule.summary()
-    assert summary and len(summary) <= 140  # one line a user reads in a terminal
+    assert summary
+    assert len(summary) <= 140  # one line a user reads in a terminal
     for title in SECTIONS:
         assert rule.section(title), f"{code} has no '## {title}' section"
     if rule.scope is Scope.FILE:

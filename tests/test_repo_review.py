@@ -33,10 +33,12 @@ def test_fixture_groups_findings_and_skips_ignored_rules(make_repo: MakeRepo) ->
     )
     findings = oss_findings(root)
     assert findings["OSS101"] == SKIPPED
-    assert findings["OSS405"] and ".env" in findings["OSS405"][0]
+    assert findings["OSS405"]
+    assert ".env" in findings["OSS405"][0]
     check = repo_review_checks()["OSS405"]
     result = check.check(findings)
-    assert isinstance(result, str) and ".env" in result
+    assert isinstance(result, str)
+    assert ".env" in result
     assert repo_review_checks()["OSS101"].check(findings) is None
 
 

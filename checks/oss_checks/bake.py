@@ -41,7 +41,9 @@ RESERVED_PACKAGE_NAMES = frozenset(
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]")
 _SLUG = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
 _PACKAGE = re.compile(r"[a-z_][a-z0-9_]*")
-_ORGANISATION = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:/[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)*")
+_ORGANISATION = re.compile(
+    r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:/[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)*"
+)
 _HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?")
 _EMAIL = re.compile(r"[^@\s\"'<>(),;]+@[^@\s\"'<>(),;]+\.[^@\s\"'<>(),;]+")
 _URL = re.compile(r"https?://[^\s\"'<>\\`{}|^]+")
@@ -115,9 +117,7 @@ def validate(answers: Answers) -> None:
 
     for owner in _text(answers, "code_owners").split():
         if not (_OWNER.fullmatch(owner) or _EMAIL.fullmatch(owner)):
-            raise AnswerError(
-                f"code_owners: {owner!r} is not @user, @org/team or an email address"
-            )
+            raise AnswerError(f"code_owners: {owner!r} is not @user, @org/team or an email address")
 
     for key, allowed in CHOICES.items():
         if answers.get(key) not in allowed:
@@ -189,11 +189,7 @@ CONDITIONAL_PATHS: dict[str, Predicate] = {
 def unwanted_paths(answers: Answers) -> list[str]:
     """Baked paths to remove for these answers, parents before children."""
     package = str(answers.get("package_name", ""))
-    return [
-        path.format(package=package)
-        for path, keep in CONDITIONAL_PATHS.items()
-        if not keep(answers)
-    ]
+    return [path.format(package=package) for path, keep in CONDITIONAL_PATHS.items() if not keep(answers)]
 
 
 def prune(project_dir: Path, answers: Answers) -> None:

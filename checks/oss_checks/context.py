@@ -222,7 +222,7 @@ class Repo:
     def _listing(self) -> dict[str, str]:
         """Every candidate file mapped to its git status tag (H tracked, ? untracked, M unmerged)."""
         if self._only is not None:
-            return {p: "H" for p in self._only}
+            return dict.fromkeys(self._only, "H")
         if self.is_git:
             out = self._git("ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard")
             if out is not None:
@@ -234,7 +234,7 @@ class Repo:
                         if listing.get(path) != "M":
                             listing[path] = tag
                 return listing
-        return {p: "H" for p in self._walk()}
+        return dict.fromkeys(self._walk(), "H")
 
     def _walk(self) -> Iterator[str]:
         for folder, dirs, files in os.walk(self.root, followlinks=False):

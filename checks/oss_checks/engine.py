@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from oss_checks.config import Config
@@ -68,14 +69,14 @@ def run(
     if files is None:
         for rule in rules:
             if rule.scope is Scope.REPO:
-                _collect(rule, lambda r=rule: r.check(repo), raw, result, "the repository")
+                _collect(rule, partial(rule.check, repo), raw, result, "the repository")
         targets = list(repo.files)
     else:
         targets = [repo.file(path) for path in files]
     for source in targets:
         for rule in file_rules:
             if rule.applies_to(source):
-                _collect(rule, lambda r=rule, s=source: r.check_file(repo, s), raw, result, source.path)
+                _collect(rule, partial(rule.check_file, repo, source), raw, result, source.path)
 
     for finding in sorted(set(raw)):
         reason = config.ignore_reason(finding.code, finding.path) or _inline_reason(repo, finding)

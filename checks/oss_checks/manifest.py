@@ -172,9 +172,11 @@ def rules_docs() -> str:
         f"oss-checks {__version__}. `oss-checks rule CODE` prints the same text in a terminal.",
         "",
     ]
-    for code in load_rules():
-        parts.append(rule_document(code).replace(f"# {code} ", f"## {code} ", 1).replace("\n## ", "\n### "))
-        # Headings inside a rule sit one level below the rule's own heading.
+    # Headings inside a rule sit one level below the rule's own heading.
+    parts.extend(
+        rule_document(code).replace(f"# {code} ", f"## {code} ", 1).replace("\n## ", "\n### ")
+        for code in load_rules()
+    )
     return "\n".join(parts)
 
 

@@ -91,7 +91,8 @@ class Option:
         if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
             raise ValueError(f"{where} must be {_kind_name(self.kind)}, not {value!r}")
         if self.item_kind is not None:
-            items = value.values() if isinstance(value, dict) else value
+            container: Any = value  # a list or a table, as checked just above
+            items: Iterable[Any] = container.values() if isinstance(container, dict) else container
             for item in items:
                 if not isinstance(item, self.item_kind):
                     raise ValueError(f"{where} must hold {_kind_name(self.item_kind)} items, not {item!r}")
@@ -213,7 +214,7 @@ class Rule:
     def section(cls, title: str) -> str:
         """The text under one ``## title`` heading of the docstring."""
         text = cls.doc()
-        match = re.search(rf"^## {re.escape(title)}\s*$(.*?)(?=^## |\Z)", text, re.M | re.S)
+        match = re.search(rf"^## {re.escape(title)}\s*$(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
         return match.group(1).strip() if match else ""
 
     @classmethod

@@ -27,7 +27,7 @@ def oss_findings(package: Traversable) -> dict[str, Any]:
     repo = Repo(Path(str(package)))
     selected = repo.config.selected()
     result = run(repo, selected)
-    by_code: dict[str, Any] = {code: SKIPPED for code in load_rules()}
+    by_code: dict[str, Any] = dict.fromkeys(load_rules(), SKIPPED)
     for code in selected:
         by_code[code] = []
     for item in result.ignored:

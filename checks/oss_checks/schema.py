@@ -36,7 +36,7 @@ def tool_schema(tool_name: str = "oss-checks") -> dict[str, Any]:
                 spec["type"] = _JSON_TYPES[option.kind]
             if option.item_kind in _JSON_TYPES:
                 key = "items" if option.kind is list else "additionalProperties"
-                spec[key] = {"type": _JSON_TYPES[option.item_kind]}  # type: ignore[index]
+                spec[key] = {"type": _JSON_TYPES[option.item_kind]}
             properties[name] = spec
         table = {"type": "object", "properties": properties, "additionalProperties": False}
         option_tables[rule.name] = table
