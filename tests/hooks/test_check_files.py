@@ -26,3 +26,11 @@ def test_a_file_named_like_an_option_is_still_a_file(
 ) -> None:
     monkeypatch.chdir(make_repo({"--weird.py": "x = 1\n"}))
     assert main(["--", "--weird.py"]) == 0
+
+
+def test_baseline_is_passed_through(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    from oss_checks.cli import main as cli_main
+
+    monkeypatch.chdir(make_repo({".env": "A=1\n"}))
+    assert cli_main(["check", "--select", "OSS405", "--write-baseline", "base.json"]) == 0
+    assert main(["--select", "OSS405", "--baseline", "base.json", ".env"]) == 0

@@ -13,6 +13,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="oss-checks-files")
     parser.add_argument("filenames", nargs="*", help="files to check (pre-commit passes the staged ones)")
     add_selection_arguments(parser)
+    parser.add_argument("--baseline", metavar="FILE", help="fail only on findings not in this baseline")
     args = parser.parse_args(argv)
     if not args.filenames:
         return 0
@@ -21,6 +22,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         forwarded += ["--select", value]
     for value in args.ignore or ():
         forwarded += ["--ignore", value]
+    if args.baseline:
+        forwarded += ["--baseline", args.baseline]
     return cli_main([*forwarded, "--", *args.filenames])
 
 
