@@ -30,6 +30,12 @@ def test_refused_answers_leave_nothing_and_say_why_once(
     assert "Traceback" not in capsys.readouterr().err
 
 
+def test_a_slug_with_a_separator_leaves_no_folder(tmp_path: Path) -> None:
+    (tmp_path / "keep").mkdir()
+    assert main(["new", "--no-input", "-o", str(tmp_path), "project_slug=a/b"]) == 2
+    assert [p.name for p in tmp_path.iterdir()] == ["keep"]
+
+
 @pytest.mark.parametrize(
     ("answers", "message"),
     [(["colour=blue"], "unknown answer colour"), (["no-equals-sign"], "must look like key=value")],

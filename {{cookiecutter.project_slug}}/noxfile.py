@@ -22,8 +22,13 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
-#: What `conventions` installs; point it at a checkout or wheel to try unreleased rules.
-OSS_CHECKS = os.environ.get("OSS_CHECKS_REQUIREMENT") or {{ ("oss-checks==" ~ cookiecutter._template_version) | quoted }}
+#: What `conventions` installs: the release of oss-checks that baked this project, from the
+#: same repository as its pre-commit hooks. Point OSS_CHECKS_REQUIREMENT at a checkout, a
+#: wheel or an internal mirror to use another copy.
+OSS_CHECKS = (
+    os.environ.get("OSS_CHECKS_REQUIREMENT")
+    or {{ ("oss-checks @ git+" ~ cookiecutter._checks_repository ~ "@v" ~ cookiecutter._template_version) | quoted }}
+)
 
 
 def install(session: nox.Session, *groups: str, project: bool = True) -> None:

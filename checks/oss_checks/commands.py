@@ -78,6 +78,7 @@ def run_new(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown answer {', '.join(unknown)} (known: {', '.join(sorted(known))})")
     # cookiecutter logs a traceback when a hook refuses the answers; our hook already said why.
     logging.getLogger("cookiecutter").setLevel(logging.CRITICAL)
+    existing = set(args.output_dir.iterdir()) if args.output_dir.is_dir() else set()
     try:
         project = cookiecutter(
             str(template_root()),
@@ -86,6 +87,9 @@ def run_new(args: argparse.Namespace) -> int:
             output_dir=str(args.output_dir),
         )
     except FailedHookException:
+        # cookiecutter removes the project folder, but a slug like "a/b" also made "a".
+        for created in set(args.output_dir.iterdir()) - existing if args.output_dir.is_dir() else ():
+            _remove_empty_folders(created)
         return 2  # the pre-generation hook printed the one-line reason
     except OutputDirExistsException as exc:
         raise UsageError(f"{exc}; choose another project_slug or --output-dir") from None
@@ -93,6 +97,16 @@ def run_new(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot bake: {exc}") from None
     print(f"Project baked in {project}", file=sys.stderr)
     return 0
+
+
+def _remove_empty_folders(folder: Path) -> None:
+    """Remove ``folder`` if it holds nothing but empty folders; never touch a file."""
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    for child in folder.iterdir():
+        _remove_empty_folders(child)
+    if not any(folder.iterdir()):
+        folder.rmdir()
 
 
 def _template_keys() -> list[str]:
