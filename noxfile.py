@@ -81,12 +81,11 @@ def conventions(session: nox.Session) -> None:
 def bake(session: nox.Session) -> None:
     """Bake a project with the defaults into ./baked/ (answers as KEY=VALUE after `--`).
 
-    ./baked/ is a scratch folder for trying the template: each bake replaces it.
+    An existing ./baked/<slug> is never overwritten: remove it, or bake under another name.
     """
     session.install("-e", f"{ROOT}[template]")
     output = ROOT / "baked"
-    shutil.rmtree(output, ignore_errors=True)
-    output.mkdir()
+    output.mkdir(exist_ok=True)
     session.run("oss-checks", "new", "--no-input", "--output-dir", str(output), *session.posargs)
 
 
