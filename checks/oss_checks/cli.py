@@ -215,6 +215,12 @@ def run_check(args: argparse.Namespace, cwd: Path) -> int:
     output = render(args.format, results, cwd, fixed)
     if output:
         print(output)
+    left = sum(1 for result in results for finding in result.findings if finding.rule.fixable)
+    if args.fix and left and args.format == "text":
+        print(
+            f"{left} fixable problem{'s' if left != 1 else ''} could not be fixed here: files are created "
+            "only from the answers in .oss-template.json, and an existing file is never changed."
+        )
     if baselined and args.format == "text":
         print(f"{baselined} known finding{'s' if baselined != 1 else ''} in the baseline {args.baseline}.")
     errors = [error for result in results for error in result.errors]

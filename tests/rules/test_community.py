@@ -178,7 +178,10 @@ def test_missing_community_file(make_repo: MakeRepo, check: Check, code: str, pa
     findings = check(make_repo(files), code)
     assert where(findings) == [(code, path, 0)]
     assert "is missing" in findings[0].message
-    assert "--fix" in findings[0].message
+    assert "--fix" not in findings[0].message  # not baked: nothing to render it from
+    files[".oss-template.json"] = json.dumps({"answers": ANSWERS})
+    baked = check(make_repo(files), code)
+    assert "--fix creates it from the template" in baked[0].message
 
 
 @pytest.mark.parametrize(
@@ -880,8 +883,8 @@ def test_fix_needs_to_know_the_project(make_repo: MakeRepo, monkeypatch: pytest.
     assert not (root / "README.md").exists()
 
 
-@pytest.mark.parametrize(("declared", "created"), [('"MIT"', True), ('"GPL-3.0-only"', False), (None, False)])
-def test_license_fix_without_record_must_match_pyproject(
+@pytest.mark.parametrize(("declared", "created"), [('"MIT"', False), ('"GPL-3.0-only"', False), (None, False)])
+def test_license_fix_needs_the_template_record(
     make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, declared: str | None, created: bool
 ) -> None:
     monkeypatch.setattr(template, "render_file", lambda repo, relative: MIT_TEXT)

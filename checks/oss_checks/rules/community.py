@@ -587,8 +587,8 @@ class _CommunityFile(Rule):
         if path is None:
             yield self.finding(
                 self.template_path,
-                f"{self.label} is missing: add {self.template_path} so that readers can {self.purpose} "
-                "(--fix creates it from the template)",
+                f"{self.label} is missing: add {self.template_path} so that readers can {self.purpose}"
+                + (" (--fix creates it from the template with the recorded answers)" if repo.answers else ""),
             )
             return
         text = repo.read_text(path)
@@ -624,8 +624,10 @@ class _CommunityFile(Rule):
         from oss_checks import template
         from oss_checks.fixes import create_file
 
-        if "project_name" not in template.answers_for(repo):
-            return False  # no record and no pyproject name: the file would describe another project
+        if not repo.answers:
+            # Without the answers recorded at bake time the template's text would state
+            # defaults (contacts, CI, docs) as facts about this project: write nothing.
+            return False
         try:
             text = template.render_file(repo, self.template_path)
         except (template.TemplateError, OSError, UnicodeDecodeError):
