@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import MakeRepo, git
-from oss_checks.manifest import HOOKS, hooks_manifest, rule_document, rules_markdown
+from oss_checks.manifest import HOOKS, anchor, hooks_manifest, rule_document, rules_docs, rules_markdown
 from oss_checks.registry import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,3 +68,13 @@ def test_hooks_through_pre_commit_try_repo(make_repo: MakeRepo) -> None:
         [*base, "--files", "ok.py"], cwd=target, capture_output=True, text=True, check=False
     )
     assert passing.returncode == 0, passing.stdout
+
+
+def test_rule_links_use_the_anchors_of_the_rule_headings() -> None:
+    docs = rules_docs()
+    for code in load_rules():
+        heading = next(line for line in docs.splitlines() if line.startswith(f"## {code} "))
+        # GitHub: lower case, spaces to dashes, punctuation other than dashes dropped.
+        slug = "".join(c for c in heading[3:].lower().replace(" ", "-") if c.isalnum() or c == "-")
+        assert slug == anchor(code)
+        assert f"(docs/rules.md#{slug})" in rules_markdown()

@@ -108,6 +108,11 @@ def rules_records() -> list[dict[str, Any]]:
     ]
 
 
+def anchor(code: str) -> str:
+    """The anchor GitHub gives a rule's heading in docs/rules.md ("## OSS101 (readme-content)")."""
+    return f"{code.lower()}-{load_rules()[code].name}"
+
+
 def rules_markdown() -> str:
     lines = []
     registry = load_rules()
@@ -127,7 +132,7 @@ def rules_markdown() -> str:
             stakeholders = ", ".join(s.value for s in rule.stakeholders)
             message = rule.summary().replace("|", "\\|")
             lines.append(
-                f"| [{code}](docs/rules.md#{code.lower()}) | {name} | {message} | {stakeholders} | {fix} |"
+                f"| [{code}](docs/rules.md#{anchor(code)}) | {name} | {message} | {stakeholders} | {fix} |"
             )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -11,12 +11,13 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from oss_checks.manifest import anchor
 from oss_checks.registry import Family, Rule, load_rules
 
 #: A rule that is ignored in the config, or not selected, is skipped rather than passed.
 SKIPPED = "skipped"
 
-URL = "https://github.com/org/oss-template/blob/main/docs/rules.md#{code}"
+URL = "https://github.com/org/oss-template/blob/main/docs/rules.md#{anchor}"
 
 
 def oss_findings(package: Traversable) -> dict[str, Any]:
@@ -66,7 +67,7 @@ def repo_review_checks() -> dict[str, Any]:
         adapter = type(code, (_RuleCheck,), {"__doc__": rule.summary()})()
         adapter.rule = rule
         adapter.family = f"oss-{rule.family.slug}"
-        adapter.url = URL.format(code=code.lower())
+        adapter.url = URL.format(anchor=anchor(code))
         checks[code] = adapter
     return checks
 

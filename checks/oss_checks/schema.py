@@ -44,7 +44,7 @@ def tool_schema(tool_name: str = "oss-checks") -> dict[str, Any]:
     selector = {"type": "string", "pattern": "^(?i:ALL|OSS[0-9]{0,3}|[a-z0-9-]+)$"}
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": "https://github.com/org/oss-template/blob/main/docs/configuration.md",
+        "$id": "https://github.com/org/oss-template/blob/main/checks/oss_checks/schema.py",
         "title": f"[tool.{tool_name}]",
         "type": "object",
         "additionalProperties": False,

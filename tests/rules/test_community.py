@@ -883,7 +883,9 @@ def test_fix_needs_to_know_the_project(make_repo: MakeRepo, monkeypatch: pytest.
     assert not (root / "README.md").exists()
 
 
-@pytest.mark.parametrize(("declared", "created"), [('"MIT"', False), ('"GPL-3.0-only"', False), (None, False)])
+@pytest.mark.parametrize(
+    ("declared", "created"), [('"MIT"', False), ('"GPL-3.0-only"', False), (None, False)]
+)
 def test_license_fix_needs_the_template_record(
     make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, declared: str | None, created: bool
 ) -> None:
