@@ -985,3 +985,10 @@ def test_recorded_name_and_slug_are_one_identity(make_repo: MakeRepo, check: Che
     assert check(root, "OSS113") == []
     (root / "README.md").write_text("# Another project\n\nForecasts.\n")
     assert [f.path for f in check(root, "OSS113")] == ["README.md"]
+
+
+def test_escaped_brackets_in_a_heading_are_part_of_the_name(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(
+        {"pyproject.toml": '[project]\nname = "model-v2"\n', "README.md": "# Model \\<v2\\>\n\nText.\n"}
+    )
+    assert check(root, "OSS113") == []

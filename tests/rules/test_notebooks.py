@@ -384,7 +384,8 @@ def test_credentials_in_outputs_are_reported_masked(make_repo: MakeRepo, check: 
     root = make_repo({GOOD: nb(code(), code("connect()", count=1, outputs=[output]))})
     finding = only(check(root, "OSS307"))
     assert (finding.code, finding.path, finding.cell, finding.line, finding.col) == ("OSS307", GOOD, 2, 2, 8)
-    assert f"shows a {kind} (" in finding.message
+    article = "an" if kind[0].lower() in "aeiou" else "a"
+    assert f"shows {article} {kind} (" in finding.message
     assert "line 2 of the output" in finding.message
     assert secret not in finding.message
     assert "hunter2" not in finding.message

@@ -216,7 +216,9 @@ def count_words(text: str, *, rst: bool = False) -> int:
 def clean_title(title: str) -> str:
     """A heading's words: links, emphasis, numbering, emoji and trailing punctuation removed."""
     text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", title))
-    text = _HTML_TAG.sub("", text).replace("\\", "")
+    # An escaped bracket (`\\<v2\\>`, as the template writes names) is text, not an HTML tag.
+    text = _HTML_TAG.sub("", text.replace("\\<", "&lt;").replace("\\>", "&gt;"))
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("\\", "")
     text = re.sub(r"[`*_~]", "", text)
     text = re.sub(r"^\W*(?:\d+[.)])?\W*", "", text)
     end = len(text)

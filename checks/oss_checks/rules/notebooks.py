@@ -601,7 +601,8 @@ class OSS307(_NotebookRule):
                 reported.add((line, kind))
                 yield self.finding(
                     path,
-                    f"output of cell {cell.index} shows a {kind} ({masked}) on line {line} "
+                    f"output of cell {cell.index} shows {'an' if kind[:1].lower() in 'aeiou' else 'a'} {kind} "
+                    f"({masked}) on line {line} "
                     "of the output: revoke it, then clear the output",
                     line=line,
                     col=col,
