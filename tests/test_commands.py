@@ -38,7 +38,11 @@ def test_a_slug_with_a_separator_leaves_no_folder(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("answers", "message"),
-    [(["colour=blue"], "unknown answer colour"), (["no-equals-sign"], "must look like key=value")],
+    [
+        (["colour=blue"], "unknown answer colour"),
+        (["no-equals-sign"], "must look like key=value"),
+        (["project_name="], "project_name: must not be empty"),
+    ],
 )
 def test_bad_answer_arguments(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], answers: list[str], message: str

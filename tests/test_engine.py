@@ -35,13 +35,15 @@ def test_inline_suppression_in_a_notebook_cell(make_repo: MakeRepo, run_checks: 
     root = make_repo(
         {
             "notebooks/1.0-ab-x.ipynb": notebook(
-                "p = '/Users/ana/a.csv'  # oss-checks: ignore[OSS401]", "q = '/Users/ana/b.csv'"
+                "p = '/Users/ana/a.csv'  # oss-checks: ignore[OSS401] -- the shared demo laptop",
+                "q = '/Users/ana/b.csv'  # oss-checks: ignore[OSS401]",
             )
         }
     )
     result = run_checks(root, "OSS401")
     assert [(f.cell, f.line) for f in result.findings] == [(2, 1)]
-    assert [(i.finding.cell, i.reason) for i in result.ignored] == [(1, "suppressed inline")]
+    assert "the inline ignore needs a reason" in result.findings[0].message
+    assert [(i.finding.cell, i.reason) for i in result.ignored] == [(1, "the shared demo laptop")]
 
 
 def test_files_mode_runs_file_rules_only_on_given_files(make_repo: MakeRepo, run_checks: Run) -> None:

@@ -29,7 +29,7 @@ def test_text_names_cells_marks_fixable_and_counts(tmp_path: Path) -> None:
     assert lines[2].startswith("README.md:0:0: OSS111 [*] README.md has no")
     assert "Found 2 problems (1 fixable" in text
     assert "Fixed 2 problems." in text
-    assert "1 finding ignored with a reason" in text
+    assert "1 finding ignored with a reason." in text
 
 
 def test_paths_are_shown_from_the_current_folder(tmp_path: Path) -> None:

@@ -72,6 +72,9 @@ def run_new(args: argparse.Namespace) -> int:
         raise UsageError("baking needs cookiecutter: pip install 'oss-checks[template]'") from None
 
     answers = _parse_answers(args.answers)
+    empty = [key for key, value in answers.items() if not value.strip()]
+    if empty:
+        raise UsageError(f"{empty[0]}: must not be empty")
     known = set(_template_keys())
     unknown = sorted(set(answers) - known)
     if unknown:
@@ -91,6 +94,8 @@ def run_new(args: argparse.Namespace) -> int:
         for created in set(args.output_dir.iterdir()) - existing if args.output_dir.is_dir() else ():
             _remove_empty_folders(created)
         return 2  # the pre-generation hook printed the one-line reason
+    except EOFError:
+        raise UsageError("no answers on standard input: bake with --no-input and KEY=VALUE answers") from None
     except OutputDirExistsException as exc:
         raise UsageError(f"{exc}; choose another project_slug or --output-dir") from None
     except (CookiecutterException, TemplateError, ValueError) as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -51,7 +51,7 @@ def _inline_reason(repo: Repo, finding: Finding) -> str | None:
     codes = {c.strip().upper() for c in match.group(1).split(",")}
     if finding.code not in codes:
         return None
-    return match.group(2).strip() or "suppressed inline"
+    return match.group(2).strip()  # "" when no reason was written: the finding then stays
 
 
 def run(
@@ -80,10 +80,14 @@ def run(
 
     for finding in sorted(set(raw)):
         reason = config.ignore_reason(finding.code, finding.path) or _inline_reason(repo, finding)
-        if reason is None:
-            result.findings.append(finding)
-        else:
+        if reason:
             result.ignored.append(Ignored(finding, reason))
+        elif reason == "":
+            # Opting out is fine, silently is not: the reason is what a reviewer reads.
+            note = f" (the inline ignore needs a reason: `# oss-checks: ignore[{finding.code}] -- why`)"
+            result.findings.append(replace(finding, message=finding.message + note))
+        else:
+            result.findings.append(finding)
     return result
 
 

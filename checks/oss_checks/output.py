@@ -50,7 +50,7 @@ def render_text(results: Sequence[Result], cwd: Path, fixed: int = 0) -> str:
     if fixed:
         lines.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.")
     if ignored:
-        lines.append(f"{ignored} finding{'s' if ignored != 1 else ''} ignored with a reason in the config.")
+        lines.append(f"{ignored} finding{'s' if ignored != 1 else ''} ignored with a reason.")
     return "\n".join(lines)
 
 

@@ -400,9 +400,14 @@ def test_notebooks_of_a_cookiecutter_template_are_not_the_projects(make_repo: Ma
     assert check(make_repo(files), "OSS604") == []
 
 
-def test_missing_config_is_left_to_oss603(make_repo: MakeRepo, check: Check) -> None:
+def test_missing_config_is_left_to_oss603_except_for_notebooks(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({"analysis.ipynb": "{}"})
-    assert check(root, "OSS604", "OSS605", "OSS606") == []
+    findings = check(root, "OSS604", "OSS605", "OSS606")
+    assert where(findings) == [("OSS604", PRECOMMIT, 0)]
+    assert "nothing strips their outputs" in findings[0].message
+    (root / ".gitattributes").write_text("*.ipynb filter=nbstripout\n")
+    assert check(root, "OSS604") == []
+    assert check(make_repo({"README.md": "# x\n"}), "OSS604", "OSS605", "OSS606") == []
 
 
 # -- OSS605 precommit-secrets --------------------------------------------------------------

@@ -668,13 +668,21 @@ class OSS604(Rule):
         has_notebooks = any(path.endswith(".ipynb") and "{{" not in path for path in repo.paths)
         if not has_notebooks and repo.project_type != "analysis":
             return
-        hooks = precommit_hooks(repo)
-        if hooks is None or _uses_tool(hooks, NOTEBOOK_STRIPPERS):
-            return
         attributes = repo.read_text(".gitattributes") or ""
         if re.search(r"filter=(?:nbstripout|nb-clean)\b", attributes):
             return
         reason = "the repository has notebooks" if has_notebooks else "this is an analysis project"
+        if not repo.exists(PRECOMMIT_CONFIG):
+            # Said here too, not only by OSS603: notebook outputs are the concrete risk.
+            yield self.finding(
+                PRECOMMIT_CONFIG,
+                f"{reason} but nothing strips their outputs before a commit: add {PRECOMMIT_CONFIG} "
+                "with the nbstripout hook (or run `nbstripout --install` for a git filter)",
+            )
+            return
+        hooks = precommit_hooks(repo)
+        if hooks is None or _uses_tool(hooks, NOTEBOOK_STRIPPERS):
+            return  # an unreadable config is OSS603's finding
         yield self.finding(
             PRECOMMIT_CONFIG,
             f"{reason} but {PRECOMMIT_CONFIG} has no nbstripout or nb-clean hook to strip their outputs",
