@@ -277,6 +277,8 @@ def glob_match(pattern: str, path: str) -> bool:
     pattern = pattern.strip().lstrip("/").rstrip("/")
     parts = path.split("/")
     if "/" not in pattern:
+        if not any(c in pattern for c in "*?["):
+            return pattern in parts  # a plain name: no regex needed (the common case)
         regex = _glob_regex(pattern)
         return any(regex.fullmatch(part) for part in parts)
     regex = _glob_regex(pattern)

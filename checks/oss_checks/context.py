@@ -265,7 +265,7 @@ class Repo:
         return sorted(p for p, tag in self._listing.items() if tag == "M")
 
     def exists(self, path: str) -> bool:
-        return path in self.path_set or (self.root / path).is_file()
+        return path in self.path_set or os.path.isfile(os.path.join(self.root, path))
 
     def dir_exists(self, path: str) -> bool:
         return (self.root / path).is_dir()
@@ -320,10 +320,18 @@ class Repo:
         if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             return None
         try:
-            with open(self.root / path, "rb") as handle:
+            with open(os.path.join(self.root, path), "rb") as handle:
                 return handle.read(limit + 1)[:limit]
         except OSError:
             return None
+
+    def contains(self, path: str, needle: str) -> bool:
+        """Whether the file holds ``needle``, from the cached text when a rule already read it."""
+        if path in self._text:
+            cached = self._text[path]
+            return cached is not None and needle in cached
+        raw = self.read_bytes(path)
+        return raw is not None and needle.encode("utf-8") in raw
 
     def read_text(self, path: str) -> str | None:
         """The file's text, or None when it is binary, not UTF-8, too large or unreadable."""

@@ -66,17 +66,16 @@ def run(
     file_rules = [rule for rule in rules if rule.scope is Scope.FILE]
     raw: list[Finding] = []
 
-    if files is None:
-        for rule in rules:
-            if rule.scope is Scope.REPO:
-                _collect(rule, partial(rule.check, repo), raw, result, "the repository")
-        targets = list(repo.files)
-    else:
-        targets = [repo.file(path) for path in files]
+    targets = list(repo.files) if files is None else [repo.file(path) for path in files]
     for source in targets:
         for rule in file_rules:
             if rule.applies_to(source):
                 _collect(rule, partial(rule.check_file, repo, source), raw, result, source.path)
+    # Repository rules run second, so they find the files the per-file rules read in the cache.
+    if files is None:
+        for rule in rules:
+            if rule.scope is Scope.REPO:
+                _collect(rule, partial(rule.check, repo), raw, result, "the repository")
 
     for finding in sorted(set(raw)):
         reason = config.ignore_reason(finding.code, finding.path) or _inline_reason(repo, finding)

@@ -75,8 +75,12 @@ class PathHit:
         return self.path if len(self.path) <= _SHOWN_CHARS else self.path[: _SHOWN_CHARS - 1] + "…"
 
 
+_ANY_MARKER = re.compile("|".join(re.escape(marker) for marker in _PATH_MARKERS))
+
+
 def may_hold_path(text: str, *, tilde: bool = True) -> bool:
-    return any(marker in text for marker in _PATH_MARKERS) or (tilde and "~/" in text)
+    # One regex scan in C instead of seven substring scans: this runs on every file's text.
+    return _ANY_MARKER.search(text) is not None or (tilde and "~/" in text)
 
 
 def _hits_in(text: str, line: int, col: int, context: str = "", *, tilde: bool = True) -> Iterator[PathHit]:

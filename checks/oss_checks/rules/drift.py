@@ -367,9 +367,9 @@ class OSS703(Rule):
             if lowered.endswith(".orig"):
                 yield self.finding(path, f"{path} is a backup left by a merge or patch: delete it")
                 continue
-            # Search the bytes first, so only the rare file with a marker is decoded and kept.
-            raw = repo.read_bytes(path)
-            if raw is None or b"<<<<<<<" not in raw:
+            # A plain search first (of the text other rules already read, else of the bytes),
+            # so only the rare file with a marker is decoded and kept.
+            if not repo.contains(path, "<<<<<<<"):
                 continue
             text = repo.read_text(path)
             if text is None:

@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from fnmatch import fnmatchcase
 from typing import Any, ClassVar
 
 from oss_checks.config import ConfigError
@@ -391,13 +391,13 @@ class OSS305(_NotebookRule):
 
 def in_folders(path: str, folders: Iterable[str]) -> bool:
     """Whether ``path`` lies under one of ``folders`` (repo-relative; ``*`` matches one folder name)."""
-    parts = PurePosixPath(path).parts[:-1]
+    parts = path.split("/")[:-1]
     for folder in folders:
         wanted = [p for p in folder.strip().strip("/").split("/") if p]
         if (
             wanted
             and len(parts) >= len(wanted)
-            and all(PurePosixPath(part).match(pattern) for part, pattern in zip(parts, wanted, strict=False))
+            and all(fnmatchcase(part, pattern) for part, pattern in zip(parts, wanted, strict=False))
         ):
             return True
     return False
