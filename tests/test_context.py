@@ -149,3 +149,14 @@ def test_package_dirs_finds_src_and_source_roots(make_repo: MakeRepo) -> None:
         }
     )
     assert Repo(root).package_dirs == ["checks/beta", "flat", "src/alpha"]
+
+
+def test_contains_uses_the_text_cache_or_the_bytes(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("<<<<<<< HEAD\n")
+    (tmp_path / "b.bin").write_bytes(b"\0<<<<<<<")
+    repo = Repo(tmp_path)
+    assert repo.contains("b.bin", "<<<<<<<")  # binary: searched as bytes
+    assert repo.read_text("a.md") is not None
+    (tmp_path / "a.md").write_text("changed\n")  # the cached text is what the run saw
+    assert repo.contains("a.md", "<<<<<<<")
+    assert not repo.contains("missing", "x")

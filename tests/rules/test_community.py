@@ -762,7 +762,7 @@ def test_github_templates_missing(make_repo: MakeRepo, check: Check) -> None:
     )
     assert where(check(root, "OSS115")) == [
         ("OSS115", ".github/ISSUE_TEMPLATE/", 0),
-        ("OSS115", ".github/pull_request_template.md", 0),
+        ("OSS115", ".github/PULL_REQUEST_TEMPLATE.md", 0),
     ]
 
 

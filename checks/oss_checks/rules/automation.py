@@ -653,7 +653,7 @@ class OSS604(Rule):
 
     ```yaml
       - repo: https://github.com/kynan/nbstripout
-        rev: 0.8.1
+        rev: 0.9.1
         hooks:
           - id: nbstripout
     ```

@@ -1467,7 +1467,7 @@ _GITHUB_TEMPLATES = (
         "pull request template",
         ".github/PULL_REQUEST_TEMPLATE",
         (".github/pull_request_template.md", "pull_request_template.md", "docs/pull_request_template.md"),
-        ".github/pull_request_template.md",
+        ".github/PULL_REQUEST_TEMPLATE.md",
     ),
 )
 _GITLAB_TEMPLATES = (
