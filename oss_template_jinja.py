@@ -34,7 +34,10 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
 _HERE = Path(__file__).resolve().parent
 
 #: Keys of the cookiecutter context that are answers worth recording.
-RECORDED_PRIVATE_KEYS = ("_template_version",)
+RECORDED_PRIVATE_KEYS = ("_template_version", "_checks_repository")
+#: Hidden answers a team may set in its cookiecutter defaults, kept so that re-rendering
+#: (``oss-checks diff`` / ``update``) gives the same files.
+OVERRIDABLE_PRIVATE_KEYS = ("_checks_repository",)
 
 
 def quoted(value: Any) -> str:
@@ -55,7 +58,9 @@ def record(context: dict[str, Any]) -> str:
     document = {
         "template": "oss-template",
         "version": context.get("_template_version", "0"),
-        "answers": {k: v for k, v in answers.items() if not k.startswith("_")},
+        "answers": {
+            k: v for k, v in answers.items() if not k.startswith("_") or k in OVERRIDABLE_PRIVATE_KEYS
+        },
     }
     return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False)
 

@@ -44,3 +44,17 @@ def test_render_file_uses_the_answers(make_repo: MakeRepo) -> None:
 def test_bad_answers_are_a_template_error(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="cannot be rendered"), rendered({"python_min": "2.7"}):
         pass
+
+
+@pytest.mark.slow
+def test_a_team_mirror_of_the_hooks_survives_re_rendering(tmp_path: Path) -> None:
+    mirror = "https://git.acme.test/tools/oss-template"
+    with rendered({"project_name": "Churn", "_checks_repository": mirror}) as project:
+        record = (project / ".oss-template.json").read_text(encoding="utf-8")
+        assert f"repo: {mirror}" in (project / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    import json
+
+    answers = json.loads(record)["answers"]
+    assert answers["_checks_repository"] == mirror
+    with rendered(answers) as again:
+        assert f"repo: {mirror}" in (again / ".pre-commit-config.yaml").read_text(encoding="utf-8")

@@ -105,7 +105,9 @@ def rendered(answers: Mapping[str, Any], root: Path | None = None) -> Iterator[P
             project = cookiecutter(
                 str(source),
                 no_input=True,
-                extra_context={k: v for k, v in answers.items() if not k.startswith("_")},
+                extra_context={
+                    k: v for k, v in answers.items() if not k.startswith("_") or k == "_checks_repository"
+                },
                 output_dir=str(Path(scratch) / "project"),
                 accept_hooks=True,
                 # Keep replay files and clones in the scratch folder, not in the user's home.
