@@ -202,12 +202,14 @@ class Repo:
     # -- files ------------------------------------------------------------------------
     @cached_property
     def is_git(self) -> bool:
-        return (self.root / ".git").exists() and self._git("rev-parse", "--git-dir") is not None
+        return (self.root / ".git").exists() and self.git("rev-parse", "--git-dir") is not None
 
-    def _git(self, *args: str) -> str | None:
+    def git(self, *args: str, stdin: str | None = None, ok: tuple[int, ...] = (0,)) -> str | None:
+        """Run git in the repository: its output, or None when git fails or is missing."""
         try:
             done = subprocess.run(
                 ["git", "-C", str(self.root), *args],
+                input=stdin,
                 capture_output=True,
                 text=True,
                 encoding="utf-8",
@@ -216,7 +218,7 @@ class Repo:
             )
         except OSError:
             return None
-        return done.stdout if done.returncode == 0 else None
+        return done.stdout if done.returncode in ok else None
 
     @cached_property
     def _listing(self) -> dict[str, str]:
@@ -224,7 +226,7 @@ class Repo:
         if self._only is not None:
             return dict.fromkeys(self._only, "H")
         if self.is_git:
-            out = self._git("ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard")
+            out = self.git("ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard")
             if out is not None:
                 listing: dict[str, str] = {}
                 for entry in out.split("\0"):
@@ -285,15 +287,7 @@ class Repo:
         """Whether git ignores ``path``; None when this is not a git repository."""
         if not self.is_git:
             return None
-        try:
-            done = subprocess.run(
-                ["git", "-C", str(self.root), "check-ignore", "-q", "--no-index", path],
-                capture_output=True,
-                check=False,
-            )
-        except OSError:
-            return None
-        return done.returncode == 0
+        return self.git("check-ignore", "-q", "--no-index", path) is not None
 
     # -- contents ---------------------------------------------------------------------
     def _lstat(self, path: str) -> os.stat_result | None:

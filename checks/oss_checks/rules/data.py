@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import subprocess
 import tokenize
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -433,20 +432,10 @@ class OSS403(Rule):
 def _stored_in_lfs(repo: Repo, path: str) -> bool:
     """Whether git attributes send ``path`` through the LFS filter (only asked for large files)."""
     if repo.is_git:
-        try:
-            done = subprocess.run(
-                ["git", "-C", str(repo.root), "check-attr", "-z", "filter", "--", path],
-                capture_output=True,
-                text=True,
-                encoding="utf-8",
-                errors="surrogateescape",
-                check=False,
-            )
-        except OSError:
-            return False
+        output = repo.git("check-attr", "-z", "filter", "--", path)
         # -z output: path NUL attribute NUL value NUL
-        fields = done.stdout.split("\0")
-        return done.returncode == 0 and len(fields) >= 3 and fields[2] == "lfs"
+        fields = (output or "").split("\0")
+        return len(fields) >= 3 and fields[2] == "lfs"
     attributes = repo.read_text(".gitattributes") or ""
     for line in attributes.splitlines():
         parts = line.split()
@@ -561,21 +550,11 @@ def _ignored(repo: Repo, paths: list[str]) -> set[str] | None:
     """Which of ``paths`` git's ignore rules match (whether or not they exist); None without git."""
     if not repo.is_git:
         return None
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(repo.root), "check-ignore", "--no-index", "-z", "--stdin"],
-            input="\0".join(paths) + "\0",
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="surrogateescape",
-            check=False,
-        )
-    except OSError:
+    # check-ignore exits 1 when nothing is ignored: an answer, not a failure.
+    output = repo.git("check-ignore", "--no-index", "-z", "--stdin", stdin="\0".join(paths) + "\0", ok=(0, 1))
+    if output is None:
         return None
-    if done.returncode not in (0, 1):
-        return None
-    return {path for path in done.stdout.split("\0") if path}
+    return {path for path in output.split("\0") if path}
 
 
 def _gitignore_text_problem(text: str, add: str) -> str | None:

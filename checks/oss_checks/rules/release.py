@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
@@ -58,21 +57,6 @@ class OSS801(Rule):
             )
 
 
-def _git(repo: Repo, *args: str) -> str | None:
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(repo.root), *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="surrogateescape",
-            check=False,
-        )
-    except OSError:
-        return None
-    return done.stdout if done.returncode == 0 else None
-
-
 def _names(output: str | None) -> set[str]:
     return {name for name in (output or "").split("\0") if name}
 
@@ -123,13 +107,13 @@ class OSS802(Rule):
         base = self._base(repo)
         if base is None:
             return
-        merge_base = (_git(repo, "merge-base", "HEAD", base) or "").strip()
+        merge_base = (repo.git("merge-base", "HEAD", base) or "").strip()
         if not merge_base:
             return
         # --relative: paths from the checked folder, also when it is inside a larger repository.
-        changed = _names(_git(repo, "diff", "--name-only", "--relative", "-z", merge_base, "--"))
-        changed |= _names(_git(repo, "diff", "--name-only", "--relative", "-z", "--cached", merge_base, "--"))
-        changed |= _names(_git(repo, "ls-files", "-z", "--others", "--exclude-standard"))
+        changed = _names(repo.git("diff", "--name-only", "--relative", "-z", merge_base, "--"))
+        changed |= _names(repo.git("diff", "--name-only", "--relative", "-z", "--cached", merge_base, "--"))
+        changed |= _names(repo.git("ls-files", "-z", "--others", "--exclude-standard"))
         prefixes = tuple(f"{folder}/" for folder in ("src", *repo.package_dirs))
         code = sorted(path for path in changed if path.startswith(prefixes))
         if not code:
@@ -150,6 +134,6 @@ class OSS802(Rule):
             return None  # would be read as a git option, not a branch
         candidates = [wanted, "main"] if wanted == DEFAULT_BASE else [wanted]
         for candidate in candidates:
-            if _git(repo, "rev-parse", "--verify", "--quiet", f"{candidate}^{{commit}}") is not None:
+            if repo.git("rev-parse", "--verify", "--quiet", f"{candidate}^{{commit}}") is not None:
                 return candidate
         return None
