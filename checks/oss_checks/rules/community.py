@@ -883,6 +883,8 @@ class OSS107(_CommunityFile):
 
 
 # -- OSS110: placeholders left in community files ---------------------------------------
+#: Ends every README section that --fix adds: the section exists, its text is still to write.
+SKELETON_MARK = "(Added by oss-checks --fix: replace this sentence.)"
 _PLACEHOLDER = re.compile(
     r"\b(?:TODO|TBD|FIXME)\b"
     r"|(?i:\[\s*INSERT\b[^\[\]\n]*\])"
@@ -890,6 +892,7 @@ _PLACEHOLDER = re.compile(
     r"|(?P<tag>(?<!\$)\{\{[^{}\n]*\}\}|\{%[^{}\n]{0,200}?%\})"  # ${{ ... }} is a CI expression
     r"|(?i:\blorem\s+ipsum\b)"
     r"|(?i:\byour\s+name\s+here\b)"
+    r"|(?P<skeleton>" + re.escape(SKELETON_MARK) + r")"
 )
 
 
@@ -1083,6 +1086,8 @@ class OSS111(Rule):
             title = _section_title(key, synonyms)
             heading = f"{title}{newline}{'-' * len(title)}" if is_rst(finding.path) else f"## {title}"
             body = _SKELETON_TEXT.get(key, f"Describe the {title.lower()} of this project here.")
+            # Marked, so that OSS110 keeps asking for real text until someone writes it.
+            body += f" {SKELETON_MARK}"
             blocks.append(f"{heading}{newline}{newline}{body}{newline}")
         lead = "" if not current.strip() or current.endswith(newline * 2) else newline
         return append_text(repo.root, finding.path, current, lead + newline.join(blocks))
