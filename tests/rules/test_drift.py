@@ -409,3 +409,13 @@ def test_fix_renders_the_real_template(make_repo: MakeRepo, check: Check) -> Non
     assert "Demand Forecasting" in text
     assert "{{" not in text
     assert check(root, "OSS704") == []
+
+
+def test_an_unfinished_update_in_the_record_is_residue(make_repo: MakeRepo, check: Check) -> None:
+    files = baked()
+    document = json.loads(str(files[RECORD]))
+    document["pending_update"] = {"version": "0.2.0", "answers": ANSWERS, "conflicts": ["README.md"]}
+    files[RECORD] = json.dumps(document)
+    findings = check(make_repo(files), "OSS703")
+    assert where(findings) == [("OSS703", RECORD, 0)]
+    assert "run `oss-checks update` again" in findings[0].message

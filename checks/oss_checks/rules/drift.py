@@ -355,6 +355,14 @@ class OSS703(Rule):
     scope = Scope.REPO
 
     def check(self, repo: Repo) -> Iterator[Finding]:
+        pending = (repo.record or {}).get("pending_update")
+        if isinstance(pending, dict):
+            target = pending.get("version", "a newer version")
+            yield self.finding(
+                RECORD_FILE,
+                f"an update to oss-template {target} was started but not finished: resolve the "
+                "conflict markers, then run `oss-checks update` again to record it",
+            )
         for path in repo.unmerged:
             yield self.finding(path, f"{path} is unmerged: resolve the conflict and `git add` it")
         for path in repo.paths:
