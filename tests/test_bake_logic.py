@@ -239,11 +239,13 @@ def test_post_generate_prunes_and_prints_next_steps(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(bake.QUIET_ENV, raising=False)
-    write_tree(tmp_path, dict.fromkeys(["notebooks/README.md", "README.md"], "x"))
-    assert bake.post_generate(tmp_path, valid_answers(ci="none")) == 0
-    assert not (tmp_path / "notebooks").exists()
+    project = tmp_path / "out" / "demand-forecasting"
+    write_tree(project, dict.fromkeys(["notebooks/README.md", "README.md"], "x"))
+    monkeypatch.setenv("PWD", str(tmp_path))  # the folder the user baked from
+    assert bake.post_generate(project, valid_answers(ci="none")) == 0
+    assert not (project / "notebooks").exists()
     out = capsys.readouterr().out
-    assert "cd demand-forecasting" in out
+    assert "cd out/demand-forecasting" in out
     assert "pre-commit install" in out
     assert "No CI was chosen" in out
 

@@ -201,11 +201,20 @@ def prune(project_dir: Path, answers: Answers) -> None:
             target.unlink()
 
 
-def next_steps(answers: Answers) -> str:
-    slug = answers["project_slug"]
+def next_steps(answers: Answers, project_dir: Path | None = None) -> str:
+    where = str(answers["project_slug"])
+    if project_dir is not None:
+        # cookiecutter runs this hook inside the new folder; PWD still names the folder of the
+        # user's shell. Relative to it when the project lies below it, else the full path.
+        shell = Path(os.environ.get("PWD") or "/nonexistent")
+        where = (
+            project_dir.relative_to(shell).as_posix()
+            if project_dir.is_relative_to(shell)
+            else str(project_dir)
+        )
     lines = [
-        f"Baked {answers['project_name']} into ./{slug}. Next steps:",
-        f"  cd {slug}",
+        f"Baked {answers['project_name']} into {where}. Next steps:",
+        f"  cd {where}",
         "  git init -b main && git add . && git commit -m 'Bake from oss-template'",
         "  python -m pip install nox pre-commit   # once per machine (or: pipx install nox pre-commit)",
         "  pre-commit install                     # checks every commit",
@@ -228,5 +237,5 @@ def pre_generate(answers: Answers) -> int:
 def post_generate(project_dir: Path, answers: Answers) -> int:
     prune(project_dir, answers)
     if not os.environ.get(QUIET_ENV):
-        print(next_steps(answers))
+        print(next_steps(answers, project_dir))
     return 0

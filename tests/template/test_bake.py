@@ -398,10 +398,11 @@ def test_accepted_bake_prints_the_next_steps(tmp_path: Path) -> None:
     write_cookiecutter_config(tmp_path)
     env = isolated_env(tmp_path)
     del env["OSS_TEMPLATE_QUIET"]
+    env["PWD"] = str(tmp_path)  # as a shell in that folder would set it
     command = [sys.executable, "-m", "cookiecutter", "--no-input", str(TEMPLATE_ROOT), "-o", "out"]
     done = run(command, tmp_path, env)
     assert done.returncode == 0, done.stderr
-    assert "cd demand-forecasting" in done.stdout
+    assert "cd out/demand-forecasting" in done.stdout  # from where the user ran cookiecutter
     assert "nox" in done.stdout
     assert "pre-commit install" in done.stdout
 

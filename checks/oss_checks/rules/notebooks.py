@@ -145,7 +145,13 @@ class OSS301(Rule):
             return
         where = _JSON_WHERE.search(error)
         line, col = (int(where.group(1)), int(where.group(2))) if where else (0, 0)
-        yield self.finding(file.path, f"notebook {error}", line=line, col=col)
+        if "nbformat" in error:
+            fix = "convert it with `jupyter nbconvert --to notebook --inplace` or open and save it in Jupyter"
+        elif where is not None:
+            fix = "resolve the merge conflict or restore it with `git restore`, then open it in Jupyter"
+        else:
+            fix = "restore it from git, save it again from Jupyter, or delete it"
+        yield self.finding(file.path, f"notebook {error}: {fix}", line=line, col=col)
 
 
 class OSS302(_NotebookRule):
