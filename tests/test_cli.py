@@ -175,3 +175,51 @@ def test_fix_creates_sections_and_second_run_changes_nothing(
     assert code == 0
     assert (root / "README.md").read_text() == after_first
     assert "Fixed" not in out
+
+
+def test_a_check_from_a_subfolder_checks_the_whole_repository(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_repo({".env": "A=1\n", "src/pkg/__init__.py": ""})
+    monkeypatch.chdir(root / "src")
+    code, out, _ = run_cli(capsys, "check", "--select", "OSS405")
+    assert code == 1
+    assert "../.env:0:0: OSS405" in out
+
+
+def test_a_file_outside_the_current_folder_uses_its_own_repository(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = make_repo(
+        {
+            "pyproject.toml": '[tool.oss-checks.per-path-ignores]\n"bad.py" = { OSS401 = "a documented fixture" }\n',
+            "bad.py": 'P = "/home/ana/x.csv"\n',
+        }
+    )
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    monkeypatch.chdir(outside)  # not a git repository
+    code, out, _ = run_cli(capsys, "check", "--format", "json", str(root / "bad.py"))
+    data = json.loads(out)
+    assert code == 0
+    assert data["ignored"][0]["reason"] == "a documented fixture"
+
+
+def test_write_baseline_refuses_when_a_rule_crashed(
+    env_repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*_: object) -> list[object]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(load_rules()["OSS405"], "check_file", explode)
+    code, _, err = run_cli(capsys, "check", "--select", "OSS405", "--write-baseline", "base.json")
+    assert code == 2
+    assert "the baseline was not written" in err
+    assert not (env_repo / "base.json").exists()
+
+
+def test_a_pyproject_whose_tool_is_not_a_table(env_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (env_repo / "pyproject.toml").write_text('tool = "x"\n')
+    code, _, err = run_cli(capsys, "check")
+    assert code == 2
+    assert "`tool` must be a table" in err

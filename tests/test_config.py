@@ -29,6 +29,11 @@ def repo_with(tmp_path: Path, table: str) -> Repo:
         ("legacy", "src/legacy/x.py", True),
         ("data/*.csv", "data.csv", False),
         ("a?c.py", "abc.py", True),
+        ("notebooks\\*.ipynb", "notebooks/a.ipynb", True),  # a Windows path in the config
+        ("/README.md", "docs/README.md", False),  # a leading slash anchors at the root
+        ("/README.md", "README.md", True),
+        ("test_[ab].py", "tests/test_a.py", True),
+        ("test_[!ab].py", "tests/test_a.py", False),
     ],
 )
 def test_glob_match(pattern: str, path: str, matches: bool) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from oss_checks.fixes import append_text, create_file
@@ -37,3 +39,23 @@ def test_append_adds_a_newline_when_the_file_lacks_one(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("text")
     assert append_text(tmp_path, "a.md", "text", "more\n")
     assert (tmp_path / "a.md").read_text() == "text\nmore\n"
+
+
+def test_created_files_get_the_usual_mode_and_appends_keep_theirs(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        assert create_file(tmp_path, "LICENSE", "text\n")
+        assert stat.S_IMODE((tmp_path / "LICENSE").stat().st_mode) == 0o644
+        script = tmp_path / "run.sh"
+        script.write_text("echo hi\n")
+        script.chmod(0o755)
+        assert append_text(tmp_path, "run.sh", "echo hi\n", "echo bye\n")
+        assert stat.S_IMODE(script.stat().st_mode) == 0o755
+    finally:
+        os.umask(previous)
+
+
+def test_append_to_a_crlf_file_without_final_newline_uses_crlf(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_bytes(b"# T\r\nrun it")
+    assert append_text(tmp_path, "a.md", "# T\r\nrun it", "## Usage\r\n")
+    assert (tmp_path / "a.md").read_bytes() == b"# T\r\nrun it\r\n## Usage\r\n"

@@ -112,16 +112,20 @@ def group_files(files: Sequence[Path], cwd: Path) -> dict[Path, list[str]]:
     current folder usually answers for every file; others are looked up per folder.
     """
     groups: dict[Path, list[str]] = {}
-    cwd_root = (_git_root(cwd) or cwd).resolve()
+    cwd_git = _git_root(cwd)
+    cwd_root = cwd_git.resolve() if cwd_git else None
     roots: dict[Path, Path] = {}
     for file in files:
         absolute = Path(os.path.abspath(cwd / file))
         folder = absolute.parent
-        if folder.resolve().is_relative_to(cwd_root):
+        if cwd_root is not None and folder.resolve().is_relative_to(cwd_root):
             root = cwd_root
         else:
             if folder not in roots:
-                roots[folder] = (_git_root(folder) or folder).resolve()
+                # Outside a git repository the current folder is the project, if it holds the file.
+                found = _git_root(folder)
+                fallback = cwd if folder.resolve().is_relative_to(cwd.resolve()) else folder
+                roots[folder] = (found or fallback).resolve()
             root = roots[folder]
         # Resolve the folder, not the file: a symlinked file is checked as the link itself.
         relative = Path(folder.resolve().relative_to(root), absolute.name)
@@ -161,7 +165,9 @@ def run_check(args: argparse.Namespace, cwd: Path) -> int:
     from oss_checks.output import render, to_json
 
     select, ignore = _codes_list(args.select), _codes_list(args.ignore)
-    paths = [Path(p) for p in args.paths] or [Path(".")]
+    # With no path, the repository the current folder belongs to, as git sees it, so that a
+    # check from a subfolder still finds pyproject.toml, the README and the tests.
+    paths = [Path(p) for p in args.paths] or [_git_root(cwd) or Path(".")]
     missing = [str(p) for p in paths if not (cwd / p).exists() and not (cwd / p).is_symlink()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
@@ -195,11 +201,17 @@ def run_check(args: argparse.Namespace, cwd: Path) -> int:
     finally:
         gc.enable()
 
+    errors = [error for result in results for error in result.errors]
+    if args.write_baseline and errors:
+        for error in errors:
+            print(f"oss-checks: {error}", file=sys.stderr)
+        raise UsageError("the baseline was not written: some rules could not run (see above)")
     if args.write_baseline:
         document = to_json(results, cwd)
         baseline = {"tool": "oss-checks", "version": __version__, "findings": document["findings"]}
+        # surrogateescape writes file names that are not UTF-8 back as the bytes they were.
         Path(args.write_baseline).write_text(
-            json.dumps(baseline, indent=2, ensure_ascii=False) + "\n", "utf-8"
+            json.dumps(baseline, indent=2, ensure_ascii=False) + "\n", "utf-8", "surrogateescape"
         )
         total = len(document["findings"])
         print(f"Wrote {total} finding{'s' if total != 1 else ''} to the baseline {args.write_baseline}.")
@@ -229,7 +241,6 @@ def run_check(args: argparse.Namespace, cwd: Path) -> int:
         )
     if baselined and args.format == "text":
         print(f"{baselined} known finding{'s' if baselined != 1 else ''} in the baseline {args.baseline}.")
-    errors = [error for result in results for error in result.errors]
     for error in errors:
         print(f"oss-checks: {error}", file=sys.stderr)
     if errors:

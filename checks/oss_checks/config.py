@@ -219,7 +219,10 @@ def load_config(repo: Repo) -> Config:
     data = repo.pyproject
     if data is None:
         return Config()  # a missing or broken pyproject.toml is itself a finding, not a crash
-    table = data.get("tool", {}).get("oss-checks", {})
+    tool = data.get("tool", {})
+    if not isinstance(tool, Mapping):
+        raise ConfigError("pyproject.toml: `tool` must be a table, like [tool.oss-checks]")
+    table = tool.get("oss-checks", {})
     if not isinstance(table, Mapping):
         raise ConfigError(f"pyproject.toml: {TABLE} must be a table")
     config = Config()
@@ -231,7 +234,10 @@ def load_config(repo: Repo) -> Config:
         team_data, error = parse_toml(_read(team_path))
         if team_data is None:
             raise ConfigError(f"{team_path} {error}")
-        team_table = team_data.get("tool", {}).get("oss-checks", team_data)
+        team_tool = team_data.get("tool", {})
+        team_table = team_tool.get("oss-checks", team_data) if isinstance(team_tool, Mapping) else None
+        if not isinstance(team_table, Mapping):
+            raise ConfigError(f"{team_path}: [tool.oss-checks] must be a table")
         if "extend" in team_table:
             raise ConfigError(f"{team_path}: a team configuration cannot itself use extend")
         config = parse_table(team_table, str(team_path), config)
@@ -262,6 +268,13 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
         elif pattern[i] == "?":
             out.append("[^/]")
             i += 1
+        elif pattern[i] == "[" and "]" in pattern[i + 2 :]:
+            end = pattern.index("]", i + 2)
+            body = pattern[i + 1 : end]
+            negate = body[:1] in ("!", "^")
+            members = re.escape(body[1:] if negate else body).replace("\\-", "-")
+            out.append(f"[{'^' if negate else ''}{members}]")
+            i = end + 1
         else:
             out.append(re.escape(pattern[i]))
             i += 1
@@ -271,12 +284,15 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
 def glob_match(pattern: str, path: str) -> bool:
     """Match a repo-relative POSIX path against a glob where ``**`` spans folders.
 
-    A pattern without a slash matches the file name anywhere, like ``.gitignore``;
-    a pattern naming a folder matches everything below it.
+    A pattern without a slash matches the file name anywhere, like ``.gitignore``; a
+    leading slash anchors it at the repository root; a pattern naming a folder matches
+    everything below it. Backslashes (Windows paths) count as slashes.
     """
-    pattern = pattern.strip().lstrip("/").rstrip("/")
+    pattern = pattern.strip().replace("\\", "/")
+    anchored = pattern.startswith("/")
+    pattern = pattern.lstrip("/").rstrip("/")
     parts = path.split("/")
-    if "/" not in pattern:
+    if "/" not in pattern and not anchored:
         if not any(c in pattern for c in "*?["):
             return pattern in parts  # a plain name: no regex needed (the common case)
         regex = _glob_regex(pattern)

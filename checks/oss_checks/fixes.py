@@ -7,6 +7,7 @@ a crash or a full disk never leaves half a file behind.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 
@@ -18,6 +19,9 @@ def _atomic_write(target: Path, text: str, *, must_not_exist: bool) -> bool:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+        # mkstemp makes the file private (0600): give it the mode the file has, or the mode
+        # any new file of the user would get.
+        os.chmod(scratch, _existing_mode(target) if not must_not_exist else _new_file_mode())
         if must_not_exist:
             try:
                 # link() fails if the target appeared meanwhile: a user's file is never replaced.
@@ -35,6 +39,19 @@ def _atomic_write(target: Path, text: str, *, must_not_exist: bool) -> bool:
     finally:
         if os.path.exists(scratch):
             os.unlink(scratch)
+
+
+def _new_file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _existing_mode(target: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return _new_file_mode()
 
 
 def create_file(root: Path, relative: str, text: str) -> bool:
@@ -58,5 +75,6 @@ def append_text(root: Path, relative: str, expected_current: str, addition: str)
         return False
     if current != expected_current or not addition:
         return False
-    separator = "" if current.endswith("\n") or not current else "\n"
+    newline = "\r\n" if "\r\n" in current else "\n"
+    separator = "" if current.endswith("\n") or not current else newline
     return _atomic_write(target, current + separator + addition, must_not_exist=False)
