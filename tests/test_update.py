@@ -436,6 +436,23 @@ def test_diff_of_a_fresh_bake_is_empty(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 @pytest.mark.slow
+def test_a_crlf_checkout_is_not_drift(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = bake(template_root(), tmp_path)
+    for name in ("CONTRIBUTING.md", "noxfile.py"):
+        target = root / name
+        target.write_bytes(target.read_bytes().replace(b"\n", b"\r\n"))  # git's autocrlf on Windows
+    code, out, _ = run_cli(capsys, "diff", str(root))
+    assert (code, out) == (0, "")
+
+
+def test_line_endings_follow_the_repository_file() -> None:
+    assert update.line_endings_like(b"a\r\nb\r\n", b"x\ny\n") == b"x\r\ny\r\n"
+    assert update.line_endings_like(b"a\nb\n", b"x\ny\n") == b"x\ny\n"
+    assert update.line_endings_like(None, b"x\n") == b"x\n"
+    assert update.line_endings_like(b"a\r\n", b"\0binary\n") == b"\0binary\n"
+
+
+@pytest.mark.slow
 def test_diff_shows_managed_edits_and_applies_as_a_patch(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

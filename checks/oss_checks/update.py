@@ -422,8 +422,8 @@ def run_diff(root: Path, args: argparse.Namespace, cwd: Path) -> int:
         for path, file in sorted(tree(baked).items()):
             if not args.all and is_starter(path, package):
                 continue
-            theirs = file.read_bytes()
             ours = _read(root / path)
+            theirs = line_endings_like(ours, file.read_bytes())
             if ours == theirs:
                 continue
             result = _unified(path, ours, theirs)
@@ -495,6 +495,13 @@ def _binary(*contents: bytes | None) -> bool:
     return any(content is not None and _text(content) is None for content in contents)
 
 
+def line_endings_like(reference: bytes | None, content: bytes) -> bytes:
+    """``content`` with CRLF line endings when ``reference`` (the file in the repository) uses them."""
+    if reference is None or b"\r\n" not in reference or b"\0" in content:
+        return content
+    return content.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
 def merge_file(ours: bytes, base: bytes, theirs: bytes, labels: tuple[str, str, str]) -> tuple[bytes, int]:
     """Three-way merge with ``git merge-file``: (merged bytes, number of conflicts)."""
     import tempfile
@@ -535,6 +542,10 @@ def plan_update(root: Path, base: Path, new: Path, package: str, versions: tuple
         if ours is None and target.exists():
             changes.append(Change(path, "kept", note="cannot be read here"))
             continue
+        # A checkout with CRLF endings (git's autocrlf on Windows) is compared and merged in its
+        # own line endings, or every line would look changed.
+        old = line_endings_like(ours, old) if old is not None else None
+        fresh = line_endings_like(ours, fresh) if fresh is not None else None
         if ours == fresh:
             continue
         starter = is_starter(path, package)
