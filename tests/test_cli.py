@@ -223,3 +223,15 @@ def test_a_pyproject_whose_tool_is_not_a_table(env_repo: Path, capsys: pytest.Ca
     code, _, err = run_cli(capsys, "check")
     assert code == 2
     assert "`tool` must be a table" in err
+
+
+def test_fixable_marks_only_what_fix_can_repair_here(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(
+        make_repo({"README.md": "# Project\n\nIt forecasts demand for the shops every week.\n"})
+    )
+    _, out, _ = run_cli(capsys, "check", "--select", "OSS102,OSS111", "--format", "json")
+    fixable = {f["code"]: f["fixable"] for f in json.loads(out)["findings"]}
+    assert fixable["OSS111"] is True  # a README section skeleton can be added anywhere
+    assert fixable["OSS102"] is False  # no template record: no LICENSE text to write

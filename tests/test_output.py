@@ -15,7 +15,7 @@ def result(root: Path) -> Result:
         root,
         findings=[
             Finding("nb.ipynb", 2, 5, "OSS401", "path, with: 100%\nsecond line", cell=3),
-            Finding("README.md", 0, 0, "OSS111", "README.md has no 'Usage' section"),
+            Finding("README.md", 0, 0, "OSS111", "README.md has no 'Usage' section", fixable=True),
         ],
         ignored=[Ignored(Finding(".env", 0, 0, "OSS405", "x"), "rotated test values")],
         codes=["OSS111", "OSS401", "OSS405"],

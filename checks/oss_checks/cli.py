@@ -233,7 +233,7 @@ def run_check(args: argparse.Namespace, cwd: Path) -> int:
     output = render(args.format, results, cwd, fixed)
     if output:
         print(output)
-    left = sum(1 for result in results for finding in result.findings if finding.rule.fixable)
+    left = sum(1 for result in results for finding in result.findings if finding.fixable)
     if args.fix and left and args.format == "text":
         print(
             f"{left} fixable problem{'s' if left != 1 else ''} could not be fixed here: files are created "
@@ -258,7 +258,7 @@ def _apply_fixes(results: Sequence[Any]) -> int:
         repo = Repo(result.root)
         for finding in result.findings:
             rule = repo.config.rule(finding.code)
-            if rule.fixable:
+            if finding.fixable:
                 try:
                     if rule.fix(repo, finding):
                         fixed += 1

@@ -77,7 +77,13 @@ def run(
             if rule.scope is Scope.REPO:
                 _collect(rule, partial(rule.check, repo), raw, result, "the repository")
 
-    for finding in sorted(set(raw)):
+    by_code = {rule.code: rule for rule in rules}
+    for found in sorted(set(raw)):
+        finding = (
+            replace(found, fixable=by_code[found.code].can_fix(repo, found))
+            if found.code in by_code
+            else found
+        )
         reason = config.ignore_reason(finding.code, finding.path) or _inline_reason(repo, finding)
         if reason:
             result.ignored.append(Ignored(finding, reason))

@@ -35,11 +35,11 @@ def render_text(results: Sequence[Result], cwd: Path, fixed: int = 0) -> str:
     lines: list[str] = []
     findings = [(r, f) for r in results for f in r.findings]
     for result, finding in findings:
-        marker = " [*]" if finding.rule.fixable else ""
+        marker = " [*]" if finding.fixable else ""
         lines.append(f"{_where(result, finding, cwd)}: {finding.code}{marker} {finding.message}")
     ignored = sum(len(r.ignored) for r in results)
     if findings:
-        fixable = sum(1 for _, f in findings if f.rule.fixable)
+        fixable = sum(1 for _, f in findings if f.fixable)
         summary = f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''}"
         if fixable:
             summary += f" ({fixable} fixable with `oss-checks check --fix`, marked [*])"

@@ -123,6 +123,8 @@ class Finding:
     code: str
     message: str
     cell: int | None = None
+    #: Whether ``--fix`` can repair this finding in this repository (set by the engine).
+    fixable: bool = False
 
     def sort_key(self) -> tuple[str, int, int, int, str, str]:
         return (self.path, self.cell or 0, self.line, self.col, self.code, self.message)
@@ -152,7 +154,7 @@ class Finding:
             "col": self.col,
             "message": self.message,
             "severity": rule.severity.value,
-            "fixable": rule.fixable,
+            "fixable": self.fixable,
             "family": rule.family.slug,
             "stakeholders": [s.value for s in rule.stakeholders],
             "fix": rule.how_to_fix(),
@@ -237,6 +239,10 @@ class Rule:
     def fix(self, repo: Repo, finding: Finding) -> bool:
         """Apply the safe fix for a finding; return True when something was written."""
         return False
+
+    def can_fix(self, repo: Repo, finding: Finding) -> bool:
+        """Whether ``fix`` could repair this finding here (a fixable rule may need more)."""
+        return self.fixable
 
     def finding(
         self,

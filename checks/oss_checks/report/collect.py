@@ -147,7 +147,7 @@ def check_checkout(path: str, location: str) -> RepoResult:
     result.rules_run = list(checked.codes)
     result.errors = list(checked.errors)
     result.findings = [
-        Item.of_rule(rules[f.code], f.message, f.path, line=f.line, col=f.col, cell=f.cell)
+        Item.of_rule(rules[f.code], f.message, f.path, line=f.line, col=f.col, cell=f.cell, fixable=f.fixable)
         for f in checked.findings
     ]
     result.ignored = [

@@ -192,6 +192,7 @@ class Item:
         col: int = 0,
         cell: int | None = None,
         reason: str | None = None,
+        fixable: bool | None = None,
     ) -> Item:
         return cls(
             code=rule.code,
@@ -205,7 +206,7 @@ class Item:
             severity=rule.severity.value,
             stakeholders=tuple(s.value for s in rule.stakeholders),
             fix=rule.how_to_fix(),
-            fixable=rule.fixable,
+            fixable=rule.fixable if fixable is None else fixable,
             reason=reason,
         )
 
@@ -222,8 +223,16 @@ class Item:
         reason = _text(data.get("reason")) or None
         rule = rules.get(code)
         if rule is not None:
+            fixable = data.get("fixable")
             return cls.of_rule(
-                rule, message or rule.summary(), path, line=line, col=col, cell=cell, reason=reason
+                rule,
+                message or rule.summary(),
+                path,
+                line=line,
+                col=col,
+                cell=cell,
+                reason=reason,
+                fixable=fixable if isinstance(fixable, bool) else None,
             )
         stakeholders = data.get("stakeholders")
         return cls(

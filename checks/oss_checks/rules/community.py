@@ -642,6 +642,14 @@ class _CommunityFile(Rule):
         """Whether the rendered file may be written for this repository."""
         return True
 
+    def can_fix(self, repo: Repo, finding: Finding) -> bool:
+        # Only a missing file, and only from the answers recorded at bake time.
+        return (
+            bool(repo.answers)
+            and finding.path == self.template_path
+            and find_file(repo, self.candidates) is None
+        )
+
 
 class OSS101(_CommunityFile):
     """README is missing or has no real content
