@@ -141,11 +141,16 @@ def generate(root: Path, size: int, seed: int = 0) -> Path:
         target.write_text(content, encoding="utf-8")
     for package in {p.parent for p in root.glob("src/generated/**/*.py")} | {root / "src" / "generated"}:
         (package / "__init__.py").touch()
+    commit_all(root, "generated")
+    return root
+
+
+def commit_all(root: Path, message: str) -> None:
+    """Make ``root`` a git repository holding all its files in one commit."""
     git = ["git", "-C", str(root), "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
     subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)
-    subprocess.run([*git, "commit", "-q", "-m", "generated"], check=True)
-    return root
+    subprocess.run([*git, "commit", "-q", "-m", message], check=True)
 
 
 def main() -> int:

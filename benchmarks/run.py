@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate
+from generate import commit_all, generate
 
 BIN = Path(sys.executable).parent
 TOOLS = (
@@ -310,6 +310,16 @@ def bench_bake(report: Report, scratch: Path, runs: int) -> None:
     report.figures["bake"] = figures
 
 
+def bake_committed(cookiecutter_bin: str, output: Path) -> Path:
+    """Bake the default project into ``output`` and commit it, as a team's first commit."""
+    subprocess.run(
+        [cookiecutter_bin, "--no-input", str(ROOT), "-o", str(output)], capture_output=True, check=True
+    )
+    project = next(output.iterdir())
+    commit_all(project, "bake")
+    return project
+
+
 # -- 4. time to green --------------------------------------------------------------------------
 def bench_time_to_green(report: Report, scratch: Path) -> None:
     report.say("4. Time-to-green of the default bake (bake, git init, every default nox session)")
@@ -324,14 +334,7 @@ def bench_time_to_green(report: Report, scratch: Path) -> None:
         env = {**os.environ, "UV_CACHE_DIR": str(cache), "OSS_CHECKS_REQUIREMENT": str(ROOT)}
         env.pop("CI", None)  # CI=true makes nox fail on interpreters this machine lacks
         start = time.perf_counter()
-        subprocess.run(
-            [cookiecutter_bin, "--no-input", str(ROOT), "-o", str(output)], capture_output=True, check=True
-        )
-        project = next(output.iterdir())
-        git = ["git", "-C", str(project), "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
-        subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
-        subprocess.run([*git, "add", "-A"], check=True)
-        subprocess.run([*git, "commit", "-q", "-m", "bake"], check=True)
+        project = bake_committed(cookiecutter_bin, output)
         done = subprocess.run([nox_bin], cwd=project, capture_output=True, text=True, env=env, check=False)
         elapsed = time.perf_counter() - start
         figures[label] = {"seconds": elapsed, "green": done.returncode == 0}
@@ -366,15 +369,7 @@ def bench_precommit(report: Report, scratch: Path, runs: int) -> None:
     if cookiecutter_bin is None:
         report.say("  cookiecutter is not installed")
         return
-    output = scratch / "hooks-bake"
-    subprocess.run(
-        [cookiecutter_bin, "--no-input", str(ROOT), "-o", str(output)], capture_output=True, check=True
-    )
-    project = next(output.iterdir())
-    git = ["git", "-C", str(project), "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
-    subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
-    subprocess.run([*git, "add", "-A"], check=True)
-    subprocess.run([*git, "commit", "-q", "-m", "bake"], check=True)
+    project = bake_committed(cookiecutter_bin, scratch / "hooks-bake")
     config = yaml.safe_load((project / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     twin = scratch / "twin.yaml"
     twin.write_text(yaml.safe_dump(offline_twin(config, scratch), sort_keys=False), encoding="utf-8")

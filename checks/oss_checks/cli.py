@@ -10,7 +10,6 @@ import argparse
 import gc
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -93,16 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 # -- check ------------------------------------------------------------------------------------
 def _git_root(folder: Path) -> Path | None:
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return None
-    return Path(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else None
+    from oss_checks.context import run_git
+
+    top = (run_git(folder, "rev-parse", "--show-toplevel") or "").strip()
+    return Path(top) if top else None
 
 
 def group_files(files: Sequence[Path], cwd: Path) -> dict[Path, list[str]]:

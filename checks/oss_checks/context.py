@@ -206,19 +206,7 @@ class Repo:
 
     def git(self, *args: str, stdin: str | None = None, ok: tuple[int, ...] = (0,)) -> str | None:
         """Run git in the repository: its output, or None when git fails or is missing."""
-        try:
-            done = subprocess.run(
-                ["git", "-C", str(self.root), *args],
-                input=stdin,
-                capture_output=True,
-                text=True,
-                encoding="utf-8",
-                errors="surrogateescape",
-                check=False,
-            )
-        except OSError:
-            return None
-        return done.stdout if done.returncode in ok else None
+        return run_git(self.root, *args, stdin=stdin, ok=ok)
 
     @cached_property
     def _listing(self) -> dict[str, str]:
@@ -419,6 +407,23 @@ class Repo:
             elif len(parts) == 2:
                 found.append(parts[0])
         return sorted(found)
+
+
+def run_git(folder: Path, *args: str, stdin: str | None = None, ok: tuple[int, ...] = (0,)) -> str | None:
+    """Run git in ``folder``: its output, or None when git fails (exit code not in ``ok``) or is missing."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(folder), *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
+            check=False,
+        )
+    except OSError:
+        return None
+    return done.stdout if done.returncode in ok else None
 
 
 def parse_toml(text: str | None) -> tuple[dict[str, Any] | None, str | None]:

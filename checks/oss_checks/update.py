@@ -615,24 +615,11 @@ def apply(root: Path, changes: list[Change]) -> None:
 
 def _git_state(root: Path) -> str | None:
     """``git status --porcelain`` of the project folder, or None when it is not in a git work tree."""
-    try:
-        inside = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--is-inside-work-tree"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if inside.returncode != 0 or inside.stdout.strip() != "true":
-            return None
-        status = subprocess.run(
-            ["git", "-C", str(root), "status", "--porcelain", "--", "."],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
+    from oss_checks.context import run_git
+
+    if (run_git(root, "rev-parse", "--is-inside-work-tree") or "").strip() != "true":
         return None
-    return status.stdout if status.returncode == 0 else None
+    return run_git(root, "status", "--porcelain", "--", ".")
 
 
 def _has_conflict_markers(path: Path) -> bool:
