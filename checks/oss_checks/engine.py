@@ -1,4 +1,14 @@
-"""Run the selected rules over a repository (or some of its files) and sort out ignores."""
+"""Check a repository: open it, choose the rules, run them, sort out ignores, fix.
+
+One straight pipeline, used by every caller (the command line and its hooks, the
+repo-review plugin, the report, the tests):
+
+    open_repo -> select_rules -> run -> (apply_fixes -> run again on a fresh view)
+
+:func:`check` is that pipeline in one call. The configuration is read once, each rule
+is built once, and a rule that crashes becomes a :class:`RuleCrash` (data, not a
+formatted string) while the other rules still run.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from oss_checks.config import Config
+from oss_checks.config import Config, load_config
 from oss_checks.context import Repo
 from oss_checks.registry import Finding, Rule, Scope
 
@@ -22,14 +32,63 @@ class Ignored:
     reason: str
 
 
+@dataclass(frozen=True)
+class RuleCrash:
+    """A rule that raised instead of reporting: its code, where it was looking, the error."""
+
+    code: str
+    name: str
+    where: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"internal error in {self.code} ({self.name}) on {self.where}: {self.error}"
+
+
 @dataclass
 class Result:
     root: Path
     findings: list[Finding] = field(default_factory=list)
     ignored: list[Ignored] = field(default_factory=list)
-    #: Rule crashes, reported as one line each; they make the exit code 2.
-    errors: list[str] = field(default_factory=list)
+    #: Rules that crashed; they make the exit code 2.
+    crashes: list[RuleCrash] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
+    #: How many findings ``--fix`` repaired before this result was taken.
+    fixed: int = 0
+    #: Fixes that were tried and failed, one line each (they make the exit code 2 too).
+    fix_errors: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[str]:
+        """Every crash and failed fix as the line a user reads."""
+        return [str(crash) for crash in self.crashes] + self.fix_errors
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A repository opened for checking: the files, the configuration and the rules."""
+
+    repo: Repo
+    config: Config
+    rules: tuple[Rule, ...]
+
+
+def open_repo(root: Path, *, files: Iterable[str] | None = None) -> tuple[Repo, Config]:
+    """The repository at ``root`` and its configuration (``ConfigError`` when that is wrong)."""
+    probe = Repo(root)
+    config = load_config(probe.root, probe.pyproject)
+    repo = Repo(root, only=files, project_type=config.project_type, parsed_pyproject=probe.parsed_pyproject)
+    return repo, config
+
+
+def select_rules(
+    config: Config, *, select: Sequence[str] = (), ignore: Sequence[str] = (), files_only: bool = False
+) -> tuple[Rule, ...]:
+    """The rules to run, each built once with its options from the configuration."""
+    rules = [config.rule(code) for code in config.selected(select, ignore)]
+    if files_only:
+        rules = [rule for rule in rules if rule.scope is Scope.FILE]
+    return tuple(rules)
 
 
 def _inline_reason(repo: Repo, finding: Finding) -> str | None:
@@ -54,15 +113,9 @@ def _inline_reason(repo: Repo, finding: Finding) -> str | None:
     return match.group(2).strip()  # "" when no reason was written: the finding then stays
 
 
-def run(
-    repo: Repo,
-    codes: Sequence[str],
-    files: Iterable[str] | None = None,
-) -> Result:
-    """Run ``codes`` on ``repo``; with ``files``, only the FILE rules on those files."""
-    config: Config = repo.config
-    result = Result(repo.root, codes=list(codes))
-    rules: list[Rule] = [config.rule(code) for code in codes]
+def run(repo: Repo, config: Config, rules: Sequence[Rule], *, files: Iterable[str] | None = None) -> Result:
+    """Run ``rules`` on ``repo``; with ``files``, only the FILE rules on those files."""
+    result = Result(repo.root, codes=[rule.code for rule in rules])
     file_rules = [rule for rule in rules if rule.scope is Scope.FILE]
     raw: list[Finding] = []
 
@@ -102,6 +155,60 @@ def _collect(
     try:
         into.extend(produce())
     except Exception as exc:  # noqa: BLE001 - a rule's bug must never become a traceback
-        result.errors.append(
-            f"internal error in {rule.code} ({rule.name}) on {where}: {type(exc).__name__}: {exc}"
-        )
+        result.crashes.append(RuleCrash(rule.code, rule.name, where, f"{type(exc).__name__}: {exc}"))
+
+
+def apply_fixes(repo: Repo, rules: Sequence[Rule], result: Result) -> int:
+    """Apply the safe fix of every fixable finding in ``result``; how many were repaired."""
+    by_code = {rule.code: rule for rule in rules}
+    fixed = 0
+    for finding in result.findings:
+        rule = by_code.get(finding.code)
+        if rule is None or not finding.fixable:
+            continue
+        try:
+            if rule.fix(repo, finding):
+                fixed += 1
+        except Exception as exc:  # noqa: BLE001 - report, never a traceback
+            result.fix_errors.append(f"could not fix {finding.code} on {finding.path}: {exc}")
+    return fixed
+
+
+def check(
+    root: Path,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    files: Sequence[str] | None = None,
+    fix: bool = False,
+) -> Result:
+    """Check the repository at ``root`` (only its FILE rules on ``files`` when given).
+
+    With ``fix``, repairs what can be repaired safely, then checks a fresh view of the
+    files, so the result says what is left.
+    """
+    repo, config = open_repo(root, files=files)
+    return check_repo(repo, config, select=select, ignore=ignore, files=files, fix=fix)
+
+
+def check_repo(
+    repo: Repo,
+    config: Config,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    files: Sequence[str] | None = None,
+    fix: bool = False,
+) -> Result:
+    """:func:`check` on a repository already opened with :func:`open_repo`."""
+    rules = select_rules(config, select=select, ignore=ignore, files_only=files is not None)
+    result = run(repo, config, rules, files=files)
+    if fix:
+        fixed = apply_fixes(repo, rules, result)
+        if fixed:
+            fresh = Repo(repo.root, only=files, project_type=config.project_type)
+            failures = result.fix_errors
+            result = run(fresh, config, rules, files=files)
+            result.fix_errors = failures
+        result.fixed = fixed
+    return result

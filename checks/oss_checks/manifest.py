@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from oss_checks import __version__
-from oss_checks.registry import Family, load_rules
+from oss_checks.registry import Family
+from oss_checks.rules import load_rules
 
 #: pre-commit 3.2.0 introduced the stage names used below (pre-commit, pre-push, manual).
 MINIMUM_PRE_COMMIT = "3.2.0"

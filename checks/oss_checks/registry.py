@@ -4,14 +4,15 @@ A rule is a class whose name is its code (``OSS101``) and whose docstring is wha
 user reads: the first line is the one-line message, the rest follows the shape
 "What it does / Why is this bad? / Example / How to fix". Defining the class is
 registering it; the hook manifest, the README table, the docs and the repo-review
-plugin are all generated from the classes collected here.
+plugin are all generated from the classes collected here. The rule families register
+themselves when ``oss_checks.rules`` is imported (``oss_checks.rules.load_rules``).
 """
 
 from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -254,16 +255,3 @@ class Rule:
         cell: int | None = None,
     ) -> Finding:
         return Finding(path, line, col, self.code, message or self.summary(), cell)
-
-
-def load_rules() -> dict[str, type[Rule]]:
-    """Import every rule module once and return the registry, sorted by code."""
-    from oss_checks import rules  # noqa: F401  (importing registers the rules)
-
-    return dict(sorted(RULES.items()))
-
-
-def iter_rules(codes: Iterable[str] | None = None) -> Iterator[type[Rule]]:
-    registry = load_rules()
-    for code in codes if codes is not None else registry:
-        yield registry[code]

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from conftest import Check, MakeRepo, git
-from oss_checks import template
+from oss_checks import render, template
 from oss_checks.context import Repo
+from oss_checks.errors import TemplateError
 from oss_checks.registry import Finding
 from oss_checks.rules import drift
 
@@ -331,11 +332,11 @@ def test_license_file_in_another_case_counts(make_repo: MakeRepo, check: Check) 
 def rendered_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
 
-    def fake_render(repo: Repo, relative: str) -> str | None:
+    def fake_render(root: Path, answers: dict[str, str], relative: str) -> str | None:
         calls.append(relative)
-        return f"rendered {relative} for {repo.answers['project_name']}\n"
+        return f"rendered {relative} for {answers['project_name']}\n"
 
-    monkeypatch.setattr(template, "render_file", fake_render)
+    monkeypatch.setattr(render, "render_file", fake_render)
     return calls
 
 
@@ -362,11 +363,11 @@ def test_fix_creates_the_missing_file_once(
 def test_fix_never_overwrites(make_repo: MakeRepo, check: Check, monkeypatch: pytest.MonkeyPatch) -> None:
     root, finding = _missing_citation(make_repo, check)
 
-    def user_writes_while_rendering(repo: Repo, relative: str) -> str:
-        (repo.root / relative).write_text("the team's own\n")
+    def user_writes_while_rendering(template_root: Path, answers: object, relative: str) -> str:
+        (root / relative).write_text("the team's own\n")
         return "rendered\n"
 
-    monkeypatch.setattr(template, "render_file", user_writes_while_rendering)
+    monkeypatch.setattr(render, "render_file", user_writes_while_rendering)
     assert drift.OSS704().fix(Repo(root), finding) is False
     assert (root / "CITATION.cff").read_text() == "the team's own\n"
     assert drift.OSS704().fix(Repo(root), finding) is False
@@ -385,12 +386,12 @@ def test_fix_without_a_renderable_template_writes_nothing(
 ) -> None:
     root, finding = _missing_citation(make_repo, check)
 
-    def broken(repo: Repo, relative: str) -> str | None:
-        raise template.TemplateError("rendering the template needs cookiecutter")
+    def broken(root: Path, answers: object, relative: str) -> str | None:
+        raise TemplateError("rendering the template needs cookiecutter")
 
-    monkeypatch.setattr(template, "render_file", broken)
+    monkeypatch.setattr(render, "render_file", broken)
     assert drift.OSS704().fix(Repo(root), finding) is False
-    monkeypatch.setattr(template, "render_file", lambda repo, relative: None)
+    monkeypatch.setattr(render, "render_file", lambda root, answers, relative: None)
     assert drift.OSS704().fix(Repo(root), finding) is False
     assert not (root / "CITATION.cff").exists()
 
@@ -399,7 +400,7 @@ def test_fix_without_a_renderable_template_writes_nothing(
 def test_fix_renders_the_real_template(make_repo: MakeRepo, check: Check) -> None:
     try:
         shipped = template.template_root() / "{{cookiecutter.project_slug}}" / "CITATION.cff"
-    except template.TemplateError:
+    except TemplateError:
         pytest.skip("the template is not installed with this oss-checks")
     if not shipped.is_file():
         pytest.skip("the template does not ship CITATION.cff yet")

@@ -7,9 +7,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from oss_checks.config import glob_match
+from oss_checks.globs import glob_match
 from oss_checks.registry import Finding, Option, Rule, Scope, Stakeholder
-from oss_checks.rules.automation import load_yaml
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -279,7 +278,7 @@ class OSS503(Rule):
         )
 
     def _mkdocs(self, repo: Repo, path: str) -> Iterator[Finding]:
-        parsed = load_yaml(repo, path)
+        parsed = repo.yaml(path)
         if parsed.error:
             yield self.finding(path, f"{path} {parsed.error}: the docs cannot be built", line=parsed.line)
             return
