@@ -47,6 +47,9 @@ class Config:
     project_type: str | None = None
     #: Files this configuration was read from, team-wide first.
     sources: list[str] = field(default_factory=list)
+    #: Whether the repository adopted the conventions: it has a [tool.oss-checks] table, or a
+    #: team file is laid over it.
+    adopted: bool = False
 
     def selected(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[str]:
         """Codes that run, after the config's and the command line's selection.
@@ -62,6 +65,16 @@ class Config:
             codes = base | expand(self.extend_select, f"{TABLE} extend-select", include_opt_in=True)
         codes -= expand(list(ignore), "--ignore", include_opt_in=True)
         return [code for code in registry if code in codes]
+
+    def named(self, select: Iterable[str] = ()) -> set[str]:
+        """The codes chosen by name: on the command line, or in select and extend-select.
+
+        A convention chosen like this applies in full, adopted or not.
+        """
+        chosen = list(select) or list(self.select or ())
+        return expand(chosen, "--select", include_opt_in=True) | expand(
+            self.extend_select, f"{TABLE} extend-select", include_opt_in=True
+        )
 
     def ignore_reason(self, code: str, path: str | None) -> str | None:
         """Why a finding of ``code`` at ``path`` is ignored, or None when it is not."""
@@ -212,33 +225,45 @@ def _team_file(reference: str, root: Path, where: str) -> Path:
     return candidate
 
 
-def load_config(root: Path, pyproject: Mapping[str, Any] | None) -> Config:
-    """The configuration in ``pyproject`` (parsed), with a team-wide file under it when ``extend`` names one."""
+def load_config(root: Path, pyproject: Mapping[str, Any] | None, *, team_file: Path | None = None) -> Config:
+    """The configuration in ``pyproject`` (parsed), with a team-wide file under it.
+
+    The team file is the one ``extend`` names, or ``team_file`` (the report's
+    ``--conventions``), which makes every repository count as having adopted them.
+    """
     if pyproject is None:
-        return Config()  # a missing or broken pyproject.toml is itself a finding, not a crash
+        # A missing or broken pyproject.toml is itself a finding, not a crash.
+        return _team_config(team_file) if team_file is not None else Config()
     tool = pyproject.get("tool", {})
     if not isinstance(tool, Mapping):
         raise ConfigError("pyproject.toml: `tool` must be a table, like [tool.oss-checks]")
     table = tool.get("oss-checks", {})
     if not isinstance(table, Mapping):
         raise ConfigError(f"pyproject.toml: {TABLE} must be a table")
-    config = Config()
+    config = _team_config(team_file) if team_file is not None else Config()
     reference = table.get("extend")
     if reference is not None:
         if not isinstance(reference, str):
             raise ConfigError(f"pyproject.toml: {TABLE} extend must be a string: a path or pkg:<package>")
-        team_path = _team_file(reference, root, f"pyproject.toml: {TABLE}")
-        team_data, error = parse_toml(_read_team_file(team_path))
-        if team_data is None:
-            raise ConfigError(f"{team_path} {error}")
-        team_tool = team_data.get("tool", {})
-        team_table = team_tool.get("oss-checks", team_data) if isinstance(team_tool, Mapping) else None
-        if not isinstance(team_table, Mapping):
-            raise ConfigError(f"{team_path}: [tool.oss-checks] must be a table")
-        if "extend" in team_table:
-            raise ConfigError(f"{team_path}: a team configuration cannot itself use extend")
-        config = parse_table(team_table, str(team_path), config)
-    return parse_table(table, "pyproject.toml", config)
+        config = _team_config(_team_file(reference, root, f"pyproject.toml: {TABLE}"), config)
+    config = parse_table(table, "pyproject.toml", config)
+    config.adopted = config.adopted or "oss-checks" in tool
+    return config
+
+
+def _team_config(team_path: Path, base: Config | None = None) -> Config:
+    team_data, error = parse_toml(_read_team_file(team_path))
+    if team_data is None:
+        raise ConfigError(f"{team_path} {error}")
+    team_tool = team_data.get("tool", {})
+    team_table = team_tool.get("oss-checks", team_data) if isinstance(team_tool, Mapping) else None
+    if not isinstance(team_table, Mapping):
+        raise ConfigError(f"{team_path}: [tool.oss-checks] must be a table")
+    if "extend" in team_table:
+        raise ConfigError(f"{team_path}: a team configuration cannot itself use extend")
+    config = parse_table(team_table, str(team_path), base)
+    config.adopted = True
+    return config
 
 
 def _read_team_file(path: Path) -> str | None:

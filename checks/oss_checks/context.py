@@ -107,6 +107,7 @@ class Repo:
 
     ``only`` restricts the files to the given ones (the per-file hook's staged files);
     ``project_type`` is the type the configuration declares, if it declares one;
+    ``adopted`` says the configuration adopts the conventions (a template record also does);
     ``parsed_pyproject`` is ``pyproject.toml`` as another view of the same folder parsed it.
     """
 
@@ -116,6 +117,7 @@ class Repo:
         *,
         only: Iterable[str] | None = None,
         project_type: str | None = None,
+        adopted: bool = False,
         parsed_pyproject: tuple[dict[str, Any] | None, str | None] | None = None,
     ):
         self.root = root.resolve()
@@ -123,6 +125,7 @@ class Repo:
             raise RepoError(f"{root} is not a folder")
         self._only = None if only is None else list(only)
         self._declared_type = project_type
+        self._declared_adoption = adopted
         self._given_pyproject = parsed_pyproject
         self._text: dict[str, str | None] = {}
         self._stats: dict[str, os.stat_result | None] = {}
@@ -366,6 +369,11 @@ class Repo:
         """The recorded answers, also from a record whose other parts are wrong (OSS701 says what)."""
         parsed = self.parsed_record
         return parsed.answers if parsed is not None else {}
+
+    @cached_property
+    def adopted(self) -> bool:
+        """Whether the repository adopted the conventions: a template record, or the configuration says so."""
+        return self._declared_adoption or self.parsed_record is not None
 
     @cached_property
     def project_type(self) -> str:

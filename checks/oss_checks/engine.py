@@ -20,7 +20,7 @@ from pathlib import Path
 
 from oss_checks.config import Config, load_config
 from oss_checks.context import Repo
-from oss_checks.registry import Finding, Rule, Scope
+from oss_checks.registry import Finding, Kind, Rule, Scope
 
 #: ``# oss-checks: ignore[OSS401] the reason`` (also ``ignore[OSS401,OSS402]``) on the line.
 _INLINE = re.compile(r"oss-checks:\s*ignore\[([A-Za-z0-9,\s]+)\]\s*(?:--\s*)?(.*)")
@@ -57,6 +57,10 @@ class Result:
     fixed: int = 0
     #: Fixes that were tried and failed, one line each (they make the exit code 2 too).
     fix_errors: list[str] = field(default_factory=list)
+    #: Whether the repository adopted the conventions (they then applied in full).
+    adopted: bool = True
+    #: In a repository that did not adopt them: the conventions that would report, in full.
+    would_bring: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[str]:
@@ -73,22 +77,57 @@ class Checked:
     rules: tuple[Rule, ...]
 
 
-def open_repo(root: Path, *, files: Iterable[str] | None = None) -> tuple[Repo, Config]:
-    """The repository at ``root`` and its configuration (``ConfigError`` when that is wrong)."""
+def open_repo(
+    root: Path, *, files: Iterable[str] | None = None, team_file: Path | None = None
+) -> tuple[Repo, Config]:
+    """The repository at ``root`` and its configuration (``ConfigError`` when that is wrong).
+
+    ``team_file`` lays a team's conventions under the repository's own settings, as
+    ``extend`` does, and makes the repository count as having adopted them.
+    """
     probe = Repo(root)
-    config = load_config(probe.root, probe.pyproject)
-    repo = Repo(root, only=files, project_type=config.project_type, parsed_pyproject=probe.parsed_pyproject)
+    config = load_config(probe.root, probe.pyproject, team_file=team_file)
+    repo = Repo(
+        root,
+        only=files,
+        project_type=config.project_type,
+        adopted=config.adopted,
+        parsed_pyproject=probe.parsed_pyproject,
+    )
     return repo, config
 
 
 def select_rules(
-    config: Config, *, select: Sequence[str] = (), ignore: Sequence[str] = (), files_only: bool = False
+    config: Config,
+    repo: Repo,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    files_only: bool = False,
 ) -> tuple[Rule, ...]:
-    """The rules to run, each built once with its options from the configuration."""
-    rules = [config.rule(code) for code in config.selected(select, ignore)]
-    if files_only:
-        rules = [rule for rule in rules if rule.scope is Scope.FILE]
+    """The rules to run, each built once with its options, knowing whether it applies in full.
+
+    A convention applies in full where the repository adopted the conventions, or when it
+    was chosen by name; elsewhere it says only what the repository's evidence supports.
+    """
+    named = config.named(select)
+    rules = []
+    for code in config.selected(select, ignore):
+        rule = config.rule(code)
+        rule.in_full = rule.kind is Kind.FACT or repo.adopted or code in named
+        if rule.scope is Scope.FILE or not files_only:
+            rules.append(rule)
     return tuple(rules)
+
+
+def in_full(rules: Sequence[Rule]) -> tuple[Rule, ...]:
+    """The same rules, built again to apply in full: what adopting the conventions would bring."""
+    again = []
+    for rule in rules:
+        fresh = type(rule)(rule.settings)
+        fresh.in_full = True
+        again.append(fresh)
+    return tuple(again)
 
 
 def _inline_reason(repo: Repo, finding: Finding) -> str | None:
@@ -115,7 +154,7 @@ def _inline_reason(repo: Repo, finding: Finding) -> str | None:
 
 def run(repo: Repo, config: Config, rules: Sequence[Rule], *, files: Iterable[str] | None = None) -> Result:
     """Run ``rules`` on ``repo``; with ``files``, only the FILE rules on those files."""
-    result = Result(repo.root, codes=[rule.code for rule in rules])
+    result = Result(repo.root, codes=[rule.code for rule in rules], adopted=repo.adopted)
     file_rules = [rule for rule in rules if rule.scope is Scope.FILE]
     raw: list[Finding] = []
 
@@ -199,14 +238,23 @@ def check_repo(
     ignore: Sequence[str] = (),
     files: Sequence[str] | None = None,
     fix: bool = False,
+    preview_adoption: bool = False,
 ) -> Result:
-    """:func:`check` on a repository already opened with :func:`open_repo`."""
-    rules = select_rules(config, select=select, ignore=ignore, files_only=files is not None)
+    """:func:`check` on a repository already opened with :func:`open_repo`.
+
+    With ``preview_adoption``, a repository that did not adopt the conventions also learns
+    which of them would report if it did (``Result.would_bring``), as the report shows.
+    """
+    rules = select_rules(config, repo, select=select, ignore=ignore, files_only=files is not None)
     result = run(repo, config, rules, files=files)
+    partial = [rule for rule in rules if not rule.in_full]
+    if preview_adoption and partial:
+        preview = run(repo, config, in_full(partial), files=files)
+        result.would_bring = sorted({finding.code for finding in preview.findings})
     if fix:
         fixed = apply_fixes(repo, rules, result)
         if fixed:
-            fresh = Repo(repo.root, only=files, project_type=config.project_type)
+            fresh = Repo(repo.root, only=files, project_type=config.project_type, adopted=config.adopted)
             failures = result.fix_errors
             result = run(fresh, config, rules, files=files)
             result.fix_errors = failures

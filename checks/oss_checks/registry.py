@@ -63,8 +63,25 @@ class Stakeholder(enum.Enum):
 
 
 class Severity(enum.Enum):
+    """An error fails the check; a warning is shown but fails it only with ``--strict``."""
+
     ERROR = "error"
     WARNING = "warning"
+
+
+class Kind(enum.Enum):
+    """Whether a rule states a fact about any repository or checks a way of working.
+
+    A FACT holds everywhere (a leaked credential, a license contradicting the metadata)
+    and is always on. A CONVENTION (CODEOWNERS, notebook names, a test module per module)
+    applies in full where a repository adopted the conventions: it has a template
+    record or a ``[tool.oss-checks]`` table, a team file lays them over it, or the rule
+    is selected by name. Elsewhere a convention says only what the repository's own
+    evidence makes worth saying (its ``elsewhere`` text tells what).
+    """
+
+    FACT = "fact"
+    CONVENTION = "convention"
 
 
 class Scope(enum.Enum):
@@ -155,6 +172,7 @@ class Finding:
             "col": self.col,
             "message": self.message,
             "severity": rule.severity.value,
+            "kind": rule.kind.value,
             "fixable": self.fixable,
             "family": rule.family.slug,
             "stakeholders": [s.value for s in rule.stakeholders],
@@ -180,6 +198,9 @@ class Rule:
     #: Opt-in rules run only when selected by code, e.g. for pre-push or CI.
     opt_in: ClassVar[bool] = False
     options: ClassVar[Mapping[str, Option]] = {}
+    kind: ClassVar[Kind] = Kind.FACT
+    #: For a convention: what it reports in a repository that did not adopt the conventions.
+    elsewhere: ClassVar[str] = ""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -193,6 +214,8 @@ class Rule:
         for attribute in ("name", "stakeholders"):
             if attribute not in cls.__dict__:
                 raise TypeError(f"rule {code} does not set {attribute}")
+        if cls.kind is Kind.CONVENTION and not cls.elsewhere.strip():
+            raise TypeError(f"rule {code} is a convention but does not say what it reports elsewhere")
         cls.code = code
         cls.family = Family.of_code(code)
         RULES[code] = cls
@@ -201,6 +224,8 @@ class Rule:
         self.settings: dict[str, Any] = {k: o.default for k, o in self.options.items()}
         if settings:
             self.settings.update(settings)
+        #: Whether a convention applies in full here (the engine says; a rule built by hand does).
+        self.in_full = True
 
     # -- what a user reads ---------------------------------------------------------
     @classmethod

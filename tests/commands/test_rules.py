@@ -28,4 +28,4 @@ def test_text_has_a_line_per_rule_marking_fixable_and_opt_in(capsys: pytest.Capt
 def test_markdown_is_the_readme_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "--format", "markdown"]) == 0
     out = capsys.readouterr().out
-    assert "| Code | Name | Message | Stakeholders | Fix |" in out
+    assert "| Code | Name | Message | Kind | Stakeholders | Fix |" in out

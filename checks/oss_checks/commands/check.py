@@ -55,6 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--write-baseline", metavar="FILE", help="save the current findings as a baseline and exit 0"
     )
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    parser.add_argument("--strict", action="store_true", help="warnings fail the check too, not only errors")
 
 
 def codes_list(values: Sequence[str] | None) -> list[str]:
@@ -127,6 +128,7 @@ def _check_all(args: argparse.Namespace, jobs: Sequence[tuple[Path, list[str] | 
 def run(args: argparse.Namespace) -> int:
     from oss_checks.baseline import hide_known, read_baseline, write_baseline
     from oss_checks.output import render
+    from oss_checks.registry import Severity
 
     cwd = Path.cwd()
     results = _check_all(args, _jobs(args, cwd))
@@ -156,6 +158,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"oss-checks: {error}", file=sys.stderr)
     if errors:
         return EXIT_ERROR
-    if any(result.findings for result in results) and not args.exit_zero:
+    failing = [
+        finding
+        for result in results
+        for finding in result.findings
+        if args.strict or finding.rule.severity is Severity.ERROR
+    ]
+    if failing and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN

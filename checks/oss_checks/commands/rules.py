@@ -25,5 +25,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         for code, rule in load_rules().items():
             flags = ("fix" if rule.fixable else "   ") + (" opt-in" if rule.opt_in else "")
-            sys.stdout.write(f"{code}  {rule.name:<28} {flags:<10} {rule.summary()}\n")
+            sys.stdout.write(f"{code}  {rule.name:<28} {rule.kind.value:<10} {flags:<10} {rule.summary()}\n")
     return EXIT_CLEAN

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from oss_checks.bake import forge
 from oss_checks.formats import LineDict
-from oss_checks.registry import Finding, Rule, Scope, Stakeholder
+from oss_checks.registry import Finding, Kind, Rule, Scope, Stakeholder
 from oss_checks.text.ci import (
     PRECOMMIT_CONFIG,
     ci_files,
@@ -67,6 +67,10 @@ class OSS601(Rule):
     """
 
     name = "ci-config"
+    kind = Kind.CONVENTION
+    elsewhere = (
+        "a CI configuration that does not parse or cannot run; a repository without CI is not reported."
+    )
     stakeholders = (Stakeholder.MANAGEMENT,)
     scope = Scope.REPO
 
@@ -127,6 +131,8 @@ class OSS602(Rule):
     """
 
     name = "ci-runs-nox"
+    kind = Kind.CONVENTION
+    elsewhere = "sessions CI runs that the noxfile does not define, when there is a noxfile."
     stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.DATA_SCIENCE)
     scope = Scope.REPO
 
@@ -204,6 +210,10 @@ class OSS603(Rule):
     """
 
     name = "precommit-config"
+    kind = Kind.CONVENTION
+    elsewhere = (
+        "a pre-commit configuration that does not parse or cannot install; a missing one is not reported."
+    )
     stakeholders = (Stakeholder.MANAGEMENT,)
     scope = Scope.REPO
 
@@ -287,6 +297,8 @@ class OSS604(Rule):
     """
 
     name = "precommit-notebooks"
+    kind = Kind.CONVENTION
+    elsewhere = "notebooks committed with outputs when nothing strips them, outside documentation, book and course layouts."
     stakeholders = (Stakeholder.DATA_SCIENCE, Stakeholder.LEGAL)
     scope = Scope.REPO
 
@@ -349,10 +361,14 @@ class OSS605(Rule):
     """
 
     name = "precommit-secrets"
+    kind = Kind.CONVENTION
+    elsewhere = "nothing: which hooks run is a way of working a repository adopts."
     stakeholders = (Stakeholder.LEGAL, Stakeholder.MANAGEMENT)
     scope = Scope.REPO
 
     def check(self, repo: Repo) -> Iterator[Finding]:
+        if not self.in_full:
+            return
         hooks = precommit_hooks(repo)
         if hooks is None or uses_tool(hooks, SECRET_SCANNERS):
             return
@@ -401,10 +417,14 @@ class OSS606(Rule):
     """
 
     name = "precommit-oss-checks"
+    kind = Kind.CONVENTION
+    elsewhere = "nothing: the oss-checks hooks matter only where the conventions were adopted."
     stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.EXECUTIVE)
     scope = Scope.REPO
 
     def check(self, repo: Repo) -> Iterator[Finding]:
+        if not self.in_full:
+            return
         hooks = precommit_hooks(repo)
         if hooks is None:
             return

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from oss_checks.registry import Finding, Option, Rule, Stakeholder
+from oss_checks.registry import Finding, Kind, Option, Rule, Stakeholder
 from oss_checks.text.citation import citation
 from oss_checks.text.community import (
     CHANGELOG_NAMES,
@@ -57,7 +57,13 @@ class _CommunityFile(Rule):
     def template_path(self) -> str:
         return self.candidates[0]
 
+    def applies_here(self, repo: Repo) -> bool:
+        """Whether the file is wanted in this repository (a convention not adopted: see ``elsewhere``)."""
+        return self.in_full
+
     def check(self, repo: Repo) -> Iterator[Finding]:
+        if not self.applies_here(repo):
+            return
         path = repo.find(*self.candidates)
         if path is None:
             yield self.finding(
@@ -218,6 +224,8 @@ class OSS103(_CommunityFile):
     """
 
     name = "contributing-content"
+    kind = Kind.CONVENTION
+    elsewhere = "nothing: a CONTRIBUTING guide is a way of working a repository adopts."
     stakeholders = (Stakeholder.MANAGEMENT,)
     candidates = CONTRIBUTING_NAMES
     label = "CONTRIBUTING guide"
@@ -246,6 +254,8 @@ class OSS104(_CommunityFile):
     """
 
     name = "code-of-conduct-content"
+    kind = Kind.CONVENTION
+    elsewhere = "a missing or empty code of conduct in a package published for others, or in a project that invites outside contributions."
     stakeholders = (Stakeholder.MANAGEMENT,)
     candidates = CODE_OF_CONDUCT_NAMES
     label = "Code of conduct"
@@ -274,6 +284,8 @@ class OSS105(_CommunityFile):
     """
 
     name = "security-content"
+    kind = Kind.CONVENTION
+    elsewhere = "a missing or empty security policy in a package published for others, or in a project that invites outside contributions."
     stakeholders = (Stakeholder.LEGAL, Stakeholder.MANAGEMENT)
     candidates = SECURITY_NAMES
     label = "Security policy"
@@ -302,6 +314,8 @@ class OSS106(_CommunityFile):
     """
 
     name = "changelog-content"
+    kind = Kind.CONVENTION
+    elsewhere = "a missing changelog in a package that publishes releases (it has release tags)."
     stakeholders = (Stakeholder.EXECUTIVE,)
     candidates = CHANGELOG_NAMES
     label = "CHANGELOG"
@@ -336,14 +350,21 @@ class OSS107(_CommunityFile):
     """
 
     name = "citation-content"
+    kind = Kind.CONVENTION
+    elsewhere = "a CITATION.cff that is not valid; a missing one is not reported."
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     candidates = CITATION_NAMES
     label = "CITATION.cff"
     purpose = "cite this work with the right title, authors and version"
     options: ClassVar[Mapping[str, Option]] = {}
 
+    def applies_here(self, repo: Repo) -> bool:
+        return True  # an existing file is checked everywhere; a missing one below only in full
+
     def check(self, repo: Repo) -> Iterator[Finding]:
         path = repo.find(*self.candidates)
+        if path is None and not self.in_full:
+            return
         parsed = citation(repo) if path is not None else None
         if path is None or parsed is None:
             yield from super().check(repo)  # missing or unreadable: the shared messages
@@ -486,6 +507,8 @@ class OSS111(Rule):
     """
 
     name = "readme-sections"
+    kind = Kind.CONVENTION
+    elsewhere = "once, when the README never says how to install or run the project."
     stakeholders = (Stakeholder.EXECUTIVE, Stakeholder.DATA_SCIENCE)
     fixable = True
     options: ClassVar[Mapping[str, Option]] = {
@@ -822,6 +845,10 @@ class OSS114(Rule):
     """
 
     name = "codeowners"
+    kind = Kind.CONVENTION
+    elsewhere = (
+        "the owners of an existing CODEOWNERS file that no forge can use; a missing file is not reported."
+    )
     stakeholders = (Stakeholder.MANAGEMENT,)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
@@ -931,6 +958,8 @@ class OSS115(Rule):
     """
 
     name = "contribution-templates"
+    kind = Kind.CONVENTION
+    elsewhere = "templates the forge cannot find, such as a pull-request template in the wrong folder; missing ones are not reported."
     stakeholders = (Stakeholder.MANAGEMENT,)
 
     def check(self, repo: Repo) -> Iterator[Finding]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from oss_checks.formats import Notebook, NotebookCell
 from oss_checks.git import nul_separated
 from oss_checks.globs import glob_match
-from oss_checks.registry import Finding, Option, Rule, Scope, Stakeholder
+from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.notebooks import NOTEBOOK_SUFFIX, in_folders, output_block, valid_notebook
 
 if TYPE_CHECKING:
@@ -348,6 +348,8 @@ class OSS402(Rule):
     """
 
     name = "data-file-location"
+    kind = Kind.CONVENTION
+    elsewhere = "data files at the top of the repository or beside the code of a package, outside tests, fixtures, docs, examples, package data and vendored code."
     stakeholders = (Stakeholder.LEGAL, Stakeholder.DATA_SCIENCE)
     scope = Scope.FILE
     options: ClassVar[Mapping[str, Option]] = {
@@ -498,6 +500,8 @@ class OSS404(Rule):
     """
 
     name = "data-folder-ignored"
+    kind = Kind.CONVENTION
+    elsewhere = "a data/ folder that exists."
     stakeholders = (Stakeholder.LEGAL, Stakeholder.DATA_SCIENCE)
 
     def check(self, repo: Repo) -> Iterator[Finding]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from oss_checks.errors import ConfigError
 from oss_checks.formats import Notebook, NotebookCell
-from oss_checks.registry import Finding, Option, Rule, Scope, Stakeholder
+from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.notebooks import NOTEBOOK_SUFFIX, TextPositions, in_folders, output_block, valid_notebook
 
 if TYPE_CHECKING:
@@ -274,6 +274,8 @@ class OSS304(_NotebookRule):
     """
 
     name = "notebook-name"
+    kind = Kind.CONVENTION
+    elsewhere = "junk names (Untitled, Copy of, (copy)) everywhere, and the naming pattern in analysis projects or where most notebooks follow it already."
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     options: ClassVar[Mapping[str, Option]] = {
         "pattern": Option(
@@ -324,6 +326,8 @@ class OSS305(_NotebookRule):
     """
 
     name = "notebook-location"
+    kind = Kind.CONVENTION
+    elsewhere = "in analysis projects, notebooks outside every notebook, docs or example folder; elsewhere, notebooks inside the code of a package."
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     options: ClassVar[Mapping[str, Option]] = {
         "folders": Option(

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from oss_checks.git import decode, nul_separated
-from oss_checks.registry import Finding, Option, Rule, Stakeholder
+from oss_checks.registry import Finding, Kind, Option, Rule, Stakeholder
 from oss_checks.text.community import CHANGELOG_NAMES, is_rst
 from oss_checks.text.markup import clean_title, headings
 
@@ -40,6 +40,8 @@ class OSS801(Rule):
     """
 
     name = "changelog-unreleased"
+    kind = Kind.CONVENTION
+    elsewhere = "a changelog that already follows Keep a Changelog, with release headings."
     stakeholders = (Stakeholder.EXECUTIVE,)
 
     def check(self, repo: Repo) -> Iterator[Finding]:

@@ -1,4 +1,12 @@
-"""Markdown and reStructuredText, read well enough to find headings and count prose words."""
+"""Markdown and reStructuredText, read well enough to find headings, prose and code.
+
+Code blocks follow CommonMark: a fence is three or more backticks or tildes indented by
+at most three spaces; a backtick fence's info string holds no backtick; the closing
+fence uses the same character, is at least as long, and carries nothing but spaces; an
+unclosed fence runs to the end. An indented code block starts after a blank line with
+four spaces (or a tab). In reStructuredText, a paragraph ending in ``::`` and the
+``code-block``/``code``/``sourcecode`` directives introduce an indented literal block.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +15,78 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+# -- code blocks ------------------------------------------------------------------------------
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+_RST_DIRECTIVE_CODE = re.compile(r"^\s*\.\.\s+(?:code-block|code|sourcecode|literalinclude)::", re.IGNORECASE)
+_INLINE_CODE = re.compile(r"(`+)(?!`)(.*?[^`])\1(?!`)")
+
+
+def code_lines(text: str, *, rst: bool = False) -> set[int]:
+    """0-based indexes of the lines that are code (fences included), not prose."""
+    return _rst_code_lines(text.splitlines()) if rst else _markdown_code_lines(text.splitlines())
+
+
+def _markdown_code_lines(lines: list[str]) -> set[int]:
+    code: set[int] = set()
+    fence: tuple[str, int] | None = None
+    previous_blank = True
+    for index, line in enumerate(lines):
+        if fence is not None:
+            code.add(index)
+            closing = _FENCE.match(line)
+            if (
+                closing
+                and closing.group(1)[0] == fence[0]
+                and len(closing.group(1)) >= fence[1]
+                and not closing.group(2).strip()  # a closing fence carries no info string
+            ):
+                fence = None
+            continue
+        opening = _FENCE.match(line)
+        if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
+            fence = (opening.group(1)[0], len(opening.group(1)))
+            code.add(index)
+            previous_blank = False
+            continue
+        if line.strip() and _INDENTED.match(line) and (previous_blank or index - 1 in code):
+            code.add(index)
+            continue
+        previous_blank = not line.strip()
+    return code
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _rst_code_lines(lines: list[str]) -> set[int]:
+    code: set[int] = set()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        starts_literal = line.rstrip().endswith("::") or _RST_DIRECTIVE_CODE.match(line)
+        index += 1
+        if not starts_literal:
+            continue
+        base = _indent(line)
+        # The literal block is the following lines indented deeper, blank lines included.
+        block = index
+        while block < len(lines) and (not lines[block].strip() or _indent(lines[block]) > base):
+            block += 1
+        while block > index and not lines[block - 1].strip():
+            block -= 1
+        code.update(range(index, block))
+        index = max(index, block)
+    return code
+
+
+def without_inline_code(line: str) -> str:
+    """``line`` with each inline code span (`` `x` ``, ``` ``x`` ```) blanked, keeping the columns."""
+    return _INLINE_CODE.sub(lambda match: " " * len(match.group(0)), line)
+
+
 # -- headings and words ---------------------------------------------------------------------
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 # Every pattern below runs on text anyone can commit: none may backtrack quadratically on a
 # long line, so character classes exclude the delimiter that opens the next attempt.
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+(.*))?$")
@@ -34,18 +112,12 @@ def headings(text: str, *, rst: bool = False) -> list[Heading]:
     """Markdown ATX/setext/HTML headings (or reStructuredText titles), outside code blocks."""
     lines = text.splitlines()
     found: list[Heading] = []
-    fence: str | None = None
+    code = code_lines(text, rst=rst)
     rst_styles: list[str] = []
     for index, line in enumerate(lines):
+        if index in code:
+            continue
         if not rst:
-            opening = _FENCE.match(line)
-            if fence is not None:
-                if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                    fence = None
-                continue
-            if opening:
-                fence = opening.group(1)
-                continue
             atx = _ATX.match(line.rstrip())
             if atx:
                 found.append(
@@ -56,7 +128,7 @@ def headings(text: str, *, rst: bool = False) -> list[Heading]:
             if html:
                 found.append(Heading(index + 1, int(html.group(1)), _HTML_TAG.sub("", html.group(2)).strip()))
                 continue
-        underline = lines[index + 1] if index + 1 < len(lines) else ""
+        underline = lines[index + 1] if index + 1 < len(lines) and index + 1 not in code else ""
         if not line.strip() or _is_adornment(line, rst=rst):
             continue
         if _is_adornment(underline, rst=rst) and not line.startswith((" ", "\t")):
@@ -144,16 +216,12 @@ def conflict_markers(text: str, markdown: bool = False) -> Iterator[tuple[int, s
     Markdown, markers inside fenced code blocks are examples, not conflicts.
     """
     open_conflict = False
-    fence: str | None = None
+    # A marker line is never indented, so the code lines that matter are those inside fences.
+    fenced = code_lines(text) if markdown else set()
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip("\r")
-        if markdown:
-            found = _FENCE.match(line)
-            if found and (fence is None or found.group(1).startswith(fence)):
-                fence = None if fence is not None else found.group(1)[:3]
-                continue
-            if fence is not None:
-                continue
+        if number - 1 in fenced:
+            continue
         if line.startswith(_OPENING) or line == _OPENING.strip():
             open_conflict = True
             yield number, "<<<<<<<"
