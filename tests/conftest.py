@@ -92,6 +92,19 @@ def check(run_checks: Run) -> Check:
 
 
 @pytest.fixture
+def check_unadopted() -> Check:
+    """Findings of the given codes with the default selection, as in a repository that may not
+    have adopted the conventions: a convention then says only what its ``elsewhere`` promises."""
+
+    def checker(root: Path, *codes: str) -> list[Finding]:
+        result = engine.check(root)
+        assert result.errors == [], result.errors
+        return [finding for finding in result.findings if not codes or finding.code in codes]
+
+    return checker
+
+
+@pytest.fixture
 def four_releases(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pretend four template releases exist, so drift can be measured."""
     from oss_checks import releases
