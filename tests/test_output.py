@@ -28,9 +28,9 @@ def test_text_names_cells_marks_fixable_and_counts(tmp_path: Path) -> None:
     text = render_text([checked], tmp_path)
     lines = text.splitlines()
     assert lines[0].startswith("nb.ipynb:cell 3:2:5: OSS401 path, with")
-    assert lines[2].startswith("README.md:0:0: OSS111 [*] README.md has no")
+    assert lines[1].startswith("README.md: OSS111 [*] README.md has no")  # one line per finding
     assert "Found 2 problems (1 fixable" in text
-    assert "Fixed 2 problems." in text
+    assert "Fixed 2 problems in 0 files." in text
     assert "1 finding ignored with a reason." in text
 
 
@@ -51,8 +51,9 @@ def test_json_has_findings_ignored_and_repos(tmp_path: Path) -> None:
 
 def test_github_annotations_escape_data_and_properties(tmp_path: Path) -> None:
     first = render_github([result(tmp_path)], tmp_path).splitlines()[0]
-    assert first.startswith("::error file=nb.ipynb,line=2,col=5,title=OSS401 hardcoded-path::")
-    assert first.endswith("cell 3: path, with: 100%25%0Asecond line")
+    # A line inside a cell is not a line of the file: the cell and its line go in the message.
+    assert first.startswith("::error file=nb.ipynb,title=OSS401 hardcoded-path::")
+    assert first.endswith("::cell 3, line 2: path, with: 100%25%0Asecond line")
 
 
 def test_sarif_lists_rules_and_results(tmp_path: Path) -> None:
@@ -63,3 +64,40 @@ def test_sarif_lists_rules_and_results(tmp_path: Path) -> None:
     assert notebook["message"]["text"].startswith("cell 3, line 2:")
     assert "region" not in notebook["locations"][0]["physicalLocation"]
     assert readme["ruleIndex"] == 0
+
+
+def test_control_characters_in_names_and_messages_are_escaped(tmp_path: Path) -> None:
+    hostile = Result(
+        tmp_path,
+        findings=[
+            Finding("evil\n::error file=x::owned\x1b[31m.py", 1, 0, "OSS401", "bad \x1b]0;title\x07 \u202e")
+        ],
+        codes=["OSS401"],
+    )
+    for text in (render_text([hostile], tmp_path), render_github([hostile], tmp_path)):
+        assert "\x1b" not in text
+        assert "\u202e" not in text
+        assert "\n::error" not in text
+    assert (
+        render_text([hostile], tmp_path)
+        .splitlines()[0]
+        .startswith("evil\\n::error file=x::owned\\x1b[31m.py:1:")
+    )
+
+
+def test_a_finding_in_a_cell_names_the_cell_once(tmp_path: Path) -> None:
+    checked = Result(
+        tmp_path,
+        findings=[Finding("nb.ipynb", 1, 1, "OSS401", "output of cell 4 shows the hard-coded path", cell=4)],
+        codes=["OSS401"],
+    )
+    assert render_github([checked], tmp_path).endswith("::output of cell 4 shows the hard-coded path")
+    sarif = json.loads(render_sarif([checked], tmp_path))
+    assert sarif["runs"][0]["results"][0]["message"]["text"] == "output of cell 4 shows the hard-coded path"
+
+
+def test_warnings_are_counted_and_said_not_to_fail(tmp_path: Path) -> None:
+    checked = Result(
+        tmp_path, findings=[Finding("pyproject.toml", 3, 0, "OSS209", "classifiers")], codes=["OSS209"]
+    )
+    assert "(1 warning, which fails only with --strict)" in render_text([checked], tmp_path)

@@ -53,12 +53,15 @@ class Result:
     #: Rules that crashed; they make the exit code 2.
     crashes: list[RuleCrash] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
-    #: How many findings ``--fix`` repaired before this result was taken.
+    #: How many findings ``--fix`` repaired before this result was taken, and in which files.
     fixed: int = 0
+    fixed_files: list[str] = field(default_factory=list)
     #: Fixes that were tried and failed, one line each (they make the exit code 2 too).
     fix_errors: list[str] = field(default_factory=list)
     #: Whether the repository adopted the conventions (they then applied in full).
     adopted: bool = True
+    #: Whether the files were found by walking a folder that is not a git work tree.
+    walked: bool = False
     #: In a repository that did not adopt them: the conventions that would report, in full.
     would_bring: list[str] = field(default_factory=list)
 
@@ -103,19 +106,21 @@ def select_rules(
     *,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
-    files_only: bool = False,
+    scope: Scope | None = None,
 ) -> tuple[Rule, ...]:
     """The rules to run, each built once with its options, knowing whether it applies in full.
 
     A convention applies in full where the repository adopted the conventions, or when it
     was chosen by name; elsewhere it says only what the repository's evidence supports.
+    With ``scope``, only the rules of that scope (the per-file hook's FILE rules, the
+    whole-repository hook's REPO rules).
     """
     named = config.named(select)
     rules = []
     for code in config.selected(select, ignore):
         rule = config.rule(code)
         rule.in_full = rule.kind is Kind.FACT or repo.adopted or code in named
-        if rule.scope is Scope.FILE or not files_only:
+        if scope is None or rule.scope is scope:
             rules.append(rule)
     return tuple(rules)
 
@@ -130,20 +135,36 @@ def in_full(rules: Sequence[Rule]) -> tuple[Rule, ...]:
     return tuple(again)
 
 
-def _inline_reason(repo: Repo, finding: Finding) -> str | None:
+class _SourceLines:
+    """The lines of each file (or notebook cell) findings point at, split once per run."""
+
+    def __init__(self, repo: Repo) -> None:
+        self.repo = repo
+        self._lines: dict[tuple[str, int | None], list[str]] = {}
+
+    def __call__(self, path: str, cell: int | None) -> list[str]:
+        key = (path, cell)
+        if key not in self._lines:
+            if cell is not None:
+                cells = [c for c in self.repo.notebook(path).cells if c.index == cell]
+                self._lines[key] = cells[0].source.splitlines() if cells else []
+            else:
+                text = self.repo.read_text(path)
+                self._lines[key] = text.splitlines() if text is not None else []
+        return self._lines[key]
+
+
+def _inline_reason(lines_of: _SourceLines, finding: Finding) -> str | None:
     """The reason of an inline suppression on the finding's line, if there is one."""
     if finding.line < 1:
         return None
-    if finding.cell is not None:
-        notebook = repo.notebook(finding.path)
-        cells = [c for c in notebook.cells if c.index == finding.cell]
-        lines = cells[0].source.splitlines() if cells else []
-    else:
-        text = repo.read_text(finding.path)
-        lines = text.splitlines() if text is not None else []
+    lines = lines_of(finding.path, finding.cell)
     if finding.line > len(lines):
         return None
-    match = _INLINE.search(lines[finding.line - 1])
+    line = lines[finding.line - 1]
+    if "oss-checks" not in line:
+        return None
+    match = _INLINE.search(line)
     if match is None:
         return None
     codes = {c.strip().upper() for c in match.group(1).split(",")}
@@ -154,7 +175,7 @@ def _inline_reason(repo: Repo, finding: Finding) -> str | None:
 
 def run(repo: Repo, config: Config, rules: Sequence[Rule], *, files: Iterable[str] | None = None) -> Result:
     """Run ``rules`` on ``repo``; with ``files``, only the FILE rules on those files."""
-    result = Result(repo.root, codes=[rule.code for rule in rules], adopted=repo.adopted)
+    result = Result(repo.root, codes=[rule.code for rule in rules], adopted=repo.adopted, walked=repo.walked)
     file_rules = [rule for rule in rules if rule.scope is Scope.FILE]
     raw: list[Finding] = []
 
@@ -170,13 +191,14 @@ def run(repo: Repo, config: Config, rules: Sequence[Rule], *, files: Iterable[st
                 _collect(rule, partial(rule.check, repo), raw, result, "the repository")
 
     by_code = {rule.code: rule for rule in rules}
+    lines_of = _SourceLines(repo)
     for found in sorted(set(raw)):
         finding = (
             replace(found, fixable=by_code[found.code].can_fix(repo, found))
             if found.code in by_code
             else found
         )
-        reason = config.ignore_reason(finding.code, finding.path) or _inline_reason(repo, finding)
+        reason = config.ignore_reason(finding.code, finding.path) or _inline_reason(lines_of, finding)
         if reason:
             result.ignored.append(Ignored(finding, reason))
         elif reason == "":
@@ -197,20 +219,32 @@ def _collect(
         result.crashes.append(RuleCrash(rule.code, rule.name, where, f"{type(exc).__name__}: {exc}"))
 
 
-def apply_fixes(repo: Repo, rules: Sequence[Rule], result: Result) -> int:
-    """Apply the safe fix of every fixable finding in ``result``; how many were repaired."""
+def apply_fixes(repo: Repo, rules: Sequence[Rule], result: Result) -> tuple[int, set[str]]:
+    """Apply the safe fixes for ``result``: (how many findings were repaired, the files written).
+
+    A rule fixes each file once, whatever the number of its findings there: one append of
+    every missing README section, not one per section.
+    """
     by_code = {rule.code: rule for rule in rules}
-    fixed = 0
+    groups: dict[tuple[str, str], list[Finding]] = {}
     for finding in result.findings:
-        rule = by_code.get(finding.code)
-        if rule is None or not finding.fixable:
-            continue
-        try:
-            if rule.fix(repo, finding):
-                fixed += 1
-        except Exception as exc:  # noqa: BLE001 - report, never a traceback
-            result.fix_errors.append(f"could not fix {finding.code} on {finding.path}: {exc}")
-    return fixed
+        if finding.fixable and finding.code in by_code:
+            groups.setdefault((finding.code, finding.path), []).append(finding)
+    fixed = 0
+    files: set[str] = set()
+    for (code, path), findings in groups.items():
+        if _fixed(by_code[code], repo, findings[0], result):
+            fixed += len(findings)
+            files.add(path)
+    return fixed, files
+
+
+def _fixed(rule: Rule, repo: Repo, finding: Finding, result: Result) -> bool:
+    try:
+        return rule.fix(repo, finding)
+    except Exception as exc:  # noqa: BLE001 - report, never a traceback
+        result.fix_errors.append(f"could not fix {finding.code} on {finding.path}: {exc}")
+        return False
 
 
 def check(
@@ -220,14 +254,29 @@ def check(
     ignore: Sequence[str] = (),
     files: Sequence[str] | None = None,
     fix: bool = False,
+    scope: Scope | None = None,
+    within: str | None = None,
 ) -> Result:
     """Check the repository at ``root`` (only its FILE rules on ``files`` when given).
+
+    ``within`` (a folder of the repository) keeps only the findings in that folder: a check
+    of ``notebooks/`` is a check of that part of its repository.
 
     With ``fix``, repairs what can be repaired safely, then checks a fresh view of the
     files, so the result says what is left.
     """
     repo, config = open_repo(root, files=files)
-    return check_repo(repo, config, select=select, ignore=ignore, files=files, fix=fix)
+    return check_repo(
+        repo, config, select=select, ignore=ignore, files=files, fix=fix, scope=scope, within=within
+    )
+
+
+def _keep_within(result: Result, within: str | None) -> Result:
+    if within is not None:
+        prefix = within.strip("/") + "/"
+        result.findings = [f for f in result.findings if f.path.startswith(prefix)]
+        result.ignored = [i for i in result.ignored if i.finding.path.startswith(prefix)]
+    return result
 
 
 def check_repo(
@@ -239,24 +288,29 @@ def check_repo(
     files: Sequence[str] | None = None,
     fix: bool = False,
     preview_adoption: bool = False,
+    scope: Scope | None = None,
+    within: str | None = None,
 ) -> Result:
     """:func:`check` on a repository already opened with :func:`open_repo`.
 
     With ``preview_adoption``, a repository that did not adopt the conventions also learns
     which of them would report if it did (``Result.would_bring``), as the report shows.
     """
-    rules = select_rules(config, repo, select=select, ignore=ignore, files_only=files is not None)
-    result = run(repo, config, rules, files=files)
+    rules = select_rules(
+        config, repo, select=select, ignore=ignore, scope=Scope.FILE if files is not None else scope
+    )
+    result = _keep_within(run(repo, config, rules, files=files), within)
     partial = [rule for rule in rules if not rule.in_full]
     if preview_adoption and partial:
         preview = run(repo, config, in_full(partial), files=files)
         result.would_bring = sorted({finding.code for finding in preview.findings})
     if fix:
-        fixed = apply_fixes(repo, rules, result)
+        fixed, written = apply_fixes(repo, rules, result)
         if fixed:
             fresh = Repo(repo.root, only=files, project_type=config.project_type, adopted=config.adopted)
             failures = result.fix_errors
-            result = run(fresh, config, rules, files=files)
+            result = _keep_within(run(fresh, config, rules, files=files), within)
             result.fix_errors = failures
         result.fixed = fixed
+        result.fixed_files = sorted(written)
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -9,17 +10,31 @@ from typing import Any
 from oss_checks import __version__
 from oss_checks.baseline import display_path, document, dumps
 from oss_checks.engine import Result
-from oss_checks.registry import Finding
+from oss_checks.registry import Finding, Severity
 from oss_checks.rules import load_rules
 
 FORMATS = ("text", "json", "github", "sarif")
 
+#: Characters a terminal or a CI log would act on: C0 and C1 controls, DEL, and the
+#: bidirectional overrides that make text read differently from what it is.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as an escape, so a file name is only a name."""
+    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
 
 def _where(result: Result, finding: Finding, cwd: Path) -> str:
-    where = display_path(result.root, finding, cwd)
+    """``path``, ``path:line`` or ``path:line:col`` (``path:cell N:line:col`` in a notebook)."""
+    where = printable(display_path(result.root, finding, cwd))
     if finding.cell is not None:
         where += f":cell {finding.cell}"
-    return f"{where}:{finding.line}:{finding.col}"
+    if finding.line:
+        where += f":{finding.line}"
+        if finding.col:
+            where += f":{finding.col}"
+    return where
 
 
 def render_text(results: Sequence[Result], cwd: Path) -> str:
@@ -27,23 +42,35 @@ def render_text(results: Sequence[Result], cwd: Path) -> str:
     findings = [(r, f) for r in results for f in r.findings]
     for result, finding in findings:
         marker = " [*]" if finding.fixable else ""
-        lines.append(f"{_where(result, finding, cwd)}: {finding.code}{marker} {finding.message}")
+        lines.append(f"{_where(result, finding, cwd)}: {finding.code}{marker} {printable(finding.message)}")
     ignored = sum(len(r.ignored) for r in results)
     if findings:
         fixable = sum(1 for _, f in findings if f.fixable)
-        summary = f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''}"
+        warnings = sum(1 for _, f in findings if f.rule.severity is Severity.WARNING)
+        notes = []
+        if warnings:
+            notes.append(
+                f"{_count(warnings, 'warning')}, which fail{'s' if warnings == 1 else ''} only with --strict"
+            )
         if fixable:
-            summary += f" ({fixable} fixable with `oss-checks check --fix`, marked [*])"
+            notes.append(f"{fixable} fixable with `oss-checks check --fix`, marked [*]")
+        summary = f"Found {_count(len(findings), 'problem')}"
+        summary += f" ({'; '.join(notes)})" if notes else ""
         summary += ". `oss-checks rule CODE` explains a rule and how to fix it."
         lines.append(summary)
     elif not any(r.errors for r in results):
         lines.append("All checks passed.")
     fixed = sum(r.fixed for r in results)
     if fixed:
-        lines.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.")
+        files = sum(len(r.fixed_files) for r in results)
+        lines.append(f"Fixed {_count(fixed, 'problem')} in {_count(files, 'file')}.")
     if ignored:
         lines.append(f"{ignored} finding{'s' if ignored != 1 else ''} ignored with a reason.")
     return "\n".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def render_json(results: Sequence[Result], cwd: Path) -> str:
@@ -51,11 +78,24 @@ def render_json(results: Sequence[Result], cwd: Path) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)
 
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def located_message(finding: Finding) -> str:
+    """The message of a notebook finding with its place in the notebook, said once.
+
+    A line inside a cell is not a line of the file, so formats that point at file lines
+    (GitHub annotations, SARIF regions) give the cell and its line in the message instead.
+    """
+    if finding.cell is None or f"cell {finding.cell}" in finding.message:
+        return finding.message
+    where = f"cell {finding.cell}" + (f", line {finding.line}" if finding.line else "")
+    return f"{where}: {finding.message}"
 
 
 def render_github(results: Sequence[Result], cwd: Path) -> str:
@@ -65,15 +105,12 @@ def render_github(results: Sequence[Result], cwd: Path) -> str:
             rule = finding.rule
             level = "error" if rule.severity.value == "error" else "warning"
             props = [f"file={_escape_property(display_path(result.root, finding, cwd))}"]
-            if finding.line:
+            if finding.line and finding.cell is None:
                 props.append(f"line={finding.line}")
-            if finding.col:
-                props.append(f"col={finding.col}")
+                if finding.col:
+                    props.append(f"col={finding.col}")
             props.append(f"title={_escape_property(f'{finding.code} {rule.name}')}")
-            message = finding.message
-            if finding.cell is not None:
-                message = f"cell {finding.cell}: {message}"
-            lines.append(f"::{level} {','.join(props)}::{_escape_data(message)}")
+            lines.append(f"::{level} {','.join(props)}::{_escape_data(located_message(finding))}")
     return "\n".join(lines)
 
 
@@ -113,9 +150,7 @@ def render_sarif(results: Sequence[Result], cwd: Path) -> str:
                     **({"region": region} if region and finding.cell is None else {}),
                 }
             }
-            message = finding.message
-            if finding.cell is not None:
-                message = f"cell {finding.cell}, line {finding.line}: {message}"
+            message = located_message(finding)
             sarif_results.append(
                 {
                     "ruleId": finding.code,

@@ -37,7 +37,7 @@ def test_findings_exit_one_with_location_and_code(env_repo: Path, capsys: pytest
     code, out, _ = run_cli(capsys, "check", "--select", "OSS405")
     assert code == 1
     first = out.splitlines()[0]
-    assert first.startswith(".env:0:0: OSS405 ")
+    assert first.startswith(".env: OSS405 ")
     assert "Found 1 problem" in out
 
 
@@ -174,7 +174,7 @@ def test_a_check_from_a_subfolder_checks_the_whole_repository(
     monkeypatch.chdir(root / "src")
     code, out, _ = run_cli(capsys, "check", "--select", "OSS405")
     assert code == 1
-    assert "../.env:0:0: OSS405" in out
+    assert "../.env: OSS405" in out
 
 
 def test_a_file_outside_the_current_folder_uses_its_own_repository(
@@ -225,3 +225,42 @@ def test_fixable_marks_only_what_fix_can_repair_here(
     fixable = {f["code"]: f["fixable"] for f in json.loads(out)["findings"]}
     assert fixable["OSS111"] is True  # a README section skeleton can be added anywhere
     assert fixable["OSS102"] is False  # no template record: no LICENSE text to write
+
+
+def test_a_folder_of_a_repository_is_checked_as_that_part_of_it(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_repo(
+        {
+            "notebooks/.env": "TOKEN=1\n",
+            "other/.env": "TOKEN=2\n",
+            "README.md": "# x\n",
+        }
+    )
+    monkeypatch.chdir(root)
+    code, out, _ = run_cli(capsys, "check", "notebooks", "--format", "json")
+    data = json.loads(out)
+    assert code == 1
+    assert {f["repo_path"] for f in data["findings"]} == {"notebooks/.env"}
+    assert data["repos"][0]["root"] == root.resolve().as_posix()  # the repository, not the folder
+
+
+def test_warnings_fail_only_with_strict(make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]) -> None:
+    pyproject = (
+        '[project]\nname = "x"\nversion = "1"\nrequires-python = ">=3.11"\n'
+        'classifiers = ["Programming Language :: Python :: 3.9"]\n'
+    )
+    root = make_repo({"pyproject.toml": pyproject})
+    assert run_cli(capsys, "check", str(root), "--select", "OSS209")[0] == 0
+    assert run_cli(capsys, "check", str(root), "--select", "OSS209", "--strict")[0] == 1
+
+
+def test_a_folder_outside_git_says_how_it_was_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "env" / "bin").mkdir(parents=True)
+    (tmp_path / "env" / "pyvenv.cfg").write_text("home = /usr\n", encoding="utf-8")
+    (tmp_path / "env" / "bin" / ".env").write_text("SECRET=1\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "check", str(tmp_path), "--select", "OSS405")
+    assert code == 0  # the virtual environment is not the project's, whatever its name
+    assert "is not a git repository: checked every file below it" in out

@@ -18,7 +18,7 @@ def test_staged_files_are_checked(
     monkeypatch.chdir(make_repo({".env": "A=1\n", "ok.py": "x = 1\n"}))
     assert main(["ok.py"]) == 0
     assert main(["--select", "OSS405", ".env"]) == 1
-    assert ".env:0:0: OSS405" in capsys.readouterr().out
+    assert ".env: OSS405" in capsys.readouterr().out
 
 
 def test_a_file_named_like_an_option_is_still_a_file(
@@ -34,3 +34,11 @@ def test_baseline_is_passed_through(make_repo: MakeRepo, monkeypatch: pytest.Mon
     monkeypatch.chdir(make_repo({".env": "A=1\n"}))
     assert cli_main(["check", "--select", "OSS405", "--write-baseline", "base.json"]) == 0
     assert main(["--select", "OSS405", "--baseline", "base.json", ".env"]) == 0
+
+
+def test_a_clean_batch_prints_nothing(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(make_repo({"ok.py": "x = 1\n"}))
+    assert main(["ok.py"]) == 0
+    assert capsys.readouterr().out == ""

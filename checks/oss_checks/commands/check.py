@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("--strict", action="store_true", help="warnings fail the check too, not only errors")
+    parser.add_argument(
+        "--repository-rules",
+        action="store_true",
+        help="only the rules that look at the repository as a whole (the per-file hook checks staged files)",
+    )
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="print nothing when there is nothing to report (hooks run in batches)",
+    )
 
 
 def codes_list(values: Sequence[str] | None) -> list[str]:
@@ -94,7 +105,26 @@ def group_files(files: Sequence[Path], cwd: Path) -> dict[Path, list[str]]:
     return groups
 
 
-def _jobs(args: argparse.Namespace, cwd: Path) -> list[tuple[Path, list[str] | None]]:
+@dataclass(frozen=True)
+class Job:
+    """One repository to check: all of it, some of its files, or one of its folders."""
+
+    root: Path
+    files: list[str] | None = None
+    within: str | None = None
+
+
+def _folder_job(folder: Path) -> Job:
+    """A folder is a repository of its own, or a part of the git repository it lies in."""
+    from oss_checks.git import top_level
+
+    top = top_level(folder)
+    if top is None or top.resolve() == folder:
+        return Job(folder)
+    return Job(top.resolve(), within=folder.relative_to(top.resolve()).as_posix())
+
+
+def _jobs(args: argparse.Namespace, cwd: Path) -> list[Job]:
     from oss_checks.git import top_level
 
     # With no path, the repository the current folder belongs to, as git sees it, so that a
@@ -105,29 +135,42 @@ def _jobs(args: argparse.Namespace, cwd: Path) -> list[tuple[Path, list[str] | N
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     folders = [p for p in paths if (cwd / p).is_dir()]
     files = [p for p in paths if not (cwd / p).is_dir()]
-    jobs: list[tuple[Path, list[str] | None]] = [((cwd / f).resolve(), None) for f in folders]
-    jobs += list(group_files(files, cwd).items())
+    jobs = [_folder_job((cwd / folder).resolve()) for folder in folders]
+    jobs += [Job(root, only) for root, only in group_files(files, cwd).items()]
     return jobs
 
 
-def _check_all(args: argparse.Namespace, jobs: Sequence[tuple[Path, list[str] | None]]) -> list[Result]:
+def _check_all(args: argparse.Namespace, jobs: Sequence[Job]) -> list[Result]:
     import gc
 
     from oss_checks.engine import check
+    from oss_checks.registry import Scope
 
     select, ignore = codes_list(args.select), codes_list(args.ignore)
+    scope = Scope.REPO if args.repository_rules else None
     # A check is a short-lived run that keeps every file's text until it ends: the cyclic
     # garbage collector only rescans that cache (about 10% of a 50,000-file run).
     gc.disable()
     try:
-        return [check(root, select=select, ignore=ignore, files=only, fix=args.fix) for root, only in jobs]
+        return [
+            check(
+                job.root,
+                select=select,
+                ignore=ignore,
+                files=job.files,
+                fix=args.fix,
+                scope=scope,
+                within=job.within,
+            )
+            for job in jobs
+        ]
     finally:
         gc.enable()
 
 
 def run(args: argparse.Namespace) -> int:
     from oss_checks.baseline import hide_known, read_baseline, write_baseline
-    from oss_checks.output import render
+    from oss_checks.output import printable, render
     from oss_checks.registry import Severity
 
     cwd = Path.cwd()
@@ -143,9 +186,17 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     baselined = hide_known(results, read_baseline(Path(args.baseline))) if args.baseline else 0
 
-    output = render(args.format, results, cwd)
+    quiet = args.quiet and not any(result.findings or result.errors for result in results)
+    output = "" if quiet else render(args.format, results, cwd)
     if output:
         print(output)
+    if args.format == "text" and not quiet:
+        for result in results:
+            if result.walked:
+                print(
+                    f"{printable(str(result.root))} is not a git repository: checked every file below it, "
+                    "leaving out tool caches, build folders and virtual environments."
+                )
     left = sum(1 for result in results for finding in result.findings if finding.fixable)
     if args.fix and left and args.format == "text":
         print(

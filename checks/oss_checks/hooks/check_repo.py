@@ -11,7 +11,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     import sys
 
     arguments = list(sys.argv[1:] if argv is None else argv)
-    return cli_main(["check", ".", *arguments])
+    # The per-file hook checks the staged files; this one the repository as a whole, so a
+    # finding in a staged file is reported once, not by both.
+    return cli_main(["check", ".", "--repository-rules", *arguments])
 
 
 if __name__ == "__main__":
