@@ -54,3 +54,11 @@ def test_repo_review_command_lists_our_families(make_repo: MakeRepo) -> None:
     data = json.loads(done.stdout)
     assert "oss-community" in data["families"]
     assert data["checks"]["OSS102"]["result"] is False  # no LICENSE
+
+
+def test_a_backtick_in_a_file_name_stays_inside_its_code_span(make_repo: MakeRepo) -> None:
+    root = make_repo({"d`<b>x`/.env": "TOKEN=1\n", "README.md": "# x\n"})
+    lines = oss_findings(root)["OSS405"]
+    assert len(lines) == 1
+    assert lines[0].startswith("``d`<b>x`/.env``: ")
+    assert "<b>" not in lines[0].split("``: ", 1)[1]  # the message is escaped Markdown too

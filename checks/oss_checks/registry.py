@@ -156,10 +156,15 @@ class Finding:
 
     @property
     def location(self) -> str:
+        """``path``, ``path:line`` or ``path:line:col`` (``path:cell N:...`` in a notebook)."""
         where = self.path
         if self.cell is not None:
             where += f":cell {self.cell}"
-        return f"{where}:{self.line}:{self.col}"
+        if self.line:
+            where += f":{self.line}"
+            if self.col:
+                where += f":{self.col}"
+        return where
 
     def to_dict(self) -> dict[str, Any]:
         rule = self.rule

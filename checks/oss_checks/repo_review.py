@@ -14,6 +14,7 @@ from typing import Any
 from oss_checks.manifest import anchor
 from oss_checks.registry import Family, Rule
 from oss_checks.rules import load_rules
+from oss_checks.text import writing
 
 #: A rule that is ignored in the config, or not selected, is skipped rather than passed.
 SKIPPED = "skipped"
@@ -27,15 +28,15 @@ def oss_findings(package: Traversable) -> dict[str, Any]:
 
     result = check(Path(str(package)))
     by_code: dict[str, Any] = dict.fromkeys(load_rules(), SKIPPED)
-    for code in result.codes:
-        by_code[code] = []
+    for selected in result.codes:
+        by_code[selected] = []
     for item in result.ignored:
         if not [f for f in result.findings if f.code == item.finding.code]:
             by_code[item.finding.code] = SKIPPED
     for finding in result.findings:
-        by_code[finding.code].append(f"`{finding.location}`: {finding.message}")
+        by_code[finding.code].append(f"{writing.code(finding.location)}: {writing.md(finding.message)}")
     for crash in result.crashes:
-        by_code[crash.code] = [f"oss-checks {crash}"]
+        by_code[crash.code] = [writing.md(f"oss-checks {crash}")]
     return by_code
 
 

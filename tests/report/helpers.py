@@ -24,14 +24,3 @@ def item(
 
 def fleet_names(fleet: Path) -> list[str]:
     return sorted(p.name for p in fleet.iterdir() if p.is_dir())
-
-
-def checker_that_dies_on_crash(path: str, location: str) -> RepoResult:
-    """Checks like the real checker, except that the worker process dies on a repository named crash*."""
-    import os
-
-    from oss_checks.report.collect import check_checkout
-
-    if Path(path).name.startswith("crash"):
-        os._exit(3)
-    return check_checkout(path, location)

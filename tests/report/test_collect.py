@@ -5,16 +5,17 @@ from __future__ import annotations
 import io
 import json
 import os
+import sys
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from conftest import MakeRepo
 from oss_checks.cli import main
-from oss_checks.report.collect import Progress, collect, discover, read_saved
+from oss_checks.report.collect import Progress, check_isolated, collect, discover, read_saved
 from oss_checks.report.model import RepoResult
-from report.helpers import checker_that_dies_on_crash
 
 ENV_REPO = {".env": "TOKEN=abc\n", "README.md": "# leaky\n"}
 BAD_CONFIG = {"pyproject.toml": '[project]\nname = "x"\n\n[tool.oss-checks]\nselct = ["OSS1"]\n'}
@@ -266,14 +267,43 @@ def test_saved_results_skip_malformed_entries(tmp_path: Path) -> None:
     assert result.ignored == []
 
 
-def test_a_worker_that_dies_costs_a_line_not_the_report(tmp_path: Path) -> None:
+def _fleet(tmp_path: Path, *names: str) -> Path:
     fleet = tmp_path / "fleet"
     fleet.mkdir()
-    for name in ("alpha", "crash", "omega"):
+    for name in names:
         (fleet / name).mkdir()
         (fleet / name / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
-    results, _ = collect([str(fleet)], tmp_path, jobs=2, checker=checker_that_dies_on_crash)
+    return fleet
+
+
+def _worker(tmp_path: Path, body: str) -> tuple[str, ...]:
+    """A stand-in for the worker process: ``body`` runs first, then the real worker."""
+    script = tmp_path / "worker.py"
+    script.write_text(
+        "import os, sys, time\n"
+        + body
+        + "\nfrom oss_checks.report.worker import main\nraise SystemExit(main())\n",
+        encoding="utf-8",
+    )
+    return (sys.executable, str(script))
+
+
+def test_a_worker_that_dies_costs_a_line_not_the_report(tmp_path: Path) -> None:
+    fleet = _fleet(tmp_path, "alpha", "crash", "omega")
+    command = _worker(tmp_path, "if os.path.basename(sys.argv[1]).startswith('crash'):\n    os._exit(3)")
+    checker = partial(check_isolated, command=command)
+    results, _ = collect([str(fleet)], tmp_path, jobs=2, checker=checker)
     assert [r.name for r in results] == ["alpha", "crash", "omega"]
     crashed = results[1]
-    assert crashed.problem is not None
-    assert crashed.problem.startswith("the process checking it stopped: BrokenProcessPool")
+    assert crashed.problem == "the process checking it stopped: exit code 3"
+    assert results[0].problem is None
+    assert results[2].problem is None
+
+
+def test_a_repository_that_takes_too_long_becomes_a_row_that_says_so(tmp_path: Path) -> None:
+    fleet = _fleet(tmp_path, "quick", "slow")
+    command = _worker(tmp_path, "if os.path.basename(sys.argv[1]) == 'slow':\n    time.sleep(60)")
+    checker = partial(check_isolated, command=command, timeout=5)
+    results, _ = collect([str(fleet)], tmp_path, jobs=2, checker=checker)
+    assert results[0].problem is None
+    assert results[1].problem == "checking it took longer than 5 seconds, so it was stopped"

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from oss_checks.report.markdown import code, md, render_markdown
+from oss_checks.report.markdown import render_markdown
 from oss_checks.report.model import RepoState, Snapshot
 from oss_checks.rules import load_rules
+from oss_checks.text.writing import md
 from report.helpers import MakeReport, MakeResult, fleet_names, item
 
 #: A table cell separator: a pipe that no backslash escapes.
@@ -25,14 +26,6 @@ def table_rows(text: str, header_start: str) -> list[str]:
             break
         rows.append(line)
     return rows
-
-
-def test_escaping_keeps_text_literal() -> None:
-    assert md("a|b *c* _d_ <b>\n[x](y) #1") == r"a\|b \*c\* \_d\_ \<b\> \[x\](y) \#1"
-    assert code("plain") == "`plain`"
-    assert code("a `tick` b") == "``a `tick` b``"
-    assert code("`edge`") == "`` `edge` ``"
-    assert code("a|b", cell=True) == r"`a\|b`"
 
 
 def test_tables_keep_their_shape_whatever_the_names(make_result: MakeResult, make_report: MakeReport) -> None:
@@ -85,3 +78,23 @@ def test_fleet_markdown_lists_every_repository(fleet: Path, fleet_report: Path) 
     assert len(rows) == 2 + len(fleet_names(fleet))
     for name in fleet_names(fleet):
         assert f'<a id="repo-{name}"></a>' in text
+
+
+def test_saved_results_cannot_inject_markup(make_result: MakeResult, make_report: MakeReport) -> None:
+    from oss_checks.report.model import Item
+
+    hostile = Item.from_dict(
+        {
+            "code": "X<b>1`|",
+            "name": "n",
+            "message": "# fake heading\n[click](javascript:alert(1))",
+            "repo_path": "a`b|c.py",
+            "fix": "<img src=x onerror=alert(1)>",
+        },
+        {},
+    )
+    assert hostile is not None
+    text = render_markdown(make_report([make_result("r", [hostile])]))
+    assert "<img" not in text
+    assert "\n# fake heading" not in text
+    assert "[click](javascript:" not in text  # escaped brackets are no link

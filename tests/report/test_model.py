@@ -373,3 +373,57 @@ def test_saved_findings_of_unknown_rules_keep_what_was_saved() -> None:
     )
     assert parsed.location == "x, cell 2"
     assert Item.from_dict({"message": "no code"}, load_rules()) is None
+
+
+def test_a_proprietary_repository_is_not_ready_until_it_is_relicensed(
+    make_result: MakeResult, make_report: MakeReport
+) -> None:
+    result = make_result("internal-tool")
+    result.license = "LicenseRef-Proprietary"
+    entry = make_report([result]).repos[0]
+    assert entry.verdict.key == "not-yet"
+    assert entry.verdict.reasons[0].startswith("It is under a proprietary license (LicenseRef-Proprietary)")
+
+
+def test_repositories_with_the_same_name_are_told_apart_by_location(
+    make_result: MakeResult, make_report: MakeReport
+) -> None:
+    first, second = make_result("analysis"), make_result("analysis")
+    first.location, second.location = "team-a/analysis", "team-b/analysis"
+    report = make_report([first, second, make_result("unique")])
+    names = sorted(entry.display_name for entry in report.repos)
+    assert names == ["analysis (team-a/analysis)", "analysis (team-b/analysis)", "unique"]
+
+
+def test_a_repository_that_did_not_adopt_the_conventions_says_what_adopting_brings(
+    make_result: MakeResult, make_report: MakeReport
+) -> None:
+    result = make_result("legacy")
+    result.adopted = False
+    result.would_bring = ["OSS114", "OSS601"]
+    data = report_to_dict(make_report([result]))
+    entry = data["repos"][0]
+    assert (entry["adopted"], entry["would_bring"]) == (False, ["OSS114", "OSS601"])
+    assert entry["level"] == "ready"  # the conventions it never adopted are not forty failures
+
+
+def test_saved_fix_text_of_an_unknown_rule_is_never_shown() -> None:
+    item_ = Item.from_dict({"code": "XYZ1", "message": "m", "fix": "<script>alert(1)</script>"}, load_rules())
+    assert item_ is not None
+    assert item_.fix == ""
+
+
+def test_a_deeply_nested_previous_report_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "report.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(PreviousReportError, match="nested too deeply"):
+        load_snapshots(path)
+
+
+def test_results_travel_between_processes_unchanged(make_result: MakeResult) -> None:
+    from oss_checks.report.model import result_from_dict, result_to_dict
+
+    result = make_result("trip", [item("OSS405", path="caf\udce9/.env")])
+    result.would_bring = ["OSS114"]
+    again = result_from_dict(json.loads(json.dumps(result_to_dict(result), ensure_ascii=True)))
+    assert again == result

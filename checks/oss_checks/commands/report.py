@@ -26,6 +26,16 @@ def _jobs(value: str) -> int:
     return number
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return number
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
@@ -51,6 +61,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--title", default=DEFAULT_TITLE, help=f"the report's title (default: {DEFAULT_TITLE!r})"
     )
     parser.add_argument(
+        "--conventions",
+        metavar="TEAM_TOML",
+        help="a team's conventions file laid under every repository's own settings, as `extend` does: "
+        "every repository is then checked as having adopted the conventions",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="stop checking a repository after this long and say so in its row (default: 300)",
+    )
+    parser.add_argument(
         "-j",
         "--jobs",
         type=_jobs,
@@ -61,10 +84,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from datetime import datetime, timezone
+    from functools import partial
 
     from oss_checks import __version__
     from oss_checks.report import write_report
-    from oss_checks.report.collect import collect, shown
+    from oss_checks.report.collect import DEFAULT_TIMEOUT, check_isolated, collect, shown
     from oss_checks.report.model import (
         LEVELS,
         PreviousReportError,
@@ -84,7 +108,14 @@ def run(args: argparse.Namespace) -> int:
     except PreviousReportError as exc:
         raise UsageError(f"--previous {exc}") from None
     history = merge_history(snapshots)
-    results, notes = collect(args.paths, cwd, jobs=args.jobs, progress=sys.stderr)
+    team_file = None
+    if args.conventions is not None:
+        team_path = (cwd / args.conventions).resolve()
+        if not team_path.is_file():
+            raise UsageError(f"--conventions {args.conventions} is not a file")
+        team_file = str(team_path)
+    checker = partial(check_isolated, team_file=team_file, timeout=args.timeout or DEFAULT_TIMEOUT)
+    results, notes = collect(args.paths, cwd, jobs=args.jobs, progress=sys.stderr, checker=checker)
     if not results:
         raise UsageError("no repository found: " + "; ".join(notes))
     # Microseconds keep two reports of the same second apart in the trend.
@@ -98,5 +129,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write the report to {args.output}: {exc.strerror or exc}") from None
     counts = report.counts()
     summary = ", ".join(f"{counts[level.key]} {level.label.lower()}" for level in LEVELS if counts[level.key])
-    sys.stdout.write(f"Report on {len(report.repos)} repositories ({summary}): {shown(page, cwd)}\n")
+    count = len(report.repos)
+    sys.stdout.write(
+        f"Report on {count} {'repository' if count == 1 else 'repositories'} ({summary}): {shown(page, cwd)}\n"
+    )
     return EXIT_CLEAN

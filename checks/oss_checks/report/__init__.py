@@ -7,13 +7,18 @@ them; the ``report`` command (:mod:`oss_checks.commands.report`) ties them toget
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from oss_checks.baseline import dumps
 from oss_checks.report.badge import render_badge
 from oss_checks.report.html import render_html
 from oss_checks.report.markdown import render_markdown
 from oss_checks.report.model import Report, report_to_dict
+
+
+def _utf8(text: str) -> bytes:
+    """UTF-8 for a page; a file name that was not UTF-8 (kept as surrogates) shows as escapes."""
+    return text.encode("utf-8", "backslashreplace")
 
 
 def write_report(report: Report, output: Path) -> Path:
@@ -21,10 +26,9 @@ def write_report(report: Report, output: Path) -> Path:
     badges = output / "badges"
     badges.mkdir(parents=True, exist_ok=True)
     page = output / "report.html"
-    page.write_text(render_html(report), encoding="utf-8")
-    document = json.dumps(report_to_dict(report), indent=2, ensure_ascii=False)
-    (output / "report.json").write_text(document + "\n", encoding="utf-8")
-    (output / "report.md").write_text(render_markdown(report), encoding="utf-8")
+    page.write_bytes(_utf8(render_html(report)))
+    (output / "report.json").write_bytes(_utf8(dumps(report_to_dict(report)) + "\n"))
+    (output / "report.md").write_bytes(_utf8(render_markdown(report)))
     for entry in report.repos:
-        (badges / f"{entry.key}.svg").write_text(render_badge(entry) + "\n", encoding="utf-8")
+        (badges / f"{entry.key}.svg").write_bytes(_utf8(render_badge(entry) + "\n"))
     return page

@@ -8,10 +8,11 @@ so one broken checkout among two hundred costs one line of the report.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -20,7 +21,8 @@ from oss_checks.baseline import SavedResultsError
 from oss_checks.baseline import read_saved as read_saved_document
 from oss_checks.engine import check_repo, open_repo
 from oss_checks.errors import ConfigError, RepoError
-from oss_checks.report.model import Item, RepoResult
+from oss_checks.formats import parse_json
+from oss_checks.report.model import Item, RepoResult, result_from_dict
 from oss_checks.rules import load_rules
 
 if TYPE_CHECKING:
@@ -126,9 +128,9 @@ def _children(folder: Path, notes: list[str], cwd: Path) -> list[Target]:
     return found
 
 
-# -- checking one checkout (runs in a worker process) ------------------------------------------
-def check_checkout(path: str, location: str) -> RepoResult:
-    """Run the repository's configured rules; every failure becomes ``problem``."""
+# -- checking one checkout -------------------------------------------------------------------------
+def check_checkout(path: str, location: str, team_file: str | None = None) -> RepoResult:
+    """Run the repository's configured rules here; every failure becomes ``problem``."""
     root = Path(path)
     result = RepoResult(name=root.name, location=location)
     problem = _listing_problem(root)
@@ -136,9 +138,9 @@ def check_checkout(path: str, location: str) -> RepoResult:
         result.problem = problem
         return result
     try:
-        repo, config = open_repo(root)
+        repo, config = open_repo(root, team_file=Path(team_file) if team_file else None)
         _describe(repo, result)
-        checked = check_repo(repo, config)
+        checked = check_repo(repo, config, preview_adoption=True)
     except (RepoError, ConfigError) as exc:
         result.problem = f"its configuration is invalid: {exc}" if isinstance(exc, ConfigError) else str(exc)
         return result
@@ -148,6 +150,8 @@ def check_checkout(path: str, location: str) -> RepoResult:
     rules = load_rules()
     result.rules_run = list(checked.codes)
     result.errors = list(checked.errors)
+    result.adopted = checked.adopted
+    result.would_bring = list(checked.would_bring)
     result.findings = [
         Item.of_rule(rules[f.code], f.message, f.path, line=f.line, col=f.col, cell=f.cell, fixable=f.fixable)
         for f in checked.findings
@@ -168,13 +172,59 @@ def check_checkout(path: str, location: str) -> RepoResult:
 
 
 def _describe(repo: Repo, result: RepoResult) -> None:
-    """What the repository says about itself: its name, visibility, type and template version."""
+    """What the repository says about itself: its name, visibility, type, license and template version."""
     name = repo.project.get("name")
     result.project_name = name if isinstance(name, str) and name.strip() else None
     visibility = repo.answers.get("visibility")
     result.visibility = visibility if visibility in ("internal", "public") else None
     result.project_type = repo.project_type
     result.template_version = repo.parsed_record.version if repo.parsed_record is not None else None
+    declared = repo.project.get("license")
+    recorded = repo.answers.get("license")
+    result.license = (
+        declared if isinstance(declared, str) else recorded if isinstance(recorded, str) else None
+    )
+
+
+#: How long one repository may take before its row says so instead (``--timeout``).
+DEFAULT_TIMEOUT = 300.0
+WORKER = (sys.executable, "-m", "oss_checks.report.worker")
+
+
+def check_isolated(
+    path: str,
+    location: str,
+    *,
+    team_file: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    command: Sequence[str] = WORKER,
+) -> RepoResult:
+    """Check one repository in a process of its own, stopped after ``timeout`` seconds.
+
+    Whatever happens in there (a rule that loops, a parser that crashes the interpreter,
+    a repository too large to finish) costs that repository's row, never the report.
+    """
+
+    def failed(problem: str) -> RepoResult:
+        return RepoResult(name=Path(path).name, location=location, problem=problem)
+
+    arguments = [*command, path, location] + (["--conventions", team_file] if team_file else [])
+    try:
+        done = subprocess.run(arguments, capture_output=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return failed(f"checking it took longer than {timeout:g} seconds, so it was stopped")
+    except OSError as exc:
+        return failed(f"the process to check it could not start: {exc}")
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [
+            f"exit code {done.returncode}"
+        ]
+        return failed(f"the process checking it stopped: {reason[0][:300]}")
+    parsed, error = parse_json(done.stdout.decode("utf-8", "replace"))
+    result = result_from_dict(parsed) if error is None else None
+    if result is None:
+        return failed("the process checking it gave no result")
+    return result
 
 
 # -- saved results -----------------------------------------------------------------------------------
@@ -236,9 +286,13 @@ def collect(
     *,
     jobs: int | None = None,
     progress: TextIO | None = None,
-    checker: Callable[[str, str], RepoResult] = check_checkout,
+    checker: Callable[[str, str], RepoResult] | None = None,
 ) -> tuple[list[RepoResult], list[str]]:
-    """Check (or read) every repository behind ``paths``; results keep the targets' order."""
+    """Check (or read) every repository behind ``paths``; results keep the targets' order.
+
+    ``checker`` checks one repository; by default :func:`check_isolated` (a process per
+    repository, with the default time limit). Up to ``jobs`` run at once.
+    """
     targets, notes = discover(paths, cwd)
     slots: list[list[RepoResult]] = [[] for _ in targets]
     checkouts = [(index, t) for index, t in enumerate(targets) if t.kind == "checkout"]
@@ -250,48 +304,29 @@ def collect(
             slots[index] = [
                 RepoResult(name=target.path.name, location=shown(target.path, cwd), problem=target.problem)
             ]
+    run_one = checker or check_isolated
     workers = max(1, min(jobs or os.cpu_count() or 1, len(checkouts)))
     try:
-        if workers == 1:
-            for index, target in checkouts:
-                slots[index] = [checker(str(target.path), shown(target.path, cwd))]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures: dict[Future[RepoResult], tuple[int, Target]] = {
+                pool.submit(run_one, str(target.path), shown(target.path, cwd)): (index, target)
+                for index, target in checkouts
+            }
+            for future in as_completed(futures):
+                index, target = futures[future]
+                slots[index] = [_result_or_problem(future, target, cwd)]
                 counter.step(target.path.name)
-        else:
-            _check_in_parallel(checkouts, slots, workers, cwd, counter, checker)
     finally:
         counter.close()
     return [result for slot in slots for result in slot], notes
 
 
-def _check_in_parallel(
-    checkouts: Sequence[tuple[int, Target]],
-    slots: list[list[RepoResult]],
-    workers: int,
-    cwd: Path,
-    counter: Progress,
-    checker: Callable[[str, str], RepoResult],
-) -> None:
-    # "spawn" behaves the same on every platform and is safe in a process that has threads.
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+def _result_or_problem(future: Future[RepoResult], target: Target, cwd: Path) -> RepoResult:
     try:
-        futures: dict[Future[RepoResult], tuple[int, Target]] = {
-            pool.submit(checker, str(target.path), shown(target.path, cwd)): (index, target)
-            for index, target in checkouts
-        }
-        for future in as_completed(futures):
-            index, target = futures[future]
-            try:
-                slots[index] = [future.result()]
-            except Exception as exc:  # noqa: BLE001 - a dead worker is one repository's problem
-                slots[index] = [
-                    RepoResult(
-                        name=target.path.name,
-                        location=shown(target.path, cwd),
-                        problem=f"the process checking it stopped: {type(exc).__name__}: {exc}",
-                    )
-                ]
-            counter.step(target.path.name)
-    finally:
-        # On Ctrl-C, drop the repositories not started yet instead of checking them all first.
-        pool.shutdown(wait=True, cancel_futures=True)
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - one repository's failure is one row
+        return RepoResult(
+            name=target.path.name,
+            location=shown(target.path, cwd),
+            problem=f"the check stopped: {type(exc).__name__}: {exc}",
+        )

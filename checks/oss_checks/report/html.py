@@ -32,6 +32,7 @@ from oss_checks.report.model import (
     Report,
     Snapshot,
     StakeholderView,
+    adoption_sentence,
     executive_summary,
     stakeholder_view,
     verdict_question,
@@ -477,6 +478,8 @@ def repo_section(report: Report, entry: RepoEntry) -> str:
         )
     )
     facts.append(("Checked from", esc(result.source)))
+    if not result.adopted and result.problem is None:
+        facts.append(("Conventions", esc(adoption_sentence(result).removeprefix("Conventions: "))))
     look = VERDICT_LOOK[entry.verdict.key]
     reasons = "".join(f"<li>{esc(r)}</li>" for r in entry.verdict.reasons)
     verdict = (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from oss_checks.report.model import (
@@ -14,38 +13,18 @@ from oss_checks.report.model import (
     UNREADABLE,
     RepoEntry,
     Report,
+    adoption_sentence,
     executive_summary,
     stakeholder_view,
     verdict_question,
 )
+from oss_checks.rules import load_rules
+from oss_checks.text.writing import code, md
 
 #: Places listed per rule for one repository; report.json has all of them.
 MAX_PLACES = 10
 #: Repository names listed per rule in a stakeholder view.
 MAX_NAMES = 12
-
-#: Characters Markdown could read as markup. Parentheses are safe once brackets are escaped.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~])")
-
-
-def md(text: object) -> str:
-    """Text that Markdown shows as written: one line, special characters escaped."""
-    one_line = " ".join(str(text).split())
-    return _SPECIAL.sub(r"\\\1", one_line)
-
-
-def code(text: object, *, cell: bool = False) -> str:
-    """Inline code; the fence grows past any backticks the text holds.
-
-    In a table ``cell`` a pipe would end the cell even inside code, so it is escaped.
-    """
-    value = " ".join(str(text).split())
-    if cell:
-        value = value.replace("|", r"\|")
-    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if value.startswith("`") or value.endswith("`") else ""
-    return f"{fence}{pad}{value}{pad}{fence}"
 
 
 def anchor(entry: RepoEntry) -> str:
@@ -165,6 +144,7 @@ def render_markdown(report: Report) -> str:
 
 
 def _repo_lines(entry: RepoEntry) -> list[str]:
+    rules = load_rules()
     result = entry.result
     score = "" if entry.score is None else f", score {entry.score}/100"
     lines = [
@@ -180,6 +160,8 @@ def _repo_lines(entry: RepoEntry) -> list[str]:
         + (f" · visibility: {md(result.visibility)}" if result.visibility else "")
         + (f" · template {md(result.template_version)}" if result.template_version else ""),
     ]
+    if not result.adopted and result.problem is None:
+        lines += ["", md(adoption_sentence(result))]
     if entry.verdict.reasons:
         lines.append("")
         lines += [f"- {md(reason)}" for reason in entry.verdict.reasons]
@@ -190,13 +172,15 @@ def _repo_lines(entry: RepoEntry) -> list[str]:
         for rule_code, items in entry.failing.items():
             for item in items[:MAX_PLACES]:
                 lines.append(
-                    f"| {code(rule_code)} {md(item.name)} | {code(item.location, cell=True)} | {md(item.message)} |"
+                    f"| {code(rule_code, cell=True)} {md(item.name)} | {code(item.location, cell=True)} "
+                    f"| {md(item.message)} |"
                 )
             if len(items) > MAX_PLACES:
                 lines.append(
-                    f"| {code(rule_code)} | | and {len(items) - MAX_PLACES} more (see report.json) |"
+                    f"| {code(rule_code, cell=True)} | | and {len(items) - MAX_PLACES} more (see report.json) |"
                 )
-        fixes = [(c, items[0].fix) for c, items in entry.failing.items() if items[0].fix]
+        # Only the registry's own advice is shown: saved results could carry any text.
+        fixes = [(c, rules[c].how_to_fix()) for c in entry.failing if c in rules and rules[c].how_to_fix()]
         if fixes:
             lines += ["", "<details><summary>How to fix</summary>", ""]
             for rule_code, fix in fixes:

@@ -9,13 +9,13 @@ repository's CI saved, so the HTML, Markdown and JSON renderings all say the sam
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from oss_checks.formats import parse_json
 from oss_checks.registry import Rule, Stakeholder
 from oss_checks.rules import load_rules
 
@@ -97,7 +97,7 @@ BLOCKED = Level(
     "Blocked",
     "\u2715",
     "#b3171d",
-    "A legal blocker (license, secrets or data) must be resolved first.",
+    "A blocker (license, secrets, data or a contact nobody reads) must be resolved first.",
     3,
 )
 UNREADABLE = Level(
@@ -249,7 +249,8 @@ class Item:
             stakeholders=tuple(s for s in stakeholders if isinstance(s, str))
             if isinstance(stakeholders, list)
             else (),
-            fix=_text(data.get("fix")),
+            # The fix of a rule this oss-checks does not know is someone else's text: not shown.
+            fix="",
             fixable=data.get("fixable") is True,
             reason=reason,
         )
@@ -301,6 +302,62 @@ class RepoResult:
     visibility: str | None = None
     project_type: str | None = None
     template_version: str | None = None
+    #: The license the repository declares (SPDX, or the template's answer), when it says.
+    license: str | None = None
+    #: Whether it adopted the conventions; if not, those that would report once it does.
+    adopted: bool = True
+    would_bring: list[str] = field(default_factory=list)
+
+
+_RESULT_TEXT_FIELDS = ("project_name", "visibility", "project_type", "template_version", "license")
+
+
+def result_to_dict(result: RepoResult) -> dict[str, Any]:
+    """A result as plain JSON data (how a worker process hands it over)."""
+    return {
+        "name": result.name,
+        "location": result.location,
+        "source": result.source,
+        "problem": result.problem,
+        "findings": [item.to_dict() for item in result.findings],
+        "ignored": [item.to_dict() for item in result.ignored],
+        "errors": list(result.errors),
+        "rules_run": list(result.rules_run),
+        "adopted": result.adopted,
+        "would_bring": list(result.would_bring),
+        **{name: getattr(result, name) for name in _RESULT_TEXT_FIELDS},
+    }
+
+
+def _texts(value: Any) -> list[str]:
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def result_from_dict(data: Any) -> RepoResult | None:
+    """The result a worker handed over; None when it is not one."""
+    if not isinstance(data, dict) or not isinstance(data.get("name"), str):
+        return None
+    rules = load_rules()
+    result = RepoResult(
+        name=data["name"],
+        location=_text(data.get("location")),
+        source=_text(data.get("source")) or "checkout",
+        problem=data["problem"] if isinstance(data.get("problem"), str) else None,
+        errors=_texts(data.get("errors")),
+        rules_run=_texts(data.get("rules_run")),
+        adopted=data.get("adopted") is not False,
+        would_bring=_texts(data.get("would_bring")),
+    )
+    for name in _RESULT_TEXT_FIELDS:
+        value = data.get(name)
+        setattr(result, name, value if isinstance(value, str) else None)
+    for key, into in (("findings", result.findings), ("ignored", result.ignored)):
+        entries = data.get(key)
+        for entry in entries if isinstance(entries, list) else []:
+            item = Item.from_dict(entry, rules) if isinstance(entry, dict) else None
+            if item is not None:
+                into.append(item)
+    return result
 
 
 # -- assessment ---------------------------------------------------------------------------------
@@ -359,8 +416,13 @@ class RepoEntry:
     verdict: Verdict
     previous: RepoState | None = None
 
+    #: Set when another repository of the report has the same name: then its location tells them apart.
+    same_name_elsewhere: bool = False
+
     @property
     def display_name(self) -> str:
+        if self.same_name_elsewhere:
+            return f"{self.result.name} ({self.result.location})"
         return self.result.name
 
     def stakeholder_counts(self) -> dict[str, int]:
@@ -476,7 +538,32 @@ def level_of(result: RepoResult, failing: Mapping[str, list[Item]]) -> Level:
 _CODE_IN_TEXT = re.compile(r"\bOSS\d{3}\b")
 
 
+def is_proprietary(license_expression: str | None) -> bool:
+    """Whether a declared license keeps all rights (``LicenseRef-Proprietary``, "Proprietary")."""
+    if not license_expression:
+        return False
+    lowered = license_expression.casefold()
+    return "proprietary" in lowered or lowered in ("unlicensed", "all rights reserved")
+
+
+RELICENSE = (
+    "It is under a proprietary license ({license}): re-license it under an open-source license "
+    "(for example MIT, BSD-3-Clause or Apache-2.0, in LICENSE and pyproject.toml) before publishing."
+)
+
+
 def verdict_of(
+    result: RepoResult, failing: Mapping[str, list[Item]], rules: Mapping[str, type[Rule]]
+) -> Verdict:
+    verdict = _verdict_of(result, failing, rules)
+    if verdict.key in ("yes", "review", "not-yet") and is_proprietary(result.license):
+        reason = RELICENSE.format(license=result.license)
+        rest = verdict.reasons if verdict.key == "not-yet" else ()
+        return Verdict("not-yet", (reason, *rest))
+    return verdict
+
+
+def _verdict_of(
     result: RepoResult, failing: Mapping[str, list[Item]], rules: Mapping[str, type[Rule]]
 ) -> Verdict:
     if result.problem is not None:
@@ -523,6 +610,20 @@ def verdict_of(
     return Verdict("yes")
 
 
+def adoption_sentence(result: RepoResult) -> str:
+    """What a repository that did not adopt the conventions would be told if it did."""
+    if not result.would_bring:
+        return "Conventions: not adopted. Adopting them would add nothing to fix today."
+    rules = load_rules()
+    listed = ", ".join(
+        f"{code} ({rules[code].name})" if code in rules else code for code in result.would_bring
+    )
+    return (
+        f"Conventions: not adopted, so only the facts and what the repository's own evidence supports "
+        f"are checked. Adopting them would bring {_count(len(result.would_bring), 'rule')} to fix: {listed}."
+    )
+
+
 def slug(text: str) -> str:
     """A name safe in a file name and a URL fragment."""
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.")
@@ -542,6 +643,7 @@ def build_report(
     ordered_history = sorted(history, key=lambda s: s.generated_at)[-HISTORY_LIMIT:]
     entries: list[RepoEntry] = []
     used: set[str] = set()
+    names = [result.name.casefold() for result in results]
     for result in results:
         key = base = slug(result.name)
         number = 2
@@ -560,6 +662,7 @@ def build_report(
                 failing=failing,
                 verdict=verdict_of(result, failing, rules),
                 previous=previous,
+                same_name_elsewhere=names.count(result.name.casefold()) > 1,
             )
         )
     return Report(title, generated_at, version, entries, list(ordered_history), list(notes))
@@ -687,6 +790,10 @@ def entry_to_dict(entry: RepoEntry) -> dict[str, Any]:
     return {
         "key": entry.key,
         "name": result.name,
+        "display_name": entry.display_name,
+        "license": result.license,
+        "adopted": result.adopted,
+        "would_bring": list(result.would_bring),
         "project_name": result.project_name,
         "location": result.location,
         "source": result.source,
@@ -778,11 +885,14 @@ def _state(data: Any) -> RepoState | None:
 def load_snapshots(path: Path) -> list[Snapshot]:
     """The snapshots an earlier report.json holds: its own, and the history it carried."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise PreviousReportError(f"{path} does not exist") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise PreviousReportError(f"{path} cannot be read: {exc}") from None
+    data, error = parse_json(text)
+    if error is not None:
+        raise PreviousReportError(f"{path} cannot be read: {error}")
     if not isinstance(data, dict) or data.get("tool") != REPORT_TOOL:
         raise PreviousReportError(f"{path} is not a report.json written by `oss-checks report`")
     snapshots = []
