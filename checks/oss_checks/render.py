@@ -23,6 +23,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, nullcontext
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -230,9 +231,20 @@ def rendered(
 
 
 def render_file(root: Path, answers: Mapping[str, Any], relative: str) -> str | None:
-    """What the template at ``root`` would bake at ``relative`` for ``answers``, or None."""
-    with rendered(root, answers) as project:
-        target = project / relative
-        if target.is_symlink() or not target.is_file():
-            return None
-        return target.read_text(encoding="utf-8")
+    """What the template at ``root`` would bake at ``relative`` for ``answers``, or None.
+
+    The whole bake is rendered once per template and answers in a process: a ``--fix``
+    that restores several files pays for one render.
+    """
+    data = _baked_files(str(root), json.dumps(dict(answers), sort_keys=True)).get(relative)
+    return data.decode("utf-8") if data is not None else None
+
+
+@lru_cache(maxsize=8)
+def _baked_files(root: str, answers: str) -> dict[str, bytes]:
+    with rendered(Path(root), json.loads(answers)) as project:
+        files = {}
+        for path in sorted(project.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                files[path.relative_to(project).as_posix()] = path.read_bytes()
+        return files
