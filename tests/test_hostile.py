@@ -192,7 +192,7 @@ def test_hostile_sizes_take_seconds_not_hours(
 
 # -- properties ------------------------------------------------------------------------------------
 NAME_CHARACTERS = st.characters(
-    blacklist_categories=("Cs",), blacklist_characters="/\x00", min_codepoint=1, max_codepoint=0x2FFF
+    exclude_categories=["Cs"], exclude_characters="/\x00", min_codepoint=1, max_codepoint=0x2FFF
 )
 hostile_names = st.one_of(
     st.text(NAME_CHARACTERS, min_size=1, max_size=40).filter(lambda name: name not in (".", "..")),
