@@ -192,7 +192,10 @@ def run(repo: Repo, config: Config, rules: Sequence[Rule], *, files: Iterable[st
 
     by_code = {rule.code: rule for rule in rules}
     lines_of = _SourceLines(repo)
+    replaced = {(code, f.path) for f in raw if f.code in by_code for code in by_code[f.code].supersedes}
     for found in sorted(set(raw)):
+        if (found.code, found.path) in replaced:
+            continue
         finding = (
             replace(found, fixable=by_code[found.code].can_fix(repo, found))
             if found.code in by_code

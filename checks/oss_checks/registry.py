@@ -206,6 +206,8 @@ class Rule:
     kind: ClassVar[Kind] = Kind.FACT
     #: For a convention: what it reports in a repository that did not adopt the conventions.
     elsewhere: ClassVar[str] = ""
+    #: Codes whose finding on the same path this rule's finding replaces: one problem, one finding.
+    supersedes: ClassVar[frozenset[str]] = frozenset()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

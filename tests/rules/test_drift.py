@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Check, MakeRepo, git
+from conftest import Check, MakeRepo, Run, git
 from oss_checks import render, template
 from oss_checks.context import Repo
 from oss_checks.errors import TemplateError
@@ -420,3 +420,11 @@ def test_an_unfinished_update_in_the_record_is_residue(make_repo: MakeRepo, chec
     findings = check(make_repo(files), "OSS703")
     assert where(findings) == [("OSS703", RECORD, 0)]
     assert "run `oss-checks update` again" in findings[0].message
+
+
+def test_a_deleted_managed_file_is_reported_once(make_repo: MakeRepo, run_checks: Run) -> None:
+    files = baked()
+    del files["CONTRIBUTING.md"]
+    root = make_repo(files)
+    result = run_checks(root, "OSS103", "OSS704")
+    assert [(f.code, f.path) for f in result.findings] == [("OSS704", "CONTRIBUTING.md")]

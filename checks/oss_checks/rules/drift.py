@@ -381,6 +381,22 @@ class OSS704(Rule):
     stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.LEGAL)
     scope = Scope.REPO
     fixable = True
+    #: The rules that report these same files as missing: this finding says it once, with the restore.
+    supersedes = frozenset(
+        {
+            "OSS101",
+            "OSS102",
+            "OSS103",
+            "OSS104",
+            "OSS105",
+            "OSS106",
+            "OSS107",
+            "OSS114",
+            "OSS201",
+            "OSS601",
+            "OSS603",
+        }
+    )
 
     def check(self, repo: Repo) -> Iterator[Finding]:
         state = record_state(repo)
