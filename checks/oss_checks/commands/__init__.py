@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("oss_checks.commands.rules", "list every rule"),
     "rule": ("oss_checks.commands.rule", "explain one rule, like `ruff rule`"),
     "new": ("oss_checks.commands.new", "bake a new project from the template shipped with oss-checks"),
+    "adopt": ("oss_checks.commands.adopt", "bring the template's ways of working to an existing repository"),
     "diff": ("oss_checks.commands.diff", "show how managed files differ from what the template bakes today"),
     "update": ("oss_checks.commands.update", "update the repository to the current template version"),
     "report": (

@@ -114,7 +114,7 @@ def ask_all(
     return answers
 
 
-def _read_line(prompt: str) -> str:
+def read_line(prompt: str) -> str:
     sys.stderr.write(prompt)
     sys.stderr.flush()
     line = sys.stdin.readline()
@@ -145,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
     answers = parse_answers(args.answers, question_keys(root))
     defaults = user_defaults()
     if not args.no_input:
-        answers = ask_all(root, answers, _read_line, _say, defaults)
+        answers = ask_all(root, answers, read_line, _say, defaults)
     context = complete(root, answers, defaults)
     problem = refusal(context)
     if problem is not None:
