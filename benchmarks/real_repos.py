@@ -156,7 +156,7 @@ def bench_startup(report: Report, scratch: Path, runs: int, timeout: float) -> N
         return
     stats = measure_interleaved(
         {label: partial(_quiet, command, empty, timeout) for label, command in commands.items()},
-        runs * SHORT_RUNS_FACTOR,
+        runs,
     )
     python, ours = stats["python -c pass"], stats["oss-checks"]
     report.say(f"  python -c pass              {python.ms()}")
@@ -172,7 +172,10 @@ def bench_startup(report: Report, scratch: Path, runs: int, timeout: float) -> N
 
 
 # -- real repositories -------------------------------------------------------------------------
-def bench_real(report: Report, checkouts: Sequence[Path], runs: int, timeout: float) -> None:
+def bench_real(
+    report: Report, checkouts: Sequence[Path], runs: int, timeout: float, hook_runs: int | None = None
+) -> None:
+    """``runs`` of each whole-tree figure; ``hook_runs`` (default ``SHORT_RUNS_FACTOR`` times more) of the hook."""
     report.say(f"Real repositories ({len(checkouts)}; medians of {runs} runs, min-max beside)")
     ours_bin, ruff_bin = tool("oss-checks"), tool("ruff")
     if ours_bin is None:
@@ -187,7 +190,7 @@ def bench_real(report: Report, checkouts: Sequence[Path], runs: int, timeout: fl
         row = _bench_tree(report, checkout, ours_bin, ruff_bin, review, runs, timeout)
         if row is None:
             continue
-        hook = _bench_hook(report, checkout, runs, timeout)
+        hook = _bench_hook(report, checkout, hook_runs or runs * SHORT_RUNS_FACTOR, timeout)
         if hook is not None:
             row["hook"] = hook
         rows[checkout.name] = row
@@ -329,7 +332,7 @@ def _bench_hook(report: Report, checkout: Checkout, runs: int, timeout: float) -
     try:
         stats = measure_interleaved(
             {label: partial(_quiet, command, root, timeout) for label, command in commands.items()},
-            runs * SHORT_RUNS_FACTOR,
+            runs,
         )
     except subprocess.TimeoutExpired:
         report.say(f"    a timed hook run took longer than {timeout:.0f} s")

@@ -44,7 +44,7 @@ from measuring import (
     tool,
     tracked,
 )
-from real_repos import bench_real, bench_startup, find_checkouts, repo_review_command
+from real_repos import SHORT_RUNS_FACTOR, bench_real, bench_startup, find_checkouts, repo_review_command
 
 SYNTHETIC = ("hooks", "scan", "bake", "green", "precommit")
 #: Default runs: a synthetic tree is quick to scan; a real tree's run takes seconds.
@@ -302,6 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sections = [s for s in only if not (args.smoke and s in ("green", "precommit"))]
     runs = 1 if args.smoke else (args.runs or DEFAULT_RUNS)
     real_runs = 1 if args.smoke else (args.runs or DEFAULT_REAL_RUNS)
+    short_runs = 1 if args.smoke else real_runs * SHORT_RUNS_FACTOR
     sizes = [1000] if args.smoke else args.sizes
     report = Report(machine())
     report.say(f"oss-checks benchmarks on {report.machine['cores']} cores, Python {report.machine['python']}")
@@ -319,9 +320,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "precommit" in sections:
             bench_precommit(report, scratch, runs)
         if "startup" in sections:
-            bench_startup(report, scratch, real_runs, args.timeout)
+            bench_startup(report, scratch, short_runs, args.timeout)
         if "real" in sections:
-            bench_real(report, checkouts, real_runs, args.timeout)
+            bench_real(report, checkouts, real_runs, args.timeout, short_runs)
     missed = [t.name for t in report.targets if not t.met]
     report.say(f"Targets met: {len(report.targets) - len(missed)} of {len(report.targets)}")
     args.output.parent.mkdir(parents=True, exist_ok=True)
