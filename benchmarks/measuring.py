@@ -173,6 +173,8 @@ def git_output(root: Path, *args: str) -> bytes:
     """git's standard output in ``root``, without running any program the repository's config names."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
     env["GIT_OPTIONAL_LOCKS"] = "0"
+    # A folder whose .git is broken must not be read as part of a repository above it.
+    env["GIT_CEILING_DIRECTORIES"] = str(root.resolve().parent)
     return subprocess.run(
         ["git", "-C", str(root), *_SAFE_GIT, *args], capture_output=True, check=True, env=env
     ).stdout
@@ -191,11 +193,15 @@ def tracked(root: Path) -> Tracked:
     listing = git_output(root, "ls-files", "-z", "--stage")
     entries = 0
     files = []
+    seen: set[bytes] = set()
     for record in listing.split(b"\0"):
         if not record:
             continue
-        entries += 1
         mode, _, name = record.partition(b"\t")
+        if name in seen:
+            continue  # the other stages of a file with a merge conflict
+        seen.add(name)
+        entries += 1
         if mode.startswith((b"100644", b"100755")):
             files.append(os.fsdecode(name))
     return Tracked(entries, tuple(files))

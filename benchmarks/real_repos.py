@@ -185,7 +185,12 @@ def bench_real(
     rows: dict[str, Any] = {}
     summary: list[str] = []
     for root in checkouts:
-        checkout = describe(root)
+        try:
+            checkout = describe(root)
+        except subprocess.CalledProcessError as exc:
+            stderr = exc.stderr.decode("utf-8", "replace").strip().splitlines() if exc.stderr else []
+            report.say(f"  {root.name}: not a git checkout git can read ({stderr[-1] if stderr else exc})")
+            continue
         report.say(f"  {checkout.label()}")
         row = _bench_tree(report, checkout, ours_bin, ruff_bin, review, runs, timeout)
         if row is None:

@@ -161,6 +161,18 @@ def test_real_mode_needs_checkouts(tmp_path: Path) -> None:
     assert "--only real needs --repos" in done.stderr
 
 
+def test_real_mode_skips_a_broken_checkout_inside_another_repository(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "repos" / "broken" / ".git").mkdir(parents=True)
+    output = tmp_path / "out.json"
+    done = _run_bench(
+        "--smoke", "--repos", str(tmp_path / "repos"), "--only", "real", "--output", str(output)
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "broken: not a git checkout git can read" in done.stdout
+    assert json.loads(output.read_text())["repositories"] == []  # not the repository around it
+
+
 @pytest.mark.slow
 def test_smoke_run_writes_figures(tmp_path: Path) -> None:
     output = tmp_path / "bench.json"
