@@ -1,31 +1,30 @@
 """Benchmarks of oss-template and oss-checks against their peers and the floor.
 
-    python benchmarks/run.py            # everything (several minutes)
-    python benchmarks/run.py --smoke    # smallest size, one run each: proves the script works
-    nox -s bench                        # the same, in a venv with every peer installed
+    python benchmarks/run.py                          # synthetic trees, everything (several minutes)
+    python benchmarks/run.py --smoke                  # smallest size, one run each: proves it works
+    python benchmarks/run.py --repos ~/scratch/repos  # real checkouts: start-up, ruff, repo-review, floor
+    nox -s bench                                      # the same, in a venv with every peer installed
 
 Prints a table with ratios and whether each target is met, and writes the same as JSON
 (``--output``, default ``benchmarks/results/latest.json``). Every figure is the median of
-``--runs`` runs with the min and max beside it. Peers that are not installed are listed
-as such rather than failing the run.
+``--runs`` runs (default 5 on synthetic trees, 3 on real ones) with the min and max
+beside it. Peers that are not installed are listed as such rather than failing the run.
+The real-repository mode is described in ``real_repos.py``.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import itertools
 import json
 import os
-import platform
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -34,148 +33,25 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from generate import commit_all, generate
-
-BIN = Path(sys.executable).parent
-TOOLS = (
-    "oss-checks",
-    "nbstripout",
-    "pre-commit-hooks",
-    "detect-secrets",
-    "repo-review",
-    "sp-repo-review",
-    "cookiecutter",
-    "cruft",
-    "nox",
-    "uv",
-    "pre-commit",
+from measuring import (
+    Report,
+    floor_read_seconds,
+    machine,
+    measure,
+    measure_call,
+    peak_mb,
+    staged_sample,
+    tool,
+    tracked,
 )
-PEAK_WRAPPER = (
-    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
-    "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-)
+from real_repos import SHORT_RUNS_FACTOR, bench_real, bench_startup, find_checkouts, repo_review_command
 
-
-@dataclass
-class Stat:
-    median: float
-    low: float
-    high: float
-    runs: int
-
-    def ms(self) -> str:
-        return f"{self.median * 1000:8.1f} ms ({self.low * 1000:.0f}-{self.high * 1000:.0f})"
-
-    def s(self) -> str:
-        return f"{self.median:7.2f} s ({self.low:.2f}-{self.high:.2f})"
-
-
-@dataclass
-class Target:
-    name: str
-    met: bool
-    detail: str
-
-
-@dataclass
-class Report:
-    machine: dict[str, Any]
-    figures: dict[str, Any] = field(default_factory=dict)
-    targets: list[Target] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)
-
-    def say(self, line: str = "") -> None:
-        print(line, flush=True)
-        self.lines.append(line)
-
-    def target(self, name: str, met: bool, detail: str) -> None:
-        self.targets.append(Target(name, met, detail))
-        self.say(f"  [{'met' if met else 'NOT MET'}] {name}: {detail}")
-
-
-def tool(name: str) -> str | None:
-    """A console script from this interpreter's environment, else from PATH."""
-    local = BIN / name
-    if local.exists():
-        return str(local)
-    return shutil.which(name)
-
-
-def measure(command: Sequence[str], cwd: Path, runs: int, env: dict[str, str] | None = None) -> Stat:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(
-            command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
-        )
-        times.append(time.perf_counter() - start)
-    return Stat(statistics.median(times), min(times), max(times), runs)
-
-
-def measure_call(function: Callable[[], object], runs: int) -> Stat:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return Stat(statistics.median(times), min(times), max(times), runs)
-
-
-def peak_mb(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> float:
-    done = subprocess.run(
-        [sys.executable, "-c", PEAK_WRAPPER, *command],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    return int(done.stdout.strip() or 0) / 1024
-
-
-def machine() -> dict[str, Any]:
-    versions: dict[str, str | None] = {}
-    for name in TOOLS:
-        try:
-            versions[name] = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            versions[name] = None
-    return {
-        "cores": os.cpu_count(),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "tools": versions,
-    }
-
-
-def floor_read_seconds(root: Path) -> float:
-    """Reading every tracked file once, in-process: the least any whole-repo check must do."""
-    listing = subprocess.run(
-        ["git", "-C", str(root), "ls-files", "-z"], capture_output=True, check=True
-    ).stdout
-    start = time.perf_counter()
-    for name in listing.split(b"\0"):
-        if name:
-            with open(root / os.fsdecode(name), "rb") as handle:
-                handle.read()
-    return time.perf_counter() - start
+SYNTHETIC = ("hooks", "scan", "bake", "green", "precommit")
+#: Default runs: a synthetic tree is quick to scan; a real tree's run takes seconds.
+DEFAULT_RUNS, DEFAULT_REAL_RUNS = 5, 3
 
 
 # -- 1. per-commit hook latency ---------------------------------------------------------------
-def staged_sample(root: Path, count: int) -> list[str]:
-    """A realistic staged change: mostly modules, with notebooks, data and Markdown mixed in."""
-    listing = subprocess.run(["git", "-C", str(root), "ls-files"], capture_output=True, text=True, check=True)
-    by_kind: dict[str, list[str]] = {}
-    for path in listing.stdout.splitlines():
-        by_kind.setdefault(Path(path).suffix, []).append(path)
-    order = [".py", ".ipynb", ".py", ".md", ".csv", ".py", ".toml", ".ipynb", ".py", ".md"]
-    picked: list[str] = []
-    while len(picked) < count:
-        kind = order[len(picked) % len(order)]
-        pool = by_kind.get(kind) or by_kind[".py"]
-        picked.append(pool[(len(picked) * 7) % len(pool)])
-    return picked
-
-
 def bench_hooks(report: Report, root: Path, runs: int, counts: Sequence[int]) -> None:
     report.say("1. Per-commit hook latency (staged files of a data-science repo)")
     startup = measure([sys.executable, "-c", "pass"], root, runs)
@@ -188,7 +64,7 @@ def bench_hooks(report: Report, root: Path, runs: int, counts: Sequence[int]) ->
         "detect-secrets-hook": (tool("detect-secrets-hook"), [], None),
     }
     for count in counts:
-        files = staged_sample(root, count)
+        files = staged_sample(tracked(root).files, count)
         row: dict[str, Any] = {}
         if ours_bin is None:
             report.say("  oss-checks-files is not installed")
@@ -223,7 +99,7 @@ def bench_hooks(report: Report, root: Path, runs: int, counts: Sequence[int]) ->
 def bench_scan(report: Report, scratch: Path, runs: int, sizes: Sequence[int]) -> None:
     report.say("2. Whole-repository scan")
     startup = measure([sys.executable, "-c", "pass"], scratch, runs).median
-    ours_bin, review_bin = tool("oss-checks"), tool("repo-review")
+    ours_bin, review = tool("oss-checks"), repo_review_command()
     rows = {}
     totals: list[tuple[int, float]] = []
     for size in sizes:
@@ -237,15 +113,15 @@ def bench_scan(report: Report, scratch: Path, runs: int, sizes: Sequence[int]) -
         line = f"  {size:>6} files  floor {floor:6.3f} s  oss-checks {ours.s()}  ours/floor = {ours.median / floor:.1f}"
         limit = 3 * floor + startup
         met_floor = ours.median <= limit
-        if review_bin is not None:
-            review = measure([review_bin, str(root)], root, runs)
-            row["repo-review"] = asdict(review)
-            line += f"  repo-review {review.s()}  ours/repo-review = {ours.median / review.median:.2f}"
+        if review is not None:
+            peer = measure([*review, str(root)], root, runs)
+            row["repo-review"] = asdict(peer)
+            line += f"  repo-review {peer.s()}  ours/repo-review = {ours.median / peer.median:.2f}"
             report.say(line)
             report.target(
                 f"{size} files: faster than repo-review + sp-repo-review",
-                ours.median < review.median,
-                f"{ours.median:.2f} s vs {review.median:.2f} s",
+                ours.median < peer.median,
+                f"{ours.median:.2f} s vs {peer.median:.2f} s",
             )
         else:
             report.say(line + "  (repo-review not installed)")
@@ -391,18 +267,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--smoke", action="store_true", help="smallest size, one run, no time-to-green")
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 50_000])
-    parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument(
-        "--only",
-        nargs="+",
-        choices=("hooks", "scan", "bake", "green", "precommit"),
-        default=["hooks", "scan", "bake", "green", "precommit"],
+        "--runs",
+        type=int,
+        help=f"runs of each figure (default {DEFAULT_RUNS}, {DEFAULT_REAL_RUNS} on real repositories)",
     )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 50_000])
+    parser.add_argument(
+        "--repos",
+        type=Path,
+        nargs="+",
+        metavar="FOLDER",
+        help="git checkouts of real repositories, or folders holding them: the real-repository mode",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=600, help="seconds any one command may take on a real repository"
+    )
+    parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
+    parser.add_argument("--only", nargs="+", choices=(*SYNTHETIC, "startup", "real"))
     args = parser.parse_args(argv)
-    runs, sizes = (1, [1000]) if args.smoke else (args.runs, args.sizes)
-    sections = [s for s in args.only if not (args.smoke and s in ("green", "precommit"))]
+    if args.runs is not None and args.runs < 1:
+        parser.error("--runs must be at least 1")
+    checkouts: list[Path] = []
+    if args.repos:
+        missing = [str(folder) for folder in args.repos if not folder.is_dir()]
+        if missing:
+            parser.error(f"--repos: not a folder: {', '.join(missing)}")
+        checkouts = find_checkouts(args.repos)
+        if not checkouts:
+            parser.error(f"--repos: no git checkouts in {', '.join(map(str, args.repos))}")
+    only = args.only or (["startup", "real"] if args.repos else [*SYNTHETIC, "startup"])
+    if "real" in only and not checkouts:
+        parser.error("--only real needs --repos")
+    sections = [s for s in only if not (args.smoke and s in ("green", "precommit"))]
+    runs = 1 if args.smoke else (args.runs or DEFAULT_RUNS)
+    real_runs = 1 if args.smoke else (args.runs or DEFAULT_REAL_RUNS)
+    short_runs = 1 if args.smoke else real_runs * SHORT_RUNS_FACTOR
+    sizes = [1000] if args.smoke else args.sizes
     report = Report(machine())
     report.say(f"oss-checks benchmarks on {report.machine['cores']} cores, Python {report.machine['python']}")
     with tempfile.TemporaryDirectory(prefix="oss-bench-") as tmp:
@@ -418,12 +319,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             bench_time_to_green(report, scratch)
         if "precommit" in sections:
             bench_precommit(report, scratch, runs)
+        if "startup" in sections:
+            bench_startup(report, scratch, short_runs, args.timeout)
+        if "real" in sections:
+            bench_real(report, checkouts, real_runs, args.timeout, short_runs)
     missed = [t.name for t in report.targets if not t.met]
     report.say(f"Targets met: {len(report.targets) - len(missed)} of {len(report.targets)}")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     document = {
         "machine": report.machine,
         "smoke": args.smoke,
+        "repositories": [row["repository"] for row in report.figures.get("real", {}).values()],
         "figures": report.figures,
         "targets": [asdict(t) for t in report.targets],
     }
