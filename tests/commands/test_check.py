@@ -221,7 +221,9 @@ def test_fixable_marks_only_what_fix_can_repair_here(
     make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(
-        make_repo({"README.md": "# Project\n\nIt forecasts the demand for the shops every week, from sales.\n"})
+        make_repo(
+            {"README.md": "# Project\n\nIt forecasts the demand for the shops every week, from sales.\n"}
+        )
     )
     _, out, _ = run_cli(capsys, "check", "--select", "OSS102,OSS111", "--format", "json")
     fixable = {f["code"]: f["fixable"] for f in json.loads(out)["findings"]}

@@ -1718,3 +1718,23 @@ def test_a_default_bake_keeps_placeholder_contacts(make_repo: MakeRepo, check: C
         files[path] = rendered
     codes = {f.path for f in check(make_repo(files), "OSS116")}
     assert codes == {"CODE_OF_CONDUCT.md", "SECURITY.md"}
+
+
+def test_a_template_repository_documents_its_tags(make_repo: MakeRepo, check: Check) -> None:
+    # cookiecutter-data-science's README shows the tree it generates, tags included.
+    readme = README + "\n```\n└── {{ cookiecutter.module_name }}   <- Source code\n```\nTODO: finish.\n"
+    files = {**tree({"README.md": readme}), "cookiecutter.json": '{"module_name": "x"}'}
+    assert [(f.line, f.col) for f in check(make_repo(files), "OSS110")] == [(25, 1)]  # the TODO only
+
+
+def test_fix_marks_fixable_only_the_sections_it_would_add(make_repo: MakeRepo, check: Check) -> None:
+    # The Usage sentence is there without its heading: --fix would not add it again.
+    readme = (
+        FIX_BASE + "\nShow the shortest example that runs, and say what it produces. " + SKELETON_MARK + "\n"
+    )
+    findings = check(make_repo(tree({"README.md": readme})), "OSS111")
+    assert {f.message.split("'")[1]: f.fixable for f in findings} == {
+        "Contributing": True,
+        "License": True,
+        "Usage": False,
+    }

@@ -176,12 +176,15 @@ class _CommunityFile(Rule):
                 if self.url_pointer_counts and not link.target.lower().startswith("mailto:"):
                     return True, None
                 continue
+            if not link.file:
+                continue  # an anchor on this page
             target = resolve(folder, link.file)
             if target is None or target == path:
                 continue
             if repo.exists(target) or repo.dir_exists(target):
                 return True, None
-            broken = broken or link.file
+            if "." in link.file.rpartition("/")[2]:
+                broken = broken or link.file  # a file name that names nothing here (not a docs page id)
         return False, broken
 
     def content_problem(self, path: str, text: str) -> str | None:
@@ -588,6 +591,8 @@ _PLACEHOLDER = re.compile(
 _JINJA_EXPRESSION = re.compile(
     r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[[^\[\]\n]*\])*(?:\s*\|\s*[A-Za-z_]\w*(?:\([^()\n]*\))?)*"
 )
+#: A repository with one of these at the top is a template: its pages document template tags.
+_TEMPLATE_CONFIGS = ("cookiecutter.json", "copier.yml", "copier.yaml")
 #: Placeholders that are leftovers even inside a code block: a reader would copy them as they are.
 _LEFTOVER_IN_CODE = ("insert", "tag", "skeleton")
 
@@ -627,7 +632,8 @@ class OSS110(Rule):
     file name such as `TODO.txt`, the "TODO Group" (an organisation), a quoted 'TODO', and
     BibTeX's double braces (`title = {{Deep Learning}}`). `${{ ... }}` is a CI expression.
     Template tags and `[INSERT ...]` in a code block are still reported: a reader would
-    copy them as they are.
+    copy them as they are. In a template repository (`cookiecutter.json` or `copier.yml`
+    at the top) template tags document what the template renders and are not reported.
 
     ## Why is this bad?
     These files are what outsiders, auditors and managers read. A `[INSERT CONTACT METHOD]`
@@ -646,11 +652,13 @@ class OSS110(Rule):
     stakeholders = (Stakeholder.EXECUTIVE,)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
+        # A template's own README shows the tags it renders: documentation, not leftovers.
+        template = any(repo.exists(name) for name in _TEMPLATE_CONFIGS)
         for path in repo.paths:
             if is_community_file(path):
-                yield from self._scan(path, repo.read_text(path))
+                yield from self._scan(path, repo.read_text(path), tags=not template)
 
-    def _scan(self, path: str, text: str | None) -> Iterator[Finding]:
+    def _scan(self, path: str, text: str | None, *, tags: bool = True) -> Iterator[Finding]:
         if not text:
             return  # missing, empty or unreadable: the content rules report it
         code = code_lines(text, rst=is_rst(path)) if is_rst(path) or is_markdown(path) else set()
@@ -662,7 +670,7 @@ class OSS110(Rule):
                 kind = match.lastgroup if match.lastgroup != "expression" else "tag"
                 if in_code and kind not in _LEFTOVER_IN_CODE:
                     continue
-                if kind == "tag" and not _is_template_tag(match.group("expression")):
+                if kind == "tag" and not (tags and _is_template_tag(match.group("expression"))):
                     continue
                 if kind == "word" and _mentions_the_word(line, match.start(), match.end()):
                     continue
@@ -893,8 +901,15 @@ class OSS111(Rule):
         # Marked, so that OSS110 keeps asking for real text until someone writes it.
         return f"{body} {SKELETON_MARK}"
 
+    def _messages(self, path: str, keys: list[str]) -> set[str]:
+        """The findings one append of ``keys`` repairs."""
+        if not self.in_full:
+            return {self._elsewhere_message(path)}
+        return {self.message(path, key) for key in keys}
+
     def can_fix(self, repo: Repo, finding: Finding) -> bool:
-        return self._plan(repo, finding.path) is not None
+        plan = self._plan(repo, finding.path)
+        return plan is not None and finding.message in self._messages(finding.path, plan[2])
 
     def fix(self, repo: Repo, finding: Finding) -> bool:
         from oss_checks.fixes import append_text  # only --fix needs it
@@ -908,9 +923,8 @@ class OSS111(Rule):
         current, addition, keys = plan
         if not append_text(repo.root, finding.path, current, addition):
             return False
-        done.update(self.message(finding.path, key) for key in keys)
-        done.add(self._elsewhere_message(finding.path))
-        return True
+        done.update(self._messages(finding.path, keys))
+        return finding.message in done
 
 
 # -- OSS112: the LICENSE text and pyproject's license agree ---------------------------------

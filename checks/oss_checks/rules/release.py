@@ -135,7 +135,8 @@ class OSS802(Rule):
     Compares the work tree (commits since the branch left the base, staged, unstaged and
     new files) with the base branch, `origin/main` by default (`main` when there is no
     `origin/main`). When files of the package (`src/`, or the package folders at the top)
-    changed and the changelog did not, it reports it. Opt-in: select it for pre-push or CI,
+    changed and neither the changelog nor a file in a folder of release notes (towncrier's
+    `news/` or `changelog.d/`, `doc/whats_new/` ...) did, it reports it. Opt-in: select it for pre-push or CI,
     e.g. `oss-checks check --select OSS802`. It stays silent outside a git repository or
     when the base branch does not exist, so CI must check out the history (for GitHub
     Actions, `fetch-depth: 0`).
