@@ -154,12 +154,14 @@ def test_missing_baseline_is_a_usage_error(env_repo: Path, capsys: pytest.Captur
 def test_fix_creates_sections_and_second_run_changes_nothing(
     make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = make_repo({"README.md": "# Project\n\nIt forecasts demand.\n"})
+    # Long enough for OSS111: it says nothing about a README that OSS101 reports as empty.
+    readme = "# Project\n\nIt forecasts the weekly demand of every shop from its sales history.\n"
+    root = make_repo({"README.md": readme})
     monkeypatch.chdir(root)
     code, out, _ = run_cli(capsys, "check", "--select", "OSS111", "--fix")
     after_first = (root / "README.md").read_text()
     assert code == 0, out
-    assert after_first.startswith("# Project\n\nIt forecasts demand.\n")
+    assert after_first.startswith(readme)
     assert "Fixed" in out
     code, out, _ = run_cli(capsys, "check", "--select", "OSS111", "--fix")
     assert code == 0
@@ -219,7 +221,9 @@ def test_fixable_marks_only_what_fix_can_repair_here(
     make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(
-        make_repo({"README.md": "# Project\n\nIt forecasts demand for the shops every week.\n"})
+        make_repo(
+            {"README.md": "# Project\n\nIt forecasts the demand for the shops every week, from sales.\n"}
+        )
     )
     _, out, _ = run_cli(capsys, "check", "--select", "OSS102,OSS111", "--format", "json")
     fixable = {f["code"]: f["fixable"] for f in json.loads(out)["findings"]}

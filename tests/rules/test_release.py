@@ -213,3 +213,72 @@ def test_silent_without_git_or_base(make_repo: MakeRepo, check: Check, base: str
     (root / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     (root / "src/forecast/new.py").write_text("Z = 0\n", encoding="utf-8")
     assert check(root, "OSS802") == []
+
+
+# -- OSS801 on real changelogs (precision-before.md) --------------------------------------------
+@pytest.mark.parametrize(
+    "pending",
+    [
+        "## 1.3.0 (unreleased)",
+        "## [1.3.0.dev0]",
+        "## 1.3.0-dev",
+        "## Development version",
+        "## Upcoming",
+        "## 1.3.0 - TBD",
+        "## Not yet released",
+    ],
+)
+def test_other_ways_to_say_unreleased(make_repo: MakeRepo, check: Check, pending: str) -> None:
+    text = f"# Changelog\n\n{pending}\n\n- A fix.\n\n## [1.2.0] - 2026-03-01\n\n- First release.\n"
+    assert check(make_repo({"CHANGELOG.md": text}), "OSS801") == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["## [2.0.0rc1] - 2026-03-01", "### Development", "### Main changes"],
+)
+def test_what_does_not_say_unreleased(make_repo: MakeRepo, check: Check, heading: str) -> None:
+    text = f"# Changelog\n\n## [2.0.0] - 2026-04-01\n\n{heading}\n\n- A change.\n"
+    assert where(check(make_repo({"CHANGELOG.md": text}), "OSS801")) == [("OSS801", "CHANGELOG.md", 0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # statsmodels: CHANGES.md points at the release notes in the docs.
+        "Release Notes\n=============\n\nThe list of changes for each release is [here](https://x.test/release/).\n",
+        # ageron: the changes between editions of a book.
+        "# Changes in the third edition\n\n- Chapter 2 uses Keras 3.\n",
+    ],
+)
+def test_a_changelog_without_release_headings_is_left_alone(
+    make_repo: MakeRepo, check: Check, text: str
+) -> None:
+    assert check(make_repo({"CHANGES.md": text}), "OSS801") == []
+
+
+def test_elsewhere_only_a_keep_a_changelog_file_is_checked(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    plain = "# History\n\n## 1.2.0 (2026-03-01)\n\n- First release.\n"
+    assert check_unadopted(make_repo({"CHANGELOG.md": plain}), "OSS801") == []
+    bracketed = "# Changelog\n\n## [1.2.0] - 2026-03-01\n\n- First release.\n"
+    assert where(check_unadopted(make_repo({"CHANGELOG.md": bracketed}), "OSS801")) == [
+        ("OSS801", "CHANGELOG.md", 0)
+    ]
+    said = "# Changelog\n\nThe format follows https://keepachangelog.com.\n\n## 1.2.0\n\n- First.\n"
+    assert where(check_unadopted(make_repo({"CHANGELOG.md": said}), "OSS801")) == [
+        ("OSS801", "CHANGELOG.md", 0)
+    ]
+
+
+@pytest.mark.parametrize("notes", ["news/123.feature.md", "doc/whats_new/v0.2.rst", "changelog.d/fix.md"])
+def test_release_notes_in_a_folder_count_as_a_changelog_update(
+    make_repo: MakeRepo, check: Check, notes: str
+) -> None:
+    root = branch(make_repo)
+    (root / "src/forecast/metrics.py").write_text("def mape() -> float:\n    return 4.0\n", encoding="utf-8")
+    (root / notes).parent.mkdir(parents=True, exist_ok=True)
+    (root / notes).write_text("Fixed: MAPE.\n", encoding="utf-8")
+    commit_all(root)
+    assert check(root, "OSS802") == []

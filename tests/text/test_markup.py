@@ -11,6 +11,8 @@ from oss_checks.text.markup import (
     conflict_markers,
     count_words,
     headings,
+    html_comment_lines,
+    inline_code_spans,
     name_key,
     without_inline_code,
 )
@@ -91,3 +93,30 @@ def test_inline_code_is_blanked_keeping_columns() -> None:
 def test_a_misread_fence_never_hides_the_headings_after_it() -> None:
     text = "# Title\n\n```bash\npip install x\n```text\nmore\n```\n\n## Usage\n"
     assert [h.title for h in headings(text)] == ["Title", "Usage"]
+
+
+def test_html_comment_blocks_hide_headings_even_when_never_closed() -> None:
+    text = "# Title\n\n<!--\n## Hidden\n-->\n\n## Shown\n\n<!-- one line --> \n\n<!-- open\n## Swallowed\n"
+    assert [h.title for h in headings(text)] == ["Title", "Shown"]
+    assert html_comment_lines(text) == {2, 3, 4, 8, 10, 11}
+    assert html_comment_lines("```\n<!--\n```\n## After\n") == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "spans"),
+    [
+        ("a `b` c", [(2, 5)]),
+        ("``a ` b`` c", [(0, 9)]),  # a single backtick inside a double-backtick span
+        ("`unclosed and ``closed``", [(14, 24)]),  # an opening run with no partner is literal
+        ("``` x", []),
+        ("`" * 10_000, []),  # one run, nothing to pair: linear, not quadratic
+        ("`x" * 5_000, [(i, i + 3) for i in range(0, 10_000 - 2, 4)]),
+    ],
+)
+def test_inline_code_spans(line: str, spans: list[tuple[int, int]]) -> None:
+    assert inline_code_spans(line) == spans
+
+
+def test_words_of_a_file_with_an_unclosed_comment() -> None:
+    assert count_words("<!--" * 25_000 + "\nword\n") == 1
+    assert count_words("a <!-- b\nc --> d\n") == 2

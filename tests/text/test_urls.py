@@ -36,3 +36,30 @@ def test_labels_and_urls_of_pyproject() -> None:
     assert url_label("Bug Tracker") == "bugtracker"
     assert project_urls({"urls": {"Source": "https://x.test", "Bad": 3}}) == {"Source": "https://x.test"}
     assert project_urls({}) == {}
+
+
+@pytest.mark.parametrize(
+    ("url", "repository"),
+    [
+        ("https://github.com/Acme/Churn/tree/main/src", ("acme", "churn")),
+        ("https://github.com/acme/churn/issues/12", ("acme", "churn")),
+        ("https://gitlab.com/group/sub/project/-/issues", ("group", "sub", "project")),
+        ("https://gitlab.example.test/group/project/issues", ("group", "project")),
+        ("https://github.com/acme", ("acme",)),
+    ],
+)
+def test_the_repository_a_url_points_into(url: str, repository: tuple[str, ...]) -> None:
+    parsed = parse_repo_url(url)
+    assert parsed is not None
+    assert parsed.repository == repository
+
+
+def test_same_repository_compares_host_owner_and_name_only() -> None:
+    def url(text: str) -> RepoUrl:
+        parsed = parse_repo_url(text)
+        assert parsed is not None
+        return parsed
+
+    assert url("https://github.com/acme/churn/wiki").same_repository(url("git@github.com:Acme/churn.git"))
+    assert not url("https://github.com/acme/churn").same_repository(url("https://github.com/acme/churn-v2"))
+    assert not url("https://github.com/acme/churn").same_repository(url("https://gitlab.com/acme/churn"))

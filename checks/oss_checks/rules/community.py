@@ -7,7 +7,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from oss_checks.registry import Finding, Kind, Option, Rule, Stakeholder
+from oss_checks.registry import Finding, Kind, Option, Rule, Severity, Stakeholder
+from oss_checks.text.audience import invites_contributions, makes_releases, published
 from oss_checks.text.citation import citation
 from oss_checks.text.community import (
     CHANGELOG_NAMES,
@@ -15,11 +16,17 @@ from oss_checks.text.community import (
     CODE_OF_CONDUCT_NAMES,
     CONTRIBUTING_NAMES,
     LICENSE_NAMES,
+    OTHER_CITATION_NAMES,
     README_NAMES,
     SECURITY_NAMES,
+    docs_guide,
     is_community_file,
+    is_markdown,
     is_rst,
+    license_files,
+    release_notes,
 )
+from oss_checks.text.layout import not_the_projects_own
 from oss_checks.text.licenses import (
     classifier_families,
     detect_licenses,
@@ -27,20 +34,53 @@ from oss_checks.text.licenses import (
     license_families,
 )
 from oss_checks.text.locators import text_line, toml_key_line, yaml_key_line
-from oss_checks.text.markup import clean_title, count_words, headings, name_key
-from oss_checks.text.urls import SOURCE_LABELS, URL_IN_TEXT, RepoUrl, parse_repo_url, project_urls, url_label
+from oss_checks.text.markup import (
+    clean_title,
+    code_lines,
+    count_words,
+    headings,
+    name_key,
+    without_inline_code,
+)
+from oss_checks.text.readme import (
+    TOPIC_WORDS,
+    heading_key,
+    heading_topics,
+    links,
+    links_file,
+    policy_link,
+    resolve,
+    says_how_to_run,
+    section_headings,
+)
+from oss_checks.text.urls import (
+    REPOSITORY_PAGE_LABELS,
+    SOURCE_LABELS,
+    RepoUrl,
+    parse_repo_url,
+    project_urls,
+    url_label,
+)
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
 
 
 # -- OSS101-OSS107: the community files exist and say something ------------------------------
+#: How many words a README needs before OSS101 stops reporting it (its default min-words).
+README_MIN_WORDS = 10
+
+
 def _min_words(default: int) -> dict[str, Option]:
     return {
         "min-words": Option(
             int, default, "How many words of text besides headings the file needs to count as written."
         )
     }
+
+
+#: At most this many words besides a link make a file a pointer to the real text.
+_POINTER_WORDS = 15
 
 
 class _CommunityFile(Rule):
@@ -50,6 +90,12 @@ class _CommunityFile(Rule):
     label: ClassVar[str]
     #: What the file is for, completing "add FILE to ...".
     purpose: ClassVar[str]
+    #: The kind of guide it is in the docs tree and in a README link (``contributing`` ...), if any.
+    guide: ClassVar[str | None] = None
+    #: Whether a short file that links the real text counts (a README is the text itself).
+    pointer_counts: ClassVar[bool] = True
+    #: Whether a short file that only links a web page counts (a license needs its terms here).
+    url_pointer_counts: ClassVar[bool] = True
     fixable = True
     options: ClassVar[Mapping[str, Option]] = _min_words(10)
 
@@ -57,21 +103,43 @@ class _CommunityFile(Rule):
     def template_path(self) -> str:
         return self.candidates[0]
 
-    def applies_here(self, repo: Repo) -> bool:
-        """Whether the file is wanted in this repository (a convention not adopted: see ``elsewhere``)."""
-        return self.in_full
+    def locate(self, repo: Repo) -> str | None:
+        """The file this rule checks: a usual name first, then a guide in the docs tree."""
+        path = repo.find(*self.candidates)
+        if path is None and self.guide is not None:
+            path = docs_guide(repo, self.guide)
+        return path
+
+    def provided_otherwise(self, repo: Repo) -> bool:
+        """Whether the repository gives what the file would give some other way (a README link ...)."""
+        if self.guide is None:
+            return False
+        readme = repo.find(*README_NAMES)
+        text = repo.read_text(readme) if readme else None
+        return bool(readme and text and policy_link(text, self.guide, rst=is_rst(readme)) is not None)
+
+    def wanted_elsewhere(self, repo: Repo) -> str | None:
+        """Why a missing file matters in a repository that did not adopt the conventions (None: it does not)."""
+        return None
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        if not self.applies_here(repo):
-            return
-        path = repo.find(*self.candidates)
+        path = self.locate(repo)
         if path is None:
+            if self.provided_otherwise(repo):
+                return
+            reason = None if self.in_full else self.wanted_elsewhere(repo)
+            if not self.in_full and reason is None:
+                return
             yield self.finding(
                 self.template_path,
                 f"{self.label} is missing: add {self.template_path} so that readers can {self.purpose}"
-                + (" (--fix creates it from the template with the recorded answers)" if repo.answers else ""),
+                + (" (--fix creates it from the template with the recorded answers)" if repo.answers else "")
+                + (f"; it is wanted here because {reason}" if reason else ""),
             )
             return
+        yield from self.check_file_content(repo, path)
+
+    def check_file_content(self, repo: Repo, path: str) -> Iterator[Finding]:
         text = repo.read_text(path)
         if text is None:
             kind = "a symbolic link" if repo.is_symlink(path) else "binary, not UTF-8 or unreadable"
@@ -82,8 +150,42 @@ class _CommunityFile(Rule):
             )
             return
         problem = self.content_problem(path, text)
+        if (
+            problem is not None
+            and self.pointer_counts
+            and text.strip()
+            and count_words(text, rst=is_rst(path)) <= _POINTER_WORDS
+        ):
+            pointed, broken = self._pointer(repo, path, text)
+            if pointed:
+                return
+            if broken is not None:
+                problem = (
+                    f"{path} points at {broken}, which does not exist: fix the link or write the "
+                    f"text here so that readers can {self.purpose}"
+                )
         if problem is not None:
             yield self.finding(path, problem)
+
+    def _pointer(self, repo: Repo, path: str, text: str) -> tuple[bool, str | None]:
+        """Whether a short file points at the real text (a file that exists, or a page); the broken target."""
+        folder = path.rpartition("/")[0]
+        broken = None
+        for link in links(text, rst=is_rst(path)):
+            if link.is_url:
+                if self.url_pointer_counts and not link.target.lower().startswith("mailto:"):
+                    return True, None
+                continue
+            if not link.file:
+                continue  # an anchor on this page
+            target = resolve(folder, link.file)
+            if target is None or target == path:
+                continue
+            if repo.exists(target) or repo.dir_exists(target):
+                return True, None
+            if "." in link.file.rpartition("/")[2]:
+                broken = broken or link.file  # a file name that names nothing here (not a docs page id)
+        return False, broken
 
     def content_problem(self, path: str, text: str) -> str | None:
         minimum = int(self.settings["min-words"])
@@ -99,7 +201,7 @@ class _CommunityFile(Rule):
 
     def fix(self, repo: Repo, finding: Finding) -> bool:
         # Only a missing file is created; an existing one is the team's and is never touched.
-        if finding.path != self.template_path or repo.find(*self.candidates) is not None:
+        if finding.path != self.template_path or self.locate(repo) is not None:
             return False
         # Rendering pulls in cookiecutter and Jinja: loaded only when a fix runs.
         from oss_checks.errors import UserError
@@ -125,9 +227,7 @@ class _CommunityFile(Rule):
 
     def can_fix(self, repo: Repo, finding: Finding) -> bool:
         # Only a missing file, and only from the answers recorded at bake time.
-        return (
-            bool(repo.answers) and finding.path == self.template_path and repo.find(*self.candidates) is None
-        )
+        return bool(repo.answers) and finding.path == self.template_path and self.locate(repo) is None
 
 
 class OSS101(_CommunityFile):
@@ -156,15 +256,21 @@ class OSS101(_CommunityFile):
     candidates = README_NAMES
     label = "README"
     purpose = "tell what the project does and how to use it"
+    pointer_counts = False
+    options: ClassVar[Mapping[str, Option]] = _min_words(README_MIN_WORDS)
 
 
 class OSS102(_CommunityFile):
     """LICENSE is missing or has no real content
 
     ## What it does
-    Looks for a LICENSE (also LICENCE, COPYING, with .md or .txt) at the top of the
-    repository and checks that it holds a recognisable license text, or at least
-    `min-words` words of terms.
+    Looks for the license at the top of the repository under any of the names people use
+    (LICENSE, LICENCE or COPYING, also with a suffix such as `LICENSE.txt`, `LICENSE-CODE`
+    or `COPYING.LESSER`, or a REUSE `LICENSES/` folder) and checks that the main one holds
+    a recognisable license text, or at least `min-words` words of terms. Every other
+    license file must not be empty. A short file that points at another license file of
+    the repository counts; a bare web link does not, since it leaves out the copyright
+    holder.
 
     ## Why is this bad?
     Code without a license cannot legally be reused, not even by another team of the
@@ -172,7 +278,8 @@ class OSS102(_CommunityFile):
     that do not state their terms.
 
     ## Example
-    A repository with `license = "MIT"` in pyproject.toml but no LICENSE file.
+    A repository with `license = "MIT"` in pyproject.toml but no LICENSE file, or with a
+    LICENSE file of 0 bytes.
 
     ## How to fix
     Add a LICENSE file with the full text of the license your project uses (the one in
@@ -185,6 +292,20 @@ class OSS102(_CommunityFile):
     candidates = LICENSE_NAMES
     label = "LICENSE"
     purpose = "know under which terms they may use the code"
+    url_pointer_counts = False
+
+    def locate(self, repo: Repo) -> str | None:
+        files = license_files(repo)
+        return files[0] if files else repo.find(*self.candidates)
+
+    def check(self, repo: Repo) -> Iterator[Finding]:
+        yield from super().check(repo)
+        for path in license_files(repo)[1:]:
+            text = repo.read_text(path)
+            if text is not None and not text.strip():
+                yield self.finding(
+                    path, f"{path} is empty: write the license text it stands for, or delete it"
+                )
 
     def content_problem(self, path: str, text: str) -> str | None:
         if detect_licenses(text):
@@ -207,8 +328,14 @@ class OSS103(_CommunityFile):
     """CONTRIBUTING guide is missing or has no real content
 
     ## What it does
-    Looks for CONTRIBUTING.md (at the top, in `.github/` or in `docs/`) and checks that it
-    holds at least `min-words` words besides headings.
+    Looks for a contributing guide: CONTRIBUTING.md or .rst at the top, in `.github/`,
+    `.gitlab/` or `docs/`, or a contributing page inside the docs tree (such as
+    `doc/source/development/contribute.rst`), and checks that it holds at least
+    `min-words` words besides headings. A short file that links the real guide counts, and
+    so does a README section that links the organisation's guide.
+
+    In a repository that has not adopted the conventions, only an existing guide that is
+    empty or unreadable is reported.
 
     ## Why is this bad?
     Without a contribution guide every newcomer asks the same questions: how to set up the
@@ -225,19 +352,41 @@ class OSS103(_CommunityFile):
 
     name = "contributing-content"
     kind = Kind.CONVENTION
-    elsewhere = "nothing: a CONTRIBUTING guide is a way of working a repository adopts."
+    elsewhere = "an existing contributing guide that is empty or unreadable; a missing one is not reported."
     stakeholders = (Stakeholder.MANAGEMENT,)
     candidates = CONTRIBUTING_NAMES
     label = "CONTRIBUTING guide"
     purpose = "set up the project, run the checks and propose a change"
+    guide = "contributing"
 
 
-class OSS104(_CommunityFile):
+class _Policy(_CommunityFile):
+    """A code of conduct or a security policy: wanted where others install the project and join it."""
+
+    def wanted_elsewhere(self, repo: Repo) -> str | None:
+        reason = published(repo)
+        if reason is None:
+            return None
+        invitation = invites_contributions(repo)
+        return None if invitation is None else f"{reason} and {invitation}"
+
+
+class OSS104(_Policy):
     """Code of conduct is missing or has no real content
 
     ## What it does
-    Looks for CODE_OF_CONDUCT.md (at the top, in `.github/` or in `docs/`) and checks that
-    it holds at least `min-words` words besides headings.
+    Looks for a code of conduct: CODE_OF_CONDUCT.md or .rst at the top, in `.github/`,
+    `.gitlab/` or `docs/`, or a code-of-conduct page inside the docs tree, and checks that
+    it holds at least `min-words` words besides headings. A short file that links the real
+    text counts, and so does a README line or section that links the organisation's code
+    of conduct.
+
+    In a repository that has not adopted the conventions, a missing code of conduct is
+    reported only when the project is published for others (PyPI classifiers, a CI job
+    that uploads it to a package index, or release tags on a package) and invites outside
+    contributions (it has a contributing guide of its own). A finished one-person project
+    or a competition solution is not asked for one. An existing file
+    that is empty or unreadable is reported everywhere.
 
     ## Why is this bad?
     A code of conduct tells contributors which behaviour is expected and whom to contact
@@ -245,29 +394,43 @@ class OSS104(_CommunityFile):
     outside the core team are less likely to join in.
 
     ## Example
-    A repository that accepts contributions from other departments but has no
-    CODE_OF_CONDUCT.md.
+    A package on PyPI with a CONTRIBUTING.md but no CODE_OF_CONDUCT.md.
 
     ## How to fix
     Add a CODE_OF_CONDUCT.md, for example the Contributor Covenant, with a real contact
-    address for reports. `--fix` creates it from the template when it is missing.
+    address for reports. If your organisation's `.github` repository provides one, link
+    it from the README or ignore this rule with that reason. `--fix` creates it from the
+    template when it is missing.
     """
 
     name = "code-of-conduct-content"
     kind = Kind.CONVENTION
-    elsewhere = "a missing or empty code of conduct in a package published for others, or in a project that invites outside contributions."
+    elsewhere = (
+        "a missing code of conduct in a project published for others that invites outside contributions "
+        "(it has a contributing guide); an existing one that is empty or unreadable."
+    )
     stakeholders = (Stakeholder.MANAGEMENT,)
     candidates = CODE_OF_CONDUCT_NAMES
     label = "Code of conduct"
     purpose = "know the expected behaviour and how to report problems"
+    guide = "conduct"
 
 
-class OSS105(_CommunityFile):
+class OSS105(_Policy):
     """Security policy is missing or has no real content
 
     ## What it does
-    Looks for SECURITY.md (at the top, in `.github/` or in `docs/`) and checks that it holds
-    at least `min-words` words besides headings.
+    Looks for a security policy: SECURITY.md or .rst at the top, in `.github/`, `.gitlab/`
+    or `docs/`, or a security-policy page inside the docs tree, and checks that it holds at
+    least `min-words` words besides headings. A short file that links the real policy
+    counts, and so does a README line that links where to report a vulnerability ("Report
+    a security vulnerability: https://...").
+
+    In a repository that has not adopted the conventions, a missing policy is reported
+    only when the project is published for others (PyPI classifiers, a CI job that uploads
+    it to a package index, or release tags on a package) and invites outside contributions
+    (it has a contributing guide of its own). An existing file that is
+    empty or unreadable is reported everywhere.
 
     ## Why is this bad?
     When someone finds a leaked credential, a vulnerable dependency or personal data in the
@@ -275,29 +438,43 @@ class OSS105(_CommunityFile):
     lands in a public issue, or nowhere.
 
     ## Example
-    A repository with no SECURITY.md, so a data leak is reported in a public issue.
+    A package on PyPI with a CONTRIBUTING.md but no SECURITY.md, so a vulnerability is
+    reported in a public issue.
 
     ## How to fix
     Add a SECURITY.md that names a private contact (an address, not a person's chat
-    handle) and says what happens after a report. `--fix` creates it from the template when
-    it is missing.
+    handle) and says what happens after a report. If your organisation's `.github`
+    repository provides one, link it from the README or ignore this rule with that
+    reason. `--fix` creates it from the template when it is missing.
     """
 
     name = "security-content"
     kind = Kind.CONVENTION
-    elsewhere = "a missing or empty security policy in a package published for others, or in a project that invites outside contributions."
+    elsewhere = (
+        "a missing security policy in a project published for others that invites outside contributions "
+        "(it has a contributing guide); an existing one that is empty or unreadable."
+    )
     stakeholders = (Stakeholder.LEGAL, Stakeholder.MANAGEMENT)
     candidates = SECURITY_NAMES
     label = "Security policy"
     purpose = "report a vulnerability or a data leak privately"
+    guide = "security"
 
 
 class OSS106(_CommunityFile):
     """CHANGELOG is missing or has no real content
 
     ## What it does
-    Looks for a CHANGELOG (also CHANGES, HISTORY or NEWS) at the top of the repository and
-    checks that it holds at least `min-words` words besides headings.
+    Looks for the release notes: a CHANGELOG (also CHANGES, HISTORY, NEWS or RELEASE_NOTES)
+    at the top of the repository, a folder of release notes (`changelog/`, `changes/`,
+    towncrier's `news/` or `newsfragments/`, `doc/release/`, `doc/whats_new/`,
+    `docs/source/release_notes/` ...), a changelog page in the docs tree, or GitHub's
+    `.github/release.yml`, which writes the notes of each GitHub release. A top-level
+    changelog must hold at least `min-words` words besides headings.
+
+    In a repository that has not adopted the conventions, a missing changelog is reported
+    only for a package that is published for others and tags its releases. An existing
+    changelog that is empty or unreadable is reported everywhere.
 
     ## Why is this bad?
     People who depend on a package or a model need to know what changed between versions
@@ -305,7 +482,8 @@ class OSS106(_CommunityFile):
     reading commits.
 
     ## Example
-    A CHANGELOG.md that holds only `# Changelog`.
+    A CHANGELOG.md that holds only `# Changelog`, or a package on PyPI with twenty release
+    tags and no release notes anywhere.
 
     ## How to fix
     Keep a CHANGELOG.md in the "Keep a Changelog" format: an `## [Unreleased]` section on
@@ -315,13 +493,22 @@ class OSS106(_CommunityFile):
 
     name = "changelog-content"
     kind = Kind.CONVENTION
-    elsewhere = "a missing changelog in a package that publishes releases (it has release tags)."
+    elsewhere = (
+        "a missing changelog in a package published for others that tags its releases; an existing one that "
+        "is empty or unreadable."
+    )
     stakeholders = (Stakeholder.EXECUTIVE,)
     candidates = CHANGELOG_NAMES
     label = "CHANGELOG"
     # Entries are terse by nature: "- First release." is a real changelog.
     options: ClassVar[Mapping[str, Option]] = _min_words(5)
     purpose = "see what changed in each release"
+
+    def provided_otherwise(self, repo: Repo) -> bool:
+        return release_notes(repo) is not None
+
+    def wanted_elsewhere(self, repo: Repo) -> str | None:
+        return makes_releases(repo)
 
 
 _CFF_REQUIRED = ("cff-version", "message", "title", "authors")
@@ -333,7 +520,11 @@ class OSS107(_CommunityFile):
     ## What it does
     Looks for CITATION.cff at the top of the repository and checks that it is valid YAML
     with the keys the Citation File Format requires: `cff-version`, `message`, `title` and
-    at least one of `authors`.
+    at least one of `authors`. A repository that says how to cite it another way
+    (CITATION.bib, CITATION.md) has a citation too; such a file must not be empty.
+
+    In a repository that has not adopted the conventions, only a CITATION.cff that is not
+    valid (and an empty citation file) is reported; a missing one is not.
 
     ## Why is this bad?
     Analyses and models get reused in reports and papers. A citation file tells people how
@@ -351,23 +542,23 @@ class OSS107(_CommunityFile):
 
     name = "citation-content"
     kind = Kind.CONVENTION
-    elsewhere = "a CITATION.cff that is not valid; a missing one is not reported."
+    elsewhere = "a CITATION.cff that is not valid, or an empty citation file; a missing one is not reported."
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     candidates = CITATION_NAMES
     label = "CITATION.cff"
     purpose = "cite this work with the right title, authors and version"
-    options: ClassVar[Mapping[str, Option]] = {}
+    options: ClassVar[Mapping[str, Option]] = _min_words(1)
 
-    def applies_here(self, repo: Repo) -> bool:
-        return True  # an existing file is checked everywhere; a missing one below only in full
+    def locate(self, repo: Repo) -> str | None:
+        return repo.find(*self.candidates) or repo.find(*OTHER_CITATION_NAMES)
 
-    def check(self, repo: Repo) -> Iterator[Finding]:
-        path = repo.find(*self.candidates)
-        if path is None and not self.in_full:
+    def check_file_content(self, repo: Repo, path: str) -> Iterator[Finding]:
+        if path.lower() != CITATION_NAMES[0].lower():
+            yield from super().check_file_content(repo, path)  # BibTeX or prose: it must say something
             return
-        parsed = citation(repo) if path is not None else None
-        if path is None or parsed is None:
-            yield from super().check(repo)  # missing or unreadable: the shared messages
+        parsed = citation(repo)
+        if parsed is None:
+            yield from super().check_file_content(repo, path)  # unreadable: the shared message
             return
         if parsed.data is None:
             yield self.finding(
@@ -388,14 +579,42 @@ class OSS107(_CommunityFile):
 #: Ends every README section that --fix adds: the section exists, its text is still to write.
 SKELETON_MARK = "(Added by oss-checks --fix: replace this sentence.)"
 _PLACEHOLDER = re.compile(
-    r"\b(?:TODO|TBD|FIXME)\b"
-    r"|(?i:\[\s*INSERT\b[^\[\]\n]*\])"
-    r"|(?i:<\s*INSERT\b[^<>\n]*>)"
-    r"|(?P<tag>(?<!\$)\{\{[^{}\n]*\}\}|\{%[^{}\n]{0,200}?%\})"  # ${{ ... }} is a CI expression
-    r"|(?i:\blorem\s+ipsum\b)"
-    r"|(?i:\byour\s+name\s+here\b)"
+    r"(?P<word>\b(?:TODO|TBD|FIXME)\b)"
+    r"|(?P<insert>(?i:\[\s*INSERT\b[^\[\]\n]*\])|(?i:<\s*INSERT\b[^<>\n]*>))"
+    r"|(?P<tag>(?<!\$)\{\{(?P<expression>[^{}\n]*)\}\}"  # ${{ ... }} is a CI expression
+    r"|\{%-?\s*(?:if|elif|else|endif|for|endfor|set|raw|endraw|include|import|from|macro|endmacro|block|"
+    r"endblock|extends|call|with|endwith|filter|now)\b[^{}\n]{0,200}?%\})"
+    r"|(?P<filler>(?i:\blorem\s+ipsum\b)|(?i:\byour\s+name\s+here\b))"
     r"|(?P<skeleton>" + re.escape(SKELETON_MARK) + r")"
 )
+#: What a Jinja expression looks like: ``name``, ``cookiecutter.project_slug``, ``x | upper``.
+_JINJA_EXPRESSION = re.compile(
+    r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[[^\[\]\n]*\])*(?:\s*\|\s*[A-Za-z_]\w*(?:\([^()\n]*\))?)*"
+)
+#: A repository with one of these at the top is a template: its pages document template tags.
+_TEMPLATE_CONFIGS = ("cookiecutter.json", "copier.yml", "copier.yaml")
+#: Placeholders that are leftovers even inside a code block: a reader would copy them as they are.
+_LEFTOVER_IN_CODE = ("insert", "tag", "skeleton")
+
+
+def _is_template_tag(expression: str | None) -> bool:
+    """``{{ name }}`` or ``{{cookiecutter.x}}`` is a Jinja leftover; BibTeX's ``{{Title Words}}`` or ``{{\\^i}}`` is not."""
+    if expression is None:
+        return True  # a {% statement %}
+    inner = expression.strip()
+    padded = inner != expression
+    return bool(inner) and (padded or "." in inner) and _JINJA_EXPRESSION.fullmatch(inner) is not None
+
+
+def _mentions_the_word(line: str, start: int, end: int) -> bool:
+    """``TODO.txt`` names a file, "TODO Group" an organisation, 'TODO' in quotes the word itself."""
+    after = line[end : end + 6]
+    before = line[start - 1 : start] if start else ""
+    return (
+        re.match(r"\.[A-Za-z0-9]", after) is not None
+        or after.startswith(" Group")
+        or (before in ("'", '"', "\u201c", "\u2018") and after[:1] in ("'", '"', "\u201d", "\u2019"))
+    )
 
 
 class OSS110(Rule):
@@ -403,11 +622,18 @@ class OSS110(Rule):
 
     ## What it does
     Scans the README, LICENSE, CONTRIBUTING, CODE_OF_CONDUCT, SECURITY, CHANGELOG and
-    CITATION.cff for text that was meant to be replaced: `TODO`, `TBD`, `FIXME`,
-    `[INSERT ...]`, `<INSERT ...>`, left-over template tags such as `{{ name }}` or `{% if %}`,
-    "lorem ipsum" and "your name here". Each one is reported with its line and column.
-    Template tags written as inline code (between backticks) count as documentation, and
-    `${{ ... }}` is a CI expression; neither is reported.
+    CITATION files for text that was meant to be replaced: `TODO`, `TBD`, `FIXME`,
+    `[INSERT ...]`, `<INSERT ...>`, left-over template tags such as `{{ name }}`,
+    `{{cookiecutter.project_slug}}` or `{% if %}`, "lorem ipsum" and "your name here". Each
+    one is reported with its line and column.
+
+    What is documentation is left alone: anything written as inline code (between
+    backticks), `TODO`/`FIXME` inside a code block or a reStructuredText literal block, a
+    file name such as `TODO.txt`, the "TODO Group" (an organisation), a quoted 'TODO', and
+    BibTeX's double braces (`title = {{Deep Learning}}`). `${{ ... }}` is a CI expression.
+    Template tags and `[INSERT ...]` in a code block are still reported: a reader would
+    copy them as they are. In a template repository (`cookiecutter.json` or `copier.yml`
+    at the top) template tags document what the template renders and are not reported.
 
     ## Why is this bad?
     These files are what outsiders, auditors and managers read. A `[INSERT CONTACT METHOD]`
@@ -426,20 +652,28 @@ class OSS110(Rule):
     stakeholders = (Stakeholder.EXECUTIVE,)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
+        # A template's own README shows the tags it renders: documentation, not leftovers.
+        template = any(repo.exists(name) for name in _TEMPLATE_CONFIGS)
         for path in repo.paths:
             if is_community_file(path):
-                yield from self._scan(path, repo.read_text(path))
+                yield from self._scan(path, repo.read_text(path), tags=not template)
 
-    def _scan(self, path: str, text: str | None) -> Iterator[Finding]:
+    def _scan(self, path: str, text: str | None, *, tags: bool = True) -> Iterator[Finding]:
         if not text:
             return  # missing, empty or unreadable: the content rules report it
-        for number, line in enumerate(text.splitlines(), start=1):
-            backticks, counted = 0, 0
+        code = code_lines(text, rst=is_rst(path)) if is_rst(path) or is_markdown(path) else set()
+        for index, raw in enumerate(text.splitlines()):
+            in_code = index in code
+            # Inline code is documentation; blanking it keeps the columns.
+            line = raw if in_code else without_inline_code(raw)
             for match in _PLACEHOLDER.finditer(line):
-                backticks += line.count("`", counted, match.start())
-                counted = match.start()
-                if match.group("tag") and backticks % 2 == 1:
-                    continue  # `{{ name }}` written as inline code documents templating; no leftover
+                kind = match.lastgroup if match.lastgroup != "expression" else "tag"
+                if in_code and kind not in _LEFTOVER_IN_CODE:
+                    continue
+                if kind == "tag" and not (tags and _is_template_tag(match.group("expression"))):
+                    continue
+                if kind == "word" and _mentions_the_word(line, match.start(), match.end()):
+                    continue
                 snippet = match.group(0)
                 if len(snippet) > 40:
                     snippet = snippet[:37] + "..."
@@ -447,20 +681,24 @@ class OSS110(Rule):
                     path,
                     f"{path} still holds the placeholder {snippet!r}: replace it with the real "
                     "text or remove it",
-                    line=number,
+                    line=index + 1,
                     col=match.start() + 1,
                 )
 
 
 # -- OSS111: the README has the sections people look for --------------------------------
 DEFAULT_SECTIONS = ["installation", "usage", "contributing", "license"]
+#: Examples of the headings each section accepts; any heading on the section's topic counts
+#: (see ``oss_checks.text.readme.TOPIC_WORDS``) unless the ``synonyms`` option replaces the list.
 DEFAULT_SYNONYMS: dict[str, list[str]] = {
     "installation": ["Installation", "Install", "Setup", "Getting started"],
-    "usage": ["Usage", "Examples", "Quickstart", "How to use"],
+    "usage": ["Usage", "Examples", "Quick start", "How to run"],
     "contributing": ["Contributing", "Contribute", "Development"],
     "license": ["License", "Licence", "Licensing"],
     "data": ["Data", "Datasets", "Data sources"],
 }
+#: A README that links the file has the section: the file says it better than a heading would.
+_LINKED_FILES = {"contributing": ("contributing",), "license": ("license", "licence", "copying")}
 #: One sentence per skeleton section, telling the author what to write there.
 _SKELETON_TEXT = {
     "installation": "Describe how to install the project, for example with pip or uv, "
@@ -471,10 +709,8 @@ _SKELETON_TEXT = {
     "license": "Name the license this work is shared under; the full text is in the LICENSE file.",
     "data": "Describe where the data comes from, who may use it, and how to get it into data/raw/.",
 }
-
-
-def _heading_key(title: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", clean_title(title).casefold()).split())
+#: What a repository that did not adopt the conventions is told about: how to set up and run.
+_HOW_TO_RUN = ["installation", "usage"]
 
 
 def _section_title(key: str, synonyms: Mapping[str, list[str]]) -> str:
@@ -487,11 +723,19 @@ class OSS111(Rule):
 
     ## What it does
     Checks that the README has a heading for each required section: by default
-    Installation, Usage, Contributing and License, plus Data for analysis projects. Each
-    section accepts several headings (for example "Setup" or "Getting started" for
-    Installation); Markdown `#` and underlined headings of any level count, in any case,
-    with or without trailing punctuation or emoji. The `required`, `analysis-required` and
-    `synonyms` options change the list.
+    Installation, Usage, Contributing and License, plus Data for analysis projects.
+    Headings are matched by topic, not by a fixed list: "Setup", "Getting started",
+    "Requirements" or "Environment" count for Installation; "Quick start", "How to run",
+    "Use", "Examples" or "Commands" for Usage; "For developers" or "Contributor
+    guidelines" for Contributing; "Dataset" or "Input data" for Data. Markdown `#`,
+    underlined and HTML headings of any level count, in any case, with or without
+    numbering, trailing punctuation or emoji. A README that links CONTRIBUTING or LICENSE
+    has those sections. The `required`, `analysis-required` and `synonyms` options change
+    the list; a section given in `synonyms` accepts exactly the headings listed.
+
+    In a repository that has not adopted the conventions it reports once, and only when
+    the README never says how to install or run the project: no section, sentence or
+    command about it. A README too short for OSS101 is left to OSS101.
 
     ## Why is this bad?
     Readers scan a README for the same few answers: how do I install it, how do I use it,
@@ -502,8 +746,11 @@ class OSS111(Rule):
     A README.md with `# Churn model` and `## Results`, but no Installation or Usage section.
 
     ## How to fix
-    Add the missing sections with a heading from the accepted list. `--fix` appends a
-    skeleton for each missing section with one sentence saying what to write there.
+    Add the missing sections. `--fix` appends one skeleton per missing section, with one
+    sentence saying what to write there, in a single edit per README. It never appends a
+    skeleton that is already there, never touches a README with unresolved merge
+    conflicts, and leaves a README alone when the appended headings would not be read as
+    headings (for example after a code block that is never closed).
     """
 
     name = "readme-sections"
@@ -519,16 +766,24 @@ class OSS111(Rule):
         "synonyms": Option(
             dict,
             DEFAULT_SYNONYMS,
-            "Accepted headings per section; a section given here replaces its built-in list.",
+            "Accepted headings per section; a section given here accepts exactly these headings.",
             item_kind=list,
         ),
     }
 
     def synonyms(self) -> dict[str, list[str]]:
         merged = {key: list(names) for key, names in DEFAULT_SYNONYMS.items()}
-        for key, names in self.settings["synonyms"].items():
-            merged[str(key)] = [str(name) for name in names]
+        merged.update(self._custom())
         return merged
+
+    def _custom(self) -> dict[str, list[str]]:
+        """The sections whose headings the configuration lists itself."""
+        custom = {}
+        for key, names in self.settings["synonyms"].items():
+            listed = [str(name) for name in names]
+            if listed != DEFAULT_SYNONYMS.get(str(key)):
+                custom[str(key)] = listed
+        return custom
 
     def required(self, repo: Repo) -> list[str]:
         keys = [str(key) for key in self.settings["required"]]
@@ -537,60 +792,139 @@ class OSS111(Rule):
         return keys
 
     def missing(self, repo: Repo, path: str, text: str) -> list[str]:
-        synonyms = self.synonyms()
-        present = [_heading_key(h.title) for h in headings(text, rst=is_rst(path))]
+        """The required sections the README lacks (applied in full)."""
+        rst = is_rst(path)
+        custom = self._custom()
+        sections = section_headings(text, rst=rst)
+        topics: set[str] = set()
+        for heading in sections:
+            topics |= heading_topics(heading.title)
+        present = [heading_key(heading.title) for heading in headings(text, rst=rst)]
         missing = []
         for key in self.required(repo):
-            accepted = [_heading_key(name) for name in synonyms.get(key) or [key.replace("-", " ")]]
-            if not any(
-                heading == name or heading.startswith(name + " ")
-                for heading in present
-                for name in accepted
-                if name
-            ):
+            if key in custom or key not in TOPIC_WORDS:
+                accepted = [heading_key(name) for name in custom.get(key) or [key.replace("-", " ")]]
+                found = any(
+                    heading == name or heading.startswith(name + " ")
+                    for heading in present
+                    for name in accepted
+                    if name
+                )
+            else:
+                found = key in topics
+            if not found and key in _LINKED_FILES and key not in custom:
+                found = links_file(text, _LINKED_FILES[key], rst=rst)
+            if not found:
                 missing.append(key)
         return missing
+
+    def wanted(self, repo: Repo, path: str, text: str) -> list[str]:
+        """The sections to ask for: all missing ones in full, else install and run when the README never says how."""
+        if count_words(text, rst=is_rst(path)) < README_MIN_WORDS:
+            return []  # OSS101 reports a README with no real content
+        if self.in_full:
+            return self.missing(repo, path, text)
+        return [] if says_how_to_run(text, rst=is_rst(path)) else list(_HOW_TO_RUN)
+
+    def message(self, path: str, key: str) -> str:
+        synonyms = self.synonyms()
+        title = _section_title(key, synonyms)
+        if key in self._custom() or key not in TOPIC_WORDS:
+            accepted = ", ".join(synonyms.get(key) or [title])
+            return f"{path} has no '{title}' section (accepted headings: {accepted}); add one"
+        examples = synonyms.get(key) or [title]
+        such = ", ".join(examples[:-1]) + f" or {examples[-1]}" if len(examples) > 1 else examples[0]
+        return f"{path} has no '{title}' section (a heading such as {such}); add one"
 
     def check(self, repo: Repo) -> Iterator[Finding]:
         path = repo.find(*README_NAMES)
         text = repo.read_text(path) if path else None
         if path is None or text is None or not text.strip():
             return  # OSS101 reports a missing, unreadable or empty README
+        keys = self.wanted(repo, path, text)
+        if not keys:
+            return
+        if not self.in_full:
+            yield self.finding(path, self._elsewhere_message(path))
+            return
+        for key in keys:
+            yield self.finding(path, self.message(path, key))
+
+    @staticmethod
+    def _elsewhere_message(path: str) -> str:
+        return (
+            f"{path} never says how to install or run the project: add an 'Installation' and a 'Usage' "
+            "section with the commands"
+        )
+
+    # -- the fix: one append per README, only when it reads as headings ---------------------
+    def _plan(self, repo: Repo, path: str) -> tuple[str, str, list[str]] | None:
+        """(current text, what to append, the sections it adds), or None when nothing may be appended."""
+        if path in repo.unmerged or repo.is_symlink(path):
+            return None  # a conflicted README is the user's to resolve first
+        try:
+            # Read afresh: an earlier fix in this run may already have appended the sections.
+            with (repo.root / path).open(encoding="utf-8", newline="") as handle:
+                current = handle.read()
+        except (OSError, UnicodeDecodeError, ValueError):
+            return None
+        plain = current.removeprefix("\ufeff")
+        keys = [key for key in self.wanted(repo, path, plain) if self._skeleton(key) not in plain]
+        if not keys:
+            return None
+        rst = is_rst(path)
+        newline = "\r\n" if "\r\n" in current else "\n"
         synonyms = self.synonyms()
-        for key in self.missing(repo, path, text):
-            accepted = ", ".join(synonyms.get(key) or [_section_title(key, synonyms)])
-            yield self.finding(
-                path,
-                f"{path} has no '{_section_title(key, synonyms)}' section "
-                f"(accepted headings: {accepted}); add one",
-            )
+        blocks = []
+        titles = []
+        for key in keys:
+            title = _section_title(key, synonyms)
+            titles.append(title)
+            heading = f"{title}{newline}{'-' * len(title)}" if rst else f"## {title}"
+            blocks.append(f"{heading}{newline}{newline}{self._skeleton(key)}{newline}")
+        lead = "" if not plain.strip() or current.endswith(newline * 2) else newline
+        addition = lead + newline.join(blocks)
+        separator = "" if current.endswith("\n") or not current else newline
+        after = plain + separator + addition
+        # The appended headings must be read as headings (not swallowed by an unclosed code
+        # block or HTML comment), and must satisfy the rule: otherwise every run would append again.
+        appended = {h.title for h in headings(after, rst=rst) if h.line > len(plain.splitlines())}
+        if not set(titles) <= appended or set(keys) & set(self.wanted(repo, path, after)):
+            return None
+        return current, addition, keys
+
+    @staticmethod
+    def _skeleton(key: str) -> str:
+        body = _SKELETON_TEXT.get(
+            key, f"Describe the {key.replace('-', ' ').replace('_', ' ')} of this project here."
+        )
+        # Marked, so that OSS110 keeps asking for real text until someone writes it.
+        return f"{body} {SKELETON_MARK}"
+
+    def _messages(self, path: str, keys: list[str]) -> set[str]:
+        """The findings one append of ``keys`` repairs."""
+        if not self.in_full:
+            return {self._elsewhere_message(path)}
+        return {self.message(path, key) for key in keys}
+
+    def can_fix(self, repo: Repo, finding: Finding) -> bool:
+        plan = self._plan(repo, finding.path)
+        return plan is not None and finding.message in self._messages(finding.path, plan[2])
 
     def fix(self, repo: Repo, finding: Finding) -> bool:
         from oss_checks.fixes import append_text  # only --fix needs it
 
-        if repo.is_symlink(finding.path):
+        done: set[str] = repo.memo(("readme-sections-fixed", finding.path), set)
+        if finding.message in done:
+            return True  # the one append for this README already added its section
+        plan = self._plan(repo, finding.path)
+        if plan is None:
             return False
-        try:
-            # Read afresh: an earlier fix in this run may already have appended the sections.
-            with (repo.root / finding.path).open(encoding="utf-8", newline="") as handle:
-                current = handle.read()
-        except (OSError, UnicodeDecodeError):
+        current, addition, keys = plan
+        if not append_text(repo.root, finding.path, current, addition):
             return False
-        missing = self.missing(repo, finding.path, current)
-        if not missing:
-            return False
-        newline = "\r\n" if "\r\n" in current else "\n"
-        synonyms = self.synonyms()
-        blocks = []
-        for key in missing:
-            title = _section_title(key, synonyms)
-            heading = f"{title}{newline}{'-' * len(title)}" if is_rst(finding.path) else f"## {title}"
-            body = _SKELETON_TEXT.get(key, f"Describe the {title.lower()} of this project here.")
-            # Marked, so that OSS110 keeps asking for real text until someone writes it.
-            body += f" {SKELETON_MARK}"
-            blocks.append(f"{heading}{newline}{newline}{body}{newline}")
-        lead = "" if not current.strip() or current.endswith(newline * 2) else newline
-        return append_text(repo.root, finding.path, current, lead + newline.join(blocks))
+        done.update(self._messages(finding.path, keys))
+        return finding.message in done
 
 
 # -- OSS112: the LICENSE text and pyproject's license agree ---------------------------------
@@ -672,16 +1006,71 @@ class _Claim:
     key: str
 
 
+#: Headings that open a section, not a title: "About statsmodels" is not the project's name.
+_SECTION_WORDS = re.compile(
+    r"(?:about|overview|introduction|intro|description|summary|abstract|background|contents|"
+    r"table of contents|features|documentation)\b",
+    re.IGNORECASE,
+)
+_TAGLINE = re.compile(r"\s*(?::|\s[-\u2013\u2014|]\s)\s*")
+_TITLE_TOKEN = re.compile(r"[^\s,;:&/()\[\]]+")
+
+
+def _title_forms(title: str) -> set[str]:
+    """The name a title gives: the whole title, or the part before a tagline (``name: tagline``)."""
+    forms = {name_key(title)}
+    head = _TAGLINE.split(title, maxsplit=1)[0]
+    forms.add(name_key(head))
+    return forms - {""}
+
+
+def _title_spans(title: str) -> set[str]:
+    """Every run of words of a title, as name keys: "The networkx library" holds "networkx"."""
+    tokens = [name_key(token) for token in _TITLE_TOKEN.findall(title)[:30]]
+    spans = set()
+    for start in range(len(tokens)):
+        joined = ""
+        for token in tokens[start:]:
+            joined += token
+            spans.add(joined)
+    return spans - {""}
+
+
+def _readme_title(text: str, rst: bool) -> tuple[int, str] | None:
+    """The README's title: its first heading, when nothing but images or badges comes before it."""
+    found = headings(text, rst=rst)
+    if not found or found[0].level != 1:
+        return None
+    first = found[0]
+    before = "\n".join(text.splitlines()[: max(first.line - (2 if rst else 1), 0)])
+    if count_words(before, rst=rst):
+        return None  # prose first: the heading opens a section
+    title = clean_title(first.title)
+    title = re.sub(r"^welcome\s+to\s+(?:the\s+)?", "", title, flags=re.IGNORECASE)
+    if not title or _SECTION_WORDS.match(title):
+        return None
+    return first.line, title
+
+
 class OSS113(Rule):
     """Project name or repository URL differs between files
 
     ## What it does
-    Collects the project name from pyproject.toml (`[project] name`), the README's top
-    heading and CITATION.cff (`title`), and the repository URL from pyproject.toml
-    (`[project.urls]` Source, Repository or Homepage), CITATION.cff (`repository-code`)
-    and the links in README and CONTRIBUTING that point into the same organisation on the
-    same host. Names are compared ignoring case, accents, spaces, dashes and underscores;
-    URLs ignoring case, a trailing slash and `.git`.
+    Collects the project's name from pyproject.toml (`[project] name`), the README's title
+    and CITATION.cff (`title`), and the statements of where the repository lives:
+    pyproject.toml's `[project.urls]` Source, Repository, Homepage and issue-tracker links
+    and CITATION.cff's `repository-code`. Names are compared ignoring case, accents, spaces, dashes and
+    underscores; a title with a tagline ("scikit-image: Image processing in Python") or
+    one that holds the name as words ("The networkx library") agrees with it. The README
+    title is its first heading only when nothing but badges comes before it, and never a
+    section such as "About statsmodels". URLs are compared by host, owner and repository
+    name only, so pages inside the repository (issues, a branch, the wiki) agree. Links in
+    the README and CONTRIBUTING are not compared: they point at forks ("git clone
+    git@github.com:your-username/..."), dependencies and sibling repositories as often as
+    at the project itself.
+
+    What most files say is taken as right: each mistake is reported once, at the line
+    that is wrong. When files are evenly split, pyproject.toml is taken as the reference.
 
     ## Why is this bad?
     After a rename or a move to another group, half-updated files send people to a dead
@@ -690,129 +1079,159 @@ class OSS113(Rule):
 
     ## Example
     pyproject.toml says `name = "churn-model"` while the README is titled
-    `# Customer Attrition`, or the README links to `github.com/acme/old-name`.
+    `# Customer Attrition`, or CITATION.cff gives `repository-code:
+    https://github.com/acme/old-name`.
 
     ## How to fix
-    Pick the one name and the one URL (pyproject.toml is taken as the reference) and use
-    them in every file listed in the message.
+    Pick the one name and the one URL and use them in every file listed in the message.
     """
 
     name = "identity-agreement"
     stakeholders = (Stakeholder.EXECUTIVE,)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        exact, loose = self._url_claims(repo)
-        reference, reference_url = self._reference(exact, loose)
-        yield from self._names(repo, reference_url)
-        if reference is not None and reference_url is not None:
-            yield from self._urls(exact, loose, reference, reference_url)
+        claims = self._url_claims(repo)
+        reference = self._reference_url(claims)
+        yield from self._names(repo, reference[1] if reference else None)
+        if reference is not None:
+            yield from self._urls(claims, reference)
 
+    # -- names --------------------------------------------------------------------------
     def _names(self, repo: Repo, url: RepoUrl | None) -> Iterator[Finding]:
-        claims: list[_Claim] = []
+        identifier: _Claim | None = None
         name = repo.project.get("name")
-        if isinstance(name, str) and name.strip():
-            line = toml_key_line(repo.read_text("pyproject.toml"), "project", "name")
-            claims.append(_Claim("pyproject.toml", line, 0, name, name_key(name)))
+        poetry = ((repo.pyproject or {}).get("tool") or {}).get("poetry")
+        table = "project"
+        if not (isinstance(name, str) and name.strip()) and isinstance(poetry, dict):
+            name, table = poetry.get("name"), "tool.poetry"
+        if isinstance(name, str) and name_key(name):
+            line = toml_key_line(repo.read_text("pyproject.toml"), table, "name")
+            identifier = _Claim("pyproject.toml", line, 0, name, name_key(name))
+        titles: list[_Claim] = []
         cff = citation(repo)
         if cff is not None and cff.data is not None and isinstance(cff.data.get("title"), str):
             title = cff.data["title"]
             line = yaml_key_line(repo.read_text("CITATION.cff"), "title")
-            claims.append(_Claim("CITATION.cff", line, 0, title, name_key(title)))
+            if name_key(title):
+                titles.append(_Claim("CITATION.cff", line, 0, title, name_key(title)))
         readme = repo.find(*README_NAMES)
         text = repo.read_text(readme) if readme else None
-        if readme and text:
-            top = [h for h in headings(text, rst=is_rst(readme)) if h.level == 1]
-            if top and clean_title(top[0].title):
-                title = clean_title(top[0].title)
-                claims.append(_Claim(readme, top[0].line, 0, title, name_key(title)))
-        claims = [c for c in claims if c.key]
-        if not claims:
-            return
-        reference = claims[0]
+        found = _readme_title(text, is_rst(readme)) if readme and text else None
+        if readme and found and name_key(found[1]):
+            titles.append(_Claim(readme, found[0], 0, found[1], name_key(found[1])))
         # The repository's own name also counts: a package may be published under another name.
-        repository = url.segments[-1] if url is not None else None
-        accepted = {reference.key, name_key(repository or "")} - {""}
+        repository = url.repository[-1] if url is not None and url.repository else None
+        names = {identifier.key} if identifier else set()
+        if repository:
+            names.add(name_key(repository))
         # The template record ties the display name to the slug cookiecutter derived from it
         # (by transliteration: "Zoë 数据" -> "zoe-shu-ju"), so either spelling is the same project.
         recorded = {name_key(str(repo.answers.get(key, ""))) for key in ("project_name", "project_slug")} - {
             ""
         }
-        if recorded & accepted:
-            accepted |= recorded
+        if recorded & (names | {t.key for t in titles}):
+            names |= recorded
+        names.discard("")
+
+        def names_it(claim: _Claim) -> bool:
+            forms = _title_forms(claim.value)
+            return bool(names & (forms | _title_spans(claim.value)))
+
+        if identifier is None:
+            if len(titles) == 2 and not names_it(titles[1]):
+                first, second = titles
+                if not (
+                    _title_forms(first.value) & (_title_forms(second.value) | _title_spans(second.value))
+                ) and not (_title_forms(second.value) & _title_spans(first.value)):
+                    yield self._name_finding(second, first, None)
+            return
+        wrong = [claim for claim in titles if not names_it(claim)]
+        titles_agree = len(wrong) == 2 and bool(_title_forms(wrong[0].value) & _title_forms(wrong[1].value))
+        backed = repository is not None and name_key(repository) == identifier.key
+        if titles_agree and not backed:
+            # README and CITATION agree with each other: the one wrong line is pyproject's.
+            yield self.finding(
+                identifier.path,
+                f"pyproject.toml names the project '{identifier.value}' but {wrong[0].path} and "
+                f"{wrong[1].path} name it '{wrong[0].value}'; use one name everywhere",
+                line=identifier.line,
+            )
+            return
+        for claim in wrong:
+            yield self._name_finding(claim, identifier, repository)
+
+    def _name_finding(self, claim: _Claim, reference: _Claim, repository: str | None) -> Finding:
         differs = repository is not None and name_key(repository) != reference.key
         also = f" and the repository is called '{repository}'" if differs else ""
-        for claim in claims[1:]:
-            if claim.key not in accepted:
-                yield self.finding(
-                    claim.path,
-                    f"{claim.path} names the project '{claim.value}' but {reference.path} names it "
-                    f"'{reference.value}'{also}; use one name everywhere",
-                    line=claim.line,
-                )
-
-    @staticmethod
-    def _url_claims(repo: Repo) -> tuple[list[_Claim], list[_Claim]]:
-        pyproject_text = repo.read_text("pyproject.toml")
-        exact: list[_Claim] = []  # statements of "the repository is at"
-        loose: list[_Claim] = []  # any link that may point into the repository
-        for label, value in project_urls(repo.project).items():
-            line = toml_key_line(pyproject_text, "project.urls", label)
-            claim = _Claim("pyproject.toml", line, 0, value, label)
-            (exact if url_label(label) in SOURCE_LABELS else loose).append(claim)
-        cff = citation(repo)
-        if cff is not None and cff.data is not None:
-            cff_text = repo.read_text("CITATION.cff")
-            for key in ("repository-code", "url", "repository"):
-                stated = cff.data.get(key)
-                if isinstance(stated, str):
-                    claim = _Claim("CITATION.cff", yaml_key_line(cff_text, key), 0, stated, key)
-                    (exact if key == "repository-code" else loose).append(claim)
-        for path in (repo.find(*README_NAMES), repo.find(*CONTRIBUTING_NAMES)):
-            text = repo.read_text(path) if path else None
-            if path and text:
-                loose.extend(
-                    _Claim(path, number, match.start() + 1, match.group(0), "link")
-                    for number, line_text in enumerate(text.splitlines(), start=1)
-                    for match in URL_IN_TEXT.finditer(line_text)
-                )
-        return exact, loose
-
-    def _urls(
-        self, exact: list[_Claim], loose: list[_Claim], reference: _Claim, reference_url: RepoUrl
-    ) -> Iterator[Finding]:
-        owner, name = reference_url.segments[:-1], reference_url.segments[-1]
-        for claim in exact:
-            url = parse_repo_url(claim.value)
-            if claim is reference or url is None:
-                continue
-            if url != reference_url:
-                yield self._url_finding(claim, reference, reference_url)
-        for claim in loose:
-            url = parse_repo_url(claim.value)
-            if claim is reference or url is None or url.host != reference_url.host:
-                continue
-            if url.segments[: len(owner)] != owner or len(url.segments) <= len(owner):
-                continue  # elsewhere on the host, or the organisation's own page
-            if url.segments[len(owner)] != name:
-                yield self._url_finding(claim, reference, reference_url)
-
-    @staticmethod
-    def _reference(exact: list[_Claim], loose: list[_Claim]) -> tuple[_Claim | None, RepoUrl | None]:
-        homepages = [c for c in loose if c.path == "pyproject.toml" and url_label(c.key) == "homepage"]
-        for claim in [*exact[:1], *homepages, *exact[1:]]:
-            url = parse_repo_url(claim.value)
-            if url is not None and len(url.segments) >= 2:
-                return claim, url
-        return None, None
-
-    def _url_finding(self, claim: _Claim, reference: _Claim, url: RepoUrl) -> Finding:
         return self.finding(
             claim.path,
-            f"{claim.path} points at {claim.value} but {reference.path} gives the repository as "
-            f"{url.text}; use one repository URL everywhere",
+            f"{claim.path} names the project '{claim.value}' but {reference.path} names it "
+            f"'{reference.value}'{also}; use one name everywhere",
             line=claim.line,
-            col=claim.col,
         )
+
+    # -- repository URLs -----------------------------------------------------------------
+    @staticmethod
+    def _url_claims(repo: Repo) -> list[tuple[int, _Claim, RepoUrl]]:
+        """(priority, claim, parsed URL) of every statement of where the repository lives."""
+        pyproject_text = repo.read_text("pyproject.toml")
+        claims: list[tuple[int, _Claim, RepoUrl]] = []
+
+        def add(priority: int, claim: _Claim) -> None:
+            url = parse_repo_url(claim.value)
+            if url is not None and len(url.repository) >= 2:
+                claims.append((priority, claim, url))
+
+        for label, value in project_urls(repo.project).items():
+            normalised = url_label(label)
+            line = toml_key_line(pyproject_text, "project.urls", label)
+            claim = _Claim("pyproject.toml", line, 0, value, label)
+            if normalised in SOURCE_LABELS:
+                add(0, claim)
+            elif normalised in ("homepage", "home"):
+                parsed = parse_repo_url(value)
+                if parsed is not None and parsed.segments == parsed.repository:
+                    add(2, claim)  # a homepage that is the repository itself
+            elif normalised in REPOSITORY_PAGE_LABELS:
+                add(3, claim)
+        cff = citation(repo)
+        if cff is not None and cff.data is not None and isinstance(cff.data.get("repository-code"), str):
+            line = yaml_key_line(repo.read_text("CITATION.cff"), "repository-code")
+            add(1, _Claim("CITATION.cff", line, 0, cff.data["repository-code"], "repository-code"))
+        return claims
+
+    @staticmethod
+    def _reference_url(claims: list[tuple[int, _Claim, RepoUrl]]) -> tuple[_Claim, RepoUrl] | None:
+        """The URL most statements agree on (ties: the most authoritative file)."""
+        if not claims:
+            return None
+        votes: dict[tuple[str, tuple[str, ...]], int] = {}
+        best: dict[tuple[str, tuple[str, ...]], tuple[int, int]] = {}
+        for order, (priority, _claim, url) in enumerate(claims):
+            identity = (url.host, url.repository)
+            votes[identity] = votes.get(identity, 0) + 1
+            best.setdefault(identity, (priority, order))
+            best[identity] = min(best[identity], (priority, order))
+        winner = min(votes, key=lambda identity: (-votes[identity], best[identity]))
+        order = best[winner][1]
+        return claims[order][1], claims[order][2]
+
+    def _urls(
+        self, claims: list[tuple[int, _Claim, RepoUrl]], reference: tuple[_Claim, RepoUrl]
+    ) -> Iterator[Finding]:
+        claim_ref, url_ref = reference
+        reported: set[tuple[str, int]] = set()
+        for _priority, claim, url in claims:
+            if url.same_repository(url_ref) or (claim.path, claim.line) in reported:
+                continue
+            reported.add((claim.path, claim.line))
+            yield self.finding(
+                claim.path,
+                f"{claim.path} points at {claim.value} but {claim_ref.path} gives the repository as "
+                f"https://{url_ref.host}/{'/'.join(url_ref.repository)}; use one repository URL everywhere",
+                line=claim.line,
+                col=claim.col,
+            )
 
 
 # -- OSS114: CODEOWNERS ------------------------------------------------------------------
@@ -830,6 +1249,9 @@ class OSS114(Rule):
     Looks for a CODEOWNERS file (at the top, in `.github/`, `.gitlab/` or `docs/`) and checks
     that at least one rule gives a path pattern an owner: `@user`, `@org/team` or an email
     address. Owners that are none of these are reported with their line.
+
+    In a repository that has not adopted the conventions, a missing CODEOWNERS is not
+    reported; the owners of an existing one are checked everywhere.
 
     ## Why is this bad?
     Code owners are asked to review every change to their files automatically. Without
@@ -854,6 +1276,8 @@ class OSS114(Rule):
     def check(self, repo: Repo) -> Iterator[Finding]:
         path = repo.find(*CODEOWNERS_PATHS)
         if path is None:
+            if not self.in_full:
+                return  # a missing file matters only where the conventions were adopted
             yield self.finding(
                 "CODEOWNERS",
                 "CODEOWNERS is missing: add it with a line such as '* @org/team' so every change "
@@ -913,35 +1337,73 @@ def repo_forge(repo: Repo) -> str:
 
 
 _TEMPLATE_SUFFIXES = (".md", ".yml", ".yaml")
-#: (what, folder of templates, single-file locations, where to report) per forge.
+#: Where GitHub looks for single templates: the top, docs/ and .github/ (names in any case, .md, .txt or none).
+_GITHUB_PLACES = ("", "docs/", ".github/")
+#: (what, folder of templates, single-file stem, where to report) per forge.
 _GITHUB_TEMPLATES = (
-    (
-        "issue template",
-        ".github/ISSUE_TEMPLATE",
-        (".github/ISSUE_TEMPLATE.md", "ISSUE_TEMPLATE.md", "docs/ISSUE_TEMPLATE.md"),
-        ".github/ISSUE_TEMPLATE/",
-    ),
+    ("issue template", ".github/ISSUE_TEMPLATE", "issue_template", ".github/ISSUE_TEMPLATE/"),
     (
         "pull request template",
         ".github/PULL_REQUEST_TEMPLATE",
-        (".github/pull_request_template.md", "pull_request_template.md", "docs/pull_request_template.md"),
+        "pull_request_template",
         ".github/PULL_REQUEST_TEMPLATE.md",
     ),
 )
 _GITLAB_TEMPLATES = (
-    ("issue template", ".gitlab/issue_templates", (), ".gitlab/issue_templates/"),
-    ("merge request template", ".gitlab/merge_request_templates", (), ".gitlab/merge_request_templates/"),
+    ("issue template", ".gitlab/issue_templates", "", ".gitlab/issue_templates/"),
+    ("merge request template", ".gitlab/merge_request_templates", "", ".gitlab/merge_request_templates/"),
 )
+#: Names that say a file is meant as an issue, pull- or merge-request template.
+_TEMPLATE_NAME = re.compile(r"(?:issue|pull_request|merge_request)_templates?", re.IGNORECASE)
+
+
+def _template_kind(name: str) -> str:
+    lowered = name.lower()
+    if lowered.startswith("pull_request"):
+        return "pull request template"
+    if lowered.startswith("merge_request"):
+        return "merge request template"
+    return "issue template"
+
+
+def _read_by_forge(path: str) -> bool:
+    """Whether GitHub or GitLab offers ``path`` as an issue, pull- or merge-request template."""
+    lowered = path.lower()
+    folder, _, name = lowered.rpartition("/")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    if (folder + "/" if folder else "") in _GITHUB_PLACES and stem in (
+        "issue_template",
+        "pull_request_template",
+    ):
+        return suffix in ("", "md", "txt")
+    parent, _, sub = folder.rpartition("/")
+    if sub == "pull_request_template" and (parent + "/" if parent else "") in _GITHUB_PLACES:
+        return suffix in ("md", "txt")
+    if folder == ".github/issue_template":
+        # A pull request template here is offered as an issue template: not what it is meant for.
+        return suffix in ("md", "yml", "yaml") and not stem.startswith("pull_request")
+    if folder in (".gitlab/issue_templates", ".gitlab/merge_request_templates"):
+        return suffix == "md"
+    return False
 
 
 class OSS115(Rule):
-    """Issue or pull request templates are missing
+    """Issue or pull request templates are missing or where the forge cannot find them
 
     ## What it does
     Checks that the repository has at least one issue template and a pull request template
-    (GitHub: `.github/ISSUE_TEMPLATE/` and `.github/pull_request_template.md`) or merge
-    request template (GitLab: `.gitlab/issue_templates/` and `.gitlab/merge_request_templates/`).
-    The forge comes from the template's answers, else from the files present.
+    (GitHub: `.github/ISSUE_TEMPLATE/` and `pull_request_template.md` at the top, in
+    `docs/` or in `.github/`, or a `PULL_REQUEST_TEMPLATE/` folder there) or merge request
+    template (GitLab: `.gitlab/issue_templates/` and `.gitlab/merge_request_templates/`).
+    The forge comes from the template's answers, else from the files present. A template
+    the forge never offers, because it is in the wrong folder, has the wrong extension, or
+    is a pull request template inside the issue templates folder, is reported wherever it
+    is.
+
+    In a repository that has not adopted the conventions, only templates in the wrong
+    place are reported; missing ones are not.
 
     ## Why is this bad?
     Templates make people give the information a reviewer needs: steps to reproduce a bug,
@@ -949,12 +1411,13 @@ class OSS115(Rule):
     reviewers ask again in every thread and issues stay unanswerable.
 
     ## Example
-    A GitHub repository with `.github/workflows/` but no `.github/ISSUE_TEMPLATE/`.
+    A GitHub repository with `.github/workflows/` but no `.github/ISSUE_TEMPLATE/`, or with
+    its pull request template at `.github/workflows/pull_request_template.md`.
 
     ## How to fix
     Add a bug report and a feature request template, and a pull (or merge) request
-    template with a short checklist (tests, docs, changelog). The oss-template ships
-    ready-made ones.
+    template with a short checklist (tests, docs, changelog); move a misplaced one to the
+    folder named in the message. The oss-template ships ready-made ones.
     """
 
     name = "contribution-templates"
@@ -963,27 +1426,170 @@ class OSS115(Rule):
     stakeholders = (Stakeholder.MANAGEMENT,)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
+        yield from self._misplaced(repo)
+        if not self.in_full:
+            return
         forge = repo_forge(repo)
         wanted = _GITLAB_TEMPLATES if forge == "gitlab" else _GITHUB_TEMPLATES
-        for what, folder, files, report in wanted:
-            if not self._has_template(repo, folder, files):
+        for what, folder, stem, report in wanted:
+            if not self._has_template(repo, folder, stem):
                 yield self.finding(
                     report,
                     f"no {what}: add one at {report} so that people give reviewers what they need",
                 )
 
+    def _misplaced(self, repo: Repo) -> Iterator[Finding]:
+        for path in repo.paths:
+            parts = path.split("/")
+            named = [part for part in parts[:-1] if _TEMPLATE_NAME.fullmatch(part)]
+            stem = parts[-1].rpartition(".")[0] or parts[-1]
+            if not named and not _TEMPLATE_NAME.fullmatch(stem):
+                continue
+            if _read_by_forge(path) or "{{" in path or "{%" in path or not_the_projects_own(repo, path):
+                continue
+            if parts[-1].lower() == "config.yml" and path.lower().startswith(".github/issue_template/"):
+                continue  # the template chooser's settings
+            kind = _template_kind(stem if _TEMPLATE_NAME.fullmatch(stem) else named[-1])
+            if kind == "pull request template" and path.lower().startswith(".github/issue_template/"):
+                why = "is in the issue templates folder, so GitHub offers it as an issue template"
+            else:
+                why = "is where no forge looks for it"
+            target = {
+                "pull request template": ".github/pull_request_template.md",
+                "merge request template": ".gitlab/merge_request_templates/",
+                "issue template": ".github/ISSUE_TEMPLATE/ (GitLab: .gitlab/issue_templates/)",
+            }[kind]
+            yield self.finding(path, f"the {kind} {path} {why}: move it to {target}")
+
     @staticmethod
-    def _has_template(repo: Repo, folder: str, files: tuple[str, ...]) -> bool:
+    def _has_template(repo: Repo, folder: str, stem: str) -> bool:
         prefix = folder.lower() + "/"
-        singles = {f.lower() for f in files}
         for path in repo.paths:
             lowered = path.lower()
+            if lowered.endswith("/config.yml"):
+                continue  # the issue chooser's settings, not a template
             in_folder = (
                 lowered.startswith(prefix)
                 and "/" not in lowered[len(prefix) :]
                 and lowered.endswith(_TEMPLATE_SUFFIXES)
-                and not lowered.endswith("/config.yml")  # chooser settings, not a template
             )
-            if (in_folder or lowered in singles) and repo.size(path) > 0:
+            single = bool(stem) and stem in lowered and _read_by_forge(path)
+            if (in_folder or single) and repo.size(path) > 0:
                 return True
         return False
+
+
+# -- OSS116: contacts that reach nobody -----------------------------------------------------
+#: Domains reserved for examples (RFC 2606 and RFC 6761): no mail sent there reaches anyone.
+_EXAMPLE_DOMAINS = ("example.com", "example.org", "example.net")
+_RESERVED_TLDS = ("example", "invalid", "test", "localhost")
+_ADDRESS = re.compile(
+    r"(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@(?P<domain>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*)"
+)
+#: The template's example organisation, in a URL, an SSH remote or a CODEOWNERS team.
+_EXAMPLE_ORG = re.compile(r"(?<=[/@:])example-org(?![\w-])", re.IGNORECASE)
+
+
+def placeholder_domain(domain: str) -> bool:
+    """Whether mail to ``domain`` can never arrive: a domain reserved for examples or tests."""
+    lowered = domain.lower().rstrip(".")
+    if lowered == "localhost":
+        return True
+    if any(lowered == reserved or lowered.endswith("." + reserved) for reserved in _EXAMPLE_DOMAINS):
+        return True
+    return lowered.rpartition(".")[2] in _RESERVED_TLDS and "." in lowered
+
+
+class OSS116(Rule):
+    """A contact or link is still the template's placeholder
+
+    ## What it does
+    Looks for contacts that reach nobody in the files people use to reach the team: the
+    code of conduct, the security policy, CODEOWNERS, CITATION.cff, and the `authors`,
+    `maintainers` and `[project.urls]` of pyproject.toml. It reports each email address
+    at a domain reserved for examples (`example.com`, `example.org`, `example.net`, or any
+    domain ending in `.example`, `.invalid`, `.test` or `.localhost`) and each link or
+    owner in the template's example organisation `example-org`, at its line. It is a
+    warning: it fails `oss-checks check` only with `--strict`.
+
+    ## Why is this bad?
+    A bake that keeps the default `data-science@example.com` passes every other check, yet
+    a security report or a complaint under the code of conduct sent there goes nowhere:
+    the reporter believes the team was told, the team never hears of it, and the
+    organisation cannot show it offered a working channel. Links into `example-org` send
+    contributors and citations to a repository that is not yours.
+
+    ## Example
+    `Report unacceptable behaviour to [data-science@example.com](mailto:data-science@example.com).`
+    in CODE_OF_CONDUCT.md, or `Source = "https://github.com/example-org/churn-model"` in
+    pyproject.toml.
+
+    ## How to fix
+    Write the team's real, monitored address (a shared mailbox, not a person) and the
+    real organisation in each place the message names. In a project made from the
+    template, answer `author_email` and `organisation` when baking, or edit the files.
+    """
+
+    name = "placeholder-contacts"
+    stakeholders = (Stakeholder.LEGAL, Stakeholder.MANAGEMENT)
+    severity = Severity.WARNING
+
+    def check(self, repo: Repo) -> Iterator[Finding]:
+        paths = [
+            repo.find(*CODE_OF_CONDUCT_NAMES) or docs_guide(repo, "conduct"),
+            repo.find(*SECURITY_NAMES) or docs_guide(repo, "security"),
+            repo.find(*CODEOWNERS_PATHS),
+            repo.find(*CITATION_NAMES),
+        ]
+        for path in paths:
+            text = repo.read_text(path) if path else None
+            if path and text:
+                for number, line in enumerate(text.splitlines(), start=1):
+                    yield from self._in_line(path, number, line)
+        yield from self._in_pyproject(repo)
+
+    def _in_line(self, path: str, number: int, line: str) -> Iterator[Finding]:
+        seen: set[str] = set()
+        for match in _ADDRESS.finditer(line):
+            address = match.group(0)
+            if placeholder_domain(match.group("domain")) and address.lower() not in seen:
+                seen.add(address.lower())
+                yield self.finding(
+                    path,
+                    f"{path} gives {address} as a contact, an address at a domain reserved for examples: "
+                    "nothing sent there reaches anyone; write the team's real address",
+                    line=number,
+                    col=match.start() + 1,
+                )
+        for match in _EXAMPLE_ORG.finditer(line):
+            yield self.finding(
+                path,
+                f"{path} names the template's example organisation '{match.group(0)}': write the "
+                "organisation that owns this repository",
+                line=number,
+                col=match.start() + 1,
+            )
+            break  # one finding per line is enough to point at it
+
+    def _in_pyproject(self, repo: Repo) -> Iterator[Finding]:
+        text = repo.read_text("pyproject.toml")
+        if not text or not repo.project:
+            return
+        values: list[str] = []
+        for key in ("authors", "maintainers"):
+            people = repo.project.get(key)
+            if isinstance(people, list):
+                values += [str(person.get("email", "")) for person in people if isinstance(person, dict)]
+        values += list(project_urls(repo.project).values())
+        lines = text.splitlines()
+        reported: set[int] = set()
+        for value in values:
+            if not value or not (
+                any(placeholder_domain(m.group("domain")) for m in _ADDRESS.finditer(value))
+                or _EXAMPLE_ORG.search(value)
+            ):
+                continue
+            number = text_line(text, value)[0]
+            if number and number not in reported:
+                reported.add(number)
+                yield from self._in_line("pyproject.toml", number, lines[number - 1])

@@ -8,23 +8,77 @@ from typing import TYPE_CHECKING, ClassVar
 
 from oss_checks.git import decode, nul_separated
 from oss_checks.registry import Finding, Kind, Option, Rule, Stakeholder
-from oss_checks.text.community import CHANGELOG_NAMES, is_rst
-from oss_checks.text.markup import clean_title, headings
+from oss_checks.text.community import CHANGELOG_NAMES, is_release_notes, is_rst
+from oss_checks.text.markup import headings
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
 
-_UNRELEASED = re.compile(r"^unreleased\b", re.IGNORECASE)
-_CHANGELOG_LOWER = frozenset(name.lower() for name in CHANGELOG_NAMES)
+#: A heading that names a release: "1.2.0", "[1.2.0] - 2026-03-01", "v2.1 (2026-01-05)", "Version 0.3".
+_RELEASE = re.compile(
+    r"^(?:(?:version|release|v)\s*)?v?\d+(?:\.\d+)+[0-9a-z.+-]*(?:$|[\s(,:\u2013\u2014])",
+    re.IGNORECASE,
+)
+#: Words that mark the section of changes not released yet.
+_PENDING_WORDS = frozenset({"unreleased", "upcoming", "unpublished", "wip", "tbd", "tba"})
+_PENDING_PHRASES = (
+    "not yet released",
+    "not released",
+    "next release",
+    "next version",
+    "in progress",
+    "in development",
+    "to be released",
+    "development version",
+    "dev version",
+)
+#: A development version, not released yet: 1.3.0.dev0, 1.3.0-dev, 1.3dev (a released 2.0rc1 is not).
+_DEV_VERSION = re.compile(r"\d[.-]?dev\d*\b", re.IGNORECASE)
+_WORDS = re.compile(r"[a-z0-9]+")
+#: How a changelog says it follows Keep a Changelog.
+_KEEP_A_CHANGELOG = re.compile(r"keepachangelog|keep a changelog", re.IGNORECASE)
+_BRACKETED_VERSION = re.compile(r"^\[v?\d+(?:\.\d+)+[^\]]*\]")
+
+
+_MARKUP = re.compile(r"[\[\]`*_]")
+_LINK_TARGET = re.compile(r"\]\([^()\n]*\)")
+
+
+def _title(heading: str) -> str:
+    """A changelog heading's text: links, brackets and emphasis removed, its version kept ("1.0" stays)."""
+    return " ".join(_MARKUP.sub("", _LINK_TARGET.sub("]", heading)).split())
+
+
+def is_pending(title: str) -> bool:
+    """Whether a changelog heading is the section of changes not released yet."""
+    lowered = title.casefold()
+    words = set(_WORDS.findall(lowered))
+    return bool(
+        words & _PENDING_WORDS
+        or any(phrase in lowered for phrase in _PENDING_PHRASES)
+        or _DEV_VERSION.search(title)
+    )
+
+
+def is_release(title: str) -> bool:
+    """Whether a changelog heading names a release (a version number first)."""
+    return _RELEASE.match(title) is not None
 
 
 class OSS801(Rule):
     """CHANGELOG has no Unreleased section
 
     ## What it does
-    Checks that the changelog has a heading named "Unreleased", as in the Keep a Changelog
-    format (`## [Unreleased]` or `## Unreleased`), where changes collect until the next
-    release.
+    In a changelog that has release headings (`## [1.2.0] - 2026-03-01`, `## 1.2.0
+    (2026-03-01)`, `v1.2`), checks that one section collects the changes not released yet:
+    a heading named "Unreleased", as in the Keep a Changelog format (`## [Unreleased]`), or
+    another way of saying it: `## 1.3.0 (unreleased)`, `## [1.3.0.dev0]`, `## Development
+    version`, `## Upcoming`, `## 1.3.0 - TBD`. A changelog without any release heading (a
+    pointer to the release notes elsewhere, or notes between editions of a book) is left
+    alone.
+
+    In a repository that has not adopted the conventions, only a changelog that follows
+    Keep a Changelog (it says so, or writes its versions in brackets) is checked.
 
     ## Why is this bad?
     Without an Unreleased section, changes are either not written down until release day,
@@ -49,16 +103,22 @@ class OSS801(Rule):
         text = repo.read_text(path) if path else None
         if path is None or not text or not text.strip():
             return  # missing, empty or unreadable: OSS106
-        titles = (
-            clean_title(h.title.replace("[", "").replace("]", "")) for h in headings(text, rst=is_rst(path))
+        found = headings(text, rst=is_rst(path))
+        titles = [_title(h.title) for h in found]
+        if not any(is_release(title) for title in titles):
+            return  # not a changelog of versions: nothing to add an Unreleased section to
+        if not self.in_full and not (
+            _KEEP_A_CHANGELOG.search(text) or any(_BRACKETED_VERSION.match(h.title.strip()) for h in found)
+        ):
+            return
+        if any(is_pending(title) for title in titles):
+            return
+        heading = "Unreleased\n----------" if is_rst(path) else "## [Unreleased]"
+        yield self.finding(
+            path,
+            f"{path} has no Unreleased section: add '{heading}' above the newest release "
+            "and list the changes made since then",
         )
-        if not any(_UNRELEASED.match(title) for title in titles):
-            heading = "Unreleased\n----------" if is_rst(path) else "## [Unreleased]"
-            yield self.finding(
-                path,
-                f"{path} has no Unreleased section: add '{heading}' above the newest release "
-                "and list the changes made since then",
-            )
 
 
 def _names(output: bytes | None) -> set[str]:
@@ -75,7 +135,8 @@ class OSS802(Rule):
     Compares the work tree (commits since the branch left the base, staged, unstaged and
     new files) with the base branch, `origin/main` by default (`main` when there is no
     `origin/main`). When files of the package (`src/`, or the package folders at the top)
-    changed and the changelog did not, it reports it. Opt-in: select it for pre-push or CI,
+    changed and neither the changelog nor a file in a folder of release notes (towncrier's
+    `news/` or `changelog.d/`, `doc/whats_new/` ...) did, it reports it. Opt-in: select it for pre-push or CI,
     e.g. `oss-checks check --select OSS802`. It stays silent outside a git repository or
     when the base branch does not exist, so CI must check out the history (for GitHub
     Actions, `fetch-depth: 0`).
@@ -126,8 +187,8 @@ class OSS802(Rule):
         code = sorted(path for path in changed if path.startswith(prefixes))
         if not code:
             return
-        if any(path.lower() in _CHANGELOG_LOWER for path in changed):
-            return
+        if any(is_release_notes(path) for path in changed):
+            return  # the changelog, or a file in a folder of release notes (towncrier's news/ ...)
         changelog = repo.find(*CHANGELOG_NAMES) or CHANGELOG_NAMES[0]
         example = code[0] if len(code) == 1 else f"{code[0]} and {len(code) - 1} more"
         yield self.finding(

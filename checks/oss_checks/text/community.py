@@ -2,9 +2,22 @@
 
 ``Repo.find`` compares them without regard to case, so ``readme.md`` and ``License.txt``
 count; the first name in each list is the one a fix creates.
+
+Real repositories also keep these under other names and places, and the finders below
+know them: ``LICENSE-CODE`` or a REUSE ``LICENSES/`` folder, release notes in
+``doc/release/`` or towncrier's ``news/``, a contributing guide inside the docs tree. Each
+finder walks the list of paths once per repository (``Repo.memo``); none reads a file.
 """
 
 from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from oss_checks.text.layout import DOCS_FOLDERS, in_tests, is_vendored
+
+if TYPE_CHECKING:
+    from oss_checks.context import Repo
 
 README_NAMES = ("README.md", "README.rst", "README.txt", "README.markdown", "README")
 LICENSE_NAMES = (
@@ -25,15 +38,27 @@ CONTRIBUTING_NAMES = (
     "CONTRIBUTING.txt",
     "CONTRIBUTING",
     ".github/CONTRIBUTING.md",
+    ".github/CONTRIBUTING.rst",
+    ".gitlab/CONTRIBUTING.md",
     "docs/CONTRIBUTING.md",
+    "docs/CONTRIBUTING.rst",
+    "doc/CONTRIBUTING.md",
+    "doc/CONTRIBUTING.rst",
 )
 CODE_OF_CONDUCT_NAMES = (
     "CODE_OF_CONDUCT.md",
     "CODE_OF_CONDUCT.rst",
     "CODE_OF_CONDUCT.txt",
     "CODE_OF_CONDUCT",
+    "CODE-OF-CONDUCT.md",
+    "CONDUCT.md",
     ".github/CODE_OF_CONDUCT.md",
+    ".github/CODE_OF_CONDUCT.rst",
+    ".gitlab/CODE_OF_CONDUCT.md",
     "docs/CODE_OF_CONDUCT.md",
+    "docs/CODE_OF_CONDUCT.rst",
+    "doc/CODE_OF_CONDUCT.md",
+    "doc/CODE_OF_CONDUCT.rst",
 )
 SECURITY_NAMES = (
     "SECURITY.md",
@@ -41,21 +66,39 @@ SECURITY_NAMES = (
     "SECURITY.txt",
     "SECURITY",
     ".github/SECURITY.md",
+    ".github/SECURITY.rst",
+    ".gitlab/SECURITY.md",
     "docs/SECURITY.md",
+    "docs/SECURITY.rst",
+    "doc/SECURITY.md",
+    "doc/SECURITY.rst",
 )
 CHANGELOG_NAMES = (
     "CHANGELOG.md",
     "CHANGELOG.rst",
     "CHANGELOG.txt",
     "CHANGELOG",
+    "CHANGELOG.markdown",
     "CHANGES.md",
     "CHANGES.rst",
+    "CHANGES.txt",
     "CHANGES",
     "HISTORY.md",
     "HISTORY.rst",
+    "HISTORY.txt",
+    "HISTORY",
     "NEWS.md",
+    "NEWS.rst",
+    "NEWS.txt",
+    "NEWS",
+    "RELEASE_NOTES.md",
+    "RELEASE-NOTES.md",
+    "RELEASENOTES.md",
+    "RELEASES.md",
 )
 CITATION_NAMES = ("CITATION.cff",)
+#: Other ways to say how to cite: BibTeX, a page of prose, R's plain CITATION.
+OTHER_CITATION_NAMES = ("CITATION.bib", "CITATION.md", "CITATION.rst", "CITATION.txt", "CITATION")
 COMMUNITY_NAMES = (
     README_NAMES
     + LICENSE_NAMES
@@ -64,13 +107,161 @@ COMMUNITY_NAMES = (
     + SECURITY_NAMES
     + CHANGELOG_NAMES
     + CITATION_NAMES
+    + OTHER_CITATION_NAMES
 )
 _COMMUNITY_LOWER = frozenset(name.lower() for name in COMMUNITY_NAMES)
+
+#: ``LICENSE``, ``LICENSE-CODE``, ``LICENSE.txt``, ``COPYING.LESSER``, ``Licence_MIT`` ...
+_LICENSE_FILE = re.compile(r"(?:licen[cs]e|copying)(?:[-._ ].*)?", re.IGNORECASE)
+#: REUSE keeps one text per license in ``LICENSES/<SPDX id>.txt``.
+REUSE_FOLDER = "licenses"
 
 
 def is_rst(path: str) -> bool:
     return path.lower().endswith(".rst")
 
 
+def is_markdown(path: str) -> bool:
+    return path.lower().endswith((".md", ".markdown"))
+
+
 def is_community_file(path: str) -> bool:
-    return path.lower() in _COMMUNITY_LOWER
+    return path.lower() in _COMMUNITY_LOWER or ("/" not in path and _LICENSE_FILE.fullmatch(path) is not None)
+
+
+def _not_ours(repo: Repo, path: str) -> bool:
+    """Tests, fixtures, vendored code and the folders a template renders are not the project's own files."""
+    return "{{" in path or "{%" in path or in_tests(path) or is_vendored(repo, path)
+
+
+def license_files(repo: Repo) -> list[str]:
+    """Every license text of the project: top-level ``LICENSE*``/``LICENCE*``/``COPYING*`` and REUSE's ``LICENSES/``.
+
+    The usual names come first, in the order of ``LICENSE_NAMES``.
+    """
+
+    def find() -> list[str]:
+        order = {name.lower(): index for index, name in enumerate(LICENSE_NAMES)}
+        top: list[str] = []
+        reuse: list[str] = []
+        for path in repo.paths:
+            folder, _, name = path.rpartition("/")
+            if not folder and _LICENSE_FILE.fullmatch(name):
+                top.append(path)
+            elif folder.lower() == REUSE_FOLDER and name:
+                reuse.append(path)
+        top.sort(key=lambda path: (order.get(path.lower(), len(order)), path.lower()))
+        return top + sorted(reuse)
+
+    return repo.memo("license-files", find)
+
+
+# -- guides inside the docs tree ------------------------------------------------------------------
+#: What a file in the docs tree is called when it is the guide of each kind (lower-case stems).
+_DOCS_GUIDES = {
+    "contributing": re.compile(r"contribut\w*|how[-_]to[-_]contribute|developers?[-_]guide"),
+    "conduct": re.compile(r"code[-_]of[-_]conduct|conduct"),
+    "security": re.compile(r"security[-_]policy|security|vulnerabilit\w*"),
+}
+
+
+def docs_guide(repo: Repo, kind: str) -> str | None:
+    """A contributing guide, code of conduct or security policy inside the docs tree (``doc/source/...``).
+
+    ``kind`` is ``contributing``, ``conduct`` or ``security``. A security page must sit
+    directly in ``docs/`` or ``doc/`` (where GitHub looks) or be called a policy: a guide
+    *about* security (``docs/guides/security.md``) is not a policy for reporting problems.
+    """
+
+    def find() -> dict[str, str]:
+        found: dict[str, str] = {}
+        for path in repo.paths:
+            parts = path.lower().split("/")
+            if len(parts) < 2 or parts[0] not in DOCS_FOLDERS or _not_ours(repo, path):
+                continue
+            stem, dot, extension = parts[-1].rpartition(".")
+            if not dot or extension not in ("md", "rst", "txt", "markdown"):
+                continue
+            for name, pattern in _DOCS_GUIDES.items():
+                if name in found or not pattern.fullmatch(stem):
+                    continue
+                if name == "security" and len(parts) > 2 and "polic" not in stem:
+                    continue
+                found[name] = path
+        return found
+
+    return repo.memo("docs-guides", find).get(kind)
+
+
+# -- release notes --------------------------------------------------------------------------------
+#: Folders of release notes at the top or in the docs tree: one file per release or per change.
+_NOTES_FOLDERS = frozenset(
+    {
+        "changelog",
+        "changelogs",
+        "changelog.d",
+        "changes",
+        "news",
+        "newsfragments",
+        "whatsnew",
+        "whats_new",
+        "whats-new",
+        "release_notes",
+        "release-notes",
+        "releasenotes",
+        "releases",
+    }
+)
+#: Single release-notes files in the docs tree (lower-case stems).
+_NOTES_FILES = re.compile(
+    r"changelog|changes|history|news|whats_?new|whats-new|release[-_]?notes|releases|release[-_]history"
+)
+#: GitHub writes release notes from this file when a release is made.
+GITHUB_RELEASE_NOTES = ".github/release.yml"
+
+
+def release_notes(repo: Repo) -> str | None:
+    """Where release notes live besides a top-level CHANGELOG: a folder, a docs page, or GitHub's release.yml.
+
+    Returns the folder (with a trailing ``/``) or file; None when there is none.
+    """
+
+    def find() -> str | None:
+        for path in (GITHUB_RELEASE_NOTES, ".github/release.yaml"):
+            if repo.exists(path):
+                return path
+        best: tuple[int, str] | None = None
+        for path in repo.paths:
+            found = _notes_in(path)
+            if found is not None and not _not_ours(repo, path):
+                rank = (found.count("/"), found)
+                if best is None or rank < best:
+                    best = rank
+        return best[1] if best else None
+
+    return repo.memo("release-notes", find)
+
+
+def _notes_in(path: str) -> str | None:
+    """The release-notes folder or docs page ``path`` belongs to, if it belongs to one."""
+    parts = path.split("/")
+    lowered = [part.lower() for part in parts]
+    in_docs = lowered[0] in DOCS_FOLDERS
+    for index, part in enumerate(lowered[:-1]):
+        if index > 0 and not in_docs:
+            break  # a notes folder sits at the top, or anywhere inside the docs tree
+        if part in _NOTES_FOLDERS or (in_docs and index > 0 and part.startswith("release")):
+            return "/".join(parts[: index + 1]) + "/"
+    if in_docs:
+        stem = lowered[-1].rpartition(".")[0]
+        if stem and _NOTES_FILES.fullmatch(stem):
+            return path
+    return None
+
+
+def is_release_notes(path: str) -> bool:
+    """Whether ``path`` is a changelog or lies in a folder of release notes (a change to it records a change)."""
+    return path.lower() in _CHANGELOG_LOWER or _notes_in(path) is not None
+
+
+_CHANGELOG_LOWER = frozenset(name.lower() for name in CHANGELOG_NAMES)

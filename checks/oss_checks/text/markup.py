@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,7 +20,6 @@ from dataclasses import dataclass
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
 _RST_DIRECTIVE_CODE = re.compile(r"^\s*\.\.\s+(?:code-block|code|sourcecode|literalinclude)::", re.IGNORECASE)
-_INLINE_CODE = re.compile(r"(`+)(?!`)(.*?[^`])\1(?!`)")
 
 
 def code_lines(text: str, *, rst: bool = False) -> set[int]:
@@ -56,6 +56,31 @@ def _markdown_code_lines(lines: list[str]) -> set[int]:
     return code
 
 
+def html_comment_lines(text: str) -> set[int]:
+    """0-based indexes of the lines of Markdown HTML comment blocks (never rendered, so never headings).
+
+    As in CommonMark, a block starts with a line whose text (indented at most three spaces)
+    begins with ``<!--`` and ends with the first line that holds ``-->``; one never closed
+    runs to the end of the file. Comments inside code blocks are code.
+    """
+    lines = text.splitlines()
+    code = _markdown_code_lines(lines)
+    inside: set[int] = set()
+    open_block = False
+    for index, line in enumerate(lines):
+        if open_block:
+            inside.add(index)
+            open_block = "-->" not in line
+            continue
+        if index in code:
+            continue
+        stripped = line.lstrip(" ")
+        if len(line) - len(stripped) <= 3 and stripped.startswith("<!--"):
+            inside.add(index)
+            open_block = "-->" not in stripped[4:]
+    return inside
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
@@ -81,9 +106,47 @@ def _rst_code_lines(lines: list[str]) -> set[int]:
     return code
 
 
+def inline_code_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each inline code span: a run of backticks up to the next run of the same length.
+
+    One pass over the runs of backticks, as CommonMark reads them; an opening run with no
+    closing run of its length is literal text. Linear on any line (a regex is not).
+    """
+    runs: list[tuple[int, int]] = []
+    index = line.find("`")
+    while index >= 0:
+        end = index
+        while end < len(line) and line[end] == "`":
+            end += 1
+        runs.append((index, end - index))
+        index = line.find("`", end)
+    later: dict[int, deque[int]] = {}
+    for number, (_, length) in enumerate(runs):
+        later.setdefault(length, deque()).append(number)
+    spans = []
+    current = 0
+    while current < len(runs):
+        start, length = runs[current]
+        candidates = later[length]
+        while candidates and candidates[0] <= current:
+            candidates.popleft()
+        if not candidates:
+            current += 1
+            continue
+        closing = candidates.popleft()
+        spans.append((start, runs[closing][0] + length))
+        current = closing + 1
+    return spans
+
+
 def without_inline_code(line: str) -> str:
     """``line`` with each inline code span (`` `x` ``, ``` ``x`` ```) blanked, keeping the columns."""
-    return _INLINE_CODE.sub(lambda match: " " * len(match.group(0)), line)
+    if "`" not in line:
+        return line
+    kept = list(line)
+    for start, end in inline_code_spans(line):
+        kept[start:end] = " " * (end - start)
+    return "".join(kept)
 
 
 # -- headings and words ---------------------------------------------------------------------
@@ -112,7 +175,7 @@ def headings(text: str, *, rst: bool = False) -> list[Heading]:
     """Markdown ATX/setext/HTML headings (or reStructuredText titles), outside code blocks."""
     lines = text.splitlines()
     found: list[Heading] = []
-    code = code_lines(text, rst=rst)
+    code = code_lines(text, rst=rst) | (set() if rst else html_comment_lines(text))
     rst_styles: list[str] = []
     for index, line in enumerate(lines):
         if index in code:
@@ -169,9 +232,24 @@ def _heading_lines(text: str, *, rst: bool) -> set[int]:
     return skip
 
 
+def _without_html_comments(text: str) -> str:
+    """``text`` with each closed ``<!-- ... -->`` replaced by its line breaks (one pass: no regex backtracking)."""
+    parts: list[str] = []
+    position = 0
+    while True:
+        start = text.find("<!--", position)
+        end = text.find("-->", start + 4) if start >= 0 else -1
+        if start < 0 or end < 0:
+            parts.append(text[position:])
+            return "".join(parts)
+        parts.append(text[position:start])
+        parts.append("\n" * text.count("\n", start, end))
+        position = end + 3
+
+
 def count_words(text: str, *, rst: bool = False) -> int:
     """Words of prose besides headings, comments, markup and bare links."""
-    without_comments = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    without_comments = _without_html_comments(text)
     skip = _heading_lines(without_comments, rst=rst)
     total = 0
     for index, line in enumerate(without_comments.splitlines()):

@@ -11,6 +11,39 @@ from urllib.parse import urlsplit
 URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+|git@[\w.-]+:[^\s<>()\[\]\"'`]+")
 #: [project.urls] labels (normalised by ``url_label``) that state where the source is.
 SOURCE_LABELS = ("source", "sourcecode", "repository", "repo", "code")
+#: [project.urls] labels of pages that live inside the repository on its forge.
+REPOSITORY_PAGE_LABELS = ("issues", "issuetracker", "bugtracker", "bugs", "tracker", "bugreports")
+#: Forges where a repository is always ``owner/name``.
+TWO_LEVEL_HOSTS = frozenset({"github.com", "bitbucket.org", "codeberg.org"})
+#: Path segments that name a page of a repository, not a deeper group.
+_PAGES = frozenset(
+    {
+        "tree",
+        "blob",
+        "raw",
+        "issues",
+        "pulls",
+        "pull",
+        "merge_requests",
+        "wiki",
+        "wikis",
+        "releases",
+        "tags",
+        "actions",
+        "commits",
+        "commit",
+        "compare",
+        "discussions",
+        "security",
+        "packages",
+        "pipelines",
+        "jobs",
+        "src",
+        "archive",
+        "badges",
+        "workflows",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -21,6 +54,28 @@ class RepoUrl:
     @property
     def text(self) -> str:
         return f"https://{self.host}/{'/'.join(self.segments)}"
+
+    @property
+    def repository(self) -> tuple[str, ...]:
+        """Owner and repository name, without the pages below them (issues, tree/main, wiki ...).
+
+        On hosts with one level of owners (GitHub, Bitbucket, Codeberg) that is the first two
+        segments; elsewhere (GitLab groups nest) everything before the first page name.
+        """
+        kept: list[str] = []
+        for segment in self.segments:
+            if kept and segment in _PAGES:
+                break
+            kept.append(segment)
+        return tuple(kept[:2]) if self.host in TWO_LEVEL_HOSTS else tuple(kept)
+
+    @property
+    def owner(self) -> tuple[str, ...]:
+        return self.repository[:-1]
+
+    def same_repository(self, other: RepoUrl) -> bool:
+        """Whether both point into one repository: host, owner and name, whatever page follows."""
+        return self.host == other.host and self.repository == other.repository
 
 
 def parse_repo_url(url: str) -> RepoUrl | None:

@@ -1,0 +1,347 @@
+"""What a README (or any community page) says: its sections by topic, its links, its pointers.
+
+Headings are matched by keywords, not by a closed list: "Quick start", "How to run",
+"Setting up the environment" and "Getting started" all say how to install or use a
+project. Links are read from Markdown and reStructuredText outside code blocks. Every
+pattern here is linear on any line anyone can commit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from oss_checks.text.markup import (
+    Heading,
+    clean_title,
+    code_lines,
+    headings,
+    inline_code_spans,
+    without_inline_code,
+)
+
+# -- sections by topic ---------------------------------------------------------------------------
+_TOKEN = re.compile(r"[^\W_]+")
+
+#: Words (or word stems ending in ``*``) and phrases that put a heading on a topic.
+TOPIC_WORDS: dict[str, tuple[str, ...]] = {
+    "installation": (
+        "install*",
+        "setup",
+        "set up",
+        "setting up",
+        "getting started",
+        "get started",
+        "quickstart",
+        "quick start",
+        "requirement*",
+        "prerequisite*",
+        "dependenc*",
+        "environment*",
+        "get it",
+        "from source",
+        "build*",
+        "docker",
+        "conda",
+        "pip",
+    ),
+    "usage": (
+        "usage",
+        "use",
+        "using",
+        "how to",
+        "howto",
+        "run",
+        "running",
+        "execut*",
+        "example*",
+        "tutorial*",
+        "quickstart",
+        "quick start",
+        "getting started",
+        "get started",
+        "demo*",
+        "command*",
+        "cli",
+        "reproduc*",
+        "train*",
+        "predict*",
+        "inference",
+        "pipeline*",
+        "deploy*",
+        "workflow*",
+        "step by step",
+    ),
+    "contributing": ("contribut*", "development", "develop", "developer*", "hacking"),
+    "license": ("licen*", "copyright"),
+    "data": ("data", "dataset*", "input*", "corpus", "corpora"),
+}
+
+
+def _tokens(title: str) -> list[str]:
+    return _TOKEN.findall(clean_title(title).casefold())
+
+
+def _matches(tokens: list[str], words: Iterable[str]) -> bool:
+    joined = " " + " ".join(tokens) + " "
+    for word in words:
+        if " " in word:  # a phrase, whose last word may be a stem: "contributor guide*"
+            wanted = f" {word[:-1]}" if word.endswith("*") else f" {word} "
+            if wanted in joined:
+                return True
+        elif word.endswith("*"):
+            if any(token.startswith(word[:-1]) for token in tokens):
+                return True
+        elif word in tokens:
+            return True
+    return False
+
+
+def heading_topics(title: str) -> set[str]:
+    """The topics (``installation``, ``usage``, ``contributing``, ``license``, ``data``) a heading is about."""
+    tokens = _tokens(title)
+    return {topic for topic, words in TOPIC_WORDS.items() if _matches(tokens, words)}
+
+
+def heading_key(title: str) -> str:
+    """A heading as lower-case words, for comparing with a configured list of headings."""
+    return " ".join(_tokens(title))
+
+
+# -- links ---------------------------------------------------------------------------------------
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
+_MD_INLINE = re.compile(r"\]\(\s*<?([^()\s<>]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
+_MD_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:\s*<?([^\s<>]+)>?")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_HREF = re.compile(r"""href\s*=\s*["']([^"'\s<>]+)["']""", re.IGNORECASE)
+_RST_INLINE = re.compile(r"`[^`<\n]*<([^<>`\s]+)>`_{1,2}")
+_RST_TARGET = re.compile(r"^\s*\.\.\s+_[^:\n]+:\s*(\S+)")
+_RST_INCLUDE = re.compile(r"^\s*\.\.\s+(?:include|literalinclude|mdinclude)::\s*(\S+)", re.IGNORECASE)
+_RST_DOC = re.compile(r":doc:`(?:[^`<\n]*<)?([^<>`\s]+)>?`")
+_BARE_URL = re.compile(r"\b(?:https?://|mailto:)[^\s<>()\[\]\"'`]+")
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    line: int  # 1-based
+    target: str
+
+    @property
+    def is_url(self) -> bool:
+        return self.target.lower().startswith(("http://", "https://", "mailto:", "ftp://"))
+
+    @property
+    def file(self) -> str:
+        """The link's target as a relative path: no anchor, no query, decoded."""
+        return unquote(self.target.split("#", 1)[0].split("?", 1)[0])
+
+
+def links(text: str, *, rst: bool = False) -> list[Link]:
+    """Every link outside code blocks: Markdown and HTML links, reST references and includes, bare URLs, emails."""
+    code = code_lines(text, rst=rst)
+    found: list[Link] = []
+    for index, raw in enumerate(text.splitlines()):
+        if index in code and not (rst and _RST_INCLUDE.match(raw)):
+            continue
+        line = _prose(raw, rst)
+        if not rst:
+            line = _MD_IMAGE.sub(lambda match: " " * len(match.group(0)), line)  # a picture is not a link
+        targets: list[str] = []
+        patterns = (
+            (_RST_INLINE, _RST_TARGET, _RST_INCLUDE, _RST_DOC) if rst else (_MD_INLINE, _MD_DEFINITION, _HREF)
+        )
+        for pattern in patterns:
+            targets.extend(match.group(1) for match in pattern.finditer(line))
+        targets.extend(match.group(1) for match in _AUTOLINK.finditer(line))
+        targets.extend(match.group(0).rstrip(".,;:!?") for match in _BARE_URL.finditer(line))
+        targets.extend("mailto:" + match.group(0) for match in _EMAIL.finditer(line) if "mailto:" not in line)
+        seen: set[str] = set()
+        for target in targets:
+            if target and target not in seen:
+                seen.add(target)
+                found.append(Link(index + 1, target))
+    return found
+
+
+def _prose(line: str, rst: bool) -> str:
+    """A line without its literal text: inline code in Markdown, ``double backticks`` in reST.
+
+    In reStructuredText single backticks mark references (`` `text <target>`_ ``), which are links.
+    """
+    if not rst:
+        return without_inline_code(line)
+    kept = list(line)
+    for start, end in inline_code_spans(line):
+        if line.startswith("``", start):
+            kept[start:end] = " " * (end - start)
+    return "".join(kept)
+
+
+def resolve(folder: str, target: str) -> str | None:
+    """``target`` relative to the repository-relative ``folder``; None when it leaves the repository."""
+    parts = [] if not folder else folder.split("/")
+    if target.startswith("/"):
+        parts, target = [], target.lstrip("/")
+    for part in target.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        else:
+            parts.append(part)
+    return "/".join(parts) or None
+
+
+# -- what a page says ----------------------------------------------------------------------------
+#: Words in prose that say how to set a project up or run it.
+_HOW_WORDS = (
+    "install*",
+    "setup",
+    "set up",
+    "run",
+    "runs",
+    "running",
+    "execut*",
+    "launch*",
+    "usage",
+    "how to use",
+    "quickstart",
+    "quick start",
+    "getting started",
+)
+#: Commands a code line or inline code may start with.
+_COMMAND = re.compile(
+    r"^\s*(?:\$\s*|>>>\s*|%|!)?(?:pip3?|conda|mamba|micromamba|uv|uvx|poetry|pipenv|pdm|hatch|nox|tox|make|docker|"
+    r"docker-compose|podman|python3?|jupyter|streamlit|dvc|snakemake|bash|sh|git|cargo|npm|Rscript|R|kedro|mlflow)\b"
+)
+
+
+def section_headings(text: str, *, rst: bool = False) -> list[Heading]:
+    """The headings of a page without its title: the first heading, when it is the only one at its level."""
+    found = headings(text, rst=rst)
+    if found and sum(1 for heading in found if heading.level <= found[0].level) == 1:
+        return found[1:]
+    return found
+
+
+def _topics_of(text: str, rst: bool) -> set[str]:
+    topics: set[str] = set()
+    for heading in section_headings(text, rst=rst):
+        topics |= heading_topics(heading.title)
+    return topics
+
+
+def links_file(text: str, stems: tuple[str, ...], *, rst: bool = False) -> bool:
+    """Whether the page links a file whose name starts with one of ``stems`` (``contributing``, ``license``)."""
+    for link in links(text, rst=rst):
+        name = link.file.rstrip("/").rpartition("/")[2].casefold()
+        if name.startswith(stems) and not link.target.lower().startswith("mailto:"):
+            return True
+    return False
+
+
+def says_how_to_run(text: str, *, rst: bool = False) -> bool:
+    """Whether a README says anywhere how to install or run the project: a section, a sentence or a command."""
+    if _topics_of(text, rst) & {"installation", "usage"}:
+        return True
+    code = code_lines(text, rst=rst)
+    for index, line in enumerate(text.splitlines()):
+        if index in code:
+            if _COMMAND.match(line):
+                return True
+            continue
+        if _matches(_TOKEN.findall(_prose(line, rst).casefold()), _HOW_WORDS):
+            return True
+        if any(_COMMAND.match(span) for span in _inline_spans(line)):
+            return True
+    return False
+
+
+def _inline_spans(line: str) -> Iterator[str]:
+    for start, end in inline_code_spans(line):
+        yield line[start:end].strip("`")
+
+
+#: What names each policy in a heading.
+_POLICY_HEADINGS: dict[str, tuple[str, ...]] = {
+    # "Contributors" thanks people; it is not a guide.
+    "contributing": ("contributing", "contribute", "contribution*", "contributor guide*", "developer guide*"),
+    "conduct": ("conduct",),
+    "security": ("security", "vulnerabilit*"),
+}
+#: What names it in a sentence beside a link (a sentence is less sure than a heading).
+_POLICY_SENTENCES: dict[str, tuple[str, ...]] = {
+    "contributing": ("contributing guide*", "contribution guide*", "contributor guide*", "how to contribute"),
+    "conduct": ("code of conduct",),
+    "security": (
+        "vulnerabilit*",
+        "security polic*",
+        "security issue*",
+        "security report*",
+        "security contact*",
+        "security advisor*",
+        "report a security",
+        "report security",
+    ),
+}
+#: A link whose target says this is the policy counts beside the policy's bare name.
+_POLICY_TARGETS = {
+    "contributing": ("contribut", "guideline"),
+    "conduct": ("conduct",),
+    "security": ("security",),
+}
+
+
+_LINK_TARGET = re.compile(r"\]\([^()\n]*\)|<[^<>\n]*>")
+
+
+def _without_addresses(line: str) -> str:
+    """A line's words without its URLs and link targets: an address is not the sentence."""
+    return _BARE_URL.sub(" ", _LINK_TARGET.sub(" ", line))
+
+
+def _says(line: str, words: tuple[str, ...]) -> bool:
+    return _matches(_TOKEN.findall(line.casefold()), words)
+
+
+def policy_link(text: str, kind: str, *, rst: bool = False) -> int | None:
+    """The line where a page links the ``kind`` policy (``contributing``, ``conduct``, ``security``); None if it does not.
+
+    A link counts when it is in a section whose heading names the policy ("## Contributor
+    guidelines" followed by a link to the organisation's guide), when its sentence names
+    it ("Report a security vulnerability: https://..."), or when the sentence names the
+    topic and the link's address does too ("Contributing: see CONTRIBUTING.md").
+    """
+    by_line: dict[int, list[Link]] = {}
+    for link in links(text, rst=rst):
+        by_line.setdefault(link.line, []).append(link)
+    if not by_line:
+        return None
+    lines = text.splitlines()
+    heading_at = {h.line: h for h in headings(text, rst=rst)}
+    section_level: int | None = None  # the level of the heading that names the policy, while inside it
+    for number in range(1, len(lines) + 1):
+        heading = heading_at.get(number)
+        if heading is not None:
+            if _matches(_tokens(heading.title), _POLICY_HEADINGS[kind]):
+                section_level = heading.level
+            elif section_level is not None and heading.level <= section_level:
+                section_level = None
+        if number not in by_line:
+            continue
+        line = _without_addresses(_prose(lines[number - 1], rst))
+        if section_level is not None or _says(line, _POLICY_SENTENCES[kind]):
+            return number
+        named = _matches(_TOKEN.findall(line.casefold()), _POLICY_HEADINGS[kind])
+        if named and any(
+            hint in link.target.lower() for link in by_line[number] for hint in _POLICY_TARGETS[kind]
+        ):
+            return number
+    return None

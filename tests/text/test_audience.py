@@ -1,0 +1,72 @@
+"""Who a repository is for: published, released, open to contributions."""
+
+from __future__ import annotations
+
+from conftest import MakeRepo, git
+from oss_checks.context import Repo
+from oss_checks.text.audience import invites_contributions, makes_releases, published, release_tags
+
+CLASSIFIED = (
+    '[project]\nname = "tool"\nversion = "1.0"\nclassifiers = ["Programming Language :: Python :: 3"]\n'
+)
+
+
+def test_published_by_its_metadata_or_its_ci(make_repo: MakeRepo) -> None:
+    assert published(Repo(make_repo({"pyproject.toml": CLASSIFIED}))) == (
+        "pyproject.toml describes it for a package index"
+    )
+    setup_cfg = "[metadata]\nname = tool\nclassifiers =\n    License :: OSI Approved :: BSD License\n"
+    assert (
+        published(Repo(make_repo({"setup.cfg": setup_cfg}))) == "setup.cfg describes it for a package index"
+    )
+    workflow = "jobs:\n  publish:\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
+    repo = Repo(
+        make_repo({".github/workflows/cd.yml": workflow, "pyproject.toml": '[project]\nname = "x"\n'})
+    )
+    assert published(repo) == ".github/workflows/cd.yml uploads it to a package index"
+
+
+def test_not_published(make_repo: MakeRepo) -> None:
+    # A tool-settings pyproject, a broken setup.cfg, notebooks: nothing is offered for installing.
+    files: dict[str, str | bytes] = {
+        "pyproject.toml": "[tool.black]\nline-length = 100\n",
+        "setup.cfg": "[metadata\nbroken",
+        "notebooks/eda.ipynb": "{}",
+    }
+    assert published(Repo(make_repo(files))) is None
+
+
+def test_release_tags_and_releases(make_repo: MakeRepo) -> None:
+    root = make_repo({"pyproject.toml": CLASSIFIED}, commit=True)
+    for tag in ("v1.2.0", "2024.06.01", "pkg-v0.3.1", "latest", "submission"):
+        git(root, "tag", tag)
+    repo = Repo(root)
+    assert release_tags(repo) == ["2024.06.01", "pkg-v0.3.1", "v1.2.0"]
+    assert makes_releases(repo) == "it is published and tags its releases (v1.2.0)"
+
+
+def test_tags_alone_are_not_releases_of_a_package(make_repo: MakeRepo) -> None:
+    # Course deliverables v0..v8 on an analysis, or a setup.py with a tag: not a published package.
+    root = make_repo(
+        {"main.py": "print(1)\n", "setup.py": "from setuptools import setup\nsetup()\n"}, commit=True
+    )
+    git(root, "tag", "v1.0.0")
+    repo = Repo(root)
+    assert published(repo) == "it is a package with release tags"
+    assert makes_releases(repo) is None
+    assert makes_releases(Repo(make_repo({"pyproject.toml": CLASSIFIED}, git_init=False))) is None
+
+
+def test_invites_contributions_with_its_own_guide(make_repo: MakeRepo) -> None:
+    assert (
+        invites_contributions(Repo(make_repo({"CONTRIBUTING.rst": "x"})))
+        == "CONTRIBUTING.rst invites contributions"
+    )
+    docs = Repo(make_repo({"doc/developer/contribute.rst": "x"}))
+    assert invites_contributions(docs) == "doc/developer/contribute.rst invites contributions"
+    templates_only = Repo(make_repo({".github/ISSUE_TEMPLATE/bug.md": "What happened?"}))
+    assert invites_contributions(templates_only) is None
+    org_link = Repo(
+        make_repo({"README.md": "## Contributor guidelines\n\n[Guide](https://github.com/org/x)\n"})
+    )
+    assert invites_contributions(org_link) is None

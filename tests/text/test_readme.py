@@ -1,0 +1,149 @@
+"""What a README says: sections by topic, links, pointers to policies, how to run the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from oss_checks.text.readme import (
+    Link,
+    heading_topics,
+    links,
+    links_file,
+    policy_link,
+    resolve,
+    says_how_to_run,
+    section_headings,
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "topic"),
+    [
+        # Headings real READMEs use (precision-before.md, OSS111): each names its topic.
+        ("Use", "usage"),
+        ("Quick Start", "usage"),
+        ("Quick Start", "installation"),
+        ("Getting started", "installation"),
+        ("How to run", "usage"),
+        ("How to Use this Book", "usage"),
+        ("Simple example", "usage"),
+        ("Commands", "usage"),
+        ("To use (copier version)", "usage"),
+        ("How to Take MLOps Zoomcamp", "usage"),
+        ("Train model", "usage"),
+        ("Environments", "installation"),
+        ("Coding Environment", "installation"),
+        ("How to get it", "installation"),
+        ("Setup development environment", "installation"),
+        ("Prerequisites", "installation"),
+        ("Dataset", "data"),
+        ("Input file", "data"),
+        ("Fetch dataset", "data"),
+        ("For developers", "contributing"),
+        ("Contributor guidelines", "contributing"),
+        ("Licence", "license"),
+        ("🚀 1. Installation!", "installation"),
+    ],
+)
+def test_headings_are_matched_by_topic(title: str, topic: str) -> None:
+    assert topic in heading_topics(title)
+
+
+@pytest.mark.parametrize(
+    "title", ["Results", "Models", "Paper", "Metadata", "Database schema", "Final Poster"]
+)
+def test_headings_on_other_topics(title: str) -> None:
+    assert heading_topics(title) & {"installation", "usage", "data"} == set()
+
+
+def test_the_title_is_not_a_section() -> None:
+    text = "# Demand forecasting pipeline\n\nText.\n\n## Results\n\nMore.\n"
+    assert [h.title for h in section_headings(text)] == ["Results"]
+    several = "# About\n\nx\n\n# Usage\n\ny\n"
+    assert [h.title for h in section_headings(several)] == ["About", "Usage"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Solution\n\n## prepare\n- put data in `input`\n- execute `python transform_data.py`\n",
+        "# Tool\n\nSome words about the tool.\n\n```bash\npip install tool\n```\n",
+        "# Tool\n\nRun `make train` to fit the model.\n",
+        "# Tool\n\nWords.\n\n## Usage\n\nWords.\n",
+        "Tool\n====\n\nInstall it with conda.\n",
+    ],
+)
+def test_a_readme_that_says_how_to_run(text: str) -> None:
+    assert says_how_to_run(text, rst=not text.startswith("#"))
+
+
+def test_a_readme_that_never_says_how_to_run() -> None:
+    # A finished poster project: a description and a tree of folders (code, not a command).
+    text = (
+        "# Evanston_Viz_2019\n\nA project to analyze, visualize and communicate open data.\n\n"
+        "# Final Poster\n![Poster](reports/poster.png)\n\n## Project Organization\n\n"
+        "    ├── models  <- Scripts to train models and then use trained models to make predictions\n"
+    )
+    assert not says_how_to_run(text)
+
+
+def test_links_in_markdown_and_rst_outside_code() -> None:
+    markdown = (
+        "See [the guide](docs/CONTRIBUTING.md#setup) and <https://example.test/a>.\n"
+        "[![CI](https://ci.test/badge.svg)](https://ci.test/run)\n"
+        "[ref]: ../LICENSE\n"
+        "Mail security@acme.test or visit https://acme.test/security.\n"
+        "```\nhttps://inside.test/code\n```\n"
+        "`https://inline.test`\n"
+    )
+    assert [(link.line, link.target) for link in links(markdown)] == [
+        (1, "docs/CONTRIBUTING.md#setup"),
+        (1, "https://example.test/a"),
+        (2, "https://ci.test/run"),
+        (3, "../LICENSE"),
+        (4, "https://acme.test/security"),
+        (4, "mailto:security@acme.test"),
+    ]
+    assert Link(1, "docs/My%20Guide.md#top").file == "docs/My Guide.md"
+    rst = (
+        "See `the guide <doc/contribute.rst>`_.\n\n.. include:: ../README.rst\n\n.. _issues: https://x.test\n"
+    )
+    assert [link.target for link in links(rst, rst=True)] == [
+        "doc/contribute.rst",
+        "../README.rst",
+        "https://x.test",
+    ]
+
+
+def test_resolve_relative_links() -> None:
+    assert resolve("docs", "../LICENSE") == "LICENSE"
+    assert resolve("", "./doc/about.md") == "doc/about.md"
+    assert resolve("", "../../etc/passwd") is None
+    assert resolve("docs", "/CONTRIBUTING.md") == "CONTRIBUTING.md"
+
+
+def test_a_readme_links_a_file() -> None:
+    assert links_file("Read [how to help](CONTRIBUTING.md).\n", ("contributing",))
+    assert links_file("Licensed under the [MIT license](./LICENSE.txt).\n", ("license",))
+    assert not links_file("Write to license@acme.test.\n", ("license",))
+
+
+def test_policy_links_the_repositories_write() -> None:
+    networkx = "NetworkX\n========\n\n- **Report a security vulnerability:** https://tidelift.com/security\n"
+    assert policy_link(networkx, "security", rst=True) == 4
+    nestauk = "# Project\n\n## Contributor guidelines\n\n[Technical guidelines](https://github.com/org/cookiecutter/blob/master/GUIDELINES.md)\n"
+    assert policy_link(nestauk, "contributing") == 5
+    assert policy_link("Please follow our [code of conduct](https://org.test/coc).\n", "conduct") == 1
+
+
+def test_links_that_are_not_policies() -> None:
+    # A developer forum whose address holds "contributor", thanks to contributors, a verb.
+    assert (
+        policy_link("- **Developer forum:** https://discuss.test/c/contributor/skimage\n", "contributing")
+        is None
+    )
+    thanks = "# Book\n\n## Contributors\n\nThanks to everyone [who contributed](https://x.test/graphs/contributors).\n"
+    assert policy_link(thanks, "contributing") is None
+    assert policy_link("We conduct experiments with [this data](https://x.test).\n", "conduct") is None
+    assert policy_link("Security matters. See [bandit](https://bandit.test).\n", "security") is None
+    assert policy_link("## Security\n\nNo link here.\n", "security") is None
