@@ -44,6 +44,7 @@ FLOORS: dict[str, int] = {
     "oss_checks.engine": 5,
     "oss_checks.baseline": 5,
     "oss_checks.sync": 5,
+    "oss_checks.adoption": 5,
     # 6: consumers of results
     "oss_checks.output": 6,
     "oss_checks.report": 6,

@@ -58,6 +58,7 @@ OPEN_SOURCE_BLOCKERS: dict[str, str] = {
     "OSS402": "the data would be published along with the code",
     "OSS404": "data is, or can easily be, committed and then published with the history",
     "OSS405": "its secrets would be published with the history and must be rotated",
+    "OSS116": "vulnerability reports and conduct complaints would go to an address nobody reads",
 }
 
 
