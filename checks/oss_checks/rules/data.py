@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-import tokenize
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -14,204 +12,54 @@ from oss_checks.formats import Notebook, NotebookCell
 from oss_checks.git import nul_separated
 from oss_checks.globs import glob_match
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
+from oss_checks.text.layout import not_the_projects_own
 from oss_checks.text.notebooks import NOTEBOOK_SUFFIX, in_folders, output_block, valid_notebook
+from oss_checks.text.paths import (
+    PathHit,
+    machine_root,
+    notebook_cell_path_hits,
+    python_path_hits,
+    text_path_hits,
+)
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo, SourceFile
 
-# -- OSS401: finding machine-specific paths ---------------------------------------------
+# -- OSS401: paths of one computer --------------------------------------------------------
 
-#: What may stand right before a path: the start, a quote, a separator or an operator,
-#: so ``https://host/home/x`` (a URL) and ``f"{root}/home"`` (built from a variable) do not count.
-_LEFT = r"(?:(?<![^\s'\"`=(\[{,;:<>|])|(?<=file://))"
-_NAME = r"[^/\\\s'\"`)\]},;:]+"
-_PATH = re.compile(
-    _LEFT
-    + r"(?:"
-    + rf"(?P<home>/(?:Users|home)/{_NAME})"
-    + rf"|(?P<mount>/(?:mnt|media|Volumes)/{_NAME})"
-    # ``C:/x`` or ``C:\\x`` (escaped in Python source) always; ``C:\x`` only when it goes on to
-    # a second folder or a file extension, because ``"a:\tb"`` is a tab, not a path.
-    + r"|(?P<drive>[A-Za-z]:(?:/|\\\\)(?![/\\])"
-    + r"|[A-Za-z]:\\(?=[^\\\s'\"`]*(?:\\|\.[A-Za-z0-9]{1,5}(?![A-Za-z0-9]))))"
-    + r"|(?P<tilde>[~]/(?=[^\s'\"`]))"
-    + r")[^\s'\"`<>|]*"
-)
-#: Fixed text every kind of path above contains; cheap to test before any regular expression.
-_PATH_MARKERS = ("/Users/", "/home/", "/mnt/", "/media/", "/Volumes/", ":/", ":\\")
-_WINDOWS_HOME = re.compile(r"(?i)[a-z]:(?:/|\\\\|\\)users(?:/|\\)")
-_PLACES = {
-    "home": "someone's home folder",
-    "mount": "a drive mounted on one computer",
-    "drive": "a Windows drive of one computer",
-    "tilde": "the home folder of whoever runs it",
-}
-#: Notebook lines that are shell commands or magics, not Python: ``!ls``, ``%cd``, ``x = !pwd``.
-_SHELL_LINE = re.compile(r"^\s*(?:[A-Za-z_][\w.]*\s*=\s*)?[!%]")
-_CELL_MAGIC = re.compile(r"^\s*%%(\w+)")
-#: Cell magics whose body is still Python.
-_PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "python", "python3", "debug"})
-_STRING_TOKENS = frozenset(
-    {tokenize.STRING}
-    | {getattr(tokenize, name) for name in ("FSTRING_MIDDLE", "TSTRING_MIDDLE") if hasattr(tokenize, name)}
-)
-_NEUTRAL_TOKENS = frozenset(
-    {tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT}
-    | {
-        getattr(tokenize, name)
-        for name in ("FSTRING_START", "FSTRING_END", "TSTRING_START", "TSTRING_END")
-        if hasattr(tokenize, name)
-    }
-)
-_SHOWN_CHARS = 60
-
-
-@dataclass(frozen=True)
-class PathHit:
-    line: int  # 1-based within the scanned text
-    col: int  # 1-based
-    path: str
-    place: str
-
-    @property
-    def shown(self) -> str:
-        return self.path if len(self.path) <= _SHOWN_CHARS else self.path[: _SHOWN_CHARS - 1] + "…"
-
-
-_ANY_MARKER = re.compile("|".join(re.escape(marker) for marker in _PATH_MARKERS))
-
-
-def may_hold_path(text: str, *, tilde: bool = True) -> bool:
-    # One regex scan in C instead of seven substring scans: this runs on every file's text.
-    return _ANY_MARKER.search(text) is not None or (tilde and "~/" in text)
-
-
-def _hits_in(text: str, line: int, col: int, context: str = "", *, tilde: bool = True) -> Iterator[PathHit]:
-    """Paths in ``text``, which starts at (``line``, ``col`` 0-based) and may span lines.
-
-    ``context`` is the character just before ``text`` in the source, so the left-boundary
-    test sees the real neighbour.
-    """
-    skip = len(context)
-    newlines = 0
-    counted_to = 0
-    for match in _PATH.finditer(context + text, skip):
-        kind = match.lastgroup or "home"
-        if kind == "tilde" and not tilde:
-            continue
-        path = match.group(0)
-        if kind == "drive":
-            if _WINDOWS_HOME.match(path):
-                kind = "home"
-        else:
-            # A backslash ends a POSIX path: in source it starts an escape such as ``\n``.
-            path = path.split("\\", 1)[0]
-        offset = match.start() - skip
-        newlines += text.count("\n", counted_to, offset)  # matches come in order: count each stretch once
-        counted_to = offset
-        at_col = offset - text.rfind("\n", 0, offset) if newlines else col + offset + 1
-        yield PathHit(line + newlines, at_col, path, _PLACES[kind])
-
-
-def _text_hits(lines: list[str], start: tuple[int, int] = (1, 0), *, tilde: bool = True) -> Iterator[PathHit]:
-    """Paths in plain text lines from ``start`` on (used for shell lines and broken code)."""
-    first_row, first_col = start
-    for number in range(first_row, len(lines) + 1):
-        line = lines[number - 1]
-        begin = first_col if number == first_row else 0
-        if line[begin:].lstrip().startswith("#"):
-            continue
-        yield from _hits_in(
-            line[begin:], number, begin, line[begin - 1 : begin] if begin else "", tilde=tilde
-        )
-
-
-def python_path_hits(lines: list[str]) -> list[PathHit]:
-    """Paths in the string literals of Python source, one pass with ``tokenize``.
-
-    Comments are skipped, and so are strings that form a statement on their own
-    (docstrings): they document, they do not run. Code that does not tokenize is
-    scanned as text from where tokenizing stopped.
-    """
-    if not may_hold_path("".join(lines)):
-        # Most files have no such path anywhere; tokenizing (slow, pure Python) would only confirm it.
-        return []
-    hits: list[PathHit] = []
-    pending: list[tuple[tokenize.TokenInfo, str]] = []
-    only_strings = True
-    context = ""
-    last_end = (1, 0)
-
-    def flush(documentation: bool) -> None:
-        if not documentation:
-            for token, before in pending:
-                row, col = token.start
-                hits.extend(_hits_in(token.string, row, col, before))
-        pending.clear()
-
-    remaining = iter(lines)
-    try:
-        for token in tokenize.generate_tokens(lambda: next(remaining, "")):
-            if token.type in _STRING_TOKENS:
-                pending.append((token, context))
-            elif token.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
-                flush(documentation=only_strings)
-                only_strings = True
-            elif token.type not in _NEUTRAL_TOKENS:
-                only_strings = False
-                if token.type == tokenize.ERRORTOKEN and token.string in ("'", '"'):
-                    # An unclosed quote: the rest of the line is the string's text.
-                    row, col = token.start
-                    hits.extend(_text_hits(lines[:row], (row, col)))
-            context = token.string[-1:]
-            last_end = token.end
-    except (tokenize.TokenError, SyntaxError):
-        flush(documentation=False)
-        hits.extend(_text_hits(lines, last_end))
-    return hits
-
-
-def notebook_cell_path_hits(source: str) -> list[PathHit]:
-    """Paths in a code cell: Python strings, plus shell lines and non-Python cell magics as text."""
-    lines = source.splitlines(keepends=True)
-    if not lines or not may_hold_path(source):
-        return []
-    magic = _CELL_MAGIC.match(lines[0])
-    if magic and magic.group(1) not in _PYTHON_CELL_MAGICS:
-        return list(_text_hits(lines, (2, 0)))
-    hits: list[PathHit] = []
-    python_lines = list(lines)
-    for number, line in enumerate(lines, start=1):
-        if (number == 1 and magic) or _SHELL_LINE.match(line):
-            hits.extend(_text_hits(lines[:number], (number, 0)))
-            python_lines[number - 1] = "\n" if line.endswith(("\n", "\r")) else ""
-    hits.extend(python_path_hits(python_lines))
-    return sorted(hits, key=lambda hit: (hit.line, hit.col))
+#: Notebook metadata holds a few short values; a hostile file cannot make this walk long.
+_METADATA_VALUES = 2000
 
 
 class OSS401(Rule):
-    """Code or output uses a path that only exists on one computer.
+    """Code or a notebook uses a path that only exists on one computer.
 
     ## What it does
     Looks in the string literals of Python files and notebook code cells (and in
-    shell lines such as `!cp ...`), and in the text of notebook outputs, for
-    absolute paths into someone's computer: home folders (`/home/ana/`,
-    `/Users/ana/`, `C:\\Users\\ana\\`, `~/`), drive letters (`D:/projects/`) and
-    mounted drives (`/mnt/share/`, `/media/usb/`, `/Volumes/Data/`). Comments and
-    docstrings are not checked. System folders (`/usr`, `/etc`, `/tmp`), URLs and
-    relative paths are fine.
+    shell lines such as `!cp ...` and `%%bash` cells) for absolute paths into
+    someone's computer: home folders (`/home/ana/`, `/Users/ana/`,
+    `C:\\Users\\ana\\`, `~/data`), drive letters (`D:/projects/`) and mounted
+    drives (`/mnt/share/`, `/media/usb/`, `/Volumes/Data/`). It also reports a
+    notebook whose metadata records such a path (a kernel or interpreter inside
+    `/home/ana/anaconda3/`), and a cell output that shows a folder the notebook's
+    code hard-codes. Comments and docstrings are not checked, and neither are tests,
+    test data and vendored code. Paths that are the same on every computer are
+    fine: system folders (`/usr`, `/tmp`, `C:\\Program Files`), the users of CI
+    runners and container images (`/home/runner`, `/home/jovyan`), placeholders
+    (`/home/user`), tool folders below `~` (`~/.cache`, `~/.aws`, `~/anaconda3`),
+    URLs and relative paths.
 
     ## Why is this bad?
     The code only runs on the computer of the person who wrote it: everyone else,
-    and the CI server, gets "file not found". Paths in outputs (often in error
-    messages) also tell every reader the author's user name and folder layout.
-    `~/` points at whoever runs the code, so the data is only found where one
-    person happened to put it.
+    and the CI server, gets "file not found". Outputs and metadata with such paths
+    also tell every reader the author's user name and folder layout. `~/data` points
+    at whoever runs the code, so the data is only found where one person happened
+    to put it.
 
     ## Example
     ```python
     df = pd.read_csv("/Users/ana/Downloads/sales_2024.csv")
-    model.save("C:\\\\Users\\\\ana\\\\models\\\\churn.pkl")
+    model.save(r"C:\\Users\\ana\\models\\churn.pkl")
     ```
 
     ## How to fix
@@ -220,8 +68,9 @@ class OSS401(Rule):
     `paths.raw_data_dir() / "sales_2024.csv"`) or `pathlib.Path` relative to the
     repository. For data that lives elsewhere, such as a shared drive, set the
     location in `.env` (the template's `paths` reads `PROJECT_DATA_DIR`) instead
-    of in the code. Clear outputs that show paths. If a path really is meant (a
-    documented server location), end the line with
+    of in the code. Clear outputs that show such folders, and select the kernel by
+    name (Kernel > Change Kernel) so the metadata records no path. If a path really
+    is meant (a documented server location), end the line with
     `# oss-checks: ignore[OSS401] <reason>`.
     """
 
@@ -237,6 +86,8 @@ class OSS401(Rule):
         return file.suffix in (".py", NOTEBOOK_SUFFIX)
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
+        if not_the_projects_own(repo, file.path):
+            return  # test input and vendored code: not the project's own paths
         if file.suffix == NOTEBOOK_SUFFIX:
             notebook = valid_notebook(repo, file)
             if notebook is not None:
@@ -245,16 +96,25 @@ class OSS401(Rule):
         text = file.text
         if text is None:
             return
-        for hit in python_path_hits(text.splitlines(keepends=True)):
+        for hit in python_path_hits(text):
             yield self._source_finding(repo, file.path, hit)
 
     def _check_notebook(self, repo: Repo, file: SourceFile, notebook: Notebook) -> Iterator[Finding]:
-        for cell in notebook.cells:
-            if cell.cell_type != "code":
-                continue
+        roots: set[str] = set()
+        code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        for cell in code_cells:
             for hit in notebook_cell_path_hits(cell.source):
+                root = machine_root(hit.path, hit.kind)
+                if root is not None:
+                    roots.add(root)
                 yield self._source_finding(repo, file.path, hit, cell.index)
-            finding = self._output_finding(repo, file.path, cell)
+        finding = self._metadata_finding(repo, file.path, notebook)
+        if finding is not None:
+            yield finding
+        if not roots:
+            return  # outputs show where the notebook ran, which is no fault of its code
+        for cell in code_cells:
+            finding = self._output_finding(repo, file.path, cell, roots)
             if finding is not None:
                 yield finding
 
@@ -268,24 +128,34 @@ class OSS401(Rule):
             cell=cell,
         )
 
-    def _output_finding(self, repo: Repo, path: str, cell: NotebookCell) -> Finding | None:
-        """One finding per cell for its outputs: a traceback repeats the same folder many times."""
+    def _output_finding(self, repo: Repo, path: str, cell: NotebookCell, roots: set[str]) -> Finding | None:
+        """One finding per cell whose output shows a folder the code hard-codes (a traceback repeats it)."""
         if not cell.outputs:
             return None
         block = output_block(cell)
-        hits = list(_hits_in(block, 1, 0, tilde=False)) if may_hold_path(block, tilde=False) else []
-        if not hits:
-            return None
-        first = hits[0]
-        more = f", and {len(hits) - 1} more" if len(hits) > 1 else ""
-        return self.finding(
-            path,
-            f"output of cell {cell.index} shows the hard-coded path '{first.shown}' in output line "
-            f"{first.line}{more}: clear the output and use paths relative to the project ({self._hint(repo)})",
-            line=first.line,
-            col=first.col,
-            cell=cell.index,
-        )
+        for hit in text_path_hits(block, tilde=False):
+            if machine_root(hit.path, hit.kind) in roots:
+                return self.finding(
+                    path,
+                    f"output of cell {cell.index} shows '{hit.shown}', a folder of one computer that "
+                    f"this notebook's code hard-codes: once the code uses paths relative to the project "
+                    f"({self._hint(repo)}), run the notebook again or clear this output",
+                    line=hit.line,
+                    col=hit.col,
+                    cell=cell.index,
+                )
+        return None
+
+    def _metadata_finding(self, repo: Repo, path: str, notebook: Notebook) -> Finding | None:
+        for where, value in _metadata_strings(notebook.metadata):
+            hits = text_path_hits(value)
+            if hits:
+                return self.finding(
+                    path,
+                    f"notebook metadata {where} records '{hits[0].shown}' in {hits[0].place}: "
+                    "select the kernel by name (Kernel > Change Kernel) and save, or delete that entry",
+                )
+        return None
 
     def _hint(self, repo: Repo) -> str:
         key = str(repo.root)
@@ -297,6 +167,21 @@ class OSS401(Rule):
             ]
             self._hints[key] = helpers[0] if helpers else "pathlib.Path from the project folder"
         return self._hints[key]
+
+
+def _metadata_strings(metadata: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """(dotted key, text) of every string in notebook metadata, breadth first and bounded."""
+    queue: list[tuple[str, Any]] = [("metadata", metadata)]
+    seen = 0
+    while queue and seen < _METADATA_VALUES:
+        where, value = queue.pop(0)
+        seen += 1
+        if isinstance(value, str):
+            yield where, value
+        elif isinstance(value, dict):
+            queue.extend((f"{where}.{key}", item) for key, item in value.items())
+        elif isinstance(value, list):
+            queue.extend((f"{where}[{index}]", item) for index, item in enumerate(value[:_METADATA_VALUES]))
 
 
 # -- data files -------------------------------------------------------------------------
