@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from oss_checks.errors import ConfigError
 from oss_checks.formats import Notebook, NotebookCell
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.notebooks import NOTEBOOK_SUFFIX, TextPositions, in_folders, output_block, valid_notebook
+from oss_checks.text.secrets import find_secrets
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo, SourceFile
@@ -390,115 +390,6 @@ class OSS306(_NotebookRule):
 
 def _named(value: Any) -> bool:
     return isinstance(value, dict) and isinstance(value.get("name"), str) and bool(value["name"].strip())
-
-
-@dataclass(frozen=True)
-class _Secret:
-    kind: str
-    pattern: re.Pattern[str]
-    #: How much of the match is a public, fixed prefix that is safe to show.
-    shown_prefix: int
-
-
-def _secret(kind: str, pattern: str, shown_prefix: int = 0) -> _Secret:
-    return _Secret(kind, re.compile(pattern), shown_prefix)
-
-
-_NO_WORD_BEFORE = r"(?<![A-Za-z0-9_-])"
-_NO_WORD_AFTER = r"(?![A-Za-z0-9_-])"
-_SECRETS = (
-    _secret("AWS access key id", _NO_WORD_BEFORE + r"(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])", 4),
-    _secret("GitHub token", _NO_WORD_BEFORE + r"gh[pousr]_[A-Za-z0-9]{36,255}" + _NO_WORD_AFTER, 4),
-    _secret("GitHub token", _NO_WORD_BEFORE + r"github_pat_[A-Za-z0-9_]{60,255}" + _NO_WORD_AFTER, 11),
-    _secret("GitLab token", _NO_WORD_BEFORE + r"glpat-[A-Za-z0-9_-]{20,}" + _NO_WORD_AFTER, 6),
-    _secret("Slack token", _NO_WORD_BEFORE + r"xox[baprs]-[A-Za-z0-9-]{10,}" + _NO_WORD_AFTER, 5),
-    _secret("Google API key", _NO_WORD_BEFORE + r"AIza[0-9A-Za-z_-]{35}" + _NO_WORD_AFTER, 4),
-    # OpenAI keys carry "T3BlbkFJ" (base64 of "OpenAI"); the long all-alphanumeric form is the old one.
-    _secret(
-        "OpenAI API key",
-        _NO_WORD_BEFORE
-        + r"sk-(?:[A-Za-z0-9_-]{10,}T3BlbkFJ[A-Za-z0-9_-]{10,}|[A-Za-z0-9]{48})"
-        + _NO_WORD_AFTER,
-        3,
-    ),
-    _secret("private key", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
-    _secret(
-        "JSON web token",
-        _NO_WORD_BEFORE + r"eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}",
-        3,
-    ),
-)
-#: ``password=hunter2``, ``"password": "hunter2"``, ``DB_PASSWD: 'hunter2'`` as printed by code or logs.
-_PASSWORD = re.compile(
-    r"(?i)(?<![A-Za-z0-9_])(?P<key>(?:[A-Za-z0-9]+_)*passw(?:or)?d)(?![A-Za-z0-9_])[\"']?[ \t]*[:=][ \t]*"
-    r"(?:(?P<quote>[\"'])(?P<quoted>[^\"'\s]{3,})(?P=quote)|(?P<bare>[^\s\"',;&)}\]]{3,}))"
-)
-#: ``postgresql://user:secret@host/db``: a password inside a connection string.
-_URL_PASSWORD = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^/\s:@]+:(?P<secret>[^/\s:@]{3,})@")
-#: Fixed text every pattern above needs (besides "passw", tested without regard to case).
-_SECRET_MARKERS = (
-    "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xox",
-    "AIza", "sk-", "PRIVATE KEY", "eyJ", "://",
-)  # fmt: skip
-_PLACEHOLDER_VALUES = frozenset(
-    {
-        "none",
-        "null",
-        "nil",
-        "true",
-        "false",
-        "str",
-        "string",
-        "bytes",
-        "any",
-        "optional",
-        "required",
-        "password",
-        "passwd",
-        "pwd",
-        "pass",
-        "secret",
-        "redacted",
-        "hidden",
-        "masked",
-        "changeme",
-        "xxx",
-        "example",
-        "getpass",
-        "input",
-        "self",
-        "environ",
-        "os.environ",
-        "env",
-    }
-)
-
-
-def _placeholder(value: str, bare: bool) -> bool:
-    lowered = value.lower()
-    if lowered in _PLACEHOLDER_VALUES or len(set(value)) == 1:
-        return True
-    if value[0] in "*<{$%[(" or "***" in value or "..." in value:
-        return True
-    # Unquoted text with brackets or dots reads as code (``password=self.password``), not a value.
-    return bare and any(mark in value for mark in ".([")
-
-
-def find_secrets(text: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, kind, masked value) for every credential in output text."""
-    if not (any(marker in text for marker in _SECRET_MARKERS) or "passw" in text.lower()):
-        return  # plain substring tests are far cheaper than a dozen regular expressions
-    for secret in _SECRETS:
-        for match in secret.pattern.finditer(text):
-            shown = match.group(0)[: secret.shown_prefix]
-            yield match.start(), secret.kind, (f"{shown}****" if secret.shown_prefix else "-----BEGIN …")
-    for match in _PASSWORD.finditer(text):
-        value = match.group("quoted") or match.group("bare")
-        if not _placeholder(value, bare=match.group("bare") is not None):
-            yield match.start(), "password", f"{match.group('key')}=****"
-    for match in _URL_PASSWORD.finditer(text):
-        if not _placeholder(match.group("secret"), bare=False):
-            yield match.start(), "password in a connection string", "://user:****@"
 
 
 class OSS307(_NotebookRule):

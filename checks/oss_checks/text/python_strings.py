@@ -25,26 +25,31 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-#: The tokens that matter, each in one match: line ends (with the comment before them) and
-#: ``;``, comments, string literals (from their first quote; the prefix is read backwards),
-#: continuations and brackets. Every
-#: literal's ending can always match (its closing quote, else the end of the line for one
-#: quote or of the text for three), so the engine never backtracks into a body, and every
-#: alternative starts with a fixed character, so the search skips all other code in C.
+#: The tokens that matter, each in one match: comments (with the line end after them),
+#: string literals (from their first quote; the prefix is read backwards), continuations,
+#: brackets and statement ends (line ends and ``;``). Every literal's ending can always
+#: match (its closing quote, else the end of the line for one quote or of the text for
+#: three), so the engine never backtracks into a body. Every alternative starts with a fixed
+#: character and none is a group, so the search skips all other code in C (a group around
+#: the alternatives would make the engine try every position); the first character of a
+#: match tells which token it is.
 _TOKEN = re.compile(
-    r"(?P<end>(?:#[^\r\n]*)?(?:\r\n|[\r\n])|;)"
-    r"|(?P<comment>#[^\r\n]*)"
-    r"|(?P<string>'''(?:[^'\\]+|\\[\s\S]|'(?!''))*(?:'''|\\?\Z)"
+    r"#[^\r\n]*(?:\r\n|[\r\n])?"
+    r"|'''(?:[^'\\]+|\\[\s\S]|'(?!''))*(?:'''|\\?\Z)"
     r'|"""(?:[^"\\]+|\\[\s\S]|"(?!""))*(?:"""|\\?\Z)'
     r"|'(?:[^'\\\r\n]+|\\(?:\r\n|[\s\S]))*'?"
-    r'|"(?:[^"\\\r\n]+|\\(?:\r\n|[\s\S]))*"?)'
-    r"|(?P<continuation>\\(?:\r\n|[\r\n])?)"
-    r"|(?P<open>[(\[{])"
-    r"|(?P<close>[)\]}])"
+    r'|"(?:[^"\\\r\n]+|\\(?:\r\n|[\s\S]))*"?'
+    r"|\\(?:\r\n|[\r\n])?"
+    r"|[(\[{]"
+    r"|[)\]}]"
+    r"|\r\n|[\r\n;]"
 )
 #: Anything but blanks: code between two tokens.
 _CODE = re.compile(r"[^ \t\f]")
 _PREFIX_LETTERS = frozenset("rRbBuUfFtT")
+QUOTES = "'\""
+#: What ends a statement at bracket depth 0 (a continuation's line end is part of it).
+LINE_ENDS = "\r\n;"
 
 
 class StringSpan(NamedTuple):
@@ -88,24 +93,24 @@ def string_spans(text: str, until: int | None = None) -> Iterator[StringSpan]:
     has_code = False
     code = _CODE.search
     for token in _TOKEN.finditer(text):
-        kind = token.lastgroup
         at = token.start()
-        if kind == "string":
+        first = text[at]
+        if first in QUOTES:
             start = _prefix_start(text, at)
             if not has_code and code(text, position, start):
                 has_code = True
-            quotes = 3 if text.startswith(text[at] * 3, at) else 1
+            quotes = 3 if text.startswith(first * 3, at) else 1
             pending.append(StringSpan(start, token.end(), at + quotes, text[start:at], False))
         else:
             if not has_code and code(text, position, at):
                 has_code = True
-            if kind == "open":
+            if first in "([{":
                 depth += 1
                 has_code = True
-            elif kind == "close":
+            elif first in ")]}":
                 depth = max(depth - 1, 0)
                 has_code = True
-            elif kind == "end" and depth == 0:
+            elif depth == 0 and (first in LINE_ENDS or (first == "#" and token.group()[-1:] in LINE_ENDS)):
                 if pending:
                     yield from _settled(pending, has_code)
                     pending = []
