@@ -155,7 +155,9 @@ def test_per_path_ignores(make_repo: MakeRepo, run_checks: Run) -> None:
 def test_tests_vendored_and_retired_code_are_not_the_projects_paths(
     make_repo: MakeRepo, check: Check, path: str
 ) -> None:
-    root = make_repo({path: 'RAW = r"C:\\new\\tools"\nX = "/mnt/fry2/users/datasets/x"\n', "cirtorch/LICENSE": "MIT"})
+    root = make_repo(
+        {path: 'RAW = r"C:\\new\\tools"\nX = "/mnt/fry2/users/datasets/x"\n', "cirtorch/LICENSE": "MIT"}
+    )
     assert check(root, "OSS401") == []
 
 
@@ -217,7 +219,9 @@ def _traceback_error(*frames: str) -> dict[str, Any]:
     }
 
 
-def test_output_showing_the_folder_the_code_hard_codes_once_per_cell(make_repo: MakeRepo, check: Check) -> None:
+def test_output_showing_the_folder_the_code_hard_codes_once_per_cell(
+    make_repo: MakeRepo, check: Check
+) -> None:
     # The case of a team's EDA notebook: the code reads the project from one server's home
     # folder, and a warning in a later output shows the virtual environment inside it.
     error = _traceback_error(
@@ -275,7 +279,10 @@ def test_generic_users_in_outputs_are_nobody_in_particular(
             "metadata.kernelspec.display_name",
         ),
         ({"interpreter": {"path": "C:\\Users\\ana\\anaconda3\\python.exe"}}, "metadata.interpreter.path"),
-        ({"vscode": {"interpreter": {"path": ["/Users/ana/.venv/bin/python"]}}}, "metadata.vscode.interpreter.path[0]"),
+        (
+            {"vscode": {"interpreter": {"path": ["/Users/ana/.venv/bin/python"]}}},
+            "metadata.vscode.interpreter.path[0]",
+        ),
     ],
 )
 def test_paths_in_notebook_metadata(
@@ -431,22 +438,30 @@ def test_ignore_rule_that_hides_the_readmes_is_reported(make_repo: MakeRepo, che
     assert "git ignores data/README.md" in finding.message
 
 
-def test_an_adopted_analysis_project_without_data_folder_is_checked(make_repo: MakeRepo, check: Check) -> None:
+def test_an_adopted_analysis_project_without_data_folder_is_checked(
+    make_repo: MakeRepo, check: Check
+) -> None:
     record = json.dumps({"template": "oss-template", "answers": {"project_type": "analysis"}})
     root = make_repo({".gitignore": "", ".oss-template.json": record, "notebooks/README.md": "x\n"})
     assert "git does not ignore data files in data/" in only(check(root, "OSS404")).message
 
 
 @pytest.mark.parametrize("layout", [{"notebooks/eda.ipynb": "{}"}, {"src/pkg/__init__.py": ""}])
-def test_no_data_folder_no_finding(make_repo: MakeRepo, check_unadopted: Check, layout: dict[str, str]) -> None:
+def test_no_data_folder_no_finding(
+    make_repo: MakeRepo, check_unadopted: Check, layout: dict[str, str]
+) -> None:
     # A notebooks/ folder does not make an analysis project; data kept elsewhere (S3, ~/data) is fine.
     root = make_repo({".gitignore": "data/\n", **layout})
     assert check_unadopted(root, "OSS404") == []
 
 
-def test_a_data_package_is_not_the_data_folder(make_repo: MakeRepo, check_unadopted: Check, check: Check) -> None:
+def test_a_data_package_is_not_the_data_folder(
+    make_repo: MakeRepo, check_unadopted: Check, check: Check
+) -> None:
     # A competition's dataset classes live in data/ch_ds_1.py: nothing there is data.
-    root = make_repo({"data/ch_ds_1.py": "class Dataset: ...\n", "data/__init__.py": "", ".gitignore": ""}, commit=True)
+    root = make_repo(
+        {"data/ch_ds_1.py": "class Dataset: ...\n", "data/__init__.py": "", ".gitignore": ""}, commit=True
+    )
     assert check_unadopted(root, "OSS404") == []
     assert check(root, "OSS404") == []
 
@@ -546,7 +561,10 @@ def test_untracked_env_file_that_is_not_ignored_is_reported(make_repo: MakeRepo,
     root = make_repo({"README.md": "x\n"})
     (root / ".env").write_text("A=1\n", encoding="utf-8")
     message = only(check(root, "OSS405")).message
-    assert "not ignored and gives settings values (it sets A), so the next commit can publish its secrets" in message
+    assert (
+        "not ignored and gives settings values (it sets A), so the next commit can publish its secrets"
+        in message
+    )
     (root / ".gitignore").write_text(".env\n", encoding="utf-8")
     assert check(root, "OSS405") == []
 
@@ -600,22 +618,39 @@ def test_env_files_in_tests_and_vendored_code_are_fixtures(make_repo: MakeRepo, 
     ],
 )
 def test_layouts_real_repositories_have(make_repo: MakeRepo, check_unadopted: Check, path: str) -> None:
-    files = {path: b"1,2\n", "statsmodels/__init__.py": "", "networkx/__init__.py": "", "cirtorch/LICENSE": "MIT"}
+    files = {
+        path: b"1,2\n",
+        "statsmodels/__init__.py": "",
+        "networkx/__init__.py": "",
+        "cirtorch/LICENSE": "MIT",
+    }
     assert check_unadopted(make_repo(files), "OSS402") == []
 
 
 def test_strays_are_reported_where_the_conventions_were_not_adopted(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:
-    root = make_repo({"sales.csv": b"a\n", "notebooks_v2/data.csv": b"a\n", "notebooks_v2/x/data.csv": b"a\n"})
+    root = make_repo(
+        {"sales.csv": b"a\n", "notebooks_v2/data.csv": b"a\n", "notebooks_v2/x/data.csv": b"a\n"}
+    )
     findings = check_unadopted(root, "OSS402")
     assert [f.path for f in findings] == ["notebooks_v2/data.csv", "sales.csv"]
-    assert "directly in the notebook folder notebooks_v2/, where notebooks save what they write" in findings[0].message
+    assert (
+        "directly in the notebook folder notebooks_v2/, where notebooks save what they write"
+        in findings[0].message
+    )
     assert "at the top of the repository" in findings[1].message
 
 
 def test_adopted_repositories_keep_the_full_convention(make_repo: MakeRepo, check_unadopted: Check) -> None:
-    root = make_repo({"[tool.oss-checks]": "", "pyproject.toml": "[tool.oss-checks]\n", "src/pkg/__init__.py": "", "src/pkg/lookup.csv": b"a\n"})
+    root = make_repo(
+        {
+            "[tool.oss-checks]": "",
+            "pyproject.toml": "[tool.oss-checks]\n",
+            "src/pkg/__init__.py": "",
+            "src/pkg/lookup.csv": b"a\n",
+        }
+    )
     assert [f.path for f in check_unadopted(root, "OSS402")] == ["src/pkg/lookup.csv"]
 
 
@@ -660,8 +695,12 @@ def test_media_and_bundled_files_have_a_higher_limit(make_repo: MakeRepo, check:
     assert check(root, "OSS403") == []
 
 
-def test_programs_without_an_extension_are_found_by_their_first_bytes(make_repo: MakeRepo, check: Check) -> None:
-    root = make_repo({"inference/perf_analyzer": b"\x7fELF" + b"\0" * (2 * MB), "inference/notes": b"x" * (2 * MB)})
+def test_programs_without_an_extension_are_found_by_their_first_bytes(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    root = make_repo(
+        {"inference/perf_analyzer": b"\x7fELF" + b"\0" * (2 * MB), "inference/notes": b"x" * (2 * MB)}
+    )
     findings = check(root, "OSS403")
     assert [(f.path, "for programs" in f.message) for f in findings] == [
         ("inference/notes", False),
@@ -676,7 +715,14 @@ def test_video_in_a_package_is_still_a_video(make_repo: MakeRepo, check: Check) 
 
 def test_kind_limits_are_configurable(make_repo: MakeRepo, check: Check) -> None:
     pyproject = "[tool.oss-checks.options.large-file]\nmedia-max-kb = 1\nbundled-max-kb = 2\n"
-    root = make_repo({"a.png": b"x" * 2048, "tests/b.csv": b"x" * 2048, "tests/c.csv": b"x" * 3000, "pyproject.toml": pyproject})
+    root = make_repo(
+        {
+            "a.png": b"x" * 2048,
+            "tests/b.csv": b"x" * 2048,
+            "tests/c.csv": b"x" * 3000,
+            "pyproject.toml": pyproject,
+        }
+    )
     assert [f.path for f in check(root, "OSS403")] == ["a.png", "tests/c.csv"]
 
 
@@ -696,7 +742,11 @@ def _commit(root: Path, message: str, day: int, *force: str) -> None:
         "HOME": str(root),
         "PATH": "/usr/local/bin:/usr/bin:/bin",
     }
-    for args in (["add", "-A"], ["add", "-f", "--", *force] if force else None, ["commit", "-q", "-m", message]):
+    for args in (
+        ["add", "-A"],
+        ["add", "-f", "--", *force] if force else None,
+        ["commit", "-q", "-m", message],
+    ):
         if args is not None:
             subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
@@ -724,7 +774,12 @@ def test_files_committed_before_their_ignore_rule_are_reported(make_repo: MakeRe
 def test_files_forced_in_after_their_rule_are_fine(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({".gitignore": "/images\n*.c\ndata/\n", "README.md": "x\n"})
     _commit(root, "ignore", 1)
-    files = {"images/ann/rbm.png": b"\x89PNG", "src/unwrap_2d.c": b"int x;\n", "data/README.md": b"x\n", "data/.gitkeep": b""}
+    files = {
+        "images/ann/rbm.png": b"\x89PNG",
+        "src/unwrap_2d.c": b"int x;\n",
+        "data/README.md": b"x\n",
+        "data/.gitkeep": b"",
+    }
     for name, content in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(content)
@@ -746,7 +801,9 @@ def test_code_and_keep_files_and_template_folders_are_exceptions(make_repo: Make
     assert check(root, "OSS406") == []
 
 
-def test_without_git_or_in_a_shallow_clone_nothing_is_reported(make_repo: MakeRepo, check: Check, tmp_path: Path) -> None:
+def test_without_git_or_in_a_shallow_clone_nothing_is_reported(
+    make_repo: MakeRepo, check: Check, tmp_path: Path
+) -> None:
     from conftest import git
 
     root = make_repo({"x.log": "1\n", ".gitignore": ""}, git_init=False)
@@ -772,12 +829,27 @@ AWS = "AKIA" + "QWERTYUIOP234567"
 @pytest.mark.parametrize(
     ("path", "content", "line", "kind"),
     [
-        ("cloud_config.yaml", f"env:\n  - name: WANDB_API_KEY\n    value: \"{WANDB}\"\n", 2, "a secret setting (WANDB_API_KEY=****)"),
+        (
+            "cloud_config.yaml",
+            f'env:\n  - name: WANDB_API_KEY\n    value: "{WANDB}"\n',
+            2,
+            "a secret setting (WANDB_API_KEY=****)",
+        ),
         ("settings.py", f'OPENAI_API_KEY = "{WANDB}"\n', 1, "a secret setting (OPENAI_API_KEY=****)"),
         ("config.json", f'{{"DB_PASSWORD": "{WANDB}"}}\n', 1, "a secret setting (DB_PASSWORD=****)"),
         ("deploy.sh", f"export AWS_ACCESS_KEY_ID={AWS}\n", 1, "an AWS access key id (AKIA****)"),
-        ("tests/test_s3.py", f"KEY = '{AWS}'\n", 1, "an AWS access key id (AKIA****)"),  # a key is a key anywhere
-        ("Dockerfile", "RUN echo '-----BEGIN RSA " + "PRIVATE KEY-----'\n", 1, "a private key (-----BEGIN …)"),
+        (
+            "tests/test_s3.py",
+            f"KEY = '{AWS}'\n",
+            1,
+            "an AWS access key id (AKIA****)",
+        ),  # a key is a key anywhere
+        (
+            "Dockerfile",
+            "RUN echo '-----BEGIN RSA " + "PRIVATE KEY-----'\n",
+            1,
+            "a private key (-----BEGIN …)",
+        ),
         ("README.md", "\n\nUse `ghp_" + "a1B2" * 9 + "` to log in.\n", 3, "a GitHub token (ghp_****)"),
     ],
 )
@@ -787,7 +859,8 @@ def test_credentials_in_committed_files(
     finding = only(check(make_repo({path: content}), "OSS407"))
     assert (finding.path, finding.line) == (path, line)
     assert f"line {line} holds {kind}: revoke it" in finding.message
-    assert WANDB not in finding.message and AWS not in finding.message
+    assert WANDB not in finding.message
+    assert AWS not in finding.message
 
 
 @pytest.mark.parametrize(
@@ -810,7 +883,9 @@ def test_what_is_not_a_committed_credential(make_repo: MakeRepo, check: Check, c
 def test_credentials_in_notebook_cells_and_env_files_are_left_to_their_rules(
     make_repo: MakeRepo, check: Check
 ) -> None:
-    notebook = nb(code("x = 1"), code(f"import os\nos.environ['WANDB_API_KEY'] = 'x'\nWANDB_API_KEY = '{WANDB}'\n"))
+    notebook = nb(
+        code("x = 1"), code(f"import os\nos.environ['WANDB_API_KEY'] = 'x'\nWANDB_API_KEY = '{WANDB}'\n")
+    )
     root = make_repo({NOTEBOOK: notebook, ".env": f"WANDB_API_KEY={WANDB}\n"})
     finding = only(check(root, "OSS407"))
     assert (finding.path, finding.cell, finding.line) == (NOTEBOOK, 2, 3)

@@ -67,7 +67,9 @@ def test_unclosed_quotes_are_scanned_to_the_end_of_the_line_or_file() -> None:
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_line_ends(newline: str) -> None:
-    source = newline.join(['"""Doc /home/x/y."""', 'a = "/home/ana/a"', "# /home/c/d", 'b = "/mnt/share/b"', ""])
+    source = newline.join(
+        ['"""Doc /home/x/y."""', 'a = "/home/ana/a"', "# /home/c/d", 'b = "/mnt/share/b"', ""]
+    )
     assert where(python_path_hits(source)) == [(2, 6, "/home/ana/a"), (4, 6, "/mnt/share/b")]
 
 
@@ -187,7 +189,10 @@ def test_text_keeps_quoted_windows_paths_and_can_leave_out_tilde() -> None:
         (1, 30, "~/x"),
         (2, 1, "C:\\Users\\ana\\lib"),
     ]
-    assert [hit.path for hit in text_path_hits(text, tilde=False)] == ["D:\\My Data\\x.csv", "C:\\Users\\ana\\lib"]
+    assert [hit.path for hit in text_path_hits(text, tilde=False)] == [
+        "D:\\My Data\\x.csv",
+        "C:\\Users\\ana\\lib",
+    ]
 
 
 # -- linear time -----------------------------------------------------------------------------

@@ -47,7 +47,7 @@ def test_what_makes_a_statement_of_strings_only(source: str, expected: list[tupl
         ("x = br'x'\n", "br'x'"),
         ('x = Rb"x"\n', 'Rb"x"'),
         ("x = rf'{a}'\n", "rf'{a}'"),
-        ('x = f"{d[\'k\']}"\n', 'f"{d[\'k\']}"'),  # a nested string of the other quote
+        ("x = f\"{d['k']}\"\n", "f\"{d['k']}\""),  # a nested string of the other quote
         ("x = 'a\\\nb'\n", "'a\\\nb'"),  # a backslash continues a one-quote string
         ('x = """a "b" \'\'c\'\' """\n', '"""a "b" \'\'c\'\' """'),
     ],

@@ -16,8 +16,6 @@ from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.layout import folders as layout_folders
 from oss_checks.text.layout import in_docs_or_examples, not_the_projects_own
 from oss_checks.text.notebooks import NOTEBOOK_SUFFIX, TextPositions, in_folders, output_block, valid_notebook
-from oss_checks.text.project import project_kind
-from oss_checks.text.secrets import find_file_secrets
 from oss_checks.text.paths import (
     PathHit,
     machine_root,
@@ -25,6 +23,8 @@ from oss_checks.text.paths import (
     python_path_hits,
     text_path_hits,
 )
+from oss_checks.text.project import project_kind
+from oss_checks.text.secrets import find_file_secrets
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo, SourceFile
@@ -294,7 +294,11 @@ class OSS402(Rule):
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
         folders: list[str] = self.settings["allowed-folders"]
         # A symlink stores only where the data is, not the data.
-        if in_folders(file.path, folders) or repo.is_symlink(file.path) or not_the_projects_own(repo, file.path):
+        if (
+            in_folders(file.path, folders)
+            or repo.is_symlink(file.path)
+            or not_the_projects_own(repo, file.path)
+        ):
             return
         if self.in_full:
             shown = ", ".join(f"{folder.strip('/')}/" for folder in folders) or "none configured"
@@ -327,7 +331,21 @@ _MODEL_SUFFIXES = (
     ".ckpt", ".pt", ".pth", ".pkl", ".pickle", ".joblib", ".h5", ".hdf5", ".onnx", ".pb",
     ".safetensors", ".tflite", ".keras", ".model", ".weights", ".mlmodel", ".gguf",
 )  # fmt: skip
-_PROGRAM_SUFFIXES = (".exe", ".dll", ".so", ".dylib", ".a", ".o", ".lib", ".whl", ".jar", ".msi", ".dmg", ".deb", ".rpm")
+_PROGRAM_SUFFIXES = (
+    ".exe",
+    ".dll",
+    ".so",
+    ".dylib",
+    ".a",
+    ".o",
+    ".lib",
+    ".whl",
+    ".jar",
+    ".msi",
+    ".dmg",
+    ".deb",
+    ".rpm",
+)
 _VIDEO_SUFFIXES = (".mov", ".mp4", ".avi", ".mkv", ".webm", ".m4v", ".wmv", ".flv", ".mpg", ".mpeg")
 _ARCHIVE_SUFFIXES = (".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".zst")
 _MEDIA_SUFFIXES = (
@@ -335,7 +353,15 @@ _MEDIA_SUFFIXES = (
     ".ps", ".eps", ".pptx", ".ppt", ".docx", ".doc", ".odt", ".odp", ".key", ".html", ".htm",
 )  # fmt: skip
 #: The first bytes of executables: ELF, Mach-O (both byte orders, universal) and Windows PE.
-_PROGRAM_MAGIC = (b"\x7fELF", b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf", b"\xce\xfa\xed\xfe", b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"MZ")
+_PROGRAM_MAGIC = (
+    b"\x7fELF",
+    b"\xfe\xed\xfa\xce",
+    b"\xfe\xed\xfa\xcf",
+    b"\xce\xfa\xed\xfe",
+    b"\xcf\xfa\xed\xfe",
+    b"\xca\xfe\xba\xbe",
+    b"MZ",
+)
 
 
 class OSS403(Rule):
@@ -393,7 +419,7 @@ class OSS403(Rule):
     def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings)
         limits = (self.settings["max-kb"], self.settings["media-max-kb"], self.settings["bundled-max-kb"])
-        self._smallest = max(min(limits), 0) * 1024
+        self._smallest: int = max(min(limits), 0) * 1024
 
     def applies_to(self, file: SourceFile) -> bool:
         return file.size > self._smallest
@@ -443,7 +469,7 @@ def _is_program(repo: Repo, file: SourceFile) -> bool:
     try:
         handle = os.open(repo.root / file.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(handle, "rb") as opened:
-            head = opened.read(4)
+            head: bytes = opened.read(4)
     except (OSError, ValueError):
         return False
     return head.startswith(_PROGRAM_MAGIC)
@@ -565,9 +591,7 @@ def _data_ignore_problem(repo: Repo, *, readmes_expected: bool) -> str | None:
     # READMEs that git ignores are not listed either: look for them in data/ and its first folders.
     for folder in sorted(folders):
         if folder.count("/") <= 1:
-            readmes.update(
-                f"{folder}/{name}" for name in _README_NAMES if repo.exists(f"{folder}/{name}")
-            )
+            readmes.update(f"{folder}/{name}" for name in _README_NAMES if repo.exists(f"{folder}/{name}"))
     probes = sorted(f"{folder}/{name}" for folder in folders for name in _PROBE_NAMES)
     kept = sorted(readmes) or (["data/README.md"] if readmes_expected else [])
     ignored = _ignored(repo, [*probes, *kept])
@@ -690,7 +714,9 @@ class OSS405(Rule):
         keys = env_values(text) if text is not None else ["(not text)"]
         if not keys:
             return  # only comments, empty settings or settings meant to be committed
-        held = f" (it sets {', '.join(keys[:3])}{', ...' if len(keys) > 3 else ''})" if text is not None else ""
+        held = (
+            f" (it sets {', '.join(keys[:3])}{', ...' if len(keys) > 3 else ''})" if text is not None else ""
+        )
         if file.tracked:
             ignore = "" if repo.is_ignored(file.path) else f", add {file.name} to .gitignore"
             message = (
@@ -769,11 +795,13 @@ class OSS406(Rule):
         fields = nul_separated(verbose or b"")
         # -v -z output: source NUL line NUL pattern NUL path NUL, four fields per path
         for index in range(0, len(fields) - 3, 4):
-            source, line, pattern, path = fields[index : index + 4]
-            if source and line.isdigit() and not pattern.startswith("!"):
-                groups.setdefault((source, int(line), pattern), []).append(path)
+            source, number, pattern, path = fields[index : index + 4]
+            if source and number.isdigit() and not pattern.startswith("!"):
+                groups.setdefault((source, int(number), pattern), []).append(path)
         groups = {
-            key: paths for key, paths in groups.items() if not all(p.lower().endswith(_SOURCE_SUFFIXES) for p in paths)
+            key: paths
+            for key, paths in groups.items()
+            if not all(p.lower().endswith(_SOURCE_SUFFIXES) for p in paths)
         }
         if not groups:
             return
@@ -790,7 +818,11 @@ class OSS406(Rule):
     def _finding(self, source: str, line: int, pattern: str, paths: list[str]) -> Finding:
         more = len(paths) - _SHOWN_FILES
         shown = ", ".join(paths[:_SHOWN_FILES]) + (f" and {more} more" if more > 0 else "")
-        files = "1 file committed before this rule is" if len(paths) == 1 else f"{len(paths)} files committed before this rule are"
+        files = (
+            "1 file committed before this rule is"
+            if len(paths) == 1
+            else f"{len(paths)} files committed before this rule are"
+        )
         return self.finding(
             source,
             f"{files} still tracked although '{pattern}' ignores it ({shown}): run `git rm -r --cached` "
@@ -802,7 +834,9 @@ class OSS406(Rule):
 
 def _rule_times(repo: Repo, source: str) -> dict[str, int]:
     """When each line of an ignore file was last added, from one walk over that file's history."""
-    history = repo.git("log", "--format=%x01%ct", "-p", "--reverse", "--no-color", "--unified=0", "--", f":(literal){source}")
+    history = repo.git(
+        "log", "--format=%x01%ct", "-p", "--reverse", "--no-color", "--unified=0", "--", f":(literal){source}"
+    )
     times: dict[str, int] = {}
     for chunk in (history or b"").split(b"\x01")[1:]:
         stamp, _, patch = chunk.partition(b"\n")
@@ -817,7 +851,13 @@ def _rule_times(repo: Repo, source: str) -> dict[str, int]:
 def _first_added(repo: Repo, paths: list[str]) -> dict[str, int]:
     """When each of ``paths`` was first committed, from one walk over the history."""
     history = repo.git(
-        "log", "--diff-filter=A", "--format=%x01%ct", "--name-only", "-z", "--", *(f":(literal){path}" for path in paths)
+        "log",
+        "--diff-filter=A",
+        "--format=%x01%ct",
+        "--name-only",
+        "-z",
+        "--",
+        *(f":(literal){path}" for path in paths),
     )
     added: dict[str, int] = {}
     for chunk in (history or b"").split(b"\x01")[1:]:
@@ -826,7 +866,9 @@ def _first_added(repo: Repo, paths: list[str]) -> dict[str, int]:
             continue
         for name in names.lstrip(b"\n").split(b"\0"):
             if name:
-                added[name.decode("utf-8", "surrogateescape")] = int(stamp.strip())  # the log runs newest first
+                added[name.decode("utf-8", "surrogateescape")] = int(
+                    stamp.strip()
+                )  # the log runs newest first
     return added
 
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+
 @dataclass(frozen=True)
 class _Secret:
     kind: str
@@ -59,6 +60,11 @@ _PASSWORD = re.compile(
 )
 #: ``postgresql://user:secret@host/db``: a password inside a connection string.
 _URL_PASSWORD = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^/\s:@]+:(?P<secret>[^/\s:@]{3,})@")
+#: The formats by the character they start with, so each start is tried against its own only.
+_BY_FIRST: dict[str, tuple[_Secret, ...]] = {}
+for _format in _SECRETS:
+    _first = _format.pattern.pattern.removeprefix(_NO_WORD_BEFORE).removeprefix("(?:")[:1]
+    _BY_FIRST[_first] = (*_BY_FIRST.get(_first, ()), _format)
 #: Where a key of one of the formats above may start: every format begins with fixed text,
 #: so this search runs at C speed and each format is tried only where its start is.
 _KEY_START = re.compile(r"AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|AIza|sk-|-----BEGIN |eyJ")
@@ -113,7 +119,7 @@ def _keys(text: str, kinds: frozenset[str] | None = None) -> Iterator[tuple[int,
         at = start.start()
         if at < taken:
             continue
-        for secret in _SECRETS:
+        for secret in _BY_FIRST.get(text[at], ()):
             if kinds is not None and secret.kind not in kinds:
                 continue
             match = secret.pattern.match(text, at)
@@ -140,7 +146,15 @@ def find_secrets(text: str) -> Iterator[tuple[int, str, str]]:
 
 #: The formats of :data:`_SECRETS` that code and documentation do not use as examples.
 _FILE_KINDS = frozenset(
-    {"AWS access key id", "GitHub token", "GitLab token", "Slack token", "Google API key", "OpenAI API key", "private key"}
+    {
+        "AWS access key id",
+        "GitHub token",
+        "GitLab token",
+        "Slack token",
+        "Google API key",
+        "OpenAI API key",
+        "private key",
+    }
 )
 #: A setting named like a secret, in upper case as environment variables are: ``WANDB_API_KEY=...``,
 #: ``"OPENAI_API_KEY": "..."``, ``DB_PASSWORD: ...``, and the ``name:``/``value:`` pair of a
@@ -148,13 +162,15 @@ _FILE_KINDS = frozenset(
 #: then read around it: the name back to the start of its word, the value after it, which runs
 #: to a quote, a blank, a comma or the end of the line.
 _SECRET_WORD = re.compile(r"API_?KEY|ACCESS_KEY|SECRET|TOKEN|PASSW(?:OR)?D")
-_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
 _LONGEST_NAME = 64
 _VALUE = r"(?P<value>[A-Za-z0-9_+/=.-]{20,256})(?![A-Za-z0-9_+/=.-])"
-_ASSIGNED = re.compile(r"[A-Z0-9_]*[\"']?[ \t]*[:=][ \t]*[\"']?" + _VALUE)
-_ENV_ENTRY_VALUE = re.compile(r"[A-Z0-9_]*[\"']?[ \t]*\r?\n[ \t]*(?:-[ \t]+)?value:[ \t]*[\"']?" + _VALUE)
+_ASSIGNED = re.compile(r"[A-Z0-9_]{0,64}[\"']?[ \t]*[:=][ \t]*[\"']?" + _VALUE)
+_ENV_ENTRY_VALUE = re.compile(
+    r"[A-Z0-9_]{0,64}[\"']?[ \t]*\r?\n[ \t]*(?:-[ \t]+)?value:[ \t]*[\"']?" + _VALUE
+)
 _ENV_ENTRY_NAME = re.compile(r"name:[ \t]*[\"']?\Z")
-_NAME_END = re.compile(r"[A-Z0-9_]*")
+_NAME_END = re.compile(r"[A-Z0-9_]{0,64}")
 #: Words that make a value an example or a placeholder, not a credential.
 _EXAMPLE_WORDS = re.compile(r"(?i)example|your|xxxx|changeme|dummy|fake|sample|placeholder|redacted|test")
 #: The key formats that code and documentation do not use in examples (JSON web tokens they do).
@@ -184,9 +200,8 @@ def _generated(value: str) -> bool:
 def _setting_at(text: str, word: re.Match[str]) -> tuple[int, str, str] | None:
     """The secret setting whose name holds ``word`` (``API_KEY`` in ``WANDB_API_KEY``), if its value looks generated."""
     at = word.start()
-    start = at
-    while start > 0 and at - start < _LONGEST_NAME and text[start - 1] in _NAME_CHARS:
-        start -= 1
+    before = text[max(at - _LONGEST_NAME, 0) : at]
+    start = at - (len(before) - len(before.rstrip(_NAME_CHARS)))
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
         return None  # part of a longer name in another case (``myTOKEN``), not an upper-case setting
     value = _ASSIGNED.match(text, word.end())
@@ -231,7 +246,7 @@ def find_file_secrets(text: str) -> Iterator[tuple[int, str, str]]:
             if at == 0 or text[at - 1] != "s":
                 continue
             at -= 1
-        for secret in _SECRETS:
+        for secret in _BY_FIRST.get(text[at], ()):
             if secret.kind not in _FILE_KINDS:
                 continue
             match = secret.pattern.match(text, at)
