@@ -897,3 +897,22 @@ def test_a_public_value_can_be_kept_with_a_reason(make_repo: MakeRepo, run_check
     result = run_checks(make_repo({"app.py": content}), "OSS407")
     assert result.findings == []
     assert [i.reason for i in result.ignored] == ["the public ingest key"]
+
+
+def test_large_files_the_project_names_are_used_on_purpose(make_repo: MakeRepo, check: Check) -> None:
+    files: dict[str, str | bytes] = {
+        "models/model.pkl": b"\0" * (2 * MB),  # the pipeline loads it
+        "ch08/movie_data.csv.gz": b"\0" * (2 * MB),  # the chapter reads it
+        "lightning_logs/version_0/checkpoints/epoch=9.ckpt": b"\0" * (2 * MB),  # nobody names it
+        "src/predict.py": 'MODEL = "models/model.pkl"\n',
+        "ch08/ch08.ipynb": nb(code("df = pd.read_csv('movie_data.csv.gz')")),
+    }
+    root = make_repo(files)
+    assert [f.path for f in check(root, "OSS403")] == ["lightning_logs/version_0/checkpoints/epoch=9.ckpt"]
+    # Where data is versioned with DVC, committed data belongs there, named or not.
+    (root / "dvc.yaml").write_text("stages: {}\n", encoding="utf-8")
+    assert [f.path for f in check(root, "OSS403")] == [
+        "ch08/movie_data.csv.gz",
+        "lightning_logs/version_0/checkpoints/epoch=9.ckpt",
+        "models/model.pkl",
+    ]

