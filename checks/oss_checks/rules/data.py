@@ -687,11 +687,17 @@ def _ignored(repo: Repo, paths: list[str]) -> set[str] | None:
     if not repo.is_git:
         return None
     # check-ignore exits 1 when nothing is ignored: an answer, not a failure.
-    listed = "".join(f"{path}\0" for path in paths).encode("utf-8", "surrogateescape")
+    listed = _pathspec_input(paths)
     output = repo.git("check-ignore", "--no-index", "-z", "--stdin", stdin=listed, ok=(0, 1))
     if output is None:
         return None
-    return set(nul_separated(output))
+    return {path.removeprefix("./") for path in nul_separated(output)}
+
+
+def _pathspec_input(paths: list[str]) -> bytes:
+    """Paths for ``git check-ignore --stdin``, which reads each as a pathspec: ``./`` keeps a
+    file named ``:(glob)x`` from being read as pathspec magic (git echoes the prefix back)."""
+    return "".join(f"./{path}\0" for path in paths).encode("utf-8", "surrogateescape")
 
 
 def _gitignore_text_problem(text: str, add: str, *, readmes: bool) -> str | None:
@@ -858,13 +864,15 @@ class OSS406(Rule):
         ]
         if not tracked or (repo.git("rev-parse", "--is-shallow-repository") or b"").strip() == b"true":
             return
-        stdin = "".join(f"{path}\0" for path in tracked).encode("utf-8", "surrogateescape")
-        verbose = repo.git("check-ignore", "-v", "-z", "--no-index", "--stdin", stdin=stdin, ok=(0, 1))
+        verbose = repo.git(
+            "check-ignore", "-v", "-z", "--no-index", "--stdin", stdin=_pathspec_input(tracked), ok=(0, 1)
+        )
         groups: dict[tuple[str, int, str], list[str]] = {}
         fields = nul_separated(verbose or b"")
         # -v -z output: source NUL line NUL pattern NUL path NUL, four fields per path
         for index in range(0, len(fields) - 3, 4):
-            source, number, pattern, path = fields[index : index + 4]
+            source, number, pattern, listed_path = fields[index : index + 4]
+            path = listed_path.removeprefix("./")
             if source and number.isdigit() and not pattern.startswith("!"):
                 groups.setdefault((source, int(number), pattern), []).append(path)
         groups = {
@@ -904,7 +912,15 @@ class OSS406(Rule):
 def _rule_times(repo: Repo, source: str) -> dict[str, int]:
     """When each line of an ignore file was last added, from one walk over that file's history."""
     history = repo.git(
-        "log", "--format=%x01%ct", "-p", "--reverse", "--no-color", "--unified=0", "--", f":(literal){source}"
+        "--literal-pathspecs",
+        "log",
+        "--format=%x01%ct",
+        "-p",
+        "--reverse",
+        "--no-color",
+        "--unified=0",
+        "--",
+        source,
     )
     times: dict[str, int] = {}
     for chunk in (history or b"").split(b"\x01")[1:]:
@@ -920,13 +936,14 @@ def _rule_times(repo: Repo, source: str) -> dict[str, int]:
 def _first_added(repo: Repo, paths: list[str]) -> dict[str, int]:
     """When each of ``paths`` was first committed, from one walk over the history."""
     history = repo.git(
+        "--literal-pathspecs",
         "log",
         "--diff-filter=A",
         "--format=%x01%ct",
         "--name-only",
         "-z",
         "--",
-        *(f":(literal){path}" for path in paths),
+        *paths,
     )
     added: dict[str, int] = {}
     for chunk in (history or b"").split(b"\x01")[1:]:

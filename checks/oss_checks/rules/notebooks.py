@@ -138,7 +138,8 @@ class OSS302(_NotebookRule):
     `nb-clean` hook in `.pre-commit-config.yaml`, or a `filter=nbstripout` line in
     `.gitattributes`), reports a notebook that still holds cell outputs or
     execution counts. It names the first such cell. A cell tagged `keep-output`
-    is allowed to keep its output.
+    is allowed to keep its output. Notebooks of tests, test data and vendored code
+    are left alone.
 
     ## Why is this bad?
     Outputs are results of one run on one computer: tables of real (possibly
@@ -654,7 +655,8 @@ class OSS306(_NotebookRule):
     ## What it does
     Checks the notebook's metadata for `kernelspec` (with a kernel `name`) and
     `language_info` (with a language `name`). Jupyter writes both when a notebook
-    is saved from a running kernel.
+    is saved from a running kernel. Notebooks of tests, test data and vendored code
+    are left alone.
 
     ## Why is this bad?
     Without them, Jupyter asks every reader to pick a kernel, documentation tools
