@@ -919,8 +919,15 @@ def test_large_files_the_project_names_are_used_on_purpose(make_repo: MakeRepo, 
 
 
 def test_tracked_but_ignored_with_hostile_file_names(make_repo: MakeRepo, check: Check) -> None:
-    names = ["-rf.log", "a*b?.log", "[x].log", "caf\u00e9 d\u00e9j\u00e0.log", "new\nline.log", ":(glob)x.log"]
-    root = make_repo({name: "1\n" for name in names})
+    names = [
+        "-rf.log",
+        "a*b?.log",
+        "[x].log",
+        "caf\u00e9 d\u00e9j\u00e0.log",
+        "new\nline.log",
+        ":(glob)x.log",
+    ]
+    root = make_repo(dict.fromkeys(names, "1\n"))
     _commit(root, "logs", 1)
     (root / ".gitignore").write_text("*.log\n", encoding="utf-8")
     _commit(root, "ignore logs", 2)
