@@ -139,6 +139,54 @@ def test_per_path_ignores(make_repo: MakeRepo, run_checks: Run) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "tests/test_paths.py",
+        "src/pkg/sub/tests/test_io.py",
+        "src/pkg/conftest.py",
+        "test_load.py",
+        "src/pkg/_vendor/six.py",
+        "third_party/lib/io.py",
+        "cirtorch/datasets/traindataset.py",
+        "archive/examples/old_script.py",
+    ],
+)
+def test_tests_vendored_and_retired_code_are_not_the_projects_paths(
+    make_repo: MakeRepo, check: Check, path: str
+) -> None:
+    root = make_repo(
+        {path: 'RAW = r"C:\\new\\tools"\nX = "/mnt/fry2/users/datasets/x"\n', "cirtorch/LICENSE": "MIT"}
+    )
+    assert check(root, "OSS401") == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "~/.cache/torch/x.pt",
+        "~/.kaggle/kaggle.json",
+        "~/anaconda3/bin/activate",
+        "/home/runner/work/x",
+        "/home/user/data.csv",
+        "C:\\\\Program Files\\\\R\\\\bin",
+        "C:/Windows/Fonts/arial.ttf",
+        "/usr/local/lib/x",
+    ],
+)
+def test_paths_the_same_on_every_computer_pass(make_repo: MakeRepo, check: Check, value: str) -> None:
+    root = make_repo({"load.py": f'X = "{value}"\n'})
+    assert check(root, "OSS401") == []
+
+
+def test_drive_paths_keep_blanks_and_formats_are_no_drives(make_repo: MakeRepo, check: Check) -> None:
+    script = 'A = r"D:\\Team Share\\sales 2024.xlsx"\nB = "K:\\t%s\\n"\nC = r"M:\\josef\\ologit.dta"\n'
+    root = make_repo({"scripts/load.py": script})
+    findings = check(root, "OSS401")
+    assert [f.line for f in findings] == [1, 3]
+    assert "'D:\\Team Share\\sales 2024.xlsx' points into a Windows drive" in findings[0].message
+
+
 # -- OSS401 hardcoded-path: notebooks ------------------------------------------------------
 
 NOTEBOOK = "notebooks/1.0-abc-x.ipynb"
@@ -161,27 +209,100 @@ def test_paths_in_notebook_cells(make_repo: MakeRepo, check: Check) -> None:
     ]
 
 
-def test_paths_in_notebook_outputs_once_per_cell(make_repo: MakeRepo, check: Check) -> None:
-    traceback = [
-        "\x1b[0;31mFileNotFoundError\x1b[0m  Traceback (most recent call last)",
-        "File \x1b[0;32m/home/ana/.venv/lib/python3.11/site-packages/pandas/io/common.py:873\x1b[0m",
-        "File \x1b[0;32m/home/ana/.venv/lib/python3.11/site-packages/pandas/io/parsers.py:12\x1b[0m",
-    ]
-    error = {
+def _traceback_error(*frames: str) -> dict[str, Any]:
+    return {
         "output_type": "error",
         "ename": "FileNotFoundError",
         "evalue": "no file",
-        "traceback": traceback,
+        "traceback": ["\x1b[0;31mFileNotFoundError\x1b[0m  Traceback (most recent call last)"]
+        + [f"File \x1b[0;32m{frame}\x1b[0m" for frame in frames],
     }
+
+
+def test_output_showing_the_folder_the_code_hard_codes_once_per_cell(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    # The case of a team's EDA notebook: the code reads the project from one server's home
+    # folder, and a warning in a later output shows the virtual environment inside it.
+    error = _traceback_error(
+        "/home/ana/project/.venv/lib/python3.11/site-packages/pandas/io/common.py:873",
+        "/home/ana/project/.venv/lib/python3.11/site-packages/pandas/io/parsers.py:12",
+    )
     notebook = nb(
+        code("DATA = '/home/ana/project/data/processed/'"),
         code("df = load()", [stream("loading\n"), error]),
         code("print(x)", [stream("saved to ~/results and https://host/home/x\n")]),
     )
     root = make_repo({NOTEBOOK: notebook})
+    findings = check(root, "OSS401")
+    assert located(findings) == [(NOTEBOOK, 1, 1, 9), (NOTEBOOK, 2, 4, 6)]
+    output = findings[1].message
+    assert output.startswith("output of cell 2 shows '/home/ana/project/.venv/lib/python3.11/site-packa")
+    assert "a folder of one computer that this notebook's code hard-codes" in output
+    assert "run the notebook again or clear this output" in output
+
+
+def test_outputs_alone_are_where_the_notebook_ran_not_a_fault(make_repo: MakeRepo, check: Check) -> None:
+    # Library warnings, download logs and printed results of paths the code built correctly.
+    warning = stream("/Users/ana/miniforge3/lib/python3.9/site-packages/sklearn/x.py:12: FutureWarning\n")
+    created = stream("Creating /Users/ana/Code/project/outputs/figures directory\n")
+    notebook = nb(
+        code("import sklearn", [warning]),
+        code("save(PROJECT_DIR / 'outputs')", [created]),
+        code("other = '/home/bob/elsewhere/x.csv'", [stream("/Users/ana/Code/project/x\n")]),
+    )
+    root = make_repo({NOTEBOOK: notebook})
+    assert located(check(root, "OSS401")) == [(NOTEBOOK, 3, 1, 10)]
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        "/Users/runner/work/xgboost/xgboost/src/learner.cc:767: Parameters: { silent } are not used.",
+        "/home/jovyan/ch13/lightning_logs/version_0/checkpoints/epoch=9.ckpt",
+        "C:\\Users\\runneradmin\\x.py:1: Warning",
+    ],
+)
+def test_generic_users_in_outputs_are_nobody_in_particular(
+    make_repo: MakeRepo, check: Check, output: str
+) -> None:
+    notebook = nb(code("x = '/home/runner/x'\ny = '/home/jovyan/y'", [stream(output)]))
+    root = make_repo({NOTEBOOK: notebook})
+    assert check(root, "OSS401") == []
+
+
+@pytest.mark.parametrize(
+    ("metadata", "where"),
+    [
+        (
+            {"kernelspec": {"name": "python3", "display_name": "Python 3 (/home/ana/anaconda3/envs/x)"}},
+            "metadata.kernelspec.display_name",
+        ),
+        ({"interpreter": {"path": "C:\\Users\\ana\\anaconda3\\python.exe"}}, "metadata.interpreter.path"),
+        (
+            {"vscode": {"interpreter": {"path": ["/Users/ana/.venv/bin/python"]}}},
+            "metadata.vscode.interpreter.path[0]",
+        ),
+    ],
+)
+def test_paths_in_notebook_metadata(
+    make_repo: MakeRepo, check: Check, metadata: dict[str, Any], where: str
+) -> None:
+    document = json.loads(nb(code("x = 1")))
+    document["metadata"].update(metadata)
+    root = make_repo({NOTEBOOK: json.dumps(document)})
     finding = only(check(root, "OSS401"))
-    assert (finding.path, finding.cell, finding.line, finding.col) == (NOTEBOOK, 1, 4, 6)
-    assert finding.message.startswith("output of cell 1 shows the hard-coded path '/home/ana/.venv/lib/")
-    assert "in output line 4, and 1 more" in finding.message
+    assert (finding.cell, finding.line) == (None, 0)
+    assert f"notebook metadata {where} records '" in finding.message
+    assert "select the kernel by name" in finding.message
+
+
+def test_generic_metadata_paths_pass(make_repo: MakeRepo, check: Check) -> None:
+    document = json.loads(nb(code("x = 1")))
+    document["metadata"]["kernelspec"]["display_name"] = "Python 3.9.12 ('base')"
+    document["metadata"]["interpreter"] = {"path": "/home/jovyan/conda/bin/python"}
+    root = make_repo({NOTEBOOK: json.dumps(document)})
+    assert check(root, "OSS401") == []
 
 
 def test_inline_suppression_in_a_notebook_cell(make_repo: MakeRepo, run_checks: Run) -> None:
@@ -312,8 +433,50 @@ def test_missing_ignore_rule_is_reported_on_gitignore(make_repo: MakeRepo, check
 
 def test_ignore_rule_that_hides_the_readmes_is_reported(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({".gitignore": "data/\n", "notebooks/README.md": "x\n"})
+    (root / "data").mkdir()
     finding = only(check(root, "OSS404"))
     assert "git ignores data/README.md" in finding.message
+
+
+def test_an_adopted_analysis_project_without_data_folder_is_checked(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    record = json.dumps({"template": "oss-template", "answers": {"project_type": "analysis"}})
+    root = make_repo({".gitignore": "", ".oss-template.json": record, "notebooks/README.md": "x\n"})
+    assert "git does not ignore data files in data/" in only(check(root, "OSS404")).message
+
+
+@pytest.mark.parametrize("layout", [{"notebooks/eda.ipynb": "{}"}, {"src/pkg/__init__.py": ""}])
+def test_no_data_folder_no_finding(
+    make_repo: MakeRepo, check_unadopted: Check, layout: dict[str, str]
+) -> None:
+    # A notebooks/ folder does not make an analysis project; data kept elsewhere (S3, ~/data) is fine.
+    root = make_repo({".gitignore": "data/\n", **layout})
+    assert check_unadopted(root, "OSS404") == []
+
+
+def test_a_data_package_is_not_the_data_folder(
+    make_repo: MakeRepo, check_unadopted: Check, check: Check
+) -> None:
+    # A competition's dataset classes live in data/ch_ds_1.py: nothing there is data.
+    root = make_repo(
+        {"data/ch_ds_1.py": "class Dataset: ...\n", "data/__init__.py": "", ".gitignore": ""}, commit=True
+    )
+    assert check_unadopted(root, "OSS404") == []
+    assert check(root, "OSS404") == []
+
+
+def test_hidden_readmes_need_a_readme_unless_the_conventions_apply(
+    make_repo: MakeRepo, check_unadopted: Check, check: Check
+) -> None:
+    # The team ignores data/ whole and creates its folders from code: there is no README to lose.
+    root = make_repo({".gitignore": "data/\n", "src/pkg/__init__.py": ""})
+    (root / "data" / "raw").mkdir(parents=True)
+    assert check_unadopted(root, "OSS404") == []
+    assert "git ignores data/README.md" in only(check(root, "OSS404")).message
+    # A README that git ignores is found on disk.
+    (root / "data" / "raw" / "README.md").write_text("Where the data comes from.\n", encoding="utf-8")
+    assert "git ignores data/raw/README.md" in only(check_unadopted(root, "OSS404")).message
 
 
 def test_extension_based_ignore_rules_are_not_enough(make_repo: MakeRepo, check: Check) -> None:
@@ -397,6 +560,376 @@ def test_committed_env_file_that_is_ignored_needs_only_removal(make_repo: MakeRe
 def test_untracked_env_file_that_is_not_ignored_is_reported(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({"README.md": "x\n"})
     (root / ".env").write_text("A=1\n", encoding="utf-8")
-    assert "not ignored, so the next commit can publish its secrets" in only(check(root, "OSS405")).message
+    message = only(check(root, "OSS405")).message
+    assert (
+        "not ignored and gives settings values (it sets A), so the next commit can publish its secrets"
+        in message
+    )
     (root / ".gitignore").write_text(".env\n", encoding="utf-8")
     assert check(root, "OSS405") == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "# copy .env.example and fill it in\n",
+        "COMPOSE_PROJECT_NAME=handson-ml3\n",  # docker compose reads it; it must be committed
+        "DB_PASSWORD=\nexport API_KEY=''\n# TOKEN=abc\n",
+    ],
+)
+def test_env_files_without_values_pass(make_repo: MakeRepo, check: Check, content: str) -> None:
+    root = make_repo({"docker/.env": content})
+    assert check(root, "OSS405") == []
+
+
+def test_env_files_name_the_settings_they_give_values(make_repo: MakeRepo, check: Check) -> None:
+    content = "COMPOSE_FILE=x.yml\nexport DB_USER=ana\nDB_HOST: db\nA=1 # one\nB='2'\nC=3\n"
+    message = only(check(make_repo({".env": content}), "OSS405")).message
+    assert "(it sets DB_USER, DB_HOST, A, ...)" in message
+
+
+def test_env_files_in_tests_and_vendored_code_are_fixtures(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({"tests/fixtures/app/.env": "DB_PASSWORD=x\n", "vendor/lib/.env": "A=1\n"})
+    assert check(root, "OSS405") == []
+
+
+# -- OSS402 data-file-location where the conventions were not adopted -----------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "statsmodels/tsa/statespace/tests/results/results_sarimax.csv",  # fixtures in the package
+        "tests/skimage/color/data/lab_array_a_10.npy",
+        "statsmodels/datasets/anes96/anes96.csv",  # package data: the datasets API
+        "networkx/generators/atlas.dat.gz",
+        "notebooks/data/births.csv",  # a data folder that is not the top-level one
+        "services-shared-folder/data/raw/train.tsv",
+        "src/data/raw/trees.csv",
+        "examples/cath_data/train.npy",
+        "docs/source/_static/x.xlsx",
+        "input/gld_v2/clean_train.csv",  # Kaggle's input/
+        "models/model.pkl",  # cookiecutter-data-science's models/
+        "06-best-practices/code/integration-test/model/model.pkl",
+        "ch08/movie_data.csv.gz",  # a book's chapter next to its notebook
+        "inference/imgs/class2name.csv",  # a lookup table next to the code that reads it
+        "cirtorch/data/x.pkl",
+    ],
+)
+def test_layouts_real_repositories_have(make_repo: MakeRepo, check_unadopted: Check, path: str) -> None:
+    files = {
+        path: b"1,2\n",
+        "statsmodels/__init__.py": "",
+        "networkx/__init__.py": "",
+        "cirtorch/LICENSE": "MIT",
+    }
+    assert check_unadopted(make_repo(files), "OSS402") == []
+
+
+def test_strays_are_reported_where_the_conventions_were_not_adopted(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    root = make_repo(
+        {"sales.csv": b"a\n", "notebooks_v2/data.csv": b"a\n", "notebooks_v2/x/data.csv": b"a\n"}
+    )
+    findings = check_unadopted(root, "OSS402")
+    assert [f.path for f in findings] == ["notebooks_v2/data.csv", "sales.csv"]
+    assert (
+        "directly in the notebook folder notebooks_v2/, where notebooks save what they write"
+        in findings[0].message
+    )
+    assert "at the top of the repository" in findings[1].message
+
+
+def test_adopted_repositories_keep_the_full_convention(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    root = make_repo(
+        {
+            "[tool.oss-checks]": "",
+            "pyproject.toml": "[tool.oss-checks]\n",
+            "src/pkg/__init__.py": "",
+            "src/pkg/lookup.csv": b"a\n",
+        }
+    )
+    assert [f.path for f in check_unadopted(root, "OSS402")] == ["src/pkg/lookup.csv"]
+
+
+# -- OSS403 large-file, per kind -------------------------------------------------------------
+
+MB = 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("path", "size", "kind"),
+    [
+        ("lightning_logs/version_0/checkpoints/epoch=9-step=20.ckpt", 2 * MB, "model files"),
+        ("cnns4qspr/figs/backbone_exploded.mov", 2 * MB, "videos"),
+        ("services-shared-folder/data/raw/train.tsv", 2 * MB, "data files"),
+        ("src/data/raw/Trees.zip", 2 * MB, "archives"),
+        ("ch15/1268-0.txt", 2 * MB, "files"),
+        ("notebooks/huge.ipynb", 11 * MB, "notebooks, images and documents"),
+        ("reports/figures/poster.png", 11 * MB, "notebooks, images and documents"),
+        ("tests/data/big.npy", 11 * MB, "data files in tests, docs, examples or package data"),
+    ],
+)
+def test_limits_by_kind(make_repo: MakeRepo, check: Check, path: str, size: int, kind: str) -> None:
+    root = make_repo({path: b"\0" * size})
+    message = only(check(root, "OSS403")).message
+    assert f"over the {1024 if size < 10 * MB else 10240} KB limit for {kind}:" in message
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "ch03/ch03.ipynb",  # a book's chapter with its figures
+        "reports/figures/EvanstonTreeMap.html",
+        "references/paper.pdf",
+        "src/_skimage2/data/astronaut.npy",  # package data
+        "tests/skimage2/restoration/camera_rl.npy",
+        "examples/cath_data/test_cath.npy",
+        "cnns4qspr/se3cnn_v3/checkpoints/cnn_vae.ckpt",  # weights the package ships
+    ],
+)
+def test_media_and_bundled_files_have_a_higher_limit(make_repo: MakeRepo, check: Check, path: str) -> None:
+    root = make_repo({path: b"\0" * (4 * MB), "src/_skimage2/__init__.py": "", "cnns4qspr/__init__.py": ""})
+    assert check(root, "OSS403") == []
+
+
+def test_programs_without_an_extension_are_found_by_their_first_bytes(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    root = make_repo(
+        {"inference/perf_analyzer": b"\x7fELF" + b"\0" * (2 * MB), "inference/notes": b"x" * (2 * MB)}
+    )
+    findings = check(root, "OSS403")
+    assert [(f.path, "for programs" in f.message) for f in findings] == [
+        ("inference/notes", False),
+        ("inference/perf_analyzer", True),
+    ]
+
+
+def test_video_in_a_package_is_still_a_video(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({"cnns4qspr/__init__.py": "", "cnns4qspr/figs/a.mov": b"\0" * (2 * MB)})
+    assert "for videos" in only(check(root, "OSS403")).message
+
+
+def test_kind_limits_are_configurable(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = "[tool.oss-checks.options.large-file]\nmedia-max-kb = 1\nbundled-max-kb = 2\n"
+    root = make_repo(
+        {
+            "a.png": b"x" * 2048,
+            "tests/b.csv": b"x" * 2048,
+            "tests/c.csv": b"x" * 3000,
+            "pyproject.toml": pyproject,
+        }
+    )
+    assert [f.path for f in check(root, "OSS403")] == ["a.png", "tests/c.csv"]
+
+
+# -- OSS406 tracked-but-ignored ---------------------------------------------------------------
+
+
+def _commit(root: Path, message: str, day: int, *force: str) -> None:
+    """Commit everything (and ``force``, ignored or not) on day ``day`` of 2024, so commits are ordered."""
+    env = {
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+        "GIT_AUTHOR_DATE": f"2024-01-{day:02}T12:00:00+00:00",
+        "GIT_COMMITTER_DATE": f"2024-01-{day:02}T12:00:00+00:00",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(root),
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+    }
+    for args in (
+        ["add", "-A"],
+        ["add", "-f", "--", *force] if force else None,
+        ["commit", "-q", "-m", message],
+    ):
+        if args is not None:
+            subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+def test_files_committed_before_their_ignore_rule_are_reported(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(
+        {
+            "lightning_logs/version_0/checkpoints/epoch=9.ckpt": b"\0\1",
+            "lightning_logs/version_1/checkpoints/epoch=9.ckpt": b"\0\2",
+            "train.py": "print(1)\n",
+        }
+    )
+    _commit(root, "train", 1)
+    (root / ".gitignore").write_text("__pycache__/\n/lightning_logs/\n", encoding="utf-8")
+    finding = only(check(root, "OSS406"))  # the rule is not even committed yet
+    assert (finding.path, finding.line) == (".gitignore", 2)
+    assert finding.message.startswith(
+        "2 files committed before this rule are still tracked although '/lightning_logs/' ignores it"
+    )
+    assert "git rm -r --cached" in finding.message
+    _commit(root, "ignore the logs", 2)
+    assert [f.line for f in check(root, "OSS406")] == [2]
+
+
+def test_files_forced_in_after_their_rule_are_fine(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({".gitignore": "/images\n*.c\ndata/\n", "README.md": "x\n"})
+    _commit(root, "ignore", 1)
+    files = {
+        "images/ann/rbm.png": b"\x89PNG",
+        "src/unwrap_2d.c": b"int x;\n",
+        "data/README.md": b"x\n",
+        "data/.gitkeep": b"",
+    }
+    for name, content in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(content)
+    _commit(root, "keep a few on purpose", 2, *files)
+    assert check(root, "OSS406") == []
+
+
+def test_code_and_keep_files_and_template_folders_are_exceptions(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(
+        {
+            "numpy/linalg/f2c.c.patch": "x\n",
+            "models/.gitkeep": "",
+            "{{cookiecutter.slug}}/data/raw/x.csv": "a\n",
+            "{{cookiecutter.slug}}/.gitignore": "data/\n",
+        }
+    )
+    _commit(root, "files", 1, "{{cookiecutter.slug}}/data/raw/x.csv")
+    (root / ".gitignore").write_text("*.patch\nmodels/*\n", encoding="utf-8")
+    assert check(root, "OSS406") == []
+
+
+def test_without_git_or_in_a_shallow_clone_nothing_is_reported(
+    make_repo: MakeRepo, check: Check, tmp_path: Path
+) -> None:
+    from conftest import git
+
+    root = make_repo({"x.log": "1\n", ".gitignore": ""}, git_init=False)
+    (root / ".gitignore").write_text("*.log\n", encoding="utf-8")
+    assert check(root, "OSS406") == []
+    origin = make_repo({"x.log": "1\n"})
+    _commit(origin, "log", 1)
+    (origin / ".gitignore").write_text("*.log\n", encoding="utf-8")
+    _commit(origin, "ignore logs", 2)
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{origin}", str(clone))
+    assert check(clone, "OSS406") == []
+    assert [f.path for f in check(origin, "OSS406")] == [".gitignore"]
+
+
+# -- OSS407 committed-credentials -------------------------------------------------------------
+
+# Built at run time so that secret scanners do not flag this test file.
+WANDB = "4f1d2c3b4a59687766554433" + "22110099aabbccdd"
+AWS = "AKIA" + "QWERTYUIOP234567"
+
+
+@pytest.mark.parametrize(
+    ("path", "content", "line", "kind"),
+    [
+        (
+            "cloud_config.yaml",
+            f'env:\n  - name: WANDB_API_KEY\n    value: "{WANDB}"\n',
+            2,
+            "a secret setting (WANDB_API_KEY=****)",
+        ),
+        ("settings.py", f'OPENAI_API_KEY = "{WANDB}"\n', 1, "a secret setting (OPENAI_API_KEY=****)"),
+        ("config.json", f'{{"DB_PASSWORD": "{WANDB}"}}\n', 1, "a secret setting (DB_PASSWORD=****)"),
+        ("deploy.sh", f"export AWS_ACCESS_KEY_ID={AWS}\n", 1, "an AWS access key id (AKIA****)"),
+        (
+            "tests/test_s3.py",
+            f"KEY = '{AWS}'\n",
+            1,
+            "an AWS access key id (AKIA****)",
+        ),  # a key is a key anywhere
+        (
+            "Dockerfile",
+            "RUN echo '-----BEGIN RSA " + "PRIVATE KEY-----'\n",
+            1,
+            "a private key (-----BEGIN …)",
+        ),
+        ("README.md", "\n\nUse `ghp_" + "a1B2" * 9 + "` to log in.\n", 3, "a GitHub token (ghp_****)"),
+    ],
+)
+def test_credentials_in_committed_files(
+    make_repo: MakeRepo, check: Check, path: str, content: str, line: int, kind: str
+) -> None:
+    finding = only(check(make_repo({path: content}), "OSS407"))
+    assert (finding.path, finding.line) == (path, line)
+    assert f"line {line} holds {kind}: revoke it" in finding.message
+    assert WANDB not in finding.message
+    assert AWS not in finding.message
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "OPENAI_API_KEY = os.environ['OPENAI_API_KEY']\n",
+        "API_KEY=your-api-key-goes-here-12345\n",
+        "GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n",
+        "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n",  # AWS's documented example
+        "token: 8bdc5016-2b6c-4e3e-9f3a-0123456789ab\n",  # lower case: not an environment setting
+        "MAX_TOKENS = 4096\nTOKEN_PATTERN = r'(?u)\\b\\w\\w+\\b'\n",
+        "PublicKeyToken=b77a5c561934e089\n",
+        "password = 'hunter2'\n",  # too common in tests and docs; OSS307 reports it in outputs
+    ],
+)
+def test_what_is_not_a_committed_credential(make_repo: MakeRepo, check: Check, content: str) -> None:
+    assert check(make_repo({"config.py": content}), "OSS407") == []
+
+
+def test_credentials_in_notebook_cells_and_env_files_are_left_to_their_rules(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    notebook = nb(
+        code("x = 1"), code(f"import os\nos.environ['WANDB_API_KEY'] = 'x'\nWANDB_API_KEY = '{WANDB}'\n")
+    )
+    root = make_repo({NOTEBOOK: notebook, ".env": f"WANDB_API_KEY={WANDB}\n"})
+    finding = only(check(root, "OSS407"))
+    assert (finding.path, finding.cell, finding.line) == (NOTEBOOK, 2, 3)
+    assert finding.message.startswith("cell 2 line 3 holds a secret setting")
+
+
+def test_a_public_value_can_be_kept_with_a_reason(make_repo: MakeRepo, run_checks: Run) -> None:
+    content = f'SENTRY_TOKEN = "{WANDB}"  # oss-checks: ignore[OSS407] the public ingest key\n'
+    result = run_checks(make_repo({"app.py": content}), "OSS407")
+    assert result.findings == []
+    assert [i.reason for i in result.ignored] == ["the public ingest key"]
+
+
+def test_large_files_the_project_names_are_used_on_purpose(make_repo: MakeRepo, check: Check) -> None:
+    files: dict[str, str | bytes] = {
+        "models/model.pkl": b"\0" * (2 * MB),  # the pipeline loads it
+        "ch08/movie_data.csv.gz": b"\0" * (2 * MB),  # the chapter reads it
+        "lightning_logs/version_0/checkpoints/epoch=9.ckpt": b"\0" * (2 * MB),  # nobody names it
+        "src/predict.py": 'MODEL = "models/model.pkl"\n',
+        "ch08/ch08.ipynb": nb(code("df = pd.read_csv('movie_data.csv.gz')")),
+    }
+    root = make_repo(files)
+    assert [f.path for f in check(root, "OSS403")] == ["lightning_logs/version_0/checkpoints/epoch=9.ckpt"]
+    # Where data is versioned with DVC, committed data belongs there, named or not.
+    (root / "dvc.yaml").write_text("stages: {}\n", encoding="utf-8")
+    assert [f.path for f in check(root, "OSS403")] == [
+        "ch08/movie_data.csv.gz",
+        "lightning_logs/version_0/checkpoints/epoch=9.ckpt",
+        "models/model.pkl",
+    ]
+
+
+def test_tracked_but_ignored_with_hostile_file_names(make_repo: MakeRepo, check: Check) -> None:
+    names = [
+        "-rf.log",
+        "a*b?.log",
+        "[x].log",
+        "caf\u00e9 d\u00e9j\u00e0.log",
+        "new\nline.log",
+        ":(glob)x.log",
+    ]
+    root = make_repo(dict.fromkeys(names, "1\n"))
+    _commit(root, "logs", 1)
+    (root / ".gitignore").write_text("*.log\n", encoding="utf-8")
+    _commit(root, "ignore logs", 2)
+    finding = only(check(root, "OSS406"))
+    assert finding.message.startswith("6 files committed before this rule are still tracked although '*.log'")

@@ -10,6 +10,7 @@ from oss_checks.text.layout import (
     in_docs_or_examples,
     in_notebook_folder,
     in_tests,
+    is_retired,
     is_vendored,
     not_the_projects_own,
 )
@@ -74,3 +75,9 @@ def test_vendored_by_folder_name_or_by_a_license_of_its_own(make_repo: MakeRepo)
     assert not is_vendored(repo, "docs/page.md")
     assert not_the_projects_own(repo, "tests/data/a.csv")
     assert not not_the_projects_own(repo, "src/pkg/model.py")
+
+
+def test_retired_code() -> None:
+    assert is_retired("archive/examples/example_sysreg.py")
+    assert is_retired("docs/attic/old.md")
+    assert not is_retired("src/pkg/archiver.py")

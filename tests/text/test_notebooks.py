@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from oss_checks.formats import NotebookCell
-from oss_checks.text.notebooks import TextPositions, in_folders, output_block
+import json
+
+import pytest
+
+from conftest import MakeRepo
+from oss_checks.context import Repo
+from oss_checks.formats import Notebook, NotebookCell
+from oss_checks.text import notebooks
+from oss_checks.text.notebooks import TOO_LARGE, TextPositions, in_folders, output_block, read_notebook
 
 
 def test_output_block_joins_outputs_without_colour_codes() -> None:
@@ -33,3 +40,25 @@ def test_in_folders_matches_one_folder_name_per_star() -> None:
     assert in_folders("lessons/week1/a.ipynb", ["lessons/*"])
     assert not in_folders("a.ipynb", ["notebooks"])
     assert not in_folders("src/notebooks/a.ipynb", ["notebooks"])
+
+
+def test_read_notebook_reads_above_the_read_limit_once(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = json.dumps({"nbformat": 4, "cells": [{"cell_type": "code", "source": "x = 1"}]})
+    repo = Repo(make_repo({"big.ipynb": text, "bad.ipynb": b"\xff" * 64}))
+    monkeypatch.setattr(notebooks, "MAX_READ_BYTES", 10)
+    monkeypatch.setattr(repo, "notebook", lambda path: Notebook(path, {}, "cannot be read"))
+    first = read_notebook(repo, "big.ipynb")
+    assert first.error is None
+    assert first.cells[0].source == "x = 1"
+    assert read_notebook(repo, "big.ipynb") is first  # parsed once
+    assert (
+        read_notebook(repo, "bad.ipynb").error
+        == "cannot be read as UTF-8 text (binary, too large or unreadable)"
+    )
+    monkeypatch.setattr(notebooks, "LARGEST_NOTEBOOK", 20)
+    assert (read_notebook(repo, "bad.ipynb").error or "").startswith("cannot")  # already parsed
+    repo2 = Repo(repo.root)
+    monkeypatch.setattr(repo2, "notebook", lambda path: Notebook(path, {}, "cannot be read"))
+    assert (read_notebook(repo2, "big.ipynb").error or "").startswith(TOO_LARGE)

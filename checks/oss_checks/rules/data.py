@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
-import tokenize
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -14,204 +13,64 @@ from oss_checks.formats import Notebook, NotebookCell
 from oss_checks.git import nul_separated
 from oss_checks.globs import glob_match
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
-from oss_checks.text.notebooks import NOTEBOOK_SUFFIX, in_folders, output_block, valid_notebook
+from oss_checks.text.layout import folders as layout_folders
+from oss_checks.text.layout import in_docs_or_examples, not_the_projects_own
+from oss_checks.text.notebooks import (
+    NOTEBOOK_SUFFIX,
+    TextPositions,
+    in_folders,
+    output_block,
+    read_notebook,
+    valid_notebook,
+)
+from oss_checks.text.paths import (
+    PathHit,
+    machine_root,
+    notebook_cell_path_hits,
+    python_path_hits,
+    text_path_hits,
+)
+from oss_checks.text.project import project_kind
+from oss_checks.text.secrets import find_file_secrets
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo, SourceFile
 
-# -- OSS401: finding machine-specific paths ---------------------------------------------
+# -- OSS401: paths of one computer --------------------------------------------------------
 
-#: What may stand right before a path: the start, a quote, a separator or an operator,
-#: so ``https://host/home/x`` (a URL) and ``f"{root}/home"`` (built from a variable) do not count.
-_LEFT = r"(?:(?<![^\s'\"`=(\[{,;:<>|])|(?<=file://))"
-_NAME = r"[^/\\\s'\"`)\]},;:]+"
-_PATH = re.compile(
-    _LEFT
-    + r"(?:"
-    + rf"(?P<home>/(?:Users|home)/{_NAME})"
-    + rf"|(?P<mount>/(?:mnt|media|Volumes)/{_NAME})"
-    # ``C:/x`` or ``C:\\x`` (escaped in Python source) always; ``C:\x`` only when it goes on to
-    # a second folder or a file extension, because ``"a:\tb"`` is a tab, not a path.
-    + r"|(?P<drive>[A-Za-z]:(?:/|\\\\)(?![/\\])"
-    + r"|[A-Za-z]:\\(?=[^\\\s'\"`]*(?:\\|\.[A-Za-z0-9]{1,5}(?![A-Za-z0-9]))))"
-    + r"|(?P<tilde>[~]/(?=[^\s'\"`]))"
-    + r")[^\s'\"`<>|]*"
-)
-#: Fixed text every kind of path above contains; cheap to test before any regular expression.
-_PATH_MARKERS = ("/Users/", "/home/", "/mnt/", "/media/", "/Volumes/", ":/", ":\\")
-_WINDOWS_HOME = re.compile(r"(?i)[a-z]:(?:/|\\\\|\\)users(?:/|\\)")
-_PLACES = {
-    "home": "someone's home folder",
-    "mount": "a drive mounted on one computer",
-    "drive": "a Windows drive of one computer",
-    "tilde": "the home folder of whoever runs it",
-}
-#: Notebook lines that are shell commands or magics, not Python: ``!ls``, ``%cd``, ``x = !pwd``.
-_SHELL_LINE = re.compile(r"^\s*(?:[A-Za-z_][\w.]*\s*=\s*)?[!%]")
-_CELL_MAGIC = re.compile(r"^\s*%%(\w+)")
-#: Cell magics whose body is still Python.
-_PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "python", "python3", "debug"})
-_STRING_TOKENS = frozenset(
-    {tokenize.STRING}
-    | {getattr(tokenize, name) for name in ("FSTRING_MIDDLE", "TSTRING_MIDDLE") if hasattr(tokenize, name)}
-)
-_NEUTRAL_TOKENS = frozenset(
-    {tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT}
-    | {
-        getattr(tokenize, name)
-        for name in ("FSTRING_START", "FSTRING_END", "TSTRING_START", "TSTRING_END")
-        if hasattr(tokenize, name)
-    }
-)
-_SHOWN_CHARS = 60
-
-
-@dataclass(frozen=True)
-class PathHit:
-    line: int  # 1-based within the scanned text
-    col: int  # 1-based
-    path: str
-    place: str
-
-    @property
-    def shown(self) -> str:
-        return self.path if len(self.path) <= _SHOWN_CHARS else self.path[: _SHOWN_CHARS - 1] + "…"
-
-
-_ANY_MARKER = re.compile("|".join(re.escape(marker) for marker in _PATH_MARKERS))
-
-
-def may_hold_path(text: str, *, tilde: bool = True) -> bool:
-    # One regex scan in C instead of seven substring scans: this runs on every file's text.
-    return _ANY_MARKER.search(text) is not None or (tilde and "~/" in text)
-
-
-def _hits_in(text: str, line: int, col: int, context: str = "", *, tilde: bool = True) -> Iterator[PathHit]:
-    """Paths in ``text``, which starts at (``line``, ``col`` 0-based) and may span lines.
-
-    ``context`` is the character just before ``text`` in the source, so the left-boundary
-    test sees the real neighbour.
-    """
-    skip = len(context)
-    newlines = 0
-    counted_to = 0
-    for match in _PATH.finditer(context + text, skip):
-        kind = match.lastgroup or "home"
-        if kind == "tilde" and not tilde:
-            continue
-        path = match.group(0)
-        if kind == "drive":
-            if _WINDOWS_HOME.match(path):
-                kind = "home"
-        else:
-            # A backslash ends a POSIX path: in source it starts an escape such as ``\n``.
-            path = path.split("\\", 1)[0]
-        offset = match.start() - skip
-        newlines += text.count("\n", counted_to, offset)  # matches come in order: count each stretch once
-        counted_to = offset
-        at_col = offset - text.rfind("\n", 0, offset) if newlines else col + offset + 1
-        yield PathHit(line + newlines, at_col, path, _PLACES[kind])
-
-
-def _text_hits(lines: list[str], start: tuple[int, int] = (1, 0), *, tilde: bool = True) -> Iterator[PathHit]:
-    """Paths in plain text lines from ``start`` on (used for shell lines and broken code)."""
-    first_row, first_col = start
-    for number in range(first_row, len(lines) + 1):
-        line = lines[number - 1]
-        begin = first_col if number == first_row else 0
-        if line[begin:].lstrip().startswith("#"):
-            continue
-        yield from _hits_in(
-            line[begin:], number, begin, line[begin - 1 : begin] if begin else "", tilde=tilde
-        )
-
-
-def python_path_hits(lines: list[str]) -> list[PathHit]:
-    """Paths in the string literals of Python source, one pass with ``tokenize``.
-
-    Comments are skipped, and so are strings that form a statement on their own
-    (docstrings): they document, they do not run. Code that does not tokenize is
-    scanned as text from where tokenizing stopped.
-    """
-    if not may_hold_path("".join(lines)):
-        # Most files have no such path anywhere; tokenizing (slow, pure Python) would only confirm it.
-        return []
-    hits: list[PathHit] = []
-    pending: list[tuple[tokenize.TokenInfo, str]] = []
-    only_strings = True
-    context = ""
-    last_end = (1, 0)
-
-    def flush(documentation: bool) -> None:
-        if not documentation:
-            for token, before in pending:
-                row, col = token.start
-                hits.extend(_hits_in(token.string, row, col, before))
-        pending.clear()
-
-    remaining = iter(lines)
-    try:
-        for token in tokenize.generate_tokens(lambda: next(remaining, "")):
-            if token.type in _STRING_TOKENS:
-                pending.append((token, context))
-            elif token.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
-                flush(documentation=only_strings)
-                only_strings = True
-            elif token.type not in _NEUTRAL_TOKENS:
-                only_strings = False
-                if token.type == tokenize.ERRORTOKEN and token.string in ("'", '"'):
-                    # An unclosed quote: the rest of the line is the string's text.
-                    row, col = token.start
-                    hits.extend(_text_hits(lines[:row], (row, col)))
-            context = token.string[-1:]
-            last_end = token.end
-    except (tokenize.TokenError, SyntaxError):
-        flush(documentation=False)
-        hits.extend(_text_hits(lines, last_end))
-    return hits
-
-
-def notebook_cell_path_hits(source: str) -> list[PathHit]:
-    """Paths in a code cell: Python strings, plus shell lines and non-Python cell magics as text."""
-    lines = source.splitlines(keepends=True)
-    if not lines or not may_hold_path(source):
-        return []
-    magic = _CELL_MAGIC.match(lines[0])
-    if magic and magic.group(1) not in _PYTHON_CELL_MAGICS:
-        return list(_text_hits(lines, (2, 0)))
-    hits: list[PathHit] = []
-    python_lines = list(lines)
-    for number, line in enumerate(lines, start=1):
-        if (number == 1 and magic) or _SHELL_LINE.match(line):
-            hits.extend(_text_hits(lines[:number], (number, 0)))
-            python_lines[number - 1] = "\n" if line.endswith(("\n", "\r")) else ""
-    hits.extend(python_path_hits(python_lines))
-    return sorted(hits, key=lambda hit: (hit.line, hit.col))
+#: Notebook metadata holds a few short values; a hostile file cannot make this walk long.
+_METADATA_VALUES = 2000
 
 
 class OSS401(Rule):
-    """Code or output uses a path that only exists on one computer.
+    """Code or a notebook uses a path that only exists on one computer.
 
     ## What it does
     Looks in the string literals of Python files and notebook code cells (and in
-    shell lines such as `!cp ...`), and in the text of notebook outputs, for
-    absolute paths into someone's computer: home folders (`/home/ana/`,
-    `/Users/ana/`, `C:\\Users\\ana\\`, `~/`), drive letters (`D:/projects/`) and
-    mounted drives (`/mnt/share/`, `/media/usb/`, `/Volumes/Data/`). Comments and
-    docstrings are not checked. System folders (`/usr`, `/etc`, `/tmp`), URLs and
-    relative paths are fine.
+    shell lines such as `!cp ...` and `%%bash` cells) for absolute paths into
+    someone's computer: home folders (`/home/ana/`, `/Users/ana/`,
+    `C:\\Users\\ana\\`, `~/data`), drive letters (`D:/projects/`) and mounted
+    drives (`/mnt/share/`, `/media/usb/`, `/Volumes/Data/`). It also reports a
+    notebook whose metadata records such a path (a kernel or interpreter inside
+    `/home/ana/anaconda3/`), and a cell output that shows a folder the notebook's
+    code hard-codes. Comments and docstrings are not checked, and neither are tests,
+    test data and vendored code. Paths that are the same on every computer are
+    fine: system folders (`/usr`, `/tmp`, `C:\\Program Files`), the users of CI
+    runners and container images (`/home/runner`, `/home/jovyan`), placeholders
+    (`/home/user`), tool folders below `~` (`~/.cache`, `~/.aws`, `~/anaconda3`),
+    URLs and relative paths.
 
     ## Why is this bad?
     The code only runs on the computer of the person who wrote it: everyone else,
-    and the CI server, gets "file not found". Paths in outputs (often in error
-    messages) also tell every reader the author's user name and folder layout.
-    `~/` points at whoever runs the code, so the data is only found where one
-    person happened to put it.
+    and the CI server, gets "file not found". Outputs and metadata with such paths
+    also tell every reader the author's user name and folder layout. `~/data` points
+    at whoever runs the code, so the data is only found where one person happened
+    to put it.
 
     ## Example
     ```python
     df = pd.read_csv("/Users/ana/Downloads/sales_2024.csv")
-    model.save("C:\\\\Users\\\\ana\\\\models\\\\churn.pkl")
+    model.save(r"C:\\Users\\ana\\models\\churn.pkl")
     ```
 
     ## How to fix
@@ -220,8 +79,9 @@ class OSS401(Rule):
     `paths.raw_data_dir() / "sales_2024.csv"`) or `pathlib.Path` relative to the
     repository. For data that lives elsewhere, such as a shared drive, set the
     location in `.env` (the template's `paths` reads `PROJECT_DATA_DIR`) instead
-    of in the code. Clear outputs that show paths. If a path really is meant (a
-    documented server location), end the line with
+    of in the code. Clear outputs that show such folders, and select the kernel by
+    name (Kernel > Change Kernel) so the metadata records no path. If a path really
+    is meant (a documented server location), end the line with
     `# oss-checks: ignore[OSS401] <reason>`.
     """
 
@@ -237,6 +97,8 @@ class OSS401(Rule):
         return file.suffix in (".py", NOTEBOOK_SUFFIX)
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
+        if not_the_projects_own(repo, file.path):
+            return  # test input and vendored code: not the project's own paths
         if file.suffix == NOTEBOOK_SUFFIX:
             notebook = valid_notebook(repo, file)
             if notebook is not None:
@@ -245,16 +107,25 @@ class OSS401(Rule):
         text = file.text
         if text is None:
             return
-        for hit in python_path_hits(text.splitlines(keepends=True)):
+        for hit in python_path_hits(text):
             yield self._source_finding(repo, file.path, hit)
 
     def _check_notebook(self, repo: Repo, file: SourceFile, notebook: Notebook) -> Iterator[Finding]:
-        for cell in notebook.cells:
-            if cell.cell_type != "code":
-                continue
+        roots: set[str] = set()
+        code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        for cell in code_cells:
             for hit in notebook_cell_path_hits(cell.source):
+                root = machine_root(hit.path, hit.kind)
+                if root is not None:
+                    roots.add(root)
                 yield self._source_finding(repo, file.path, hit, cell.index)
-            finding = self._output_finding(repo, file.path, cell)
+        finding = self._metadata_finding(repo, file.path, notebook)
+        if finding is not None:
+            yield finding
+        if not roots:
+            return  # outputs show where the notebook ran, which is no fault of its code
+        for cell in code_cells:
+            finding = self._output_finding(repo, file.path, cell, roots)
             if finding is not None:
                 yield finding
 
@@ -268,24 +139,34 @@ class OSS401(Rule):
             cell=cell,
         )
 
-    def _output_finding(self, repo: Repo, path: str, cell: NotebookCell) -> Finding | None:
-        """One finding per cell for its outputs: a traceback repeats the same folder many times."""
+    def _output_finding(self, repo: Repo, path: str, cell: NotebookCell, roots: set[str]) -> Finding | None:
+        """One finding per cell whose output shows a folder the code hard-codes (a traceback repeats it)."""
         if not cell.outputs:
             return None
         block = output_block(cell)
-        hits = list(_hits_in(block, 1, 0, tilde=False)) if may_hold_path(block, tilde=False) else []
-        if not hits:
-            return None
-        first = hits[0]
-        more = f", and {len(hits) - 1} more" if len(hits) > 1 else ""
-        return self.finding(
-            path,
-            f"output of cell {cell.index} shows the hard-coded path '{first.shown}' in output line "
-            f"{first.line}{more}: clear the output and use paths relative to the project ({self._hint(repo)})",
-            line=first.line,
-            col=first.col,
-            cell=cell.index,
-        )
+        for hit in text_path_hits(block, tilde=False):
+            if machine_root(hit.path, hit.kind) in roots:
+                return self.finding(
+                    path,
+                    f"output of cell {cell.index} shows '{hit.shown}', a folder of one computer that "
+                    f"this notebook's code hard-codes: once the code uses paths relative to the project "
+                    f"({self._hint(repo)}), run the notebook again or clear this output",
+                    line=hit.line,
+                    col=hit.col,
+                    cell=cell.index,
+                )
+        return None
+
+    def _metadata_finding(self, repo: Repo, path: str, notebook: Notebook) -> Finding | None:
+        for where, value in _metadata_strings(notebook.metadata):
+            hits = text_path_hits(value)
+            if hits:
+                return self.finding(
+                    path,
+                    f"notebook metadata {where} records '{hits[0].shown}' in {hits[0].place}: "
+                    "select the kernel by name (Kernel > Change Kernel) and save, or delete that entry",
+                )
+        return None
 
     def _hint(self, repo: Repo) -> str:
         key = str(repo.root)
@@ -299,6 +180,21 @@ class OSS401(Rule):
         return self._hints[key]
 
 
+def _metadata_strings(metadata: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """(dotted key, text) of every string in notebook metadata, breadth first and bounded."""
+    queue: list[tuple[str, Any]] = [("metadata", metadata)]
+    seen = 0
+    while queue and seen < _METADATA_VALUES:
+        where, value = queue.pop(0)
+        seen += 1
+        if isinstance(value, str):
+            yield where, value
+        elif isinstance(value, dict):
+            queue.extend((f"{where}.{key}", item) for key, item in value.items())
+        elif isinstance(value, list):
+            queue.extend((f"{where}[{index}]", item) for index, item in enumerate(value[:_METADATA_VALUES]))
+
+
 # -- data files -------------------------------------------------------------------------
 
 DATA_EXTENSIONS = (
@@ -307,6 +203,7 @@ DATA_EXTENSIONS = (
     "rds", "orc", "avro",
 )  # fmt: skip
 DATA_FOLDERS = ("data", "tests/data", "tests/fixtures", "docs")
+DATA_SUFFIXES = tuple(f".{extension}" for extension in DATA_EXTENSIONS)
 
 
 def _suffixes(extensions: Iterable[str]) -> tuple[str, ...]:
@@ -319,13 +216,35 @@ def _human_size(size: int) -> str:
     return f"{size / 1024:.0f} KB"
 
 
+#: Folder names that say their files are data, inputs, models or results, at any depth:
+#: ``src/data/raw/``, ``notebooks/data/``, Kaggle's ``input/``, CCDS's ``models/`` and ``references/``.
+DATA_FOLDER_NAMES = frozenset(
+    {
+        "data", "datasets", "dataset", "input", "inputs", "raw", "interim", "processed", "external",
+        "sample_data", "fixtures", "models", "model", "references", "reports", "outputs", "output",
+        "results",
+    }
+)  # fmt: skip
+
+
+def in_package(repo: Repo, path: str) -> bool:
+    """Whether ``path`` lies inside one of the project's importable packages (package data)."""
+    return any(path.startswith(folder + "/") for folder in repo.package_dirs)
+
+
 class OSS402(Rule):
     """Data file is outside the data folders.
 
     ## What it does
     Reports data files (CSV, Parquet, Excel, pickles, NumPy arrays, archives,
     databases, SPSS/Stata/R files, ...) that git sees outside the folders meant
-    for data: `data/`, `tests/data/`, `tests/fixtures/` and `docs/` by default.
+    for data. Where the repository adopted the conventions, those folders are
+    `data/`, `tests/data/`, `tests/fixtures/` and `docs/` (configurable). Elsewhere
+    it reports only data at the top of the repository and data directly in a
+    notebook folder (what a notebook wrote to its working folder), and leaves alone
+    test fixtures at any depth, package data, documentation and examples, vendored
+    code, and folders named for data (`data/`, `datasets/`, Kaggle's `input/`,
+    `models/`, `outputs/`, `results/` ...).
 
     ## Why is this bad?
     Data next to code is easily committed by accident and then stays in git
@@ -335,21 +254,26 @@ class OSS402(Rule):
     it is clear what is shared and what stays on your computer.
 
     ## Example
-    `customers.csv` at the top of the repository, `notebooks/model.pkl`, or
-    `src/mypackage/export.xlsx`.
+    `customers.csv` at the top of the repository, or `notebooks/model.pkl` that a
+    notebook saved next to itself.
 
     ## How to fix
     Move real data into `data/raw/`, `data/interim/` or `data/processed/`:
     `git mv customers.csv data/raw/customers.csv` (then `git rm --cached` it if
     it should not be in git at all). Save models and intermediate results under
-    `data/` too. Keep small, made-up test files under `tests/data/`. Other
-    folders and file types can be configured with `allowed-folders` and
-    `extensions` under `[tool.oss-checks.options.data-file-location]`.
+    `data/` too. Keep small, made-up test files under `tests/data/`. Delete
+    leftovers a notebook wrote by accident. Other folders and file types can be
+    configured with `allowed-folders` and `extensions` under
+    `[tool.oss-checks.options.data-file-location]`.
     """
 
     name = "data-file-location"
     kind = Kind.CONVENTION
-    elsewhere = "data files at the top of the repository or beside the code of a package, outside tests, fixtures, docs, examples, package data and vendored code."
+    elsewhere = (
+        "data files at the top of the repository or directly in a notebook folder; never test "
+        "fixtures, package data, docs, examples, vendored code or folders named for data, inputs, "
+        "models or results."
+    )
     stakeholders = (Stakeholder.LEGAL, Stakeholder.DATA_SCIENCE)
     scope = Scope.FILE
     options: ClassVar[Mapping[str, Option]] = {
@@ -377,62 +301,247 @@ class OSS402(Rule):
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
         folders: list[str] = self.settings["allowed-folders"]
         # A symlink stores only where the data is, not the data.
-        if in_folders(file.path, folders) or repo.is_symlink(file.path):
+        if (
+            in_folders(file.path, folders)
+            or repo.is_symlink(file.path)
+            or not_the_projects_own(repo, file.path)
+        ):
             return
-        shown = ", ".join(f"{folder.strip('/')}/" for folder in folders) or "none configured"
-        yield self.finding(
-            file.path,
-            f"data file outside the data folders ({shown}): move it to data/ "
-            "(kept out of git) or, for a small test file, to tests/data/",
-        )
+        if self.in_full:
+            shown = ", ".join(f"{folder.strip('/')}/" for folder in folders) or "none configured"
+            yield self.finding(
+                file.path,
+                f"data file outside the data folders ({shown}): move it to data/ "
+                "(kept out of git) or, for a small test file, to tests/data/",
+            )
+            return
+        parts = layout_folders(file.path)
+        if in_docs_or_examples(file.path) or DATA_FOLDER_NAMES & set(parts) or in_package(repo, file.path):
+            return
+        if not parts:
+            yield self.finding(
+                file.path,
+                "data file at the top of the repository: move it to data/ (kept out of git), "
+                "or delete it if it was saved here by accident",
+            )
+        elif "notebook" in parts[-1]:
+            yield self.finding(
+                file.path,
+                f"data file directly in the notebook folder {'/'.join(file.parts[:-1])}/, where notebooks "
+                "save what they write: move it to data/ (kept out of git), or delete it if a notebook "
+                "left it there",
+            )
+
+
+#: What the large-file limits tell apart, by the end of the file name.
+_MODEL_SUFFIXES = (
+    ".ckpt", ".pt", ".pth", ".pkl", ".pickle", ".joblib", ".h5", ".hdf5", ".onnx", ".pb",
+    ".safetensors", ".tflite", ".keras", ".model", ".weights", ".mlmodel", ".gguf",
+)  # fmt: skip
+_PROGRAM_SUFFIXES = (
+    ".exe",
+    ".dll",
+    ".so",
+    ".dylib",
+    ".a",
+    ".o",
+    ".lib",
+    ".whl",
+    ".jar",
+    ".msi",
+    ".dmg",
+    ".deb",
+    ".rpm",
+)
+_VIDEO_SUFFIXES = (".mov", ".mp4", ".avi", ".mkv", ".webm", ".m4v", ".wmv", ".flv", ".mpg", ".mpeg")
+_ARCHIVE_SUFFIXES = (".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".zst")
+_MEDIA_SUFFIXES = (
+    ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".tif", ".tiff", ".ico", ".pdf",
+    ".ps", ".eps", ".pptx", ".ppt", ".docx", ".doc", ".odt", ".odp", ".key", ".html", ".htm",
+)  # fmt: skip
+#: The first bytes of executables: ELF, Mach-O (both byte orders, universal) and Windows PE.
+_PROGRAM_MAGIC = (
+    b"\x7fELF",
+    b"\xfe\xed\xfa\xce",
+    b"\xfe\xed\xfa\xcf",
+    b"\xce\xfa\xed\xfe",
+    b"\xcf\xfa\xed\xfe",
+    b"\xca\xfe\xba\xbe",
+    b"MZ",
+)
 
 
 class OSS403(Rule):
     """File is too large to keep in git.
 
     ## What it does
-    Reports files git tracks, or is about to track, that are larger than
-    `max-kb` kilobytes (1024, i.e. 1 MB, by default). Files stored with Git LFS
-    are not reported.
+    Reports files git tracks, or is about to track, that are larger than the limit
+    for their kind. Model files and checkpoints, programs, videos, archives, data
+    and any other file may have `max-kb` kilobytes (1024, i.e. 1 MB, by default).
+    Notebooks, images and documents (PDF, slides, HTML reports) may have
+    `media-max-kb` (10 MB): their outputs and figures are what they are for. Data,
+    archives and models kept as test fixtures, in docs or examples, or inside an
+    importable package (package data) may have `bundled-max-kb` (10 MB), and so may
+    those that the project's code, notebooks or docs name (an input the pipeline
+    reads, a model it loads), unless the repository versions its data with DVC.
+    Files stored with Git LFS are not reported.
 
     ## Why is this bad?
     Git keeps every version of every file forever. A few large data files or
     models make cloning slow for everyone, fill up the server, and cannot be
     removed later without rewriting history. Large files are also often data
-    that should not be shared at all.
+    that should not be shared at all, or artefacts of a run (checkpoints, logs,
+    screen recordings) that nobody needs in the repository.
 
     ## Example
-    `data/processed/features.parquet` (250 MB) or `models/model.pkl` (80 MB)
-    committed by accident.
+    `data/processed/features.parquet` (250 MB), `lightning_logs/version_0/checkpoints/epoch=9.ckpt`
+    (80 MB) or a 5 MB program committed by accident.
 
     ## How to fix
     Remove the file from git but keep it on disk: `git rm --cached <file>`, and
     keep it under `data/` (ignored by git) with the location of the shared copy
-    (a network share, a bucket) written in `data/README.md`. For files that must
-    be versioned, use Git LFS (`git lfs track "*.parquet"`) or DVC. If the file
-    is already in a commit that was pushed, ask the repository owners how to
-    remove it from history.
+    (a network share, a bucket, a model registry) written in `data/README.md`. For
+    files that must be versioned, use Git LFS (`git lfs track "*.parquet"`) or DVC.
+    If the file is already in a commit that was pushed, ask the repository owners
+    how to remove it from history.
     """
 
     name = "large-file"
     stakeholders = (Stakeholder.DATA_SCIENCE, Stakeholder.MANAGEMENT)
     scope = Scope.FILE
     options: ClassVar[Mapping[str, Option]] = {
-        "max-kb": Option(int, 1024, "largest size in kilobytes (1024 bytes) a file may have"),
+        "max-kb": Option(
+            int,
+            1024,
+            "largest size in kilobytes (1024 bytes) of models, programs, videos, archives, data and other files",
+        ),
+        "media-max-kb": Option(
+            int, 10240, "largest size in kilobytes of notebooks, images and documents (PDF, slides, HTML)"
+        ),
+        "bundled-max-kb": Option(
+            int,
+            10240,
+            "largest size in kilobytes of data, archives and models in tests, docs, examples or package data",
+        ),
     }
 
+    def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
+        super().__init__(settings)
+        limits = (self.settings["max-kb"], self.settings["media-max-kb"], self.settings["bundled-max-kb"])
+        self._smallest: int = max(min(limits), 0) * 1024
+
     def applies_to(self, file: SourceFile) -> bool:
-        limit: int = max(self.settings["max-kb"], 0) * 1024
-        return file.size > limit
+        return file.size > self._smallest
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
-        if _stored_in_lfs(repo, file.path):
+        kind, limit_kb = self._limit(repo, file)
+        if file.size <= max(limit_kb, 0) * 1024 or _stored_in_lfs(repo, file.path):
             return
         yield self.finding(
             file.path,
-            f"file is {_human_size(file.size)}, over the {self.settings['max-kb']} KB limit: keep it out of git "
+            f"file is {_human_size(file.size)}, over the {limit_kb} KB limit for {kind}: keep it out of git "
             "(data/ plus shared storage) or store it with Git LFS or DVC",
         )
+
+    def _limit(self, repo: Repo, file: SourceFile) -> tuple[str, int]:
+        """The kind of file, as the message names it, and its limit in kilobytes."""
+        name = file.name.lower()
+        base: int = self.settings["max-kb"]
+        if name.endswith(_VIDEO_SUFFIXES):
+            return "videos", base
+        if name.endswith(_PROGRAM_SUFFIXES) or _is_program(repo, file):
+            return "programs", base
+        if name.endswith(NOTEBOOK_SUFFIX) or name.endswith(_MEDIA_SUFFIXES):
+            return "notebooks, images and documents", self.settings["media-max-kb"]
+        kind = (
+            "model files"
+            if name.endswith(_MODEL_SUFFIXES)
+            else "archives"
+            if name.endswith(_ARCHIVE_SUFFIXES)
+            else "data files"
+            if name.endswith(DATA_SUFFIXES)
+            else "files"
+        )
+        path = file.path
+        if not_the_projects_own(repo, path) or in_docs_or_examples(path) or in_package(repo, path):
+            return f"{kind} in tests, docs, examples or package data", self.settings["bundled-max-kb"]
+        if not _versions_data(repo) and file.name in _named_in_the_project(repo, base * 1024):
+            return f"{kind} the project's code names", self.settings["bundled-max-kb"]
+        return kind, base
+
+
+def _versions_data(repo: Repo) -> bool:
+    """Whether the repository versions data with DVC, where committed data belongs in DVC instead."""
+    return repo.dir_exists(".dvc") or repo.exists("dvc.yaml")
+
+
+#: Where a project names the inputs it reads: code, notebooks, configuration and docs.
+_NAMING_SUFFIXES = (
+    ".py", ".r", ".jl", ".sh", ".yaml", ".yml", ".toml", ".cfg", ".ini", ".json", ".md", ".rst",
+    ".txt", ".html", ".js", ".ipynb", ".sql",
+)  # fmt: skip
+_NAMING_FILE_LIMIT = 1024 * 1024
+
+
+def _named_in_the_project(repo: Repo, above: int) -> frozenset[str]:
+    """The names of large files (over ``above`` bytes) that some other file of the project mentions.
+
+    A large file the code, a notebook or the docs name is an input or a result the project
+    uses on purpose (a model the pipeline loads, the data a chapter reads); one nobody names
+    (a training checkpoint, a screen recording, a program) is what a commit swept in. One
+    search over the project's text files, and only when some file is that large.
+    """
+
+    def find() -> frozenset[str]:
+        large = {path: path.rpartition("/")[2] for path in repo.paths if repo.size(path) > above}
+        if not large:
+            return frozenset()
+        names = sorted(set(large.values()), key=len, reverse=True)
+        mention = re.compile("|".join(re.escape(name) for name in names))
+        found: set[str] = set()
+        for path in repo.paths:
+            if path in large and not path.lower().endswith(NOTEBOOK_SUFFIX):
+                continue
+            lowered = path.lower()
+            if not lowered.endswith(_NAMING_SUFFIXES) and path.rpartition("/")[2] not in (
+                "Makefile",
+                "Dockerfile",
+            ):
+                continue
+            for text in _naming_texts(repo, path):
+                found.update(match.group() for match in mention.finditer(text))
+            if len(found) == len(names):
+                break
+        return frozenset(found)
+
+    return repo.memo(("large-files-named", above), find)
+
+
+def _naming_texts(repo: Repo, path: str) -> Iterator[str]:
+    """The text of a file where names of other files may stand (a notebook's cells, not its outputs)."""
+    if path.lower().endswith(NOTEBOOK_SUFFIX):
+        notebook = read_notebook(repo, path)
+        yield from (cell.source for cell in notebook.cells)
+    elif repo.size(path) <= _NAMING_FILE_LIMIT:
+        text = repo.read_text(path)
+        if text is not None:
+            yield text
+
+
+def _is_program(repo: Repo, file: SourceFile) -> bool:
+    """Whether a file without an extension starts like an executable (only asked for large files)."""
+    if "." in file.name.lstrip(".") or repo.is_symlink(file.path) or repo.size(file.path) == 0:
+        return False
+    # Repo.read_bytes reads a file whole or not at all; four bytes are enough here. The size
+    # above comes from an lstat that refuses paths through symlinked folders, and O_NOFOLLOW
+    # refuses a file swapped for a symlink since.
+    try:
+        handle = os.open(repo.root / file.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(handle, "rb") as opened:
+            head: bytes = opened.read(4)
+    except (OSError, ValueError):
+        return False
+    return head.startswith(_PROGRAM_MAGIC)
 
 
 def _stored_in_lfs(repo: Repo, path: str) -> bool:
@@ -461,19 +570,27 @@ DATA_IGNORE_LINES = ("/data/**", "!/data/**/", "!/data/**/README.md")
 _PROBE_NAMES = ("example.csv", "example.parquet")
 #: Files that belong in a tracked data/ folder: documentation, placeholders, DVC pointers.
 _DATA_FOLDER_KEEPS = re.compile(r"(?i)^(?:readme(?:\.[a-z]+)?|\.gitkeep|\.keep|\.gitignore|.*\.dvc|.*\.md)$")
+_README_NAMES = ("README.md", "README.rst", "README.txt", "README")
 _WHOLE_FOLDER = frozenset({"data", "data/", "/data", "/data/"})
 _ALL_CONTENTS = frozenset({"data/*", "data/**", "data/**/*"})
+
+
+#: Files of code: a data/ folder holding them is a package named data, not the data folder.
+_CODE_SUFFIXES = (".py", ".pyx", ".r", ".jl", ".ipynb", ".sh", ".js", ".ts", ".sql")
 
 
 class OSS404(Rule):
     """The data/ folder is not kept out of git.
 
     ## What it does
-    In analysis projects, and in any repository with a `data/` folder, checks
-    that git ignores the files inside `data/` while it keeps each folder's
-    `README.md`. It asks git itself (`git check-ignore`) whether a new data file
-    in `data/` and its subfolders would be ignored, and reports data files that
-    are committed there anyway.
+    In a repository with a `data/` folder (in the work tree or in git), and in
+    analysis projects where the conventions apply in full, checks that git ignores
+    the files inside `data/` while it keeps each folder's `README.md`. It asks git
+    itself (`git check-ignore`) whether a new data file in `data/` and its
+    subfolders would be ignored, and reports data files that are committed there
+    anyway. A `data/` folder that holds code (a package named `data`) is not the
+    data folder and is left alone; code and documentation in `data/` are never
+    called data.
 
     ## Why is this bad?
     Without an ignore rule, one `git add .` puts raw data, which may contain
@@ -501,19 +618,24 @@ class OSS404(Rule):
 
     name = "data-folder-ignored"
     kind = Kind.CONVENTION
-    elsewhere = "a data/ folder that exists."
+    elsewhere = "a data/ folder that exists and holds no code; hidden READMEs only when data/ has a README."
     stakeholders = (Stakeholder.LEGAL, Stakeholder.DATA_SCIENCE)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        if not (repo.project_type == "analysis" or repo.dir_exists("data")):
+        inside = [path for path in repo.paths if path.startswith("data/")]
+        present = repo.dir_exists("data") or bool(inside)
+        if not (present or (self.in_full and project_kind(repo).type == "analysis")):
             return
+        if any(path.lower().endswith(_CODE_SUFFIXES) for path in inside):
+            return  # a package named data (the dataset classes of a solution), not the data folder
         if not repo.dir_exists(".dvc"):
-            problem = _data_ignore_problem(repo)
+            problem = _data_ignore_problem(repo, readmes_expected=self.in_full)
             if problem is not None:
                 yield self.finding(".gitignore", problem)
         if repo.is_git:
-            for file in repo.files:
-                if file.tracked and file.parts[0] == "data" and not _DATA_FOLDER_KEEPS.match(file.name):
+            for path in inside:
+                file = repo.file(path)
+                if file.tracked and not _DATA_FOLDER_KEEPS.match(file.name):
                     yield self.finding(
                         file.path,
                         f"data file is committed although data/ stays out of git: "
@@ -521,7 +643,9 @@ class OSS404(Rule):
                     )
 
 
-def _data_ignore_problem(repo: Repo) -> str | None:
+def _data_ignore_problem(repo: Repo, *, readmes_expected: bool) -> str | None:
+    """What is wrong with the ignore rules for data/; its READMEs must stay visible when any exist
+    (or, with ``readmes_expected``, as the conventions want them)."""
     folders = {"data"}
     readmes = set()
     for path in repo.paths:
@@ -533,12 +657,16 @@ def _data_ignore_problem(repo: Repo) -> str | None:
     # Folders that hold only ignored files do not show in git's listing; data/ may not exist yet.
     with contextlib.suppress(OSError):
         folders.update(f"data/{entry.name}" for entry in (repo.root / "data").iterdir() if entry.is_dir())
+    # READMEs that git ignores are not listed either: look for them in data/ and its first folders.
+    for folder in sorted(folders):
+        if folder.count("/") <= 1:
+            readmes.update(f"{folder}/{name}" for name in _README_NAMES if repo.exists(f"{folder}/{name}"))
     probes = sorted(f"{folder}/{name}" for folder in folders for name in _PROBE_NAMES)
-    kept = sorted(readmes) or ["data/README.md"]
+    kept = sorted(readmes) or (["data/README.md"] if readmes_expected else [])
     ignored = _ignored(repo, [*probes, *kept])
     add = ", ".join(f"`{line}`" for line in DATA_IGNORE_LINES)
     if ignored is None:
-        return _gitignore_text_problem(repo.read_text(".gitignore") or "", add)
+        return _gitignore_text_problem(repo.read_text(".gitignore") or "", add, readmes=bool(kept))
     leaking = [probe for probe in probes if probe not in ignored]
     if leaking:
         return (
@@ -559,14 +687,20 @@ def _ignored(repo: Repo, paths: list[str]) -> set[str] | None:
     if not repo.is_git:
         return None
     # check-ignore exits 1 when nothing is ignored: an answer, not a failure.
-    listed = "".join(f"{path}\0" for path in paths).encode("utf-8", "surrogateescape")
+    listed = _pathspec_input(paths)
     output = repo.git("check-ignore", "--no-index", "-z", "--stdin", stdin=listed, ok=(0, 1))
     if output is None:
         return None
-    return set(nul_separated(output))
+    return {path.removeprefix("./") for path in nul_separated(output)}
 
 
-def _gitignore_text_problem(text: str, add: str) -> str | None:
+def _pathspec_input(paths: list[str]) -> bytes:
+    """Paths for ``git check-ignore --stdin``, which reads each as a pathspec: ``./`` keeps a
+    file named ``:(glob)x`` from being read as pathspec magic (git echoes the prefix back)."""
+    return "".join(f"./{path}\0" for path in paths).encode("utf-8", "surrogateescape")
+
+
+def _gitignore_text_problem(text: str, add: str, *, readmes: bool) -> str | None:
     """Without git, read .gitignore: some rule must cover data/'s contents and READMEs must come back."""
     patterns = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     covering = [
@@ -576,6 +710,8 @@ def _gitignore_text_problem(text: str, add: str) -> str | None:
     ]
     if not covering:
         return f".gitignore has no rule that keeps data/ out of git: add these lines: {add}"
+    if not readmes:
+        return None
     readmes_back = any(p.startswith("!") and "readme" in p.lower() for p in patterns)
     if all(p in _WHOLE_FOLDER for p in covering) or not readmes_back:
         return f".gitignore hides the READMEs of data/ too: use these lines instead: {add}"
@@ -585,16 +721,40 @@ def _gitignore_text_problem(text: str, add: str) -> str | None:
 # -- OSS405: .env files -----------------------------------------------------------------
 
 _ENV_TEMPLATES = frozenset({".env.example", ".env.sample", ".env.template"})
+#: ``KEY=value``, ``export KEY=value``, ``KEY: value`` (dotenv, docker compose and shell spellings).
+_ENV_LINE = re.compile(r"(?:export[ \t]+)?(?P<key>[A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:][ \t]*(?P<value>.*)")
+#: Settings that configure a tool, not a service, and that the tool wants committed:
+#: docker compose reads ``COMPOSE_PROJECT_NAME`` and friends from ``.env`` next to its file.
+_SAFE_ENV_KEYS = re.compile(r"COMPOSE_[A-Z0-9_]*|DOCKER_BUILDKIT|DOCKER_DEFAULT_PLATFORM")
+
+
+def env_values(text: str) -> list[str]:
+    """The keys of a .env text that are given a value, leaving out comments and known-safe settings."""
+    keys = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = _ENV_LINE.fullmatch(line)
+        if match is None:
+            keys.append(line[:20])  # not a setting: a secret pasted on its own, or a script
+            continue
+        value = match.group("value").split(" #", 1)[0].strip().strip("\"'")
+        if value and not _SAFE_ENV_KEYS.fullmatch(match.group("key")):
+            keys.append(match.group("key"))
+    return keys
 
 
 class OSS405(Rule):
-    """A .env file with secrets is in git.
+    """A .env file with values is in git.
 
     ## What it does
     Reports `.env` files, and variants such as `.env.local` or `.env.prod`, that
-    are committed or that git would commit because they are not ignored.
-    `.env.example`, `.env.sample` and `.env.template` are meant to be shared and
-    are fine.
+    are committed or that git would commit because they are not ignored, when they
+    give any setting a value. `.env.example`, `.env.sample` and `.env.template` are
+    meant to be shared and are fine, and so is a `.env` that holds only comments,
+    empty settings, or settings a tool wants committed (docker compose's
+    `COMPOSE_PROJECT_NAME`). Test fixtures and vendored code are left alone.
 
     ## Why is this bad?
     `.env` files hold passwords, API keys and connection strings for one person
@@ -623,15 +783,275 @@ class OSS405(Rule):
         return (name == ".env" or name.startswith(".env.")) and name.lower() not in _ENV_TEMPLATES
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
+        if repo.is_symlink(file.path) or not_the_projects_own(repo, file.path):
+            return
+        text = file.text
+        keys = env_values(text) if text is not None else ["(not text)"]
+        if not keys:
+            return  # only comments, empty settings or settings meant to be committed
+        held = (
+            f" (it sets {', '.join(keys[:3])}{', ...' if len(keys) > 3 else ''})" if text is not None else ""
+        )
         if file.tracked:
             ignore = "" if repo.is_ignored(file.path) else f", add {file.name} to .gitignore"
             message = (
-                f"{file.name} is in git and usually holds secrets: run `git rm --cached {file.path}`"
+                f"{file.name} is in git and gives settings values{held}: run `git rm --cached {file.path}`"
                 f"{ignore} and replace the secrets it held"
             )
         else:
             message = (
-                f"{file.name} is not ignored, so the next commit can publish its secrets: "
-                f"add {file.name} to .gitignore"
+                f"{file.name} is not ignored and gives settings values{held}, so the next commit can "
+                f"publish its secrets: add {file.name} to .gitignore"
             )
         yield self.finding(file.path, message)
+
+
+# -- OSS406: files tracked although ignored --------------------------------------------
+
+#: Files that keep a folder in git on purpose, the way the template's skeleton does.
+_KEEP_FILES = re.compile(r"(?i)^(?:\.gitkeep|\.keep|\.gitignore|\.placeholder|readme(?:\.[a-z]+)?)$")
+_SHOWN_FILES = 3
+#: Code and documentation: tracked although ignored, they are an exception kept on purpose
+#: (a hand-written C file where generated ones are ignored), not an artefact left behind.
+_SOURCE_SUFFIXES = (
+    ".py", ".pyi", ".pyx", ".pxd", ".c", ".h", ".cc", ".cpp", ".hpp", ".cu", ".f", ".f90", ".r",
+    ".jl", ".js", ".ts", ".java", ".go", ".rs", ".sh", ".rst", ".md", ".tex", ".patch", ".diff",
+    ".cfg", ".ini", ".toml", ".yaml", ".yml", ".ipynb", ".css", ".in", ".cmake",
+)  # fmt: skip
+
+
+class OSS406(Rule):
+    """Files are tracked although .gitignore ignores them.
+
+    ## What it does
+    Asks git which tracked files a `.gitignore` rule matches, and reports each such
+    rule once, at its line, when the files were committed before the rule was
+    written: someone added the rule to stop tracking them (checkpoints, caches,
+    logs, data) and forgot `git rm --cached`. Files added after their rule were
+    forced in on purpose (`git add -f`, to keep a few of many generated images) and
+    are fine, and so are code and documentation (an exception kept on purpose), the
+    files that keep a folder in git (`.gitkeep`, `README.md`) and the files of a
+    template's own folders (`{{ cookiecutter.project_slug }}/...`). A shallow
+    clone, whose history cannot tell, reports nothing.
+
+    ## Why is this bad?
+    Git goes on tracking every change to those files: training checkpoints,
+    caches and logs keep growing the history, and everyone who clones gets them,
+    although the team decided they do not belong in the repository.
+
+    ## Example
+    `.gitignore` lists `/lightning_logs/`, but `lightning_logs/version_0/checkpoints/epoch=9.ckpt`
+    was committed the day before.
+
+    ## How to fix
+    Take the files out of git but keep them on disk: `git rm -r --cached lightning_logs/`
+    (or the files the message names), and commit. If a file must stay in git,
+    add an exception to `.gitignore` (`!path/to/file`).
+    """
+
+    name = "tracked-but-ignored"
+    stakeholders = (Stakeholder.DATA_SCIENCE, Stakeholder.MANAGEMENT)
+    added = "0.2.0"
+
+    def check(self, repo: Repo) -> Iterator[Finding]:
+        if not repo.is_git:
+            return
+        listed = repo.git("ls-files", "-z", "--cached", "--ignored", "--exclude-per-directory=.gitignore")
+        tracked = [
+            path
+            for path in nul_separated(listed or b"")
+            if not _KEEP_FILES.match(path.rpartition("/")[2]) and "{{" not in path and "{%" not in path
+        ]
+        if not tracked or (repo.git("rev-parse", "--is-shallow-repository") or b"").strip() == b"true":
+            return
+        verbose = repo.git(
+            "check-ignore", "-v", "-z", "--no-index", "--stdin", stdin=_pathspec_input(tracked), ok=(0, 1)
+        )
+        groups: dict[tuple[str, int, str], list[str]] = {}
+        fields = nul_separated(verbose or b"")
+        # -v -z output: source NUL line NUL pattern NUL path NUL, four fields per path
+        for index in range(0, len(fields) - 3, 4):
+            source, number, pattern, listed_path = fields[index : index + 4]
+            path = listed_path.removeprefix("./")
+            if source and number.isdigit() and not pattern.startswith("!"):
+                groups.setdefault((source, int(number), pattern), []).append(path)
+        groups = {
+            key: paths
+            for key, paths in groups.items()
+            if not all(p.lower().endswith(_SOURCE_SUFFIXES) for p in paths)
+        }
+        if not groups:
+            return
+        # Two history walks in all: one over each ignore file, one over the first file of each rule.
+        rule_times = {source: _rule_times(repo, source) for source in {key[0] for key in groups}}
+        added = _first_added(repo, sorted(min(paths) for paths in groups.values()))
+        for (source, line, pattern), paths in sorted(groups.items()):
+            written = rule_times[source].get(pattern)
+            first = added.get(min(paths))
+            # A rule not in the history yet is newer than every committed file.
+            if first is not None and (written is None or first < written):
+                yield self._finding(source, line, pattern, sorted(paths))
+
+    def _finding(self, source: str, line: int, pattern: str, paths: list[str]) -> Finding:
+        more = len(paths) - _SHOWN_FILES
+        shown = ", ".join(paths[:_SHOWN_FILES]) + (f" and {more} more" if more > 0 else "")
+        files = (
+            "1 file committed before this rule is"
+            if len(paths) == 1
+            else f"{len(paths)} files committed before this rule are"
+        )
+        return self.finding(
+            source,
+            f"{files} still tracked although '{pattern}' ignores it ({shown}): run `git rm -r --cached` "
+            "on them (they stay on disk) and commit, or, if they belong in git, narrow the rule or add "
+            "`!<path>` after it",
+            line=line,
+        )
+
+
+def _rule_times(repo: Repo, source: str) -> dict[str, int]:
+    """When each line of an ignore file was last added, from one walk over that file's history."""
+    history = repo.git(
+        "--literal-pathspecs",
+        "log",
+        "--format=%x01%ct",
+        "-p",
+        "--reverse",
+        "--no-color",
+        "--unified=0",
+        "--",
+        source,
+    )
+    times: dict[str, int] = {}
+    for chunk in (history or b"").split(b"\x01")[1:]:
+        stamp, _, patch = chunk.partition(b"\n")
+        if not stamp.strip().isdigit():
+            continue
+        for row in patch.splitlines():
+            if row.startswith(b"+") and not row.startswith(b"+++"):
+                times[row[1:].decode("utf-8", "surrogateescape").strip()] = int(stamp.strip())
+    return times
+
+
+def _first_added(repo: Repo, paths: list[str]) -> dict[str, int]:
+    """When each of ``paths`` was first committed, from one walk over the history."""
+    history = repo.git(
+        "--literal-pathspecs",
+        "log",
+        "--diff-filter=A",
+        "--format=%x01%ct",
+        "--name-only",
+        "-z",
+        "--",
+        *paths,
+    )
+    added: dict[str, int] = {}
+    for chunk in (history or b"").split(b"\x01")[1:]:
+        stamp, _, names = chunk.partition(b"\0")
+        if not stamp.strip().isdigit():
+            continue
+        for name in names.lstrip(b"\n").split(b"\0"):
+            if name:
+                added[name.decode("utf-8", "surrogateescape")] = int(
+                    stamp.strip()
+                )  # the log runs newest first
+    return added
+
+
+# -- OSS407: credentials in committed files --------------------------------------------
+
+#: Files that hold code, settings or documentation, where credentials get pasted.
+_CREDENTIAL_SUFFIXES = (
+    ".py", ".r", ".rmd", ".qmd", ".jl", ".sh", ".bash", ".zsh", ".ps1", ".bat", ".cmd", ".yaml",
+    ".yml", ".json", ".toml", ".ini", ".cfg", ".conf", ".properties", ".tf", ".tfvars", ".md",
+    ".rst", ".txt", ".js", ".ts", ".sql", ".xml", ".pem", ".key", ".envrc", ".netrc", ".npmrc",
+    ".pypirc", ".ipynb",
+)  # fmt: skip
+_CREDENTIAL_NAMES = frozenset(
+    {"dockerfile", "makefile", "credentials", ".envrc", ".netrc", ".npmrc", ".pypirc", "procfile"}
+)
+#: Larger files are data or generated; OSS403 has a word for them.
+_LARGEST_CREDENTIAL_FILE = 1024 * 1024
+
+
+class OSS407(Rule):
+    """A committed file holds a password, token or key.
+
+    ## What it does
+    Searches committed code, configuration and documentation (Python and R code,
+    shell scripts, YAML, JSON, TOML, INI files, Dockerfiles, Markdown, and the
+    cells of notebooks) for credentials that are easy to recognise with certainty:
+    AWS access key ids, GitHub, GitLab and Slack tokens, Google and OpenAI API
+    keys, private keys, and upper-case settings named like a secret
+    (`WANDB_API_KEY`, `DB_PASSWORD`, `SECRET_KEY` ...) whose value looks generated.
+    Values that say they are examples or placeholders (`AKIAIOSFODNN7EXAMPLE`,
+    `your-api-key`) are fine. `.env` files are OSS405's, notebook outputs OSS307's.
+    The report names the line and the kind of credential, never the secret.
+
+    ## Why is this bad?
+    Anyone who can read the repository, now or in any future copy of its history,
+    can use the credential: bots scan public repositories for keys within minutes.
+    Removing it in a later commit does not remove it from git history, so the
+    credential has to be revoked.
+
+    ## Example
+    ```yaml
+    env:
+      - name: WANDB_API_KEY
+        value: "4f1d...c0de"
+    ```
+
+    ## How to fix
+    Revoke or rotate the credential first: it must be treated as leaked. Then read
+    it from the environment instead (`os.environ["WANDB_API_KEY"]`, a CI secret,
+    a `.env` file that git ignores, or your platform's secret manager) and remove
+    it from the file. If the commit was already pushed, ask the repository owners
+    to purge it from history. A value that is not a secret (a public test key)
+    can be kept with `# oss-checks: ignore[OSS407] <reason>` on its line.
+    """
+
+    name = "committed-credentials"
+    stakeholders = (Stakeholder.LEGAL,)
+    scope = Scope.FILE
+    added = "0.2.0"
+
+    def applies_to(self, file: SourceFile) -> bool:
+        name = file.name.lower()
+        return (name.endswith(_CREDENTIAL_SUFFIXES) or name in _CREDENTIAL_NAMES) and not (
+            name == ".env" or name.startswith(".env.")
+        )
+
+    def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
+        if file.size > _LARGEST_CREDENTIAL_FILE and file.suffix != NOTEBOOK_SUFFIX:
+            return
+        if file.suffix == NOTEBOOK_SUFFIX:
+            notebook = valid_notebook(repo, file)
+            if notebook is None:
+                return
+            for cell in notebook.cells:
+                yield from self._findings(file.path, cell.source, cell.index)
+            return
+        text = file.text
+        if text is not None:
+            yield from self._findings(file.path, text, None)
+
+    def _findings(self, path: str, text: str, cell: int | None) -> Iterator[Finding]:
+        position = TextPositions(text)
+        # One finding per line; a key of a known format says more than the setting that holds it.
+        first: dict[int, tuple[int, str, str]] = {}
+        for offset, kind, masked in find_file_secrets(text):
+            line = position(offset)[0]
+            if line not in first or first[line][1] == "secret setting":
+                first[line] = (offset, kind, masked)
+        for line, (offset, kind, masked) in sorted(first.items()):
+            col = position(offset)[1]
+            where = f"cell {cell} " if cell is not None else ""
+            article = "an" if kind[:1].lower() in "aeiou" else "a"
+            yield self.finding(
+                path,
+                f"{where}line {line} holds {article} {kind} ({masked}): revoke it, then read it from the "
+                "environment (a CI secret, or .env kept out of git) instead of the file",
+                line=line,
+                col=col,
+                cell=cell,
+            )

@@ -1,21 +1,35 @@
 """Notebooks (OSS3xx).
 
-Every rule here reads notebooks through ``Repo.notebook`` (the standard library's
-``json``, parsed once per run) and skips a notebook that does not parse: OSS301
-reports that once, so the other rules never pile up on a broken file.
+Every rule here reads notebooks through ``text.notebooks.read_notebook`` (the standard
+library's ``json``, parsed once per run, also above the repository's read limit) and skips
+a notebook that does not parse: OSS301 reports that once, so the other rules never pile
+up on a broken file. A rule that can decide from the file's name or place does so before
+it asks for the parsed notebook. Notebooks in tests, test data and vendored code are not
+the project's own; only the credential rule (OSS307) looks at them too.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from oss_checks.errors import ConfigError
 from oss_checks.formats import Notebook, NotebookCell
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
-from oss_checks.text.notebooks import NOTEBOOK_SUFFIX, TextPositions, in_folders, output_block, valid_notebook
+from oss_checks.text.layout import in_docs_or_examples, in_notebook_folder, not_the_projects_own
+from oss_checks.text.notebooks import (
+    NOTEBOOK_SUFFIX,
+    TOO_LARGE,
+    TextPositions,
+    in_folders,
+    output_block,
+    read_notebook,
+    valid_notebook,
+)
+from oss_checks.text.secrets import find_secrets
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo, SourceFile
@@ -27,6 +41,8 @@ _STRIP_FILTER = re.compile(r"\bfilter\s*=\s*(?:nbstripout|nb-clean)\b")
 #: Tags (ours, and nbstripout's spelling) that keep one cell's outputs on purpose.
 _KEEP_OUTPUT_TAGS = frozenset({"keep-output", "keep_output"})
 
+#: Where notebooks belong where the conventions apply in full (``*`` matches within a name).
+NOTEBOOK_FOLDERS = ("notebooks*", "docs", "doc", "examples", "tutorials", "demo*")
 DEFAULT_NAME_PATTERN = r"^\d+(\.\d+)*-[a-z0-9]+-[a-z0-9][a-z0-9_-]*\.ipynb$"
 NAME_EXAMPLE = "1.0-abc-topic.ipynb"
 
@@ -39,11 +55,15 @@ class _NotebookRule(Rule):
     """Shared plumbing of the notebook rules (not a rule itself: its name is no code)."""
 
     scope = Scope.FILE
+    #: Whether the rule looks at notebooks of tests, test data and vendored code too.
+    everywhere: ClassVar[bool] = False
 
     def applies_to(self, file: SourceFile) -> bool:
         return file.suffix == NOTEBOOK_SUFFIX
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterable[Finding]:
+        if not self.everywhere and not_the_projects_own(repo, file.path):
+            return ()
         notebook = valid_notebook(repo, file)
         return () if notebook is None else self.check_notebook(file.path, notebook)
 
@@ -58,7 +78,10 @@ class OSS301(Rule):
     Opens every `.ipynb` file as Jupyter does and reports it when it is not a
     notebook Jupyter can open: broken JSON (with the line and column of the
     problem), an empty file, a file that is not UTF-8 text, or a notebook saved
-    in the old nbformat 3 (or older) format.
+    in the old nbformat 3 (or older) format. A valid notebook larger than the
+    limit for reading files is read all the same (up to 100 MB, GitHub's own
+    limit). Notebooks of tests, test data and vendored code are left alone: a
+    broken one there is usually broken on purpose.
 
     ## Why is this bad?
     A broken notebook usually comes from a merge conflict or from saving while
@@ -91,11 +114,11 @@ class OSS301(Rule):
         return file.suffix == NOTEBOOK_SUFFIX
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
-        if repo.is_symlink(file.path):
-            return  # the notebook it points to is checked where it lives
-        error = repo.notebook(file.path).error
-        if error is None:
-            return
+        if repo.is_symlink(file.path) or not_the_projects_own(repo, file.path):
+            return  # a symlink's notebook is checked where it lives; test data may be broken on purpose
+        error = read_notebook(repo, file.path).error
+        if error is None or error.startswith(TOO_LARGE):
+            return  # OSS403 reports a notebook too large to open
         where = _JSON_WHERE.search(error)
         line, col = (int(where.group(1)), int(where.group(2))) if where else (0, 0)
         if "nbformat" in error:
@@ -115,7 +138,8 @@ class OSS302(_NotebookRule):
     `nb-clean` hook in `.pre-commit-config.yaml`, or a `filter=nbstripout` line in
     `.gitattributes`), reports a notebook that still holds cell outputs or
     execution counts. It names the first such cell. A cell tagged `keep-output`
-    is allowed to keep its output.
+    is allowed to keep its output. Notebooks of tests, test data and vendored code
+    are left alone.
 
     ## Why is this bad?
     Outputs are results of one run on one computer: tables of real (possibly
@@ -205,58 +229,232 @@ def _keeps_output(cell: NotebookCell) -> bool:
 
 
 class OSS303(_NotebookRule):
-    """Notebook cells were run out of order.
+    """Notebook cells ran out of order, and one uses what only a later cell makes.
 
     ## What it does
-    Reads the execution counts (the `[3]` next to each code cell) from top to
-    bottom and reports the first cell whose count is not higher than the one
-    before it. Cells that were never run are skipped.
+    Reads the execution counts (the `[3]` next to each code cell) and the code of
+    the cells. When a cell uses a name (a variable, function, class or import)
+    that no cell above it defines, but a cell below it defines and ran before it
+    (a lower count), the notebook only worked because its cells ran out of order:
+    run from the top, it stops with a `NameError`. The report names the first such
+    cell, the name and the cell that defines it. Counts that go down without such
+    a dependency (a setup cell run again at the end, a copied cell that kept its
+    count, a kernel restarted halfway) do not change what a run from the top
+    gives and are not reported. With `order = "counts"` under
+    `[tool.oss-checks.options.notebook-execution-order]`, any count that is not
+    higher than the one before is reported instead (equal counts, from copied
+    cells, still pass).
 
     ## Why is this bad?
-    A notebook run out of order may only work because of a variable that a later
-    cell created, or a cell that was edited after it ran. The saved results then
-    cannot be reproduced by running the notebook from the top, which is what
-    every reader and reviewer will do.
+    The saved results cannot be reproduced by running the notebook from the top,
+    which is what every reader, reviewer and scheduled job will do.
 
     ## Example
     ```text
-    [5]: df = load()
-    [2]: df = df.dropna()   <- ran before the cell above it
+    [2]: clean = raw.dropna()     <- uses raw
+    [1]: raw = pd.read_csv(...)   <- defines raw, below, but ran first
     ```
 
     ## How to fix
-    Restart the kernel and run all cells ("Restart Kernel and Run All Cells"),
-    fix whatever breaks, and save. If the repository strips outputs, stripping
-    the notebook also removes the counts.
+    Move the defining cell above the cell that uses it, then restart the kernel
+    and run all cells ("Restart Kernel and Run All Cells"), fix whatever breaks,
+    and save. If the repository strips outputs, stripping the notebook also
+    removes the counts.
     """
 
     name = "notebook-execution-order"
     stakeholders = (Stakeholder.DATA_SCIENCE,)
+    options: ClassVar[Mapping[str, Option]] = {
+        "order": Option(
+            str,
+            "dependencies",
+            '"dependencies" (a cell uses a name only a later cell, run first, defines) or '
+            '"counts" (any execution count not higher than the one before)',
+        )
+    }
+
+    def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
+        super().__init__(settings)
+        order = self.settings["order"]
+        if order not in ("dependencies", "counts"):
+            raise ConfigError(
+                f'{option_where(type(self), "order")} must be "dependencies" or "counts", not {order!r}'
+            )
+        self.order: str = order
 
     def check_notebook(self, path: str, notebook: Notebook) -> Iterator[Finding]:
-        previous: int | None = None
-        for cell in notebook.cells:
-            count = cell.execution_count
-            if cell.cell_type != "code" or count is None:
-                continue
-            if previous is not None and count <= previous:
+        ran = [
+            cell for cell in notebook.cells if cell.cell_type == "code" and cell.execution_count is not None
+        ]
+        counts = [cell.execution_count or 0 for cell in ran]
+        if all(later >= earlier for earlier, later in pairwise(counts)):
+            return  # in order (equal counts come from copied cells): nothing to look into
+        if self.order == "counts":
+            yield from self._first_decrease(path, ran)
+            return
+        finding = self._first_dependency(path, [cell for cell in notebook.cells if cell.cell_type == "code"])
+        if finding is not None:
+            yield finding
+
+    def _first_decrease(self, path: str, ran: list[NotebookCell]) -> Iterator[Finding]:
+        for before, cell in pairwise(ran):
+            if (cell.execution_count or 0) < (before.execution_count or 0):
                 yield self.finding(
                     path,
-                    f"cell {cell.index} ran as [{count}] after an earlier cell that ran as [{previous}]: "
-                    "restart the kernel and run all cells from the top",
+                    f"cell {cell.index} ran as [{cell.execution_count}] after an earlier cell that ran as "
+                    f"[{before.execution_count}]: restart the kernel and run all cells from the top",
                     cell=cell.index,
                 )
                 return
-            previous = count
+
+    def _first_dependency(self, path: str, cells: list[NotebookCell]) -> Finding | None:
+        names = [_cell_names(cell.source) for cell in cells]
+        defined_above: set[str] = set()
+        for position, cell in enumerate(cells):
+            cell_names = names[position]
+            if cell_names is None:
+                return None  # a cell that is not Python (or defines names by star import): cannot tell
+            used, defined = cell_names
+            count = cell.execution_count
+            needed = used - defined_above if count is not None else set()
+            if needed:
+                for later, later_names in zip(cells[position + 1 :], names[position + 1 :], strict=False):
+                    later_count = later.execution_count
+                    if later_names is None or later_count is None or later_count >= count:  # type: ignore[operator]
+                        continue
+                    made = sorted(needed & later_names[1])
+                    if made:
+                        return self.finding(
+                            path,
+                            f"cell {cell.index} (ran as [{count}]) uses {made[0]!r}, which only the later cell "
+                            f"{later.index} defines (it ran first, as [{later_count}]): run from the top, the "
+                            f"notebook stops here; move cell {later.index} up, then restart the kernel and run all",
+                            cell=cell.index,
+                        )
+            defined_above |= defined
+        return None
+
+
+#: IPython lines that are not Python: magics, shell commands, help (``x?``).
+_IPYTHON_LINE = re.compile(r"[ \t]*(?:[!%]|[A-Za-z_][\w.]*[ \t]*=[ \t]*[!%])|.*\?\s*$")
+#: What a cell may hold before it is too big to be worth parsing for names.
+_LARGEST_CELL = 200_000
+
+
+def _cell_names(source: str) -> tuple[set[str], set[str]] | None:
+    """(names the cell reads before it binds them, names it binds), or None when it cannot tell.
+
+    Names read inside function bodies are left out: they are looked up when the function is
+    called, not when the cell runs. A star import or a cell that does not parse says None.
+    """
+    if len(source) > _LARGEST_CELL:
+        return None
+    lines = ["" if _IPYTHON_LINE.match(line) else line for line in source.splitlines()]
+    try:
+        tree = ast.parse("\n".join(lines))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    used: set[str] = set()
+    bound: set[str] = set()
+    for statement in tree.body:
+        reads, binds = _statement_names(statement)
+        if binds is None:
+            return None
+        used |= reads - bound
+        bound |= binds
+    return used, bound
+
+
+#: Statements that read what they need before they bind anything (``x = x + 1``); in the others
+#: (``for``, ``if``, ``with`` ...) a name bound inside may be what a later part reads.
+_READ_FIRST = (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Return, ast.Delete, ast.Assert)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _statement_names(statement: ast.stmt) -> tuple[set[str], set[str] | None]:
+    """(names read, names bound) by one top-level statement; bound None for a star import."""
+    reads: set[str] = set()
+    binds: set[str] = set()
+    local: set[str] = set()  # the loop variables of comprehensions
+    stack: list[ast.AST] = [statement]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _COMPREHENSIONS):
+            for generator in node.generators:
+                local.update(n.id for n in ast.walk(generator.target) if isinstance(n, ast.Name))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            binds.add(node.name)
+            stack.extend(node.decorator_list)
+            if isinstance(node, ast.ClassDef):
+                stack.extend(node.bases)
+                stack.extend(node.body)  # a class body runs at once
+            else:
+                stack.extend(node.args.defaults + [d for d in node.args.kw_defaults if d is not None])
+            continue
+        if isinstance(node, ast.Lambda):
+            stack.extend(node.args.defaults)
+            continue
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                if alias.name == "*":
+                    return reads, None
+                binds.add((alias.asname or alias.name).split(".")[0])
+            continue
+        if isinstance(node, ast.Name):
+            if isinstance(node.ctx, ast.Load):
+                reads.add(node.id)
+            else:
+                binds.add(node.id)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            reads.add(node.target.id)  # x += 1 reads x first
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            binds.update(node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            binds.add(node.name)
+        stack.extend(ast.iter_child_nodes(node))
+    reads -= local
+    binds -= local
+    return (reads if isinstance(statement, _READ_FIRST) else reads - binds), binds
+
+
+#: Names that Jupyter, Colab, VS Code, file managers and browsers give new or copied files.
+JUNK_NAME = re.compile(
+    r"(?i)^(?:untitled[^/]*|copy of .*|.*[ (_-]copy\d*\)?(?: \d+)?|.*\(\d+\)|.*-checkpoint)\.ipynb$"
+)
+#: The sentence cookiecutter-data-science writes into every project's README.
+_README_STATES_NAMING = re.compile(r"(?i)naming\s+convention\s+is\s+a\s+number")
+
+
+def _own_notebooks(repo: Repo) -> list[str]:
+    """The project's own notebooks: not in tests, test data, vendored code, docs or examples."""
+
+    def find() -> list[str]:
+        return [
+            path
+            for path in repo.paths
+            if path.lower().endswith(NOTEBOOK_SUFFIX)
+            and not not_the_projects_own(repo, path)
+            and not in_docs_or_examples(path)
+        ]
+
+    return repo.memo("own-notebooks", find)
 
 
 class OSS304(_NotebookRule):
     """Notebook name does not follow the naming convention.
 
     ## What it does
-    Checks each notebook's file name against a pattern. By default a name is a
-    number that orders the notebooks, the author's initials and a short topic,
-    in lowercase with dashes: `1.0-abc-data-cleaning.ipynb`.
+    Reports names that Jupyter and other tools give new or copied notebooks
+    (`Untitled.ipynb`, `Untitled1.ipynb`, `Copy of analysis.ipynb`,
+    `analysis-Copy1.ipynb`, `analysis (1).ipynb`, `*-checkpoint.ipynb`), and checks
+    each notebook's name against the naming pattern. By default a name is a number
+    that orders the notebooks, the author's initials and a short topic, in
+    lowercase with dashes: `1.0-abc-data-cleaning.ipynb`. Where the repository
+    did not adopt the conventions, the pattern applies only when the repository
+    follows it already: its README states it (as cookiecutter-data-science's
+    README does) or most of its notebooks match it. Notebooks in docs, examples
+    and tutorials keep the names their pages link to, and notebooks of tests and
+    vendored code are not the project's own.
 
     ## Why is this bad?
     `Untitled3.ipynb` and `final_v2 (copy).ipynb` say nothing about what is
@@ -268,14 +466,18 @@ class OSS304(_NotebookRule):
 
     ## How to fix
     Rename the file with `git mv`, e.g.
-    `git mv notebooks/Untitled1.ipynb notebooks/2.1-abc-feature-selection.ipynb`.
-    A team with another convention sets its own regular expression in
-    `[tool.oss-checks.options.notebook-name]` as `pattern = "..."`.
+    `git mv notebooks/Untitled1.ipynb notebooks/2.1-abc-feature-selection.ipynb`,
+    or delete it if it is a leftover. A team with another convention sets its own
+    regular expression in `[tool.oss-checks.options.notebook-name]` as
+    `pattern = "..."`.
     """
 
     name = "notebook-name"
     kind = Kind.CONVENTION
-    elsewhere = "junk names (Untitled, Copy of, (copy)) everywhere, and the naming pattern in analysis projects or where most notebooks follow it already."
+    elsewhere = (
+        "names tools give new or copied notebooks (Untitled, Copy of, (1)) everywhere, and the naming "
+        "pattern where the README states it or most notebooks follow it already."
+    )
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     options: ClassVar[Mapping[str, Option]] = {
         "pattern": Option(
@@ -293,22 +495,56 @@ class OSS304(_NotebookRule):
             ) from None
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
-        if valid_notebook(repo, file) is None or self.pattern.search(file.name):
+        # Decide from the name and the place first: most notebooks are never parsed here.
+        if not_the_projects_own(repo, file.path):
+            return
+        if JUNK_NAME.match(file.name):
+            if valid_notebook(repo, file) is not None:
+                yield self.finding(
+                    file.path,
+                    f"notebook name {file.name!r} is the name a tool gives a new or copied notebook and says "
+                    f"nothing about what it holds: rename it after its topic (for example {NAME_EXAMPLE}), "
+                    "or delete it if it is a leftover",
+                )
+            return
+        if self.pattern.search(file.name) or in_docs_or_examples(file.path):
+            return
+        why = "" if self.in_full else self._followed_because(repo)
+        if why is None or valid_notebook(repo, file) is None:
             return
         example = f", for example {NAME_EXAMPLE}" if self.pattern.search(NAME_EXAMPLE) else ""
         yield self.finding(
             file.path,
-            f"notebook name {file.name!r} does not match the naming pattern {self.pattern.pattern}{example}",
+            f"notebook name {file.name!r} does not match the naming pattern {self.pattern.pattern}{example}{why}",
         )
+
+    def _followed_because(self, repo: Repo) -> str | None:
+        """Why the pattern applies where the conventions were not adopted, or None when it does not."""
+
+        def judge() -> str | None:
+            readme = repo.find("README.md", "README.rst", "README.txt", "README")
+            if readme is not None and _README_STATES_NAMING.search(repo.read_text(readme) or ""):
+                return f", which {readme} sets"
+            own = _own_notebooks(repo)
+            matching = sum(1 for path in own if self.pattern.search(path.rpartition("/")[2]))
+            return ", as most notebooks of this repository are named" if matching * 2 > len(own) else None
+
+        return repo.memo(("notebook-naming-followed", self.pattern.pattern), judge)
 
 
 class OSS305(_NotebookRule):
     """Notebook is outside the notebook folders.
 
     ## What it does
-    Reports notebooks that are not inside one of the configured folders
-    (by default `notebooks/`, and `docs/` because documentation tools can render
-    notebooks as pages).
+    Where the repository adopted the conventions, reports notebooks that are not
+    inside one of the configured folders (by default `notebooks*/`, `docs/`,
+    `doc/`, `examples/`, `tutorials/` and `demo*/`). Elsewhere it reports only
+    notebooks that stray from where the repository keeps the others (most
+    notebooks are in a notebook, docs or example folder, at any depth, and this
+    one is not), and notebooks inside the code of an importable package, outside
+    a notebook folder there. A notebook beside a README in its own folder is
+    documented where it is and is left alone, and so are books and courses that
+    keep their notebooks per chapter, and tests.
 
     ## Why is this bad?
     Notebooks scattered next to the package code or at the top of the repository
@@ -316,38 +552,101 @@ class OSS305(_NotebookRule):
     see which code is reusable and which is exploration.
 
     ## Example
-    `analysis.ipynb` at the top of the repository, or `src/mypackage/try.ipynb`.
+    `analysis.ipynb` at the top of a repository that keeps its notebooks in
+    `notebooks/`, or `src/mypackage/try.ipynb`.
 
     ## How to fix
-    Move the notebook with `git mv analysis.ipynb notebooks/1.0-abc-analysis.ipynb`.
-    Move reusable code from notebooks into the package under `src/`. Other
-    folders can be allowed with `folders = [...]` under
+    Move the notebook with `git mv analysis.ipynb notebooks/1.0-abc-analysis.ipynb`
+    (the message names a target that does not exist yet) and fix the relative
+    paths it reads. Move reusable code from notebooks into the package under
+    `src/`. Other folders can be allowed with `folders = [...]` under
     `[tool.oss-checks.options.notebook-location]`.
     """
 
     name = "notebook-location"
     kind = Kind.CONVENTION
-    elsewhere = "in analysis projects, notebooks outside every notebook, docs or example folder; elsewhere, notebooks inside the code of a package."
+    elsewhere = (
+        "notebooks that stray from the folder where the repository keeps most of them, and notebooks "
+        "inside the code of a package; never notebooks in docs, examples, tutorials or tests, or beside "
+        "a README of their own."
+    )
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     options: ClassVar[Mapping[str, Option]] = {
         "folders": Option(
             list,
-            ["notebooks", "docs"],
+            list(NOTEBOOK_FOLDERS),
             "folders (relative to the repository root, * allowed) where notebooks belong",
             item_kind=str,
         ),
     }
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
-        folders: list[str] = self.settings["folders"]
-        if valid_notebook(repo, file) is None or in_folders(file.path, folders):
+        path = file.path
+        if not_the_projects_own(repo, path):
             return
-        shown = ", ".join(f"{f.strip('/')}/" for f in folders) or "none configured"
-        target = folders[0].strip("/") if folders else "notebooks"
-        yield self.finding(
-            file.path,
-            f"notebook is outside the notebook folders ({shown}): move it, e.g. to {target}/{file.name}",
-        )
+        where: str | None
+        if self.in_full:
+            folders: list[str] = self.settings["folders"]
+            shown = ", ".join(f"{folder.strip('/')}/" for folder in folders) or "none configured"
+            where = None if in_folders(path, folders) else f"outside the notebook folders ({shown})"
+        else:
+            where = self._stray(repo, path)
+        if where is None:
+            return
+        if valid_notebook(repo, file) is None:
+            return
+        yield self.finding(path, f"notebook is {where}: move it, e.g. to {self._target(repo, file)}")
+
+    def _stray(self, repo: Repo, path: str) -> str | None:
+        """Why the notebook at ``path`` is out of place where the conventions were not adopted."""
+        if in_notebook_folder(path) or in_docs_or_examples(path) or _beside_readme(repo, path):
+            return None
+        package = next((folder for folder in repo.package_dirs if path.startswith(folder + "/")), None)
+        if package is not None:
+            return f"inside the code of the package {package}/"
+        placed = repo.memo("notebooks-in-notebook-folders", lambda: _share_in_folders(repo))
+        if placed is not None:
+            return f"outside the notebook folders where this repository keeps {placed}"
+        return None
+
+    def _target(self, repo: Repo, file: SourceFile) -> str:
+        """Where to move the notebook: the first notebook folder, under a name no file has yet."""
+        folders: list[str] = self.settings["folders"]
+        folder = (folders[0].strip().strip("/").replace("*", "") if folders else "") or "notebooks"
+        stem = file.name[: -len(NOTEBOOK_SUFFIX)]
+        parent = file.parts[-2] if len(file.parts) > 1 else ""
+        candidates = [
+            file.name,
+            *([f"{parent}-{file.name}"] if parent else []),
+            *(f"{stem}-{n}.ipynb" for n in range(2, 10)),
+        ]
+        for name in candidates:
+            if not repo.exists(f"{folder}/{name}"):
+                return f"{folder}/{name}"
+        return f"{folder}/"
+
+
+def _beside_readme(repo: Repo, path: str) -> bool:
+    """Whether a README sits in the notebook's own folder (not the repository's top)."""
+    folder = path.rpartition("/")[0]
+    return (
+        bool(folder)
+        and repo.find(*(f"{folder}/{name}" for name in ("README.md", "README.rst", "README.txt", "README")))
+        is not None
+    )
+
+
+def _share_in_folders(repo: Repo) -> str | None:
+    """How many of the project's notebooks live in notebook, docs or example folders, when that is most."""
+    notebooks = [
+        path
+        for path in repo.paths
+        if path.lower().endswith(NOTEBOOK_SUFFIX) and not not_the_projects_own(repo, path)
+    ]
+    placed = sum(1 for path in notebooks if in_notebook_folder(path) or in_docs_or_examples(path))
+    if placed >= 2 and placed * 2 > len(notebooks):
+        return f"{placed} of its {len(notebooks)} notebooks"
+    return None
 
 
 class OSS306(_NotebookRule):
@@ -356,7 +655,8 @@ class OSS306(_NotebookRule):
     ## What it does
     Checks the notebook's metadata for `kernelspec` (with a kernel `name`) and
     `language_info` (with a language `name`). Jupyter writes both when a notebook
-    is saved from a running kernel.
+    is saved from a running kernel. Notebooks of tests, test data and vendored code
+    are left alone.
 
     ## Why is this bad?
     Without them, Jupyter asks every reader to pick a kernel, documentation tools
@@ -392,115 +692,6 @@ def _named(value: Any) -> bool:
     return isinstance(value, dict) and isinstance(value.get("name"), str) and bool(value["name"].strip())
 
 
-@dataclass(frozen=True)
-class _Secret:
-    kind: str
-    pattern: re.Pattern[str]
-    #: How much of the match is a public, fixed prefix that is safe to show.
-    shown_prefix: int
-
-
-def _secret(kind: str, pattern: str, shown_prefix: int = 0) -> _Secret:
-    return _Secret(kind, re.compile(pattern), shown_prefix)
-
-
-_NO_WORD_BEFORE = r"(?<![A-Za-z0-9_-])"
-_NO_WORD_AFTER = r"(?![A-Za-z0-9_-])"
-_SECRETS = (
-    _secret("AWS access key id", _NO_WORD_BEFORE + r"(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])", 4),
-    _secret("GitHub token", _NO_WORD_BEFORE + r"gh[pousr]_[A-Za-z0-9]{36,255}" + _NO_WORD_AFTER, 4),
-    _secret("GitHub token", _NO_WORD_BEFORE + r"github_pat_[A-Za-z0-9_]{60,255}" + _NO_WORD_AFTER, 11),
-    _secret("GitLab token", _NO_WORD_BEFORE + r"glpat-[A-Za-z0-9_-]{20,}" + _NO_WORD_AFTER, 6),
-    _secret("Slack token", _NO_WORD_BEFORE + r"xox[baprs]-[A-Za-z0-9-]{10,}" + _NO_WORD_AFTER, 5),
-    _secret("Google API key", _NO_WORD_BEFORE + r"AIza[0-9A-Za-z_-]{35}" + _NO_WORD_AFTER, 4),
-    # OpenAI keys carry "T3BlbkFJ" (base64 of "OpenAI"); the long all-alphanumeric form is the old one.
-    _secret(
-        "OpenAI API key",
-        _NO_WORD_BEFORE
-        + r"sk-(?:[A-Za-z0-9_-]{10,}T3BlbkFJ[A-Za-z0-9_-]{10,}|[A-Za-z0-9]{48})"
-        + _NO_WORD_AFTER,
-        3,
-    ),
-    _secret("private key", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
-    _secret(
-        "JSON web token",
-        _NO_WORD_BEFORE + r"eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}",
-        3,
-    ),
-)
-#: ``password=hunter2``, ``"password": "hunter2"``, ``DB_PASSWD: 'hunter2'`` as printed by code or logs.
-_PASSWORD = re.compile(
-    r"(?i)(?<![A-Za-z0-9_])(?P<key>(?:[A-Za-z0-9]+_)*passw(?:or)?d)(?![A-Za-z0-9_])[\"']?[ \t]*[:=][ \t]*"
-    r"(?:(?P<quote>[\"'])(?P<quoted>[^\"'\s]{3,})(?P=quote)|(?P<bare>[^\s\"',;&)}\]]{3,}))"
-)
-#: ``postgresql://user:secret@host/db``: a password inside a connection string.
-_URL_PASSWORD = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^/\s:@]+:(?P<secret>[^/\s:@]{3,})@")
-#: Fixed text every pattern above needs (besides "passw", tested without regard to case).
-_SECRET_MARKERS = (
-    "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xox",
-    "AIza", "sk-", "PRIVATE KEY", "eyJ", "://",
-)  # fmt: skip
-_PLACEHOLDER_VALUES = frozenset(
-    {
-        "none",
-        "null",
-        "nil",
-        "true",
-        "false",
-        "str",
-        "string",
-        "bytes",
-        "any",
-        "optional",
-        "required",
-        "password",
-        "passwd",
-        "pwd",
-        "pass",
-        "secret",
-        "redacted",
-        "hidden",
-        "masked",
-        "changeme",
-        "xxx",
-        "example",
-        "getpass",
-        "input",
-        "self",
-        "environ",
-        "os.environ",
-        "env",
-    }
-)
-
-
-def _placeholder(value: str, bare: bool) -> bool:
-    lowered = value.lower()
-    if lowered in _PLACEHOLDER_VALUES or len(set(value)) == 1:
-        return True
-    if value[0] in "*<{$%[(" or "***" in value or "..." in value:
-        return True
-    # Unquoted text with brackets or dots reads as code (``password=self.password``), not a value.
-    return bare and any(mark in value for mark in ".([")
-
-
-def find_secrets(text: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, kind, masked value) for every credential in output text."""
-    if not (any(marker in text for marker in _SECRET_MARKERS) or "passw" in text.lower()):
-        return  # plain substring tests are far cheaper than a dozen regular expressions
-    for secret in _SECRETS:
-        for match in secret.pattern.finditer(text):
-            shown = match.group(0)[: secret.shown_prefix]
-            yield match.start(), secret.kind, (f"{shown}****" if secret.shown_prefix else "-----BEGIN …")
-    for match in _PASSWORD.finditer(text):
-        value = match.group("quoted") or match.group("bare")
-        if not _placeholder(value, bare=match.group("bare") is not None):
-            yield match.start(), "password", f"{match.group('key')}=****"
-    for match in _URL_PASSWORD.finditer(text):
-        if not _placeholder(match.group("secret"), bare=False):
-            yield match.start(), "password in a connection string", "://user:****@"
-
-
 class OSS307(_NotebookRule):
     """Notebook output shows a password, token or key.
 
@@ -533,6 +724,7 @@ class OSS307(_NotebookRule):
 
     name = "notebook-credentials"
     stakeholders = (Stakeholder.LEGAL, Stakeholder.DATA_SCIENCE)
+    everywhere = True  # a credential is a credential wherever it is
 
     def check_notebook(self, path: str, notebook: Notebook) -> Iterator[Finding]:
         for cell in notebook.cells:

@@ -31,6 +31,8 @@ VENDORED_FOLDERS = frozenset(
         "extern",
     }
 )
+#: Folders of retired code kept for reference (statsmodels' ``archive/``): nobody runs it.
+RETIRED_FOLDERS = frozenset({"archive", "archived", "attic"})
 #: Folders of documentation.
 DOCS_FOLDERS = frozenset({"docs", "doc", "documentation"})
 #: Folders of examples and tutorials (``demo`` also as a prefix: ``demos``, ``demo_app``).
@@ -98,6 +100,11 @@ def is_vendored(repo: Repo, path: str) -> bool:
     return any("/".join(original[:depth]) in roots for depth in range(1, len(original) + 1))
 
 
+def is_retired(path: str) -> bool:
+    """Whether ``path`` lies in a folder of retired code (``archive/``, ``attic/``)."""
+    return bool(RETIRED_FOLDERS & set(folders(path)))
+
+
 def not_the_projects_own(repo: Repo, path: str) -> bool:
-    """Test inputs and vendored code: not the project's own notebooks, data or paths."""
-    return in_tests(path) or is_vendored(repo, path)
+    """Tests and test inputs, vendored and retired code: not the project's own notebooks, data or paths."""
+    return in_tests(path) or is_retired(path) or is_vendored(repo, path)

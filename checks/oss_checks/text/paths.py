@@ -1,0 +1,314 @@
+"""Paths that exist on one computer only, found in Python source, notebook cells and plain text.
+
+The work is linear in the text and nearly all of it runs in C: one regular expression
+finds the few places where such a path may start (``/home/``, ``C:\\``, ``~/`` ...; a URL's
+``://`` is not one), the full path expression confirms each of them, and only a text that
+holds a confirmed path is walked for its string literals (:mod:`oss_checks.text.python_strings`)
+to tell code from comments and docstrings. No candidate is looked at twice, and line
+numbers are counted once, from one hit to the next.
+
+Some absolute paths are the same on every computer and are not reported: the users of
+CI runners and container images (``/home/runner``, ``/home/jovyan``), placeholders
+(``/home/user``, ``/home/$USER``), Windows system folders (``C:\\Program Files``), and below
+``~`` the hidden folders tools keep per user (``~/.cache``) and conda's default installs
+(``~/anaconda3``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from oss_checks.text.python_strings import StringSpan, string_spans
+
+#: What may stand right before a path: the start, a quote, a separator or an operator, so
+#: ``https://host/home/x`` (a URL) and ``f"{root}/home"`` (built from a variable) do not count.
+_LEFT = r"(?:(?<![^\s'\"`=(\[{,;:<>|])|(?<=file://))"
+_NAME = r"[^/\\\s'\"`)\]},;:]+"
+#: A character a file or folder name starts with.
+_PATH_CHAR = r"[\w$~.-]"
+#: What the first folder name after ``C:\`` may hold (no line end, no quote, no format mark).
+_FIRST_NAME = r"[^\\\r\n'\"`%{<>|?*]"
+_PATH = re.compile(
+    _LEFT
+    + r"(?:"
+    + rf"(?P<home>/(?:Users|home)/{_NAME})"
+    + rf"|(?P<mount>/(?:mnt|media|Volumes)/{_NAME})"
+    # ``C:/x`` or ``C:\\x`` (escaped in Python source) always; ``C:\x`` only when its first name
+    # goes on to a second folder or ends in a file extension, and holds no ``%`` or ``{``:
+    # ``"a:\tb"`` is a tab and ``"N:\t%d\n"`` a format, not paths. Blanks may stand in that
+    # first name (``C:\My Data\x``) because a quoted path keeps them.
+    + rf"|(?P<drive>[A-Za-z]:(?:/|\\\\)(?={_PATH_CHAR})"
+    + rf"|[A-Za-z]:\\(?={_PATH_CHAR}{_FIRST_NAME}*(?:\\|\.[A-Za-z0-9]{{1,5}}(?![A-Za-z0-9]))))"
+    + r"|(?P<tilde>[~]/(?=[^\s'\"`]))"
+    + r")[^\s'\"`<>|]*"
+)
+#: Where a path may start; every alternative begins with a fixed character, so the search runs
+#: at C speed, and ``://`` (every URL) is no candidate. ``:`` stands one after a drive letter.
+_CANDIDATE = re.compile(r"/(?:Users/|home/|mnt/|media/|Volumes/)|:(?:/(?!/)|\\)|~/")
+_WINDOWS_HOME = re.compile(r"(?i)[a-z]:(?:/|\\\\|\\)users(?:/|\\\\|\\)")
+_SEPARATORS = re.compile(r"[/\\]+")
+#: Characters Windows does not allow in a file name: a quoted path stops before them.
+_NOT_IN_WINDOWS_PATH = re.compile(r"[<>\"|?*\t\r\n\x00]")
+#: Python escapes: in a string that is not raw, ``C:\t`` holds a tab, not a folder.
+_ESCAPE_LETTERS = frozenset("abfnrtv01234567xNuU\r\n")
+#: str.splitlines' line ends: line numbers must agree with the engine's inline ignores.
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+PLACES = {
+    "home": "someone's home folder",
+    "mount": "a drive mounted on one computer",
+    "drive": "a Windows drive of one computer",
+    "tilde": "the home folder of whoever runs it",
+}
+#: Users that are the same on every machine of a kind: CI runners, container images, cloud VMs,
+#: and placeholders in documentation.
+GENERIC_USERS = frozenset(
+    {
+        "runner", "runneradmin", "vssadministrator", "jovyan", "ubuntu", "coder", "vscode",
+        "codespace", "gitpod", "travis", "circleci", "ec2-user", "centos", "debian", "fedora",
+        "vagrant", "node", "appuser", "user", "username", "yourname", "your_name", "your-name",
+        "yourusername", "your_username", "me", "you", "someone", "shared", "public", "default",
+        "all users", "default user", "guest",
+    }
+)  # fmt: skip
+#: Windows folders that are the same on every Windows computer.
+_WINDOWS_SYSTEM = frozenset(
+    {"program files", "program files (x86)", "program", "windows", "programdata"}
+)  # "program": an unquoted C:\Program Files stops at the blank
+#: Below ``~``: where conda installs by default (hidden folders are matched by their dot).
+_TOOL_HOMES = frozenset({"anaconda3", "anaconda", "miniconda3", "miniconda", "miniforge3", "mambaforge"})
+_SHOWN_CHARS = 60
+
+
+class PathHit(NamedTuple):
+    line: int  # 1-based, counted as str.splitlines counts
+    col: int  # 1-based
+    path: str
+    kind: str  # a key of PLACES
+
+    @property
+    def place(self) -> str:
+        return PLACES[self.kind]
+
+    @property
+    def shown(self) -> str:
+        return shown(self.path)
+
+
+def shown(path: str) -> str:
+    return path if len(path) <= _SHOWN_CHARS else path[: _SHOWN_CHARS - 1] + "…"
+
+
+def _parts(path: str, count: int = 4) -> list[str]:
+    """The first ``count`` names of ``path`` (the rest stays joined in a last item)."""
+    return [part for part in _SEPARATORS.split(path.lstrip("/\\"), count) if part]
+
+
+def is_generic(path: str, kind: str) -> bool:
+    """Whether ``path`` is the same on every computer of its kind (not one person's)."""
+    if kind == "home":
+        # /home/<user>, /Users/<user>, C:\Users\<user>
+        parts = path.split("/", 3) if path.startswith("/") else _parts(path, 3)  # ["", "home", user, ...]
+        user = parts[2] if len(parts) > 2 else ""
+        return user.lower() in GENERIC_USERS or user[:1] in "$%{<*"
+    if kind == "tilde":
+        first = path[2:].split("/", 1)[0]
+        return first.startswith(".") or first.lower() in _TOOL_HOMES
+    if kind == "drive":
+        parts = _parts(path, 2)
+        return len(parts) > 1 and parts[1].lower() in _WINDOWS_SYSTEM
+    return False
+
+
+def machine_root(path: str, kind: str) -> str | None:
+    """The folder that makes ``path`` one computer's: ``/home/ana/project``, ``d:/work``; None for ``~``.
+
+    Two paths with the same root point into the same place (a notebook's output shows the
+    folder its code hard-codes). Separators become ``/``; Windows paths compare in lower case.
+    """
+    if kind == "tilde":
+        return None
+    parts = _parts(path)
+    depth = {"home": 3, "mount": 2, "drive": 2}[kind]
+    if parts and parts[0].endswith(":"):
+        depth += 1 if kind == "home" else 0
+        return "/".join(parts[:depth]).lower()
+    return "/" + "/".join(parts[:depth])
+
+
+#: The longest path Windows allows (MAX_PATH): how far a quoted path may run on.
+_LONGEST_WINDOWS_PATH = 260
+
+
+class _Found(NamedTuple):
+    start: int
+    end: int
+    path: str
+    kind: str
+
+
+def _confirm(text: str, at: int) -> _Found | None:
+    """The path that starts at ``at`` (where a candidate points), if the full expression confirms it.
+
+    A backslash ends a POSIX path (in source it starts an escape such as ``\\n``). A Windows
+    path right after a quote runs on to the closing quote, spaces included
+    (``"C:\\Program Files\\x"``), when the quote closes within the longest path Windows
+    allows and nothing between is impossible in a Windows path (a line end, ``"``, ``|`` ...).
+    """
+    match = _PATH.match(text, at)
+    if match is None:
+        return None
+    path = match.group()
+    end = match.end()
+    kind = match.lastgroup or "home"
+    if kind != "drive":
+        cut = path.find("\\")
+        return _Found(at, end, path, kind) if cut < 0 else _Found(at, at + cut, path[:cut], kind)
+    if _WINDOWS_HOME.match(path):
+        kind = "home"
+    quote = text[at - 1] if at > 0 else ""
+    if quote in ("'", '"'):
+        closing = text.find(quote, end, at + _LONGEST_WINDOWS_PATH)
+        if closing > end and _NOT_IN_WINDOWS_PATH.search(text, end, closing) is None:
+            return _Found(at, closing, text[at:closing], kind)
+    return _Found(at, end, path, kind)
+
+
+def _starts(text: str) -> Iterator[int]:
+    """Where a path may start, in order (one before the ``:`` for a drive)."""
+    for candidate in _CANDIDATE.finditer(text):
+        at = candidate.start()
+        yield at - 1 if text[at] == ":" else at
+
+
+def _confirmed(text: str) -> Iterator[_Found]:
+    """Every path the full expression confirms, in order and without overlap."""
+    taken = 0
+    for at in _starts(text):
+        if at >= taken:
+            found = _confirm(text, at)
+            if found is not None:
+                taken = found.end
+                yield found
+
+
+#: Line ends other than ``\n`` and ``\r\n``, which str.splitlines also counts.
+_OTHER_LINE_BREAK = re.compile(r"\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+class _Lines:
+    """1-based (line, column) of offsets asked in increasing order, counting each stretch once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line = 1
+        self.line_start = 0
+        self.counted_to = 0
+        self.only_newlines = _OTHER_LINE_BREAK.search(text) is None
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        text, begin = self.text, self.counted_to
+        if offset > begin:
+            if self.only_newlines:
+                count = text.count("\n", begin, offset)
+                if count:
+                    self.line += count
+                    self.line_start = text.rfind("\n", begin, offset) + 1
+            else:
+                for found in _LINE_BREAK.finditer(text, begin, offset):
+                    self.line += 1
+                    self.line_start = found.end()
+            self.counted_to = offset
+        return self.line, offset - self.line_start + 1
+
+
+def text_path_hits(text: str, *, tilde: bool = True) -> list[PathHit]:
+    """Paths in plain text (output, a shell command), generic ones left out."""
+    hits: list[PathHit] = []
+    where = _Lines(text)
+    for found in _confirmed(text):
+        if (found.kind == "tilde" and not tilde) or is_generic(found.path, found.kind):
+            continue
+        line, col = where(found.start)
+        hits.append(PathHit(line, col, found.path, found.kind))
+    return hits
+
+
+def python_path_hits(text: str) -> list[PathHit]:
+    """Paths in the string literals of Python source; comments and docstrings do not count.
+
+    A string statement on its own (a docstring, a string used as a comment) documents and
+    does not run. In a string that is not raw, ``C:\\t`` is a tab, so only ``C:\\\\`` and
+    ``C:/`` make a drive there; raw strings take ``C:\\`` as it is. The literals are looked
+    up only when some path is confirmed, and only up to the last candidate.
+    """
+    starts = list(_starts(text))
+    if not any(_confirm(text, at) for at in starts):
+        return []
+    hits: list[PathHit] = []
+    where = _Lines(text)
+    spans = string_spans(text, until=starts[-1])
+    span: StringSpan | None = next(spans, None)
+    taken = 0
+    for at in starts:
+        if at < taken:
+            continue
+        while span is not None and span.end <= at:
+            span = next(spans, None)
+        if span is None or span.start > at or span.documentation:
+            continue  # in a comment, in code, or in documentation
+        found = _confirm(text, at)
+        if found is None or (not span.raw and _escaped_drive(text, at)):
+            continue
+        taken = found.end
+        path = found.path
+        if found.end > span.end:  # a quoted Windows path ran past its own literal
+            path = text[at : max(span.end - 1, at)]
+        if not is_generic(path, found.kind):
+            line, col = where(at)
+            hits.append(PathHit(line, col, path, found.kind))
+    return hits
+
+
+def _escaped_drive(text: str, start: int) -> bool:
+    """Whether ``C:\\x`` at ``start`` is, in a string that is not raw, an escape after ``C:``."""
+    if text[start + 1 : start + 2] != ":" or text[start + 2 : start + 3] != "\\":
+        return False
+    return text[start + 3 : start + 4] in _ESCAPE_LETTERS
+
+
+#: Notebook lines that are shell commands or magics, not Python: ``!ls``, ``%cd``, ``x = !pwd``.
+_SHELL_LINE = re.compile(r"[ \t]*(?:[A-Za-z_][\w.]*[ \t]*=[ \t]*)?[!%]")
+_CELL_MAGIC = re.compile(r"[ \t]*%%(\w+)")
+#: Cell magics whose body is still Python.
+_PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "python", "python3", "debug"})
+#: Where a shell comment starts: ``#`` at the start of the line or after a blank.
+_SHELL_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#")
+
+
+def _shell_hits(line: str, number: int) -> Iterator[PathHit]:
+    comment = _SHELL_COMMENT.search(line)
+    for hit in text_path_hits(line if comment is None else line[: comment.start()]):
+        yield PathHit(number, hit.col, hit.path, hit.kind)
+
+
+def notebook_cell_path_hits(source: str) -> list[PathHit]:
+    """Paths in a code cell: Python strings, plus shell lines and non-Python cell magics as text."""
+    if _CANDIDATE.search(source) is None:
+        return []
+    lines = source.splitlines(keepends=True)
+    magic = _CELL_MAGIC.match(lines[0]) if lines else None
+    hits: list[PathHit] = []
+    if magic and magic.group(1) not in _PYTHON_CELL_MAGICS:
+        for number, line in enumerate(lines, start=1):
+            hits.extend(_shell_hits(line, number))
+        return hits
+    python_lines = list(lines)
+    for number, line in enumerate(lines, start=1):
+        if (number == 1 and magic) or _SHELL_LINE.match(line):
+            hits.extend(_shell_hits(line, number))
+            python_lines[number - 1] = line[len(line.rstrip("\r\n")) :]  # keep the line end
+    hits.extend(python_path_hits("".join(python_lines)))
+    return sorted(hits, key=lambda hit: (hit.line, hit.col))

@@ -1,0 +1,258 @@
+"""Credentials that are easy to recognise with certainty, found in linear time.
+
+Two families of patterns. Keys with a format of their own (AWS access key ids, GitHub,
+GitLab and Slack tokens, Google and OpenAI API keys, private keys, JSON web tokens) are
+found anywhere. Passwords are found where text spells them out: ``password=...`` with a
+real value, and a password inside a connection string (``postgresql://user:secret@host``).
+:func:`find_secrets` runs all of them on printed text (notebook outputs); files are
+searched with :func:`find_file_secrets`, which leaves out what code and documentation are
+full of (JSON web tokens in examples, ``password=`` in tests) and adds environment-style
+settings (``WANDB_API_KEY: 4f1d...``) whose value looks generated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class _Secret:
+    kind: str
+    pattern: re.Pattern[str]
+    #: How much of the match is a public, fixed prefix that is safe to show.
+    shown_prefix: int
+
+
+def _secret(kind: str, pattern: str, shown_prefix: int = 0) -> _Secret:
+    return _Secret(kind, re.compile(pattern), shown_prefix)
+
+
+_NO_WORD_BEFORE = r"(?<![A-Za-z0-9_-])"
+_NO_WORD_AFTER = r"(?![A-Za-z0-9_-])"
+_SECRETS = (
+    _secret("AWS access key id", _NO_WORD_BEFORE + r"(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])", 4),
+    _secret("GitHub token", _NO_WORD_BEFORE + r"gh[pousr]_[A-Za-z0-9]{36,255}" + _NO_WORD_AFTER, 4),
+    _secret("GitHub token", _NO_WORD_BEFORE + r"github_pat_[A-Za-z0-9_]{60,255}" + _NO_WORD_AFTER, 11),
+    _secret("GitLab token", _NO_WORD_BEFORE + r"glpat-[A-Za-z0-9_-]{20,}" + _NO_WORD_AFTER, 6),
+    _secret("Slack token", _NO_WORD_BEFORE + r"xox[baprs]-[A-Za-z0-9-]{10,}" + _NO_WORD_AFTER, 5),
+    _secret("Google API key", _NO_WORD_BEFORE + r"AIza[0-9A-Za-z_-]{35}" + _NO_WORD_AFTER, 4),
+    # OpenAI keys carry "T3BlbkFJ" (base64 of "OpenAI"); the long all-alphanumeric form is the old one.
+    _secret(
+        "OpenAI API key",
+        _NO_WORD_BEFORE
+        + r"sk-(?:[A-Za-z0-9_-]{10,}T3BlbkFJ[A-Za-z0-9_-]{10,}|[A-Za-z0-9]{48})"
+        + _NO_WORD_AFTER,
+        3,
+    ),
+    _secret("private key", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
+    _secret(
+        "JSON web token",
+        _NO_WORD_BEFORE + r"eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}",
+        3,
+    ),
+)
+#: ``password=hunter2``, ``"password": "hunter2"``, ``DB_PASSWD: 'hunter2'`` as printed by code or logs.
+_PASSWORD = re.compile(
+    r"(?i)(?<![A-Za-z0-9_])(?P<key>(?:[A-Za-z0-9]+_)*passw(?:or)?d)(?![A-Za-z0-9_])[\"']?[ \t]*[:=][ \t]*"
+    r"(?:(?P<quote>[\"'])(?P<quoted>[^\"'\s]{3,})(?P=quote)|(?P<bare>[^\s\"',;&)}\]]{3,}))"
+)
+#: ``postgresql://user:secret@host/db``: a password inside a connection string.
+_URL_PASSWORD = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^/\s:@]+:(?P<secret>[^/\s:@]{3,})@")
+#: The formats by the character they start with, so each start is tried against its own only.
+_BY_FIRST: dict[str, tuple[_Secret, ...]] = {}
+for _format in _SECRETS:
+    _first = _format.pattern.pattern.removeprefix(_NO_WORD_BEFORE).removeprefix("(?:")[:1]
+    _BY_FIRST[_first] = (*_BY_FIRST.get(_first, ()), _format)
+#: Where a key of one of the formats above may start: every format begins with fixed text,
+#: so this search runs at C speed and each format is tried only where its start is.
+_KEY_START = re.compile(r"AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|AIza|sk-|-----BEGIN |eyJ")
+_PLACEHOLDER_VALUES = frozenset(
+    {
+        "none",
+        "null",
+        "nil",
+        "true",
+        "false",
+        "str",
+        "string",
+        "bytes",
+        "any",
+        "optional",
+        "required",
+        "password",
+        "passwd",
+        "pwd",
+        "pass",
+        "secret",
+        "redacted",
+        "hidden",
+        "masked",
+        "changeme",
+        "xxx",
+        "example",
+        "getpass",
+        "input",
+        "self",
+        "environ",
+        "os.environ",
+        "env",
+    }
+)
+
+
+def _placeholder(value: str, bare: bool) -> bool:
+    lowered = value.lower()
+    if lowered in _PLACEHOLDER_VALUES or len(set(value)) == 1:
+        return True
+    if value[0] in "*<{$%[(" or "***" in value or "..." in value:
+        return True
+    # Unquoted text with brackets or dots reads as code (``password=self.password``), not a value.
+    return bare and any(mark in value for mark in ".([")
+
+
+def _keys(text: str, kinds: frozenset[str] | None = None) -> Iterator[tuple[int, str, str]]:
+    """(offset, kind, masked value) of every key of a known format (of ``kinds``, if given)."""
+    taken = 0
+    for start in _KEY_START.finditer(text):
+        at = start.start()
+        if at < taken:
+            continue
+        for secret in _BY_FIRST.get(text[at], ()):
+            if kinds is not None and secret.kind not in kinds:
+                continue
+            match = secret.pattern.match(text, at)
+            if match is not None:
+                taken = match.end()
+                shown = match.group(0)[: secret.shown_prefix]
+                yield at, secret.kind, (f"{shown}****" if secret.shown_prefix else "-----BEGIN …")
+                break
+
+
+def find_secrets(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, kind, masked value) for every credential in output text."""
+    yield from _keys(text)
+    if "://" in text:
+        for match in _URL_PASSWORD.finditer(text):
+            if not _placeholder(match.group("secret"), bare=False):
+                yield match.start(), "password in a connection string", "://user:****@"
+    if "passw" in text.lower():
+        for match in _PASSWORD.finditer(text):
+            value = match.group("quoted") or match.group("bare")
+            if not _placeholder(value, bare=match.group("bare") is not None):
+                yield match.start(), "password", f"{match.group('key')}=****"
+
+
+#: The formats of :data:`_SECRETS` that code and documentation do not use as examples.
+_FILE_KINDS = frozenset(
+    {
+        "AWS access key id",
+        "GitHub token",
+        "GitLab token",
+        "Slack token",
+        "Google API key",
+        "OpenAI API key",
+        "private key",
+    }
+)
+#: A setting named like a secret, in upper case as environment variables are: ``WANDB_API_KEY=...``,
+#: ``"OPENAI_API_KEY": "..."``, ``DB_PASSWORD: ...``, and the ``name:``/``value:`` pair of a
+#: container's ``env`` list. Found from the fixed part of the name (``API_KEY``, ``TOKEN`` ...),
+#: then read around it: the name back to the start of its word, the value after it, which runs
+#: to a quote, a blank, a comma or the end of the line.
+_SECRET_WORD = re.compile(r"API_?KEY|ACCESS_KEY|SECRET|TOKEN|PASSW(?:OR)?D")
+_NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
+_LONGEST_NAME = 64
+_VALUE = r"(?P<value>[A-Za-z0-9_+/=.-]{20,256})(?![A-Za-z0-9_+/=.-])"
+_ASSIGNED = re.compile(r"[A-Z0-9_]{0,64}[\"']?[ \t]*[:=][ \t]*[\"']?" + _VALUE)
+_ENV_ENTRY_VALUE = re.compile(
+    r"[A-Z0-9_]{0,64}[\"']?[ \t]*\r?\n[ \t]*(?:-[ \t]+)?value:[ \t]*[\"']?" + _VALUE
+)
+_ENV_ENTRY_NAME = re.compile(r"name:[ \t]*[\"']?\Z")
+_NAME_END = re.compile(r"[A-Z0-9_]{0,64}")
+#: Words that make a value an example or a placeholder, not a credential.
+_EXAMPLE_WORDS = re.compile(r"(?i)example|your|xxxx|changeme|dummy|fake|sample|placeholder|redacted|test")
+#: The key formats that code and documentation do not use in examples (JSON web tokens they do).
+_FILE_KINDS = frozenset(
+    {
+        "AWS access key id",
+        "GitHub token",
+        "GitLab token",
+        "Slack token",
+        "Google API key",
+        "OpenAI API key",
+        "private key",
+    }
+)
+
+
+def _generated(value: str) -> bool:
+    """Whether a setting's value looks generated: letters and digits, many different characters."""
+    return (
+        any(char.isdigit() for char in value)
+        and any(char.isalpha() for char in value)
+        and len(set(value)) >= 10
+        and _EXAMPLE_WORDS.search(value) is None
+    )
+
+
+def _setting_at(text: str, word: re.Match[str]) -> tuple[int, str, str] | None:
+    """The secret setting whose name holds ``word`` (``API_KEY`` in ``WANDB_API_KEY``), if its value looks generated."""
+    at = word.start()
+    before = text[max(at - _LONGEST_NAME, 0) : at]
+    start = at - (len(before) - len(before.rstrip(_NAME_CHARS)))
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        return None  # part of a longer name in another case (``myTOKEN``), not an upper-case setting
+    value = _ASSIGNED.match(text, word.end())
+    if value is None and _ENV_ENTRY_NAME.search(text, max(start - 16, 0), start):
+        value = _ENV_ENTRY_VALUE.match(text, word.end())
+    if value is None or not _generated(value.group("value")):
+        return None
+    name_end = _NAME_END.match(text, word.end())
+    return start, "secret setting", f"{text[start : name_end.end() if name_end else word.end()]}=****"
+
+
+#: One search for everything a file may hold: where a key format starts (``sk-`` is found by
+#: its rarer ``k-``) and the fixed words of secret settings. Every alternative starts with a
+#: character that is rare in code and none is a group, so the search skips the rest of the
+#: text in C (a group around the alternatives would make the engine try every position).
+_FILE_MARKER = re.compile(
+    r"A(?:KIA|SIA|Iza|PI_?KEY|CCESS_KEY)|g(?:h[pousr]_|ithub_pat_|lpat-)|xox[baprs]-|k-|-----BEGIN "
+    r"|SECRET|TOKEN|PASSW(?:OR)?D"
+)
+#: How the secret words of :data:`_FILE_MARKER` begin (the key formats begin otherwise).
+_WORD_STARTS = ("API", "ACCESS", "SECRET", "TOKEN", "PASSW")
+
+
+def find_file_secrets(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, kind, masked value) for every credential in a committed text file, in one pass.
+
+    Keys of a known format, unless they say they are examples (``AKIAIOSFODNN7EXAMPLE``), and
+    upper-case settings named like secrets whose value looks generated.
+    """
+    taken = 0
+    for marker in _FILE_MARKER.finditer(text):
+        at = marker.start()
+        if at < taken:
+            continue
+        if text.startswith(_WORD_STARTS, at):
+            found = _setting_at(text, marker)
+            if found is not None:
+                taken = marker.end()
+                yield found
+            continue
+        if text.startswith("k-", at):
+            if at == 0 or text[at - 1] != "s":
+                continue
+            at -= 1
+        for secret in _BY_FIRST.get(text[at], ()):
+            if secret.kind not in _FILE_KINDS:
+                continue
+            match = secret.pattern.match(text, at)
+            if match is not None:
+                taken = match.end()
+                if _EXAMPLE_WORDS.search(match.group(0)) is None:
+                    shown = match.group(0)[: secret.shown_prefix]
+                    yield at, secret.kind, (f"{shown}****" if secret.shown_prefix else "-----BEGIN …")
+                break

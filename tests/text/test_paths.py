@@ -1,0 +1,227 @@
+"""Paths of one computer in Python source, notebook cells and text (the paths are test input)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from oss_checks.text.paths import (
+    PathHit,
+    is_generic,
+    machine_root,
+    notebook_cell_path_hits,
+    python_path_hits,
+    text_path_hits,
+)
+
+
+def where(hits: list[PathHit]) -> list[tuple[int, int, str]]:
+    return [(hit.line, hit.col, hit.path) for hit in hits]
+
+
+# -- Python source: what is a string, a comment, a docstring ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('x = "/home/ana/a.csv"\n', [(1, 6, "/home/ana/a.csv")]),
+        ("x = 1  # /home/ana/a.csv\n", []),
+        ('def f():\n    """Read /home/ana/x."""\n', []),
+        ('"/home/ana/x"\n', []),  # a string on its own documents
+        ('"/home/ana/x" % user\n', [(1, 2, "/home/ana/x")]),
+        ('x = ("/home/a/x"\n     "/home/b/y")\n', [(1, 7, "/home/a/x"), (2, 7, "/home/b/y")]),
+        ('x = [\n    "/home/a/x",\n]\n', [(2, 6, "/home/a/x")]),
+        ('x = """\n/home/ana/x\n"""\n', [(2, 1, "/home/ana/x")]),
+        ('x = b"/home/a/x"\n', [(1, 7, "/home/a/x")]),
+        ('x = "/home/a\\n"\n', [(1, 6, "/home/a")]),  # a backslash ends a POSIX path
+        ('x = "https://host/home/ana/x"\n', []),
+        ('x = "file:///home/ana/x"\n', [(1, 13, "/home/ana/x")]),
+        ('x = "/usr/share/x" + "/tmp/y" + "data/raw/z"\n', []),
+    ],
+)
+def test_strings_comments_and_docstrings(source: str, expected: list[tuple[int, int, str]]) -> None:
+    assert where(python_path_hits(source)) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('x = f"/home/ana/{name}.csv"\n', [(1, 7, "/home/ana/{name}.csv")]),
+        ('x = f"{root}/home/x"\n', []),  # built from a variable
+        ('x = f"/home/{user}/data"\n', []),  # whoever the user is: not one person's folder
+        ('x = f"{x!r} /home/ana/y"\n', [(1, 13, "/home/ana/y")]),
+        ("x = f'{d[\"k\"]} /home/ana/y'\n", [(1, 16, "/home/ana/y")]),
+        ('x = f"{d["k"]} /home/ana/y"\n', [(1, 16, "/home/ana/y")]),  # 3.12 nesting
+    ],
+)
+def test_f_strings(source: str, expected: list[tuple[int, int, str]]) -> None:
+    assert where(python_path_hits(source)) == expected
+
+
+def test_unclosed_quotes_are_scanned_to_the_end_of_the_line_or_file() -> None:
+    assert where(python_path_hits('x = "/home/ana/x\ny = 1\n')) == [(1, 6, "/home/ana/x")]
+    assert where(python_path_hits('x = 1\ny = """start\n/home/ana/x.csv\n')) == [(3, 1, "/home/ana/x.csv")]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_ends(newline: str) -> None:
+    source = newline.join(
+        ['"""Doc /home/x/y."""', 'a = "/home/ana/a"', "# /home/c/d", 'b = "/mnt/share/b"', ""]
+    )
+    assert where(python_path_hits(source)) == [(2, 6, "/home/ana/a"), (4, 6, "/mnt/share/b")]
+
+
+def test_tabs_count_as_one_column_and_lines_count_as_splitlines_does() -> None:
+    assert where(python_path_hits('\tx = "/home/ana/a"\n')) == [(1, 7, "/home/ana/a")]
+    # A form feed ends a line for str.splitlines, which the engine's inline ignores use.
+    assert where(python_path_hits('x = 1\x0c\ny = "/home/ana/a"\n')) == [(3, 6, "/home/ana/a")]
+
+
+# -- Windows drives --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r'x = r"C:\Users\ana\churn.pkl"', ["C:\\Users\\ana\\churn.pkl"]),
+        ('x = "C:\\\\Users\\\\ana\\\\x"', ["C:\\\\Users\\\\ana\\\\x"]),
+        ('x = "D:/projects/churn"', ["D:/projects/churn"]),
+        (r'x = r"M:\josef\ologit.dta"', ["M:\\josef\\ologit.dta"]),
+        (r'x = r"C:\Users\ana\My Documents\data.csv"', ["C:\\Users\\ana\\My Documents\\data.csv"]),
+        (r'x = r"D:\My Data\x.csv"', ["D:\\My Data\\x.csv"]),
+        (r'x = "K:\t"', []),  # a tab after a key
+        (r'x = "N:\t%d\n"', []),  # a format
+        (r'x = r"N:\t%d\n"', []),
+        (r'x = "C:\new\tools"', []),  # not raw: a line feed and a tab, not folders
+        (r'x = r"C:\new\tools"', ["C:\\new\\tools"]),
+        ('x = "C:/"', []),
+        ('x = "C:\\\\Program Files\\\\Tool\\\\x.exe"', []),  # the same on every Windows computer
+        (r'x = r"C:\Windows\System32"', []),
+        (r'x = r"C:\Users\Public\x"', []),
+    ],
+)
+def test_drive_paths(source: str, expected: list[str]) -> None:
+    assert [hit.path for hit in python_path_hits(source + "\n")] == expected
+
+
+def test_places() -> None:
+    source = 'a = r"C:\\Users\\ana\\x"\nb = "D:/x/y"\nc = "/mnt/s/x"\nd = "~/data/x"\ne = "/Users/ana/x"\n'
+    assert [hit.place for hit in python_path_hits(source)] == [
+        "someone's home folder",
+        "a Windows drive of one computer",
+        "a drive mounted on one computer",
+        "the home folder of whoever runs it",
+        "someone's home folder",
+    ]
+
+
+# -- paths that are the same everywhere ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "generic"),
+    [
+        ("/home/runner/work/x", "home", True),
+        ("/Users/runner/miniforge3/x", "home", True),
+        ("/home/jovyan/work", "home", True),
+        ("/home/user/data", "home", True),
+        ("/home/$USER/data", "home", True),
+        ("C:\\Users\\runneradmin\\x", "home", True),
+        ("/home/administrator/project", "home", False),
+        ("/Users/ana/x", "home", False),
+        ("~/.cache/x", "tilde", True),
+        ("~/.aws/credentials", "tilde", True),
+        ("~/anaconda3/bin/activate", "tilde", True),
+        ("~/data/x.csv", "tilde", False),
+        ("C:\\Program Files (x86)\\x", "drive", True),
+        ("C:/ProgramData/Anaconda3", "drive", True),
+        ("D:/work", "drive", False),
+        ("/mnt/share/x", "mount", False),
+    ],
+)
+def test_generic_paths(path: str, kind: str, generic: bool) -> None:
+    assert is_generic(path, kind) is generic
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "root"),
+    [
+        ("/home/ana/project/data/x.csv", "home", "/home/ana/project"),
+        ("/Users/ana/x", "home", "/Users/ana/x"),
+        ("C:\\Users\\Ana\\Project\\x", "home", "c:/users/ana/project"),
+        ("D:/Work/x", "drive", "d:/work"),
+        ("/mnt/share/x/y", "mount", "/mnt/share"),
+        ("~/x", "tilde", None),
+    ],
+)
+def test_machine_root(path: str, kind: str, root: str | None) -> None:
+    assert machine_root(path, kind) == root
+
+
+# -- notebook cells --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("!ls /home/a/x\ny = '/mnt/x/y'\n", [(1, 5, "/home/a/x"), (2, 6, "/mnt/x/y")]),
+        ("files = !ls ~/exports\n", [(1, 13, "~/exports")]),
+        ("  !ls /home/a\n", [(1, 7, "/home/a")]),
+        ("%cd /home/a/x\n", [(1, 5, "/home/a/x")]),
+        ("!ls  # /home/b/x\n", []),  # a shell comment
+        ("%%bash\ncd /Volumes/Team\n# cd /home/a/x\n", [(2, 4, "/Volumes/Team")]),
+        ("%%writefile /home/a/x.py\nprint(1)\n", [(1, 13, "/home/a/x.py")]),
+        ("%%time\nx = '/home/a/x'  # /home/b\n", [(2, 6, "/home/a/x")]),  # still Python
+        ("%matplotlib inline\n'''/home/a/doc'''\n", []),
+        ("x = 1\r\n!cp /media/a/b .\r\n", [(2, 5, "/media/a/b")]),
+    ],
+)
+def test_shell_lines_and_cell_magics(source: str, expected: list[tuple[int, int, str]]) -> None:
+    assert where(notebook_cell_path_hits(source)) == expected
+
+
+def test_text_keeps_quoted_windows_paths_and_can_leave_out_tilde() -> None:
+    text = "saved 'D:\\My Data\\x.csv' and ~/x\nC:\\Users\\ana\\lib"
+    assert where(text_path_hits(text)) == [
+        (1, 8, "D:\\My Data\\x.csv"),
+        (1, 30, "~/x"),
+        (2, 1, "C:\\Users\\ana\\lib"),
+    ]
+    assert [hit.path for hit in text_path_hits(text, tilde=False)] == [
+        "D:\\My Data\\x.csv",
+        "C:\\Users\\ana\\lib",
+    ]
+
+
+# -- linear time -----------------------------------------------------------------------------
+
+
+def test_eighty_thousand_paths_take_about_a_second() -> None:
+    """Issue 12 item 9: a hostile file full of paths (about a second on an idle machine)."""
+    source = "".join(f'p{n} = "/home/ana/data/{n}.csv"  # /home/ana/{n}\n' for n in range(80_000))
+    began = time.perf_counter()
+    hits = python_path_hits(source)
+    assert time.perf_counter() - began < 30  # quadratic work would take hours
+    assert len(hits) == 80_000
+    assert (hits[-1].line, hits[-1].col) == (80_000, len("p79999 = ") + 2)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "x = 'C:\\a " * 40_000,  # quoted drives that never close
+        "a:\\b " * 50_000,
+        '"' * 100_000,
+        "'''" + "\\" * 100_001,
+        "(" * 100_000 + '"/home/ana/x"',
+        "/home/a" * 50_000,
+    ],
+)
+def test_hostile_text_stays_linear(source: str) -> None:
+    began = time.perf_counter()
+    python_path_hits(source)
+    text_path_hits(source)
+    notebook_cell_path_hits(source)
+    assert time.perf_counter() - began < 10

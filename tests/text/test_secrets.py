@@ -1,0 +1,81 @@
+"""Credentials in printed output and in committed files (the keys are built at run time)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+import pytest
+
+from oss_checks.text.secrets import find_file_secrets, find_secrets
+
+AWS = "AKIA" + "QWERTYUIOP234567"
+GITHUB = "ghp_" + "a1B2" * 9
+OPENAI = "sk-proj-" + "a" * 20 + "T3BlbkFJ" + "b" * 20
+GENERATED = "4f1d2c3b4a59687766554433" + "22110099aabbccdd"
+
+
+def kinds(found: Iterable[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    return sorted(found)
+
+
+def test_output_patterns_include_passwords_and_tokens() -> None:
+    text = (
+        f"{AWS} password='hunter2' postgresql://ana:s3cret@db/x eyJ"
+        + "a" * 12
+        + ".eyJ"
+        + "b" * 12
+        + "."
+        + "c" * 12
+    )
+    assert [kind for _, kind, _ in kinds(find_secrets(text))] == [
+        "AWS access key id",
+        "password",
+        "password in a connection string",
+        "JSON web token",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "masked"),
+    [
+        (f"key: {AWS}", "AWS access key id", "AKIA****"),
+        (f"token={GITHUB}", "GitHub token", "ghp_****"),
+        (f"x = '{OPENAI}'", "OpenAI API key", "sk-****"),
+        ("-----BEGIN OPENSSH " + "PRIVATE KEY-----", "private key", "-----BEGIN …"),
+        (f'WANDB_API_KEY = "{GENERATED}"', "secret setting", "WANDB_API_KEY=****"),
+        (f"export DB_PASSWORD={GENERATED}", "secret setting", "DB_PASSWORD=****"),
+        (f'{{"SECRET_KEY": "{GENERATED}"}}', "secret setting", "SECRET_KEY=****"),
+        (f"- name: HF_TOKEN\n  value: '{GENERATED}'", "secret setting", "HF_TOKEN=****"),
+    ],
+)
+def test_file_patterns(text: str, kind: str, masked: str) -> None:
+    found = list(find_file_secrets(text))
+    assert [(k, m) for _, k, m in found] == [(kind, masked)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AKIAIOSFODNN7EXAMPLE",
+        "password = 'hunter2'",
+        "eyJ" + "a" * 12 + ".eyJ" + "b" * 12 + ".ccccccccccc",  # examples in docs are full of them
+        "OPENAI_API_KEY = os.environ['OPENAI_API_KEY']",
+        f"myTOKEN = '{GENERATED}'",  # not an upper-case setting
+        "API_KEY = 'your-api-key-0123456789'",
+        "SECRET_KEY = 'aaaaaaaaaaaaaaaaaaaaaaaa1'",  # one letter over and over
+        "task-manager disk-usage",  # "sk-" inside words
+    ],
+)
+def test_not_credentials_in_files(text: str) -> None:
+    assert list(find_file_secrets(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["TOKEN" * 100_000, "A" * 500_000 + "_API_KEY=", "sk-" * 100_000, "- name: X_TOKEN\n" * 50_000]
+)
+def test_hostile_text_stays_linear(text: str) -> None:
+    began = time.perf_counter()
+    list(find_file_secrets(text))
+    list(find_secrets(text))
+    assert time.perf_counter() - began < 10
