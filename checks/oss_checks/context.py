@@ -25,6 +25,12 @@ from oss_checks.record import RECORD_FILE, ParsedRecord, Record, parse_record
 
 #: Files larger than this are never read as text (the large-file rule reports them).
 MAX_READ_BYTES = 16 * 1024 * 1024
+#: A notebook is read up to this size (GitHub's largest file): outputs make valid notebooks big,
+#: and the credential rule must still see them. Its text is parsed, not kept.
+MAX_NOTEBOOK_BYTES = 100 * 1024 * 1024
+#: The top-level folders of a cookiecutter-data-science project, and how many make the layout.
+CCDS_FOLDERS = ("data", "models", "notebooks", "reports", "references")
+CCDS_FOLDERS_NEEDED = 3
 #: How much of a file is looked at to decide whether it is binary.
 BINARY_SNIFF_BYTES = 8192
 
@@ -249,7 +255,7 @@ class Repo:
         """Whether git ignores ``path``; None when this is not a git repository."""
         if not self.is_git:
             return None
-        return self.git("check-ignore", "-q", "--no-index", "--", path) is not None
+        return self.git("check-ignore", "-q", "--no-index", "--", git.as_path(path)) is not None
 
     # -- contents ---------------------------------------------------------------------
     def _real_folder(self, folder: str) -> bool:
@@ -322,7 +328,24 @@ class Repo:
         return self._text[path]
 
     def notebook(self, path: str) -> Notebook:
-        return self.memo(("notebook", path), lambda: parse_notebook(path, self.read_text(path)))
+        return self.memo(("notebook", path), lambda: self._parse_notebook(path))
+
+    def _parse_notebook(self, path: str) -> Notebook:
+        size = self.size(path)
+        if size > MAX_NOTEBOOK_BYTES:
+            return Notebook(path, {}, f"is too large to check ({size / (1024 * 1024):.0f} MB)")
+        return parse_notebook(path, self._notebook_text(path))
+
+    def _notebook_text(self, path: str) -> str | None:
+        if self.size(path) <= MAX_READ_BYTES:
+            return self.read_text(path)
+        raw = self.read_bytes(path, limit=MAX_NOTEBOOK_BYTES)
+        if raw is None or b"\0" in raw[:BINARY_SNIFF_BYTES]:
+            return None
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
 
     def yaml(self, path: str) -> YamlFile:
         return self.memo(("yaml", path), lambda: parse_yaml(path, self.read_text(path)))
@@ -375,15 +398,45 @@ class Repo:
         """Whether the repository adopted the conventions: a template record, or the configuration says so."""
         return self._declared_adoption or self.parsed_record is not None
 
-    @cached_property
+    @property
     def project_type(self) -> str:
-        """``analysis`` or ``library``: as declared, else from the template record, else the tree."""
+        """``analysis`` or ``library``: as declared, else from the template record, else the layout."""
+        return self.project_type_evidence[0]
+
+    @cached_property
+    def project_type_evidence(self) -> tuple[str, str]:
+        """The project type and why, in a few words ("declared in [tool.oss-checks]", "a DVC pipeline")."""
         if self._declared_type in ("analysis", "library"):
-            return self._declared_type
+            return self._declared_type, "declared in [tool.oss-checks]"
         recorded = self.answers.get("project_type")
         if recorded in ("analysis", "library"):
-            return str(recorded)
-        return "analysis" if self.dir_exists("notebooks") else "library"
+            return str(recorded), "recorded by the template"
+        return self._layout_type()
+
+    def _top_folder(self, name: str) -> bool:
+        prefix = name + "/"
+        return self.dir_exists(name) or any(path.startswith(prefix) for path in self.paths)
+
+    def _layout_type(self) -> tuple[str, str]:
+        """The type the layout shows. A ``notebooks/`` folder is not enough: libraries keep demo
+        notebooks and books are made of them; an analysis project shows its data pipeline."""
+        if self.exists("dvc.yaml") or self.dir_exists(".dvc"):
+            return "analysis", "a DVC pipeline"
+        present = [name for name in CCDS_FOLDERS if self._top_folder(name)]
+        if len(present) >= CCDS_FOLDERS_NEEDED:
+            return "analysis", "the folders " + ", ".join(f"{name}/" for name in present)
+        if self.exists("test_environment.py") and "notebooks" in present:
+            return "analysis", "cookiecutter-data-science's test_environment.py"
+        pyproject = self.pyproject or {}
+        builds = (
+            "build-system" in pyproject
+            or "project" in pyproject
+            or self.exists("setup.py")
+            or self.exists("setup.cfg")
+        )
+        if self._top_folder("input") and not builds:
+            return "analysis", "a competition's input/ folder"
+        return "library", "no data pipeline in the layout"
 
     @cached_property
     def package_dirs(self) -> list[str]:

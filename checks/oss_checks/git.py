@@ -95,6 +95,11 @@ def run_git(folder: Path, *args: str, stdin: bytes | None = None, ok: tuple[int,
     return done.stdout
 
 
+def as_path(path: str) -> str:
+    """A repository path to pass after ``--``: ``./`` in front, so a name like ``:(glob)x`` is no pathspec magic."""
+    return f"./{path}"
+
+
 def decode(output: bytes) -> str:
     """git output as text; bytes that are not UTF-8 survive as surrogates, as os.fsdecode does."""
     return output.decode("utf-8", "surrogateescape")

@@ -7,14 +7,16 @@ check reads its own code's findings from that.
 
 from __future__ import annotations
 
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from oss_checks.manifest import anchor
 from oss_checks.registry import Family, Rule
 from oss_checks.rules import load_rules
 from oss_checks.text import writing
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable  # Python 3.11 and newer
 
 #: A rule that is ignored in the config, or not selected, is skipped rather than passed.
 SKIPPED = "skipped"

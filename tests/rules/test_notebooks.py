@@ -143,10 +143,10 @@ def test_a_valid_notebook_above_the_read_limit_is_read_all_the_same(
 def test_a_notebook_too_large_even_for_that_is_left_to_the_size_rule(
     make_repo: MakeRepo, check: Check, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from oss_checks.text import notebooks
+    from oss_checks import context
 
-    monkeypatch.setattr(notebooks, "MAX_READ_BYTES", 10)
-    monkeypatch.setattr(notebooks, "LARGEST_NOTEBOOK", 20)
+    monkeypatch.setattr(context, "MAX_READ_BYTES", 10)
+    monkeypatch.setattr(context, "MAX_NOTEBOOK_BYTES", 20)
     # Not UTF-8, so the repository's own reader refuses it like a file above its limit.
     root = make_repo({GOOD: "caf\u00e9 and more than twenty bytes".encode("latin-1")})
     assert check(root, "OSS301") == []

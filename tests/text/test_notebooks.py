@@ -8,8 +8,7 @@ import pytest
 
 from conftest import MakeRepo
 from oss_checks.context import Repo
-from oss_checks.formats import Notebook, NotebookCell
-from oss_checks.text import notebooks
+from oss_checks.formats import NotebookCell
 from oss_checks.text.notebooks import TOO_LARGE, TextPositions, in_folders, output_block, read_notebook
 
 
@@ -42,13 +41,15 @@ def test_in_folders_matches_one_folder_name_per_star() -> None:
     assert not in_folders("src/notebooks/a.ipynb", ["notebooks"])
 
 
-def test_read_notebook_reads_above_the_read_limit_once(
+def test_a_notebook_above_the_text_limit_is_read_up_to_the_notebook_limit(
     make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from oss_checks import context
+
     text = json.dumps({"nbformat": 4, "cells": [{"cell_type": "code", "source": "x = 1"}]})
-    repo = Repo(make_repo({"big.ipynb": text, "bad.ipynb": b"\xff" * 64}))
-    monkeypatch.setattr(notebooks, "MAX_READ_BYTES", 10)
-    monkeypatch.setattr(repo, "notebook", lambda path: Notebook(path, {}, "cannot be read"))
+    root = make_repo({"big.ipynb": text, "bad.ipynb": b"\xff" * 64})
+    monkeypatch.setattr(context, "MAX_READ_BYTES", 10)
+    repo = Repo(root)
     first = read_notebook(repo, "big.ipynb")
     assert first.error is None
     assert first.cells[0].source == "x = 1"
@@ -57,8 +58,5 @@ def test_read_notebook_reads_above_the_read_limit_once(
         read_notebook(repo, "bad.ipynb").error
         == "cannot be read as UTF-8 text (binary, too large or unreadable)"
     )
-    monkeypatch.setattr(notebooks, "LARGEST_NOTEBOOK", 20)
-    assert (read_notebook(repo, "bad.ipynb").error or "").startswith("cannot")  # already parsed
-    repo2 = Repo(repo.root)
-    monkeypatch.setattr(repo2, "notebook", lambda path: Notebook(path, {}, "cannot be read"))
-    assert (read_notebook(repo2, "big.ipynb").error or "").startswith(TOO_LARGE)
+    monkeypatch.setattr(context, "MAX_NOTEBOOK_BYTES", 20)
+    assert (read_notebook(Repo(root), "big.ipynb").error or "").startswith(TOO_LARGE)

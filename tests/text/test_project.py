@@ -8,7 +8,7 @@ import pytest
 
 from conftest import MakeRepo
 from oss_checks.context import Repo
-from oss_checks.text.project import layout_kind, project_kind
+from oss_checks.text.project import project_kind
 
 
 @pytest.mark.parametrize(
@@ -37,14 +37,14 @@ from oss_checks.text.project import layout_kind, project_kind
     ],
 )
 def test_the_layout(make_repo: MakeRepo, files: dict[str, str], kind: str, evidence: str) -> None:
-    found = layout_kind(Repo(make_repo(files)))
+    found = project_kind(Repo(make_repo(files)))
     assert found.type == kind
     assert evidence in found.evidence
 
 
 def test_a_data_folder_known_only_to_git_counts(make_repo: MakeRepo) -> None:
     root = make_repo({"data/raw/README.md": "", "models/m.txt": "", "reports/r.md": ""})
-    assert layout_kind(Repo(root)).type == "analysis"
+    assert project_kind(Repo(root)).type == "analysis"
 
 
 def test_what_is_declared_or_recorded_wins(make_repo: MakeRepo) -> None:

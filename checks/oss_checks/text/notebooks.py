@@ -7,18 +7,15 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from oss_checks.context import BINARY_SNIFF_BYTES, MAX_READ_BYTES
-from oss_checks.formats import Notebook, NotebookCell, output_text, parse_notebook
+from oss_checks.formats import Notebook, NotebookCell, output_text
 from oss_checks.globs import match_name
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo, SourceFile
 
 NOTEBOOK_SUFFIX = ".ipynb"
-#: Notebooks above the repository's read limit are still read up to this size: books keep
-#: tens of megabytes of figures in their outputs, and GitHub refuses any file above 100 MB.
-LARGEST_NOTEBOOK = 100 * 1024 * 1024
-#: The start of the error of a notebook too large even for that: OSS403 reports its size.
+#: The start of the error of a notebook too large to read (``Repo.notebook`` reads up to
+#: 100 MB, GitHub's largest file): OSS403 reports its size.
 TOO_LARGE = "is too large to check"
 
 #: Terminal colour codes: tracebacks in outputs are full of them and they hide what follows.
@@ -27,30 +24,8 @@ _NEWLINE = re.compile(r"\n")
 
 
 def read_notebook(repo: Repo, path: str) -> Notebook:
-    """The notebook as parsed once per repository, also when it is larger than the read limit.
-
-    ``Repo.notebook`` reads no file above ``MAX_READ_BYTES``; a valid notebook that big is
-    read here once more (up to ``LARGEST_NOTEBOOK``), so that no rule calls it broken and
-    the credential and path rules still see it.
-    """
-    parsed = repo.notebook(path)
-    if parsed.error is None or repo.size(path) <= MAX_READ_BYTES or repo.is_symlink(path):
-        return parsed
-    return repo.memo(("large-notebook", path), lambda: _parse_large(repo, path))
-
-
-def _parse_large(repo: Repo, path: str) -> Notebook:
-    size = repo.size(path)
-    if size > LARGEST_NOTEBOOK:
-        return Notebook(path, {}, f"{TOO_LARGE} ({size / (1024 * 1024):.0f} MB)")
-    raw = repo.read_bytes(path, limit=size)
-    text = None
-    if raw is not None and b"\0" not in raw[:BINARY_SNIFF_BYTES]:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = None
-    return parse_notebook(path, text)
+    """The notebook as parsed once per repository (valid ones are read up to 100 MB)."""
+    return repo.notebook(path)
 
 
 def valid_notebook(repo: Repo, file: SourceFile) -> Notebook | None:
