@@ -51,10 +51,10 @@ def test_a_team_mirror_of_the_hooks_survives_re_rendering(tmp_path: Path) -> Non
     mirror = "https://git.acme.test/tools/oss-template"
     with rendered({"project_name": "Churn", "_checks_repository": mirror}) as project:
         record = (project / ".oss-template.json").read_text(encoding="utf-8")
-        assert f"repo: {mirror}" in (project / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+        assert f'repo: "{mirror}"' in (project / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     import json
 
     answers = json.loads(record)["answers"]
     assert answers["_checks_repository"] == mirror
     with rendered(answers) as again:
-        assert f"repo: {mirror}" in (again / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+        assert f'repo: "{mirror}"' in (again / ".pre-commit-config.yaml").read_text(encoding="utf-8")

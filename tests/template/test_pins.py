@@ -25,7 +25,8 @@ def template_revs() -> dict[str, str]:
 
 def test_every_hook_repository_has_a_pypi_twin_and_a_pinned_release() -> None:
     revs = template_revs()
-    third_party = {repo: rev for repo, rev in revs.items() if repo != "https://github.com/org/oss-template"}
+    # This repository's own hooks come from wherever the bake was made (a Jinja expression here).
+    third_party = {repo: rev for repo, rev in revs.items() if "cookiecutter" not in repo}
     assert set(third_party) == set(HOOK_PACKAGES)
     for repo, rev in third_party.items():
         assert re.fullmatch(r"v?\d+(\.\d+)+", rev), f"{repo} is pinned to {rev!r}, not a release tag"
