@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from oss_checks.context import Repo
-from oss_checks.engine import Result, run
+from oss_checks import engine
+from oss_checks.engine import Result
 from oss_checks.registry import Finding
 
 MakeRepo = Callable[..., Path]
@@ -71,11 +71,10 @@ def make_repo(tmp_path: Path) -> MakeRepo:
 
 @pytest.fixture
 def run_checks() -> Run:
-    """Run some codes on a repository the way the CLI does, returning the whole Result."""
+    """Run some codes on a repository the way the CLI does (``--select``), returning the whole Result."""
 
     def runner(root: Path, *codes: str, files: list[str] | None = None) -> Result:
-        repo = Repo(root)
-        return run(repo, list(codes), files=files)
+        return engine.check(root, select=list(codes), files=files)
 
     return runner
 
@@ -93,6 +92,19 @@ def check(run_checks: Run) -> Check:
 
 
 @pytest.fixture
+def check_unadopted() -> Check:
+    """Findings of the given codes with the default selection, as in a repository that may not
+    have adopted the conventions: a convention then says only what its ``elsewhere`` promises."""
+
+    def checker(root: Path, *codes: str) -> list[Finding]:
+        result = engine.check(root)
+        assert result.errors == [], result.errors
+        return [finding for finding in result.findings if not codes or finding.code in codes]
+
+    return checker
+
+
+@pytest.fixture
 def four_releases(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pretend four template releases exist, so drift can be measured."""
     from oss_checks import releases
@@ -102,3 +114,29 @@ def four_releases(monkeypatch: pytest.MonkeyPatch) -> None:
         "RELEASES",
         (("0.1.0", "2026-11-23"), ("0.2.0", "2027-01-10"), ("0.3.0", "2027-03-01"), ("0.4.0", "2027-06-01")),
     )
+
+
+@pytest.fixture
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cookiecutter reads ~/.cookiecutterrc and writes replay files under HOME: keep both here."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("COOKIECUTTER_CONFIG", raising=False)
+
+
+@pytest.fixture(scope="session")
+def old_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The current template turned into an older release, 0.0.9, that differs in known ways."""
+    from drifting import make_old_template
+
+    return make_old_template(tmp_path_factory.mktemp("oss-template-0.0.9"))
+
+
+@pytest.fixture
+def known_releases(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend 0.0.9 was released before the current version, so OSS702 can measure it."""
+    from drifting import NEW, OLD
+    from oss_checks import releases
+
+    monkeypatch.setattr(releases, "RELEASES", ((OLD, "2026-05-04"), (NEW, "2026-11-23")))

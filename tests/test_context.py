@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
 
 from conftest import MakeRepo
-from oss_checks.context import MAX_READ_BYTES, Repo, RepoError, output_text, parse_notebook
+from oss_checks.context import MAX_READ_BYTES, Repo
+from oss_checks.errors import RepoError
 
 
 def test_listing_includes_untracked_but_not_ignored(make_repo: MakeRepo) -> None:
@@ -93,49 +93,6 @@ def test_invalid_pyproject_keeps_its_error(tmp_path: Path) -> None:
     assert repo.pyproject is None
     assert repo.pyproject_error is not None
     assert "line 1" in repo.pyproject_error
-
-
-@pytest.mark.parametrize(
-    ("text", "error"),
-    [
-        (None, "cannot be read"),
-        ("", "is empty"),
-        ("{not json", "is not valid JSON"),
-        ("[1, 2]", "top level is not a JSON object"),
-        (json.dumps({"nbformat": 3, "worksheets": []}), "nbformat 3"),
-        (json.dumps({"nbformat": 4}), "no list of cells"),
-        ("[" * 100000, "nested too deeply"),
-    ],
-)
-def test_parse_notebook_reports_problems(text: str | None, error: str) -> None:
-    notebook = parse_notebook("n.ipynb", text)
-    assert notebook.error is not None
-    assert error in notebook.error
-
-
-def test_parse_notebook_reads_cells() -> None:
-    data = {
-        "nbformat": 4,
-        "nbformat_minor": 5,
-        "metadata": {},
-        "cells": [
-            {"cell_type": "markdown", "source": ["# Title"]},
-            {
-                "cell_type": "code",
-                "execution_count": 3,
-                "source": ["x = 1\n", "x"],
-                "outputs": [{"output_type": "execute_result", "data": {"text/plain": ["1"]}}],
-            },
-            "not a cell",
-        ],
-    }
-    notebook = parse_notebook("n.ipynb", json.dumps(data))
-    assert notebook.error is None
-    assert [c.index for c in notebook.cells] == [1, 2]
-    code = notebook.cells[1]
-    assert code.source == "x = 1\nx"
-    assert code.execution_count == 3
-    assert output_text(code.outputs[0]) == "1"
 
 
 def test_package_dirs_finds_src_and_source_roots(make_repo: MakeRepo) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from conftest import MakeRepo, Run
-from oss_checks.registry import load_rules
+from oss_checks.rules import load_rules
 
 
 def notebook(*sources: str) -> str:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from oss_checks.cli import UsageError, main
-from oss_checks.config import ConfigError
-from oss_checks.context import RepoError
-from oss_checks.errors import UserError
-from oss_checks.template import TemplateError
+from oss_checks.cli import main
+from oss_checks.errors import ConfigError, RepoError, TemplateError, UsageError, UserError
 
 
 @pytest.mark.parametrize("kind", [UsageError, ConfigError, RepoError, TemplateError])
@@ -22,7 +19,7 @@ def test_a_user_error_from_any_command_is_one_line_and_exit_two(
     def refuse(*_: object) -> int:
         raise TemplateError("the template cannot be rendered with these answers: python_min")
 
-    monkeypatch.setattr("oss_checks.cli.run_rules", refuse)
+    monkeypatch.setattr("oss_checks.commands.rules.run", refuse)
     assert main(["rules"]) == 2
     err = capsys.readouterr().err
     assert err == "oss-checks: error: the template cannot be rendered with these answers: python_min\n"

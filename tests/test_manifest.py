@@ -11,7 +11,7 @@ import yaml
 
 from conftest import MakeRepo, git
 from oss_checks.manifest import HOOKS, anchor, hooks_manifest, rule_document, rules_docs, rules_markdown
-from oss_checks.registry import load_rules
+from oss_checks.rules import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 

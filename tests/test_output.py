@@ -23,7 +23,9 @@ def result(root: Path) -> Result:
 
 
 def test_text_names_cells_marks_fixable_and_counts(tmp_path: Path) -> None:
-    text = render_text([result(tmp_path)], tmp_path, fixed=2)
+    checked = result(tmp_path)
+    checked.fixed = 2
+    text = render_text([checked], tmp_path)
     lines = text.splitlines()
     assert lines[0].startswith("nb.ipynb:cell 3:2:5: OSS401 path, with")
     assert lines[2].startswith("README.md:0:0: OSS111 [*] README.md has no")

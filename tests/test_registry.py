@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from oss_checks.registry import Family, Finding, Rule, Scope, load_rules
+from oss_checks.registry import Family, Finding, Rule, Scope
+from oss_checks.rules import load_rules
 
 RULES = load_rules()
 SECTIONS = ("What it does", "Why is this bad?", "Example", "How to fix")

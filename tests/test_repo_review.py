@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import MakeRepo
-from oss_checks.registry import load_rules
 from oss_checks.repo_review import SKIPPED, oss_findings, repo_review_checks, repo_review_families
+from oss_checks.rules import load_rules
 
 
 def test_every_default_rule_is_a_check_in_a_known_family() -> None:

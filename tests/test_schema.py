@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from oss_checks.registry import load_rules
+from oss_checks.rules import load_rules
 from oss_checks.schema import tool_schema
 
 

@@ -11,8 +11,8 @@ from typing import Any
 import yaml
 from packaging.requirements import Requirement
 
-from oss_checks.context import Repo, parse_toml
-from oss_checks.engine import run
+from oss_checks.engine import check, open_repo
+from oss_checks.formats import parse_toml
 from oss_checks.manifest import main as manifest_main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,14 +56,13 @@ def test_generated_files_are_up_to_date() -> None:
 
 
 def test_this_repository_has_zero_findings() -> None:
-    repo = Repo(ROOT)
-    result = run(repo, repo.config.selected())
+    result = check(ROOT)
     assert result.errors == []
     assert [f"{f.location} {f.code} {f.message}" for f in result.findings] == []
 
 
 def test_every_ignore_in_our_config_has_a_reason() -> None:
-    config = Repo(ROOT).config
+    _repo, config = open_repo(ROOT)
     reasons = list(config.ignore.values()) + [
         r for codes in config.per_path_ignores.values() for r in codes.values()
     ]

@@ -15,7 +15,8 @@ import yaml
 
 from conftest import Check, MakeRepo
 from oss_checks.cli import main
-from oss_checks.context import RECORD_FILE, Repo
+from oss_checks.engine import open_repo
+from oss_checks.record import RECORD_FILE
 from oss_checks.template import template_root
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "team-defaults.md"
@@ -120,7 +121,7 @@ def test_team_config_from_a_package_applies(
     root = make_repo(
         {"pyproject.toml": PYPROJECT.format(reference='"pkg:acme_conventions"', extra=""), "model.bin": BIG}
     )
-    config = Repo(root).config
+    config = open_repo(root)[1]
     assert config.sources == [str(conventions_package), "pyproject.toml"]
     assert config.options["OSS702"] == {"max-releases-behind": 0, "max-days-behind": 60}
     assert "OSS209" in config.ignore
@@ -140,7 +141,7 @@ def test_repository_settings_win_over_the_team(
         }
     )
     assert check(root, "OSS403") == []
-    assert Repo(root).config.options["OSS702"]["max-releases-behind"] == 0  # the rest still applies
+    assert open_repo(root)[1].options["OSS702"]["max-releases-behind"] == 0  # the rest still applies
 
 
 def test_team_config_by_path_is_shared_by_many_repositories(tmp_path: Path, check: Check) -> None:

@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from oss_checks.errors import UserError
-from oss_checks.registry import Rule, load_rules
-
-if TYPE_CHECKING:
-    from oss_checks.context import Repo
+from oss_checks.errors import ConfigError
+from oss_checks.formats import parse_toml
+from oss_checks.globs import glob_match
+from oss_checks.registry import Rule
+from oss_checks.rules import load_rules
 
 TABLE = "[tool.oss-checks]"
 KNOWN_KEYS = (
@@ -31,8 +30,8 @@ KNOWN_KEYS = (
 )
 
 
-class ConfigError(UserError):
-    """The configuration is wrong; the message says where and how, in one line."""
+#: A team file larger than this is refused unread: a configuration is a few kilobytes.
+MAX_TEAM_FILE_BYTES = 1024 * 1024
 
 
 @dataclass
@@ -48,6 +47,9 @@ class Config:
     project_type: str | None = None
     #: Files this configuration was read from, team-wide first.
     sources: list[str] = field(default_factory=list)
+    #: Whether the repository adopted the conventions: it has a [tool.oss-checks] table, or a
+    #: team file is laid over it.
+    adopted: bool = False
 
     def selected(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[str]:
         """Codes that run, after the config's and the command line's selection.
@@ -63,6 +65,16 @@ class Config:
             codes = base | expand(self.extend_select, f"{TABLE} extend-select", include_opt_in=True)
         codes -= expand(list(ignore), "--ignore", include_opt_in=True)
         return [code for code in registry if code in codes]
+
+    def named(self, select: Iterable[str] = ()) -> set[str]:
+        """The codes chosen by name: on the command line, or in select and extend-select.
+
+        A convention chosen like this applies in full, adopted or not.
+        """
+        chosen = list(select) or list(self.select or ())
+        return expand(chosen, "--select", include_opt_in=True) | expand(
+            self.extend_select, f"{TABLE} extend-select", include_opt_in=True
+        )
 
     def ignore_reason(self, code: str, path: str | None) -> str | None:
         """Why a finding of ``code`` at ``path`` is ignored, or None when it is not."""
@@ -108,7 +120,8 @@ def expand(selectors: Iterable[str], where: str, include_opt_in: bool = False) -
     return codes
 
 
-def _code_for(key: str, where: str) -> str:
+def code_for(key: str, where: str) -> str:
+    """The code a rule code or rule name stands for; ConfigError naming ``where`` when none."""
     registry = load_rules()
     if key.upper() in registry:
         return key.upper()
@@ -125,7 +138,7 @@ def _reasons(value: Any, where: str) -> dict[str, str]:
         )
     reasons: dict[str, str] = {}
     for key, reason in value.items():
-        code = _code_for(str(key), where)
+        code = code_for(str(key), where)
         if not isinstance(reason, str) or not reason.strip():
             raise ConfigError(f"{where}: {key} needs a reason: a non-empty string saying why")
         reasons[code] = reason.strip()
@@ -178,7 +191,7 @@ def _parse_options(value: Any, where: str, config: Config) -> None:
         raise ConfigError(f"{where} must be a table of rule name = {{ option = value }}")
     registry = load_rules()
     for key, settings in value.items():
-        code = _code_for(str(key), where)
+        code = code_for(str(key), where)
         rule = registry[code]
         if not isinstance(settings, Mapping):
             raise ConfigError(f"{where}.{key} must be a table of options")
@@ -212,91 +225,57 @@ def _team_file(reference: str, root: Path, where: str) -> Path:
     return candidate
 
 
-def load_config(repo: Repo) -> Config:
-    """The repository's configuration, with a team-wide file under it when ``extend`` names one."""
-    from oss_checks.context import parse_toml
+def load_config(root: Path, pyproject: Mapping[str, Any] | None, *, team_file: Path | None = None) -> Config:
+    """The configuration in ``pyproject`` (parsed), with a team-wide file under it.
 
-    data = repo.pyproject
-    if data is None:
-        return Config()  # a missing or broken pyproject.toml is itself a finding, not a crash
-    tool = data.get("tool", {})
+    The team file is the one ``extend`` names, or ``team_file`` (the report's
+    ``--conventions``), which makes every repository count as having adopted them.
+    """
+    if pyproject is None:
+        # A missing or broken pyproject.toml is itself a finding, not a crash.
+        return _team_config(team_file) if team_file is not None else Config()
+    tool = pyproject.get("tool", {})
     if not isinstance(tool, Mapping):
         raise ConfigError("pyproject.toml: `tool` must be a table, like [tool.oss-checks]")
     table = tool.get("oss-checks", {})
     if not isinstance(table, Mapping):
         raise ConfigError(f"pyproject.toml: {TABLE} must be a table")
-    config = Config()
+    config = _team_config(team_file) if team_file is not None else Config()
     reference = table.get("extend")
     if reference is not None:
         if not isinstance(reference, str):
             raise ConfigError(f"pyproject.toml: {TABLE} extend must be a string: a path or pkg:<package>")
-        team_path = _team_file(reference, repo.root, f"pyproject.toml: {TABLE}")
-        team_data, error = parse_toml(_read(team_path))
-        if team_data is None:
-            raise ConfigError(f"{team_path} {error}")
-        team_tool = team_data.get("tool", {})
-        team_table = team_tool.get("oss-checks", team_data) if isinstance(team_tool, Mapping) else None
-        if not isinstance(team_table, Mapping):
-            raise ConfigError(f"{team_path}: [tool.oss-checks] must be a table")
-        if "extend" in team_table:
-            raise ConfigError(f"{team_path}: a team configuration cannot itself use extend")
-        config = parse_table(team_table, str(team_path), config)
-    return parse_table(table, "pyproject.toml", config)
+        config = _team_config(_team_file(reference, root, f"pyproject.toml: {TABLE}"), config)
+    config = parse_table(table, "pyproject.toml", config)
+    config.adopted = config.adopted or "oss-checks" in tool
+    return config
 
 
-def _read(path: Path) -> str | None:
+def _team_config(team_path: Path, base: Config | None = None) -> Config:
+    team_data, error = parse_toml(_read_team_file(team_path))
+    if team_data is None:
+        raise ConfigError(f"{team_path} {error}")
+    team_tool = team_data.get("tool", {})
+    team_table = team_tool.get("oss-checks", team_data) if isinstance(team_tool, Mapping) else None
+    if not isinstance(team_table, Mapping):
+        raise ConfigError(f"{team_path}: [tool.oss-checks] must be a table")
+    if "extend" in team_table:
+        raise ConfigError(f"{team_path}: a team configuration cannot itself use extend")
+    config = parse_table(team_table, str(team_path), base)
+    config.adopted = True
+    return config
+
+
+def _read_team_file(path: Path) -> str | None:
+    """The team file's text; ConfigError when it is too large to be a configuration."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        with path.open("rb") as handle:
+            data = handle.read(MAX_TEAM_FILE_BYTES + 1)
+    except OSError:
         return None
-
-
-@lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pattern[i] == "[" and "]" in pattern[i + 2 :]:
-            end = pattern.index("]", i + 2)
-            body = pattern[i + 1 : end]
-            negate = body[:1] in ("!", "^")
-            members = re.escape(body[1:] if negate else body).replace("\\-", "-")
-            out.append(f"[{'^' if negate else ''}{members}]")
-            i = end + 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out))
-
-
-def glob_match(pattern: str, path: str) -> bool:
-    """Match a repo-relative POSIX path against a glob where ``**`` spans folders.
-
-    A pattern without a slash matches the file name anywhere, like ``.gitignore``; a
-    leading slash anchors it at the repository root; a pattern naming a folder matches
-    everything below it. Backslashes (Windows paths) count as slashes.
-    """
-    pattern = pattern.strip().replace("\\", "/")
-    anchored = pattern.startswith("/")
-    pattern = pattern.lstrip("/").rstrip("/")
-    parts = path.split("/")
-    if "/" not in pattern and not anchored:
-        if not any(c in pattern for c in "*?["):
-            return pattern in parts  # a plain name: no regex needed (the common case)
-        regex = _glob_regex(pattern)
-        return any(regex.fullmatch(part) for part in parts)
-    regex = _glob_regex(pattern)
-    # The path itself, then each parent folder (a folder pattern covers what is inside).
-    return any(regex.fullmatch("/".join(parts[:end])) for end in range(len(parts), 0, -1))
+    if len(data) > MAX_TEAM_FILE_BYTES:
+        raise ConfigError(f"{path} is larger than {MAX_TEAM_FILE_BYTES // 1024} kB: not a team configuration")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None

@@ -1,28 +1,27 @@
-"""What the rules see of a repository: its files, their text, and parsed config.
+"""What the rules see of a repository: its files, their text, and files parsed once.
 
+``Repo`` holds plain facts and no settings: the engine reads the configuration and
+builds the repository with what it needs (which files, a declared project type).
 Everything is read at most once and lazily, and nothing here ever raises for a bad
-file: binary, non-UTF-8, oversized, unreadable files and symlinks read as ``None``
-text, and a config file that does not parse keeps its error message for the rule
-that reports it.
+file: binary, non-UTF-8, oversized, unreadable files, symlinks and files reached
+through a symlinked folder read as ``None``, and a file that does not parse keeps its
+one-line error for the rule that reports it.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import stat
-import subprocess
-import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
-from oss_checks.errors import UserError
-
-if TYPE_CHECKING:
-    from oss_checks.config import Config
+from oss_checks import git
+from oss_checks.errors import RepoError
+from oss_checks.formats import Notebook, YamlFile, parse_notebook, parse_toml, parse_yaml
+from oss_checks.record import RECORD_FILE, ParsedRecord, Record, parse_record
 
 #: Files larger than this are never read as text (the large-file rule reports them).
 MAX_READ_BYTES = 16 * 1024 * 1024
@@ -54,12 +53,12 @@ WALK_SKIP_DIRS = frozenset(
     }
 )
 
-RECORD_FILE = ".oss-template.json"
-
 #: Top-level folders that never hold the project's importable packages.
 NOT_SOURCE_ROOTS = frozenset(
     {"tests", "test", "testing", "docs", "doc", "examples", "scripts", "benchmarks", "notebooks", "hooks"}
 )
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -98,140 +97,100 @@ class SourceFile:
         return self.repo.size(self.path)
 
 
-@dataclass
-class NotebookCell:
-    index: int  # 1-based, as people count cells
-    cell_type: str
-    source: str
-    execution_count: int | None
-    outputs: list[dict[str, Any]]
-
-
-@dataclass
-class Notebook:
-    """The parts of a notebook the rules need, parsed with the standard library."""
-
-    path: str
-    data: dict[str, Any]
-    error: str | None = None
-    cells: list[NotebookCell] = field(default_factory=list)
-
-    @property
-    def metadata(self) -> dict[str, Any]:
-        meta = self.data.get("metadata")
-        return meta if isinstance(meta, dict) else {}
-
-
-def _joined(value: Any) -> str:
-    if isinstance(value, list):
-        return "".join(str(part) for part in value)
-    return value if isinstance(value, str) else ""
-
-
-def parse_notebook(path: str, text: str | None) -> Notebook:
-    """Parse a notebook leniently: problems become ``error``, never exceptions."""
-    if text is None:
-        return Notebook(path, {}, "cannot be read as UTF-8 text (binary, too large or unreadable)")
-    if not text.strip():
-        return Notebook(path, {}, "is empty")
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-        where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
-        return Notebook(path, {}, f"is not valid JSON: {reason}{where}")
-    if not isinstance(data, dict):
-        return Notebook(path, {}, "is not a notebook: the top level is not a JSON object")
-    major = data.get("nbformat")
-    if not isinstance(major, int) or major < 4:
-        found = major if isinstance(major, int) else "none"
-        return Notebook(path, data, f"uses nbformat {found}; only nbformat 4 notebooks are supported")
-    raw_cells = data.get("cells")
-    if not isinstance(raw_cells, list):
-        return Notebook(path, data, "is not a notebook: it has no list of cells")
-    cells = []
-    for number, raw in enumerate(raw_cells, start=1):
-        if not isinstance(raw, dict):
-            continue
-        count = raw.get("execution_count")
-        outputs = raw.get("outputs")
-        cells.append(
-            NotebookCell(
-                index=number,
-                cell_type=str(raw.get("cell_type", "")),
-                source=_joined(raw.get("source", "")),
-                execution_count=count if isinstance(count, int) and not isinstance(count, bool) else None,
-                outputs=[o for o in outputs if isinstance(o, dict)] if isinstance(outputs, list) else [],
-            )
-        )
-    return Notebook(path, data, None, cells)
-
-
-def output_text(output: dict[str, Any]) -> str:
-    """The human-readable text of one notebook output (stream, result, error)."""
-    parts = [_joined(output.get("text", ""))]
-    data = output.get("data")
-    if isinstance(data, dict):
-        parts.append(_joined(data.get("text/plain", "")))
-    if output.get("output_type") == "error":
-        parts.append(_joined(output.get("evalue", "")))
-        traceback = output.get("traceback")
-        if isinstance(traceback, list):
-            parts.extend(str(line) for line in traceback)
-    return "\n".join(part for part in parts if part)
-
-
-class RepoError(UserError):
-    """A problem with the repository as a whole: reported as one line, exit code 2."""
+def is_virtualenv(folder: str) -> bool:
+    """Whether ``folder`` is a virtual environment, whatever it is called."""
+    return os.path.isfile(os.path.join(folder, "pyvenv.cfg"))
 
 
 class Repo:
-    """A repository (or plain folder) as the rules see it."""
+    """A repository (or plain folder) as the rules see it.
 
-    def __init__(self, root: Path, config: Config | None = None, only: Iterable[str] | None = None):
+    ``only`` restricts the files to the given ones (the per-file hook's staged files);
+    ``project_type`` is the type the configuration declares, if it declares one;
+    ``adopted`` says the configuration adopts the conventions (a template record also does);
+    ``parsed_pyproject`` is ``pyproject.toml`` as another view of the same folder parsed it.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        only: Iterable[str] | None = None,
+        project_type: str | None = None,
+        adopted: bool = False,
+        parsed_pyproject: tuple[dict[str, Any] | None, str | None] | None = None,
+    ):
         self.root = root.resolve()
         if not self.root.is_dir():
             raise RepoError(f"{root} is not a folder")
-        self._config = config
         self._only = None if only is None else list(only)
+        self._declared_type = project_type
+        self._declared_adoption = adopted
+        self._given_pyproject = parsed_pyproject
         self._text: dict[str, str | None] = {}
-        self._sizes: dict[str, int] = {}
         self._stats: dict[str, os.stat_result | None] = {}
-        self._notebooks: dict[str, Notebook] = {}
+        self._real_folders: dict[str, bool] = {"": True}
+        self._memo: dict[Hashable, Any] = {}
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` once per repository and key: how rules share what they parsed."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        result: T = self._memo[key]
+        return result
 
     # -- files ------------------------------------------------------------------------
     @cached_property
     def is_git(self) -> bool:
-        return (self.root / ".git").exists() and self.git("rev-parse", "--git-dir") is not None
+        return os.path.lexists(self.root / ".git") and git.top_level(self.root) is not None
 
-    def git(self, *args: str, stdin: str | None = None, ok: tuple[int, ...] = (0,)) -> str | None:
-        """Run git in the repository: its output, or None when git fails or is missing."""
-        return run_git(self.root, *args, stdin=stdin, ok=ok)
+    def git(self, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes | None:
+        """Run git in the repository (see :mod:`oss_checks.git`): its output, or None."""
+        return git.run_git(self.root, *args, stdin=stdin, ok=ok)
+
+    @cached_property
+    def walked(self) -> bool:
+        """Whether the files were found by walking the folder (it is not a git work tree)."""
+        return self._only is None and self._git_listing is None
+
+    @cached_property
+    def _git_listing(self) -> dict[str, str] | None:
+        if not self.is_git:
+            return None
+        output = self.git("ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard")
+        if output is None:
+            return None
+        listing: dict[str, str] = {}
+        for entry in git.nul_separated(output):
+            if len(entry) > 2:
+                tag, path = entry[0], entry[2:]
+                # An unmerged path appears once per stage; keep the strongest tag.
+                if listing.get(path) != "M":
+                    listing[path] = tag
+        return listing
 
     @cached_property
     def _listing(self) -> dict[str, str]:
         """Every candidate file mapped to its git status tag (H tracked, ? untracked, M unmerged)."""
         if self._only is not None:
             return dict.fromkeys(self._only, "H")
-        if self.is_git:
-            out = self.git("ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard")
-            if out is not None:
-                listing: dict[str, str] = {}
-                for entry in out.split("\0"):
-                    if len(entry) > 2:
-                        tag, path = entry[0], entry[2:]
-                        # An unmerged path appears once per stage; keep the strongest tag.
-                        if listing.get(path) != "M":
-                            listing[path] = tag
-                return listing
+        if self._git_listing is not None:
+            return self._git_listing
         return dict.fromkeys(self._walk(), "H")
 
     def _walk(self) -> Iterator[str]:
         for folder, dirs, files in os.walk(self.root, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if d not in WALK_SKIP_DIRS and not d.endswith(".egg-info"))
-            rel = Path(folder).relative_to(self.root)
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if d not in WALK_SKIP_DIRS
+                and not d.endswith(".egg-info")
+                and not is_virtualenv(os.path.join(folder, d))
+            )
+            rel = os.path.relpath(folder, self.root)
+            prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
             for name in sorted(files):
-                yield (rel / name).as_posix()
+                yield prefix + name
 
     @cached_property
     def paths(self) -> list[str]:
@@ -255,42 +214,74 @@ class Repo:
         return sorted(p for p, tag in self._listing.items() if tag == "M")
 
     def exists(self, path: str) -> bool:
-        return path in self.path_set or os.path.isfile(os.path.join(self.root, path))
+        """Whether ``path`` is a file of the repository (a symlink counts, a folder does not)."""
+        if path in self.path_set:
+            return True
+        info = self._lstat(path)
+        return info is not None and not stat.S_ISDIR(info.st_mode)
 
     def dir_exists(self, path: str) -> bool:
-        return (self.root / path).is_dir()
+        """Whether ``path`` is a real folder inside the repository (not a symlink to one)."""
+        info = self._lstat(path.rstrip("/"))
+        return info is not None and stat.S_ISDIR(info.st_mode)
+
+    @cached_property
+    def _lowered(self) -> dict[str, str]:
+        lowered: dict[str, str] = {}
+        for path in self.paths:
+            lowered.setdefault(path.lower(), path)
+        return lowered
 
     def find(self, *candidates: str) -> str | None:
-        """The first candidate name that exists, compared without regard to case."""
-        lowered = {p.lower(): p for p in self.paths if "/" not in p}
+        """The first candidate present in the repository, compared without regard to case."""
+        lowered = self._lowered
         for candidate in candidates:
-            if "/" in candidate:
-                if self.exists(candidate):
-                    return candidate
-            elif candidate.lower() in lowered:
-                return lowered[candidate.lower()]
+            found = lowered.get(candidate.lower())
+            if found is not None:
+                return found
+        for candidate in candidates:
+            # A file the listing does not know (e.g. a run restricted to some files) still counts.
+            if self.exists(candidate):
+                return candidate
         return None
 
     def is_ignored(self, path: str) -> bool | None:
         """Whether git ignores ``path``; None when this is not a git repository."""
         if not self.is_git:
             return None
-        return self.git("check-ignore", "-q", "--no-index", path) is not None
+        return self.git("check-ignore", "-q", "--no-index", "--", path) is not None
 
     # -- contents ---------------------------------------------------------------------
+    def _real_folder(self, folder: str) -> bool:
+        """Whether ``folder`` (repo-relative) and each folder above it are real folders."""
+        known = self._real_folders.get(folder)
+        if known is None:
+            parent = folder.rpartition("/")[0]
+            known = self._real_folder(parent)
+            if known:
+                try:
+                    info = os.lstat(os.path.join(self.root, folder))
+                    known = stat.S_ISDIR(info.st_mode)
+                except (OSError, ValueError):
+                    known = False
+            self._real_folders[folder] = known
+        return known
+
     def _lstat(self, path: str) -> os.stat_result | None:
         if path not in self._stats:
-            try:
-                self._stats[path] = os.lstat(os.path.join(self.root, path))
-            except (OSError, ValueError):
-                self._stats[path] = None
+            info: os.stat_result | None = None
+            inside = bool(path) and not path.startswith("/") and ".." not in path.split("/")
+            if inside and self._real_folder(path.rpartition("/")[0]):
+                try:
+                    info = os.lstat(os.path.join(self.root, path))
+                except (OSError, ValueError):
+                    info = None
+            self._stats[path] = info
         return self._stats[path]
 
     def size(self, path: str) -> int:
-        if path not in self._sizes:
-            info = self._lstat(path)
-            self._sizes[path] = info.st_size if info is not None and stat.S_ISREG(info.st_mode) else 0
-        return self._sizes[path]
+        info = self._lstat(path)
+        return info.st_size if info is not None and stat.S_ISREG(info.st_mode) else 0
 
     def is_symlink(self, path: str) -> bool:
         info = self._lstat(path)
@@ -302,9 +293,11 @@ class Repo:
         if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             return None
         try:
-            with open(os.path.join(self.root, path), "rb") as handle:
+            # O_NOFOLLOW: a file swapped for a symlink since it was inspected is not followed.
+            fd = os.open(os.path.join(self.root, path), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(fd, "rb") as handle:
                 return handle.read(limit + 1)[:limit]
-        except OSError:
+        except (OSError, ValueError):
             return None
 
     def contains(self, path: str, needle: str) -> bool:
@@ -329,25 +322,29 @@ class Repo:
         return self._text[path]
 
     def notebook(self, path: str) -> Notebook:
-        if path not in self._notebooks:
-            self._notebooks[path] = parse_notebook(path, self.read_text(path))
-        return self._notebooks[path]
+        return self.memo(("notebook", path), lambda: parse_notebook(path, self.read_text(path)))
 
-    # -- parsed configuration -----------------------------------------------------------
+    def yaml(self, path: str) -> YamlFile:
+        return self.memo(("yaml", path), lambda: parse_yaml(path, self.read_text(path)))
+
+    # -- what the repository says about itself -------------------------------------------
     @cached_property
-    def _pyproject(self) -> tuple[dict[str, Any] | None, str | None]:
-        if not (self.root / "pyproject.toml").is_file():
+    def parsed_pyproject(self) -> tuple[dict[str, Any] | None, str | None]:
+        """``pyproject.toml`` as (data, None), (None, its one-line error), or (None, None) when missing."""
+        if self._given_pyproject is not None:
+            return self._given_pyproject
+        if not self.exists("pyproject.toml"):
             return None, None
         return parse_toml(self.read_text("pyproject.toml"))
 
     @property
     def pyproject(self) -> dict[str, Any] | None:
         """The parsed pyproject.toml, or None when it is missing or does not parse."""
-        return self._pyproject[0]
+        return self.parsed_pyproject[0]
 
     @property
     def pyproject_error(self) -> str | None:
-        return self._pyproject[1]
+        return self.parsed_pyproject[1]
 
     @property
     def project(self) -> dict[str, Any]:
@@ -355,40 +352,38 @@ class Repo:
         return table if isinstance(table, dict) else {}
 
     @cached_property
-    def record(self) -> dict[str, Any] | None:
-        """The template record (``.oss-template.json``) if it exists and parses."""
-        text = self.read_text(RECORD_FILE)
-        if text is None:
+    def parsed_record(self) -> ParsedRecord | None:
+        """The template record judged once, or None when there is no record file."""
+        if not self.exists(RECORD_FILE):
             return None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            return None
-        return data if isinstance(data, dict) else None
+        return parse_record(self.read_text(RECORD_FILE))
+
+    @property
+    def record(self) -> Record | None:
+        """The template record when it exists and has the right shape."""
+        parsed = self.parsed_record
+        return parsed.record if parsed is not None else None
 
     @property
     def answers(self) -> dict[str, Any]:
-        answers = (self.record or {}).get("answers")
-        return answers if isinstance(answers, dict) else {}
+        """The recorded answers, also from a record whose other parts are wrong (OSS701 says what)."""
+        parsed = self.parsed_record
+        return parsed.answers if parsed is not None else {}
+
+    @cached_property
+    def adopted(self) -> bool:
+        """Whether the repository adopted the conventions: a template record, or the configuration says so."""
+        return self._declared_adoption or self.parsed_record is not None
 
     @cached_property
     def project_type(self) -> str:
-        """``analysis`` or ``library``: from the config, else the template record, else the tree."""
-        configured = self.config.project_type
-        if configured:
-            return configured
+        """``analysis`` or ``library``: as declared, else from the template record, else the tree."""
+        if self._declared_type in ("analysis", "library"):
+            return self._declared_type
         recorded = self.answers.get("project_type")
         if recorded in ("analysis", "library"):
             return str(recorded)
         return "analysis" if self.dir_exists("notebooks") else "library"
-
-    @property
-    def config(self) -> Config:
-        if self._config is None:
-            from oss_checks.config import load_config
-
-            self._config = load_config(self)
-        return self._config
 
     @cached_property
     def package_dirs(self) -> list[str]:
@@ -407,35 +402,3 @@ class Repo:
             elif len(parts) == 2:
                 found.append(parts[0])
         return sorted(found)
-
-
-def run_git(folder: Path, *args: str, stdin: str | None = None, ok: tuple[int, ...] = (0,)) -> str | None:
-    """Run git in ``folder``: its output, or None when git fails (exit code not in ``ok``) or is missing."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(folder), *args],
-            input=stdin,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="surrogateescape",
-            check=False,
-        )
-    except OSError:
-        return None
-    return done.stdout if done.returncode in ok else None
-
-
-def parse_toml(text: str | None) -> tuple[dict[str, Any] | None, str | None]:
-    """Parse TOML text, returning (data, None) or (None, a one-line error)."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
-
-    if text is None:
-        return None, "is not UTF-8 text"
-    try:
-        return tomllib.loads(text), None
-    except tomllib.TOMLDecodeError as exc:
-        return None, f"is not valid TOML: {exc}"

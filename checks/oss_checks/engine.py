@@ -1,4 +1,14 @@
-"""Run the selected rules over a repository (or some of its files) and sort out ignores."""
+"""Check a repository: open it, choose the rules, run them, sort out ignores, fix.
+
+One straight pipeline, used by every caller (the command line and its hooks, the
+repo-review plugin, the report, the tests):
+
+    open_repo -> select_rules -> run -> (apply_fixes -> run again on a fresh view)
+
+:func:`check` is that pipeline in one call. The configuration is read once, each rule
+is built once, and a rule that crashes becomes a :class:`RuleCrash` (data, not a
+formatted string) while the other rules still run.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +18,9 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from oss_checks.config import Config
+from oss_checks.config import Config, load_config
 from oss_checks.context import Repo
-from oss_checks.registry import Finding, Rule, Scope
+from oss_checks.registry import Finding, Kind, Rule, Scope
 
 #: ``# oss-checks: ignore[OSS401] the reason`` (also ``ignore[OSS401,OSS402]``) on the line.
 _INLINE = re.compile(r"oss-checks:\s*ignore\[([A-Za-z0-9,\s]+)\]\s*(?:--\s*)?(.*)")
@@ -22,14 +32,102 @@ class Ignored:
     reason: str
 
 
+@dataclass(frozen=True)
+class RuleCrash:
+    """A rule that raised instead of reporting: its code, where it was looking, the error."""
+
+    code: str
+    name: str
+    where: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"internal error in {self.code} ({self.name}) on {self.where}: {self.error}"
+
+
 @dataclass
 class Result:
     root: Path
     findings: list[Finding] = field(default_factory=list)
     ignored: list[Ignored] = field(default_factory=list)
-    #: Rule crashes, reported as one line each; they make the exit code 2.
-    errors: list[str] = field(default_factory=list)
+    #: Rules that crashed; they make the exit code 2.
+    crashes: list[RuleCrash] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
+    #: How many findings ``--fix`` repaired before this result was taken.
+    fixed: int = 0
+    #: Fixes that were tried and failed, one line each (they make the exit code 2 too).
+    fix_errors: list[str] = field(default_factory=list)
+    #: Whether the repository adopted the conventions (they then applied in full).
+    adopted: bool = True
+    #: In a repository that did not adopt them: the conventions that would report, in full.
+    would_bring: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[str]:
+        """Every crash and failed fix as the line a user reads."""
+        return [str(crash) for crash in self.crashes] + self.fix_errors
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A repository opened for checking: the files, the configuration and the rules."""
+
+    repo: Repo
+    config: Config
+    rules: tuple[Rule, ...]
+
+
+def open_repo(
+    root: Path, *, files: Iterable[str] | None = None, team_file: Path | None = None
+) -> tuple[Repo, Config]:
+    """The repository at ``root`` and its configuration (``ConfigError`` when that is wrong).
+
+    ``team_file`` lays a team's conventions under the repository's own settings, as
+    ``extend`` does, and makes the repository count as having adopted them.
+    """
+    probe = Repo(root)
+    config = load_config(probe.root, probe.pyproject, team_file=team_file)
+    repo = Repo(
+        root,
+        only=files,
+        project_type=config.project_type,
+        adopted=config.adopted,
+        parsed_pyproject=probe.parsed_pyproject,
+    )
+    return repo, config
+
+
+def select_rules(
+    config: Config,
+    repo: Repo,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    files_only: bool = False,
+) -> tuple[Rule, ...]:
+    """The rules to run, each built once with its options, knowing whether it applies in full.
+
+    A convention applies in full where the repository adopted the conventions, or when it
+    was chosen by name; elsewhere it says only what the repository's evidence supports.
+    """
+    named = config.named(select)
+    rules = []
+    for code in config.selected(select, ignore):
+        rule = config.rule(code)
+        rule.in_full = rule.kind is Kind.FACT or repo.adopted or code in named
+        if rule.scope is Scope.FILE or not files_only:
+            rules.append(rule)
+    return tuple(rules)
+
+
+def in_full(rules: Sequence[Rule]) -> tuple[Rule, ...]:
+    """The same rules, built again to apply in full: what adopting the conventions would bring."""
+    again = []
+    for rule in rules:
+        fresh = type(rule)(rule.settings)
+        fresh.in_full = True
+        again.append(fresh)
+    return tuple(again)
 
 
 def _inline_reason(repo: Repo, finding: Finding) -> str | None:
@@ -54,15 +152,9 @@ def _inline_reason(repo: Repo, finding: Finding) -> str | None:
     return match.group(2).strip()  # "" when no reason was written: the finding then stays
 
 
-def run(
-    repo: Repo,
-    codes: Sequence[str],
-    files: Iterable[str] | None = None,
-) -> Result:
-    """Run ``codes`` on ``repo``; with ``files``, only the FILE rules on those files."""
-    config: Config = repo.config
-    result = Result(repo.root, codes=list(codes))
-    rules: list[Rule] = [config.rule(code) for code in codes]
+def run(repo: Repo, config: Config, rules: Sequence[Rule], *, files: Iterable[str] | None = None) -> Result:
+    """Run ``rules`` on ``repo``; with ``files``, only the FILE rules on those files."""
+    result = Result(repo.root, codes=[rule.code for rule in rules], adopted=repo.adopted)
     file_rules = [rule for rule in rules if rule.scope is Scope.FILE]
     raw: list[Finding] = []
 
@@ -102,6 +194,69 @@ def _collect(
     try:
         into.extend(produce())
     except Exception as exc:  # noqa: BLE001 - a rule's bug must never become a traceback
-        result.errors.append(
-            f"internal error in {rule.code} ({rule.name}) on {where}: {type(exc).__name__}: {exc}"
-        )
+        result.crashes.append(RuleCrash(rule.code, rule.name, where, f"{type(exc).__name__}: {exc}"))
+
+
+def apply_fixes(repo: Repo, rules: Sequence[Rule], result: Result) -> int:
+    """Apply the safe fix of every fixable finding in ``result``; how many were repaired."""
+    by_code = {rule.code: rule for rule in rules}
+    fixed = 0
+    for finding in result.findings:
+        rule = by_code.get(finding.code)
+        if rule is None or not finding.fixable:
+            continue
+        try:
+            if rule.fix(repo, finding):
+                fixed += 1
+        except Exception as exc:  # noqa: BLE001 - report, never a traceback
+            result.fix_errors.append(f"could not fix {finding.code} on {finding.path}: {exc}")
+    return fixed
+
+
+def check(
+    root: Path,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    files: Sequence[str] | None = None,
+    fix: bool = False,
+) -> Result:
+    """Check the repository at ``root`` (only its FILE rules on ``files`` when given).
+
+    With ``fix``, repairs what can be repaired safely, then checks a fresh view of the
+    files, so the result says what is left.
+    """
+    repo, config = open_repo(root, files=files)
+    return check_repo(repo, config, select=select, ignore=ignore, files=files, fix=fix)
+
+
+def check_repo(
+    repo: Repo,
+    config: Config,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    files: Sequence[str] | None = None,
+    fix: bool = False,
+    preview_adoption: bool = False,
+) -> Result:
+    """:func:`check` on a repository already opened with :func:`open_repo`.
+
+    With ``preview_adoption``, a repository that did not adopt the conventions also learns
+    which of them would report if it did (``Result.would_bring``), as the report shows.
+    """
+    rules = select_rules(config, repo, select=select, ignore=ignore, files_only=files is not None)
+    result = run(repo, config, rules, files=files)
+    partial = [rule for rule in rules if not rule.in_full]
+    if preview_adoption and partial:
+        preview = run(repo, config, in_full(partial), files=files)
+        result.would_bring = sorted({finding.code for finding in preview.findings})
+    if fix:
+        fixed = apply_fixes(repo, rules, result)
+        if fixed:
+            fresh = Repo(repo.root, only=files, project_type=config.project_type, adopted=config.adopted)
+            failures = result.fix_errors
+            result = run(fresh, config, rules, files=files)
+            result.fix_errors = failures
+        result.fixed = fixed
+    return result

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from oss_checks import __version__
-from oss_checks.registry import Family, load_rules
+from oss_checks.registry import Family, Kind, Rule
+from oss_checks.rules import load_rules
 
 #: pre-commit 3.2.0 introduced the stage names used below (pre-commit, pre-push, manual).
 MINIMUM_PRE_COMMIT = "3.2.0"
@@ -96,6 +97,8 @@ def rules_records() -> list[dict[str, Any]]:
             "severity": rule.severity.value,
             "fixable": rule.fixable,
             "opt_in": rule.opt_in,
+            "kind": rule.kind.value,
+            "elsewhere": rule.elsewhere if rule.kind is Kind.CONVENTION else None,
             "added": rule.added,
             "stakeholders": [s.value for s in rule.stakeholders],
             "message": rule.summary(),
@@ -123,8 +126,8 @@ def rules_markdown() -> str:
         lines += [
             f"**{family.title}** (OSS{family.base // 100}xx)",
             "",
-            "| Code | Name | Message | Stakeholders | Fix |",
-            "| --- | --- | --- | --- | --- |",
+            "| Code | Name | Message | Kind | Stakeholders | Fix |",
+            "| --- | --- | --- | --- | --- | --- |",
         ]
         for code, rule in members:
             fix = "yes" if rule.fixable else ""
@@ -132,7 +135,8 @@ def rules_markdown() -> str:
             stakeholders = ", ".join(s.value for s in rule.stakeholders)
             message = rule.summary().replace("|", "\\|")
             lines.append(
-                f"| [{code}](docs/rules.md#{anchor(code)}) | {name} | {message} | {stakeholders} | {fix} |"
+                f"| [{code}](docs/rules.md#{anchor(code)}) | {name} | {message} | {rule.kind.value} "
+                f"| {stakeholders} | {fix} |"
             )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -147,6 +151,8 @@ def rule_document(code: str) -> str:
         f"Serves: {', '.join(s.value for s in rule.stakeholders)}. "
         f"Fixable: {'yes, with `oss-checks check --fix`' if rule.fixable else 'no'}. "
         f"Added in {rule.added}." + (" Opt-in: select it by code." if rule.opt_in else ""),
+        "",
+        applies_when(rule),
         "",
         rule.summary(),
         "",
@@ -167,6 +173,19 @@ def rule_document(code: str) -> str:
         "```",
     ]
     return "\n".join(parts).rstrip() + "\n"
+
+
+ADOPTION = (
+    "where a repository adopted the conventions (it has a template record or a [tool.oss-checks] table, "
+    "or a team file is laid over it) or when the rule is selected by name"
+)
+
+
+def applies_when(rule: type[Rule]) -> str:
+    """One sentence: whether the rule is a fact or a convention, and where it speaks."""
+    if rule.kind is Kind.FACT:
+        return "Kind: fact. It holds for any repository, so it is on wherever it is selected."
+    return f"Kind: convention. It applies in full {ADOPTION}. Elsewhere it reports {rule.elsewhere}"
 
 
 def rules_docs() -> str:

@@ -2,36 +2,27 @@
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from oss_checks import __version__
+from oss_checks.baseline import display_path, document, dumps
 from oss_checks.engine import Result
-from oss_checks.registry import Finding, load_rules
+from oss_checks.registry import Finding
+from oss_checks.rules import load_rules
 
 FORMATS = ("text", "json", "github", "sarif")
 
 
-def display_path(result: Result, finding: Finding, cwd: Path) -> str:
-    """The finding's path as a user types it from the current folder."""
-    absolute = result.root / finding.path
-    try:
-        return Path(os.path.relpath(absolute, cwd)).as_posix()
-    except ValueError:  # another drive on Windows
-        return absolute.as_posix()
-
-
 def _where(result: Result, finding: Finding, cwd: Path) -> str:
-    where = display_path(result, finding, cwd)
+    where = display_path(result.root, finding, cwd)
     if finding.cell is not None:
         where += f":cell {finding.cell}"
     return f"{where}:{finding.line}:{finding.col}"
 
 
-def render_text(results: Sequence[Result], cwd: Path, fixed: int = 0) -> str:
+def render_text(results: Sequence[Result], cwd: Path) -> str:
     lines: list[str] = []
     findings = [(r, f) for r in results for f in r.findings]
     for result, finding in findings:
@@ -47,6 +38,7 @@ def render_text(results: Sequence[Result], cwd: Path, fixed: int = 0) -> str:
         lines.append(summary)
     elif not any(r.errors for r in results):
         lines.append("All checks passed.")
+    fixed = sum(r.fixed for r in results)
     if fixed:
         lines.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.")
     if ignored:
@@ -54,34 +46,8 @@ def render_text(results: Sequence[Result], cwd: Path, fixed: int = 0) -> str:
     return "\n".join(lines)
 
 
-def to_json(results: Sequence[Result], cwd: Path) -> dict[str, Any]:
-    def entry(result: Result, finding: Finding) -> dict[str, Any]:
-        data = finding.to_dict()
-        data["path"] = display_path(result, finding, cwd)
-        data["repo"] = result.root.as_posix()
-        data["repo_path"] = finding.path
-        return data
-
-    return {
-        "tool": "oss-checks",
-        "version": __version__,
-        "repos": [
-            {
-                "root": r.root.as_posix(),
-                "rules_run": r.codes,
-                "findings": len(r.findings),
-                "errors": r.errors,
-            }
-            for r in results
-        ],
-        "findings": [entry(r, f) for r in results for f in r.findings],
-        "ignored": [{**entry(r, item.finding), "reason": item.reason} for r in results for item in r.ignored],
-        "errors": [error for r in results for error in r.errors],
-    }
-
-
 def render_json(results: Sequence[Result], cwd: Path) -> str:
-    return json.dumps(to_json(results, cwd), indent=2, ensure_ascii=False)
+    return dumps(document(results, cwd))
 
 
 def _escape_data(text: str) -> str:
@@ -98,7 +64,7 @@ def render_github(results: Sequence[Result], cwd: Path) -> str:
         for finding in result.findings:
             rule = finding.rule
             level = "error" if rule.severity.value == "error" else "warning"
-            props = [f"file={_escape_property(display_path(result, finding, cwd))}"]
+            props = [f"file={_escape_property(display_path(result.root, finding, cwd))}"]
             if finding.line:
                 props.append(f"line={finding.line}")
             if finding.col:
@@ -143,7 +109,7 @@ def render_sarif(results: Sequence[Result], cwd: Path) -> str:
                     region["startColumn"] = finding.col
             location: dict[str, Any] = {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": display_path(result, finding, cwd)},
+                    "artifactLocation": {"uri": display_path(result.root, finding, cwd)},
                     **({"region": region} if region and finding.cell is None else {}),
                 }
             }
@@ -159,7 +125,7 @@ def render_sarif(results: Sequence[Result], cwd: Path) -> str:
                     "locations": [location],
                 }
             )
-    document = {
+    sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [
@@ -176,14 +142,14 @@ def render_sarif(results: Sequence[Result], cwd: Path) -> str:
             }
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    return dumps(sarif)
 
 
-def render(fmt: str, results: Sequence[Result], cwd: Path, fixed: int = 0) -> str:
+def render(fmt: str, results: Sequence[Result], cwd: Path) -> str:
     if fmt == "json":
         return render_json(results, cwd)
     if fmt == "github":
         return render_github(results, cwd)
     if fmt == "sarif":
         return render_sarif(results, cwd)
-    return render_text(results, cwd, fixed)
+    return render_text(results, cwd)

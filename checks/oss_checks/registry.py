@@ -4,14 +4,15 @@ A rule is a class whose name is its code (``OSS101``) and whose docstring is wha
 user reads: the first line is the one-line message, the rest follows the shape
 "What it does / Why is this bad? / Example / How to fix". Defining the class is
 registering it; the hook manifest, the README table, the docs and the repo-review
-plugin are all generated from the classes collected here.
+plugin are all generated from the classes collected here. The rule families register
+themselves when ``oss_checks.rules`` is imported (``oss_checks.rules.load_rules``).
 """
 
 from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -62,8 +63,25 @@ class Stakeholder(enum.Enum):
 
 
 class Severity(enum.Enum):
+    """An error fails the check; a warning is shown but fails it only with ``--strict``."""
+
     ERROR = "error"
     WARNING = "warning"
+
+
+class Kind(enum.Enum):
+    """Whether a rule states a fact about any repository or checks a way of working.
+
+    A FACT holds everywhere (a leaked credential, a license contradicting the metadata)
+    and is always on. A CONVENTION (CODEOWNERS, notebook names, a test module per module)
+    applies in full where a repository adopted the conventions: it has a template
+    record or a ``[tool.oss-checks]`` table, a team file lays them over it, or the rule
+    is selected by name. Elsewhere a convention says only what the repository's own
+    evidence makes worth saying (its ``elsewhere`` text tells what).
+    """
+
+    FACT = "fact"
+    CONVENTION = "convention"
 
 
 class Scope(enum.Enum):
@@ -154,6 +172,7 @@ class Finding:
             "col": self.col,
             "message": self.message,
             "severity": rule.severity.value,
+            "kind": rule.kind.value,
             "fixable": self.fixable,
             "family": rule.family.slug,
             "stakeholders": [s.value for s in rule.stakeholders],
@@ -179,6 +198,9 @@ class Rule:
     #: Opt-in rules run only when selected by code, e.g. for pre-push or CI.
     opt_in: ClassVar[bool] = False
     options: ClassVar[Mapping[str, Option]] = {}
+    kind: ClassVar[Kind] = Kind.FACT
+    #: For a convention: what it reports in a repository that did not adopt the conventions.
+    elsewhere: ClassVar[str] = ""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -192,6 +214,8 @@ class Rule:
         for attribute in ("name", "stakeholders"):
             if attribute not in cls.__dict__:
                 raise TypeError(f"rule {code} does not set {attribute}")
+        if cls.kind is Kind.CONVENTION and not cls.elsewhere.strip():
+            raise TypeError(f"rule {code} is a convention but does not say what it reports elsewhere")
         cls.code = code
         cls.family = Family.of_code(code)
         RULES[code] = cls
@@ -200,6 +224,8 @@ class Rule:
         self.settings: dict[str, Any] = {k: o.default for k, o in self.options.items()}
         if settings:
             self.settings.update(settings)
+        #: Whether a convention applies in full here (the engine says; a rule built by hand does).
+        self.in_full = True
 
     # -- what a user reads ---------------------------------------------------------
     @classmethod
@@ -254,16 +280,3 @@ class Rule:
         cell: int | None = None,
     ) -> Finding:
         return Finding(path, line, col, self.code, message or self.summary(), cell)
-
-
-def load_rules() -> dict[str, type[Rule]]:
-    """Import every rule module once and return the registry, sorted by code."""
-    from oss_checks import rules  # noqa: F401  (importing registers the rules)
-
-    return dict(sorted(RULES.items()))
-
-
-def iter_rules(codes: Iterable[str] | None = None) -> Iterator[type[Rule]]:
-    registry = load_rules()
-    for code in codes if codes is not None else registry:
-        yield registry[code]

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from oss_checks.manifest import anchor
-from oss_checks.registry import Family, Rule, load_rules
+from oss_checks.registry import Family, Rule
+from oss_checks.rules import load_rules
 
 #: A rule that is ignored in the config, or not selected, is skipped rather than passed.
 SKIPPED = "skipped"
@@ -22,24 +23,19 @@ URL = "https://github.com/org/oss-template/blob/main/docs/rules.md#{anchor}"
 
 def oss_findings(package: Traversable) -> dict[str, Any]:
     """Run every selected rule once; map each code to its findings' lines (or SKIPPED)."""
-    from oss_checks.context import Repo
-    from oss_checks.engine import run
+    from oss_checks.engine import check
 
-    repo = Repo(Path(str(package)))
-    selected = repo.config.selected()
-    result = run(repo, selected)
+    result = check(Path(str(package)))
     by_code: dict[str, Any] = dict.fromkeys(load_rules(), SKIPPED)
-    for code in selected:
+    for code in result.codes:
         by_code[code] = []
     for item in result.ignored:
         if not [f for f in result.findings if f.code == item.finding.code]:
             by_code[item.finding.code] = SKIPPED
     for finding in result.findings:
         by_code[finding.code].append(f"`{finding.location}`: {finding.message}")
-    for error in result.errors:
-        code = error.split(" ", 4)[3] if error.startswith("internal error in ") else ""
-        if code in by_code:
-            by_code[code] = [f"oss-checks {error}"]
+    for crash in result.crashes:
+        by_code[crash.code] = [f"oss-checks {crash}"]
     return by_code
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from oss_checks.registry import load_rules
+from oss_checks.rules import load_rules
 
 _JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean", list: "array", dict: "object"}
 

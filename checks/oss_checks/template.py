@@ -1,146 +1,161 @@
-"""The cookiecutter template, as shipped inside the wheel (or this repo's checkout).
+"""Copies of the template: the one shipped with oss-checks, a checkout, an archive or a wheel.
 
-Used by ``--fix`` to create a missing file with the project's own answers, and by the
-drift commands to re-render what the template would bake today, all offline.
+The template's files are the same wherever they come from: ``cookiecutter.json``, the
+Jinja extension ``oss_template_jinja.py``, ``hooks/``, the project folder, and the
+``bake.py`` (with the package's ``__init__.py``) the hooks load. :func:`template_files`
+lists them in a checkout's layout; :func:`template_source` opens any copy as a folder in
+that layout, unpacking archives and wheels safely (no paths outside the folder, a size
+limit) into a scratch folder.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from pathlib import Path, PurePosixPath
 
-from oss_checks import __version__
-from oss_checks.bake import QUIET_ENV
-from oss_checks.errors import UserError
+from oss_checks.errors import TemplateError, UsageError
 
-if TYPE_CHECKING:
-    from oss_checks.context import Repo
-
-
-class TemplateError(UserError):
-    """The template cannot be rendered here; the message is one line for the user."""
+PACKAGE_DIR = Path(__file__).resolve().parent
+#: One archive per released template version (``python -m oss_checks.archive`` writes them).
+HISTORY_DIR = PACKAGE_DIR / "_template_history"
+PROJECT_DIR = "{{cookiecutter.project_slug}}"
+#: What a template copy holds, relative to its root (a checkout's layout).
+TEMPLATE_FILES = ("cookiecutter.json", "oss_template_jinja.py")
+TEMPLATE_DIRS = ("hooks", PROJECT_DIR)
+#: The hooks load the logic of the template version they ship with from here.
+BAKE_FILES = ("checks/oss_checks/__init__.py", "checks/oss_checks/bake.py")
+WHEEL_TEMPLATE = "oss_checks/_template/"
+#: Unpacking a template copy stops past this size: a template is a few hundred kB.
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+SKIPPED_NAMES = frozenset({"__pycache__", ".DS_Store"})
+_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+_-]*")
 
 
 @cache
 def template_root() -> Path:
     """The folder holding ``cookiecutter.json``: inside the wheel, else this repository."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_template", here.parent.parent):
+    for candidate in (PACKAGE_DIR / "_template", PACKAGE_DIR.parent.parent):
         if (candidate / "cookiecutter.json").is_file():
             return candidate
     raise TemplateError("the oss-template files are not installed with this copy of oss-checks")
 
 
-@cache
-def defaults() -> dict[str, Any]:
-    """The template's prompts with their raw defaults (choice lists give their first item)."""
-    raw = json.loads((template_root() / "cookiecutter.json").read_text(encoding="utf-8"))
-    return {
-        key: value[0] if isinstance(value, list) else value
-        for key, value in raw.items()
-        if not key.startswith("_")
-    }
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "project"
-
-
-def answers_for(repo: Repo) -> dict[str, Any]:
-    """The answers to render with: the template record's, else what pyproject.toml says."""
-    recorded = dict(repo.answers)
-    if recorded:
-        return recorded
-    project = repo.project
-    answers: dict[str, Any] = {}
-    name = project.get("name")
-    if isinstance(name, str) and name:
-        answers["project_name"] = name
-        answers["project_slug"] = _slug(name)
-        answers["package_name"] = _slug(name).replace("-", "_")
-    if isinstance(project.get("description"), str) and project["description"]:
-        answers["description"] = project["description"]
-    authors = project.get("authors")
-    if isinstance(authors, list) and authors and isinstance(authors[0], dict):
-        if isinstance(authors[0].get("name"), str):
-            answers["author_name"] = authors[0]["name"]
-        if isinstance(authors[0].get("email"), str):
-            answers["author_email"] = authors[0]["email"]
-    urls = project.get("urls")
-    if isinstance(urls, dict):
-        source = urls.get("Source") or urls.get("Repository") or urls.get("Homepage")
-        if isinstance(source, str) and source.startswith("https://"):
-            answers["repository_url"] = source
-    license_id = project.get("license")
-    if isinstance(license_id, str) and license_id in ("MIT", "BSD-3-Clause", "Apache-2.0"):
-        answers["license"] = license_id
-        answers["visibility"] = "public"
-    answers["project_type"] = repo.project_type
-    return answers
-
-
-@contextmanager
-def rendered(answers: Mapping[str, Any], root: Path | None = None) -> Iterator[Path]:
-    """Bake the template (``root``, default the shipped one) into a temporary folder."""
+def template_version(root: Path) -> str:
+    """The ``_template_version`` a copy of the template declares."""
     try:
-        from cookiecutter.exceptions import CookiecutterException
-        from cookiecutter.main import cookiecutter
-    except ImportError:
-        raise TemplateError(
-            "rendering the template needs cookiecutter: pip install 'oss-checks[template]'"
+        data = json.loads((root / "cookiecutter.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(
+            f"{root} is not a copy of oss-template: cannot read cookiecutter.json ({exc})"
         ) from None
-    import logging
+    version = data.get("_template_version") if isinstance(data, dict) else None
+    if not isinstance(version, str) or not _VERSION.fullmatch(version.strip()):
+        raise UsageError(f"{root}/cookiecutter.json has no _template_version")
+    return version.strip()
 
-    logging.getLogger("cookiecutter").setLevel(logging.CRITICAL)
-    source = root or template_root()
-    with tempfile.TemporaryDirectory(prefix="oss-template-") as scratch, _quiet_hooks():
-        try:
-            project = cookiecutter(
-                str(source),
-                no_input=True,
-                extra_context={
-                    k: v for k, v in answers.items() if not k.startswith("_") or k == "_checks_repository"
-                },
-                output_dir=str(Path(scratch) / "project"),
-                accept_hooks=True,
-                # Keep replay files and clones in the scratch folder, not in the user's home.
-                default_config={
-                    "replay_dir": str(Path(scratch) / "replay"),
-                    "cookiecutters_dir": str(Path(scratch) / "cookiecutters"),
-                },
-            )
-        except (CookiecutterException, ValueError) as exc:
-            raise TemplateError(f"the template cannot be rendered with these answers: {exc}") from None
-        yield Path(project)
+
+def template_files(root: Path) -> dict[str, Path]:
+    """Name in a checkout's layout -> file, for every file of the template at ``root``."""
+    files: dict[str, Path] = {}
+    for name in TEMPLATE_FILES:
+        if not (root / name).is_file():
+            raise UsageError(f"{root} is not a copy of oss-template: {name} is missing")
+        files[name] = root / name
+    for folder in TEMPLATE_DIRS:
+        for path in sorted((root / folder).rglob("*")):
+            relative = path.relative_to(root)
+            if (
+                path.is_file()
+                and not SKIPPED_NAMES & set(relative.parts)
+                and path.suffix not in (".pyc", ".pyo")
+            ):
+                files[relative.as_posix()] = path
+    for name in BAKE_FILES:
+        # A checkout keeps bake.py under checks/; inside the wheel it sits next to _template/.
+        for candidate in (root / name, root.parent / PurePosixPath(name).name):
+            if candidate.is_file():
+                files[name] = candidate
+                break
+        else:
+            raise UsageError(f"{root} is not a copy of oss-template: {name} is missing")
+    return files
+
+
+def history_archive(version: str) -> Path | None:
+    """The archive of a released template version shipped with oss-checks, if there is one."""
+    if not _VERSION.fullmatch(version):
+        return None
+    candidate = HISTORY_DIR / f"{version}.zip"
+    return candidate if candidate.is_file() else None
 
 
 @contextmanager
-def _quiet_hooks() -> Iterator[None]:
-    """Keep the post-generation hook's next-steps text out of our own output."""
-    previous = os.environ.get(QUIET_ENV)
-    os.environ[QUIET_ENV] = "1"
+def template_source(reference: str | None, cwd: Path) -> Iterator[Path]:
+    """A folder holding the template: the shipped one, a folder, or an unpacked archive or wheel."""
+    import tempfile
+
+    if reference is None:
+        yield template_root()
+        return
+    source = (cwd / reference).expanduser()
+    if source.is_dir():
+        if not (source / "cookiecutter.json").is_file() or not (source / PROJECT_DIR).is_dir():
+            raise UsageError(
+                f"{reference} is not a copy of oss-template (no cookiecutter.json and {PROJECT_DIR}/)"
+            )
+        yield source
+        return
+    if not source.is_file():
+        raise UsageError(f"{reference} does not exist")
+    with tempfile.TemporaryDirectory(prefix="oss-template-copy-") as scratch:
+        yield unpack(source, Path(scratch))
+
+
+def _unpacked_name(name: str, *, wheel: bool) -> str | None:
+    if not wheel:
+        return name
+    if name.startswith(WHEEL_TEMPLATE):
+        return name[len(WHEEL_TEMPLATE) :]
+    if name in ("oss_checks/__init__.py", "oss_checks/bake.py"):
+        return f"checks/{name}"
+    return None
+
+
+def unpack(archive: Path, into: Path) -> Path:
+    """Unpack a history archive or an oss-checks wheel into ``into``, in a checkout's layout."""
+    import zipfile
+
     try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ[QUIET_ENV]
-        else:
-            os.environ[QUIET_ENV] = previous
-
-
-def render_file(repo: Repo, relative: str) -> str | None:
-    """What the template would bake at ``relative`` for this repository, or None."""
-    with rendered(answers_for(repo)) as project:
-        target = project / relative
-        return target.read_text(encoding="utf-8") if target.is_file() else None
-
-
-def version() -> str:
-    return __version__
+        with zipfile.ZipFile(archive) as bundle:
+            names = set(bundle.namelist())
+            if "cookiecutter.json" in names:
+                wheel = False
+            elif f"{WHEEL_TEMPLATE}cookiecutter.json" in names:
+                wheel = True
+            else:
+                raise UsageError(f"{archive} holds no copy of oss-template (no cookiecutter.json)")
+            total = 0
+            for info in bundle.infolist():
+                relative = _unpacked_name(info.filename, wheel=wheel)
+                if relative is None or info.is_dir():
+                    continue
+                parts = PurePosixPath(relative).parts
+                if relative.startswith("/") or "\\" in relative or ".." in parts or not parts:
+                    raise UsageError(f"{archive} holds an unsafe path {info.filename!r}")
+                if SKIPPED_NAMES & set(parts) or relative.endswith((".pyc", ".pyo")):
+                    continue
+                total += info.file_size
+                if total > MAX_UNPACKED_BYTES:
+                    raise UsageError(f"{archive} unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB")
+                target = into.joinpath(*parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(bundle.read(info))
+                if (info.external_attr >> 16) & 0o111:
+                    target.chmod(0o755)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise UsageError(f"{archive} cannot be read as a template archive or wheel: {exc}") from None
+    return into

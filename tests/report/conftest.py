@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from oss_checks.cli import main
-from oss_checks.registry import load_rules
 from oss_checks.report.model import Item, RepoResult, Report, Snapshot, build_report
+from oss_checks.rules import load_rules
 from report.fleet import PROFILES, build_fleet
 from report.helpers import NOW, MakeReport, MakeResult
 

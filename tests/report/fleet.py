@@ -257,10 +257,11 @@ def _git(root: Path, *args: str) -> None:
 
 def bake(profile: Profile, target: Path) -> Path:
     """Bake the profile's project into ``target`` (a new folder), put its gaps in, git-add it."""
-    from oss_checks.template import rendered
+    from oss_checks.render import rendered
+    from oss_checks.template import template_root
 
     answers: dict[str, Any] = {"project_name": profile.name.replace("-", " ").capitalize(), **profile.answers}
-    with rendered(answers) as project:
+    with rendered(template_root(), answers) as project:
         shutil.copytree(project, target)
     for gap in profile.gaps:
         gap(target)

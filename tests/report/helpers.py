@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from oss_checks.registry import load_rules
 from oss_checks.report.model import Item, RepoResult, Report
+from oss_checks.rules import load_rules
 
 NOW = "2026-11-20T09:00:00Z"
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from oss_checks.cli import build_parser
-from oss_checks.registry import Stakeholder, load_rules
+from oss_checks.registry import Stakeholder
 from oss_checks.report.model import LEVELS, OPEN_SOURCE_BLOCKERS, POINTS, SEVERITY_WEIGHT, VERDICT_MEANING
+from oss_checks.rules import load_rules
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "adopting.md"
 STAKEHOLDER_ROWS = {

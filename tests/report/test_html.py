@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from oss_checks.registry import load_rules
 from oss_checks.report.html import markdown_to_html, portfolio_chart, render_html, trend_chart
 from oss_checks.report.model import LEVELS, Report, RepoState, Snapshot
+from oss_checks.rules import load_rules
 from report.helpers import MakeReport, MakeResult, fleet_names, item
 
 #: Elements after which a browser's rendered text breaks, as ``innerText`` would.

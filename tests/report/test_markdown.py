@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from oss_checks.registry import load_rules
 from oss_checks.report.markdown import code, md, render_markdown
 from oss_checks.report.model import RepoState, Snapshot
+from oss_checks.rules import load_rules
 from report.helpers import MakeReport, MakeResult, fleet_names, item
 
 #: A table cell separator: a pipe that no backslash escapes.

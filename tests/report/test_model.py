@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from oss_checks.registry import Stakeholder, load_rules
+from oss_checks.registry import Stakeholder
 from oss_checks.report.model import (
     ALMOST,
     ALMOST_MAX_RULES,
@@ -27,6 +27,7 @@ from oss_checks.report.model import (
     report_to_dict,
     stakeholder_view,
 )
+from oss_checks.rules import load_rules
 from report.helpers import MakeReport, MakeResult, item
 
 #: Error rules that serve nobody in legal and block nothing, to build "almost" and "needs work".

@@ -11,14 +11,9 @@ from hypothesis import strategies as st
 
 from conftest import Check, MakeRepo
 from oss_checks.context import Repo
+from oss_checks.formats import parse_yaml
 from oss_checks.registry import Finding
-from oss_checks.rules.automation import (
-    LineDict,
-    load_yaml,
-    nox_calls,
-    noxfile_sessions,
-    parse_yaml,
-)
+from oss_checks.text.ci import nox_calls, noxfile_sessions
 
 WORKFLOW = ".github/workflows/ci.yml"
 PRECOMMIT = ".pre-commit-config.yaml"
@@ -208,98 +203,6 @@ def test_dynamic_noxfile_is_not_second_guessed(make_repo: MakeRepo, check: Check
     assert check(root, "OSS602") == []
 
 
-@pytest.mark.parametrize(
-    ("line", "sessions"),
-    [
-        ("      - run: nox", ()),
-        ("      - run: nox -s lint tests", ("lint", "tests")),
-        ("  - uvx nox -s lint", ("lint",)),
-        ("    uvx --python 3.12 nox --session=tests", ("tests",)),
-        ("run: uvx nox@2025.10.14 -e docs", ("docs",)),
-        ("  - pipx run nox -s build", ("build",)),
-        ("  - pipx run --spec nox==2025.1.1 nox --sessions lint", ("lint",)),
-        ("  script: python -m nox -s lint", ("lint",)),
-        ("  script: python3.12 -I -m nox -s lint", ("lint",)),
-        ("  - uv run nox -slint", ("lint",)),
-        ("  - uv tool run nox -s lint", ("lint",)),
-        ("sh 'nox -s tests'", ("tests",)),
-        ('      - run: nox -s "lint"', ("lint",)),
-        ("      - run: cd sub && nox -s lint; nox -s tests", ("lint", "tests")),
-        ("      - run: NOX_DEFAULT_VENV_BACKEND=uv nox -s lint", ("lint",)),
-        ("      - run: nox -s tests -- -k slow", ("tests",)),
-        ("      - run: nox -s ${{ matrix.session }}", ()),
-        ("  - nox -s tests-$PYTHON lint", ("lint",)),
-        ('  script: ["nox -s lint", "uvx --from nox[uv] nox -s tests"]', ("lint", "tests")),
-    ],
-)
-def test_nox_commands_are_recognised(line: str, sessions: tuple[str, ...]) -> None:
-    calls = nox_calls("ci", f"x: 1\n{line}\n")
-    assert calls
-    assert {call.line for call in calls} == {2}
-    assert tuple(name for call in calls for name in call.sessions) == sessions
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "      - run: pip install nox",
-        "      - run: python -m pip install nox",
-        "      - uses: wntrblm/nox@2025.02.09",
-        "      - name: nox",
-        "      - run: python noxfile.py",
-        "# nox -s tests",
-        "      - run: echo done  # nox -s tests",
-        "      - run: uv tool install nox",
-    ],
-)
-def test_lines_that_do_not_run_nox(line: str) -> None:
-    assert nox_calls("ci", line + "\n") == []
-
-
-def test_continued_shell_lines_keep_the_first_line_number() -> None:
-    text = "steps:\n  - run: |\n      nox \\\n        -s lint\n"
-    calls = nox_calls("ci", text)
-    assert [(call.line, call.sessions) for call in calls] == [(3, ("lint",))]
-
-
-def test_noxfile_session_names() -> None:
-    text = """\
-import nox as n
-from nox import session as sess
-
-
-@n.session
-def lint(session): ...
-
-
-@sess(name="type-check")
-def typecheck(session): ...
-
-
-@n.session(python=["3.11"])
-@n.parametrize("x", [1, 2])
-async def tests(session, x): ...
-
-
-def helper(session): ...
-
-
-build = n.session(helper, name="build")
-"""
-    sessions = noxfile_sessions(text)
-    assert sessions.names == {"lint", "type-check", "tests", "build"}
-    assert not sessions.dynamic
-    assert sessions.defines("tests-3.11")
-    assert sessions.defines("tests(x=1)")
-    assert not sessions.defines("typecheck")
-    assert not sessions.defines("lint2")
-
-
-def test_noxfile_with_computed_session_names_is_dynamic() -> None:
-    text = "import nox\nfor n in ['a']:\n    nox.session(lambda s: None, name=n)\n"
-    assert noxfile_sessions(text).dynamic
-
-
 # -- OSS603 precommit-config ---------------------------------------------------------------
 
 
@@ -480,19 +383,10 @@ def test_hostile_precommit_configs_never_crash(
     assert {f.code for f in findings} <= {"OSS603", "OSS604", "OSS605", "OSS606"}
 
 
-def test_unknown_tags_are_read_as_plain_values() -> None:
-    text = "a: !!python/name:material.extensions.emoji.twemoji\nb: !ENV [HOME, x]\nc: !relative {k: 1}\n"
-    parsed = parse_yaml("mkdocs.yml", text)
-    assert parsed.error is None
-    assert parsed.data == {"a": "", "b": ["HOME", "x"], "c": {"k": 1}}
-    assert isinstance(parsed.data["c"], LineDict)
-    assert parsed.data["c"].line == 3
-
-
 def test_yaml_is_parsed_once_per_repository(make_repo: MakeRepo) -> None:
     repo = Repo(make_repo({PRECOMMIT: GOOD_PRECOMMIT}))
-    assert load_yaml(repo, PRECOMMIT) is load_yaml(repo, PRECOMMIT)
-    assert load_yaml(Repo(repo.root), PRECOMMIT) is not load_yaml(repo, PRECOMMIT)
+    assert repo.yaml(PRECOMMIT) is repo.yaml(PRECOMMIT)
+    assert Repo(repo.root).yaml(PRECOMMIT) is not repo.yaml(PRECOMMIT)
 
 
 @settings(max_examples=200, deadline=None)

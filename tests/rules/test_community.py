@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import Check, MakeRepo, Run
-from oss_checks import template
+from oss_checks import render, template
 from oss_checks.context import Repo
-from oss_checks.registry import Finding, Scope, load_rules
+from oss_checks.errors import TemplateError
+from oss_checks.registry import Finding, Scope
+from oss_checks.rules import load_rules
 
 MIT_TEXT = """MIT License
 
@@ -822,13 +824,13 @@ ANSWERS = {
 
 
 def fake_render(monkeypatch: pytest.MonkeyPatch, calls: list[str]) -> None:
-    def render(repo: Repo, relative: str) -> str | None:
+    def fake(root: Path, answers: dict[str, str], relative: str) -> str | None:
         calls.append(relative)
         if relative == "SECURITY.md":
             return None  # a template that does not ship the file
-        return f"{relative} for {repo.answers.get('project_name', '?')}\n"
+        return f"{relative} for {answers.get('project_name', '?')}\n"
 
-    monkeypatch.setattr(template, "render_file", render)
+    monkeypatch.setattr(render, "render_file", fake)
 
 
 def missing_finding(code: str) -> Finding:
@@ -868,10 +870,10 @@ def test_fix_writes_nothing_when_the_template_lacks_the_file(
 def test_fix_writes_nothing_when_the_template_cannot_render(
     make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(repo: Repo, relative: str) -> str | None:
-        raise template.TemplateError("the template cannot be rendered with these answers")
+    def broken(root: Path, answers: object, relative: str) -> str | None:
+        raise TemplateError("the template cannot be rendered with these answers")
 
-    monkeypatch.setattr(template, "render_file", broken)
+    monkeypatch.setattr(render, "render_file", broken)
     root = make_repo(tree({"CHANGELOG.md": None}))
     assert load_rules()["OSS106"]().fix(Repo(root), missing_finding("OSS106")) is False
     assert not (root / "CHANGELOG.md").exists()
@@ -892,7 +894,7 @@ def test_fix_needs_to_know_the_project(make_repo: MakeRepo, monkeypatch: pytest.
 def test_license_fix_needs_the_template_record(
     make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, declared: str | None, created: bool
 ) -> None:
-    monkeypatch.setattr(template, "render_file", lambda repo, relative: MIT_TEXT)
+    monkeypatch.setattr(render, "render_file", lambda root, answers, relative: MIT_TEXT)
     pyproject = PYPROJECT.replace('license = "MIT"\n', "" if declared is None else f"license = {declared}\n")
     root = make_repo(tree({"LICENSE": None, "pyproject.toml": pyproject}))
     assert load_rules()["OSS102"]().fix(Repo(root), missing_finding("OSS102")) is created
@@ -961,7 +963,7 @@ def test_fix_renders_the_real_template_with_the_answers(
     files = tree({path: None})
     files[".oss-template.json"] = json.dumps({"answers": ANSWERS})
     root = make_repo(files)
-    if template.render_file(Repo(root), path) is None:
+    if render.render_file(template.template_root(), Repo(root).answers, path) is None:
         pytest.skip(f"the template does not ship {path} yet")
     [finding] = check(root, code)
     assert load_rules()[code]().fix(Repo(root), finding) is True

@@ -12,9 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Check, MakeRepo, Run, write_tree
-from oss_checks.config import ConfigError
-from oss_checks.context import Repo
-from oss_checks.engine import run
+from oss_checks.engine import check as check_repository
+from oss_checks.errors import ConfigError
 from oss_checks.registry import Finding
 
 KERNEL = {
@@ -503,5 +502,5 @@ def test_no_rule_crashes_on_arbitrary_files(notebook: str | bytes, script: str |
                 ".env": "SECRET=1\n",
             },
         )
-        result = run(Repo(root), CODES)
+        result = check_repository(root, select=list(CODES))
         assert result.errors == []

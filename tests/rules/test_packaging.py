@@ -7,8 +7,8 @@ import json
 import pytest
 
 from conftest import Check, MakeRepo, Run
-from oss_checks.registry import Finding, Scope, load_rules
-from oss_checks.rules.packaging import spdx_expression_error
+from oss_checks.registry import Finding, Scope
+from oss_checks.rules import load_rules
 
 PACKAGING_CODES = tuple(code for code in load_rules() if code.startswith("OSS2"))
 
@@ -307,17 +307,6 @@ def test_missing_license_suggests_from_the_license_text(make_repo: MakeRepo, che
     findings = check(make_repo(files), "OSS206")
     assert where(findings) == [("OSS206", "pyproject.toml", PROJECT_LINE)]
     assert 'add license = "LicenseRef-Proprietary"' in findings[0].message
-
-
-def test_spdx_parser() -> None:
-    assert spdx_expression_error("MIT") is None
-    assert spdx_expression_error("DocumentRef-x:LicenseRef-y") is None
-    assert spdx_expression_error("MIT AND") == "it ends where a license identifier is expected"
-    assert spdx_expression_error("MIT WITH") == "WITH must be followed by an exception identifier"
-    assert spdx_expression_error("OR MIT") == "'OR' is not a license identifier"
-    assert (
-        spdx_expression_error("MIT/Apache") == "'/' is not expected there (join identifiers with AND or OR)"
-    )
 
 
 # -- OSS207 ----------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ import pytest
 
 from conftest import Check, MakeRepo, Run, git
 from oss_checks.config import Config
-from oss_checks.registry import Finding, Scope, load_rules
+from oss_checks.registry import Finding, Scope
+from oss_checks.rules import load_rules
 
 CHANGELOG = """# Changelog
 

@@ -20,8 +20,9 @@ import yaml
 from slugify import slugify
 
 from conftest import git
-from oss_checks.context import parse_toml
-from oss_checks.template import _quiet_hooks, defaults
+from oss_checks.formats import parse_toml
+from oss_checks.render import quietly, raw_defaults
+from oss_checks.template import template_root
 
 TEMPLATE_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE_DIR = TEMPLATE_ROOT / "{{cookiecutter.project_slug}}"
@@ -177,7 +178,7 @@ def derived_names(answers: Mapping[str, str]) -> Answers:
 
 #: The template's defaults for what decides which files a bake holds (cookiecutter.json).
 CHOICE_DEFAULTS = {
-    name: str(defaults()[name])
+    name: str(raw_defaults(template_root())[name])
     for name in ("project_type", "visibility", "python_min", "docs", "ci", "git_host")
 }
 
@@ -242,7 +243,7 @@ def bake(answers: Mapping[str, str], output_dir: Path, template: Path = TEMPLATE
 
     config = write_cookiecutter_config(output_dir.parent / f"{output_dir.name}-home")
     output_dir.mkdir(parents=True, exist_ok=True)
-    with _quiet_hooks():
+    with quietly():
         project = cookiecutter(
             str(template),
             no_input=True,

@@ -25,7 +25,7 @@ import yaml
 from packaging.specifiers import SpecifierSet
 
 from oss_checks.bake import NEWEST_PYTHON
-from oss_checks.context import parse_toml
+from oss_checks.formats import parse_toml
 
 pytestmark = pytest.mark.slow
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from oss_checks.cli import add_selection_arguments
 from oss_checks.cli import main as cli_main
+from oss_checks.commands.check import add_selection_arguments
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,20 +8,23 @@ so one broken checkout among two hundred costs one line of the report.
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from oss_checks.config import ConfigError
-from oss_checks.context import Repo, RepoError
-from oss_checks.engine import run
-from oss_checks.registry import load_rules
+from oss_checks.baseline import SavedResultsError
+from oss_checks.baseline import read_saved as read_saved_document
+from oss_checks.engine import check_repo, open_repo
+from oss_checks.errors import ConfigError, RepoError
 from oss_checks.report.model import Item, RepoResult
+from oss_checks.rules import load_rules
+
+if TYPE_CHECKING:
+    from oss_checks.context import Repo
 
 #: Any of these at the top of a folder makes it a repository checkout.
 REPO_MARKERS = (".git", "pyproject.toml", ".oss-template.json")
@@ -133,10 +136,9 @@ def check_checkout(path: str, location: str) -> RepoResult:
         result.problem = problem
         return result
     try:
-        repo = Repo(root)
+        repo, config = open_repo(root)
         _describe(repo, result)
-        codes = repo.config.selected()
-        checked = run(repo, codes)
+        checked = check_repo(repo, config)
     except (RepoError, ConfigError) as exc:
         result.problem = f"its configuration is invalid: {exc}" if isinstance(exc, ConfigError) else str(exc)
         return result
@@ -172,56 +174,38 @@ def _describe(repo: Repo, result: RepoResult) -> None:
     visibility = repo.answers.get("visibility")
     result.visibility = visibility if visibility in ("internal", "public") else None
     result.project_type = repo.project_type
-    version = (repo.record or {}).get("version")
-    result.template_version = version if isinstance(version, str) else None
+    result.template_version = repo.parsed_record.version if repo.parsed_record is not None else None
 
 
 # -- saved results -----------------------------------------------------------------------------------
 def read_saved(path: Path, cwd: Path) -> list[RepoResult]:
     """The repositories in JSON saved from ``oss-checks check --format json``."""
     location = shown(path, cwd)
-
-    def failed(problem: str) -> list[RepoResult]:
-        return [RepoResult(name=path.stem, location=location, source="saved results", problem=problem)]
-
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return failed(f"cannot be read as JSON: {exc}")
-    if isinstance(data, dict) and data.get("tool") == "oss-checks report":
-        return failed("is a report written by `oss-checks report`; give it with --previous to show the trend")
-    if (
-        not isinstance(data, dict)
-        or data.get("tool") != "oss-checks"
-        or not isinstance(data.get("repos"), list)
-    ):
-        return failed("is not the JSON printed by `oss-checks check --format json`")
+        saved = read_saved_document(path)
+    except SavedResultsError as exc:
+        return [RepoResult(name=path.stem, location=location, source="saved results", problem=str(exc))]
     rules = load_rules()
     results = []
-    for raw in data["repos"]:
-        if not isinstance(raw, dict) or not isinstance(raw.get("root"), str):
-            continue
-        root = raw["root"]
-        codes = raw.get("rules_run")
-        errors = raw.get("errors")
+    for repo in saved:
         result = RepoResult(
-            name=Path(root).name or path.stem,
-            location=f"{location} ({root})",
+            name=Path(repo.root).name or path.stem,
+            location=f"{location} ({repo.root})",
             source="saved results",
-            rules_run=[c for c in codes if isinstance(c, str)] if isinstance(codes, list) else [],
-            errors=[e for e in errors if isinstance(e, str)] if isinstance(errors, list) else [],
+            rules_run=repo.rules_run,
+            errors=repo.errors,
         )
-        for key, into in (("findings", result.findings), ("ignored", result.ignored)):
-            entries = data.get(key)
-            for entry in entries if isinstance(entries, list) else []:
-                if isinstance(entry, dict) and entry.get("repo", root) == root:
-                    item = Item.from_dict(entry, rules)
-                    if item is not None:
-                        into.append(item)
+        for entries, into in ((repo.findings, result.findings), (repo.ignored, result.ignored)):
+            for entry in entries:
+                item = Item.from_dict(entry, rules)
+                if item is not None:
+                    into.append(item)
         if not result.rules_run and not result.findings:
             result.problem = "the saved results ran no rules"
         results.append(result)
-    return results or failed("holds no repositories")
+    return results or [
+        RepoResult(name=path.stem, location=location, source="saved results", problem="holds no repositories")
+    ]
 
 
 # -- all of it ---------------------------------------------------------------------------------------

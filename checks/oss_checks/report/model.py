@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from oss_checks.registry import Rule, Stakeholder, load_rules
+from oss_checks.registry import Rule, Stakeholder
+from oss_checks.rules import load_rules
 
 #: Identifies a report document, so ``--previous`` can tell it from other JSON.
 REPORT_TOOL = "oss-checks report"

@@ -1,399 +1,26 @@
-"""Automation: CI and pre-commit (OSS6xx).
-
-Also home of the YAML reading the 5xx-7xx rules share: tolerant of any tag, parsed
-once per repository, and reporting a broken file as a one-line error with its line.
-"""
+"""Automation (OSS6xx): continuous integration and pre-commit."""
 
 from __future__ import annotations
 
-import ast
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
-from weakref import WeakKeyDictionary
 
 from oss_checks.bake import forge
-from oss_checks.registry import Finding, Rule, Scope, Stakeholder
+from oss_checks.formats import LineDict
+from oss_checks.registry import Finding, Kind, Rule, Scope, Stakeholder
+from oss_checks.text.ci import (
+    PRECOMMIT_CONFIG,
+    ci_files,
+    is_workflow,
+    nox_calls,
+    noxfile_sessions,
+    precommit_hooks,
+    uses_tool,
+)
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
-
-# -- YAML, read once per repository ------------------------------------------------------
-
-
-class LineDict(dict[Any, Any]):
-    """A YAML mapping that remembers the (1-based) line it starts on."""
-
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class YamlFile:
-    """A parsed YAML file: ``data`` when it parses, else ``error`` (one line) at ``line``."""
-
-    path: str
-    data: Any = None
-    error: str | None = None
-    line: int = 0
-
-    @property
-    def mapping(self) -> LineDict | None:
-        return self.data if isinstance(self.data, LineDict) else None
-
-
-_YAML_MEMO: WeakKeyDictionary[Repo, dict[str, YamlFile]] = WeakKeyDictionary()
-
-
-@cache
-def _tolerant_loader() -> type[Any]:
-    """A safe loader that builds plain values for unknown tags (``!!python/name:``, ``!ENV``)."""
-    import yaml  # PyYAML is loaded only when a YAML file is read
-
-    base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader: type[Any] = type("TolerantLoader", (base,), {})
-
-    def construct_map(constructor: Any, node: Any) -> Iterator[LineDict]:
-        data = LineDict()
-        data.line = node.start_mark.line + 1
-        yield data
-        if isinstance(node, yaml.MappingNode):
-            data.update(constructor.construct_mapping(node))
-
-    def construct_unknown(constructor: Any, _suffix: str, node: Any) -> Any:
-        if isinstance(node, yaml.MappingNode):
-            return construct_map(constructor, node)
-        if isinstance(node, yaml.SequenceNode):
-            return constructor.construct_sequence(node)
-        return constructor.construct_scalar(node)
-
-    loader.add_constructor("tag:yaml.org,2002:map", construct_map)
-    loader.add_multi_constructor("", construct_unknown)
-    return loader
-
-
-def parse_yaml(path: str, text: str | None) -> YamlFile:
-    """Parse YAML text leniently: any problem becomes ``error``, never an exception."""
-    import yaml  # PyYAML is loaded only when a YAML file is read
-
-    if text is None:
-        return YamlFile(path, error="is not UTF-8 text (binary, too large or unreadable)")
-    try:
-        data = yaml.load(text, Loader=_tolerant_loader())  # noqa: S506 - the loader is a SafeLoader
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "cannot be parsed"
-        if exc.context:
-            problem += f" {exc.context}"
-        line = mark.line + 1 if mark is not None else 0
-        where = f" (line {line}, column {mark.column + 1})" if mark is not None else ""
-        return YamlFile(path, error=f"is not valid YAML: {problem}{where}", line=line)
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
-        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).splitlines()[0]
-        return YamlFile(path, error=f"is not valid YAML: {reason}")
-    return YamlFile(path, data=data)
-
-
-def load_yaml(repo: Repo, path: str) -> YamlFile:
-    """``path`` of ``repo`` parsed as YAML, memoised so several rules share one parse."""
-    memo = _YAML_MEMO.setdefault(repo, {})
-    if path not in memo:
-        memo[path] = parse_yaml(path, repo.read_text(path))
-    return memo[path]
-
-
-# -- CI -------------------------------------------------------------------------------------
-
-#: CI configurations at fixed places; GitHub workflows are found by folder.
-CI_FILES = (
-    ".gitlab-ci.yml",
-    "Jenkinsfile",
-    "azure-pipelines.yml",
-    "azure-pipelines.yaml",
-    ".circleci/config.yml",
-    "bitbucket-pipelines.yml",
-    ".travis.yml",
-    ".drone.yml",
-    ".woodpecker.yml",
-)
-
-
-def _is_workflow(path: str) -> bool:
-    parts = path.split("/")
-    return len(parts) == 3 and parts[:2] == [".github", "workflows"] and path.endswith((".yml", ".yaml"))
-
-
-def ci_files(repo: Repo) -> list[str]:
-    """Every CI configuration of the repository, workflows first."""
-    found = [path for path in repo.paths if _is_workflow(path)]
-    found += [path for path in CI_FILES if repo.exists(path)]
-    return found
-
-
-@dataclass(frozen=True)
-class NoxCall:
-    """One ``nox`` command in a CI file, with the sessions it names (when they are literal)."""
-
-    path: str
-    line: int
-    sessions: tuple[str, ...]
-
-
-_CI_EXPRESSION = re.compile(r"\$\{\{.*?\}\}|\$\{[^}]*\}")
-#: Between commands: shell operators, and the brackets and commas of a YAML flow list.
-_SHELL_SEPARATOR = re.compile(r"&&|\|\||\$\(|[;|()`]|(?<=[\s:])\[|\](?=\s|$)|,(?=\s)")
-_COMMENT = re.compile(r"(?:^|\s)#.*$")
-_NOX_WORD = re.compile(r"nox(?:\[[\w,-]*\])?(?:[=<>~!@]\S*)?")
-_PYTHON_WORD = re.compile(r"python(?:\d+(?:\.\d+)*)?(?:\.exe)?|py")
-_ENV_ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=\S*")
-#: Words before a command: YAML keys holding commands, list dashes, shell wrappers.
-_COMMAND_PREFIXES = frozenset(
-    {
-        "-",
-        "run:",
-        "script:",
-        "before_script:",
-        "after_script:",
-        "command:",
-        "commands:",
-        "cmd:",
-        "bash:",
-        "pwsh:",
-        "powershell:",
-        "inlineScript:",
-        "sh",
-        "bash",
-        "zsh",
-        "bat",
-        "pwsh",
-        "powershell",
-        "-c",
-        "exec",
-        "time",
-        "then",
-        "do",
-        "else",
-        "env",
-    }
-)
-#: Launchers that run a tool by name: ``uvx nox``, ``pipx run nox`` ...
-_RUNNERS = (
-    ("uvx",),
-    ("pipx", "run"),
-    ("uv", "tool", "run"),
-    ("uv", "run"),
-    ("hatch", "run"),
-    ("pdm", "run"),
-    ("poetry", "run"),
-    ("pipenv", "run"),
-)
-_SESSION_FLAGS = frozenset({"-s", "-e", "--session", "--sessions"})
-_SESSION_JOINED = re.compile(r"--sessions?=(.+)|-[se]=?(.+)")
-
-
-def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
-    """Lines with shell continuations (a trailing backslash) joined, numbered by their first line."""
-    pending: list[str] = []
-    start = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not pending:
-            start = number
-        stripped = line.rstrip()
-        if stripped.endswith("\\"):
-            pending.append(stripped[:-1])
-            continue
-        pending.append(line)
-        yield start, " ".join(pending)
-        pending = []
-    if pending:
-        yield start, " ".join(pending)
-
-
-def _skip_options(tokens: list[str]) -> list[str]:
-    """Drop a launcher's options (and their values) up to the tool it runs."""
-    index = 0
-    while index < len(tokens) and tokens[index].startswith("-"):
-        takes_value = "=" not in tokens[index] and index + 1 < len(tokens)
-        index += 1
-        if takes_value and not tokens[index].startswith("-") and not _NOX_WORD.fullmatch(tokens[index]):
-            index += 1
-    return tokens[index:]
-
-
-def _nox_arguments(tokens: list[str]) -> list[str] | None:
-    """The arguments of a nox command, or None when the tokens do not run nox."""
-    index = 0
-    while index < len(tokens) and (
-        tokens[index] in _COMMAND_PREFIXES or _ENV_ASSIGNMENT.fullmatch(tokens[index])
-    ):
-        index += 1
-    rest = tokens[index:]
-    if not rest:
-        return None
-    for runner in _RUNNERS:
-        if tuple(rest[: len(runner)]) == runner:
-            rest = _skip_options(rest[len(runner) :])
-            break
-    else:
-        if _PYTHON_WORD.fullmatch(rest[0]):
-            options = rest[1:]
-            while options and options[0].startswith("-") and options[0] != "-m":
-                options = options[1:]
-            if options[:1] != ["-m"]:
-                return None
-            rest = options[1:]
-    if rest and _NOX_WORD.fullmatch(rest[0]):
-        return rest[1:]
-    return None
-
-
-def _requested_sessions(arguments: list[str]) -> tuple[str, ...]:
-    """Session names given with ``-s``/``--session``; names built from variables are skipped."""
-    sessions: list[str] = []
-    collecting = False
-    for argument in arguments:
-        if argument == "--":
-            break
-        if argument in _SESSION_FLAGS:
-            collecting = True
-            continue
-        joined = _SESSION_JOINED.fullmatch(argument)
-        if joined:
-            sessions.append(joined.group(1) or joined.group(2))
-            collecting = False
-            continue
-        if argument.startswith("-"):
-            collecting = False
-        elif collecting:
-            sessions.append(argument)
-    return tuple(name for name in sessions if "$" not in name)
-
-
-def nox_calls(path: str, text: str) -> list[NoxCall]:
-    """Every command in a CI file that runs nox, found line by line (comments skipped)."""
-    calls = []
-    for number, raw in _logical_lines(text):
-        line = _CI_EXPRESSION.sub("$EXPR", _COMMENT.sub("", raw))
-        line = line.replace('"', " ").replace("'", " ")
-        for command in _SHELL_SEPARATOR.split(line):
-            arguments = _nox_arguments(command.split())
-            if arguments is not None:
-                calls.append(NoxCall(path, number, _requested_sessions(arguments)))
-    return calls
-
-
-@dataclass(frozen=True)
-class NoxSessions:
-    """The sessions a noxfile defines; ``dynamic`` when some cannot be known without running it."""
-
-    names: frozenset[str]
-    dynamic: bool
-
-    def defines(self, requested: str) -> bool:
-        """Whether ``nox -s requested`` finds a session (``tests-3.12``, ``tests(x=1)`` count)."""
-        return any(requested == name or requested.startswith((f"{name}-", f"{name}(")) for name in self.names)
-
-
-def noxfile_sessions(text: str) -> NoxSessions:
-    """Sessions of a noxfile read with ``ast`` (it is never run); SyntaxError/ValueError propagate."""
-    tree = ast.parse(text)
-    nox_modules: set[str] = set()
-    session_decorators: set[str] = set()
-    dynamic = False
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            nox_modules.update(alias.asname or alias.name for alias in node.names if alias.name == "nox")
-        elif isinstance(node, ast.ImportFrom):
-            for alias in node.names:
-                if node.module == "nox" and alias.name in ("session", "*"):
-                    session_decorators.add("session" if alias.name == "*" else alias.asname or "session")
-                elif alias.name == "*":
-                    dynamic = True  # sessions may come from the other module
-
-    def is_session(expression: ast.expr) -> bool:
-        if isinstance(expression, ast.Attribute):
-            return (
-                expression.attr == "session"
-                and isinstance(expression.value, ast.Name)
-                and expression.value.id in nox_modules
-            )
-        return isinstance(expression, ast.Name) and expression.id in session_decorators
-
-    def explicit_name(call: ast.Call) -> str | None:
-        nonlocal dynamic
-        for keyword in call.keywords:
-            if keyword.arg == "name":
-                if isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
-                    return keyword.value.value
-                dynamic = True
-        return None
-
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for decorator in node.decorator_list:
-                if is_session(decorator):
-                    names.add(node.name)
-                elif isinstance(decorator, ast.Call) and is_session(decorator.func):
-                    names.add(explicit_name(decorator) or node.name)
-        elif isinstance(node, ast.Call) and is_session(node.func) and node.args:
-            # nox.session(function, name=...) used as a plain call
-            first = node.args[0]
-            given = explicit_name(node)
-            if given:
-                names.add(given)
-            elif isinstance(first, ast.Name):
-                names.add(first.id)
-            else:
-                dynamic = True
-    return NoxSessions(frozenset(names), dynamic)
-
-
-# -- pre-commit -------------------------------------------------------------------------------
-
-PRECOMMIT_CONFIG = ".pre-commit-config.yaml"
-
-
-@dataclass(frozen=True)
-class Hook:
-    id: str
-    entry: str
-    line: int
-
-
-def precommit_hooks(repo: Repo) -> list[Hook] | None:
-    """Every hook of ``.pre-commit-config.yaml``; None when it is missing or not a valid config.
-
-    OSS603 reports a missing or broken config; the rules that look for one hook stay quiet.
-    """
-    if not repo.exists(PRECOMMIT_CONFIG):
-        return None
-    config = load_yaml(repo, PRECOMMIT_CONFIG).mapping
-    if config is None or not isinstance(config.get("repos"), list):
-        return None
-    hooks = []
-    for entry in config["repos"]:
-        if not isinstance(entry, dict) or not isinstance(entry.get("hooks"), list):
-            continue
-        for hook in entry["hooks"]:
-            if isinstance(hook, dict) and isinstance(hook.get("id"), str):
-                entry_command = hook.get("entry")
-                hooks.append(
-                    Hook(
-                        hook["id"],
-                        entry_command if isinstance(entry_command, str) else "",
-                        hook.line if isinstance(hook, LineDict) else 0,
-                    )
-                )
-    return hooks
-
-
-def _uses_tool(hooks: Iterable[Hook], tools: Iterable[str]) -> bool:
-    """Whether a hook's id or command names one of ``tools`` (so ``repo: local`` hooks count)."""
-    names = tuple(tools)
-    return any(tool in hook.id or tool in hook.entry for hook in hooks for tool in names)
-
 
 # -- rules ------------------------------------------------------------------------------------
 
@@ -440,6 +67,10 @@ class OSS601(Rule):
     """
 
     name = "ci-config"
+    kind = Kind.CONVENTION
+    elsewhere = (
+        "a CI configuration that does not parse or cannot run; a repository without CI is not reported."
+    )
     stakeholders = (Stakeholder.MANAGEMENT,)
     scope = Scope.REPO
 
@@ -456,14 +87,14 @@ class OSS601(Rule):
         for path in found:
             if path == "Jenkinsfile":
                 continue
-            parsed = load_yaml(repo, path)
+            parsed = repo.yaml(path)
             if parsed.error:
                 yield self.finding(path, f"{path} {parsed.error}: CI will not run", line=parsed.line)
             elif parsed.data is None:
                 yield self.finding(path, f"{path} is empty: CI runs nothing")
             elif parsed.mapping is None:
                 yield self.finding(path, f"{path} is not a YAML mapping of CI settings", line=1)
-            elif _is_workflow(path) and not isinstance(parsed.mapping.get("jobs"), dict):
+            elif is_workflow(path) and not isinstance(parsed.mapping.get("jobs"), dict):
                 yield self.finding(
                     path, f"{path} has no `jobs`: GitHub rejects the workflow", line=parsed.mapping.line
                 )
@@ -500,6 +131,8 @@ class OSS602(Rule):
     """
 
     name = "ci-runs-nox"
+    kind = Kind.CONVENTION
+    elsewhere = "sessions CI runs that the noxfile does not define, when there is a noxfile."
     stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.DATA_SCIENCE)
     scope = Scope.REPO
 
@@ -577,6 +210,10 @@ class OSS603(Rule):
     """
 
     name = "precommit-config"
+    kind = Kind.CONVENTION
+    elsewhere = (
+        "a pre-commit configuration that does not parse or cannot install; a missing one is not reported."
+    )
     stakeholders = (Stakeholder.MANAGEMENT,)
     scope = Scope.REPO
 
@@ -591,7 +228,7 @@ class OSS603(Rule):
             else:
                 yield self.finding(path, f"no {path}: nothing checks commits before they are made")
             return
-        parsed = load_yaml(repo, path)
+        parsed = repo.yaml(path)
         if parsed.error:
             yield self.finding(path, f"{path} {parsed.error}", line=parsed.line)
             return
@@ -660,6 +297,8 @@ class OSS604(Rule):
     """
 
     name = "precommit-notebooks"
+    kind = Kind.CONVENTION
+    elsewhere = "notebooks committed with outputs when nothing strips them, outside documentation, book and course layouts."
     stakeholders = (Stakeholder.DATA_SCIENCE, Stakeholder.LEGAL)
     scope = Scope.REPO
 
@@ -681,7 +320,7 @@ class OSS604(Rule):
             )
             return
         hooks = precommit_hooks(repo)
-        if hooks is None or _uses_tool(hooks, NOTEBOOK_STRIPPERS):
+        if hooks is None or uses_tool(hooks, NOTEBOOK_STRIPPERS):
             return  # an unreadable config is OSS603's finding
         yield self.finding(
             PRECOMMIT_CONFIG,
@@ -722,12 +361,16 @@ class OSS605(Rule):
     """
 
     name = "precommit-secrets"
+    kind = Kind.CONVENTION
+    elsewhere = "nothing: which hooks run is a way of working a repository adopts."
     stakeholders = (Stakeholder.LEGAL, Stakeholder.MANAGEMENT)
     scope = Scope.REPO
 
     def check(self, repo: Repo) -> Iterator[Finding]:
+        if not self.in_full:
+            return
         hooks = precommit_hooks(repo)
-        if hooks is None or _uses_tool(hooks, SECRET_SCANNERS):
+        if hooks is None or uses_tool(hooks, SECRET_SCANNERS):
             return
         yield self.finding(
             PRECOMMIT_CONFIG,
@@ -774,10 +417,14 @@ class OSS606(Rule):
     """
 
     name = "precommit-oss-checks"
+    kind = Kind.CONVENTION
+    elsewhere = "nothing: the oss-checks hooks matter only where the conventions were adopted."
     stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.EXECUTIVE)
     scope = Scope.REPO
 
     def check(self, repo: Repo) -> Iterator[Finding]:
+        if not self.in_full:
+            return
         hooks = precommit_hooks(repo)
         if hooks is None:
             return

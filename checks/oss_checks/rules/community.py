@@ -1,564 +1,37 @@
-"""Community files (OSS1xx): what tells people what the project is, who owns it and how to join in.
-
-The text helpers at the top (finding a community file, reading Markdown or reStructuredText
-headings, counting words, recognising a license text, locating a key in pyproject.toml) are
-shared with the packaging and release families, which import them from here.
-"""
+"""Community files (OSS1xx): what tells people what the project is, who owns it and how to join in."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
-import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, ClassVar
 
-from oss_checks.registry import Finding, Option, Rule, Stakeholder
+from oss_checks.registry import Finding, Kind, Option, Rule, Stakeholder
+from oss_checks.text.citation import citation
+from oss_checks.text.community import (
+    CHANGELOG_NAMES,
+    CITATION_NAMES,
+    CODE_OF_CONDUCT_NAMES,
+    CONTRIBUTING_NAMES,
+    LICENSE_NAMES,
+    README_NAMES,
+    SECURITY_NAMES,
+    is_community_file,
+    is_rst,
+)
+from oss_checks.text.licenses import (
+    classifier_families,
+    detect_licenses,
+    license_classifiers,
+    license_families,
+)
+from oss_checks.text.locators import text_line, toml_key_line, yaml_key_line
+from oss_checks.text.markup import clean_title, count_words, headings, name_key
+from oss_checks.text.urls import SOURCE_LABELS, URL_IN_TEXT, RepoUrl, parse_repo_url, project_urls, url_label
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
-
-# -- which file is which ------------------------------------------------------------------
-README_NAMES = ("README.md", "README.rst", "README.txt", "README.markdown", "README")
-LICENSE_NAMES = (
-    "LICENSE",
-    "LICENSE.md",
-    "LICENSE.txt",
-    "LICENSE.rst",
-    "LICENCE",
-    "LICENCE.md",
-    "LICENCE.txt",
-    "COPYING",
-    "COPYING.md",
-    "COPYING.txt",
-)
-CONTRIBUTING_NAMES = (
-    "CONTRIBUTING.md",
-    "CONTRIBUTING.rst",
-    "CONTRIBUTING.txt",
-    "CONTRIBUTING",
-    ".github/CONTRIBUTING.md",
-    "docs/CONTRIBUTING.md",
-)
-CODE_OF_CONDUCT_NAMES = (
-    "CODE_OF_CONDUCT.md",
-    "CODE_OF_CONDUCT.rst",
-    "CODE_OF_CONDUCT.txt",
-    "CODE_OF_CONDUCT",
-    ".github/CODE_OF_CONDUCT.md",
-    "docs/CODE_OF_CONDUCT.md",
-)
-SECURITY_NAMES = (
-    "SECURITY.md",
-    "SECURITY.rst",
-    "SECURITY.txt",
-    "SECURITY",
-    ".github/SECURITY.md",
-    "docs/SECURITY.md",
-)
-CHANGELOG_NAMES = (
-    "CHANGELOG.md",
-    "CHANGELOG.rst",
-    "CHANGELOG.txt",
-    "CHANGELOG",
-    "CHANGES.md",
-    "CHANGES.rst",
-    "CHANGES",
-    "HISTORY.md",
-    "HISTORY.rst",
-    "NEWS.md",
-)
-CITATION_NAMES = ("CITATION.cff",)
-COMMUNITY_NAMES = (
-    README_NAMES
-    + LICENSE_NAMES
-    + CONTRIBUTING_NAMES
-    + CODE_OF_CONDUCT_NAMES
-    + SECURITY_NAMES
-    + CHANGELOG_NAMES
-    + CITATION_NAMES
-)
-_COMMUNITY_LOWER = frozenset(name.lower() for name in COMMUNITY_NAMES)
-
-#: Per repository: lower-cased path -> path, so each rule does not rebuild it.
-_LOWERED: weakref.WeakKeyDictionary[Repo, dict[str, str]] = weakref.WeakKeyDictionary()
-
-
-def find_file(repo: Repo, candidates: Iterable[str]) -> str | None:
-    """The first candidate present in the repository, compared without regard to case."""
-    lowered = _LOWERED.get(repo)
-    if lowered is None:
-        lowered = {}
-        for path in repo.paths:
-            lowered.setdefault(path.lower(), path)
-        _LOWERED[repo] = lowered
-    for candidate in candidates:
-        found = lowered.get(candidate.lower())
-        if found is not None:
-            return found
-    for candidate in candidates:
-        # A file the listing does not know (e.g. a run restricted to some files) still counts.
-        if repo.exists(candidate) or repo.is_symlink(candidate):
-            return candidate
-    return None
-
-
-def is_rst(path: str) -> bool:
-    return path.lower().endswith(".rst")
-
-
-# -- headings and words ---------------------------------------------------------------------
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-# Every pattern below runs on text anyone can commit: none may backtrack quadratically on a
-# long line, so character classes exclude the delimiter that opens the next attempt.
-_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+(.*))?$")
-_MD_UNDERLINE = re.compile(r"^\s{0,3}(=+|-{2,})[ \t]*$")
-_RST_ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1{2,}[ \t]*$")
-_HTML_HEADING = re.compile(r"\s*<h([1-6])\b[^<>]*>([^\n]{0,300}?)</h\1\s*>", re.IGNORECASE)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_HTML_TAG = re.compile(r"<[^<>\n]+>")
-_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
-_MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
-_BARE_URL = re.compile(r"\b(?:https?|ftp)://\S+")
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-
-
-@dataclass(frozen=True)
-class Heading:
-    line: int  # 1-based line of the heading's text
-    level: int
-    title: str
-
-
-def headings(text: str, *, rst: bool = False) -> list[Heading]:
-    """Markdown ATX/setext/HTML headings (or reStructuredText titles), outside code blocks."""
-    lines = text.splitlines()
-    found: list[Heading] = []
-    fence: str | None = None
-    rst_styles: list[str] = []
-    for index, line in enumerate(lines):
-        if not rst:
-            opening = _FENCE.match(line)
-            if fence is not None:
-                if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                    fence = None
-                continue
-            if opening:
-                fence = opening.group(1)
-                continue
-            atx = _ATX.match(line.rstrip())
-            if atx:
-                found.append(
-                    Heading(index + 1, len(atx.group(1)), _without_closing_hashes(atx.group(2) or ""))
-                )
-                continue
-            html = _HTML_HEADING.match(line)
-            if html:
-                found.append(Heading(index + 1, int(html.group(1)), _HTML_TAG.sub("", html.group(2)).strip()))
-                continue
-        underline = lines[index + 1] if index + 1 < len(lines) else ""
-        if not line.strip() or _is_adornment(line, rst=rst):
-            continue
-        if _is_adornment(underline, rst=rst) and not line.startswith((" ", "\t")):
-            style = underline.strip()[0]
-            if rst:
-                if style not in rst_styles:
-                    rst_styles.append(style)
-                level = rst_styles.index(style) + 1
-            else:
-                level = 1 if style == "=" else 2
-            found.append(Heading(index + 1, level, line.strip()))
-    return found
-
-
-def _without_closing_hashes(title: str) -> str:
-    """``Title ##`` -> ``Title``: an ATX heading may close with hashes after a space."""
-    kept = title.rstrip()
-    bare = kept.rstrip("#")
-    if bare != kept and (not bare or bare[-1] in " \t"):
-        kept = bare
-    return kept.strip()
-
-
-def _is_adornment(line: str, *, rst: bool) -> bool:
-    return bool((_RST_ADORNMENT if rst else _MD_UNDERLINE).match(line))
-
-
-def _heading_lines(text: str, *, rst: bool) -> set[int]:
-    """0-based indexes of lines that are headings or their underlines."""
-    lines = text.splitlines()
-    skip: set[int] = set()
-    for heading in headings(text, rst=rst):
-        skip.add(heading.line - 1)
-        if heading.line < len(lines) and _is_adornment(lines[heading.line], rst=rst):
-            skip.add(heading.line)
-        if rst and heading.line >= 2 and _is_adornment(lines[heading.line - 2], rst=True):
-            skip.add(heading.line - 2)
-    return skip
-
-
-def count_words(text: str, *, rst: bool = False) -> int:
-    """Words of prose besides headings, comments, markup and bare links."""
-    without_comments = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    skip = _heading_lines(without_comments, rst=rst)
-    total = 0
-    for index, line in enumerate(without_comments.splitlines()):
-        if index in skip:
-            continue
-        plain = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))
-        plain = _HTML_TAG.sub(" ", _BARE_URL.sub(" ", plain))
-        total += len(_WORD.findall(plain))
-    return total
-
-
-def clean_title(title: str) -> str:
-    """A heading's words: links, emphasis, numbering, emoji and trailing punctuation removed."""
-    text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", title))
-    # An escaped bracket (`\\<v2\\>`, as the template writes names) is text, not an HTML tag.
-    text = _HTML_TAG.sub("", text.replace("\\<", "&lt;").replace("\\>", "&gt;"))
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("\\", "")
-    text = re.sub(r"[`*_~]", "", text)
-    text = re.sub(r"^\W*(?:\d+[.)])?\W*", "", text)
-    end = len(text)
-    while end and not (text[end - 1].isalnum() or text[end - 1] in "_)"):
-        end -= 1  # trailing punctuation and emoji
-    return " ".join(text[:end].split())
-
-
-def name_key(name: str) -> str:
-    """A project name reduced to lower-case ASCII letters and digits, for comparing spellings."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]", "", ascii_only.casefold())
-
-
-# -- license texts --------------------------------------------------------------------------
-@dataclass(frozen=True)
-class KnownLicense:
-    key: str  # the family compared between LICENSE and pyproject
-    display: str  # how messages name it
-    spdx: str  # the identifier to suggest for pyproject's license
-
-
-_BSD_CORE = "redistribution and use in source and binary forms, with or without modification, are permitted"
-#: (license, phrases that must all appear, phrases that must not) in the normalised text.
-_LICENSE_TEXTS: tuple[tuple[KnownLicense, tuple[str, ...], tuple[str, ...]], ...] = (
-    (
-        KnownLicense("agpl-3.0", "AGPL-3.0", "AGPL-3.0-or-later"),
-        ("gnu affero general public license",),
-        (),
-    ),
-    (
-        KnownLicense("lgpl-3.0", "LGPL-3.0", "LGPL-3.0-or-later"),
-        ("gnu lesser general public license version 3",),
-        (),
-    ),
-    (
-        KnownLicense("lgpl-2.1", "LGPL-2.1", "LGPL-2.1-or-later"),
-        ("gnu lesser general public license version 2.1",),
-        (),
-    ),
-    (
-        KnownLicense("gpl-3.0", "GPL-3.0", "GPL-3.0-or-later"),
-        ("gnu general public license version 3, 29 june 2007",),
-        (),
-    ),
-    (
-        KnownLicense("gpl-2.0", "GPL-2.0", "GPL-2.0-or-later"),
-        ("gnu general public license version 2, june 1991",),
-        (),
-    ),
-    (KnownLicense("mpl-2.0", "MPL-2.0", "MPL-2.0"), ("mozilla public license",), ()),
-    (KnownLicense("apache-2.0", "Apache-2.0", "Apache-2.0"), ("apache license",), ()),
-    (
-        KnownLicense("mit", "MIT", "MIT"),
-        ("permission is hereby granted, free of charge, to any person obtaining a copy",),
-        (),
-    ),
-    (
-        KnownLicense("isc", "ISC", "ISC"),
-        ("permission to use, copy, modify, and/or distribute this software for any purpose",),
-        (),
-    ),
-    (
-        KnownLicense("bsd-3-clause", "BSD-3-Clause", "BSD-3-Clause"),
-        (_BSD_CORE, "neither the name of"),
-        ("all advertising materials",),
-    ),
-    (
-        KnownLicense("bsd-2-clause", "BSD-2-Clause", "BSD-2-Clause"),
-        (_BSD_CORE,),
-        ("neither the name of", "all advertising materials"),
-    ),
-    (
-        KnownLicense("unlicense", "Unlicense", "Unlicense"),
-        ("this is free and unencumbered software released into the public domain",),
-        (),
-    ),
-)
-PROPRIETARY = KnownLicense("proprietary", "Proprietary", "LicenseRef-Proprietary")
-_PROPRIETARY_PHRASES = ("all rights reserved", "proprietary", "confidential")
-_APACHE_VERSION = re.compile(r"apache license,? version 2\.0")
-_MPL_VERSION = re.compile(r"mozilla public license,? (?:version|v\.) 2\.0")
-
-#: SPDX identifiers (lower case) and the family each belongs to.
-SPDX_FAMILIES: dict[str, str] = {
-    "mit": "mit",
-    "bsd-3-clause": "bsd-3-clause",
-    "bsd-2-clause": "bsd-2-clause",
-    "apache-2.0": "apache-2.0",
-    "isc": "isc",
-    "mpl-2.0": "mpl-2.0",
-    "unlicense": "unlicense",
-    "gpl-3.0": "gpl-3.0",
-    "gpl-3.0+": "gpl-3.0",
-    "gpl-3.0-only": "gpl-3.0",
-    "gpl-3.0-or-later": "gpl-3.0",
-    "gpl-2.0": "gpl-2.0",
-    "gpl-2.0+": "gpl-2.0",
-    "gpl-2.0-only": "gpl-2.0",
-    "gpl-2.0-or-later": "gpl-2.0",
-    "lgpl-3.0": "lgpl-3.0",
-    "lgpl-3.0+": "lgpl-3.0",
-    "lgpl-3.0-only": "lgpl-3.0",
-    "lgpl-3.0-or-later": "lgpl-3.0",
-    "lgpl-2.1": "lgpl-2.1",
-    "lgpl-2.1+": "lgpl-2.1",
-    "lgpl-2.1-only": "lgpl-2.1",
-    "lgpl-2.1-or-later": "lgpl-2.1",
-    "agpl-3.0": "agpl-3.0",
-    "agpl-3.0-only": "agpl-3.0",
-    "agpl-3.0-or-later": "agpl-3.0",
-    "licenseref-proprietary": "proprietary",
-    "proprietary": "proprietary",
-}
-#: Trove classifiers (after "License :: ") and the families they may mean.
-CLASSIFIER_FAMILIES: dict[str, frozenset[str]] = {
-    "osi approved :: mit license": frozenset({"mit"}),
-    "osi approved :: bsd license": frozenset({"bsd-3-clause", "bsd-2-clause"}),
-    "osi approved :: apache software license": frozenset({"apache-2.0"}),
-    "osi approved :: isc license (iscl)": frozenset({"isc"}),
-    "osi approved :: mozilla public license 2.0 (mpl 2.0)": frozenset({"mpl-2.0"}),
-    "osi approved :: gnu general public license v3 (gplv3)": frozenset({"gpl-3.0"}),
-    "osi approved :: gnu general public license v3 or later (gplv3+)": frozenset({"gpl-3.0"}),
-    "osi approved :: gnu general public license v2 (gplv2)": frozenset({"gpl-2.0"}),
-    "osi approved :: gnu general public license v2 or later (gplv2+)": frozenset({"gpl-2.0"}),
-    "osi approved :: gnu lesser general public license v3 (lgplv3)": frozenset({"lgpl-3.0"}),
-    "osi approved :: gnu lesser general public license v3 or later (lgplv3+)": frozenset({"lgpl-3.0"}),
-    "osi approved :: gnu affero general public license v3": frozenset({"agpl-3.0"}),
-    "osi approved :: gnu affero general public license v3 or later (agplv3+)": frozenset({"agpl-3.0"}),
-    "osi approved :: the unlicense (unlicense)": frozenset({"unlicense"}),
-    "other/proprietary license": frozenset({"proprietary"}),
-}
-#: Common ways of naming a license that are not SPDX identifiers, and the identifier meant.
-LICENSE_ALIASES: dict[str, str] = {
-    "proprietary": "LicenseRef-Proprietary",
-    "unlicensed": "LicenseRef-Proprietary",
-    "all rights reserved": "LicenseRef-Proprietary",
-    "mit license": "MIT",
-    "the mit license": "MIT",
-    "expat": "MIT",
-    "bsd": "BSD-3-Clause",
-    "bsd license": "BSD-3-Clause",
-    "bsd3": "BSD-3-Clause",
-    "bsd-3": "BSD-3-Clause",
-    "bsd 3-clause": "BSD-3-Clause",
-    "new bsd": "BSD-3-Clause",
-    "bsd2": "BSD-2-Clause",
-    "bsd-2": "BSD-2-Clause",
-    "apache": "Apache-2.0",
-    "apache2": "Apache-2.0",
-    "apache-2": "Apache-2.0",
-    "apache 2": "Apache-2.0",
-    "apache 2.0": "Apache-2.0",
-    "apache2.0": "Apache-2.0",
-    "apache license": "Apache-2.0",
-    "apache license 2.0": "Apache-2.0",
-    "apache license, version 2.0": "Apache-2.0",
-    "apache software license": "Apache-2.0",
-    "gpl": "GPL-3.0-or-later",
-    "gplv3": "GPL-3.0-or-later",
-    "gpl3": "GPL-3.0-or-later",
-    "gpl-3": "GPL-3.0-or-later",
-    "gplv3+": "GPL-3.0-or-later",
-    "gplv2": "GPL-2.0-only",
-    "lgpl": "LGPL-3.0-or-later",
-    "lgplv3": "LGPL-3.0-or-later",
-    "mpl": "MPL-2.0",
-    "mpl2": "MPL-2.0",
-    "mpl 2.0": "MPL-2.0",
-}
-
-
-def _normalise_license_text(text: str) -> str:
-    text = re.sub(r"[\"'`*_#>\u201c\u201d\u2018\u2019]", "", text.casefold())
-    return " ".join(text.split())
-
-
-def detect_licenses(text: str) -> list[KnownLicense]:
-    """Every license whose text (or standard notice) appears; Proprietary only when none does."""
-    plain = _normalise_license_text(text)
-    found: list[KnownLicense] = []
-    for known, required, excluded in _LICENSE_TEXTS:
-        if all(p in plain for p in required) and not any(p in plain for p in excluded):
-            if known.key == "apache-2.0" and not _APACHE_VERSION.search(plain) and "version 2.0" not in plain:
-                continue
-            if known.key == "mpl-2.0" and not _MPL_VERSION.search(plain):
-                continue
-            found.append(known)
-    if not found and (any(p in plain for p in _PROPRIETARY_PHRASES) or "licenseref-proprietary" in plain):
-        found.append(PROPRIETARY)
-    return found
-
-
-def license_families(expression: str) -> tuple[set[str], bool]:
-    """Families named by an SPDX expression, and whether every identifier in it is known."""
-    families: set[str] = set()
-    all_known = True
-    alias = LICENSE_ALIASES.get(" ".join(expression.casefold().split()))
-    if alias is not None:
-        expression = alias
-    after_with = False
-    for token in re.findall(r"[^\s()]+", expression):
-        if token.upper() in ("AND", "OR"):
-            continue
-        if token.upper() == "WITH":
-            after_with = True
-            continue
-        if after_with:  # an exception such as Classpath-exception-2.0 does not change the family
-            after_with = False
-            continue
-        family = SPDX_FAMILIES.get(token.casefold())
-        if family is None:
-            all_known = False
-        else:
-            families.add(family)
-    return families, all_known
-
-
-def classifier_families(classifiers: Any) -> set[str]:
-    families: set[str] = set()
-    if isinstance(classifiers, list):
-        for classifier in classifiers:
-            if isinstance(classifier, str) and classifier.startswith("License ::"):
-                key = " ".join(classifier.split("::", 1)[1].casefold().split())
-                families |= CLASSIFIER_FAMILIES.get(key, frozenset())
-    return families
-
-
-def license_classifiers(project: Mapping[str, Any]) -> list[str]:
-    classifiers = project.get("classifiers")
-    if not isinstance(classifiers, list):
-        return []
-    return [c for c in classifiers if isinstance(c, str) and c.startswith("License ::")]
-
-
-# -- pyproject.toml locations --------------------------------------------------------------
-_TOML_HEADER = re.compile(r"^\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_TOML_KEY = re.compile(
-    r"^((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
-)
-
-
-def _dotted(name: str) -> tuple[str, ...]:
-    parts = re.findall(r"\"[^\"]*\"|'[^']*'|[^.\s]+", name)
-    return tuple(part.strip("\"'") for part in parts)
-
-
-def toml_key_line(text: str | None, table: str, key: str | None = None) -> int:
-    """The 1-based line where ``table`` (or ``key`` in it) is written; 0 when not found.
-
-    Understands ``[table]`` headers, dotted keys and inline tables well enough to point a
-    reader at the right line; it is not a TOML parser.
-    """
-    if not text:
-        return 0
-    wanted = _dotted(table) + ((key,) if key is not None else ())
-    current: tuple[str, ...] = ()
-    best = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        header = _TOML_HEADER.match(stripped)
-        if header:
-            current = _dotted(header.group(1))
-            if current == wanted:
-                return number
-            if not best and current and wanted[: len(current)] == current and key is None:
-                best = number
-            continue
-        match = _TOML_KEY.match(stripped)
-        if match:
-            full = current + _dotted(match.group(1))
-            if full == wanted:
-                return number
-            if len(full) < len(wanted) and wanted[: len(full)] == full:
-                best = number  # an inline table holding the wanted key
-    return best
-
-
-def text_line(text: str | None, needle: str) -> tuple[int, int]:
-    """(line, col) of the first occurrence of ``needle``; (0, 0) when absent."""
-    if not text or not needle:
-        return 0, 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        col = line.find(needle)
-        if col >= 0:
-            return number, col + 1
-    return 0, 0
-
-
-# -- CITATION.cff --------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Citation:
-    data: dict[str, Any] | None
-    error: str | None = None
-    line: int = 0
-
-
-_CITATIONS: weakref.WeakKeyDictionary[Repo, Citation] = weakref.WeakKeyDictionary()
-
-
-def citation(repo: Repo) -> Citation | None:
-    """CITATION.cff parsed once per repository; None when there is none or it is not text."""
-    path = find_file(repo, CITATION_NAMES)
-    if path is None:
-        return None
-    text = repo.read_text(path)
-    if text is None:
-        return None
-    cached = _CITATIONS.get(repo)
-    if cached is None:
-        cached = _parse_citation(text)
-        _CITATIONS[repo] = cached
-    return cached
-
-
-def _parse_citation(text: str) -> Citation:
-    import yaml  # loaded only when a CITATION.cff exists: hooks start fast
-
-    try:
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        reason = exc.problem or exc.context or "unreadable YAML"
-        return Citation(None, f"is not valid YAML: {reason}", mark.line + 1 if mark else 0)
-    except (yaml.YAMLError, ValueError, RecursionError) as exc:
-        return Citation(None, f"is not valid YAML: {type(exc).__name__}")
-    if not isinstance(data, dict):
-        return Citation(None, "is not a YAML mapping of keys such as title and authors")
-    return Citation({str(k): v for k, v in data.items()})
-
-
-def yaml_key_line(text: str | None, key: str) -> int:
-    if not text:
-        return 0
-    pattern = re.compile(rf"^{re.escape(key)}\s*:")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return 0
 
 
 # -- OSS101-OSS107: the community files exist and say something ------------------------------
@@ -584,8 +57,14 @@ class _CommunityFile(Rule):
     def template_path(self) -> str:
         return self.candidates[0]
 
+    def applies_here(self, repo: Repo) -> bool:
+        """Whether the file is wanted in this repository (a convention not adopted: see ``elsewhere``)."""
+        return self.in_full
+
     def check(self, repo: Repo) -> Iterator[Finding]:
-        path = find_file(repo, self.candidates)
+        if not self.applies_here(repo):
+            return
+        path = repo.find(*self.candidates)
         if path is None:
             yield self.finding(
                 self.template_path,
@@ -620,19 +99,21 @@ class _CommunityFile(Rule):
 
     def fix(self, repo: Repo, finding: Finding) -> bool:
         # Only a missing file is created; an existing one is the team's and is never touched.
-        if finding.path != self.template_path or find_file(repo, self.candidates) is not None:
+        if finding.path != self.template_path or repo.find(*self.candidates) is not None:
             return False
         # Rendering pulls in cookiecutter and Jinja: loaded only when a fix runs.
-        from oss_checks import template
+        from oss_checks.errors import UserError
         from oss_checks.fixes import create_file
+        from oss_checks.render import render_file
+        from oss_checks.template import template_root
 
         if not repo.answers:
             # Without the answers recorded at bake time the template's text would state
             # defaults (contacts, CI, docs) as facts about this project: write nothing.
             return False
         try:
-            text = template.render_file(repo, self.template_path)
-        except (template.TemplateError, OSError, UnicodeDecodeError):
+            text = render_file(template_root(), repo.answers, self.template_path)
+        except (UserError, OSError, UnicodeDecodeError):
             return False
         if text is None or not self.acceptable(repo, text):
             return False
@@ -645,9 +126,7 @@ class _CommunityFile(Rule):
     def can_fix(self, repo: Repo, finding: Finding) -> bool:
         # Only a missing file, and only from the answers recorded at bake time.
         return (
-            bool(repo.answers)
-            and finding.path == self.template_path
-            and find_file(repo, self.candidates) is None
+            bool(repo.answers) and finding.path == self.template_path and repo.find(*self.candidates) is None
         )
 
 
@@ -745,6 +224,8 @@ class OSS103(_CommunityFile):
     """
 
     name = "contributing-content"
+    kind = Kind.CONVENTION
+    elsewhere = "nothing: a CONTRIBUTING guide is a way of working a repository adopts."
     stakeholders = (Stakeholder.MANAGEMENT,)
     candidates = CONTRIBUTING_NAMES
     label = "CONTRIBUTING guide"
@@ -773,6 +254,8 @@ class OSS104(_CommunityFile):
     """
 
     name = "code-of-conduct-content"
+    kind = Kind.CONVENTION
+    elsewhere = "a missing or empty code of conduct in a package published for others, or in a project that invites outside contributions."
     stakeholders = (Stakeholder.MANAGEMENT,)
     candidates = CODE_OF_CONDUCT_NAMES
     label = "Code of conduct"
@@ -801,6 +284,8 @@ class OSS105(_CommunityFile):
     """
 
     name = "security-content"
+    kind = Kind.CONVENTION
+    elsewhere = "a missing or empty security policy in a package published for others, or in a project that invites outside contributions."
     stakeholders = (Stakeholder.LEGAL, Stakeholder.MANAGEMENT)
     candidates = SECURITY_NAMES
     label = "Security policy"
@@ -829,6 +314,8 @@ class OSS106(_CommunityFile):
     """
 
     name = "changelog-content"
+    kind = Kind.CONVENTION
+    elsewhere = "a missing changelog in a package that publishes releases (it has release tags)."
     stakeholders = (Stakeholder.EXECUTIVE,)
     candidates = CHANGELOG_NAMES
     label = "CHANGELOG"
@@ -863,14 +350,21 @@ class OSS107(_CommunityFile):
     """
 
     name = "citation-content"
+    kind = Kind.CONVENTION
+    elsewhere = "a CITATION.cff that is not valid; a missing one is not reported."
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     candidates = CITATION_NAMES
     label = "CITATION.cff"
     purpose = "cite this work with the right title, authors and version"
     options: ClassVar[Mapping[str, Option]] = {}
 
+    def applies_here(self, repo: Repo) -> bool:
+        return True  # an existing file is checked everywhere; a missing one below only in full
+
     def check(self, repo: Repo) -> Iterator[Finding]:
-        path = find_file(repo, self.candidates)
+        path = repo.find(*self.candidates)
+        if path is None and not self.in_full:
+            return
         parsed = citation(repo) if path is not None else None
         if path is None or parsed is None:
             yield from super().check(repo)  # missing or unreadable: the shared messages
@@ -902,10 +396,6 @@ _PLACEHOLDER = re.compile(
     r"|(?i:\byour\s+name\s+here\b)"
     r"|(?P<skeleton>" + re.escape(SKELETON_MARK) + r")"
 )
-
-
-def is_community_file(path: str) -> bool:
-    return path.lower() in _COMMUNITY_LOWER
 
 
 class OSS110(Rule):
@@ -1017,6 +507,8 @@ class OSS111(Rule):
     """
 
     name = "readme-sections"
+    kind = Kind.CONVENTION
+    elsewhere = "once, when the README never says how to install or run the project."
     stakeholders = (Stakeholder.EXECUTIVE, Stakeholder.DATA_SCIENCE)
     fixable = True
     options: ClassVar[Mapping[str, Option]] = {
@@ -1060,7 +552,7 @@ class OSS111(Rule):
         return missing
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        path = find_file(repo, README_NAMES)
+        path = repo.find(*README_NAMES)
         text = repo.read_text(path) if path else None
         if path is None or text is None or not text.strip():
             return  # OSS101 reports a missing, unreadable or empty README
@@ -1130,7 +622,7 @@ class OSS112(Rule):
     stakeholders = (Stakeholder.LEGAL,)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        path = find_file(repo, LICENSE_NAMES)
+        path = repo.find(*LICENSE_NAMES)
         text = repo.read_text(path) if path else None
         project = repo.project
         if path is None or text is None or not project:
@@ -1171,57 +663,6 @@ class OSS112(Rule):
 
 
 # -- OSS113: one project name and one repository URL everywhere ----------------------------
-_URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+|git@[\w.-]+:[^\s<>()\[\]\"'`]+")
-#: [project.urls] labels (normalised by ``url_label``) that state where the source is.
-SOURCE_LABELS = ("source", "sourcecode", "repository", "repo", "code")
-
-
-@dataclass(frozen=True)
-class RepoUrl:
-    host: str
-    segments: tuple[str, ...]  # lower case, without .git and without forge suffixes
-
-    @property
-    def text(self) -> str:
-        return f"https://{self.host}/{'/'.join(self.segments)}"
-
-
-def parse_repo_url(url: str) -> RepoUrl | None:
-    """Host and path of a repository URL, normalised: case, trailing slash, ``.git``, ``www.``."""
-    url = url.strip().rstrip(".,;:!?")
-    ssh = re.fullmatch(r"git@([\w.-]+):(.+)", url)
-    if ssh:
-        host, path = ssh.group(1), ssh.group(2)
-    else:
-        try:
-            parts = urlsplit(url)
-        except ValueError:
-            return None
-        if parts.scheme not in ("http", "https", "ssh", "git") or not parts.hostname:
-            return None
-        host, path = parts.hostname, parts.path
-    host = host.lower().removeprefix("www.")
-    # pip's "git+https://host/org/repo@v1.0" names a revision after "@": not part of the repository.
-    segments = [s.split("@", 1)[0] for s in path.lower().split("/") if s]
-    if "-" in segments:  # GitLab puts pages of a project after "/-/"
-        segments = segments[: segments.index("-")]
-    if segments and segments[-1].endswith(".git"):
-        segments[-1] = segments[-1][:-4]
-    return RepoUrl(host, tuple(s for s in segments if s))
-
-
-def project_urls(project: Mapping[str, Any]) -> dict[str, str]:
-    urls = project.get("urls")
-    if not isinstance(urls, dict):
-        return {}
-    return {str(k): v for k, v in urls.items() if isinstance(v, str)}
-
-
-def url_label(label: str) -> str:
-    """A [project.urls] label normalised as PEP 753 suggests: lower case, no punctuation."""
-    return re.sub(r"[^a-z0-9]", "", label.lower())
-
-
 @dataclass(frozen=True)
 class _Claim:
     path: str
@@ -1277,7 +718,7 @@ class OSS113(Rule):
             title = cff.data["title"]
             line = yaml_key_line(repo.read_text("CITATION.cff"), "title")
             claims.append(_Claim("CITATION.cff", line, 0, title, name_key(title)))
-        readme = find_file(repo, README_NAMES)
+        readme = repo.find(*README_NAMES)
         text = repo.read_text(readme) if readme else None
         if readme and text:
             top = [h for h in headings(text, rst=is_rst(readme)) if h.level == 1]
@@ -1326,13 +767,13 @@ class OSS113(Rule):
                 if isinstance(stated, str):
                     claim = _Claim("CITATION.cff", yaml_key_line(cff_text, key), 0, stated, key)
                     (exact if key == "repository-code" else loose).append(claim)
-        for path in (find_file(repo, README_NAMES), find_file(repo, CONTRIBUTING_NAMES)):
+        for path in (repo.find(*README_NAMES), repo.find(*CONTRIBUTING_NAMES)):
             text = repo.read_text(path) if path else None
             if path and text:
                 loose.extend(
                     _Claim(path, number, match.start() + 1, match.group(0), "link")
                     for number, line_text in enumerate(text.splitlines(), start=1)
-                    for match in _URL_IN_TEXT.finditer(line_text)
+                    for match in URL_IN_TEXT.finditer(line_text)
                 )
         return exact, loose
 
@@ -1404,10 +845,14 @@ class OSS114(Rule):
     """
 
     name = "codeowners"
+    kind = Kind.CONVENTION
+    elsewhere = (
+        "the owners of an existing CODEOWNERS file that no forge can use; a missing file is not reported."
+    )
     stakeholders = (Stakeholder.MANAGEMENT,)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        path = find_file(repo, CODEOWNERS_PATHS)
+        path = repo.find(*CODEOWNERS_PATHS)
         if path is None:
             yield self.finding(
                 "CODEOWNERS",
@@ -1513,6 +958,8 @@ class OSS115(Rule):
     """
 
     name = "contribution-templates"
+    kind = Kind.CONVENTION
+    elsewhere = "templates the forge cannot find, such as a pull-request template in the wrong folder; missing ones are not reported."
     stakeholders = (Stakeholder.MANAGEMENT,)
 
     def check(self, repo: Repo) -> Iterator[Finding]:

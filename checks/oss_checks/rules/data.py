@@ -8,12 +8,16 @@ import tokenize
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from oss_checks.config import glob_match
-from oss_checks.context import Notebook, NotebookCell, Repo, SourceFile
-from oss_checks.registry import Finding, Option, Rule, Scope, Stakeholder
-from oss_checks.rules.notebooks import NOTEBOOK_SUFFIX, in_folders, output_block, valid_notebook
+from oss_checks.formats import Notebook, NotebookCell
+from oss_checks.git import nul_separated
+from oss_checks.globs import glob_match
+from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
+from oss_checks.text.notebooks import NOTEBOOK_SUFFIX, in_folders, output_block, valid_notebook
+
+if TYPE_CHECKING:
+    from oss_checks.context import Repo, SourceFile
 
 # -- OSS401: finding machine-specific paths ---------------------------------------------
 
@@ -344,6 +348,8 @@ class OSS402(Rule):
     """
 
     name = "data-file-location"
+    kind = Kind.CONVENTION
+    elsewhere = "data files at the top of the repository or beside the code of a package, outside tests, fixtures, docs, examples, package data and vendored code."
     stakeholders = (Stakeholder.LEGAL, Stakeholder.DATA_SCIENCE)
     scope = Scope.FILE
     options: ClassVar[Mapping[str, Option]] = {
@@ -434,8 +440,8 @@ def _stored_in_lfs(repo: Repo, path: str) -> bool:
     if repo.is_git:
         output = repo.git("check-attr", "-z", "filter", "--", path)
         # -z output: path NUL attribute NUL value NUL
-        fields = (output or "").split("\0")
-        return len(fields) >= 3 and fields[2] == "lfs"
+        fields = (output or b"").split(b"\0")
+        return len(fields) >= 3 and fields[2] == b"lfs"
     attributes = repo.read_text(".gitattributes") or ""
     for line in attributes.splitlines():
         parts = line.split()
@@ -494,6 +500,8 @@ class OSS404(Rule):
     """
 
     name = "data-folder-ignored"
+    kind = Kind.CONVENTION
+    elsewhere = "a data/ folder that exists."
     stakeholders = (Stakeholder.LEGAL, Stakeholder.DATA_SCIENCE)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
@@ -551,10 +559,11 @@ def _ignored(repo: Repo, paths: list[str]) -> set[str] | None:
     if not repo.is_git:
         return None
     # check-ignore exits 1 when nothing is ignored: an answer, not a failure.
-    output = repo.git("check-ignore", "--no-index", "-z", "--stdin", stdin="\0".join(paths) + "\0", ok=(0, 1))
+    listed = "".join(f"{path}\0" for path in paths).encode("utf-8", "surrogateescape")
+    output = repo.git("check-ignore", "--no-index", "-z", "--stdin", stdin=listed, ok=(0, 1))
     if output is None:
         return None
-    return {path for path in output.split("\0") if path}
+    return set(nul_separated(output))
 
 
 def _gitignore_text_problem(text: str, add: str) -> str | None:

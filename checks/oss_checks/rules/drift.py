@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
-from weakref import WeakKeyDictionary
 
 from oss_checks import releases
 from oss_checks.bake import CHOICES, unwanted_paths
-from oss_checks.context import RECORD_FILE
+from oss_checks.record import RECORD_FILE, Record, key_line
 from oss_checks.registry import Finding, Option, Rule, Scope, Severity, Stakeholder
+from oss_checks.text.markup import conflict_markers
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -42,26 +41,12 @@ class RecordState:
     """
 
     baked: bool
-    record: dict[str, Any] | None = None
+    record: Record | None = None
     problems: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def answers(self) -> dict[str, Any]:
-        answers = (self.record or {}).get("answers")
-        return answers if isinstance(answers, dict) else {}
-
-
-_RECORD_MEMO: WeakKeyDictionary[Repo, RecordState] = WeakKeyDictionary()
-
-
-def _key_line(text: str, key: str, after: str | None = None) -> int:
-    """The line of ``"key":`` in JSON text (searched after ``"after":`` when given), else 1."""
-    start = 0
-    if after is not None:
-        found = re.search(rf'"{re.escape(after)}"\s*:', text)
-        start = found.end() if found else 0
-    match = re.compile(rf'"{re.escape(key)}"\s*:').search(text, start)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
+        return self.record.answers if self.record is not None else {}
 
 
 def _looks_baked(repo: Repo) -> bool:
@@ -82,12 +67,12 @@ def _normalise(name: str) -> str:
 
 def _hand_edits(repo: Repo, text: str, answers: Mapping[str, Any]) -> Iterator[tuple[str, int]]:
     def where(key: str) -> int:
-        return _key_line(text, key, after="answers")
+        return key_line(text, key, after="answers")
 
     for key in REQUIRED_ANSWERS:
         value = answers.get(key)
         if not isinstance(value, str) or not value.strip():
-            yield f"the record's answers have no {key}", _key_line(text, "answers")
+            yield f"the record's answers have no {key}", key_line(text, "answers")
         elif key in CHOICES and value not in CHOICES[key]:
             allowed = ", ".join(CHOICES[key])
             yield f"answers.{key} is {value!r}, not one of {allowed}", where(key)
@@ -125,44 +110,21 @@ def _hand_edits(repo: Repo, text: str, answers: Mapping[str, Any]) -> Iterator[t
 
 def record_state(repo: Repo) -> RecordState:
     """The template record of ``repo``, read and judged once per repository."""
-    if repo not in _RECORD_MEMO:
-        _RECORD_MEMO[repo] = _judge_record(repo)
-    return _RECORD_MEMO[repo]
+    return repo.memo("record-state", lambda: _judge_record(repo))
 
 
 def _judge_record(repo: Repo) -> RecordState:
     state = RecordState(baked=_looks_baked(repo))
     if not state.baked:
         return state
-    if not repo.exists(RECORD_FILE):
+    parsed = repo.parsed_record
+    if parsed is None:
         state.problems.append((f"{RECORD_FILE} is missing, but .cruft.json says oss-template baked this", 0))
         return state
-    text = repo.read_text(RECORD_FILE)
-    if text is None:
-        state.problems.append((f"{RECORD_FILE} is not UTF-8 text", 0))
-        return state
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        state.problems.append((f"{RECORD_FILE} is not valid JSON: {exc.msg}", exc.lineno))
-        return state
-    except RecursionError:
-        state.problems.append((f"{RECORD_FILE} is not valid JSON: nested too deeply", 0))
-        return state
-    if not isinstance(data, dict):
-        state.problems.append((f"{RECORD_FILE} is not a JSON object", 1))
-        return state
-    shape_ok = True
-    for key in ("template", "version"):
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            state.problems.append((f"{RECORD_FILE} has no {key} string", _key_line(text, key)))
-            shape_ok = False
-    if not isinstance(data.get("answers"), dict):
-        state.problems.append((f"{RECORD_FILE} has no answers object", _key_line(text, "answers")))
-        shape_ok = False
-    if shape_ok:
-        state.record = data
-        state.problems.extend(_hand_edits(repo, text, data["answers"]))
+    state.problems.extend((problem.message, problem.line) for problem in parsed.problems)
+    if parsed.record is not None:
+        state.record = parsed.record
+        state.problems.extend(_hand_edits(repo, parsed.text, parsed.record.answers))
     return state
 
 
@@ -249,9 +211,8 @@ class OSS702(Rule):
         record = record_state(repo).record
         if record is None:
             return
-        version = str(record["version"]).strip()
-        text = repo.read_text(RECORD_FILE) or ""
-        line = _key_line(text, "version")
+        version = record.version
+        line = key_line(repo.read_text(RECORD_FILE) or "", "version")
         newest = releases.newest()
         if not releases.is_release(version):
             recorded_key, newest_key = releases.version_key(version), releases.version_key(newest)
@@ -284,39 +245,6 @@ class OSS702(Rule):
 
 
 # -- update residue -------------------------------------------------------------------------
-
-_OPENING = "<<<<<<< "
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-
-
-def conflict_markers(text: str, markdown: bool = False) -> Iterator[tuple[int, str]]:
-    """(line, marker) of whole-line merge conflict markers.
-
-    ``=======`` alone is a setext heading in Markdown and reStructuredText, so the middle
-    and closing markers only count after an opening ``<<<<<<<`` in the same file. In
-    Markdown, markers inside fenced code blocks are examples, not conflicts.
-    """
-    open_conflict = False
-    fence: str | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip("\r")
-        if markdown:
-            found = _FENCE.match(line)
-            if found and (fence is None or found.group(1).startswith(fence)):
-                fence = None if fence is not None else found.group(1)[:3]
-                continue
-            if fence is not None:
-                continue
-        if line.startswith(_OPENING) or line == _OPENING.strip():
-            open_conflict = True
-            yield number, "<<<<<<<"
-        elif open_conflict and (
-            line in ("=======", "|||||||", ">>>>>>>") or line.startswith(("||||||| ", ">>>>>>> "))
-        ):
-            marker = line[:7]
-            yield number, marker
-            if marker == ">>>>>>>":
-                open_conflict = False
 
 
 class OSS703(Rule):
@@ -355,9 +283,9 @@ class OSS703(Rule):
     scope = Scope.REPO
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        pending = (repo.record or {}).get("pending_update")
-        if isinstance(pending, dict):
-            target = pending.get("version", "a newer version")
+        record = repo.record
+        if record is not None and (record.pending is not None or record.malformed_pending):
+            target = record.pending.version if record.pending is not None else "a newer version"
             yield self.finding(
                 RECORD_FILE,
                 f"an update to oss-template {target} was started but not finished: resolve the "
@@ -474,11 +402,14 @@ class OSS704(Rule):
         target = repo.root / finding.path
         if target.exists() or target.is_symlink():
             return False  # restored meanwhile: no need to render the whole template
-        from oss_checks import template  # rendering is only for --fix
+        # Rendering pulls in cookiecutter and Jinja: loaded only when a fix runs.
+        from oss_checks.errors import UserError
+        from oss_checks.render import render_file
+        from oss_checks.template import template_root
 
         try:
-            text = template.render_file(repo, finding.path)
-        except template.TemplateError:
+            text = render_file(template_root(), state.answers, finding.path)
+        except (UserError, OSError, UnicodeDecodeError):
             return False
         if text is None:
             return False

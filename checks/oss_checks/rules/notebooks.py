@@ -7,22 +7,19 @@ reports that once, so the other rules never pile up on a broken file.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from oss_checks.config import ConfigError
-from oss_checks.context import Notebook, NotebookCell, Repo, SourceFile, output_text
-from oss_checks.registry import Finding, Option, Rule, Scope, Stakeholder
+from oss_checks.errors import ConfigError
+from oss_checks.formats import Notebook, NotebookCell
+from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
+from oss_checks.text.notebooks import NOTEBOOK_SUFFIX, TextPositions, in_folders, output_block, valid_notebook
 
-NOTEBOOK_SUFFIX = ".ipynb"
+if TYPE_CHECKING:
+    from oss_checks.context import Repo, SourceFile
 
-#: Terminal colour codes: tracebacks in outputs are full of them and they hide what follows.
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-_NEWLINE = re.compile(r"\n")
 _JSON_WHERE = re.compile(r"\(line (\d+), column (\d+)\)")
 #: The strip tools that, when configured, mean the team wants outputs out of git.
 _STRIP_HOOK = re.compile(r"\b(?:nbstripout|nb-clean)\b")
@@ -36,50 +33,6 @@ NAME_EXAMPLE = "1.0-abc-topic.ipynb"
 
 def option_where(rule: type[Rule], option: str) -> str:
     return f"[tool.oss-checks.options.{rule.name}] {option}"
-
-
-def valid_notebook(repo: Repo, file: SourceFile) -> Notebook | None:
-    """The parsed notebook, or None when it cannot be read (OSS301 reports that)."""
-    notebook = repo.notebook(file.path)
-    return None if notebook.error is not None else notebook
-
-
-def raw_cell(notebook: Notebook, cell: NotebookCell) -> dict[str, Any]:
-    """The cell's JSON object, for the fields ``NotebookCell`` does not carry (metadata)."""
-    cells = notebook.data.get("cells")
-    if isinstance(cells, list) and 0 < cell.index <= len(cells):
-        raw = cells[cell.index - 1]
-        if isinstance(raw, dict):
-            return raw
-    return {}
-
-
-def output_block(cell: NotebookCell) -> str:
-    """All text a cell's outputs show, colour codes removed, one output after the other.
-
-    Lines are joined with ``\\n``; line numbers of output findings count lines in this text.
-    Searching the whole block at once keeps long outputs cheap.
-    """
-    parts = []
-    for output in cell.outputs:
-        text = output_text(output)
-        if text:
-            parts.append("\n".join(_ANSI.sub("", text).splitlines()))
-    return "\n".join(parts)
-
-
-class TextPositions:
-    """Turns offsets in a text into 1-based (line, column), indexing the lines only when asked."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._starts: list[int] | None = None
-
-    def __call__(self, offset: int) -> tuple[int, int]:
-        if self._starts is None:
-            self._starts = [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
-        line = bisect.bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
 
 
 class _NotebookRule(Rule):
@@ -221,7 +174,7 @@ class OSS302(_NotebookRule):
         dirty = [
             cell
             for cell in notebook.cells
-            if (cell.outputs or cell.execution_count is not None) and not _keeps_output(notebook, cell)
+            if (cell.outputs or cell.execution_count is not None) and not _keeps_output(cell)
         ]
         if not dirty:
             return
@@ -243,10 +196,8 @@ class OSS302(_NotebookRule):
         return bool(_STRIP_HOOK.search(precommit) or _STRIP_FILTER.search(attributes))
 
 
-def _keeps_output(notebook: Notebook, cell: NotebookCell) -> bool:
-    metadata = raw_cell(notebook, cell).get("metadata")
-    if not isinstance(metadata, dict):
-        return False
+def _keeps_output(cell: NotebookCell) -> bool:
+    metadata = cell.metadata
     if metadata.get("keep_output") is True:
         return True
     tags = metadata.get("tags")
@@ -323,6 +274,8 @@ class OSS304(_NotebookRule):
     """
 
     name = "notebook-name"
+    kind = Kind.CONVENTION
+    elsewhere = "junk names (Untitled, Copy of, (copy)) everywhere, and the naming pattern in analysis projects or where most notebooks follow it already."
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     options: ClassVar[Mapping[str, Option]] = {
         "pattern": Option(
@@ -373,6 +326,8 @@ class OSS305(_NotebookRule):
     """
 
     name = "notebook-location"
+    kind = Kind.CONVENTION
+    elsewhere = "in analysis projects, notebooks outside every notebook, docs or example folder; elsewhere, notebooks inside the code of a package."
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     options: ClassVar[Mapping[str, Option]] = {
         "folders": Option(
@@ -393,20 +348,6 @@ class OSS305(_NotebookRule):
             file.path,
             f"notebook is outside the notebook folders ({shown}): move it, e.g. to {target}/{file.name}",
         )
-
-
-def in_folders(path: str, folders: Iterable[str]) -> bool:
-    """Whether ``path`` lies under one of ``folders`` (repo-relative; ``*`` matches one folder name)."""
-    parts = path.split("/")[:-1]
-    for folder in folders:
-        wanted = [p for p in folder.strip().strip("/").split("/") if p]
-        if (
-            wanted
-            and len(parts) >= len(wanted)
-            and all(fnmatchcase(part, pattern) for part, pattern in zip(parts, wanted, strict=False))
-        ):
-            return True
-    return False
 
 
 class OSS306(_NotebookRule):

@@ -12,20 +12,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from oss_checks.registry import Finding, Rule, Severity, Stakeholder
-from oss_checks.rules.community import (
+from oss_checks.text.community import LICENSE_NAMES, README_NAMES
+from oss_checks.text.licenses import (
     LICENSE_ALIASES,
-    LICENSE_NAMES,
-    README_NAMES,
-    SOURCE_LABELS,
     detect_licenses,
-    find_file,
     license_classifiers,
-    parse_repo_url,
-    project_urls,
-    text_line,
-    toml_key_line,
-    url_label,
+    spdx_expression_error,
 )
+from oss_checks.text.locators import text_line, toml_key_line
+from oss_checks.text.urls import SOURCE_LABELS, parse_repo_url, project_urls, url_label
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -233,7 +228,7 @@ class OSS203(_ProjectField):
         repo, project, text = pyproject.repo, pyproject.project, pyproject.text
         value = project.get("readme")
         line = self.field_line(text)
-        existing = find_file(repo, README_NAMES)
+        existing = repo.find(*README_NAMES)
         suggestion = f'readme = "{existing or "README.md"}"'
         if value is None:
             yield self.finding(
@@ -401,65 +396,13 @@ class OSS205(_ProjectField):
 
 
 # -- license ---------------------------------------------------------------------------------
-_SPDX_TOKEN = re.compile(r"\s*(\(|\)|[A-Za-z0-9.:+-]+|\S)")
-_SPDX_ID = re.compile(
-    r"(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.-]*\+?"
-)
-_OPERATORS = ("AND", "OR")
-
-
-def spdx_expression_error(expression: str) -> str | None:
-    """Why ``expression`` is not an SPDX license expression, or None when it is one."""
-    tokens = [t for t in _SPDX_TOKEN.findall(expression) if t]
-    if not tokens:
-        return "it is empty"
-    position = 0
-
-    def parse_expression() -> str | None:
-        nonlocal position
-        problem = parse_term()
-        while problem is None and position < len(tokens) and tokens[position].upper() in _OPERATORS:
-            position += 1
-            problem = parse_term()
-        return problem
-
-    def parse_term() -> str | None:
-        nonlocal position
-        if position >= len(tokens):
-            return "it ends where a license identifier is expected"
-        symbol = tokens[position]
-        if symbol == "(":
-            position += 1
-            problem = parse_expression()
-            if problem is not None:
-                return problem
-            if position >= len(tokens) or tokens[position] != ")":
-                return "a parenthesis is not closed"
-            position += 1
-            return None
-        if symbol.upper() in (*_OPERATORS, "WITH") or not _SPDX_ID.fullmatch(symbol):
-            return f"{symbol!r} is not a license identifier"
-        position += 1
-        if position < len(tokens) and tokens[position].upper() == "WITH":
-            position += 1
-            if position >= len(tokens) or not _SPDX_ID.fullmatch(tokens[position]):
-                return "WITH must be followed by an exception identifier"
-            position += 1
-        return None
-
-    problem = parse_expression()
-    if problem is None and position < len(tokens):
-        return f"{tokens[position]!r} is not expected there (join identifiers with AND or OR)"
-    return problem
-
-
 def _license_suggestion(repo: Repo, written: str | None = None) -> str:
     """The SPDX identifier to suggest: an alias of what was written, the LICENSE text, the answers."""
     if written is not None:
         alias = LICENSE_ALIASES.get(" ".join(written.casefold().split()))
         if alias is not None:
             return alias
-    path = find_file(repo, LICENSE_NAMES)
+    path = repo.find(*LICENSE_NAMES)
     text = repo.read_text(path) if path else None
     detected = detect_licenses(text) if text else []
     if detected:

@@ -6,8 +6,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
-from oss_checks.registry import Finding, Option, Rule, Stakeholder
-from oss_checks.rules.community import CHANGELOG_NAMES, clean_title, find_file, headings, is_rst
+from oss_checks.git import decode, nul_separated
+from oss_checks.registry import Finding, Kind, Option, Rule, Stakeholder
+from oss_checks.text.community import CHANGELOG_NAMES, is_rst
+from oss_checks.text.markup import clean_title, headings
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -38,10 +40,12 @@ class OSS801(Rule):
     """
 
     name = "changelog-unreleased"
+    kind = Kind.CONVENTION
+    elsewhere = "a changelog that already follows Keep a Changelog, with release headings."
     stakeholders = (Stakeholder.EXECUTIVE,)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        path = find_file(repo, CHANGELOG_NAMES)
+        path = repo.find(*CHANGELOG_NAMES)
         text = repo.read_text(path) if path else None
         if path is None or not text or not text.strip():
             return  # missing, empty or unreadable: OSS106
@@ -57,8 +61,8 @@ class OSS801(Rule):
             )
 
 
-def _names(output: str | None) -> set[str]:
-    return {name for name in (output or "").split("\0") if name}
+def _names(output: bytes | None) -> set[str]:
+    return set(nul_separated(output))
 
 
 DEFAULT_BASE = "origin/main"
@@ -107,12 +111,16 @@ class OSS802(Rule):
         base = self._base(repo)
         if base is None:
             return
-        merge_base = (repo.git("merge-base", "HEAD", base) or "").strip()
+        merge_base = decode(repo.git("merge-base", "HEAD", base) or b"").strip()
         if not merge_base:
             return
         # --relative: paths from the checked folder, also when it is inside a larger repository.
-        changed = _names(repo.git("diff", "--name-only", "--relative", "-z", merge_base, "--"))
-        changed |= _names(repo.git("diff", "--name-only", "--relative", "-z", "--cached", merge_base, "--"))
+        changed = _names(
+            repo.git("diff", "--name-only", "--no-ext-diff", "--relative", "-z", merge_base, "--")
+        )
+        changed |= _names(
+            repo.git("diff", "--name-only", "--no-ext-diff", "--relative", "-z", "--cached", merge_base, "--")
+        )
         changed |= _names(repo.git("ls-files", "-z", "--others", "--exclude-standard"))
         prefixes = tuple(f"{folder}/" for folder in ("src", *repo.package_dirs))
         code = sorted(path for path in changed if path.startswith(prefixes))
@@ -120,7 +128,7 @@ class OSS802(Rule):
             return
         if any(path.lower() in _CHANGELOG_LOWER for path in changed):
             return
-        changelog = find_file(repo, CHANGELOG_NAMES) or CHANGELOG_NAMES[0]
+        changelog = repo.find(*CHANGELOG_NAMES) or CHANGELOG_NAMES[0]
         example = code[0] if len(code) == 1 else f"{code[0]} and {len(code) - 1} more"
         yield self.finding(
             changelog,

@@ -7,9 +7,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from oss_checks.config import glob_match
-from oss_checks.registry import Finding, Option, Rule, Scope, Stakeholder
-from oss_checks.rules.automation import load_yaml
+from oss_checks.globs import glob_match
+from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -69,6 +68,8 @@ class OSS501(Rule):
     """
 
     name = "tests-exist"
+    kind = Kind.CONVENTION
+    elsewhere = "a published package that has no tests."
     stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.DATA_SCIENCE)
     scope = Scope.REPO
 
@@ -135,6 +136,8 @@ class OSS502(Rule):
     """
 
     name = "module-tests"
+    kind = Kind.CONVENTION
+    elsewhere = "the modules that a repository which tests most of its modules has missed."
     stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.DATA_SCIENCE)
     scope = Scope.REPO
     options: ClassVar[Mapping[str, Option]] = {
@@ -279,7 +282,7 @@ class OSS503(Rule):
         )
 
     def _mkdocs(self, repo: Repo, path: str) -> Iterator[Finding]:
-        parsed = load_yaml(repo, path)
+        parsed = repo.yaml(path)
         if parsed.error:
             yield self.finding(path, f"{path} {parsed.error}: the docs cannot be built", line=parsed.line)
             return

@@ -1,0 +1,124 @@
+"""The one way oss-checks runs git: on a repository it may not trust, without running its code.
+
+A checkout's ``.git/config`` is as untrusted as its files when it was not freshly cloned:
+``core.fsmonitor``, filter drivers (``filter.<name>.clean``), diff drivers, an external
+diff and similar settings make git run a program of the repository's choosing. Before
+any command, every such setting git would read is overridden on the command line with
+an empty value, the settings that move the work tree elsewhere are pinned to the folder
+itself, and git may take no lock and ask no question. Output is read as bytes and
+split on NUL (``-z``), so a file name holding ``\\r`` or invalid UTF-8 stays itself.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+#: Settings (lower case, as ``git config --name-only`` prints them) that name a program.
+_PROGRAM_SETTINGS = re.compile(
+    r"core\.(?:fsmonitor|sshcommand|pager|editor|askpass|gitproxy|hookspath)"
+    r"|diff\.external|diff\..+\.(?:command|textconv)"
+    r"|filter\..+\.(?:clean|smudge|process)"
+    r"|merge\..+\.driver|credential(?:\..+)?\.helper|gpg(?:\..+)?\.program"
+    r"|sequence\.editor|uploadpack\.packobjectshook|remote\..+\.(?:uploadpack|receivepack)"
+)
+#: A filter marked required makes git fail when its (now empty) command does not run.
+_REQUIRED_FILTER = re.compile(r"filter\..+\.required")
+_ALWAYS = (
+    ("core.fsmonitor", "false"),
+    ("core.hooksPath", os.devnull),
+    ("diff.external", ""),
+)
+
+
+def _environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "GIT_TERMINAL_PROMPT": "0",
+            "GIT_OPTIONAL_LOCKS": "0",  # `git status` must not rewrite the index of a repository it reads
+            "GIT_PAGER": "cat",
+        }
+    )
+    # Variables set for another repository must not point this one elsewhere.
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_CONFIG_PARAMETERS", "GIT_EXTERNAL_DIFF"):
+        env.pop(name, None)
+    return env
+
+
+def _call(arguments: list[str], stdin: bytes | None) -> subprocess.CompletedProcess[bytes] | None:
+    try:
+        return subprocess.run(
+            ["git", *arguments], input=stdin, capture_output=True, check=False, env=_environment()
+        )
+    except OSError:
+        return None
+
+
+@lru_cache(maxsize=64)
+def _overrides(folder: str) -> tuple[str, ...]:
+    """``-c name=value`` arguments that switch off every program a configuration names."""
+    pairs = dict(_ALWAYS)
+    listed = _call(
+        ["-C", folder, *_as_arguments(pairs), "config", "--list", "--includes", "--name-only", "-z"], None
+    )
+    names = listed.stdout.split(b"\0") if listed is not None and listed.returncode == 0 else []
+    for raw in names:
+        name = raw.decode("utf-8", "replace").strip().lower()
+        if _PROGRAM_SETTINGS.fullmatch(name):
+            pairs.setdefault(name, "")
+        elif _REQUIRED_FILTER.fullmatch(name):
+            pairs[name] = "false"
+    return _as_arguments(pairs)
+
+
+def _as_arguments(pairs: dict[str, str]) -> tuple[str, ...]:
+    arguments: list[str] = []
+    for name, value in pairs.items():
+        arguments += ["-c", f"{name}={value}"]
+    return tuple(arguments)
+
+
+def run_git(folder: Path, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes | None:
+    """Run git in ``folder`` safely: its standard output, or None when git fails or is missing.
+
+    A failure is an exit code outside ``ok``. Pass ``--`` before paths: a path that starts
+    with ``-`` is then never read as an option.
+    """
+    where = str(folder)
+    done = _call(["-C", where, *_overrides(where), *args], stdin)
+    if done is None or done.returncode not in ok:
+        return None
+    return done.stdout
+
+
+def decode(output: bytes) -> str:
+    """git output as text; bytes that are not UTF-8 survive as surrogates, as os.fsdecode does."""
+    return output.decode("utf-8", "surrogateescape")
+
+
+def nul_separated(output: bytes | None) -> list[str]:
+    """The entries of ``-z`` output, decoded, without the empty last one."""
+    if not output:
+        return []
+    return [decode(entry) for entry in output.split(b"\0") if entry]
+
+
+def top_level(folder: Path) -> Path | None:
+    """The work tree that ``folder`` belongs to, if git says one and ``folder`` really is inside it.
+
+    A ``core.worktree`` setting can name any folder on the machine: a top level that does
+    not contain ``folder`` is not believed.
+    """
+    output = run_git(folder, "rev-parse", "--show-toplevel")
+    if not output:
+        return None
+    top = Path(decode(output).strip())
+    try:
+        inside = folder.resolve().is_relative_to(top.resolve())
+    except (OSError, ValueError):
+        return None
+    return top if inside else None

@@ -1,0 +1,310 @@
+"""CI configurations, nox and pre-commit, read without running anything.
+
+CI files are searched line by line for the commands they run; ``noxfile.py`` is read
+with ``ast`` (never imported); ``.pre-commit-config.yaml`` is read through the
+repository's YAML memo, so every rule shares one parse.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from oss_checks.formats import LineDict
+
+if TYPE_CHECKING:
+    from oss_checks.context import Repo
+
+# -- CI -------------------------------------------------------------------------------------
+
+#: CI configurations at fixed places; GitHub workflows are found by folder.
+CI_FILES = (
+    ".gitlab-ci.yml",
+    "Jenkinsfile",
+    "azure-pipelines.yml",
+    "azure-pipelines.yaml",
+    ".circleci/config.yml",
+    "bitbucket-pipelines.yml",
+    ".travis.yml",
+    ".drone.yml",
+    ".woodpecker.yml",
+)
+
+
+def is_workflow(path: str) -> bool:
+    parts = path.split("/")
+    return len(parts) == 3 and parts[:2] == [".github", "workflows"] and path.endswith((".yml", ".yaml"))
+
+
+def ci_files(repo: Repo) -> list[str]:
+    """Every CI configuration of the repository, workflows first."""
+    found = [path for path in repo.paths if is_workflow(path)]
+    found += [path for path in CI_FILES if repo.exists(path)]
+    return found
+
+
+@dataclass(frozen=True)
+class NoxCall:
+    """One ``nox`` command in a CI file, with the sessions it names (when they are literal)."""
+
+    path: str
+    line: int
+    sessions: tuple[str, ...]
+
+
+_CI_EXPRESSION = re.compile(r"\$\{\{.*?\}\}|\$\{[^}]*\}")
+#: Between commands: shell operators, and the brackets and commas of a YAML flow list.
+_SHELL_SEPARATOR = re.compile(r"&&|\|\||\$\(|[;|()`]|(?<=[\s:])\[|\](?=\s|$)|,(?=\s)")
+_COMMENT = re.compile(r"(?:^|\s)#.*$")
+_NOX_WORD = re.compile(r"nox(?:\[[\w,-]*\])?(?:[=<>~!@]\S*)?")
+_PYTHON_WORD = re.compile(r"python(?:\d+(?:\.\d+)*)?(?:\.exe)?|py")
+_ENV_ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=\S*")
+#: Words before a command: YAML keys holding commands, list dashes, shell wrappers.
+_COMMAND_PREFIXES = frozenset(
+    {
+        "-",
+        "run:",
+        "script:",
+        "before_script:",
+        "after_script:",
+        "command:",
+        "commands:",
+        "cmd:",
+        "bash:",
+        "pwsh:",
+        "powershell:",
+        "inlineScript:",
+        "sh",
+        "bash",
+        "zsh",
+        "bat",
+        "pwsh",
+        "powershell",
+        "-c",
+        "exec",
+        "time",
+        "then",
+        "do",
+        "else",
+        "env",
+    }
+)
+#: Launchers that run a tool by name: ``uvx nox``, ``pipx run nox`` ...
+_RUNNERS = (
+    ("uvx",),
+    ("pipx", "run"),
+    ("uv", "tool", "run"),
+    ("uv", "run"),
+    ("hatch", "run"),
+    ("pdm", "run"),
+    ("poetry", "run"),
+    ("pipenv", "run"),
+)
+_SESSION_FLAGS = frozenset({"-s", "-e", "--session", "--sessions"})
+_SESSION_JOINED = re.compile(r"--sessions?=(.+)|-[se]=?(.+)")
+
+
+def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Lines with shell continuations (a trailing backslash) joined, numbered by their first line."""
+    pending: list[str] = []
+    start = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not pending:
+            start = number
+        stripped = line.rstrip()
+        if stripped.endswith("\\"):
+            pending.append(stripped[:-1])
+            continue
+        pending.append(line)
+        yield start, " ".join(pending)
+        pending = []
+    if pending:
+        yield start, " ".join(pending)
+
+
+def _skip_options(tokens: list[str]) -> list[str]:
+    """Drop a launcher's options (and their values) up to the tool it runs."""
+    index = 0
+    while index < len(tokens) and tokens[index].startswith("-"):
+        takes_value = "=" not in tokens[index] and index + 1 < len(tokens)
+        index += 1
+        if takes_value and not tokens[index].startswith("-") and not _NOX_WORD.fullmatch(tokens[index]):
+            index += 1
+    return tokens[index:]
+
+
+def _nox_arguments(tokens: list[str]) -> list[str] | None:
+    """The arguments of a nox command, or None when the tokens do not run nox."""
+    index = 0
+    while index < len(tokens) and (
+        tokens[index] in _COMMAND_PREFIXES or _ENV_ASSIGNMENT.fullmatch(tokens[index])
+    ):
+        index += 1
+    rest = tokens[index:]
+    if not rest:
+        return None
+    for runner in _RUNNERS:
+        if tuple(rest[: len(runner)]) == runner:
+            rest = _skip_options(rest[len(runner) :])
+            break
+    else:
+        if _PYTHON_WORD.fullmatch(rest[0]):
+            options = rest[1:]
+            while options and options[0].startswith("-") and options[0] != "-m":
+                options = options[1:]
+            if options[:1] != ["-m"]:
+                return None
+            rest = options[1:]
+    if rest and _NOX_WORD.fullmatch(rest[0]):
+        return rest[1:]
+    return None
+
+
+def _requested_sessions(arguments: list[str]) -> tuple[str, ...]:
+    """Session names given with ``-s``/``--session``; names built from variables are skipped."""
+    sessions: list[str] = []
+    collecting = False
+    for argument in arguments:
+        if argument == "--":
+            break
+        if argument in _SESSION_FLAGS:
+            collecting = True
+            continue
+        joined = _SESSION_JOINED.fullmatch(argument)
+        if joined:
+            sessions.append(joined.group(1) or joined.group(2))
+            collecting = False
+            continue
+        if argument.startswith("-"):
+            collecting = False
+        elif collecting:
+            sessions.append(argument)
+    return tuple(name for name in sessions if "$" not in name)
+
+
+def nox_calls(path: str, text: str) -> list[NoxCall]:
+    """Every command in a CI file that runs nox, found line by line (comments skipped)."""
+    calls = []
+    for number, raw in _logical_lines(text):
+        line = _CI_EXPRESSION.sub("$EXPR", _COMMENT.sub("", raw))
+        line = line.replace('"', " ").replace("'", " ")
+        for command in _SHELL_SEPARATOR.split(line):
+            arguments = _nox_arguments(command.split())
+            if arguments is not None:
+                calls.append(NoxCall(path, number, _requested_sessions(arguments)))
+    return calls
+
+
+@dataclass(frozen=True)
+class NoxSessions:
+    """The sessions a noxfile defines; ``dynamic`` when some cannot be known without running it."""
+
+    names: frozenset[str]
+    dynamic: bool
+
+    def defines(self, requested: str) -> bool:
+        """Whether ``nox -s requested`` finds a session (``tests-3.12``, ``tests(x=1)`` count)."""
+        return any(requested == name or requested.startswith((f"{name}-", f"{name}(")) for name in self.names)
+
+
+def noxfile_sessions(text: str) -> NoxSessions:
+    """Sessions of a noxfile read with ``ast`` (it is never run); SyntaxError/ValueError propagate."""
+    tree = ast.parse(text)
+    nox_modules: set[str] = set()
+    session_decorators: set[str] = set()
+    dynamic = False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            nox_modules.update(alias.asname or alias.name for alias in node.names if alias.name == "nox")
+        elif isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if node.module == "nox" and alias.name in ("session", "*"):
+                    session_decorators.add("session" if alias.name == "*" else alias.asname or "session")
+                elif alias.name == "*":
+                    dynamic = True  # sessions may come from the other module
+
+    def is_session(expression: ast.expr) -> bool:
+        if isinstance(expression, ast.Attribute):
+            return (
+                expression.attr == "session"
+                and isinstance(expression.value, ast.Name)
+                and expression.value.id in nox_modules
+            )
+        return isinstance(expression, ast.Name) and expression.id in session_decorators
+
+    def explicit_name(call: ast.Call) -> str | None:
+        nonlocal dynamic
+        for keyword in call.keywords:
+            if keyword.arg == "name":
+                if isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
+                    return keyword.value.value
+                dynamic = True
+        return None
+
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for decorator in node.decorator_list:
+                if is_session(decorator):
+                    names.add(node.name)
+                elif isinstance(decorator, ast.Call) and is_session(decorator.func):
+                    names.add(explicit_name(decorator) or node.name)
+        elif isinstance(node, ast.Call) and is_session(node.func) and node.args:
+            # nox.session(function, name=...) used as a plain call
+            first = node.args[0]
+            given = explicit_name(node)
+            if given:
+                names.add(given)
+            elif isinstance(first, ast.Name):
+                names.add(first.id)
+            else:
+                dynamic = True
+    return NoxSessions(frozenset(names), dynamic)
+
+
+# -- pre-commit -------------------------------------------------------------------------------
+
+PRECOMMIT_CONFIG = ".pre-commit-config.yaml"
+
+
+@dataclass(frozen=True)
+class Hook:
+    id: str
+    entry: str
+    line: int
+
+
+def precommit_hooks(repo: Repo) -> list[Hook] | None:
+    """Every hook of ``.pre-commit-config.yaml``; None when it is missing or not a valid config.
+
+    OSS603 reports a missing or broken config; the rules that look for one hook stay quiet.
+    """
+    if not repo.exists(PRECOMMIT_CONFIG):
+        return None
+    config = repo.yaml(PRECOMMIT_CONFIG).mapping
+    if config is None or not isinstance(config.get("repos"), list):
+        return None
+    hooks = []
+    for entry in config["repos"]:
+        if not isinstance(entry, dict) or not isinstance(entry.get("hooks"), list):
+            continue
+        for hook in entry["hooks"]:
+            if isinstance(hook, dict) and isinstance(hook.get("id"), str):
+                entry_command = hook.get("entry")
+                hooks.append(
+                    Hook(
+                        hook["id"],
+                        entry_command if isinstance(entry_command, str) else "",
+                        hook.line if isinstance(hook, LineDict) else 0,
+                    )
+                )
+    return hooks
+
+
+def uses_tool(hooks: Iterable[Hook], tools: Iterable[str]) -> bool:
+    """Whether a hook's id or command names one of ``tools`` (so ``repo: local`` hooks count)."""
+    names = tuple(tools)
+    return any(tool in hook.id or tool in hook.entry for hook in hooks for tool in names)

@@ -1,0 +1,103 @@
+"""The layouts real repositories have: where tests, fixtures, vendored code, docs and notebooks live.
+
+Rules use these to tell the project's own files from the rest: a CSV under
+``pkg/sub/tests/data/`` is a fixture, not data to move; a notebook under ``doc/`` or
+``examples/`` is documentation; code under ``third_party/`` is someone else's. A
+credential is a credential wherever it is, so the secret rules do not use this.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from oss_checks.context import Repo
+
+#: Folders of tests, at any depth (``tests/``, ``pkg/sub/tests/``, ``test/``).
+TEST_FOLDERS = frozenset({"tests", "test", "testing"})
+#: Folders of test inputs, at any depth.
+FIXTURE_FOLDERS = frozenset({"fixtures", "fixture", "testdata", "test_data", "test-data"})
+#: Folders of code the project did not write.
+VENDORED_FOLDERS = frozenset(
+    {
+        "vendor",
+        "vendored",
+        "_vendor",
+        "third_party",
+        "third-party",
+        "thirdparty",
+        "external",
+        "externals",
+        "extern",
+    }
+)
+#: Folders of documentation.
+DOCS_FOLDERS = frozenset({"docs", "doc", "documentation"})
+#: Folders of examples and tutorials (``demo`` also as a prefix: ``demos``, ``demo_app``).
+EXAMPLE_FOLDERS = frozenset({"examples", "example", "tutorials", "tutorial", "gallery", "samples"})
+_LICENSE_STEMS = ("license", "licence", "copying")
+
+
+def folders(path: str) -> list[str]:
+    """The folder names on the way to ``path``, lower case."""
+    return [part.lower() for part in path.split("/")[:-1]]
+
+
+def is_test_file_name(name: str) -> bool:
+    """Whether pytest collects the file by its default name patterns (or it configures tests)."""
+    return name.endswith(".py") and (
+        name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
+    )
+
+
+def in_tests(path: str) -> bool:
+    """Whether ``path`` is a test, a test input or below a tests folder, at any depth."""
+    parts = folders(path)
+    return (
+        bool(TEST_FOLDERS & set(parts))
+        or bool(FIXTURE_FOLDERS & set(parts))
+        or is_test_file_name(path.rpartition("/")[2])
+    )
+
+
+def in_docs_or_examples(path: str) -> bool:
+    """Whether ``path`` lies in a folder of documentation, examples, tutorials or demos."""
+    return any(
+        part in DOCS_FOLDERS or part in EXAMPLE_FOLDERS or part.startswith("demo") for part in folders(path)
+    )
+
+
+def in_notebook_folder(path: str) -> bool:
+    """Whether ``path`` lies in a folder meant for notebooks (``notebooks/``, ``notebooks_v1/``...)."""
+    return any("notebook" in part for part in folders(path))
+
+
+def vendored_roots(repo: Repo) -> frozenset[str]:
+    """Folders below the top that carry a license of their own: copies of someone else's code."""
+
+    def find() -> frozenset[str]:
+        roots = set()
+        for path in repo.paths:
+            folder, _, name = path.rpartition("/")
+            if folder and name.lower().startswith(_LICENSE_STEMS) and not in_docs_or_examples(path):
+                roots.add(folder)
+        return frozenset(roots)
+
+    return repo.memo("vendored-roots", find)
+
+
+def is_vendored(repo: Repo, path: str) -> bool:
+    """Whether ``path`` is code the project copied in: ``vendor/``, ``third_party/``, or a folder with its own license."""
+    parts = folders(path)
+    if VENDORED_FOLDERS & set(parts):
+        return True
+    roots = vendored_roots(repo)
+    if not roots:
+        return False
+    original = path.split("/")[:-1]
+    return any("/".join(original[:depth]) in roots for depth in range(1, len(original) + 1))
+
+
+def not_the_projects_own(repo: Repo, path: str) -> bool:
+    """Test inputs and vendored code: not the project's own notebooks, data or paths."""
+    return in_tests(path) or is_vendored(repo, path)

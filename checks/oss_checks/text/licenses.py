@@ -1,0 +1,280 @@
+"""Licenses: recognising a license text, SPDX expressions, their aliases and classifiers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class KnownLicense:
+    key: str  # the family compared between LICENSE and pyproject
+    display: str  # how messages name it
+    spdx: str  # the identifier to suggest for pyproject's license
+
+
+_BSD_CORE = "redistribution and use in source and binary forms, with or without modification, are permitted"
+#: (license, phrases that must all appear, phrases that must not) in the normalised text.
+_LICENSE_TEXTS: tuple[tuple[KnownLicense, tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        KnownLicense("agpl-3.0", "AGPL-3.0", "AGPL-3.0-or-later"),
+        ("gnu affero general public license",),
+        (),
+    ),
+    (
+        KnownLicense("lgpl-3.0", "LGPL-3.0", "LGPL-3.0-or-later"),
+        ("gnu lesser general public license version 3",),
+        (),
+    ),
+    (
+        KnownLicense("lgpl-2.1", "LGPL-2.1", "LGPL-2.1-or-later"),
+        ("gnu lesser general public license version 2.1",),
+        (),
+    ),
+    (
+        KnownLicense("gpl-3.0", "GPL-3.0", "GPL-3.0-or-later"),
+        ("gnu general public license version 3, 29 june 2007",),
+        (),
+    ),
+    (
+        KnownLicense("gpl-2.0", "GPL-2.0", "GPL-2.0-or-later"),
+        ("gnu general public license version 2, june 1991",),
+        (),
+    ),
+    (KnownLicense("mpl-2.0", "MPL-2.0", "MPL-2.0"), ("mozilla public license",), ()),
+    (KnownLicense("apache-2.0", "Apache-2.0", "Apache-2.0"), ("apache license",), ()),
+    (
+        KnownLicense("mit", "MIT", "MIT"),
+        ("permission is hereby granted, free of charge, to any person obtaining a copy",),
+        (),
+    ),
+    (
+        KnownLicense("isc", "ISC", "ISC"),
+        ("permission to use, copy, modify, and/or distribute this software for any purpose",),
+        (),
+    ),
+    (
+        KnownLicense("bsd-3-clause", "BSD-3-Clause", "BSD-3-Clause"),
+        (_BSD_CORE, "neither the name of"),
+        ("all advertising materials",),
+    ),
+    (
+        KnownLicense("bsd-2-clause", "BSD-2-Clause", "BSD-2-Clause"),
+        (_BSD_CORE,),
+        ("neither the name of", "all advertising materials"),
+    ),
+    (
+        KnownLicense("unlicense", "Unlicense", "Unlicense"),
+        ("this is free and unencumbered software released into the public domain",),
+        (),
+    ),
+)
+PROPRIETARY = KnownLicense("proprietary", "Proprietary", "LicenseRef-Proprietary")
+_PROPRIETARY_PHRASES = ("all rights reserved", "proprietary", "confidential")
+_APACHE_VERSION = re.compile(r"apache license,? version 2\.0")
+_MPL_VERSION = re.compile(r"mozilla public license,? (?:version|v\.) 2\.0")
+
+#: SPDX identifiers (lower case) and the family each belongs to.
+SPDX_FAMILIES: dict[str, str] = {
+    "mit": "mit",
+    "bsd-3-clause": "bsd-3-clause",
+    "bsd-2-clause": "bsd-2-clause",
+    "apache-2.0": "apache-2.0",
+    "isc": "isc",
+    "mpl-2.0": "mpl-2.0",
+    "unlicense": "unlicense",
+    "gpl-3.0": "gpl-3.0",
+    "gpl-3.0+": "gpl-3.0",
+    "gpl-3.0-only": "gpl-3.0",
+    "gpl-3.0-or-later": "gpl-3.0",
+    "gpl-2.0": "gpl-2.0",
+    "gpl-2.0+": "gpl-2.0",
+    "gpl-2.0-only": "gpl-2.0",
+    "gpl-2.0-or-later": "gpl-2.0",
+    "lgpl-3.0": "lgpl-3.0",
+    "lgpl-3.0+": "lgpl-3.0",
+    "lgpl-3.0-only": "lgpl-3.0",
+    "lgpl-3.0-or-later": "lgpl-3.0",
+    "lgpl-2.1": "lgpl-2.1",
+    "lgpl-2.1+": "lgpl-2.1",
+    "lgpl-2.1-only": "lgpl-2.1",
+    "lgpl-2.1-or-later": "lgpl-2.1",
+    "agpl-3.0": "agpl-3.0",
+    "agpl-3.0-only": "agpl-3.0",
+    "agpl-3.0-or-later": "agpl-3.0",
+    "licenseref-proprietary": "proprietary",
+    "proprietary": "proprietary",
+}
+#: Trove classifiers (after "License :: ") and the families they may mean.
+CLASSIFIER_FAMILIES: dict[str, frozenset[str]] = {
+    "osi approved :: mit license": frozenset({"mit"}),
+    "osi approved :: bsd license": frozenset({"bsd-3-clause", "bsd-2-clause"}),
+    "osi approved :: apache software license": frozenset({"apache-2.0"}),
+    "osi approved :: isc license (iscl)": frozenset({"isc"}),
+    "osi approved :: mozilla public license 2.0 (mpl 2.0)": frozenset({"mpl-2.0"}),
+    "osi approved :: gnu general public license v3 (gplv3)": frozenset({"gpl-3.0"}),
+    "osi approved :: gnu general public license v3 or later (gplv3+)": frozenset({"gpl-3.0"}),
+    "osi approved :: gnu general public license v2 (gplv2)": frozenset({"gpl-2.0"}),
+    "osi approved :: gnu general public license v2 or later (gplv2+)": frozenset({"gpl-2.0"}),
+    "osi approved :: gnu lesser general public license v3 (lgplv3)": frozenset({"lgpl-3.0"}),
+    "osi approved :: gnu lesser general public license v3 or later (lgplv3+)": frozenset({"lgpl-3.0"}),
+    "osi approved :: gnu affero general public license v3": frozenset({"agpl-3.0"}),
+    "osi approved :: gnu affero general public license v3 or later (agplv3+)": frozenset({"agpl-3.0"}),
+    "osi approved :: the unlicense (unlicense)": frozenset({"unlicense"}),
+    "other/proprietary license": frozenset({"proprietary"}),
+}
+#: Common ways of naming a license that are not SPDX identifiers, and the identifier meant.
+LICENSE_ALIASES: dict[str, str] = {
+    "proprietary": "LicenseRef-Proprietary",
+    "unlicensed": "LicenseRef-Proprietary",
+    "all rights reserved": "LicenseRef-Proprietary",
+    "mit license": "MIT",
+    "the mit license": "MIT",
+    "expat": "MIT",
+    "bsd": "BSD-3-Clause",
+    "bsd license": "BSD-3-Clause",
+    "bsd3": "BSD-3-Clause",
+    "bsd-3": "BSD-3-Clause",
+    "bsd 3-clause": "BSD-3-Clause",
+    "new bsd": "BSD-3-Clause",
+    "bsd2": "BSD-2-Clause",
+    "bsd-2": "BSD-2-Clause",
+    "apache": "Apache-2.0",
+    "apache2": "Apache-2.0",
+    "apache-2": "Apache-2.0",
+    "apache 2": "Apache-2.0",
+    "apache 2.0": "Apache-2.0",
+    "apache2.0": "Apache-2.0",
+    "apache license": "Apache-2.0",
+    "apache license 2.0": "Apache-2.0",
+    "apache license, version 2.0": "Apache-2.0",
+    "apache software license": "Apache-2.0",
+    "gpl": "GPL-3.0-or-later",
+    "gplv3": "GPL-3.0-or-later",
+    "gpl3": "GPL-3.0-or-later",
+    "gpl-3": "GPL-3.0-or-later",
+    "gplv3+": "GPL-3.0-or-later",
+    "gplv2": "GPL-2.0-only",
+    "lgpl": "LGPL-3.0-or-later",
+    "lgplv3": "LGPL-3.0-or-later",
+    "mpl": "MPL-2.0",
+    "mpl2": "MPL-2.0",
+    "mpl 2.0": "MPL-2.0",
+}
+
+
+def _normalise_license_text(text: str) -> str:
+    text = re.sub(r"[\"'`*_#>\u201c\u201d\u2018\u2019]", "", text.casefold())
+    return " ".join(text.split())
+
+
+def detect_licenses(text: str) -> list[KnownLicense]:
+    """Every license whose text (or standard notice) appears; Proprietary only when none does."""
+    plain = _normalise_license_text(text)
+    found: list[KnownLicense] = []
+    for known, required, excluded in _LICENSE_TEXTS:
+        if all(p in plain for p in required) and not any(p in plain for p in excluded):
+            if known.key == "apache-2.0" and not _APACHE_VERSION.search(plain) and "version 2.0" not in plain:
+                continue
+            if known.key == "mpl-2.0" and not _MPL_VERSION.search(plain):
+                continue
+            found.append(known)
+    if not found and (any(p in plain for p in _PROPRIETARY_PHRASES) or "licenseref-proprietary" in plain):
+        found.append(PROPRIETARY)
+    return found
+
+
+def license_families(expression: str) -> tuple[set[str], bool]:
+    """Families named by an SPDX expression, and whether every identifier in it is known."""
+    families: set[str] = set()
+    all_known = True
+    alias = LICENSE_ALIASES.get(" ".join(expression.casefold().split()))
+    if alias is not None:
+        expression = alias
+    after_with = False
+    for token in re.findall(r"[^\s()]+", expression):
+        if token.upper() in ("AND", "OR"):
+            continue
+        if token.upper() == "WITH":
+            after_with = True
+            continue
+        if after_with:  # an exception such as Classpath-exception-2.0 does not change the family
+            after_with = False
+            continue
+        family = SPDX_FAMILIES.get(token.casefold())
+        if family is None:
+            all_known = False
+        else:
+            families.add(family)
+    return families, all_known
+
+
+def classifier_families(classifiers: Any) -> set[str]:
+    families: set[str] = set()
+    if isinstance(classifiers, list):
+        for classifier in classifiers:
+            if isinstance(classifier, str) and classifier.startswith("License ::"):
+                key = " ".join(classifier.split("::", 1)[1].casefold().split())
+                families |= CLASSIFIER_FAMILIES.get(key, frozenset())
+    return families
+
+
+def license_classifiers(project: Mapping[str, Any]) -> list[str]:
+    classifiers = project.get("classifiers")
+    if not isinstance(classifiers, list):
+        return []
+    return [c for c in classifiers if isinstance(c, str) and c.startswith("License ::")]
+
+
+_SPDX_TOKEN = re.compile(r"\s*(\(|\)|[A-Za-z0-9.:+-]+|\S)")
+_SPDX_ID = re.compile(
+    r"(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.-]*\+?"
+)
+_OPERATORS = ("AND", "OR")
+
+
+def spdx_expression_error(expression: str) -> str | None:
+    """Why ``expression`` is not an SPDX license expression, or None when it is one."""
+    tokens = [t for t in _SPDX_TOKEN.findall(expression) if t]
+    if not tokens:
+        return "it is empty"
+    position = 0
+
+    def parse_expression() -> str | None:
+        nonlocal position
+        problem = parse_term()
+        while problem is None and position < len(tokens) and tokens[position].upper() in _OPERATORS:
+            position += 1
+            problem = parse_term()
+        return problem
+
+    def parse_term() -> str | None:
+        nonlocal position
+        if position >= len(tokens):
+            return "it ends where a license identifier is expected"
+        symbol = tokens[position]
+        if symbol == "(":
+            position += 1
+            problem = parse_expression()
+            if problem is not None:
+                return problem
+            if position >= len(tokens) or tokens[position] != ")":
+                return "a parenthesis is not closed"
+            position += 1
+            return None
+        if symbol.upper() in (*_OPERATORS, "WITH") or not _SPDX_ID.fullmatch(symbol):
+            return f"{symbol!r} is not a license identifier"
+        position += 1
+        if position < len(tokens) and tokens[position].upper() == "WITH":
+            position += 1
+            if position >= len(tokens) or not _SPDX_ID.fullmatch(tokens[position]):
+                return "WITH must be followed by an exception identifier"
+            position += 1
+        return None
+
+    problem = parse_expression()
+    if problem is None and position < len(tokens):
+        return f"{tokens[position]!r} is not expected there (join identifiers with AND or OR)"
+    return problem

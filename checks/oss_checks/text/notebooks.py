@@ -1,0 +1,68 @@
+"""Notebook helpers shared by the notebook and the data rules."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from oss_checks.formats import Notebook, NotebookCell, output_text
+from oss_checks.globs import match_name
+
+if TYPE_CHECKING:
+    from oss_checks.context import Repo, SourceFile
+
+NOTEBOOK_SUFFIX = ".ipynb"
+
+#: Terminal colour codes: tracebacks in outputs are full of them and they hide what follows.
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_NEWLINE = re.compile(r"\n")
+
+
+def valid_notebook(repo: Repo, file: SourceFile) -> Notebook | None:
+    """The parsed notebook, or None when it cannot be read (OSS301 reports that)."""
+    notebook = repo.notebook(file.path)
+    return None if notebook.error is not None else notebook
+
+
+def output_block(cell: NotebookCell) -> str:
+    """All text a cell's outputs show, colour codes removed, one output after the other.
+
+    Lines are joined with ``\\n``; line numbers of output findings count lines in this text.
+    Searching the whole block at once keeps long outputs cheap.
+    """
+    parts = []
+    for output in cell.outputs:
+        text = output_text(output)
+        if text:
+            parts.append("\n".join(_ANSI.sub("", text).splitlines()))
+    return "\n".join(parts)
+
+
+class TextPositions:
+    """Turns offsets in a text into 1-based (line, column), indexing the lines only when asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        if self._starts is None:
+            self._starts = [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
+def in_folders(path: str, folders: Iterable[str]) -> bool:
+    """Whether ``path`` lies under one of ``folders`` (repo-relative; ``*`` matches one folder name)."""
+    parts = path.split("/")[:-1]
+    for folder in folders:
+        wanted = [p for p in folder.strip().strip("/").split("/") if p]
+        if (
+            wanted
+            and len(parts) >= len(wanted)
+            and all(match_name(pattern, part) for part, pattern in zip(parts, wanted, strict=False))
+        ):
+            return True
+    return False

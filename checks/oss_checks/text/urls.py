@@ -1,0 +1,59 @@
+"""Repository URLs: parsing them, and the ``[project.urls]`` labels that name the source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+|git@[\w.-]+:[^\s<>()\[\]\"'`]+")
+#: [project.urls] labels (normalised by ``url_label``) that state where the source is.
+SOURCE_LABELS = ("source", "sourcecode", "repository", "repo", "code")
+
+
+@dataclass(frozen=True)
+class RepoUrl:
+    host: str
+    segments: tuple[str, ...]  # lower case, without .git and without forge suffixes
+
+    @property
+    def text(self) -> str:
+        return f"https://{self.host}/{'/'.join(self.segments)}"
+
+
+def parse_repo_url(url: str) -> RepoUrl | None:
+    """Host and path of a repository URL, normalised: case, trailing slash, ``.git``, ``www.``."""
+    url = url.strip().rstrip(".,;:!?")
+    ssh = re.fullmatch(r"git@([\w.-]+):(.+)", url)
+    if ssh:
+        host, path = ssh.group(1), ssh.group(2)
+    else:
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return None
+        if parts.scheme not in ("http", "https", "ssh", "git", "git+https", "git+ssh") or not parts.hostname:
+            return None
+        host, path = parts.hostname, parts.path
+    host = host.lower().removeprefix("www.")
+    # pip's "git+https://host/org/repo@v1.0" names a revision after "@": not part of the repository.
+    segments = [s.split("@", 1)[0] for s in path.lower().split("/") if s]
+    if "-" in segments:  # GitLab puts pages of a project after "/-/"
+        segments = segments[: segments.index("-")]
+    if segments and segments[-1].endswith(".git"):
+        segments[-1] = segments[-1][:-4]
+    return RepoUrl(host, tuple(s for s in segments if s))
+
+
+def project_urls(project: Mapping[str, Any]) -> dict[str, str]:
+    urls = project.get("urls")
+    if not isinstance(urls, dict):
+        return {}
+    return {str(k): v for k, v in urls.items() if isinstance(v, str)}
+
+
+def url_label(label: str) -> str:
+    """A [project.urls] label normalised as PEP 753 suggests: lower case, no punctuation."""
+    return re.sub(r"[^a-z0-9]", "", label.lower())

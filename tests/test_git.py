@@ -1,0 +1,78 @@
+"""The one git runner: a repository's own configuration can never make it run a program."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MakeRepo, git
+from oss_checks import git as oss_git
+from oss_checks.context import Repo
+from oss_checks.engine import check
+
+
+def trap(root: Path, name: str) -> tuple[Path, str]:
+    """A program that leaves a marker file when it runs, and the marker's path."""
+    marker = root.parent / f"{root.name}-{name}-ran"
+    script = root.parent / f"{root.name}-{name}.sh"
+    script.write_text(f"#!/bin/sh\ntouch {marker}\ncat\n", encoding="utf-8")
+    script.chmod(0o755)
+    return marker, str(script)
+
+
+@pytest.mark.parametrize(
+    ("setting", "attributes"),
+    [
+        ("core.fsmonitor", None),
+        ("filter.evil.clean", "* filter=evil\n"),
+        ("filter.evil.process", "* filter=evil\n"),
+        ("diff.external", None),
+        ("diff.evil.textconv", "* diff=evil\n"),
+    ],
+)
+def test_no_setting_of_the_repository_runs_a_program(
+    make_repo: MakeRepo, setting: str, attributes: str | None
+) -> None:
+    files = {"a.py": "x = 1\n", ".oss-template.json": "{}"}
+    if attributes:
+        files[".gitattributes"] = attributes
+    root = make_repo(files, commit=True)
+    marker, program = trap(root, setting.replace(".", "-"))
+    git(root, "config", setting, program)
+    if setting.startswith("filter."):
+        git(root, "config", setting.rsplit(".", 1)[0] + ".required", "true")
+    # Make every file look modified, so status and diff would have to read it through the filter.
+    (root / "a.py").write_text("x = 2\n", encoding="utf-8")
+    for command in (("status", "--porcelain"), ("diff", "--name-only", "HEAD", "--"), ("ls-files", "-z")):
+        oss_git.run_git(root, *command)
+    check(root, select=["ALL"])
+    assert not marker.exists()
+
+
+def test_names_with_carriage_returns_and_invalid_utf8_are_listed(make_repo: MakeRepo) -> None:
+    root = make_repo({"plain.py": ""})
+    (root / "odd\rname.ipynb").write_text("{}", encoding="utf-8")
+    (root / b"caf\xe9.csv".decode("utf-8", "surrogateescape")).write_text("a\n", encoding="utf-8")
+    paths = Repo(root).paths
+    assert "odd\rname.ipynb" in paths
+    assert b"caf\xe9.csv".decode("utf-8", "surrogateescape") in paths
+
+
+def test_a_work_tree_elsewhere_is_not_believed(make_repo: MakeRepo, tmp_path: Path) -> None:
+    root = make_repo({"a.py": ""})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    git(root, "config", "core.worktree", str(elsewhere))
+    assert oss_git.top_level(root) is None
+
+
+def test_a_path_that_starts_with_a_dash_is_a_path(make_repo: MakeRepo) -> None:
+    root = make_repo({".gitignore": "-n\n", "a.py": ""})
+    assert Repo(root).is_ignored("-n") is True
+    assert Repo(root).is_ignored("-v") is False
+
+
+def test_nul_separated_output_keeps_every_name() -> None:
+    assert oss_git.nul_separated(b"a\0b\rc\0\xff\0") == ["a", "b\rc", "\udcff"]
+    assert oss_git.nul_separated(None) == []

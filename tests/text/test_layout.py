@@ -1,0 +1,76 @@
+"""Where real repositories keep tests, fixtures, vendored code, docs and notebooks."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MakeRepo
+from oss_checks.context import Repo
+from oss_checks.text.layout import (
+    in_docs_or_examples,
+    in_notebook_folder,
+    in_tests,
+    is_vendored,
+    not_the_projects_own,
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("tests/test_x.py", True),
+        ("pkg/sub/tests/test_x.py", True),
+        ("pkg/sub/tests/data/ref.csv", True),
+        ("test/unit/helpers.py", True),
+        ("testing/fixtures/a.json", True),
+        ("src/fixtures/a.json", True),
+        ("pkg/conftest.py", True),
+        ("pkg/testing_tools.py", False),
+        ("src/pkg/contest.py", False),
+    ],
+)
+def test_tests_and_their_inputs_at_any_depth(path: str, expected: bool) -> None:
+    assert in_tests(path) is expected
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("doc/tutorial.ipynb", True),
+        ("docs/source/x.md", True),
+        ("examples/notebooks/a.ipynb", True),
+        ("demos/a.ipynb", True),
+        ("demo_app/a.ipynb", True),
+        ("src/pkg/a.py", False),
+    ],
+)
+def test_docs_examples_and_demos(path: str, expected: bool) -> None:
+    assert in_docs_or_examples(path) is expected
+
+
+def test_notebook_folders_by_name() -> None:
+    assert in_notebook_folder("notebooks_v1/a.ipynb")
+    assert in_notebook_folder("pkg/notebooks/a.ipynb")
+    assert not in_notebook_folder("a.ipynb")
+
+
+def test_vendored_by_folder_name_or_by_a_license_of_its_own(make_repo: MakeRepo) -> None:
+    repo = Repo(
+        make_repo(
+            {
+                "LICENSE": "MIT",
+                "cirtorch/LICENSE": "BSD",
+                "cirtorch/layers/pooling.py": "",
+                "src/pkg/_vendor/six.py": "",
+                "src/pkg/model.py": "",
+                "docs/LICENSE-DOCS": "CC",
+                "docs/page.md": "",
+            }
+        )
+    )
+    assert is_vendored(repo, "cirtorch/layers/pooling.py")
+    assert is_vendored(repo, "src/pkg/_vendor/six.py")
+    assert not is_vendored(repo, "src/pkg/model.py")
+    assert not is_vendored(repo, "docs/page.md")
+    assert not_the_projects_own(repo, "tests/data/a.csv")
+    assert not not_the_projects_own(repo, "src/pkg/model.py")

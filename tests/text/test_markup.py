@@ -1,0 +1,93 @@
+"""Headings, prose words and conflict markers in Markdown and reStructuredText."""
+
+from __future__ import annotations
+
+import pytest
+
+from oss_checks.text.markup import (
+    Heading,
+    clean_title,
+    code_lines,
+    conflict_markers,
+    count_words,
+    headings,
+    name_key,
+    without_inline_code,
+)
+
+
+def test_atx_setext_and_html_headings_outside_code() -> None:
+    text = "# Title\n\nSub\n---\n\n```\n# not a heading\n```\n\n<h2>Usage</h2>\n## Closed ##\n"
+    assert headings(text) == [
+        Heading(1, 1, "Title"),
+        Heading(3, 2, "Sub"),
+        Heading(10, 2, "Usage"),
+        Heading(11, 2, "Closed"),
+    ]
+
+
+def test_rst_titles_take_their_level_from_the_order_of_styles() -> None:
+    text = "=====\nTitle\n=====\n\nInstall\n-------\n\nMore\n~~~~\n"
+    assert [(h.level, h.title) for h in headings(text, rst=True)] == [
+        (1, "Title"),
+        (2, "Install"),
+        (3, "More"),
+    ]
+
+
+def test_words_leave_out_headings_comments_links_and_images() -> None:
+    text = "# Heading words\n<!-- hidden words -->\nSee [the docs](https://x.test) and ![logo](l.png) https://y.test now.\n"
+    assert count_words(text) == 5  # See, the, docs, and, now
+
+
+@pytest.mark.parametrize(
+    ("title", "clean"),
+    [
+        ("1. Getting started 🚀", "Getting started"),
+        ("[Usage](#usage):", "Usage"),
+        ("`Install`", "Install"),
+        ("Demand \\<v2\\>", "Demand <v2"),  # an escaped bracket is text; trailing punctuation goes
+    ],
+)
+def test_clean_title(title: str, clean: str) -> None:
+    assert clean_title(title) == clean
+
+
+def test_name_key_ignores_case_accents_and_separators() -> None:
+    assert name_key("Zoë's Demand-Model") == name_key("zoes_demand model")
+
+
+def test_conflict_markers_need_an_opening_and_skip_markdown_code() -> None:
+    text = "Title\n=======\n\n```\n<<<<<<< HEAD\n```\n<<<<<<< ours\na\n=======\nb\n>>>>>>> theirs\n"
+    assert list(conflict_markers(text, markdown=True)) == [(7, "<<<<<<<"), (9, "======="), (11, ">>>>>>>")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A closing fence carries no info string: "```python" inside the block does not close it.
+        ("```\na\n```python\nb\n```\nc\n", {0, 1, 2, 3, 4}),
+        ("~~~\n```\n~~~\nprose\n", {0, 1, 2}),
+        ("````\n```\n````\n", {0, 1, 2}),  # a shorter fence does not close a longer one
+        ("    ```\nnot a fence: indented four spaces\n", {0}),  # an indented code block instead
+        ("   ```\ncode\n", {0, 1}),  # three spaces still open a fence; unclosed runs to the end
+        ("``` a ` b\nprose\n", set()),  # a backtick fence's info string holds no backtick
+        ("para\n    continued\n\n    code\n", {3}),  # indented code needs a blank line before
+    ],
+)
+def test_markdown_code_follows_commonmark(text: str, code: set[int]) -> None:
+    assert code_lines(text) == code
+
+
+def test_rst_literal_blocks_and_code_directives() -> None:
+    text = "Intro::\n\n    literal\n\nBack.\n\n.. code-block:: python\n\n   x = 1\n\nDone.\n"
+    assert code_lines(text, rst=True) == {1, 2, 7, 8}
+
+
+def test_inline_code_is_blanked_keeping_columns() -> None:
+    assert without_inline_code("a `TODO` b ``x`` c") == "a        b       c"
+
+
+def test_a_misread_fence_never_hides_the_headings_after_it() -> None:
+    text = "# Title\n\n```bash\npip install x\n```text\nmore\n```\n\n## Usage\n"
+    assert [h.title for h in headings(text)] == ["Title", "Usage"]
