@@ -377,7 +377,8 @@ def test_checks_repository_prefers_the_answer_then_the_template_then_the_origin(
     clone = str(tmp_path / "clone")
     mirror = "https://git.acme.test/tools/oss-template"
     assert bake.checks_repository({"_checks_repository": mirror, "_template": "gh:x/y"}) == (mirror, "answer")
-    assert bake.checks_repository({"_checks_repository": "", "_template": "gh:x/y", "_repo_dir": clone}) == (
+    unset = {"_checks_repository": bake.DEFAULT_CHECKS_REPOSITORY}  # cookiecutter.json's own default
+    assert bake.checks_repository({**unset, "_template": "gh:x/y", "_repo_dir": clone}) == (
         "https://github.com/x/y",
         "template",
     )

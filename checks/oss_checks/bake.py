@@ -268,10 +268,12 @@ def checks_repository(context: Answers) -> tuple[str, str]:
     ``_checks_repository``, which a team, ``oss-checks new`` or the template record sets,
     returned as given so that :func:`validate` can refuse it in one line), ``template``
     (the template reference cookiecutter was given, such as ``gh:acme/oss-template``),
-    ``origin`` (the git remote of a local template clone) or ``default``.
+    ``origin`` (the git remote of a local template clone) or ``default``. The hidden
+    answer's own default in cookiecutter.json is :data:`DEFAULT_CHECKS_REPOSITORY`, so an
+    answer equal to it counts as unset.
     """
     explicit = context.get("_checks_repository")
-    if isinstance(explicit, str) and explicit.strip():
+    if isinstance(explicit, str) and explicit.strip() and explicit != DEFAULT_CHECKS_REPOSITORY:
         return explicit, "answer"
     template = context.get("_template")
     if isinstance(template, str) and (url := repository_url(template)):

@@ -627,3 +627,17 @@ def test_the_old_mkdocs_answer_bakes_what_properdocs_bakes(tmp_path: Path) -> No
     new = bake({"docs": "properdocs", "copyright_year": "2031"}, tmp_path / "new")
     assert same_tree(old, new, ignore=frozenset({".oss-template.json"})) == []
     assert '"properdocs", "build", "--strict"' in (new / "noxfile.py").read_text(encoding="utf-8")
+
+
+def test_a_team_default_names_the_hooks_repository_for_cookiecutter(tmp_path: Path) -> None:
+    """docs/team-defaults.md: `_checks_repository` in the team's default_context."""
+    template = template_copy(tmp_path / "fork", ORIGIN.format(url="git@github.com:acme/oss-template.git"))
+    config = write_cookiecutter_config(tmp_path)
+    mirror = "https://git.acme.test/tools/oss-template"
+    with config.open("a", encoding="utf-8") as stream:
+        stream.write(f"default_context:\n  _checks_repository: {json.dumps(mirror)}\n")
+    env = isolated_env(tmp_path)
+    command = [sys.executable, "-m", "cookiecutter", "--no-input", str(template), "-o", str(tmp_path / "out")]
+    done = run(command, tmp_path, env)
+    assert done.returncode == 0, done.stderr
+    assert hooks_repository(tmp_path / "out" / "demand-forecasting") == mirror
