@@ -102,6 +102,8 @@ def test_bakeable_answers_pass(changes: dict[str, str]) -> None:
         ({"_checks_repository": "https://github.com/acme/oss template"}, "_checks_repository"),
         ({"_checks_repository": "https://user@github.com/acme/oss-template"}, "_checks_repository"),
         ({"_checks_repository": "https://github.com/../etc"}, "_checks_repository"),
+        ({"_checks_repository": "https://github.com/acme/oss%20template"}, "_checks_repository"),
+        ({"_checks_repository": "https://github.com/acme/oss-template?ref=x"}, "_checks_repository"),
     ],
 )
 def test_unbakeable_answers_name_their_field(changes: dict[str, str], field: str) -> None:
@@ -301,8 +303,12 @@ def test_post_generate_is_quiet_when_asked(
     ],
 )
 def test_template_references_map_to_the_repository_address(reference: str, expected: str) -> None:
+    from oss_checks.record import render_problem
+
     assert bake.repository_url(reference) == expected
     assert bake.is_checks_repository(expected)
+    # What the bake records, a later render (diff, update, --fix) accepts.
+    assert render_problem(valid_answers(_checks_repository=expected)) is None
 
 
 @pytest.mark.parametrize(

@@ -170,13 +170,17 @@ def validate(answers: Answers) -> None:
 
 
 # -- where the hooks come from -----------------------------------------------------------
+#: A plain https address of a repository: the same shape that oss_checks.record accepts in a
+#: recorded answer, so that what one bake writes, every later render reads back.
+_CHECKS_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~-]+)+")
+
+
 def is_checks_repository(url: object) -> bool:
     """Whether ``url`` may be written into the baked files as the hooks' repository."""
-    if not isinstance(url, str) or not _URL.fullmatch(url) or not url.startswith("https://"):
+    if not isinstance(url, str) or not _CHECKS_URL.fullmatch(url):
         return False
-    host_and_path = url.removeprefix("https://")
-    host, _, path = host_and_path.partition("/")
-    return "@" not in host and ".." not in path and _HOST.fullmatch(host) is not None
+    host, _, path = url.removeprefix("https://").partition("/")
+    return _HOST.fullmatch(host) is not None and ".." not in path.split("/")
 
 
 def repository_url(reference: str) -> str | None:
