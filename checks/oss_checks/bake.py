@@ -25,13 +25,16 @@ QUIET_ENV = "OSS_TEMPLATE_QUIET"
 
 LICENSES = ("MIT", "BSD-3-Clause", "Apache-2.0", "Proprietary")
 PYTHON_VERSIONS = ("3.10", "3.11", "3.12", "3.13")
+#: Answers for documentation built with ProperDocs from ``mkdocs.yml``; ``mkdocs`` is the
+#: name of the same choice in template 0.1.0, kept so that its records still render.
+PROPERDOCS = ("properdocs", "mkdocs")
 #: The newest Python the baked CI tests on, past the oldest the user chose.
 NEWEST_PYTHON = "3.14"
 CHOICES = {
     "project_type": ("library", "analysis"),
     "visibility": ("internal", "public"),
     "python_min": PYTHON_VERSIONS,
-    "docs": ("mkdocs", "sphinx", "none"),
+    "docs": ("properdocs", "sphinx", "none", "mkdocs"),
     "ci": ("github", "gitlab", "none"),
 }
 #: Import names that would shadow something a project always needs.
@@ -48,6 +51,21 @@ _HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?")
 _EMAIL = re.compile(r"[^@\s\"'<>(),;]+@[^@\s\"'<>(),;]+\.[^@\s\"'<>(),;]+")
 _URL = re.compile(r"https?://[^\s\"'<>\\`{}|^]+")
 _OWNER = re.compile(r"@[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?")
+
+#: Where the hooks and the ``conventions`` session come from when nothing says otherwise.
+DEFAULT_CHECKS_REPOSITORY = "https://github.com/org/oss-template"
+#: cookiecutter's built-in abbreviations for template repositories.
+TEMPLATE_ABBREVIATIONS = {"gh": "github.com", "gl": "gitlab.com", "bb": "bitbucket.org"}
+_SEGMENT = r"[A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?"
+#: owner/name, or group/subgroup/.../name on GitLab.
+_REPOSITORY_PATH = re.compile(rf"{_SEGMENT}(?:/{_SEGMENT})+")
+_URL_REFERENCE = re.compile(
+    r"(?:git\+)?(?P<scheme>https?|ssh|git)://(?:[^@/]*@)?(?P<host>[A-Za-z0-9.-]+)(?::(?P<port>\d{1,5}))?"
+    r"/(?P<path>.*)"
+)
+_SCP_REFERENCE = re.compile(r"[A-Za-z0-9._-]+@(?P<host>[A-Za-z0-9.-]+):(?P<path>[^/].*)")
+#: How much of a git file is read: a real config is a few hundred bytes.
+_GIT_FILE_LIMIT = 64 * 1024
 
 
 class AnswerError(ValueError):
@@ -74,7 +92,7 @@ def _text(answers: Answers, key: str, *, one_line: bool = True) -> str:
 
 def validate(answers: Answers) -> None:
     """Raise :class:`AnswerError` for the first answer that cannot be baked."""
-    for key in ("project_name", "description", "author_name"):
+    for key in ("project_name", "description", "author_name", "copyright_holder"):
         _text(answers, key)
 
     slug = _text(answers, "project_slug")
@@ -136,12 +154,140 @@ def validate(answers: Answers) -> None:
     if not re.fullmatch(r"(19|20|21)\d\d", year):
         raise AnswerError(f"copyright_year: {year!r} is not a year like 2026")
 
+    checks = answers.get("_checks_repository")
+    if checks is not None and not is_checks_repository(checks):
+        raise AnswerError(
+            f"_checks_repository: {checks!r} must be the https:// address of a repository, "
+            "without spaces, quotes or control characters"
+        )
+
     ci = answers["ci"]
     host_lower = host.lower()
     if ci == "github" and "gitlab" in host_lower:
         raise AnswerError(f"ci: GitHub Actions cannot run on {host}; choose ci 'gitlab' or 'none'")
     if ci == "gitlab" and "github" in host_lower:
         raise AnswerError(f"ci: GitLab CI cannot run on {host}; choose ci 'github' or 'none'")
+
+
+# -- where the hooks come from -----------------------------------------------------------
+#: A plain https address of a repository: the same shape that oss_checks.record accepts in a
+#: recorded answer, so that what one bake writes, every later render reads back.
+_CHECKS_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~-]+)+")
+
+
+def is_checks_repository(url: object) -> bool:
+    """Whether ``url`` may be written into the baked files as the hooks' repository."""
+    if not isinstance(url, str) or not _CHECKS_URL.fullmatch(url):
+        return False
+    host, _, path = url.removeprefix("https://").partition("/")
+    return _HOST.fullmatch(host) is not None and ".." not in path.split("/")
+
+
+def repository_url(reference: str) -> str | None:
+    """The https address of the repository a template reference or git remote names.
+
+    ``gh:owner/name``, ``gl:group/sub/name``, ``https://host/owner/name(.git)``,
+    ``git+https://...``, ``ssh://git@host/owner/name.git`` and ``git@host:owner/name.git``
+    all name a repository; user names and passwords in them are dropped. Anything else (a
+    local folder, a zip file, text that is not a reference) gives None.
+    """
+    text = reference.strip()
+    if not text or _CONTROL.search(text) or re.search(r"[\s\"'<>\\`{}|^]", text):
+        return None
+    prefix, colon, rest = text.partition(":")
+    port = None
+    if colon and prefix in TEMPLATE_ABBREVIATIONS and not rest.startswith("/"):
+        host, path = TEMPLATE_ABBREVIATIONS[prefix], rest
+    elif matched := _URL_REFERENCE.fullmatch(text):
+        host, path = matched["host"], matched["path"]
+        # An https port is part of the address; an ssh or git port is not the web server's.
+        port = matched["port"] if matched["scheme"] in ("http", "https") else None
+    elif matched := _SCP_REFERENCE.fullmatch(text):
+        host, path = matched["host"], matched["path"]
+    else:
+        return None
+    path = path.strip("/").removesuffix(".git").rstrip("/")
+    if ".." in path or not _REPOSITORY_PATH.fullmatch(path) or not _HOST.fullmatch(host) or "." not in host:
+        return None
+    url = f"https://{host.lower()}{f':{port}' if port else ''}/{path}"
+    return url if is_checks_repository(url) else None
+
+
+def origin_remote(git_config: str) -> str | None:
+    """The ``url`` of ``[remote "origin"]`` in the text of a git config file, unvalidated."""
+    in_origin = False
+    for raw in git_config.splitlines():
+        line = raw.strip()
+        if line.startswith("["):
+            # Section names are case-insensitive in git; subsection names ("origin") are not.
+            in_origin = re.fullmatch(r'\[\s*(?i:remote)\s+"origin"\s*\]', line) is not None
+            continue
+        if not in_origin or "=" not in line or line.startswith(("#", ";")):
+            continue
+        key, _, value = line.partition("=")
+        if key.strip().lower() == "url":
+            value = value.strip()
+            if len(value) >= 2 and value[0] == value[-1] == '"':
+                value = value[1:-1]
+            return value
+    return None
+
+
+def _read_small(path: Path) -> str | None:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(_GIT_FILE_LIMIT).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def git_origin(folder: Path) -> str | None:
+    """The origin remote recorded in ``folder``'s own git config, read as text (git never runs).
+
+    ``folder/.git`` is the git folder of a clone, or a file pointing at it (a worktree or a
+    submodule: ``gitdir: <path>``, whose ``commondir`` holds the shared config).
+    """
+    dot_git = folder / ".git"
+    if dot_git.is_file():
+        pointer = _read_small(dot_git) or ""
+        target = pointer.strip().removeprefix("gitdir:").strip() if pointer.startswith("gitdir:") else ""
+        if not target or _CONTROL.search(target):
+            return None
+        git_dir = (folder / target).resolve()
+        common = (_read_small(git_dir / "commondir") or "").strip()
+        if common and not _CONTROL.search(common):
+            git_dir = (git_dir / common).resolve()
+    elif dot_git.is_dir():
+        git_dir = dot_git
+    else:
+        return None
+    config = _read_small(git_dir / "config")
+    return origin_remote(config) if config is not None else None
+
+
+def checks_repository(context: Answers) -> tuple[str, str]:
+    """The repository the bake's hooks and ``conventions`` session install oss-checks from.
+
+    Returns the address and where it came from: ``answer`` (the hidden answer
+    ``_checks_repository``, which a team, ``oss-checks new`` or the template record sets,
+    returned as given so that :func:`validate` can refuse it in one line), ``template``
+    (the template reference cookiecutter was given, such as ``gh:acme/oss-template``),
+    ``origin`` (the git remote of a local template clone) or ``default``. The hidden
+    answer's own default in cookiecutter.json is :data:`DEFAULT_CHECKS_REPOSITORY`, so an
+    answer equal to it counts as unset.
+    """
+    explicit = context.get("_checks_repository")
+    if isinstance(explicit, str) and explicit.strip() and explicit != DEFAULT_CHECKS_REPOSITORY:
+        return explicit, "answer"
+    template = context.get("_template")
+    if isinstance(template, str) and (url := repository_url(template)):
+        return url, "template"
+    repo_dir = context.get("_repo_dir")
+    if isinstance(repo_dir, str) and repo_dir and (remote := git_origin(Path(repo_dir))) is not None:
+        url = repository_url(remote)
+        if url:
+            return url, "origin"
+    return DEFAULT_CHECKS_REPOSITORY, "default"
 
 
 # -- which files a bake keeps -----------------------------------------------------------
@@ -172,8 +318,8 @@ CONDITIONAL_PATHS: dict[str, Predicate] = {
     "reports": _is("project_type", "analysis"),
     "src/{package}/paths.py": _is("project_type", "analysis"),
     "tests/test_paths.py": _is("project_type", "analysis"),
-    "docs": _is("docs", "mkdocs", "sphinx"),
-    "mkdocs.yml": _is("docs", "mkdocs"),
+    "docs": _is("docs", *PROPERDOCS, "sphinx"),
+    "mkdocs.yml": _is("docs", *PROPERDOCS),
     "docs/conf.py": _is("docs", "sphinx"),
     ".readthedocs.yaml": _is("docs", "sphinx"),
     ".github/workflows": _is("ci", "github"),
@@ -201,7 +347,7 @@ def prune(project_dir: Path, answers: Answers) -> None:
             target.unlink()
 
 
-def next_steps(answers: Answers, project_dir: Path | None = None) -> str:
+def next_steps(answers: Answers, project_dir: Path | None = None, *, checks_source: str | None = None) -> str:
     where = str(answers["project_slug"])
     if project_dir is not None:
         # cookiecutter runs this hook inside the new folder; PWD still names the folder of the
@@ -222,6 +368,11 @@ def next_steps(answers: Answers, project_dir: Path | None = None) -> str:
     ]
     if answers.get("ci") == "none":
         lines.append("No CI was chosen: run `nox` before every merge (see CONTRIBUTING.md).")
+    if checks_source == "default":
+        lines.append(
+            f"The template folder names no repository (no git remote), so the oss-checks hooks point at "
+            f"{DEFAULT_CHECKS_REPOSITORY}: set _checks_repository to your copy (docs/team-defaults.md)."
+        )
     return "\n".join(lines)
 
 
@@ -234,8 +385,8 @@ def pre_generate(answers: Answers) -> int:
     return 0
 
 
-def post_generate(project_dir: Path, answers: Answers) -> int:
+def post_generate(project_dir: Path, answers: Answers, *, checks_source: str | None = None) -> int:
     prune(project_dir, answers)
     if not os.environ.get(QUIET_ENV):
-        print(next_steps(answers, project_dir))
+        print(next_steps(answers, project_dir, checks_source=checks_source))
     return 0

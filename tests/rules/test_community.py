@@ -836,6 +836,7 @@ ANSWERS = {
     "author_name": "Insights Team",
     "author_email": "insights@company.test",
     "organisation": "insights",
+    "copyright_holder": "Insights Analytics Ltd",
     "git_host": "github.com",
     "repository_url": "https://github.com/insights/churn-radar",
     "code_owners": "@insights/reviewers",
@@ -999,7 +1000,7 @@ def test_fix_renders_the_real_template_with_the_answers(
         assert "Churn Radar" in created
     if code == "OSS102":
         assert "2031" in created
-        assert "Insights Team" in created
+        assert "Insights Analytics Ltd" in created
     assert check(root, code, "OSS110") == []
     assert load_rules()[code]().fix(Repo(root), finding) is False
     assert (root / path).read_text(encoding="utf-8") == created

@@ -39,7 +39,7 @@ FACTORS: dict[str, tuple[str, ...]] = {
     "visibility": ("internal", "public"),
     "license": ("MIT", "BSD-3-Clause", "Apache-2.0", "Proprietary"),
     "python_min": ("3.11", "3.10", "3.12", "3.13"),
-    "docs": ("mkdocs", "sphinx", "none"),
+    "docs": ("properdocs", "sphinx", "none"),
     "ci": ("github", "gitlab", "none"),
     "git_host": ("github.com", "gitlab.com"),
 }
@@ -140,7 +140,7 @@ def expected_files(answers: Mapping[str, str]) -> set[str]:
             f"src/{package}/paths.py",
             "tests/test_paths.py",
         }
-    if answers["docs"] == "mkdocs":
+    if answers["docs"] in ("properdocs", "mkdocs"):
         files |= {"mkdocs.yml", "docs/index.md", "docs/reference.md"}
     elif answers["docs"] == "sphinx":
         files |= {"docs/conf.py", "docs/index.md", "docs/reference.md", ".readthedocs.yaml"}
@@ -223,6 +223,18 @@ def write_cookiecutter_config(home: Path) -> Path:
         encoding="utf-8",
     )
     return config
+
+
+def expected_checks_repository(template: Path = TEMPLATE_ROOT) -> str:
+    """Where a bake of ``template`` (a local folder) installs oss-checks from.
+
+    The address of its git origin when that names a repository, else the documented
+    default; ``tests/test_bake_logic.py`` tests the mapping itself.
+    """
+    from oss_checks.bake import DEFAULT_CHECKS_REPOSITORY, git_origin, repository_url
+
+    remote = git_origin(template)
+    return (repository_url(remote) if remote else None) or DEFAULT_CHECKS_REPOSITORY
 
 
 def bake(answers: Mapping[str, str], output_dir: Path, template: Path = TEMPLATE_ROOT) -> Path:

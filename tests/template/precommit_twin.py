@@ -28,7 +28,8 @@ HOOK_PACKAGES = {
     "https://github.com/codespell-project/codespell": "codespell",
     "https://github.com/Yelp/detect-secrets": "detect-secrets",
 }
-OSS_TEMPLATE_REPO = "https://github.com/org/oss-template"
+#: The hooks of this repository, whichever address the bake installs them from.
+OSS_CHECKS_HOOKS = frozenset({"oss-checks", "oss-checks-repo"})
 _STAGES = ["pre-commit", "pre-push", "manual"]
 _YAML = r"^\.github/workflows/[^/]+$"
 
@@ -154,7 +155,7 @@ def offline_twin(config: Mapping[str, Any], tmp: Path) -> dict[str, Any]:
     repos: list[dict[str, Any]] = []
     for repo in config["repos"]:
         url = repo["repo"]
-        if url == OSS_TEMPLATE_REPO:
+        if {hook["id"] for hook in repo["hooks"]} <= OSS_CHECKS_HOOKS:
             repos.append(oss_checks_repo(tmp))
             continue
         assert url in HOOK_PACKAGES, f"no offline twin for {url}: add it to HOOK_PACKAGES"

@@ -28,6 +28,7 @@ from template.baking import (
     combo_id,
     complete,
     derived_names,
+    expected_checks_repository,
     expected_files,
     forge_of,
     git_commit_all,
@@ -142,11 +143,20 @@ def test_pyproject_metadata_follows_the_answers(bakery: Bakery, answers: dict[st
     groups = data["dependency-groups"]
     assert {"test", "lint", "typecheck", "dev"} <= set(groups)
     assert ("docs" in groups) == (answers["docs"] != "none")
-    included = {item["include-group"] for item in groups["dev"] if isinstance(item, dict)}
-    assert included == set(groups) - {"dev"}
+    analysis = answers["project_type"] == "analysis"
+    assert ("notebooks" in groups) == analysis
+    assert ("jupyter" in groups) == analysis
+
+    def included(group: str) -> set[str]:
+        direct = {item["include-group"] for item in groups[group] if isinstance(item, dict)}
+        return direct.union(*(included(name) for name in direct))
+
+    assert included("dev") == set(groups) - {"dev"}
+    assert project["dependencies"] == (["python-dotenv>=1.0"] if analysis else [])
 
     ignored = data["tool"]["repo-review"]["ignore"]
     assert ("PY004" in ignored) == (answers["docs"] == "none")
+    assert ("GH100" in ignored) == (answers["ci"] != "github")
     assert all(reason.strip() for reason in ignored.values())
 
     # Only a deliberate answer turns a convention off, and it says why.
@@ -189,7 +199,7 @@ def test_precommit_hooks_follow_the_answers(bakery: Bakery, answers: dict[str, s
     for always in ("ruff-check", "ruff-format", "nbstripout", "validate-pyproject", "codespell"):
         assert always in hooks
     for hook_id in ("oss-checks", "oss-checks-repo"):
-        assert hooks[hook_id]["repo"] == "https://github.com/org/oss-template"
+        assert hooks[hook_id]["repo"] == expected_checks_repository()
         assert hooks[hook_id]["rev"] == f"v{TEMPLATE_VERSION}"
     assert "mypy" not in hooks
 
@@ -211,13 +221,18 @@ def test_noxfile_sessions_follow_the_answers(bakery: Bakery, answers: dict[str, 
     expected = {"lint", "typecheck", "tests", "build", "conventions"}
     if answers["docs"] != "none":
         expected.add("docs")
+    if answers["project_type"] == "analysis":
+        expected.add("notebooks")
     assert set(sessions) == expected
     for name, node in sessions.items():
         assert ast.get_docstring(node), name
         assert "session.posargs" in ast.unparse(node), name
-        # No python= (or any) parameter: sessions run on the interpreter nox runs on.
-        assert [ast.unparse(decorator) for decorator in node.decorator_list] == ["nox.session"], name
+        # One Python for every session: nox's own when the project supports it (so CI's
+        # matrix decides), else one the project supports (test_end_to_end.py runs that).
+        decorators = [ast.unparse(decorator) for decorator in node.decorator_list]
+        assert decorators == ["nox.session(python=PYTHON)"], name
     assert "nox.options.sessions" not in source
+    assert "nox.options.error_on_missing_interpreters = True" in source
 
 
 def test_gitignore_keeps_the_data_skeleton_and_example_env(bakery: Bakery, tmp_path: Path) -> None:
@@ -267,6 +282,7 @@ HOSTILE: list[dict[str, str]] = [
         "project_name": 'Zoë\'s "Data" Lab: #1 & *more*',
         "description": '@team\'s "forecast": - first & *second* !third #hash \\ back C:\\data',
         "author_name": 'O\'Brien \\ "Ångström"',
+        "copyright_holder": 'O\'Brien & Söhne \\ "Data" GmbH',
         "project_type": "analysis",
         "docs": "sphinx",
         "ci": "gitlab",
@@ -278,8 +294,9 @@ HOSTILE: list[dict[str, str]] = [
         "project_slug": "yaml-indicators",
         "description": "- starts like a list item: and has a key: value",
         "author_name": "@leading at",
+        "copyright_holder": "- & Co: #1 'Ltd.'",
         "project_type": "library",
-        "docs": "mkdocs",
+        "docs": "properdocs",
         "ci": "github",
         "visibility": "public",
         "license": "Apache-2.0",
@@ -290,7 +307,7 @@ HOSTILE: list[dict[str, str]] = [
         "author_name": "Zoë Ångström 数据",
         "code_owners": "@zoe @example-org/data-science team@example.com",
         "project_type": "analysis",
-        "docs": "mkdocs",
+        "docs": "mkdocs",  # the name of properdocs before 0.2.0
         "ci": "none",
     },
 ]
@@ -320,11 +337,33 @@ def test_hostile_answers_round_trip_through_every_structured_file(
     citation = yaml.safe_load((project / "CITATION.cff").read_text(encoding="utf-8"))
     assert citation["title"] == answers["project_name"]
 
-    if answers["docs"] == "mkdocs":
+    holder = full.get("copyright_holder", "example-org")
+    year = full.get("copyright_year") or record["copyright_year"]
+    license_text = (project / "LICENSE").read_text(encoding="utf-8")
+    assert re.search(
+        rf"^Copyright (?:\(c\) )?{year} {re.escape(holder)}\.?( All rights reserved\.)?$",
+        license_text,
+        re.MULTILINE,
+    )
+    assert f"# Copyright (c) {year} {holder}\n" in (project / "CITATION.cff").read_text(encoding="utf-8")
+
+    if answers["docs"] in ("properdocs", "mkdocs"):
         mkdocs = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
         assert mkdocs["site_name"] == answers["project_name"]
         assert mkdocs["site_description"] == answers["description"]
         assert mkdocs["site_author"] == answers["author_name"]
+        assert mkdocs["copyright"] == f"Copyright © {year} {holder}"
+    if answers["docs"] == "sphinx":
+        conf = ast.parse((project / "docs" / "conf.py").read_text(encoding="utf-8"))
+        settings = {
+            node.targets[0].id: node.value.value
+            for node in conf.body
+            if isinstance(node, ast.Assign)
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Constant)
+        }
+        assert settings["project"] == answers["project_name"]  # the site's title, not the slug
+        assert settings["copyright"] == f"{year}, {holder}"
 
 
 @pytest.mark.parametrize(
@@ -349,6 +388,9 @@ REFUSED = [
     ({"author_email": "data-science.example.com"}, "author_email"),
     ({"visibility": "public", "license": "Proprietary"}, "license"),
     ({"license": "GPL-3.0-only"}, "license"),
+    ({"copyright_holder": " Acme"}, "copyright_holder"),
+    ({"_checks_repository": "http://github.com/acme/oss-template"}, "_checks_repository"),
+    ({"_checks_repository": 'https://github.com/acme/x"; rm -rf /'}, "_checks_repository"),
 ]
 
 
@@ -480,3 +522,122 @@ def test_template_noxfile_is_executable_in_the_template() -> None:
     ).stdout
     if listed:  # once committed, git must record it as executable too
         assert listed.startswith("100755"), listed
+
+
+# -- where the hooks come from ------------------------------------------------------------
+def template_copy(destination: Path, git_config: str | None = None) -> Path:
+    """The template's files in a folder of their own, optionally a clone with this git config."""
+    shutil.copytree(
+        TEMPLATE_ROOT,
+        destination,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", ".nox", "__pycache__", "*_cache", "baked", "dist", "build", "*.egg-info"
+        ),
+    )
+    if git_config is not None:
+        (destination / ".git").mkdir()
+        (destination / ".git" / "config").write_text(git_config, encoding="utf-8")
+    return destination
+
+
+def bake_and_tell(template: Path, tmp_path: Path, *answers: str) -> tuple[Path, str]:
+    """Bake ``template`` with the cookiecutter command; the project and the next steps printed."""
+    write_cookiecutter_config(tmp_path)
+    env = isolated_env(tmp_path)
+    del env["OSS_TEMPLATE_QUIET"]
+    command = [sys.executable, "-m", "cookiecutter", "--no-input", str(template), "-o", str(tmp_path / "out")]
+    done = run([*command, *answers], tmp_path, env)
+    assert done.returncode == 0, done.stderr
+    return tmp_path / "out" / "demand-forecasting", done.stdout
+
+
+def hooks_repository(project: Path) -> str:
+    hooks = precommit_hooks(project)
+    repo = str(hooks["oss-checks"]["repo"])
+    assert hooks["oss-checks-repo"]["repo"] == repo
+    noxfile = (project / "noxfile.py").read_text(encoding="utf-8")
+    assert f'"oss-checks @ git+{repo}@v{TEMPLATE_VERSION}"' in noxfile
+    record = json.loads((project / ".oss-template.json").read_text(encoding="utf-8"))
+    assert record["answers"]["_checks_repository"] == repo
+    return repo
+
+
+ORIGIN = """[core]
+\trepositoryformatversion = 0
+[remote "upstream"]
+\turl = https://github.com/org/oss-template.git
+[remote "origin"]
+\turl = {url}
+\tfetch = +refs/heads/*:refs/remotes/origin/*
+"""
+FALLBACK_NOTE = "names no repository (no git remote)"
+
+
+@pytest.mark.parametrize(
+    ("remote", "expected"),
+    [
+        ("git@github.com:acme/oss-template.git", "https://github.com/acme/oss-template"),
+        # A token in the remote never reaches the bake.
+        (
+            "https://bot:s3cret@gitlab.acme.test/tools/oss-template.git",
+            "https://gitlab.acme.test/tools/oss-template",
+        ),
+    ],
+)
+def test_a_clone_of_a_fork_bakes_hooks_from_its_origin(tmp_path: Path, remote: str, expected: str) -> None:
+    template = template_copy(tmp_path / "fork", ORIGIN.format(url=remote))
+    project, printed = bake_and_tell(template, tmp_path)
+    assert hooks_repository(project) == expected
+    assert FALLBACK_NOTE not in printed
+    assert not [
+        path for path in baked_files(project) if "s3cret" in (project / path).read_text(encoding="utf-8")
+    ]
+
+
+def test_a_template_folder_without_a_remote_uses_the_default_and_says_so(tmp_path: Path) -> None:
+    template = template_copy(tmp_path / "plain")
+    project, printed = bake_and_tell(template, tmp_path)
+    assert hooks_repository(project) == "https://github.com/org/oss-template"
+    (note,) = [line for line in printed.splitlines() if FALLBACK_NOTE in line]
+    assert "_checks_repository" in note
+
+
+def test_a_remote_that_is_not_a_repository_address_is_only_text(tmp_path: Path) -> None:
+    witness = tmp_path / "witness"
+    hostile = f'"https://github.com/acme/x$(touch {witness})" ; {{{{ cycler.__init__ }}}}'
+    template = template_copy(tmp_path / "hostile", ORIGIN.format(url=hostile))
+    project, printed = bake_and_tell(template, tmp_path)
+    assert hooks_repository(project) == "https://github.com/org/oss-template"
+    assert FALLBACK_NOTE in printed
+    assert not witness.exists()
+
+
+def test_an_explicit_checks_repository_wins_over_the_origin(tmp_path: Path) -> None:
+    template = template_copy(tmp_path / "fork", ORIGIN.format(url="git@github.com:acme/oss-template.git"))
+    mirror = "https://git.acme.test/tools/oss-checks"
+    project, printed = bake_and_tell(template, tmp_path, f"_checks_repository={mirror}")
+    assert hooks_repository(project) == mirror
+    assert FALLBACK_NOTE not in printed
+
+
+# -- the documentation engine -------------------------------------------------------------
+def test_the_old_mkdocs_answer_bakes_what_properdocs_bakes(tmp_path: Path) -> None:
+    """0.1.0 recorded ``docs: mkdocs``; re-rendering such a record gives the ProperDocs files."""
+    old = bake({"docs": "mkdocs", "copyright_year": "2031"}, tmp_path / "old")
+    new = bake({"docs": "properdocs", "copyright_year": "2031"}, tmp_path / "new")
+    assert same_tree(old, new, ignore=frozenset({".oss-template.json"})) == []
+    assert '"properdocs", "build", "--strict"' in (new / "noxfile.py").read_text(encoding="utf-8")
+
+
+def test_a_team_default_names_the_hooks_repository_for_cookiecutter(tmp_path: Path) -> None:
+    """docs/team-defaults.md: `_checks_repository` in the team's default_context."""
+    template = template_copy(tmp_path / "fork", ORIGIN.format(url="git@github.com:acme/oss-template.git"))
+    config = write_cookiecutter_config(tmp_path)
+    mirror = "https://git.acme.test/tools/oss-template"
+    with config.open("a", encoding="utf-8") as stream:
+        stream.write(f"default_context:\n  _checks_repository: {json.dumps(mirror)}\n")
+    env = isolated_env(tmp_path)
+    command = [sys.executable, "-m", "cookiecutter", "--no-input", str(template), "-o", str(tmp_path / "out")]
+    done = run(command, tmp_path, env)
+    assert done.returncode == 0, done.stderr
+    assert hooks_repository(tmp_path / "out" / "demand-forecasting") == mirror

@@ -35,11 +35,11 @@ TEMPLATE_PROJECT = TEMPLATE_ROOT / "{{cookiecutter.project_slug}}"
 #: Answers in which every variant of every CI file appears (release.yml public and
 #: internal, docs.yml for mkdocs and sphinx, GitLab with and without release and Pages).
 VARIANTS: dict[str, dict[str, str]] = {
-    "github-library-public-mkdocs": {
+    "github-library-public-properdocs": {
         "ci": "github",
         "project_type": "library",
         "visibility": "public",
-        "docs": "mkdocs",
+        "docs": "properdocs",
         "python_min": "3.10",
     },
     "github-library-internal-sphinx": {
@@ -56,19 +56,19 @@ VARIANTS: dict[str, dict[str, str]] = {
         "docs": "none",
         "python_min": "3.13",
     },
-    "github-analysis-public-mkdocs": {
+    "github-analysis-public-properdocs": {
         "ci": "github",
         "project_type": "analysis",
         "visibility": "public",
-        "docs": "mkdocs",
+        "docs": "properdocs",
         "python_min": "3.12",
     },
-    "gitlab-library-public-mkdocs": {
+    "gitlab-library-public-properdocs": {
         "ci": "gitlab",
         "git_host": "gitlab.com",
         "project_type": "library",
         "visibility": "public",
-        "docs": "mkdocs",
+        "docs": "properdocs",
         "python_min": "3.12",
     },
     "gitlab-library-internal-sphinx": {
@@ -244,7 +244,7 @@ def nox_sessions(project: Path) -> set[str]:
 
 def docs_output(project: Path, docs: str) -> str:
     """Where ``nox -s docs`` writes the site, as the baked configuration says."""
-    if docs == "mkdocs":
+    if docs in ("properdocs", "mkdocs"):
         config = (project / "mkdocs.yml").read_text(encoding="utf-8")
         site_dir = re.search(r"^site_dir:\s*(\S+)", config, re.MULTILINE)
         return (site_dir.group(1).strip("\"'") if site_dir else "site").rstrip("/") + "/"
@@ -526,3 +526,33 @@ def test_template_pins_are_the_baked_pins(bakes: dict[str, Path]) -> None:
     template = uses_lines([path for path in TEMPLATE_CI_FILES if path.parent.name == "workflows"])
     baked = uses_lines([path for name in GITHUB for path in workflow_files(bakes[name])])
     assert template == baked
+
+
+@pytest.mark.parametrize("name", [name for name in GITHUB if VARIANTS[name]["docs"] != "none"])
+def test_internal_docs_reach_github_pages_only_when_a_maintainer_says_so(
+    bakes: dict[str, Path], name: str
+) -> None:
+    """A Pages site is public unless the plan allows private Pages: internal bakes wait."""
+    project, answers = bakes[name], VARIANTS[name]
+    text = (project / ".github/workflows/docs.yml").read_text(encoding="utf-8")
+    condition = load_yaml(project / ".github/workflows/docs.yml")["jobs"]["deploy"]["if"]
+    if answers["visibility"] == "internal":
+        assert condition == "github.ref == 'refs/heads/main' && vars.PUBLISH_DOCS_TO_PAGES == 'true'"
+        assert "public, even for a private or internal" in text
+    else:
+        assert condition == "github.ref == 'refs/heads/main'"
+        assert "PUBLISH_DOCS_TO_PAGES" not in text
+    contributing = (project / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert ("PUBLISH_DOCS_TO_PAGES" in contributing) == (answers["visibility"] == "internal")
+
+
+@pytest.mark.parametrize("name", WITH_CI)
+def test_notebooks_run_in_ci_for_analysis_projects(bakes: dict[str, Path], name: str) -> None:
+    project, answers = bakes[name], VARIANTS[name]
+    analysis = answers["project_type"] == "analysis"
+    if answers["ci"] == "github":
+        jobs = load_yaml(project / ".github/workflows/ci.yml")["jobs"]
+        assert ("notebooks" in jobs) == analysis
+        assert ("notebooks" in jobs["all-green"]["needs"]) == analysis
+    else:
+        assert ("notebooks" in load_yaml(project / ".gitlab-ci.yml")) == analysis

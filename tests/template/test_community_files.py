@@ -100,10 +100,8 @@ def answers_for(**answers: str) -> dict[str, str]:
 
 
 def holder(answers: Mapping[str, str]) -> str:
-    """Internal work belongs to the organisation; a public project names its author."""
-    if answers["visibility"] == "internal":
-        return answers["organisation"]
-    return answers.get("author_name", "Data Science Team")
+    """The legal entity the team named; without an answer, the organisation, public or not."""
+    return answers.get("copyright_holder", answers["organisation"])
 
 
 def normalised(text: str) -> str:
@@ -167,7 +165,7 @@ def test_license_is_the_spdx_text_with_year_and_holder(bakery: Bakery, answers: 
 
 def test_license_for_an_organisation_name_ending_in_a_full_stop(bakery: Bakery) -> None:
     """BSD's copyright line ends with a full stop; a holder's own must not double it."""
-    answers = answers_for(visibility="public", license="BSD-3-Clause", author_name="Acme Inc.")
+    answers = answers_for(visibility="public", license="BSD-3-Clause", copyright_holder="Acme Inc.")
     first_line = (bakery(answers) / "LICENSE").read_text(encoding="utf-8").splitlines()[0]
     assert first_line == f"Copyright (c) {YEAR} Acme Inc."
 

@@ -1,4 +1,4 @@
-"""Sphinx configuration; the project's name, authors and version come from its metadata."""
+"""Sphinx configuration; the authors and the version come from the package metadata."""
 
 from __future__ import annotations
 
@@ -20,11 +20,13 @@ from pathlib import Path
 _PYPROJECT = Path(__file__).parents[1] / "pyproject.toml"
 _PROJECT = tomllib.loads(_PYPROJECT.read_text(encoding="utf-8"))["project"]
 
-project = _PROJECT["name"]
+# The name people read; pyproject.toml holds the distribution name.
+project = {{ cookiecutter.project_name | quoted }}
 author = ", ".join(person["name"] for person in _PROJECT.get("authors", []) if "name" in person)
-copyright = f"%Y, {author}"  # Sphinx writes the current year for %Y
+# The copyright holder named in LICENSE.
+copyright = {{ (cookiecutter.copyright_year ~ ", " ~ cookiecutter.copyright_holder) | quoted }}
 # Every module-level name here is a Sphinx setting: `version` and `release` included.
-release = version = metadata.version(project)
+release = version = metadata.version(_PROJECT["name"])
 
 extensions = [
     "myst_parser",

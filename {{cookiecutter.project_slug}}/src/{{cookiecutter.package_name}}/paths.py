@@ -3,8 +3,9 @@
 The project root is the nearest folder above this package that holds
 ``pyproject.toml``: the repository itself when the package is installed in editable
 mode (``uv sync`` or ``pip install -e .``) or into a virtual environment inside the
-repository. Set ``PROJECT_DATA_DIR`` (see ``.env.example``) to keep the data somewhere
-else, such as a shared drive, without changing any code.
+repository. Set ``PROJECT_DATA_DIR`` in the project's ``.env`` file (copy
+``.env.example``) or in the environment to keep the data somewhere else, such as a
+shared drive, without changing any code.
 """
 
 from __future__ import annotations
@@ -12,8 +13,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-#: Environment variable that moves the data folder.
+from dotenv import dotenv_values
+
+#: The variable that moves the data folder, read from the environment, else from ``.env``.
 DATA_DIR_VARIABLE = "PROJECT_DATA_DIR"
+#: The file in the project root that holds this machine's settings (git ignores it).
+ENV_FILE = ".env"
 #: The data folder's stages, from untouched input to model-ready tables.
 STAGES = ("raw", "interim", "processed")
 
@@ -41,6 +46,22 @@ def project_root(start: Path | None = None) -> Path:
     raise LookupError(message)
 
 
+def setting(name: str) -> str | None:
+    """A setting of this machine: the environment variable, else its line in ``.env``.
+
+    Args:
+        name: The variable, such as :data:`DATA_DIR_VARIABLE`.
+
+    Returns:
+        The value, or None when neither sets it or the value is empty.
+    """
+    value = os.environ.get(name)
+    if value is None:
+        env_file = project_root() / ENV_FILE
+        value = dotenv_values(env_file).get(name) if env_file.is_file() else None
+    return value or None
+
+
 def data_dir(stage: str | None = None) -> Path:
     """The data folder, or one of its stages: ``raw``, ``interim`` or ``processed``.
 
@@ -48,8 +69,9 @@ def data_dir(stage: str | None = None) -> Path:
         stage: A stage name, or None for the data folder itself.
 
     Returns:
-        ``$PROJECT_DATA_DIR`` when that is set, else ``<project root>/data``, followed
-        by the stage.
+        ``PROJECT_DATA_DIR`` when the environment or ``.env`` sets it (a relative path
+        counts from the project root, wherever the notebook runs), else
+        ``<project root>/data``, followed by the stage.
 
     Raises:
         ValueError: If ``stage`` is not one of :data:`STAGES`.
@@ -58,8 +80,12 @@ def data_dir(stage: str | None = None) -> Path:
         >>> data_dir("raw").name
         'raw'
     """
-    configured = os.environ.get(DATA_DIR_VARIABLE)
-    base = Path(configured).expanduser() if configured else project_root() / "data"
+    configured = setting(DATA_DIR_VARIABLE)
+    if configured:
+        chosen = Path(configured).expanduser()
+        base = chosen if chosen.is_absolute() else project_root() / chosen
+    else:
+        base = project_root() / "data"
     if stage is None:
         return base
     if stage not in STAGES:
