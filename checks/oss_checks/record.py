@@ -75,6 +75,23 @@ def key_line(text: str, key: str, after: str | None = None) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
+def _filled_in(answers: dict[str, Any]) -> dict[str, Any]:
+    """Answers a record from before a question existed, as the template then rendered them.
+
+    0.1.0 had no ``copyright_holder``: it named the organisation in internal projects and the
+    author in public ones. Filling that in keeps an update from changing the holder.
+    """
+    if "copyright_holder" not in answers:
+        holder = (
+            answers.get("organisation")
+            if answers.get("visibility") == "internal"
+            else answers.get("author_name")
+        )
+        if isinstance(holder, str) and holder.strip():
+            answers = {**answers, "copyright_holder": holder}
+    return answers
+
+
 def _pending(raw: Any) -> Pending | None:
     if not isinstance(raw, dict):
         return None
@@ -104,7 +121,7 @@ def parse_record(text: str | None) -> ParsedRecord:
     ]
     if not isinstance(data.get("answers"), dict):
         problems.append(RecordProblem(f"{RECORD_FILE} has no answers object", key_line(text, "answers")))
-    answers = dict(data["answers"]) if isinstance(data.get("answers"), dict) else {}
+    answers = _filled_in(dict(data["answers"])) if isinstance(data.get("answers"), dict) else {}
     version = data["version"].strip() if isinstance(data.get("version"), str) else None
     if problems:
         return ParsedRecord(None, problems, text, answers, version)
@@ -175,7 +192,6 @@ def write_record(root: Path, record: Record) -> None:
 
 #: Answers that are not the template's questions but are recorded with them.
 HIDDEN_ANSWERS = ("_checks_repository",)
-_HIDDEN_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~-]+)+")
 
 
 def render_problem(answers: Mapping[str, Any]) -> str | None:
@@ -184,7 +200,7 @@ def render_problem(answers: Mapping[str, Any]) -> str | None:
     Each answer must be a string the template's own validation accepts; the hidden
     repository URL must be a plain https address, since it lands in YAML and TOML files.
     """
-    from oss_checks.bake import AnswerError, validate
+    from oss_checks.bake import AnswerError, is_checks_repository, validate
 
     for key, value in answers.items():
         if not isinstance(value, str):
@@ -192,7 +208,7 @@ def render_problem(answers: Mapping[str, Any]) -> str | None:
         if key.startswith("_") and key not in HIDDEN_ANSWERS:
             return f"answers.{key} is not an answer of the template"
     repository = answers.get("_checks_repository")
-    if repository is not None and not _HIDDEN_URL.fullmatch(str(repository)):
+    if repository is not None and not is_checks_repository(repository):
         return f"answers._checks_repository {str(repository)[:80]!r} is not an https:// repository address"
     try:
         validate(answers)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from oss_checks.errors import TemplateError
+from oss_checks.record import HIDDEN_ANSWERS
 
 #: Set while oss-checks renders the template for itself, to silence the next steps.
 QUIET_ENV = "OSS_TEMPLATE_QUIET"
@@ -149,7 +150,7 @@ def complete(
         environment = StrictEnvironment(context={"cookiecutter": questions}, keep_trailing_newline=True)
     for key, template_default in questions.items():
         raw = template_default
-        if defaults and key in defaults and not key.startswith("_"):
+        if defaults and key in defaults and (not key.startswith("_") or key in HIDDEN_ANSWERS):
             preferred = defaults[key]
             raw = [preferred] if isinstance(template_default, list) else preferred
         if key in answers and key != "__prompts__":

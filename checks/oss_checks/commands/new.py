@@ -49,6 +49,28 @@ def parse_answers(pairs: list[str], known: list[str]) -> dict[str, str]:
     return answers
 
 
+def installed_from() -> str | None:
+    """The repository this oss-checks was installed from (PEP 610), as a bake's hooks' repository.
+
+    ``pip install "oss-checks @ git+https://github.com/acme/oss-template@v0.2.0"`` records
+    that address; a bake from this copy then installs its hooks from the same fork.
+    """
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    from oss_checks.bake import repository_url
+    from oss_checks.formats import parse_json
+
+    try:
+        text = distribution("oss-checks").read_text("direct_url.json")
+    except PackageNotFoundError:
+        return None
+    data, error = parse_json(text or "")
+    if error is not None or not isinstance(data, dict) or "vcs_info" not in data:
+        return None
+    url = data.get("url")
+    return repository_url(url) if isinstance(url, str) else None
+
+
 def refusal(context: Mapping[str, Any]) -> str | None:
     """Why the template refuses this completed set of answers ("key: reason"), or None."""
     from oss_checks.bake import AnswerError, validate
@@ -144,6 +166,9 @@ def run(args: argparse.Namespace) -> int:
     root = template_root()
     answers = parse_answers(args.answers, question_keys(root))
     defaults = user_defaults()
+    source = installed_from()
+    if source is not None and "_checks_repository" not in defaults:
+        defaults = {**defaults, "_checks_repository": source}
     if not args.no_input:
         answers = ask_all(root, answers, read_line, _say, defaults)
     context = complete(root, answers, defaults)
