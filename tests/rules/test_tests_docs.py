@@ -342,8 +342,10 @@ def test_a_lazy_loader_stub_reaches_what_it_re_exports(
         ("statlib/tsa/_tables/pss.py", CODE),  # in a private folder
         (
             "statlib/tsa/arima_model.py",  # a removal stub
-            "class ARMA:\n    def __init__(self, *a):\n        raise NotImplementedError('removed')\n\n\n"
-            'class ARIMA(ARMA):\n    def __init__(self, *a):\n        "Removed."\n        super().__init__(*a)\n',
+            (
+                "class ARMA:\n    def __init__(self, *a):\n        raise NotImplementedError('removed')\n\n\n"
+                'class ARIMA(ARMA):\n    def __init__(self, *a):\n        "Removed."\n        super().__init__(*a)\n'
+            ),
         ),
     ],
 )
