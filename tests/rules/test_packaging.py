@@ -563,7 +563,8 @@ def test_dep5_license_file_suggests_the_license_of_files_star(make_repo: MakeRep
     findings = check(make_repo(files), "OSS206")
     assert where(findings) == [("OSS206", "pyproject.toml", LICENSE_LINE)]
     assert findings[0].message == (
-        'pyproject.toml license uses the old table form: write license = "BSD-3-Clause" and '
+        'pyproject.toml license uses the old table form: write license = "BSD-3-Clause" (the license of '
+        "Files: * in LICENSE.txt; if the package ships the bundled files under MIT, join them with AND) and "
         'license-files = ["LICENSE.txt"] (PEP 639)'
     )
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from oss_checks.text.licenses import (
+    Dep5,
     classifier_expression,
+    dep5_licenses,
     classifier_families,
     detect_licenses,
     license_families,
@@ -97,6 +99,15 @@ DEP5 = "Files: *\nCopyright: 2009 the team\nLicense: BSD-3-clause\n\nFiles: vend
 )
 def test_the_expression_a_license_file_declares(text: str, expression: str | None) -> None:
     assert license_file_expression(text) == expression
+
+
+def test_dep5_licenses_of_files_star_and_of_bundled_files() -> None:
+    text = DEP5 + (
+        "\nFiles: doc/theme/*\nLicense: BSD-3-clause\n\nFile: a.py\nLicense: BSD-2-Clause\n\n"
+        "Function: b.py:check\nLicense: ISC\n\nLicense: Apache-2.0\n The text of a license, as a paragraph.\n"
+    )
+    assert dep5_licenses(text) == Dep5("BSD-3-clause", ("MIT", "BSD-2-Clause", "ISC"))
+    assert dep5_licenses(MIT) is None
 
 
 def test_classifier_expression() -> None:

@@ -21,6 +21,7 @@ from oss_checks.text.community import LICENSE_NAMES, README_NAMES
 from oss_checks.text.licenses import (
     LICENSE_ALIASES,
     classifier_expression,
+    dep5_licenses,
     license_classifiers,
     license_file_expression,
     spdx_expression_error,
@@ -606,10 +607,23 @@ def _license_suggestion(
     return str(answered) if isinstance(answered, str) and answered else None
 
 
+def _bundled_note(repo: Repo, license_file: str | None) -> str:
+    """For a DEP-5 LICENSE whose stanzas name other licenses for bundled files: how to cover them."""
+    path = license_file if license_file and repo.exists(license_file) else repo.find(*LICENSE_NAMES)
+    dep5 = dep5_licenses(repo.read_text(path) or "") if path else None
+    if dep5 is None or not dep5.bundled:
+        return ""
+    names = ", ".join(spdx_spelling(name) or name for name in dep5.bundled[:5])
+    return (
+        f" (the license of Files: * in {path}; if the package ships the bundled files under {names}, "
+        "join them with AND)"
+    )
+
+
 def _license_value(repo: Repo, suggestion: str | None, license_file: str | None = None) -> str:
     """``license = "MIT"``, or what to write when the identifier cannot be named here."""
     if suggestion is not None:
-        return f'license = "{suggestion}"'
+        return f'license = "{suggestion}"{_bundled_note(repo, license_file)}'
     path = license_file or repo.find(*LICENSE_NAMES)
     if path:
         return (

@@ -296,7 +296,8 @@ _CANONICAL_SPDX: dict[str, str] = {
         "BSD-2-Clause",
     )
 }
-_DEP5_FILES = re.compile(r"^Files:[ \t]*(.*)$", re.IGNORECASE)
+#: A stanza's first field; real files also write "File:" or "Function:" for a part of one file.
+_DEP5_FILES = re.compile(r"^(?:Files?|Function):[ \t]*(.*)$", re.IGNORECASE)
 _DEP5_LICENSE = re.compile(r"^License:[ \t]*(.*)$", re.IGNORECASE)
 
 
@@ -327,37 +328,54 @@ def spdx_spelling(name: str) -> str | None:
     return " ".join(spelled).replace("( ", "(").replace(" )", ")")
 
 
-def dep5_main_license(text: str) -> tuple[bool, str | None]:
-    """For a machine-readable ``debian/copyright`` (DEP-5) file: (True, the ``License:`` of its
-    ``Files: *`` stanza as written); (False, None) for any other text."""
+@dataclass(frozen=True)
+class Dep5:
+    """A machine-readable ``debian/copyright`` (DEP-5) file: the license of ``Files: *`` and the
+    other licenses its stanzas name for bundled files, as written."""
+
+    main: str | None
+    bundled: tuple[str, ...]
+
+
+def dep5_licenses(text: str) -> Dep5 | None:
+    """The licenses a DEP-5 file names, or None when the text is not one."""
     is_dep5 = False
-    in_main = False
+    stanza: str | None = None  # the Files: value of the current stanza
+    main: str | None = None
+    bundled: list[str] = []
     for line in text.splitlines():
         if not line.strip():
-            in_main = False
+            stanza = None
             continue
         files = _DEP5_FILES.match(line)
         if files:
             is_dep5 = True
-            in_main = files.group(1).split() == ["*"]
+            stanza = " ".join(files.group(1).split())
             continue
         license_line = _DEP5_LICENSE.match(line)
-        if license_line and in_main:
-            return True, license_line.group(1).strip() or None
-    return is_dep5, None
+        if license_line is None or stanza is None:
+            continue  # a continuation line, or a stand-alone license text paragraph
+        name = license_line.group(1).strip()
+        if stanza == "*":
+            main = main or name or None
+        elif name and name not in bundled:
+            bundled.append(name)
+    if not is_dep5:
+        return None
+    return Dep5(main, tuple(name for name in bundled if name != main))
 
 
 def license_file_expression(text: str) -> str | None:
     """The SPDX expression a LICENSE text declares, when it names exactly one license.
 
     A DEP-5 file declares the ``License:`` of its ``Files: *`` stanza (the other stanzas
-    cover bundled parts). Any other text declares a license only when exactly one known
-    license text is in it; a text with several (a license plus third-party notices) or
-    none declares nothing this can name.
+    cover bundled parts, see ``dep5_licenses``). Any other text declares a license only
+    when exactly one known license text is in it; a text with several (a license plus
+    third-party notices) or none declares nothing this can name.
     """
-    is_dep5, main = dep5_main_license(text)
-    if is_dep5:
-        return spdx_spelling(main) if main else None
+    dep5 = dep5_licenses(text)
+    if dep5 is not None:
+        return spdx_spelling(dep5.main) if dep5.main else None
     detected = detect_licenses(text)
     return detected[0].spdx if len(detected) == 1 else None
 
