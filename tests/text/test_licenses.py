@@ -7,8 +7,8 @@ import pytest
 from oss_checks.text.licenses import (
     Dep5,
     classifier_expression,
-    dep5_licenses,
     classifier_families,
+    dep5_licenses,
     detect_licenses,
     license_families,
     license_file_expression,
