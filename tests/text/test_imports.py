@@ -41,6 +41,25 @@ def test_every_import_statement_at_any_indentation() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("statement", "imports"),
+    [
+        ("from a.b import c, d as e  # why", [Import("a.b", 0, ("c", "d"))]),
+        ("from ..mod import *", [Import("mod", 2, ("*",))]),
+        ("from . import x", [Import("", 1, ("x",))]),
+        ("import a.b as c, d", [Import("a.b", 0, ()), Import("d", 0, ())]),
+        ("import a; import b", [Import("a", 0, ()), Import("b", 0, ())]),  # not plain: ast reads it
+        ("from a import (b,\n    c)", [Import("a", 0, ("b", "c"))]),
+    ],
+)
+def test_plain_and_other_forms_read_alike(statement: str, imports: list[Import]) -> None:
+    assert read_imports(statement + "\n") == imports
+
+
+def test_words_that_only_contain_import_are_not_imports() -> None:
+    assert read_imports("important = 1\nx = reimport()\n# import os\nimport sys\n") == [Import("sys", 0, ())]
+
+
 def test_a_file_that_does_not_parse_still_tells_its_imports() -> None:
     text = "import numpy\nprint 'python 2'\nfrom pkg.model import fit\ndef broken(:\n"
     assert [item.module for item in read_imports(text)] == ["numpy", "pkg.model"]
@@ -53,6 +72,11 @@ def test_a_file_that_does_not_parse_still_tells_its_imports() -> None:
         "import \\\n" * 50_000,
         "from " + "." * 100_000 + " import x\n",
         "import (" * 10_000 + "\n",
+        "x = 1" + " import" * 100_000,  # one long line: looked at once
+        "from" + " " * 80_000 + "import (x",  # no two parts of the plain forms match the same spaces
+        "import" + " " * 80_000 + "(",
+        "from " + "." * 80_000 + " import (",
+        "important = 1\nimported = 2\n",
         "",
     ],
 )

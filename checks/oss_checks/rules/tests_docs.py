@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from oss_checks.globs import glob_match, match_name
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.builds import builds_package, ini_sections
-from oss_checks.text.imports import absolute, imported_modules, read_imports
+from oss_checks.text.imports import Import, absolute, import_statements, imported_modules, parse_imports
 from oss_checks.text.layout import in_docs_or_examples, in_tests, is_vendored
 
 if TYPE_CHECKING:
@@ -108,8 +108,8 @@ def collects(path: str, settings: PytestSettings) -> bool:
     folder, _, name = path.rpartition("/")
     if not name.endswith(".py") or name in ("conftest.py", "__init__.py") or "{{" in path:
         return False
-    if name in _TEST_MODULE_NAMES or any(match_name(pattern, name) for pattern in DEFAULT_TEST_FILES):
-        return True
+    if name in _TEST_MODULE_NAMES or name.startswith("test_") or name.endswith("_test.py"):
+        return True  # pytest's default python_files, without a glob matcher on every path
     in_test_folder = bool(_TEST_FOLDER_NAMES & set(folder.lower().split("/")))
     if in_test_folder and name.startswith("test"):  # unittest discovers test*.py
         return True
@@ -119,8 +119,12 @@ def collects(path: str, settings: PytestSettings) -> bool:
 
 
 def _is_script(text: str) -> bool:
-    """A file named like a test that is run as a script (CCDS's ``test_environment.py``)."""
-    return _SCRIPT_GUARD.search(text) is not None and not has_test_function(text)
+    """A file named like a test that is run as a script (CCDS's ``test_environment.py``): a
+    ``__main__`` guard and no line defining a test (read line by line, not parsed: this runs
+    on every test file)."""
+    return (
+        "__name__" in text and _SCRIPT_GUARD.search(text) is not None and _TEST_FUNCTION.search(text) is None
+    )
 
 
 def test_files(repo: Repo) -> list[str]:
@@ -288,11 +292,10 @@ def _reexports(repo: Repo, dotted: str, root_of: Mapping[str, str]) -> dict[str,
     def read() -> dict[str, set[str]]:
         for root in root_of.values():
             path = f"{root}{dotted.replace('.', '/')}/__init__.py"
-            text = repo.read_text(path) if path in repo.path_set else None
-            if text is None:
+            if path not in repo.path_set:
                 continue
             names: dict[str, set[str]] = {}
-            for imported in read_imports(text):
+            for imported in _imports_of(repo, path):
                 source = absolute(imported, dotted)
                 if source is None:
                     continue
@@ -304,14 +307,51 @@ def _reexports(repo: Repo, dotted: str, root_of: Mapping[str, str]) -> dict[str,
     return repo.memo(("tests:reexports", dotted), read)
 
 
-def imported_by(repo: Repo, paths: list[str], root_of: Mapping[str, str]) -> set[str]:
-    """Dotted names the files import, following one level of re-export through a package's ``__init__``."""
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _ImportBlock:
+    """A file's import statements, and every word in them (to skip a file that cannot matter)."""
+
+    statements: tuple[str, ...]
+    words: frozenset[str]
+
+
+def _statements_of(repo: Repo, path: str) -> _ImportBlock:
+    """The import statements of a file, cut out once per run (tests and project code share them)."""
+
+    def cut() -> _ImportBlock:
+        statements = tuple(import_statements(repo.read_text(path) or ""))
+        return _ImportBlock(statements, frozenset(_WORD.findall("\n".join(statements))))
+
+    return repo.memo(("tests:statements", path), cut)
+
+
+def _imports_of(repo: Repo, path: str, words: frozenset[str] | None = None) -> list[Import]:
+    """The file's imports; with ``words``, only of the statements that mention one of them
+    (the rest cannot import what is looked for, and parsing is what costs)."""
+    block = _statements_of(repo, path)
+    if words is None:
+        return repo.memo(("tests:imports", path), lambda: parse_imports(list(block.statements)))
+    wanted = block.words & words
+    if not wanted:
+        return []
+    return parse_imports(
+        [statement for statement in block.statements if any(word in statement for word in wanted)]
+    )
+
+
+def imported_by(
+    repo: Repo, paths: list[str], root_of: Mapping[str, str], words: frozenset[str] | None = None
+) -> set[str]:
+    """Dotted names the files import, following one level of re-export through a package's
+    ``__init__``; with ``words``, only from statements that mention one of them."""
     found: set[str] = set()
     for path in paths:
-        text = repo.read_text(path)
-        if text is None:
+        imports = _imports_of(repo, path, words)
+        if not imports:
             continue
-        imports = read_imports(text)
         package = _package_of(repo, path)
         found |= imported_modules(imports, package)
         for imported in imports:
@@ -407,14 +447,20 @@ class OSS502(Rule):
             return
         if not self.in_full and len(untested) * 2 >= len(modules):
             return  # the repository does not keep a test module per module
+        if not self.in_full:
+            untested = [module for module in untested if not _private(module)]
         root_of = {package: _import_root(package) for package in repo.package_dirs}
-        reached = imported_by(repo, tests, root_of)
+        # A statement can only import a module if it names it, or (through a re-export) its
+        # package below the top; where not adopted, re-exports are the project's own use (below).
+        words = {module.dotted[-1] for module in untested}
+        if self.in_full:
+            words |= {part for module in untested for part in module.dotted[1:-1]}
+        reached = imported_by(repo, tests, root_of, frozenset(words)) if untested else set()
         untested = [module for module in untested if module.name not in reached]
+        if untested and not self.in_full:
+            untested = [module for module in self._unused(repo, untested, root_of) if not _stub(repo, module)]
         if untested:
             untested = _not_named_in(repo, tests, untested)
-        if untested and not self.in_full:
-            untested = [module for module in untested if not _private(module)]
-            untested = [module for module in self._unused(repo, untested, root_of) if not _stub(repo, module)]
         for module in untested:
             yield self.finding(
                 module.path,
@@ -423,16 +469,20 @@ class OSS502(Rule):
 
     @staticmethod
     def _modules(repo: Repo, patterns: list[str]) -> list[_Module]:
+        # Plain names (the defaults) are compared as names; only real globs go to the matcher.
+        names = {pattern.strip() for pattern in patterns if not set(pattern) & set("*?[/\\")}
+        globs = [pattern for pattern in patterns if pattern.strip() not in names]
         found = []
-        for package in repo.package_dirs:
-            root = _import_root(package)
-            for path in repo.paths:
-                if not path.startswith(f"{package}/") or not path.endswith(".py"):
-                    continue
-                if not _is_unit(repo, path) or any(glob_match(pattern, path) for pattern in patterns):
-                    continue
-                if _defines_something(repo.read_text(path)):
-                    found.append(_Module(path, _dotted(root, path)))
+        for path in repo.paths:
+            if not path.endswith(".py"):
+                continue
+            package = next((package for package in repo.package_dirs if path.startswith(f"{package}/")), None)
+            if package is None or names & set(path.split("/")) or not _is_unit(repo, path):
+                continue
+            if any(glob_match(pattern, path) for pattern in globs):
+                continue
+            if _defines_something(repo.read_text(path)):
+                found.append(_Module(path, _dotted(_import_root(package), path)))
         return found
 
     @staticmethod
@@ -441,8 +491,7 @@ class OSS502(Rule):
         ``__init__.py`` and ``api.py`` re-exports included, through which tests call them) and
         no entry point names them. Examples, docs and retired code do not count."""
         used = _entry_point_modules(repo.project)
-        stems = {module.dotted[-1] for module in modules}
-        mention = re.compile(r"\b(?:" + "|".join(re.escape(stem) for stem in sorted(stems)) + r")\b")
+        stems = frozenset(module.dotted[-1] for module in modules)
         importers = [
             path
             for package in repo.package_dirs
@@ -450,9 +499,8 @@ class OSS502(Rule):
             if path.startswith(f"{package}/")
             and path.endswith((".py", ".pyi"))  # lazy-loader stubs (__init__.pyi) import too
             and _is_project_code(repo, path)
-            and mention.search(repo.read_text(path) or "") is not None
         ]
-        used |= imported_by(repo, importers, root_of)
+        used |= imported_by(repo, importers, root_of, stems)
         return [module for module in modules if module.name not in used]
 
     @staticmethod
@@ -536,21 +584,19 @@ def _build_inputs(repo: Repo) -> set[str]:
 
 
 def _not_named_in(repo: Repo, tests: list[str], modules: list[_Module]) -> list[_Module]:
-    """The modules no test file names as text: ``importlib.import_module("pkg.mod")``, a list of paths."""
-    names: dict[str, _Module] = {}
+    """The modules no test file names as text: ``import_module("pkg.mod")``, a list of paths.
+
+    Run on what is left at the end, so a few ``in`` searches over the tests' text suffice.
+    """
+    texts = [text for text in (repo.read_text(path) for path in tests) if text]
+    left = []
     for module in modules:
-        if len(module.dotted) >= 2:  # a bare "pkg" or "mod" would match anything
-            names[module.name] = module
-        if len(module.dotted) >= 3:  # "sub/mod", the path below the package
-            names["/".join(module.dotted[1:])] = module
-    if not names:
-        return modules
-    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w./])(?:{alternatives})(?![\w/])")
-    named: set[str] = set()
-    for path in tests:
-        named.update(names[found].path for found in pattern.findall(repo.read_text(path) or ""))
-    return [module for module in modules if module.path not in named]
+        names = [module.name] if len(module.dotted) >= 2 else []  # a bare "pkg" would match anything
+        if len(module.dotted) >= 3:
+            names.append("/".join(module.dotted[1:]))  # "sub/mod", the path below the package
+        if not any(name in text for text in texts for name in names):
+            left.append(module)
+    return left
 
 
 def _entry_point_modules(project: Mapping[str, Any]) -> set[str]:
