@@ -141,7 +141,10 @@ class OSS602(Rule):
 
     name = "ci-runs-nox"
     kind = Kind.CONVENTION
-    elsewhere = "sessions CI runs that the noxfile does not define, when there is a noxfile."
+    elsewhere = (
+        "what makes CI fail where CI runs the repository's noxfile: a session the noxfile does not "
+        "define, or a noxfile nox cannot load; a project without a noxfile is not told to use nox."
+    )
     stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.DATA_SCIENCE)
     scope = Scope.REPO
 
