@@ -124,7 +124,23 @@ def test_ccds_test_environment_is_a_script_not_an_empty_test_file(make_repo: Mak
             },
             True,
         ),
-        ({"pyproject.toml": '[build-system]\nrequires = ["hatchling"]\n', "src/pkg/__init__.py": CODE}, True),
+        (
+            {
+                "pyproject.toml": '[build-system]\nrequires = ["hatchling"]\n',
+                "src/pkg/__init__.py": "",
+                "src/pkg/model.py": CODE,
+            },
+            True,
+        ),
+        # a team template's skeleton: boilerplate in __init__.py, no module yet
+        (
+            {
+                "setup.py": "from setuptools import setup\nsetup()\n",
+                "pkg/__init__.py": CODE,
+                "pkg/utils/__init__.py": "",
+            },
+            False,
+        ),
         # a package skeleton with nothing in it yet, a set of notebooks, a book: nothing to test
         (
             {

@@ -163,12 +163,16 @@ def _defines_something(text: str | None) -> bool:
 
 
 def _package_code(repo: Repo) -> bool:
-    """Whether the project's packages hold a module with a function or a class."""
+    """Whether the project's packages hold a module with a function or a class (``__init__.py``
+    does not count: a template's skeleton package keeps its boilerplate there)."""
     return any(
         _defines_something(repo.read_text(path))
         for package in repo.package_dirs
         for path in repo.paths
-        if path.startswith(f"{package}/") and path.endswith(".py") and not in_tests(path)
+        if path.startswith(f"{package}/")
+        and path.endswith(".py")
+        and path.rpartition("/")[2] not in DEFAULT_UNTESTED
+        and not in_tests(path)
     )
 
 
