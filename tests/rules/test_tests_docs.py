@@ -402,7 +402,9 @@ def test_without_the_conventions_a_repository_with_few_test_modules_hears_nothin
     }
     root = make_repo(files)
     assert check_unadopted(root, "OSS502") == []
-    assert len(check(root, "OSS502")) == 3
+    findings = check(root, "OSS502")
+    assert len(findings) == 3
+    assert findings[0].message.endswith("add jobs/tests/test_s3.py")  # where this repository keeps its tests
 
 
 @pytest.mark.parametrize(

@@ -509,12 +509,20 @@ class OSS502(Rule):
 
     @staticmethod
     def _expected(repo: Repo, module: _Module) -> str:
-        """Where the test would go: beside the module's tests folder if it has one, else mirrored under tests/."""
+        """Where the test would go, as the repository keeps its tests: beside the module's own
+        tests folder, else mirrored under the top-level tests/, else in the package's tests/."""
         folder = module.path.rpartition("/")[0]
         test_name = f"test_{_stem(module.dotted[-1])}.py"
         for tests in ("tests", "test"):
             if repo.dir_exists(f"{folder}/{tests}"):
                 return f"{folder}/{tests}/{test_name}"
+        for tests in ("tests", "test"):
+            if repo.dir_exists(tests):
+                return "/".join([tests, *module.dotted[1:-1], test_name])
+        package = next((package for package in repo.package_dirs if module.path.startswith(f"{package}/")), "")
+        for tests in ("tests", "test"):
+            if package and repo.dir_exists(f"{package}/{tests}"):
+                return f"{package}/{tests}/{test_name}"
         return "/".join(["tests", *module.dotted[1:-1], test_name])
 
 
