@@ -519,7 +519,9 @@ class OSS502(Rule):
         for tests in ("tests", "test"):
             if repo.dir_exists(tests):
                 return "/".join([tests, *module.dotted[1:-1], test_name])
-        package = next((package for package in repo.package_dirs if module.path.startswith(f"{package}/")), "")
+        package = next(
+            (package for package in repo.package_dirs if module.path.startswith(f"{package}/")), ""
+        )
         for tests in ("tests", "test"):
             if package and repo.dir_exists(f"{package}/{tests}"):
                 return f"{package}/{tests}/{test_name}"
