@@ -133,8 +133,14 @@ def test_files(repo: Repo) -> list[str]:
     def find() -> list[str]:
         settings = pytest_settings(repo)
         found = []
+        vendored: dict[str, bool] = {}
         for path in repo.paths:
-            if not collects(path, settings) or is_vendored(repo, path):
+            if not collects(path, settings):
+                continue
+            folder = path.rpartition("/")[0]
+            if folder not in vendored:
+                vendored[folder] = is_vendored(repo, path)
+            if vendored[folder]:
                 continue
             text = repo.read_text(path)
             if text is not None and _is_script(text):
@@ -493,19 +499,25 @@ class OSS502(Rule):
     def _unused(repo: Repo, modules: list[_Module], root_of: Mapping[str, str]) -> list[_Module]:
         """The modules that nothing of the project reaches: no other module imports them (its
         ``__init__.py`` and ``api.py`` re-exports included, through which tests call them) and
-        no entry point names them. Examples, docs and retired code do not count."""
-        used = _entry_point_modules(repo.project)
-        stems = frozenset(module.dotted[-1] for module in modules)
-        importers = [
-            path
-            for package in repo.package_dirs
-            for path in repo.paths
-            if path.startswith(f"{package}/")
-            and path.endswith((".py", ".pyi"))  # lazy-loader stubs (__init__.pyi) import too
-            and _is_project_code(repo, path)
-        ]
-        used |= imported_by(repo, importers, root_of, stems)
-        return [module for module in modules if module.name not in used]
+        no entry point names them. Examples, docs and retired code do not count.
+
+        A module's own folder is searched first, where its importers usually are; a file is
+        read for imports only when its text names the module at all.
+        """
+        entry_points = _entry_point_modules(repo.project)
+        by_folder = _project_code_by_folder(repo)
+        left = []
+        for module in modules:
+            if module.name in entry_points:
+                continue
+            folder = module.path.rpartition("/")[0]
+            nearest_first = [
+                *by_folder.get(folder, ()),
+                *(p for f, ps in by_folder.items() if f != folder for p in ps),
+            ]
+            if not _reached(repo, module, nearest_first, root_of):
+                left.append(module)
+        return left
 
     @staticmethod
     def _expected(repo: Repo, module: _Module) -> str:
@@ -530,11 +542,50 @@ class OSS502(Rule):
 
 def _is_project_code(repo: Repo, path: str) -> bool:
     """Whether a file of the package is the project's own code (not a test, example, helper or copy)."""
-    if in_tests(path) or in_docs_or_examples(path) or "{{" in path:
-        return False
-    if any(part in _NOT_UNITS for part in path.lower().split("/")[:-1]):
-        return False
-    return not is_vendored(repo, path)
+    folder, _, name = path.rpartition("/")
+    return _project_folder(repo, folder) and not in_tests(name)
+
+
+def _project_folder(repo: Repo, folder: str) -> bool:
+    """Whether a folder holds the project's own code; decided once per folder, not per file."""
+    cache: dict[str, bool] = repo.memo("tests:project-folders", dict)
+    if folder not in cache:
+        inside = f"{folder}/x.py"
+        cache[folder] = not (
+            in_tests(inside)
+            or in_docs_or_examples(inside)
+            or "{{" in folder
+            or any(part in _NOT_UNITS for part in folder.lower().split("/"))
+            or is_vendored(repo, inside)
+        )
+    return cache[folder]
+
+
+def _reached(repo: Repo, module: _Module, paths: list[str], root_of: Mapping[str, str]) -> bool:
+    """Whether one of ``paths`` imports the module; a file is read for imports only when its
+    text names the module at all, and the search stops at the first that imports it."""
+    stem = module.dotted[-1]
+    words = frozenset({stem})
+    return any(
+        path != module.path
+        and stem in (repo.read_text(path) or "")
+        and module.name in imported_by(repo, [path], root_of, words)
+        for path in paths
+    )
+
+
+def _project_code_by_folder(repo: Repo) -> dict[str, list[str]]:
+    """The project's own code files (``.py`` and lazy-loader ``.pyi`` stubs), by folder."""
+
+    def collect() -> dict[str, list[str]]:
+        folders: dict[str, list[str]] = {}
+        prefixes = tuple(f"{package}/" for package in repo.package_dirs)
+        for path in repo.paths:
+            if path.endswith((".py", ".pyi")) and path.startswith(prefixes) and _is_project_code(repo, path):
+                folders.setdefault(path.rpartition("/")[0], []).append(path)
+        return folders
+
+    return repo.memo("tests:project-code", collect)
 
 
 def _is_unit(repo: Repo, path: str) -> bool:
