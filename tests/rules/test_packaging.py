@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 
 import pytest
@@ -717,3 +718,16 @@ def test_a_header_like_line_with_80000_spaces_is_read_at_once(make_repo: MakeRep
     pyproject = WITHOUT_URLS + '[tool.notes]\ntext = """\n[' + " " * 80_000 + 'x\n"""\n'
     findings = check(make_repo(repo_files(pyproject)), *PACKAGING_CODES)
     assert [f.code for f in findings] == ["OSS208", "OSS208"]
+
+
+def test_validate_pyproject_is_imported_only_by_a_whole_repository_check(make_repo: MakeRepo) -> None:
+    root = make_repo(repo_files(edited("requires-python", "requires_python")))
+    script = (
+        "import sys\nfrom oss_checks import engine\n"
+        f"engine.check(__import__('pathlib').Path({str(root)!r}), files=['pyproject.toml'])\n"
+        "print('validate_pyproject' in sys.modules)\n"
+        f"engine.check(__import__('pathlib').Path({str(root)!r}))\n"
+        "print('validate_pyproject' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]  # the per-file hook never pays for it
