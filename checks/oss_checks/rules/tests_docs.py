@@ -17,11 +17,33 @@ from oss_checks.text.layout import in_docs_or_examples, in_tests, is_vendored
 if TYPE_CHECKING:
     from oss_checks.context import Repo
 
-#: A test function, for a file that does not parse (line by line: no ``\s`` spanning lines).
-_TEST_FUNCTION = re.compile(r"^[ \t]*(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(", re.MULTILINE)
-#: A function or class anywhere in a module: something a test could call.
-_DEFINITION = re.compile(r"^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]", re.MULTILINE)
-_SCRIPT_GUARD = re.compile(r"^if[ \t]+__name__[ \t]*==", re.MULTILINE)
+
+def _starts_a_line(text: str, word: str, before: tuple[str, ...] = ("",), after: str = "") -> bool:
+    """Whether ``word`` starts a line (after indentation and one of ``before``), followed by a
+    space or tab and then ``after``.
+
+    Found with ``str.find``: a line-anchored regular expression tests every character of the
+    text, which on a whole repository costs several times reading it. A line is looked at
+    once, whatever it holds.
+    """
+    found = text.find(word)
+    while found >= 0:
+        line_start = text.rfind("\n", 0, found) + 1
+        line_end = text.find("\n", found)
+        line_end = len(text) if line_end < 0 else line_end
+        head = text[line_start:found].strip(" \t")
+        rest = text[found + len(word) : line_end]
+        if head in before and rest[:1] in (" ", "\t") and rest.lstrip(" \t").startswith(after):
+            return True
+        found = text.find(word, line_end)
+    return False
+
+
+def _defines_test(text: str) -> bool:
+    """A line defining a test function, for a file that does not parse (or to tell a script)."""
+    return _starts_a_line(text, "def", ("", "async"), "test")
+
+
 #: pytest's default ``python_files``.
 DEFAULT_TEST_FILES = ("test_*.py", "*_test.py")
 #: Files that hold tests by name alone: Django's and small projects' ``tests.py``.
@@ -45,7 +67,7 @@ def has_test_function(text: str) -> bool:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         # pytest reports the broken module itself; here a test-looking line is enough.
-        return _TEST_FUNCTION.search(text) is not None
+        return _defines_test(text)
     functions = (ast.FunctionDef, ast.AsyncFunctionDef)
     for node in tree.body:
         if isinstance(node, functions) and node.name.startswith("test"):
@@ -122,9 +144,7 @@ def _is_script(text: str) -> bool:
     """A file named like a test that is run as a script (CCDS's ``test_environment.py``): a
     ``__main__`` guard and no line defining a test (read line by line, not parsed: this runs
     on every test file)."""
-    return (
-        "__name__" in text and _SCRIPT_GUARD.search(text) is not None and _TEST_FUNCTION.search(text) is None
-    )
+    return _starts_a_line(text, "__name__", ("if",)) and not _defines_test(text)
 
 
 def test_files(repo: Repo) -> list[str]:
@@ -165,7 +185,8 @@ def has_tests(repo: Repo) -> bool:
 
 
 def _defines_something(text: str | None) -> bool:
-    return text is not None and _DEFINITION.search(text) is not None
+    """A function or class anywhere in a module: something a test could call."""
+    return text is not None and (_starts_a_line(text, "def", ("", "async")) or _starts_a_line(text, "class"))
 
 
 def _package_code(repo: Repo) -> bool:
@@ -338,28 +359,40 @@ def _statements_of(repo: Repo, path: str) -> _ImportBlock:
     return repo.memo(("tests:statements", path), cut)
 
 
-def _imports_of(repo: Repo, path: str, words: frozenset[str] | None = None) -> list[Import]:
-    """The file's imports; with ``words``, only of the statements that mention one of them
-    (the rest cannot import what is looked for, and parsing is what costs)."""
+#: For each word a looked-for import must name, the words it must name besides (any one of
+#: them; none when the set is empty): ``{"numpy": {"compat"}}`` looks for
+#: ``statsmodels.compat.numpy``, not for every ``import numpy``. Relative imports always match.
+Wanted = Mapping[str, frozenset[str]]
+
+
+def _imports_of(repo: Repo, path: str, wanted: Wanted | None = None) -> list[Import]:
+    """The file's imports; with ``wanted``, only of the statements that may import what is
+    looked for (the rest cannot, and parsing is what costs)."""
     block = _statements_of(repo, path)
-    if words is None:
+    if wanted is None:
         return repo.memo(("tests:imports", path), lambda: parse_imports(list(block.statements)))
-    wanted = block.words & words
-    if not wanted:
+    named = block.words & wanted.keys()
+    if not named:
         return []
-    return parse_imports(
-        [statement for statement in block.statements if any(word in statement for word in wanted)]
-    )
+
+    def may_import(statement: str) -> bool:
+        hits = [word for word in named if word in statement]
+        return bool(hits) and (
+            statement.startswith("from .")
+            or any(not wanted[word] or any(also in statement for also in wanted[word]) for word in hits)
+        )
+
+    return parse_imports([statement for statement in block.statements if may_import(statement)])
 
 
 def imported_by(
-    repo: Repo, paths: list[str], root_of: Mapping[str, str], words: frozenset[str] | None = None
+    repo: Repo, paths: list[str], root_of: Mapping[str, str], wanted: Wanted | None = None
 ) -> set[str]:
     """Dotted names the files import, following one level of re-export through a package's
-    ``__init__``; with ``words``, only from statements that mention one of them."""
+    ``__init__``; with ``wanted``, only from statements that may import what is looked for."""
     found: set[str] = set()
     for path in paths:
-        imports = _imports_of(repo, path, words)
+        imports = _imports_of(repo, path, wanted)
         if not imports:
             continue
         package = _package_of(repo, path)
@@ -460,12 +493,14 @@ class OSS502(Rule):
         if not self.in_full:
             untested = [module for module in untested if not _private(module)]
         root_of = {package: _import_root(package) for package in repo.package_dirs}
-        # A statement can only import a module if it names it, or (through a re-export) its
-        # package below the top; where not adopted, re-exports are the project's own use (below).
-        words = {module.dotted[-1] for module in untested}
+        # A statement can only import a module if it names it (with its package), or, through
+        # a re-export, its package; where not adopted, re-exports count as the project's own use.
+        wanted = _wanted(untested)
         if self.in_full:
-            words |= {part for module in untested for part in module.dotted[1:-1]}
-        reached = imported_by(repo, tests, root_of, frozenset(words)) if untested else set()
+            for module in untested:
+                for part in module.dotted[1:-1]:
+                    wanted[part] = frozenset()
+        reached = imported_by(repo, tests, root_of, wanted) if untested else set()
         untested = [module for module in untested if module.name not in reached]
         if untested and not self.in_full:
             untested = [module for module in self._unused(repo, untested, root_of) if not _stub(repo, module)]
@@ -561,17 +596,31 @@ def _project_folder(repo: Repo, folder: str) -> bool:
     return cache[folder]
 
 
+def _wanted(modules: list[_Module]) -> dict[str, frozenset[str]]:
+    """What an import of one of the modules names: its own name, with the package it is in."""
+    wanted: dict[str, set[str]] = {}
+    for module in modules:
+        wanted.setdefault(module.dotted[-1], set()).update(module.dotted[-2:-1])
+    return {word: frozenset(also) for word, also in wanted.items()}
+
+
 def _reached(repo: Repo, module: _Module, paths: list[str], root_of: Mapping[str, str]) -> bool:
-    """Whether one of ``paths`` imports the module; a file is read for imports only when its
-    text names the module at all, and the search stops at the first that imports it."""
+    """Whether one of ``paths`` imports the module; a file's imports are parsed only when they
+    name the module and its package (or it sits in the same folder), and the search stops at
+    the first that imports it."""
     stem = module.dotted[-1]
-    words = frozenset({stem})
-    return any(
-        path != module.path
-        and stem in (repo.read_text(path) or "")
-        and module.name in imported_by(repo, [path], root_of, words)
-        for path in paths
-    )
+    parent = module.dotted[-2] if len(module.dotted) > 1 else ""
+    folder = module.path.rpartition("/")[0] + "/"
+    wanted = _wanted([module])
+    for path in paths:
+        if path == module.path:
+            continue
+        words = _statements_of(repo, path).words
+        if stem not in words or not (parent in words or path.startswith(folder)):
+            continue
+        if module.name in imported_by(repo, [path], root_of, wanted):
+            return True
+    return False
 
 
 def _project_code_by_folder(repo: Repo) -> dict[str, list[str]]:

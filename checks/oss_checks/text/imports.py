@@ -64,7 +64,14 @@ def _statements(text: str) -> Iterator[str]:
         head = text[start:found].lstrip(" \t")
         keyword = head == "" and text[found + 6 : found + 7] in (" ", "\t")
         following = line_end + 1
-        if keyword or head.startswith(("from ", "from\t")):
+        if not (keyword or head.startswith(("from ", "from\t"))):
+            found = text.find("import", following)
+            continue
+        line = text[start:line_end]
+        if "(" not in line and "\\" not in line:
+            resume = following  # the common case: a statement of one line
+            yield line.lstrip(" \t").rstrip()
+        else:
             lines: list[str] = []
             depth = 0
             position = start
