@@ -44,8 +44,6 @@ def _defines_test(text: str) -> bool:
     return _starts_a_line(text, "def", ("", "async"), "test")
 
 
-#: pytest's default ``python_files``.
-DEFAULT_TEST_FILES = ("test_*.py", "*_test.py")
 #: Files that hold tests by name alone: Django's and small projects' ``tests.py``.
 _TEST_MODULE_NAMES = frozenset({"tests.py", "test.py"})
 _TEST_FOLDER_NAMES = frozenset({"tests", "test"})
@@ -53,12 +51,6 @@ _TEST_FOLDER_NAMES = frozenset({"tests", "test"})
 _NOT_UNITS = frozenset(
     {"_build", "build_utils", "_build_utils", "build_tools", "archive", "archived", "attic"}
 )
-
-
-def is_test_file(path: str) -> bool:
-    """Whether pytest collects ``path`` by its default name patterns."""
-    name = path.rpartition("/")[2]
-    return name.endswith(".py") and (name.startswith("test_") or name.endswith("_test.py"))
 
 
 def has_test_function(text: str) -> bool:
