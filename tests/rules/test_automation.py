@@ -398,3 +398,133 @@ def test_readers_never_raise_on_any_text(text: str) -> None:
         assert call.line >= 1
     with contextlib.suppress(SyntaxError, ValueError):
         noxfile_sessions(text)
+
+
+# -- where the conventions were not adopted ----------------------------------------------------
+NOTEBOOK_WITH_OUTPUT = json.dumps(
+    {
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {},
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": 1,
+                "metadata": {},
+                "source": ["df.head()"],
+                "outputs": [{"output_type": "stream", "name": "stdout", "text": ["customer 1, 42\n"]}],
+            }
+        ],
+    }
+)
+NOTEBOOK_STRIPPED = NOTEBOOK_WITH_OUTPUT.replace('"execution_count": 1', '"execution_count": null').replace(
+    '[{"output_type": "stream", "name": "stdout", "text": ["customer 1, 42\\n"]}]', "[]"
+)
+CODE_PROJECT = {"streamlining/__init__.py": "", "streamlining/train.py": "def train(): ...\n"}
+
+
+def test_without_the_conventions_missing_tools_are_not_reported(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    # no CI, no pre-commit, no noxfile: a tox, pixi or make project is not told to use nox
+    root = make_repo(
+        {
+            "README.md": "# x\n",
+            "tox.ini": "[tox]\nenv_list = py311\n",
+            WORKFLOW: GITHUB_CI.replace("uvx nox -s lint", "tox").replace(
+                "uvx nox -s tests-3.12 docs", "pytest"
+            ),
+        }
+    )
+    assert check_unadopted(root, "OSS601", "OSS602", "OSS603", "OSS604", "OSS605", "OSS606") == []
+    assert check_unadopted(make_repo({"README.md": "# x\n"}), "OSS601", "OSS603") == []
+
+
+def test_without_the_conventions_a_noxfile_ci_never_runs_is_left_alone(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    ci = GITHUB_CI.replace("uvx nox -s lint", "pytest").replace("uvx nox -s tests-3.12 docs", "ruff check")
+    assert check_unadopted(make_repo({"noxfile.py": NOXFILE, WORKFLOW: ci}), "OSS602") == []
+
+
+def test_without_the_conventions_a_session_ci_cannot_find_is_still_reported(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    ci = GITHUB_CI.replace("uvx nox -s lint", "uvx nox -s lint typecheck")
+    findings = check_unadopted(make_repo({"noxfile.py": NOXFILE, WORKFLOW: ci}), "OSS602")
+    assert where(findings) == [("OSS602", WORKFLOW, 8)]
+    broken = make_repo({"noxfile.py": "import nox\n@nox.session\ndef lint(s)\n", WORKFLOW: GITHUB_CI})
+    assert where(check_unadopted(broken, "OSS602")) == [("OSS602", "noxfile.py", 3)]
+
+
+@pytest.mark.parametrize(
+    ("files", "code", "path"),
+    [
+        ({WORKFLOW: "name: CI\non: push\njobs:\n  a: [\n"}, "OSS601", WORKFLOW),
+        ({PRECOMMIT: "# repos:\n#   - repo: local\n"}, "OSS603", PRECOMMIT),  # every line commented out
+        ({".pre-commit-config.yml": GOOD_PRECOMMIT}, "OSS603", ".pre-commit-config.yml"),
+    ],
+)
+def test_without_the_conventions_broken_configurations_are_reported(
+    make_repo: MakeRepo, check_unadopted: Check, files: dict[str, str], code: str, path: str
+) -> None:
+    assert [(f.code, f.path) for f in check_unadopted(make_repo(files), code)] == [(code, path)]
+
+
+def test_without_the_conventions_notebooks_committed_with_outputs_are_reported(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    files = {
+        **CODE_PROJECT,
+        "notebooks/1.0-abc-eda.ipynb": NOTEBOOK_WITH_OUTPUT,
+        "notebooks/2.0-x.ipynb": NOTEBOOK_STRIPPED,
+    }
+    findings = check_unadopted(make_repo(files), "OSS604")
+    assert where(findings) == [("OSS604", PRECOMMIT, 0)]
+    assert findings[0].message.startswith(
+        "notebooks were committed with their outputs (notebooks/1.0-abc-eda.ipynb) but nothing strips "
+    )
+    files[PRECOMMIT] = hooks_config("ruff")
+    assert "has no nbstripout or nb-clean hook" in check_unadopted(make_repo(files), "OSS604")[0].message
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {**CODE_PROJECT, "notebooks/eda.ipynb": NOTEBOOK_STRIPPED},  # already stripped
+        {**CODE_PROJECT, "docs/examples/tutorial.ipynb": NOTEBOOK_WITH_OUTPUT},  # documentation
+        {**CODE_PROJECT, "examples/VAE_tutorial.ipynb": NOTEBOOK_WITH_OUTPUT},
+        {**CODE_PROJECT, "tests/fixtures/dirty.ipynb": NOTEBOOK_WITH_OUTPUT},  # a fixture
+        {
+            "ch03/ch03.ipynb": NOTEBOOK_WITH_OUTPUT,
+            "ch03/ch03.py": "x = 1\n",
+        },  # a book: outputs are the content
+        {"01-intro/duration-prediction.ipynb": NOTEBOOK_WITH_OUTPUT, "README.md": "# Course\n"},
+    ],
+)
+def test_without_the_conventions_notebooks_whose_outputs_are_content_are_left_alone(
+    make_repo: MakeRepo, check_unadopted: Check, files: dict[str, str]
+) -> None:
+    assert check_unadopted(make_repo(files), "OSS604") == []
+
+
+def test_the_conventions_still_want_a_stripper_for_any_notebook(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({"ch03/ch03.ipynb": NOTEBOOK_STRIPPED})
+    assert where(check(root, "OSS604")) == [("OSS604", PRECOMMIT, 0)]
+
+
+# -- hostile CI files (issue 12): linear in their size ---------------------------------------------
+@pytest.mark.parametrize(
+    "line",
+    [
+        "      - run: nox -s " + "${{" * 60_000,
+        "      - run: nox -s " + "${" * 60_000,
+        "      - run: python " + "- " * 60_000 + "-m nox -s lint",
+    ],
+)
+def test_a_ci_line_with_60000_expressions_is_read_at_once(
+    make_repo: MakeRepo, check: Check, line: str
+) -> None:
+    ci = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n" + line + "\n"
+    findings = check(make_repo({"noxfile.py": NOXFILE, WORKFLOW: ci}), "OSS601", "OSS602")
+    assert {f.code for f in findings} <= {"OSS601", "OSS602"}  # the YAML may not parse; it must not hang

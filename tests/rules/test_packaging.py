@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -466,3 +468,266 @@ def test_odd_value_types_never_crash(make_repo: MakeRepo, run_checks: Run) -> No
 def test_readme_path_with_a_nul_byte(make_repo: MakeRepo, check: Check) -> None:
     findings = check(make_repo(repo_files(edited('"README.md"', '"READ\\u0000ME.md"'))), "OSS203")
     assert where(findings) == [("OSS203", "pyproject.toml", README_LINE)]
+
+
+# -- where the conventions were not adopted: what precision-before.md found misread -----------
+TOOLS_ONLY = '[tool.black]\nline-length = 100\n\n[tool.isort]\nprofile = "black"\n'
+SETUP_PY = 'from setuptools import setup\n\nsetup(name="src", version="0.1.0")\n'
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"README.md": "# Course\n"},  # no pyproject.toml at all: a book, a course, a competition
+        {"pyproject.toml": TOOLS_ONLY},  # an application that configures its linters there
+        {"pyproject.toml": TOOLS_ONLY, "setup.py": SETUP_PY},  # the cookiecutter-data-science layout
+        {"pyproject.toml": '[build-system]\nrequires = ["setuptools"]\n', "setup.py": SETUP_PY},
+        {
+            "pyproject.toml": '[build-system]\nrequires = ["setuptools"]\n',
+            "setup.cfg": "[metadata]\nname = churn\nversion = 0.1\n",
+        },
+        {
+            "pyproject.toml": '[tool.poetry]\nname = "streamlining"\nversion = "0.1.0"\n\n'
+            '[build-system]\nrequires = ["poetry-core>=1.0"]\nbuild-backend = "poetry.core.masonry.api"\n'
+        },
+        {
+            "pyproject.toml": '[tool.poetry]\npackage-mode = false\n\n[tool.poetry.dependencies]\npython = "^3.11"\n'
+        },
+        {
+            "pyproject.toml": '[build-system]\nrequires = ["maturin"]\nbuild-backend = "maturin"\n',
+            "Cargo.toml": '[package]\nname = "fast"\nversion = "0.1.0"\n',
+        },
+    ],
+)
+def test_no_project_metadata_is_fine_where_nothing_builds_from_it(
+    make_repo: MakeRepo, check_unadopted: Check, files: dict[str, str]
+) -> None:
+    assert check_unadopted(make_repo(files), *PACKAGING_CODES) == []
+
+
+def test_the_conventions_still_ask_for_a_project_table(make_repo: MakeRepo, check: Check) -> None:
+    findings = check(make_repo({"pyproject.toml": TOOLS_ONLY, "setup.py": SETUP_PY}), "OSS201")
+    assert where(findings) == [("OSS201", "pyproject.toml", 0)]
+    assert "no [project] table" in findings[0].message
+
+
+def test_poetry_metadata_counts_in_full_too(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = '[tool.poetry]\nname = "streamlining"\nversion = "0.1.0"\n'
+    assert check(make_repo({"pyproject.toml": pyproject}), "OSS201") == []
+
+
+def test_a_build_system_without_metadata_is_broken_everywhere(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    pyproject = '[tool.ruff]\nline-length = 100\n\n[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n'
+    findings = check_unadopted(make_repo({"pyproject.toml": pyproject}), *PACKAGING_CODES)
+    assert where(findings) == [("OSS201", "pyproject.toml", 4)]
+    assert "no package metadata" in findings[0].message
+
+
+@pytest.mark.parametrize("pyproject", ["[project\n", b"\xff\xfe", '[project]\nversion = "1"\n'])
+def test_broken_metadata_is_reported_where_the_conventions_were_not_adopted(
+    make_repo: MakeRepo, check_unadopted: Check, pyproject: str | bytes
+) -> None:
+    assert [f.code for f in check_unadopted(make_repo({"pyproject.toml": pyproject}), "OSS201")] == ["OSS201"]
+
+
+def test_maintainers_name_the_package_s_people(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited("authors = [", "maintainers = [")
+    assert check(make_repo(repo_files(pyproject)), "OSS207") == []
+
+
+def test_a_maintainer_without_name_or_email(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited(
+        'authors = [\n  { name = "Data Science Team", email = "data-science@example.com" },\n]\n',
+        "maintainers = [{}]\n",
+    )
+    findings = check(make_repo(repo_files(pyproject)), "OSS207")
+    assert where(findings) == [("OSS207", "pyproject.toml", AUTHORS_LINE)]
+    assert "maintainer 1 has neither a name nor an email" in findings[0].message
+
+
+DEP5 = """\
+Files: *
+Copyright: 2009-2022 the image team
+License: BSD-3-clause
+
+Files: skimage/_shared/vendored.py
+Copyright: 2003 Someone Else
+License: MIT
+"""
+
+
+def test_dep5_license_file_suggests_the_license_of_files_star(make_repo: MakeRepo, check: Check) -> None:
+    files = repo_files(edited('license = "MIT"', 'license = { file = "LICENSE.txt" }'))
+    files["LICENSE.txt"] = DEP5
+    findings = check(make_repo(files), "OSS206")
+    assert where(findings) == [("OSS206", "pyproject.toml", LICENSE_LINE)]
+    assert findings[0].message == (
+        'pyproject.toml license uses the old table form: write license = "BSD-3-Clause" (the license of '
+        "Files: * in LICENSE.txt; if the package ships the bundled files under MIT, join them with AND) and "
+        'license-files = ["LICENSE.txt"] (PEP 639)'
+    )
+
+
+def test_a_license_file_naming_several_licenses_gets_no_guess(make_repo: MakeRepo, check: Check) -> None:
+    files = repo_files(without('license = "MIT"'))
+    files["LICENSE"] = MIT_START + "\nBundled code:\n\n" + "Apache License\nVersion 2.0, January 2004\n"
+    findings = check(make_repo(files), "OSS206")
+    assert where(findings) == [("OSS206", "pyproject.toml", PROJECT_LINE)]
+    assert '"MIT"' in findings[0].message  # only as an example of the form
+    assert "the SPDX expression of the licenses in LICENSE" in findings[0].message
+
+
+def test_classifier_suggests_its_license_when_there_is_no_license_file(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    pyproject = without('license = "MIT"').replace(
+        '  "Programming Language :: Python :: 3",\n',
+        '  "Programming Language :: Python :: 3",\n  "License :: OSI Approved :: Apache Software License",\n',
+    )
+    files = repo_files(pyproject)
+    del files["LICENSE"]
+    findings = check(make_repo(files), "OSS206")
+    assert 'add license = "Apache-2.0" to [project]' in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("label", "url", "fix"),
+    [
+        (
+            "Source",
+            "https://github.com/example-org/demand-forecasting/issues",
+            "https://github.com/example-org/demand-forecasting",
+        ),
+        ('"Source Code"', "https://gitlab.com/team/churn/-/issues/", "https://gitlab.com/team/churn"),
+    ],
+)
+def test_source_link_pointing_at_the_issue_tracker(
+    make_repo: MakeRepo, check: Check, label: str, url: str, fix: str
+) -> None:
+    pyproject = WITHOUT_URLS + f'[project.urls]\n{label} = "{url}"\n'
+    findings = check(make_repo(repo_files(pyproject)), "OSS208")
+    assert where(findings) == [("OSS208", "pyproject.toml", URLS_LINE + 1)]
+    written = label.strip('"')
+    assert findings[0].message == (
+        f'{written} = "{url}" points at the issue tracker, not the source code: write '
+        f'{written} = "{fix}" and Issues = "{url}"'
+    )
+
+
+# -- the standards' schema, through validate-pyproject ------------------------------------------
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        (
+            'requires-python = ">=3.11"',
+            'requires_python = ">=3.11"',
+            REQUIRES_PYTHON_LINE,
+            "[project] has the key 'requires_python', which no standard defines (did you mean 'requires-python'?)",
+        ),
+        (
+            'build-backend = "hatchling.build"',
+            'build_backend = "hatchling.build"',
+            3,
+            "[build-system] has the key 'build_backend', which no standard defines (did you mean 'build-backend'?)",
+        ),
+        (
+            'version = "0.1.0"',
+            'version = "0.1.0"\ndependencies = "numpy"',
+            8,
+            "`project.dependencies` must be array",
+        ),
+    ],
+)
+def test_keys_and_values_the_standards_do_not_allow(
+    make_repo: MakeRepo, check_unadopted: Check, old: str, new: str, line: int, message: str
+) -> None:
+    findings = check_unadopted(make_repo(repo_files(edited(old, new))), "OSS201")
+    assert where(findings) == [("OSS201", "pyproject.toml", line)]
+    assert findings[0].message == f"pyproject.toml {message}: build tools reject the file; fix or remove it"
+
+
+def test_every_schema_problem_is_found_not_only_the_first(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited('version = "0.1.0"', 'version = "0.1.0"\nlicence = "MIT"\nscripts = 3\nkeywords = "a"')
+    findings = check(make_repo(repo_files(pyproject)), "OSS201")
+    assert sorted(f.line for f in findings) == [8, 9, 10]
+    assert {f.message.split(":")[0] for f in findings} == {
+        "pyproject.toml [project] has the key 'licence', which no standard defines (did you mean 'license'?)",
+        "pyproject.toml `project.scripts` must be object",
+        "pyproject.toml `project.keywords` must be array",
+    }
+
+
+def test_schema_problems_after_a_missing_name_are_found_too(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited('name = "demand-forecasting"', 'nmae = "demand-forecasting"')
+    messages = [f.message for f in check(make_repo(repo_files(pyproject)), "OSS201")]
+    assert len(messages) == 2
+    assert "has no name" in messages[0]
+    assert "'nmae', which no standard defines (did you mean 'name'?)" in messages[1]
+
+
+def test_a_missing_name_beside_a_dynamic_version(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited('name = "demand-forecasting"\nversion = "0.1.0"', 'dynamic = ["version"]')
+    findings = check(make_repo(repo_files(pyproject)), "OSS201")
+    assert [f.message.split(":")[0] for f in findings] == ["pyproject.toml [project] has no name"]
+
+
+def test_a_build_system_without_requires(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited('requires = ["hatchling>=1.27"]\n', "")
+    findings = check(make_repo(repo_files(pyproject)), "OSS201")
+    assert where(findings) == [("OSS201", "pyproject.toml", 1)]
+    assert "`build-system` must contain ['requires'] properties" in findings[0].message
+
+
+def test_schema_problems_other_rules_report_are_left_to_them(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited('license = "MIT"', "license = 42")
+    findings = check(make_repo(repo_files(pyproject)), *PACKAGING_CODES)
+    assert [f.code for f in findings] == ["OSS206"]
+
+
+def test_without_validate_pyproject_the_schema_is_skipped(
+    make_repo: MakeRepo, check: Check, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from oss_checks.rules import packaging
+
+    monkeypatch.setitem(sys.modules, "validate_pyproject", None)  # an import of it now fails
+    packaging._schema_validator.cache_clear()
+    try:
+        root = make_repo(repo_files(edited("requires-python", "requires_python")))
+        findings = check(root, *PACKAGING_CODES)
+    finally:
+        packaging._schema_validator.cache_clear()
+    assert where(findings) == [("OSS204", "pyproject.toml", PROJECT_LINE)]  # the rest still runs
+
+
+# -- hostile files (issue 12): linear in their size ----------------------------------------------
+@pytest.mark.parametrize(
+    "value",
+    ['"MIT"' + " " * 80_000, '"MIT' + " " * 80_000 + '"', '"MIT' + " (" * 40_000 + '"'],
+)
+def test_a_license_with_80000_spaces_is_read_at_once(
+    make_repo: MakeRepo, run_checks: Run, value: str
+) -> None:
+    result = run_checks(make_repo(repo_files(edited('"MIT"', value))), *PACKAGING_CODES)
+    assert result.errors == []
+
+
+def test_a_header_like_line_with_80000_spaces_is_read_at_once(make_repo: MakeRepo, check: Check) -> None:
+    # Inside a multi-line string: valid TOML, and every line is still scanned for headers and keys.
+    pyproject = WITHOUT_URLS + '[tool.notes]\ntext = """\n[' + " " * 80_000 + 'x\n"""\n'
+    findings = check(make_repo(repo_files(pyproject)), *PACKAGING_CODES)
+    assert [f.code for f in findings] == ["OSS208", "OSS208"]
+
+
+def test_validate_pyproject_is_imported_only_by_a_whole_repository_check(make_repo: MakeRepo) -> None:
+    root = make_repo(repo_files(edited("requires-python", "requires_python")))
+    script = (
+        "import sys\nfrom oss_checks import engine\n"
+        f"engine.check(__import__('pathlib').Path({str(root)!r}), files=['pyproject.toml'])\n"
+        "print('validate_pyproject' in sys.modules)\n"
+        f"engine.check(__import__('pathlib').Path({str(root)!r}))\n"
+        "print('validate_pyproject' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]  # the per-file hook never pays for it

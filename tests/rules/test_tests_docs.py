@@ -40,6 +40,12 @@ def options(**values: Any) -> str:
 
 # -- OSS501 tests-exist --------------------------------------------------------------------
 
+CODE = "def forecast(history):\n    return history[-1]\n"
+CCDS_TEST_ENVIRONMENT = (
+    "import sys\n\nREQUIRED_PYTHON = 'python3'\n\n\ndef main():\n    print('>>> Development environment passes all tests!')\n\n\n"
+    "if __name__ == '__main__':\n    main()\n"
+)
+
 
 @pytest.mark.parametrize(
     ("path", "text"),
@@ -52,10 +58,27 @@ def options(**values: Any) -> str:
             "import unittest\nclass T(unittest.TestCase):\n    def testOld(self): ...\n",
         ),
         ("tests/test_broken.py", "def test_x(:\n    pass\n"),
+        # precision-before.md: tests in places the rule did not look
+        ("src/tests.py", "def test_headline_is_cleaned():\n    assert True\n"),  # `pytest src/tests.py`
+        (
+            "src/tests/tests.py",
+            "import unittest\n\nclass TestData(unittest.TestCase):\n    def test_a(self): ...\n",
+        ),
+        ("pkg/sub/tests/test_density.py", "def test_density(): ...\n"),
+        ("test/unit/testing_helpers_test.py", "def test_x(): ...\n"),
     ],
 )
 def test_a_test_function_passes(make_repo: MakeRepo, check: Check, path: str, text: str) -> None:
     root = make_repo({path: text, "tests/test_empty.py": "import pytest\n"})
+    assert check(root, "OSS501") == []
+
+
+def test_python_files_from_the_pytest_configuration(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = '[tool.pytest.ini_options]\ntestpaths = ["checks"]\npython_files = ["check_*.py"]\n'
+    root = make_repo({"pyproject.toml": pyproject, "checks/check_model.py": "def test_fit(): ...\n"})
+    assert check(root, "OSS501") == []
+    setup_cfg = "[tool:pytest]\ntestpaths = checks\npython_files =\n    check_*.py\n"
+    root = make_repo({"setup.cfg": setup_cfg, "checks/check_model.py": "def test_fit(): ...\n"})
     assert check(root, "OSS501") == []
 
 
@@ -81,18 +104,75 @@ def test_test_files_without_tests_are_each_reported(make_repo: MakeRepo, check: 
     assert "exits with code 5" in findings[0].message
 
 
+def test_ccds_test_environment_is_a_script_not_an_empty_test_file(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(
+        {"test_environment.py": CCDS_TEST_ENVIRONMENT, "src/__init__.py": "", "src/model.py": CODE}
+    )
+    assert where(check(root, "OSS501")) == [("OSS501", "tests", 0)]  # not "defines no test function"
+    files = {"test_environment.py": CCDS_TEST_ENVIRONMENT, "src/tests/tests.py": "def test_a(): ...\n"}
+    assert check(make_repo(files), "OSS501") == []
+
+
+@pytest.mark.parametrize(
+    ("files", "reported"),
+    [
+        (
+            {
+                "setup.py": "from setuptools import setup\nsetup()\n",
+                "pkg/__init__.py": "",
+                "pkg/model.py": CODE,
+            },
+            True,
+        ),
+        (
+            {
+                "pyproject.toml": '[build-system]\nrequires = ["hatchling"]\n',
+                "src/pkg/__init__.py": "",
+                "src/pkg/model.py": CODE,
+            },
+            True,
+        ),
+        # a team template's skeleton: boilerplate in __init__.py, no module yet
+        (
+            {
+                "setup.py": "from setuptools import setup\nsetup()\n",
+                "pkg/__init__.py": CODE,
+                "pkg/utils/__init__.py": "",
+            },
+            False,
+        ),
+        # a package skeleton with nothing in it yet, a set of notebooks, a book: nothing to test
+        (
+            {
+                "setup.py": "from setuptools import setup\nsetup()\n",
+                "pkg/__init__.py": "",
+                "pkg/io/__init__.py": "",
+            },
+            False,
+        ),
+        ({"notebooks/1.0-eda.ipynb": "{}", "src/__init__.py": "", "src/model.py": CODE}, False),
+        ({"ch01/ch01.ipynb": "{}", "ch01/helpers.py": CODE}, False),
+    ],
+)
+def test_without_the_conventions_only_a_package_is_told_it_has_no_tests(
+    make_repo: MakeRepo, check_unadopted: Check, files: dict[str, str], reported: bool
+) -> None:
+    findings = check_unadopted(make_repo(files), "OSS501")
+    assert where(findings) == ([("OSS501", "tests", 0)] if reported else [])
+
+
 # -- OSS502 module-tests -------------------------------------------------------------------
 
 PACKAGE: dict[str, str | bytes] = {
     "src/pkg/__init__.py": "",
-    "src/pkg/__main__.py": "",
-    "src/pkg/_version.py": "",
+    "src/pkg/__main__.py": CODE,
+    "src/pkg/_version.py": "__version__ = '1.0'\n",
     "src/pkg/py.typed": "",
-    "src/pkg/metrics.py": "",
+    "src/pkg/metrics.py": CODE,
     "src/pkg/io/__init__.py": "",
-    "src/pkg/io/readers.py": "",
-    "src/pkg/io/writers.py": "",
-    "src/pkg/io/sql.py": "",
+    "src/pkg/io/readers.py": CODE,
+    "src/pkg/io/writers.py": CODE,
+    "src/pkg/io/sql.py": CODE,
     "src/pkg/tests/test_inside.py": "def test_x(): ...\n",
     "tests/test_metrics.py": TEST_MODULE,
     "tests/io/test_readers.py": TEST_MODULE,
@@ -106,45 +186,262 @@ def test_every_module_with_a_test_module_passes(make_repo: MakeRepo, check: Chec
 
 
 def test_untested_modules_are_reported_with_the_test_to_add(make_repo: MakeRepo, check: Check) -> None:
-    files = {**PACKAGE, "src/pkg/features.py": "", "src/pkg/io/cache.py": ""}
+    files = {**PACKAGE, "src/pkg/features.py": CODE, "src/pkg/io/cache.py": CODE}
     findings = check(make_repo(files), "OSS502")
     assert where(findings) == [
         ("OSS502", "src/pkg/features.py", 0),
         ("OSS502", "src/pkg/io/cache.py", 0),
     ]
-    assert findings[0].message.endswith("add tests/test_features.py")
+    # beside the tests the module's folder already has, else mirrored under tests/
+    assert findings[0].message == (
+        "src/pkg/features.py has no test module and no test imports it: add src/pkg/tests/test_features.py"
+    )
     assert findings[1].message.endswith("add tests/io/test_cache.py")
 
 
 def test_flat_layout_packages_are_checked(make_repo: MakeRepo, check: Check) -> None:
-    files = {"pkg/__init__.py": "", "pkg/model.py": "", "tests/test_other.py": TEST_MODULE}
+    files = {"pkg/__init__.py": "", "pkg/model.py": CODE, "tests/test_other.py": TEST_MODULE}
     assert where(check(make_repo(files), "OSS502")) == [("OSS502", "pkg/model.py", 0)]
 
 
-def test_a_test_outside_the_tests_folder_does_not_count(make_repo: MakeRepo, check: Check) -> None:
-    files = {"src/pkg/__init__.py": "", "src/pkg/model.py": "", "scripts/test_model.py": TEST_MODULE}
-    assert where(check(make_repo(files), "OSS502")) == [("OSS502", "src/pkg/model.py", 0)]
+NETWORK_LIKE: dict[str, str | bytes] = {
+    "netlib/__init__.py": "from netlib.flow import *\n",
+    "netlib/algorithms/__init__.py": "",
+    "netlib/algorithms/approximation/__init__.py": "",
+    "netlib/algorithms/approximation/density.py": CODE,
+    "netlib/algorithms/approximation/tests/__init__.py": "",
+    "netlib/algorithms/approximation/tests/test_density.py": "def test_density(): ...\n",
+    "netlib/traversal/__init__.py": "",
+    "netlib/traversal/breadth_first_search.py": CODE,
+    "netlib/traversal/tests/__init__.py": "",
+    "netlib/traversal/tests/test_bfs.py": (
+        "import pytest\n\n\ndef test_bfs():\n    from netlib.traversal.breadth_first_search import bfs\n"
+    ),
+    "netlib/utils/__init__.py": "",
+    "netlib/utils/union_find.py": "class UnionFind:\n    pass\n",
+    "netlib/utils/tests/__init__.py": "",
+    "netlib/utils/tests/test_unionfind.py": "from ..union_find import (\n    UnionFind,\n)\n\ndef test_u(): ...\n",
+    "netlib/flow/__init__.py": "from .edmondskarp import *\nfrom .maxflow import maximum_flow\n",
+    "netlib/flow/edmondskarp.py": "def edmonds_karp(g):\n    return g\n",
+    "netlib/flow/maxflow.py": "def maximum_flow(g):\n    return g\n",
+    "netlib/flow/tests/test_maxflow.py": "from netlib.flow import edmonds_karp\n\ndef test_flow(): ...\n",
+    "netlib/transform/__init__.py": "",
+    "netlib/transform/_geometric.py": CODE,
+    "tests/transform/test_geometric.py": "def test_g(): ...\n",
+}
+
+
+def test_tests_inside_the_package_imports_and_underscores_count(make_repo: MakeRepo, check: Check) -> None:
+    assert check(make_repo(NETWORK_LIKE), "OSS502") == []
+
+
+def test_a_module_beside_in_package_tests_is_told_to_put_its_test_there(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    files = {**NETWORK_LIKE, "netlib/traversal/depth_first_search.py": CODE}
+    findings = check(make_repo(files), "OSS502")
+    assert where(findings) == [("OSS502", "netlib/traversal/depth_first_search.py", 0)]
+    assert findings[0].message.endswith("add netlib/traversal/tests/test_depth_first_search.py")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "src/pkg/examples/demo.py",  # an example script
+        "src/pkg/_build/tempita.py",  # a build helper
+        "src/pkg/build_utils/cythoner.py",
+        "src/pkg/api.py",  # re-exports
+        "src/pkg/visualize.py",  # an empty module of the cookiecutter-data-science layout
+        "src/pkg/adfvalues.py",  # a table: no function, no class
+        "src/pkg/third_party/lib.py",  # vendored
+        "src/pkg/cirtorch/layers.py",  # vendored: a folder with its own LICENSE
+        "src/pkg/tests/helpers.py",  # test support
+    ],
+)
+def test_modules_that_are_not_units_are_never_reported(make_repo: MakeRepo, check: Check, path: str) -> None:
+    content = {"visualize.py": "", "adfvalues.py": "TABLE = {1: 2.5, 2: 3.1}\n"}.get(
+        path.rpartition("/")[2], CODE
+    )
+    files = {**PACKAGE, path: content, "src/pkg/cirtorch/LICENSE": "MIT License\n"}
+    assert check(make_repo(files), "OSS502") == []
+
+
+def test_nothing_per_module_while_there_are_no_tests(make_repo: MakeRepo, check: Check) -> None:
+    files = {"src/pkg/__init__.py": "", "src/pkg/model.py": CODE, "src/pkg/data.py": CODE}
+    assert [f.code for f in check(make_repo(files), "OSS501", "OSS502")] == ["OSS501"]
+
+
+# A library that keeps a test module for most of its modules (statsmodels-like).
+LIBRARY: dict[str, str | bytes] = {
+    "statlib/__init__.py": "",
+    "statlib/regression/__init__.py": "",
+    "statlib/regression/linear_model.py": "from statlib.base import l1_solver\n\n" + CODE,
+    "statlib/regression/quantile.py": CODE,
+    "statlib/regression/glm.py": CODE,
+    "statlib/regression/tests/test_glm.py": "def test_glm(): ...\n",
+    "statlib/base/optimizer.py": CODE,
+    "statlib/base/tests/test_optimizer.py": "def test_o(): ...\n",
+    "statlib/stats/__init__.py": "",
+    "statlib/stats/weightstats.py": CODE,
+    "statlib/stats/proportion.py": CODE,
+    "statlib/stats/power.py": CODE,
+    "statlib/stats/tests/test_weightstats.py": "def test_w(): ...\n",
+    "statlib/stats/tests/test_proportion.py": "def test_p(): ...\n",
+    "statlib/stats/tests/test_power.py": "def test_p(): ...\n",
+    "statlib/regression/tests/test_linear_model.py": "def test_ols(): ...\n",
+    "statlib/regression/tests/test_quantile.py": "def test_q(): ...\n",
+    "statlib/base/__init__.py": "",
+    "statlib/base/model.py": CODE,
+    "statlib/base/l1_solver.py": CODE,  # untested itself, used by tested code
+    "statlib/base/tests/test_model.py": "def test_m(): ...\n",
+    "statlib/graphics/__init__.py": "",
+    "statlib/graphics/api.py": "from .boxplots import forecast\n",
+    "statlib/tsa/__init__.py": "from .stattools import *  # tested as statlib.tsa.adfuller\n",
+    "statlib/tsa/stattools.py": CODE,
+    "statlib/cli.py": CODE,  # named by an entry point
+    "pyproject.toml": '[project]\nname = "statlib"\nversion = "1"\nscripts = { statlib = "statlib.cli:main" }\n',
+    "statlib/graphics/boxplots.py": CODE,
+    "statlib/graphics/tests/test_boxplots.py": "def test_b(): ...\n",
+    "statlib/graphics/plot_grids.py": "def scatter_ellipse(data):\n    return data\n",
+    "statlib/graphics/tukeyplot.py": "def tukeyplot(results):\n    return results\n",
+    "statlib/examples/ex_scatter_ellipse.py": "from statlib.graphics.plot_grids import scatter_ellipse\n",
+}
+
+
+def test_without_the_conventions_a_tested_library_hears_of_what_nothing_reaches(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    findings = check_unadopted(make_repo(LIBRARY), "OSS502")
+    assert where(findings) == [
+        ("OSS502", "statlib/graphics/plot_grids.py", 0),
+        ("OSS502", "statlib/graphics/tukeyplot.py", 0),
+    ]
+    assert findings[0].message.endswith("add statlib/graphics/tests/test_plot_grids.py")
+
+
+@pytest.mark.parametrize(
+    "reached",
+    [
+        # the build compiles it (pythran, Cython): tested as the extension it becomes
+        {"statlib/data/meson.build": "py.extension_module('blobs', pythran_gen.process('blobs.py'))\n"},
+        # a test names it as text
+        {"statlib/tests/test_migration.py": "MODULES = ['data/blobs']\n\ndef test_m(): ...\n"},
+        {"statlib/tests/test_lazy.py": "def test_l():\n    importlib.import_module('statlib.data.blobs')\n"},
+    ],
+)
+def test_modules_reached_without_an_import_statement_are_not_reported(
+    make_repo: MakeRepo, check: Check, reached: dict[str, str]
+) -> None:
+    files = {**LIBRARY, "statlib/data/blobs.py": "def binary_blobs(shape):\n    return shape\n", **reached}
+    found = [f.path for f in check(make_repo(files), "OSS502")]
+    assert "statlib/data/blobs.py" not in found, found
+
+
+def test_a_lazy_loader_stub_reaches_what_it_re_exports(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check
+) -> None:
+    files = {
+        **LIBRARY,
+        "statlib/data/__init__.py": "import lazy_loader\n",
+        "statlib/data/__init__.pyi": "from .blobs import binary_blobs\n",  # scikit-image's layout
+        "statlib/data/blobs.py": "def binary_blobs(shape):\n    return shape\n",
+    }
+    root = make_repo(files)
+    assert "statlib/data/blobs.py" not in [f.path for f in check_unadopted(root, "OSS502")]
+    assert "statlib/data/blobs.py" in [f.path for f in check(root, "OSS502")]  # like any re-export
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("statlib/genmod/_tweedie.py", CODE),  # private: dead code is for a linter, not a missing test
+        ("statlib/tsa/_tables/pss.py", CODE),  # in a private folder
+        (
+            "statlib/tsa/arima_model.py",  # a removal stub
+            (
+                "class ARMA:\n    def __init__(self, *a):\n        raise NotImplementedError('removed')\n\n\n"
+                'class ARIMA(ARMA):\n    def __init__(self, *a):\n        "Removed."\n        super().__init__(*a)\n'
+            ),
+        ),
+    ],
+)
+def test_without_the_conventions_private_modules_and_stubs_are_left_alone(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check, path: str, text: str
+) -> None:
+    files = {**LIBRARY, "statlib/genmod/__init__.py": "", path: text}
+    root = make_repo(files)
+    assert path not in [f.path for f in check_unadopted(root, "OSS502")]
+    assert path in [f.path for f in check(root, "OSS502")]
+
+
+def test_with_the_conventions_a_helper_used_by_tested_code_needs_its_own_test(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    assert [f.path for f in check(make_repo(LIBRARY), "OSS502")] == [
+        "statlib/base/l1_solver.py",
+        "statlib/cli.py",
+        "statlib/graphics/plot_grids.py",
+        "statlib/graphics/tukeyplot.py",
+        "statlib/tsa/stattools.py",
+    ]
+
+
+def test_without_the_conventions_a_repository_with_few_test_modules_hears_nothing(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check
+) -> None:
+    files: dict[str, str | bytes] = {
+        "jobs/__init__.py": "",
+        "jobs/utils/__init__.py": "",
+        "jobs/utils/text_cleaning.py": CODE,
+        "jobs/getters/__init__.py": "",
+        "jobs/getters/s3.py": CODE,
+        "jobs/pipeline/__init__.py": "",
+        "jobs/pipeline/skills.py": CODE,
+        "jobs/pipeline/skill_measures.py": CODE,
+        "jobs/tests/test_skill_measures.py": "def test_s(): ...\n",
+    }
+    root = make_repo(files)
+    assert check_unadopted(root, "OSS502") == []
+    findings = check(root, "OSS502")
+    assert len(findings) == 3
+    assert findings[0].message.endswith("add jobs/tests/test_s3.py")  # where this repository keeps its tests
 
 
 @pytest.mark.parametrize(
     ("settings", "expected"),
     [
-        (options(extend_ignore=["src/pkg/features.py"]), ["src/pkg/cli.py"]),
+        (options(extend_ignore=["src/pkg/features.py"]), []),
         (options(extend_ignore=["cli.py"]), ["src/pkg/features.py"]),
-        (options(ignore=["features.py"]), ["src/pkg/__init__.py", "src/pkg/cli.py"]),
+        (options(ignore=["features.py"]), ["src/pkg/__init__.py"]),
         (options(tests_folder="test"), ["src/pkg/features.py"]),
+        (options(tests_folder="tests"), ["src/pkg/cli.py", "src/pkg/features.py"]),
         (options(tests_folder="."), ["src/pkg/features.py"]),
     ],
 )
 def test_options(make_repo: MakeRepo, check: Check, settings: str, expected: list[str]) -> None:
     files = {
         "pyproject.toml": settings,
-        "src/pkg/__init__.py": "",
-        "src/pkg/features.py": "",
-        "src/pkg/cli.py": "",
+        "src/pkg/__init__.py": CODE,
+        "src/pkg/features.py": CODE,
+        "src/pkg/cli.py": CODE,
         "test/test_cli.py": TEST_MODULE,
+        "tests/test_other.py": "def test_o(): ...\n",
     }
     assert [f.path for f in check(make_repo(files), "OSS502")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "from . import (\n" * 3 + "x\n",  # never closed
+        "from pkg import x\n" * 3 + "import (((((((((((((((((((((((((((((((((((((((((\n",
+        "from ...... import x\nimport\tpkg.model\nfrom pkg.model import *\n",
+        b"\xff\xfe not text",
+    ],
+)
+def test_odd_test_files_never_crash(make_repo: MakeRepo, check: Check, text: str | bytes) -> None:
+    files = {**PACKAGE, "tests/test_odd.py": text, "src/pkg/model.py": CODE}
+    assert {f.path for f in check(make_repo(files), "OSS502")} <= {"src/pkg/model.py"}
 
 
 # -- OSS503 docs-configured ----------------------------------------------------------------
@@ -247,3 +544,44 @@ def test_broken_sphinx_site_is_reported(
     findings = check(make_repo(files), "OSS503")
     assert [(f.path, f.line) for f in findings] == [expected]
     assert message in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"doc/conf.py": "project = 'x'\n", "doc/index.rst": "x\n=\n"},  # networkx, imbalanced-learn
+        {"doc/source/conf.py": "project = 'x'\n", "doc/source/index.rst": "x\n=\n"},  # scikit-image
+        {"zensical.toml": '[project]\nsite_name = "x"\n', "docs/index.md": "# x\n"},  # cookiecutter-pypackage
+        {"mkdocs.yaml": "site_name: x\n", "docs/index.md": "# x\n"},
+        {"docs/mkdocs.yml": "site_name: x\n", "docs/docs/index.md": "# x\n"},  # pandarallel
+        {"docs/myst.yml": "version: 1\nproject:\n  title: x\n"},  # MyST, scientific-python/cookie
+        {"_config.yml": "title: x\n", "_toc.yml": "format: jb-book\nroot: intro\n"},  # Jupyter Book
+        {".readthedocs.yaml": "version: 2\nbuild:\n  os: ubuntu-24.04\n  commands:\n    - myst build\n"},
+        {
+            ".readthedocs.yaml": "version: 2\nsphinx:\n  configuration: site/conf.py\n",
+            "site/conf.py": "project = 'x'\n",
+            "site/index.rst": "x\n=\n",
+        },
+    ],
+)
+def test_documentation_configured_elsewhere_counts(
+    make_repo: MakeRepo, check_unadopted: Check, files: dict[str, str]
+) -> None:
+    pyproject = '[project]\nname = "x"\nversion = "1"\n[project.optional-dependencies]\ndocs = ["sphinx"]\n'
+    assert check_unadopted(make_repo({**files, "pyproject.toml": pyproject}), "OSS503") == []
+
+
+def test_readthedocs_naming_a_missing_configuration(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    readthedocs = (
+        "version: 2\n\n# Build documentation in doc/ with Sphinx\nsphinx:\n  configuration: doc/conf.py\n"
+    )
+    files = {
+        ".readthedocs.yml": readthedocs,
+        "doc/source/conf.py": "project = 'x'\n",
+        "doc/source/index.rst": "x\n",
+    }
+    findings = check_unadopted(make_repo(files), "OSS503")
+    assert where(findings) == [("OSS503", ".readthedocs.yml", 5)]
+    assert findings[0].message == (
+        ".readthedocs.yml names doc/conf.py, which does not exist: the Read the Docs build fails"
+    )

@@ -6,7 +6,15 @@ import pytest
 
 from conftest import MakeRepo
 from oss_checks.context import Repo
-from oss_checks.text.ci import ci_files, is_workflow, nox_calls, noxfile_sessions, precommit_hooks, uses_tool
+from oss_checks.text.ci import (
+    ci_files,
+    is_workflow,
+    nox_calls,
+    noxfile_sessions,
+    precommit_hooks,
+    uses_tool,
+    without_expressions,
+)
 
 
 @pytest.mark.parametrize(
@@ -122,3 +130,31 @@ def test_precommit_hooks_with_their_lines(make_repo: MakeRepo) -> None:
     assert uses_tool(hooks, ["nbstripout"])
     assert not uses_tool(hooks, ["gitleaks"])
     assert precommit_hooks(Repo(make_repo({".pre-commit-config.yaml": "repos: 3\n"}))) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("nox -s ${{ matrix.session }}", "nox -s $EXPR"),
+        ("a ${VAR} b ${{ x }} c", "a $EXPR b $EXPR c"),
+        ("${{ never closed", "${{ never closed"),
+        ("${{ a } b", "$EXPR b"),  # a single brace closes a ${...}, as before
+        ("${ open ${{ x }}", "$EXPR}"),  # the first "}" closes the "${", as the shell reads it
+        ("no expression", "no expression"),
+    ],
+)
+def test_ci_expressions_are_replaced(line: str, expected: str) -> None:
+    assert without_expressions(line) == expected
+
+
+@pytest.mark.parametrize("opening", ["${{", "${", "$"])
+def test_60000_unclosed_expressions_are_read_in_linear_time(opening: str) -> None:
+    # Issue 12: `\$\{\{.*?\}\}` rescanned the rest of the line from each of these.
+    line = "run: nox -s " + opening * 60_000
+    assert without_expressions(line) == line
+    assert nox_calls("ci.yml", line)[0].line == 1
+
+
+def test_many_python_options_are_read_in_linear_time() -> None:
+    calls = nox_calls("ci.yml", "run: python " + "-I -u " * 30_000 + "-m nox -s lint")
+    assert [call.sessions for call in calls] == [("lint",)]

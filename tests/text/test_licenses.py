@@ -5,10 +5,15 @@ from __future__ import annotations
 import pytest
 
 from oss_checks.text.licenses import (
+    Dep5,
+    classifier_expression,
     classifier_families,
+    dep5_licenses,
     detect_licenses,
     license_families,
+    license_file_expression,
     spdx_expression_error,
+    spdx_spelling,
 )
 
 MIT = "MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of this software"
@@ -50,3 +55,63 @@ def test_expressions_and_aliases_map_to_families() -> None:
 def test_classifiers_map_to_families() -> None:
     assert classifier_families(["License :: OSI Approved :: BSD License"]) == {"bsd-3-clause", "bsd-2-clause"}
     assert classifier_families("not a list") == set()
+
+
+def test_an_expression_followed_by_80000_spaces_is_parsed_at_once() -> None:
+    # Issue 12: a leading `\s*` in the token pattern rescanned the spaces from each position.
+    assert spdx_expression_error("MIT" + " " * 80_000) is None
+    assert (
+        spdx_expression_error("MIT" + " (" * 40_000)
+        == "'(' is not expected there (join identifiers with AND or OR)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "spdx"),
+    [
+        ("Expat", "MIT"),
+        ("BSD-3-clause", "BSD-3-Clause"),
+        ("GPL-2+", "GPL-2.0-or-later"),
+        ("LGPL-2.1+", "LGPL-2.1-or-later"),
+        ("mit or (apache-2.0 and bsd-2-clause)", "MIT OR (Apache-2.0 AND BSD-2-Clause)"),
+        ("public-domain", None),  # Debian's name, not an SPDX identifier: no guess
+        ("GPL-3.0-or-later WITH Classpath", None),
+        ("", None),
+    ],
+)
+def test_spdx_spelling(name: str, spdx: str | None) -> None:
+    assert spdx_spelling(name) == spdx
+
+
+DEP5 = "Files: *\nCopyright: 2009 the team\nLicense: BSD-3-clause\n\nFiles: vendored/*\nLicense: MIT\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        (MIT, "MIT"),
+        (DEP5, "BSD-3-Clause"),  # the Files: * stanza, whatever the bundled parts are
+        ("Files: vendored/*\nLicense: MIT\n", None),  # DEP-5 without a Files: * stanza
+        ("Files: *\nLicense: public-domain\n", None),
+        (MIT + "\n\n" + APACHE, None),  # two licenses: which expression is for the project to say
+        ("A license nobody knows.", None),
+    ],
+)
+def test_the_expression_a_license_file_declares(text: str, expression: str | None) -> None:
+    assert license_file_expression(text) == expression
+
+
+def test_dep5_licenses_of_files_star_and_of_bundled_files() -> None:
+    text = DEP5 + (
+        "\nFiles: doc/theme/*\nLicense: BSD-3-clause\n\nFile: a.py\nLicense: BSD-2-Clause\n\n"
+        "Function: b.py:check\nLicense: ISC\n\nLicense: Apache-2.0\n The text of a license, as a paragraph.\n"
+    )
+    assert dep5_licenses(text) == Dep5("BSD-3-clause", ("MIT", "BSD-2-Clause", "ISC"))
+    assert dep5_licenses(MIT) is None
+
+
+def test_classifier_expression() -> None:
+    assert classifier_expression(["License :: OSI Approved :: MIT License"]) == "MIT"
+    assert classifier_expression(["License :: OSI Approved :: BSD License"]) is None  # 2- or 3-clause?
+    assert classifier_expression(["License :: Other/Proprietary License"]) == "LicenseRef-Proprietary"
+    assert classifier_expression(None) is None

@@ -18,6 +18,7 @@ from oss_checks.text.ci import (
     precommit_hooks,
     uses_tool,
 )
+from oss_checks.text.layout import in_docs_or_examples, not_the_projects_own
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -33,7 +34,9 @@ class OSS601(Rule):
     `.gitlab-ci.yml`, and also `Jenkinsfile`, `azure-pipelines.yml`,
     `.circleci/config.yml`, `bitbucket-pipelines.yml`, `.travis.yml`, `.drone.yml` or
     `.woodpecker.yml`, so teams on another CI service pass too. A YAML CI file that does
-    not parse, is empty, or (for a GitHub workflow) has no `jobs` is reported with its line.
+    not parse, is empty, or (for a GitHub workflow) has no `jobs` is reported with its line,
+    in every repository. A repository without CI is told only where the conventions were
+    adopted: whether to run CI is the team's choice, a CI file that cannot run is not.
 
     ## Why is this bad?
     Without CI nobody knows whether the main branch still installs, passes its tests and
@@ -77,6 +80,8 @@ class OSS601(Rule):
     def check(self, repo: Repo) -> Iterator[Finding]:
         found = ci_files(repo)
         if not found:
+            if not self.in_full:
+                return  # whether to have CI is a way of working; a broken one is a fact
             suggested = ".gitlab-ci.yml" if forge(repo.answers) == "gitlab" else ".github/workflows/ci.yml"
             yield self.finding(
                 suggested,
@@ -110,7 +115,11 @@ class OSS602(Rule):
     sessions are functions decorated with `@nox.session` (honouring `name=`), and
     `tests-3.12` or `tests(python='3.12')` count as the `tests` session. Session names
     built from CI variables (`${{ matrix.session }}`) cannot be checked and are skipped.
-    Repositories without CI are left to OSS601.
+    Repositories without CI are left to OSS601. Where the conventions were not adopted,
+    only a repository that has a `noxfile.py` and runs it from CI is checked, and only for
+    what would make CI fail: a session CI names that the noxfile does not define, or a
+    noxfile nox cannot load. A project that runs tox, pixi, make or plain CI steps is
+    not told to switch to nox.
 
     ## Why is this bad?
     The nox sessions are the one way to lint, test and build, on a laptop and in CI
@@ -132,7 +141,10 @@ class OSS602(Rule):
 
     name = "ci-runs-nox"
     kind = Kind.CONVENTION
-    elsewhere = "sessions CI runs that the noxfile does not define, when there is a noxfile."
+    elsewhere = (
+        "what makes CI fail where CI runs the repository's noxfile: a session the noxfile does not "
+        "define, or a noxfile nox cannot load; a project without a noxfile is not told to use nox."
+    )
     stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.DATA_SCIENCE)
     scope = Scope.REPO
 
@@ -140,17 +152,20 @@ class OSS602(Rule):
         found = ci_files(repo)
         if not found:
             return
-        calls = [call for path in found for call in nox_calls(path, repo.read_text(path) or "")]
         if not repo.exists("noxfile.py"):
-            yield self.finding(
-                "noxfile.py", "no noxfile.py: add one so CI and laptops run the same lint, test and build"
-            )
-            return
+            if self.in_full:
+                yield self.finding(
+                    "noxfile.py", "no noxfile.py: add one so CI and laptops run the same lint, test and build"
+                )
+            return  # a project on tox, pixi, make or plain CI steps is not told to use nox
+        calls = [call for path in found for call in nox_calls(path, repo.read_text(path) or "")]
         if not calls:
-            yield self.finding(
-                found[0],
-                f"CI ({', '.join(found)}) never runs nox: call `pipx run nox` (or `nox -s <session>`)",
-            )
+            if self.in_full:
+                yield self.finding(
+                    found[0],
+                    f"CI ({', '.join(found)}) never runs nox: call `pipx run nox` (or `nox -s <session>`)",
+                )
+            return
         text = repo.read_text("noxfile.py")
         if text is None:
             yield self.finding("noxfile.py", "noxfile.py is not UTF-8 text: nox cannot load it")
@@ -187,7 +202,10 @@ class OSS603(Rule):
     ## What it does
     Checks that `.pre-commit-config.yaml` exists at the repository root, parses as YAML,
     and has a `repos` list whose entries each name a `repo`, a `rev` (except `local` and
-    `meta`) and a list of `hooks` with an `id`. Problems are reported with their line.
+    `meta`) and a list of `hooks` with an `id`. Problems are reported with their line, in
+    every repository, and so is a `.pre-commit-config.yml` that pre-commit never reads. A
+    missing configuration is reported only where the conventions were adopted: a team
+    may lint in CI instead.
 
     ## Why is this bad?
     pre-commit is what runs the formatters, the notebook cleaner, the secrets scanner and
@@ -225,7 +243,7 @@ class OSS603(Rule):
                     ".pre-commit-config.yml",
                     "pre-commit only reads .pre-commit-config.yaml: rename .pre-commit-config.yml",
                 )
-            else:
+            elif self.in_full:
                 yield self.finding(path, f"no {path}: nothing checks commits before they are made")
             return
         parsed = repo.yaml(path)
@@ -266,15 +284,37 @@ class OSS603(Rule):
 NOTEBOOK_STRIPPERS = ("nbstripout", "nb-clean")
 
 
+def _notebooks_with_outputs(repo: Repo) -> list[str]:
+    """The project's own working notebooks that were committed with outputs.
+
+    Notebooks under docs/, examples/ or tutorials, test fixtures and vendored copies are
+    documentation or someone else's: their outputs are kept on purpose.
+    """
+    found = []
+    for path in repo.paths:
+        if not path.endswith(".ipynb") or "{{" in path:
+            continue
+        if in_docs_or_examples(path) or not_the_projects_own(repo, path):
+            continue
+        if any(cell.outputs for cell in repo.notebook(path).cells):
+            found.append(path)
+    return found
+
+
 class OSS604(Rule):
     """Notebooks are committed without a pre-commit hook that strips their outputs
 
     ## What it does
-    When the repository has notebooks (or is an analysis project), checks that
-    `.pre-commit-config.yaml` has a hook that strips notebook outputs: `nbstripout` or
-    `nb-clean` (any hook whose id or command names them, `repo: local` included). A
-    `filter=nbstripout` or `filter=nb-clean` line in `.gitattributes` is accepted as
-    well. A missing or broken pre-commit config is left to OSS603.
+    Checks that `.pre-commit-config.yaml` has a hook that strips notebook outputs:
+    `nbstripout` or `nb-clean` (any hook whose id or command names them, `repo: local`
+    included). A `filter=nbstripout` or `filter=nb-clean` line in `.gitattributes` is
+    accepted as well. A broken pre-commit config is left to OSS603. Where the conventions
+    were adopted this applies as soon as the repository has notebooks, or is an analysis
+    project. Elsewhere it applies only when one of the project's own notebooks was
+    actually committed with outputs, and only in a repository whose product is code (it
+    has an importable package): in a book, a course or a tutorial collection the outputs
+    are the content readers come for, and notebooks in `docs/` or `examples/` are
+    documentation.
 
     ## Why is this bad?
     Notebook outputs hold the data the notebook looked at: customer rows, figures of
@@ -298,19 +338,31 @@ class OSS604(Rule):
 
     name = "precommit-notebooks"
     kind = Kind.CONVENTION
-    elsewhere = "notebooks committed with outputs when nothing strips them, outside documentation, book and course layouts."
+    elsewhere = (
+        "notebooks of a code project committed with outputs when nothing strips them; not "
+        "books, courses or notebooks in docs/ and examples/, whose outputs are the content."
+    )
     stakeholders = (Stakeholder.DATA_SCIENCE, Stakeholder.LEGAL)
     scope = Scope.REPO
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        # Notebooks inside a cookiecutter template folder are template source, not this project's.
-        has_notebooks = any(path.endswith(".ipynb") and "{{" not in path for path in repo.paths)
-        if not has_notebooks and repo.project_type != "analysis":
-            return
         attributes = repo.read_text(".gitattributes") or ""
         if re.search(r"filter=(?:nbstripout|nb-clean)\b", attributes):
             return
-        reason = "the repository has notebooks" if has_notebooks else "this is an analysis project"
+        if self.in_full:
+            # Notebooks inside a cookiecutter template folder are template source, not this project's.
+            has_notebooks = any(path.endswith(".ipynb") and "{{" not in path for path in repo.paths)
+            if not has_notebooks and repo.project_type != "analysis":
+                return
+            reason = "the repository has notebooks" if has_notebooks else "this is an analysis project"
+        else:
+            if not repo.package_dirs:
+                return  # a book, a course or a set of notebooks: the outputs are the content
+            with_outputs = _notebooks_with_outputs(repo)
+            if not with_outputs:
+                return
+            others = f" and {len(with_outputs) - 1} more" if len(with_outputs) > 1 else ""
+            reason = f"notebooks were committed with their outputs ({with_outputs[0]}{others})"
         if not repo.exists(PRECOMMIT_CONFIG):
             # Said here too, not only by OSS603: notebook outputs are the concrete risk.
             yield self.finding(

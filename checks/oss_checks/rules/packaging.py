@@ -6,18 +6,26 @@ silent, so one broken file gives one finding.
 
 from __future__ import annotations
 
+import difflib
+import functools
+import importlib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import urlsplit
 
-from oss_checks.registry import Finding, Rule, Severity, Stakeholder
+from oss_checks.registry import Finding, Kind, Rule, Severity, Stakeholder
+from oss_checks.text.builds import metadata_elsewhere
 from oss_checks.text.community import LICENSE_NAMES, README_NAMES
 from oss_checks.text.licenses import (
     LICENSE_ALIASES,
-    detect_licenses,
+    classifier_expression,
+    dep5_licenses,
     license_classifiers,
+    license_file_expression,
     spdx_expression_error,
+    spdx_spelling,
 )
 from oss_checks.text.locators import text_line, toml_key_line
 from oss_checks.text.urls import SOURCE_LABELS, parse_repo_url, project_urls, url_label
@@ -36,22 +44,149 @@ def _suggested_repository(repo: Repo) -> str:
 
 
 # -- OSS201 -----------------------------------------------------------------------------
+#: Fields other rules check with their own, more precise, message (OSS201 checks name and version).
+_FIELDS_CHECKED_ELSEWHERE = frozenset(
+    {"description", "readme", "requires-python", "license", "authors", "maintainers", "urls", "classifiers"}
+)
+#: Enough to find every problem of a real pyproject.toml, few enough to stay quick on a hostile one.
+_MAX_SCHEMA_PROBLEMS = 20
+
+
+@dataclass(frozen=True)
+class _SchemaProblem:
+    table: str  # "project" or "build-system"
+    key: str  # the key of that table the problem is in
+    message: str
+
+
+@functools.cache
+def _schema_validator() -> Any:
+    """validate-pyproject's validator of the standard tables, built once; None when it is not installed.
+
+    Imported here, not at the top: it costs a few tenths of a second, which only a
+    repository with package metadata pays, and never the per-file hook.
+    """
+    try:
+        from validate_pyproject import api
+    except ImportError:
+        return None
+    formats = dict(api.FORMAT_FUNCTIONS)
+    try:
+        known_classifiers = importlib.import_module("trove_classifiers").classifiers
+    except (ImportError, AttributeError):  # without the package validate-pyproject would download the list
+        formats["trove-classifier"] = lambda _value: True
+    else:
+        formats["trove-classifier"] = lambda value: value in known_classifiers
+    return api.Validator(plugins=[], format_validators=formats)
+
+
+def _metadata_by_backend(repo: Repo, build_system: Mapping[str, Any]) -> bool:
+    """Whether the build backend takes the metadata from a file of its own (maturin, old flit)."""
+    backend = build_system.get("build-backend")
+    if isinstance(backend, str) and backend.startswith("maturin") and repo.exists("Cargo.toml"):
+        return True
+    tool = (repo.pyproject or {}).get("tool")
+    flit = tool.get("flit") if isinstance(tool, dict) else None
+    return isinstance(flit, dict) and isinstance(flit.get("metadata"), dict)
+
+
+def _problem_key(name: str) -> tuple[str, str]:
+    """``("project", "dependencies")`` from validate-pyproject's ``project.dependencies[0]``."""
+    parts = re.split(r"[.\[]", name.strip("`"), maxsplit=2)
+    return parts[0], parts[1] if len(parts) > 1 else ""
+
+
+def schema_problems(pyproject: Mapping[str, Any]) -> list[_SchemaProblem] | None:
+    """What validate-pyproject finds wrong in ``[build-system]`` and ``[project]``; None without it.
+
+    The validator stops at the first problem, so each problem's key is taken out and the
+    rest validated again: every problem is found, not only the first.
+    """
+    validator = _schema_validator()
+    if validator is None:
+        return None
+    from validate_pyproject import errors
+
+    data = {
+        table: dict(pyproject[table])
+        for table in ("build-system", "project")
+        if isinstance(pyproject.get(table), dict)
+    }
+    problems: list[_SchemaProblem] = []
+    for _ in range(_MAX_SCHEMA_PROBLEMS):
+        try:
+            validator(data)
+            break
+        except errors.ValidationError as exc:
+            table, key = _problem_key(exc.name or "")
+            if table not in data:
+                break  # not a problem of a table this looks at
+            if exc.rule == "additionalProperties" and not key:
+                allowed = list((exc.definition or {}).get("properties", {}))
+                unknown = sorted(set(data[table]) - set(allowed))
+                if not unknown:
+                    break
+                for name in unknown:
+                    close = difflib.get_close_matches(name, allowed, n=1) if len(name) < 100 else []
+                    hint = f" (did you mean {close[0]!r}?)" if close else ""
+                    shown = name if len(name) < 100 else name[:60] + "..."
+                    problems.append(
+                        _SchemaProblem(
+                            table, name, f"[{table}] has the key {shown!r}, which no standard defines{hint}"
+                        )
+                    )
+                    del data[table][name]
+                continue
+            summary = str(getattr(exc, "summary", "") or exc).splitlines()[0]
+            if not key or key not in data[table]:
+                placeholders = {"name": "name", "version": "0"}
+                dynamic = data[table].get("dynamic")
+                missing = [
+                    field
+                    for field in placeholders
+                    if field not in data[table] and not (isinstance(dynamic, list) and field in dynamic)
+                ]
+                if exc.rule == "required" and table == "project" and missing:
+                    for field in missing:  # a missing name or version is OSS201's own finding; go on
+                        data[table][field] = placeholders[field]
+                    continue
+                problems.append(_SchemaProblem(table, key, summary))
+                break
+            if not (table == "project" and key in _FIELDS_CHECKED_ELSEWHERE):
+                problems.append(_SchemaProblem(table, key, summary))
+            del data[table][key]
+        except Exception:  # noqa: BLE001 - the validator's own bug must not hide the other findings
+            break
+    return problems
+
+
 class OSS201(Rule):
     """pyproject.toml is missing or not valid
 
     ## What it does
-    Checks that the repository has a pyproject.toml that is UTF-8 text, parses as TOML,
-    and has a `[project]` table with a `name` and a `version` (or `dynamic = ["version"]`).
-    A TOML error is reported on the line the parser stopped at.
+    Checks that pyproject.toml is UTF-8 text and parses as TOML, and that its `[project]`
+    table, when there is one, has a `name` and a `version` (or `dynamic = ["version"]`).
+    A TOML error is reported on the line the parser stopped at. When validate-pyproject
+    is installed, `[project]` and `[build-system]` are also checked against the
+    standards' schema: a key no standard defines (a misspelt `requires_python` or
+    `licence`) and a value of the wrong form (`dependencies = "numpy"`) are reported on
+    their line; without validate-pyproject that part is skipped.
+
+    A repository that builds a package (a `[build-system]` table) but has no package
+    metadata anywhere (no `[project]`, no Poetry `name` and `version`, no `setup.py`, no
+    `setup.cfg` with a `[metadata]` name) is reported. A pyproject.toml that only
+    configures tools (black, ruff, mypy) is fine. A missing pyproject.toml, or one without
+    `[project]` next to a `setup.py`, is reported only where the conventions were adopted.
 
     ## Why is this bad?
     pyproject.toml is where installers, build tools, linters and these checks read what the
-    project is. When it is missing or broken, `pip install .` fails, the tools fall back to
-    defaults nobody chose, and the remaining packaging checks cannot run.
+    project is. When it is broken, `pip install .` fails, the tools fall back to defaults
+    nobody chose, and the remaining packaging checks cannot run. A key with a typo is
+    worse than a missing one: build tools reject the whole file.
 
     ## Example
-    A missing `=` after a key, such as `name "churn-model"`, or a `[project]` table without
-    a name.
+    A missing `=` after a key, such as `name "churn-model"`; a `[project]` table without
+    a name; `requires_python = ">=3.11"` (with an underscore) in `[project]`.
 
     ## How to fix
     Fix the line named in the message (a TOML-aware editor underlines it), or add a
@@ -59,28 +194,31 @@ class OSS201(Rule):
     """
 
     name = "pyproject-valid"
+    kind = Kind.CONVENTION
+    elsewhere = (
+        "a pyproject.toml that cannot be read or parsed, a [project] table without a name or "
+        "version or with keys no standard defines, and a [build-system] with no package "
+        "metadata anywhere; not a missing pyproject.toml or one that only configures tools."
+    )
     stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.DATA_SCIENCE)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
         if not repo.exists(PYPROJECT) and not repo.is_symlink(PYPROJECT):
-            yield self.finding(
-                PYPROJECT,
-                "pyproject.toml is missing: add one with a [project] table naming the package, its "
-                "description, supported Python versions and license",
-            )
+            if self.in_full:
+                yield self.finding(
+                    PYPROJECT,
+                    "pyproject.toml is missing: add one with a [project] table naming the package, its "
+                    "description, supported Python versions and license",
+                )
             return
         if repo.pyproject is None:
             yield self._parse_finding(repo)
             return
-        text = repo.read_text(PYPROJECT)
-        project = repo.pyproject.get("project")
+        text = repo.read_text(PYPROJECT) or ""
+        pyproject = repo.pyproject
+        project = pyproject.get("project")
         if not isinstance(project, dict):
-            yield self.finding(
-                PYPROJECT,
-                "pyproject.toml has no [project] table: add one with name, version, description, "
-                "requires-python and license (PEP 621)",
-                line=toml_key_line(text, "project"),
-            )
+            yield from self._no_project(repo, text)
             return
         header = toml_key_line(text, "project")
         if not isinstance(project.get("name"), str) or not project["name"].strip():
@@ -98,6 +236,51 @@ class OSS201(Rule):
                 'dynamic = ["version"] with your build tool reading it from the code',
                 line=header,
             )
+        for problem in schema_problems(pyproject) or []:
+            line = toml_key_line(text, problem.table, problem.key or None) or toml_key_line(
+                text, problem.table
+            )
+            yield self.finding(
+                PYPROJECT,
+                f"pyproject.toml {problem.message}: build tools reject the file; fix or remove it",
+                line=line,
+            )
+
+    def _no_project(self, repo: Repo, text: str) -> Iterator[Finding]:
+        pyproject = repo.pyproject or {}
+        line = toml_key_line(text, "project")
+        if "project" in pyproject:  # `project = "x"`: a value where a table belongs
+            yield self.finding(
+                PYPROJECT,
+                "pyproject.toml has no [project] table (`project` is not a table): write [project] "
+                "with name, version, description, requires-python and license (PEP 621)",
+                line=line,
+            )
+            return
+        elsewhere = metadata_elsewhere(repo)
+        if elsewhere == "[tool.poetry]":
+            return
+        if self.in_full:
+            yield self.finding(
+                PYPROJECT,
+                "pyproject.toml has no [project] table: add one with name, version, description, "
+                "requires-python and license (PEP 621)",
+                line=line,
+            )
+            return
+        build_system = pyproject.get("build-system")
+        if (
+            not isinstance(build_system, dict)
+            or elsewhere is not None
+            or _metadata_by_backend(repo, build_system)
+        ):
+            return  # a pyproject.toml that configures tools, next to setup.py or setup.cfg metadata
+        yield self.finding(
+            PYPROJECT,
+            "pyproject.toml has a [build-system] but no package metadata ([project], setup.py or "
+            "setup.cfg): the build has no name or version; add [project] with name and version (PEP 621)",
+            line=toml_key_line(text, "build-system"),
+        )
 
     def _parse_finding(self, repo: Repo) -> Finding:
         error = repo.pyproject_error or ""
@@ -396,21 +579,57 @@ class OSS205(_ProjectField):
 
 
 # -- license ---------------------------------------------------------------------------------
-def _license_suggestion(repo: Repo, written: str | None = None) -> str:
-    """The SPDX identifier to suggest: an alias of what was written, the LICENSE text, the answers."""
+def _license_suggestion(
+    repo: Repo, written: str | None = None, license_file: str | None = None
+) -> str | None:
+    """The SPDX expression to suggest, or None when nothing says which one it is.
+
+    From what was written (``{text = "MIT License"}``), else from the LICENSE text when it
+    names exactly one license (the ``Files: *`` stanza of a DEP-5 file), else from the
+    classifiers when they name one, else the template's answer. A LICENSE that names
+    several licenses, or none this knows, gives no suggestion: a wrong identifier would
+    misdeclare the license.
+    """
     if written is not None:
-        alias = LICENSE_ALIASES.get(" ".join(written.casefold().split()))
+        alias = spdx_spelling(written)
         if alias is not None:
             return alias
-    path = repo.find(*LICENSE_NAMES)
+    path = license_file if license_file and repo.exists(license_file) else repo.find(*LICENSE_NAMES)
     text = repo.read_text(path) if path else None
-    detected = detect_licenses(text) if text else []
-    if detected:
-        return detected[0].spdx
+    if text:
+        return license_file_expression(text)
+    from_classifiers = classifier_expression(repo.project.get("classifiers"))
+    if from_classifiers is not None:
+        return from_classifiers
     answered = repo.answers.get("license")
     if answered == "Proprietary":
         return "LicenseRef-Proprietary"
-    return str(answered) if isinstance(answered, str) and answered else "MIT"
+    return str(answered) if isinstance(answered, str) and answered else None
+
+
+def _bundled_note(repo: Repo, license_file: str | None) -> str:
+    """For a DEP-5 LICENSE whose stanzas name other licenses for bundled files: how to cover them."""
+    path = license_file if license_file and repo.exists(license_file) else repo.find(*LICENSE_NAMES)
+    dep5 = dep5_licenses(repo.read_text(path) or "") if path else None
+    if dep5 is None or not dep5.bundled:
+        return ""
+    names = ", ".join(spdx_spelling(name) or name for name in dep5.bundled[:5])
+    return (
+        f" (the license of Files: * in {path}; if the package ships the bundled files under {names}, "
+        "join them with AND)"
+    )
+
+
+def _license_value(repo: Repo, suggestion: str | None, license_file: str | None = None) -> str:
+    """``license = "MIT"``, or what to write when the identifier cannot be named here."""
+    if suggestion is not None:
+        return f'license = "{suggestion}"{_bundled_note(repo, license_file)}'
+    path = license_file or repo.find(*LICENSE_NAMES)
+    if path:
+        return (
+            f'license = the SPDX expression of the licenses in {path} (e.g. "MIT" or "BSD-3-Clause AND MIT")'
+        )
+    return 'license = the SPDX identifier of your license (e.g. "MIT")'
 
 
 class OSS206(_ProjectField):
@@ -421,7 +640,10 @@ class OSS206(_ProjectField):
     639 defines it: `"MIT"`, `"Apache-2.0"`, `"MIT OR Apache-2.0"`, or
     `"LicenseRef-Proprietary"` for internal code. The older table forms (`{text = ...}`,
     `{file = ...}`), a license given only as a `License ::` classifier, and names that are not
-    SPDX identifiers (such as `"Proprietary"` or `"Apache 2.0"`) are reported.
+    SPDX identifiers (such as `"Proprietary"` or `"Apache 2.0"`) are reported. The
+    identifier to write is suggested only when the LICENSE file names exactly one license
+    (for a Debian-style DEP-5 file, the license of its `Files: *` stanza); when it names
+    several, the message asks for the expression that covers them instead of guessing.
 
     ## Why is this bad?
     Compliance scanners, package indexes and procurement tools read the license from this
@@ -434,7 +656,8 @@ class OSS206(_ProjectField):
     ## How to fix
     Write the SPDX identifier of the license in your LICENSE file, e.g. `license = "MIT"`,
     or `license = "LicenseRef-Proprietary"` for code that is not open source, and list the
-    file in `license-files = ["LICENSE"]`.
+    file in `license-files = ["LICENSE"]`. A LICENSE file that covers bundled code under
+    other licenses needs an expression naming them all, such as `"BSD-3-Clause AND MIT"`.
     """
 
     name = "project-license"
@@ -447,37 +670,44 @@ class OSS206(_ProjectField):
         line = self.field_line(text)
         if value is None:
             classifiers = license_classifiers(project)
-            suggestion = _license_suggestion(repo)
+            write = _license_value(repo, _license_suggestion(repo))
             if classifiers:
                 yield self.finding(
                     PYPROJECT,
                     f"pyproject.toml gives the license only as the classifier '{classifiers[0]}': add "
-                    f'license = "{suggestion}" to [project] (PEP 639)',
+                    f"{write} to [project] (PEP 639)",
                     line=text_line(text, classifiers[0])[0] or line,
                 )
             else:
                 yield self.finding(
                     PYPROJECT,
-                    f'pyproject.toml [project] has no license: add license = "{suggestion}" naming the '
-                    "license in your LICENSE file",
+                    f"pyproject.toml [project] has no license: add {write}, naming the license in your "
+                    "LICENSE file",
                     line=line,
                 )
             return
         if isinstance(value, dict):
             written = value.get("text") if isinstance(value.get("text"), str) else None
-            suggestion = _license_suggestion(repo, written)
-            files = value.get("file") if isinstance(value.get("file"), str) else "LICENSE"
+            named_file = value.get("file") if isinstance(value.get("file"), str) else None
+            files = named_file or repo.find(*LICENSE_NAMES) or "LICENSE"
+            write = _license_value(repo, _license_suggestion(repo, written, named_file), files)
             yield self.finding(
                 PYPROJECT,
-                f'pyproject.toml license uses the old table form: write license = "{suggestion}" '
-                f'and license-files = ["{files}"] (PEP 639)',
+                f'pyproject.toml license uses the old table form: write {write} and license-files = ["{files}"] '
+                "(PEP 639)",
                 line=line,
             )
             return
         if not isinstance(value, str):
+            suggestion = _license_suggestion(repo)
+            example = (
+                f'such as "{suggestion}"'
+                if suggestion
+                else 'holding your license\'s SPDX expression, such as "MIT"'
+            )
             yield self.finding(
                 PYPROJECT,
-                f'pyproject.toml license must be a string such as "{_license_suggestion(repo)}"',
+                f"pyproject.toml license must be a string {example}",
                 line=line,
             )
             return
@@ -491,10 +721,15 @@ class OSS206(_ProjectField):
             return
         problem = spdx_expression_error(value)
         if problem is not None:
+            suggestion = _license_suggestion(repo)
+            example = (
+                f'write e.g. license = "{suggestion}"'
+                if suggestion
+                else f"write {_license_value(repo, None)}"
+            )
             yield self.finding(
                 PYPROJECT,
-                f'license = "{value}" is not an SPDX license expression ({problem}): write e.g. '
-                f'license = "{_license_suggestion(repo)}"',
+                f'license = "{value[:80]}" is not an SPDX license expression ({problem[:120]}): {example}',
                 line=line,
             )
 
@@ -503,7 +738,8 @@ class OSS207(_ProjectField):
     """pyproject.toml does not name the authors
 
     ## What it does
-    Checks that `[project] authors` lists at least one author, each with a `name` or an
+    Checks that `[project] authors` (or `maintainers`, which names the people who look
+    after the package today) lists at least one person or team, each with a `name` or an
     `email`.
 
     ## Why is this bad?
@@ -512,7 +748,7 @@ class OSS207(_ProjectField):
     developers have moved on.
 
     ## Example
-    No `authors`, `authors = []`, or `authors = [{}]`.
+    No `authors` and no `maintainers`, `authors = []`, or `authors = [{}]`.
 
     ## How to fix
     Add `authors = [{ name = "Data Science Team", email = "data-science@company.org" }]`;
@@ -525,26 +761,34 @@ class OSS207(_ProjectField):
 
     def check_project(self, pyproject: _Pyproject) -> Iterator[Finding]:
         project, text = pyproject.project, pyproject.text
-        value = project.get("authors")
-        line = self.field_line(text)
         example = 'authors = [{ name = "<team or person>", email = "<address>" }]'
-        if not isinstance(value, list) or not value:
+        lists = {
+            field: project[field]
+            for field in ("authors", "maintainers")
+            if isinstance(project.get(field), list) and project[field]
+        }
+        dynamic = project.get("dynamic")
+        if not lists and isinstance(dynamic, list) and "maintainers" in dynamic:
+            return  # the backend fills the maintainers in
+        if not lists:
             yield self.finding(
                 PYPROJECT,
                 f"pyproject.toml [project] has no authors: add {example}",
-                line=line,
+                line=self.field_line(text),
             )
             return
-        for number, author in enumerate(value, start=1):
-            named = isinstance(author, dict) and any(
-                isinstance(author.get(key), str) and author[key].strip() for key in ("name", "email")
-            )
-            if not named:
-                yield self.finding(
-                    PYPROJECT,
-                    f"pyproject.toml author {number} has neither a name nor an email: write {example}",
-                    line=line,
+        for field, people in lists.items():
+            for number, person in enumerate(people, start=1):
+                named = isinstance(person, dict) and any(
+                    isinstance(person.get(key), str) and person[key].strip() for key in ("name", "email")
                 )
+                if not named:
+                    singular = field.removesuffix("s")
+                    yield self.finding(
+                        PYPROJECT,
+                        f"pyproject.toml {singular} {number} has neither a name nor an email: write {example}",
+                        line=self.field_line(text, field),
+                    )
 
 
 _ISSUE_LABELS = ("issues", "issue", "bugtracker", "tracker", "bugs", "bugreports", "issuetracker")
@@ -559,6 +803,23 @@ def _on_git_host(repo: Repo, url: str) -> bool:
     return parsed.host in _KNOWN_GIT_HOSTS or "git" in parsed.host or parsed.host == answered
 
 
+def _tracker_base(url: str) -> str | None:
+    """For an issue-tracker URL (``.../org/repo/issues``, GitLab's ``.../-/issues``): the repository URL."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    segments = parts.path.split("/")
+    if "issues" not in segments:
+        return None
+    kept = segments[: segments.index("issues")]
+    if kept and kept[-1] == "-":
+        kept = kept[:-1]
+    if len([segment for segment in kept if segment]) < 1:
+        return None
+    return f"{parts.scheme}://{parts.netloc}{'/'.join(kept)}".rstrip("/")
+
+
 class OSS208(_ProjectField):
     """pyproject.toml does not link the source and the issue tracker
 
@@ -566,7 +827,9 @@ class OSS208(_ProjectField):
     Checks that `[project.urls]` has a link to the source code (a `Source`, `Repository` or
     `Code` entry, or a `Homepage` on a git host) and one to the issue tracker (`Issues`,
     `Bug Tracker` or `Tracker`), both as http(s) addresses. Labels are compared ignoring
-    case, spaces and punctuation.
+    case, spaces and punctuation. A source link that points at the issue tracker
+    (`Source = "https://github.com/org/repo/issues"`) is reported too: the package page
+    then sends people who want the code to the issues.
 
     ## Why is this bad?
     Package pages, `pip show` and dependency tools show these links. Without them people who
@@ -593,6 +856,19 @@ class OSS208(_ProjectField):
             if value.startswith(("https://", "http://"))
         }
         line = toml_key_line(text, "project.urls") or self.field_line(text)
+        has_tracker = any(label in urls for label in _ISSUE_LABELS)
+        for written, value in project_urls(project).items():
+            repository = _tracker_base(value) if url_label(written) in SOURCE_LABELS else None
+            if repository is None or not value.startswith(("https://", "http://")):
+                continue
+            also = "" if has_tracker else f' and Issues = "{value.strip()}"'
+            yield self.finding(
+                PYPROJECT,
+                f'{written} = "{value.strip()}" points at the issue tracker, not the source code: write '
+                f'{written} = "{repository}"{also}',
+                line=toml_key_line(text, "project.urls", written) or line,
+            )
+            return
         source = next((urls[label] for label in SOURCE_LABELS if label in urls), None)
         if source is None and "homepage" in urls and _on_git_host(repo, urls["homepage"]):
             source = urls["homepage"]

@@ -1,25 +1,56 @@
-"""Tests and docs (OSS5xx)."""
+"""Tests and docs (OSS5xx): whether the project has tests, which modules they reach, its docs."""
 
 from __future__ import annotations
 
 import ast
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from oss_checks.globs import glob_match
+from oss_checks.globs import glob_match, match_name
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
+from oss_checks.text.builds import builds_package, ini_sections
+from oss_checks.text.imports import Import, absolute, import_statements, imported_modules, parse_imports
+from oss_checks.text.layout import in_docs_or_examples, in_tests, is_vendored
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
 
-_TEST_FUNCTION = re.compile(r"^\s*(?:async\s+)?def\s+test\w*\s*\(", re.MULTILINE)
+
+def _starts_a_line(text: str, word: str, before: tuple[str, ...] = ("",), after: str = "") -> bool:
+    """Whether ``word`` starts a line (after indentation and one of ``before``), followed by a
+    space or tab and then ``after``.
+
+    Found with ``str.find``: a line-anchored regular expression tests every character of the
+    text, which on a whole repository costs several times reading it. A line is looked at
+    once, whatever it holds.
+    """
+    found = text.find(word)
+    while found >= 0:
+        line_start = text.rfind("\n", 0, found) + 1
+        line_end = text.find("\n", found)
+        line_end = len(text) if line_end < 0 else line_end
+        head = text[line_start:found].strip(" \t")
+        rest = text[found + len(word) : line_end]
+        if head in before and rest[:1] in (" ", "\t") and rest.lstrip(" \t").startswith(after):
+            return True
+        found = text.find(word, line_end)
+    return False
 
 
-def is_test_file(path: str) -> bool:
-    """Whether pytest collects ``path`` by its default name patterns."""
-    name = path.rpartition("/")[2]
-    return name.endswith(".py") and (name.startswith("test_") or name.endswith("_test.py"))
+def _defines_test(text: str) -> bool:
+    """A line defining a test function, for a file that does not parse (or to tell a script)."""
+    return _starts_a_line(text, "def", ("", "async"), "test")
+
+
+#: Files that hold tests by name alone: Django's and small projects' ``tests.py``.
+_TEST_MODULE_NAMES = frozenset({"tests.py", "test.py"})
+_TEST_FOLDER_NAMES = frozenset({"tests", "test"})
+#: Folders of code that no test is expected for: build helpers and retired code.
+_NOT_UNITS = frozenset(
+    {"_build", "build_utils", "_build_utils", "build_tools", "archive", "archived", "attic"}
+)
 
 
 def has_test_function(text: str) -> bool:
@@ -28,7 +59,7 @@ def has_test_function(text: str) -> bool:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         # pytest reports the broken module itself; here a test-looking line is enough.
-        return _TEST_FUNCTION.search(text) is not None
+        return _defines_test(text)
     functions = (ast.FunctionDef, ast.AsyncFunctionDef)
     for node in tree.body:
         if isinstance(node, functions) and node.name.startswith("test"):
@@ -40,13 +71,143 @@ def has_test_function(text: str) -> bool:
     return False
 
 
+def _setting(value: Any) -> tuple[str, ...]:
+    """An ini-style setting (whitespace-separated) or a TOML list, as a tuple of strings."""
+    if isinstance(value, str):
+        return tuple(value.split())
+    if isinstance(value, list):
+        return tuple(item for item in value if isinstance(item, str))
+    return ()
+
+
+@dataclass(frozen=True)
+class PytestSettings:
+    """Where pytest looks for tests and which file names it collects, as the repository configures it."""
+
+    testpaths: tuple[str, ...] = ()
+    python_files: tuple[str, ...] = ()
+
+
+def pytest_settings(repo: Repo) -> PytestSettings:
+    """``testpaths`` and ``python_files`` from pyproject.toml, pytest.ini, tox.ini or setup.cfg."""
+
+    def read() -> PytestSettings:
+        tool = (repo.pyproject or {}).get("tool")
+        pytest_table = tool.get("pytest") if isinstance(tool, dict) else None
+        tables: list[Mapping[str, Any]] = []
+        if isinstance(pytest_table, dict):
+            ini_options = pytest_table.get("ini_options")
+            tables += [ini_options] if isinstance(ini_options, dict) else []
+            tables.append(pytest_table)  # pytest 9 reads [tool.pytest] natively
+        for path, section in (("pytest.ini", "pytest"), ("tox.ini", "pytest"), ("setup.cfg", "tool:pytest")):
+            text = repo.read_text(path) if repo.exists(path) else None
+            if text:
+                found = ini_sections(text).get(section)
+                tables += [found] if found else []
+        for table in tables:
+            settings = PytestSettings(_setting(table.get("testpaths")), _setting(table.get("python_files")))
+            if settings.testpaths or settings.python_files:
+                return settings
+        return PytestSettings()
+
+    return repo.memo("tests:pytest-settings", read)
+
+
+def _under(path: str, folders: tuple[str, ...]) -> bool:
+    return any(path.startswith(folder.strip("/") + "/") for folder in folders if folder.strip("/."))
+
+
+def collects(path: str, settings: PytestSettings) -> bool:
+    """Whether ``path`` is a test file: what pytest (or unittest) would collect, or ``tests.py``."""
+    folder, _, name = path.rpartition("/")
+    if not name.endswith(".py") or name in ("conftest.py", "__init__.py") or "{{" in path:
+        return False
+    if name in _TEST_MODULE_NAMES or name.startswith("test_") or name.endswith("_test.py"):
+        return True  # pytest's default python_files, without a glob matcher on every path
+    in_test_folder = bool(_TEST_FOLDER_NAMES & set(folder.lower().split("/")))
+    if in_test_folder and name.startswith("test"):  # unittest discovers test*.py
+        return True
+    if settings.python_files and (in_test_folder or _under(path, settings.testpaths)):
+        return any(match_name(pattern, name) for pattern in settings.python_files)
+    return False
+
+
+def _is_script(text: str) -> bool:
+    """A file named like a test that is run as a script (CCDS's ``test_environment.py``): a
+    ``__main__`` guard and no line defining a test (read line by line, not parsed: this runs
+    on every test file)."""
+    return _starts_a_line(text, "__name__", ("if",)) and not _defines_test(text)
+
+
+def test_files(repo: Repo) -> list[str]:
+    """The repository's test files wherever they are (``tests/``, ``pkg/sub/tests/``, ``src/tests.py``)."""
+
+    def find() -> list[str]:
+        settings = pytest_settings(repo)
+        found = []
+        vendored: dict[str, bool] = {}
+        for path in repo.paths:
+            if not collects(path, settings):
+                continue
+            folder = path.rpartition("/")[0]
+            if folder not in vendored:
+                vendored[folder] = is_vendored(repo, path)
+            if vendored[folder]:
+                continue
+            text = repo.read_text(path)
+            if text is not None and _is_script(text):
+                continue
+            found.append(path)
+        return found
+
+    return repo.memo("tests:files", find)
+
+
+def has_tests(repo: Repo) -> bool:
+    """Whether any test file defines a test (the files are parsed until one does)."""
+
+    def find() -> bool:
+        for path in test_files(repo):
+            text = repo.read_text(path)
+            if text is not None and has_test_function(text):
+                return True
+        return False
+
+    return repo.memo("tests:any", find)
+
+
+def _defines_something(text: str | None) -> bool:
+    """A function or class anywhere in a module: something a test could call."""
+    return text is not None and (_starts_a_line(text, "def", ("", "async")) or _starts_a_line(text, "class"))
+
+
+def _package_code(repo: Repo) -> bool:
+    """Whether the project's packages hold a module with a function or a class (``__init__.py``
+    does not count: a template's skeleton package keeps its boilerplate there)."""
+    return any(
+        _defines_something(repo.read_text(path))
+        for package in repo.package_dirs
+        for path in repo.paths
+        if path.startswith(f"{package}/")
+        and path.endswith(".py")
+        and path.rpartition("/")[2] not in DEFAULT_UNTESTED
+        and not in_tests(path)
+    )
+
+
 class OSS501(Rule):
     """The project has no tests
 
     ## What it does
-    Looks for at least one test: a function whose name starts with `test` in a file named
-    `test_*.py` or `*_test.py` (the files pytest collects), at module level or in a test
-    class. When there are test files but none defines a test, each file is reported.
+    Looks for at least one test wherever pytest or unittest would find it: a function or
+    method whose name starts with `test` in a `test_*.py` or `*_test.py` file (also inside
+    the package, as in `pkg/sub/tests/`), a `test*.py` file in a `tests/` or `test/`
+    folder, a `tests.py` module, or files matching the `python_files` your pytest
+    configuration sets. When there are test files but none defines a test, each file is
+    reported. A file run as a script (with `if __name__ == "__main__":` and no test, like
+    the `test_environment.py` of cookiecutter-data-science) is not a test file. Where the
+    conventions were not adopted, only a repository that builds a package (a
+    `[build-system]`, `setup.py` or `setup.cfg`) with code in it is told.
 
     ## Why is this bad?
     Without a single test nothing tells you that a refactor of the feature pipeline still
@@ -69,25 +230,23 @@ class OSS501(Rule):
 
     name = "tests-exist"
     kind = Kind.CONVENTION
-    elsewhere = "a published package that has no tests."
+    elsewhere = "a repository that builds a package with code in it and has no tests."
     stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.DATA_SCIENCE)
     scope = Scope.REPO
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        test_files = [path for path in repo.paths if is_test_file(path)]
-        empty = []
-        for path in test_files:
-            text = repo.read_text(path)
-            if text is not None and has_test_function(text):
-                return
-            empty.append(path)
-        if not test_files:
+        if has_tests(repo):
+            return
+        if not self.in_full and (builds_package(repo) is None or not _package_code(repo)):
+            return
+        found = test_files(repo)
+        if not found:
             yield self.finding(
                 "tests",
                 "no tests: add tests/test_<module>.py with at least one `def test_...()` function",
             )
             return
-        for path in empty:
+        for path in found:
             yield self.finding(
                 path,
                 f"{path} defines no test function: pytest collects nothing and exits with code 5, "
@@ -99,18 +258,176 @@ class OSS501(Rule):
 DEFAULT_UNTESTED = ["__init__.py", "__main__.py", "_version.py", "py.typed", "conftest.py"]
 
 
+@dataclass(frozen=True)
+class _Module:
+    path: str
+    dotted: tuple[str, ...]  # ``src/pkg/a/b.py`` as ("pkg", "a", "b")
+
+    @property
+    def name(self) -> str:
+        return ".".join(self.dotted)
+
+
+def _import_root(package: str) -> str:
+    """Where imports start: ``src/`` for ``src/pkg``, the top for a flat ``pkg``."""
+    return package.rsplit("/", 1)[0] + "/" if "/" in package else ""
+
+
+def _dotted(root: str, path: str) -> tuple[str, ...]:
+    parts = path[len(root) : -len(".py")].split("/")
+    return tuple(parts[:-1]) if parts[-1] == "__init__" else tuple(parts)
+
+
+def _package_of(repo: Repo, path: str) -> str:
+    """The dotted package a file sits in, from the ``__init__.py`` files above it (for relative imports)."""
+    parts = path.split("/")[:-1]
+    top = len(parts)
+    while top > 0 and "/".join(parts[:top]) + "/__init__.py" in repo.path_set:
+        top -= 1
+    return ".".join(parts[top:]) if top < len(parts) else ""
+
+
+def _stem(name: str) -> str:
+    return name.lstrip("_")
+
+
+def _tested_names(paths: list[str]) -> set[str]:
+    """What test files are named after: ``test_foo.py``, ``foo_test.py`` and ``test__foo.py`` give ``foo``."""
+    names = set()
+    for path in paths:
+        stem = path.rpartition("/")[2].removesuffix(".py")
+        if stem.startswith("test_"):
+            names.add(_stem(stem[len("test_") :]))
+        elif stem.endswith("_test"):
+            names.add(_stem(stem[: -len("_test")]))
+    return names
+
+
+def _named_after(module: _Module, names: set[str]) -> bool:
+    """Whether a test file is named after the module, or after its last folders and the module."""
+    dotted = [_stem(part) for part in module.dotted]
+    return any("_".join(dotted[-size:]) in names for size in range(1, len(dotted) + 1))
+
+
+def _reexports(repo: Repo, dotted: str, root_of: Mapping[str, str]) -> dict[str, set[str]]:
+    """For a package's ``__init__.py``: each name it imports, and the modules it takes it from."""
+
+    def read() -> dict[str, set[str]]:
+        for root in root_of.values():
+            path = f"{root}{dotted.replace('.', '/')}/__init__.py"
+            if path not in repo.path_set:
+                continue
+            names: dict[str, set[str]] = {}
+            for imported in _imports_of(repo, path):
+                source = absolute(imported, dotted)
+                if source is None:
+                    continue
+                for name in imported.names:
+                    names.setdefault(name, set()).add(source)
+            return names
+        return {}
+
+    return repo.memo(("tests:reexports", dotted), read)
+
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _ImportBlock:
+    """A file's import statements, and every word in them (to skip a file that cannot matter)."""
+
+    statements: tuple[str, ...]
+    words: frozenset[str]
+
+
+def _statements_of(repo: Repo, path: str) -> _ImportBlock:
+    """The import statements of a file, cut out once per run (tests and project code share them)."""
+
+    def cut() -> _ImportBlock:
+        statements = tuple(import_statements(repo.read_text(path) or ""))
+        return _ImportBlock(statements, frozenset(_WORD.findall("\n".join(statements))))
+
+    return repo.memo(("tests:statements", path), cut)
+
+
+#: For each word a looked-for import must name, the words it must name besides (any one of
+#: them; none when the set is empty): ``{"numpy": {"compat"}}`` looks for
+#: ``statsmodels.compat.numpy``, not for every ``import numpy``. Relative imports always match.
+Wanted = Mapping[str, frozenset[str]]
+
+
+def _imports_of(repo: Repo, path: str, wanted: Wanted | None = None) -> list[Import]:
+    """The file's imports; with ``wanted``, only of the statements that may import what is
+    looked for (the rest cannot, and parsing is what costs)."""
+    block = _statements_of(repo, path)
+    if wanted is None:
+        return repo.memo(("tests:imports", path), lambda: parse_imports(list(block.statements)))
+    named = block.words & wanted.keys()
+    if not named:
+        return []
+
+    def may_import(statement: str) -> bool:
+        hits = [word for word in named if word in statement]
+        return bool(hits) and (
+            statement.startswith("from .")
+            or any(not wanted[word] or any(also in statement for also in wanted[word]) for word in hits)
+        )
+
+    return parse_imports([statement for statement in block.statements if may_import(statement)])
+
+
+def imported_by(
+    repo: Repo, paths: list[str], root_of: Mapping[str, str], wanted: Wanted | None = None
+) -> set[str]:
+    """Dotted names the files import, following one level of re-export through a package's
+    ``__init__``; with ``wanted``, only from statements that may import what is looked for."""
+    found: set[str] = set()
+    for path in paths:
+        imports = _imports_of(repo, path, wanted)
+        if not imports:
+            continue
+        package = _package_of(repo, path)
+        found |= imported_modules(imports, package)
+        for imported in imports:
+            source = absolute(imported, package)
+            if not source or not imported.names:
+                continue
+            exported = _reexports(repo, source, root_of)
+            for name in imported.names:
+                for origin in exported.get("*", set()) | exported.get(name, set()):
+                    found.add(origin)
+                    if name != "*":
+                        found.add(f"{origin}.{name}")
+    return found
+
+
 class OSS502(Rule):
     """A module of the package has no test module
 
     ## What it does
     For every module of the project's packages (`src/<package>/` or a top-level package
-    folder), looks for a test module under `tests/`: `src/pkg/a/b.py` is tested by a file
-    named `test_b.py` (or `test_a_b.py`, or `b_test.py`) anywhere in that folder.
+    folder) that defines a function or a class, looks for a test that reaches it. A module
+    counts as tested when a test file is named after it (`test_b.py`, `b_test.py` or
+    `test_a_b.py` for `pkg/a/b.py`; a leading underscore is dropped, so `test_geometric.py`
+    tests `_geometric.py`), when any test file imports it (`from pkg.a import b`,
+    `from pkg.a.b import f`, `from ..b import f`, or a name the package's `__init__.py`
+    re-exports from it), or when a test names it as text (`"pkg.a.b"` for
+    `importlib.import_module`, `"a/b"` in a list of modules). Test files are found wherever
+    pytest finds them (`tests/`, `pkg/sub/tests/`, `test/`, `tests.py`, your `testpaths`
+    and `python_files`). Examples, build helpers (`_build/`), sources a build file compiles
+    into an extension (pythran, Cython), retired code (`archive/`), `api.py` re-export
+    modules, vendored code, empty modules and modules with no function or class are never
+    reported, nor is anything while the project has no tests at all (OSS501 says so once).
     Modules matching the `ignore` globs (by default `__init__.py`, `__main__.py`,
-    `_version.py`, `py.typed` and `conftest.py`) plus `extend-ignore` are skipped, as are
-    test modules living inside the package. Each untested module is reported with the
-    test file to add. Only file names are compared: two modules called `utils.py` share
-    one `test_utils.py`.
+    `_version.py`, `py.typed` and `conftest.py`) plus `extend-ignore` are skipped.
+
+    Where the conventions were not adopted, this speaks only in a repository that keeps a
+    test module for most of its modules (more than half are named in a test file), and
+    only about public modules that nothing reaches: no test, no other module of the
+    project (its `__init__.py`, `__init__.pyi` and `api.py` re-exports included, through
+    which tests call them) and no entry point. Private modules (`_impl.py`, `_tables/`)
+    and stubs whose functions only raise are left alone there.
 
     ## Why is this bad?
     Code without tests is code nobody can change safely. In a data-science project that
@@ -118,7 +435,8 @@ class OSS502(Rule):
     there changes every result downstream.
 
     ## Example
-    `src/forecast/features.py` exists, but there is no `tests/test_features.py`.
+    `src/forecast/features.py` defines `add_lags()`, but no test file is named after it
+    and none imports it.
 
     ## How to fix
     Add the reported test file with at least one test of the module's behaviour. For a
@@ -128,7 +446,7 @@ class OSS502(Rule):
     ```toml
     [tool.oss-checks.options.module-tests]
     extend-ignore = ["src/forecast/cli.py"]
-    tests-folder = "tests"   # "." looks for test files anywhere in the repository
+    tests-folder = "tests"   # only count test files in this folder ("." means anywhere)
     ```
 
     Globs are matched against repository paths; a glob without `/` matches the file name
@@ -137,58 +455,288 @@ class OSS502(Rule):
 
     name = "module-tests"
     kind = Kind.CONVENTION
-    elsewhere = "the modules that a repository which tests most of its modules has missed."
+    elsewhere = (
+        "public modules that no test, no other module and no entry point reaches, in a "
+        "repository that keeps a test module for most of its modules."
+    )
     stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.DATA_SCIENCE)
     scope = Scope.REPO
     options: ClassVar[Mapping[str, Option]] = {
         "ignore": Option(list, DEFAULT_UNTESTED, "Globs of modules that need no test module.", str),
         "extend-ignore": Option(list, [], "More globs, added to `ignore`.", str),
-        "tests-folder": Option(str, "tests", 'Folder holding the tests ("." for anywhere).'),
+        "tests-folder": Option(str, ".", 'Folder holding the tests ("." for anywhere).'),
     }
 
     def check(self, repo: Repo) -> Iterator[Finding]:
+        if not has_tests(repo):
+            return  # OSS501's finding
         folder = self.settings["tests-folder"].strip().strip("/")
         anywhere = folder in ("", ".")
-        test_names = {
-            path.rpartition("/")[2]
-            for path in repo.paths
-            if is_test_file(path) and (anywhere or path.startswith(f"{folder}/"))
-        }
-        patterns = [*self.settings["ignore"], *self.settings["extend-ignore"]]
-        tests_at = "." if anywhere else folder
-        for package in repo.package_dirs:
-            for module in self._modules(repo, package, patterns):
-                dotted = self._dotted(package, module)
-                candidates = ["_".join(dotted[-size:]) for size in range(1, len(dotted) + 1)]
-                if any(f"test_{c}.py" in test_names or f"{c}_test.py" in test_names for c in candidates):
-                    continue
-                # Mirror the sub-packages, as tests/rules/test_drift.py tests pkg/rules/drift.py.
-                expected = "/".join([tests_at, *dotted[1:-1], f"test_{dotted[-1]}.py"])
-                yield self.finding(module, f"{module} has no test module: add {expected}")
+        tests = [path for path in test_files(repo) if anywhere or path.startswith(f"{folder}/")]
+        names = _tested_names(tests)
+        modules = self._modules(repo, [*self.settings["ignore"], *self.settings["extend-ignore"]])
+        built = _build_inputs(repo)  # sources compiled into an extension: tested as the extension
+        modules = [module for module in modules if module.path.rpartition("/")[2] not in built]
+        untested = [module for module in modules if not _named_after(module, names)]
+        if not untested:
+            return
+        if not self.in_full and len(untested) * 2 >= len(modules):
+            return  # the repository does not keep a test module per module
+        if not self.in_full:
+            untested = [module for module in untested if not _private(module)]
+        root_of = {package: _import_root(package) for package in repo.package_dirs}
+        # A statement can only import a module if it names it (with its package), or, through
+        # a re-export, its package; where not adopted, re-exports count as the project's own use.
+        wanted = _wanted(untested)
+        if self.in_full:
+            for module in untested:
+                for part in module.dotted[1:-1]:
+                    wanted[part] = frozenset()
+        reached = imported_by(repo, tests, root_of, wanted) if untested else set()
+        untested = [module for module in untested if module.name not in reached]
+        if untested and not self.in_full:
+            untested = [module for module in self._unused(repo, untested, root_of) if not _stub(repo, module)]
+        if untested:
+            untested = _not_named_in(repo, tests, untested)
+        for module in untested:
+            yield self.finding(
+                module.path,
+                f"{module.path} has no test module and no test imports it: add {self._expected(repo, module)}",
+            )
 
     @staticmethod
-    def _modules(repo: Repo, package: str, patterns: list[str]) -> Iterator[str]:
+    def _modules(repo: Repo, patterns: list[str]) -> list[_Module]:
+        # Plain names (the defaults) are compared as names; only real globs go to the matcher.
+        names = {pattern.strip() for pattern in patterns if not set(pattern) & set("*?[/\\")}
+        globs = [pattern for pattern in patterns if pattern.strip() not in names]
+        found = []
         for path in repo.paths:
-            if not path.startswith(f"{package}/") or not path.endswith(".py"):
+            if not path.endswith(".py"):
                 continue
-            inside = path[len(package) + 1 :].split("/")
-            if is_test_file(path) or any(part in ("tests", "test") for part in inside[:-1]):
+            package = next((package for package in repo.package_dirs if path.startswith(f"{package}/")), None)
+            if package is None or names & set(path.split("/")) or not _is_unit(repo, path):
                 continue
-            if any(glob_match(pattern, path) for pattern in patterns):
+            if any(glob_match(pattern, path) for pattern in globs):
                 continue
-            yield path
+            if _defines_something(repo.read_text(path)):
+                found.append(_Module(path, _dotted(_import_root(package), path)))
+        return found
 
     @staticmethod
-    def _dotted(package: str, module: str) -> list[str]:
-        """``src/pkg/a/b.py`` as ``["pkg", "a", "b"]``."""
-        import_root = package.rsplit("/", 1)[0] + "/" if "/" in package else ""
-        return module[len(import_root) : -len(".py")].split("/")
+    def _unused(repo: Repo, modules: list[_Module], root_of: Mapping[str, str]) -> list[_Module]:
+        """The modules that nothing of the project reaches: no other module imports them (its
+        ``__init__.py`` and ``api.py`` re-exports included, through which tests call them) and
+        no entry point names them. Examples, docs and retired code do not count.
+
+        A module's own folder is searched first, where its importers usually are; a file is
+        read for imports only when its text names the module at all.
+        """
+        entry_points = _entry_point_modules(repo.project)
+        by_folder = _project_code_by_folder(repo)
+        left = []
+        for module in modules:
+            if module.name in entry_points:
+                continue
+            folder = module.path.rpartition("/")[0]
+            nearest_first = [
+                *by_folder.get(folder, ()),
+                *(p for f, ps in by_folder.items() if f != folder for p in ps),
+            ]
+            if not _reached(repo, module, nearest_first, root_of):
+                left.append(module)
+        return left
+
+    @staticmethod
+    def _expected(repo: Repo, module: _Module) -> str:
+        """Where the test would go, as the repository keeps its tests: beside the module's own
+        tests folder, else mirrored under the top-level tests/, else in the package's tests/."""
+        folder = module.path.rpartition("/")[0]
+        test_name = f"test_{_stem(module.dotted[-1])}.py"
+        for tests in ("tests", "test"):
+            if repo.dir_exists(f"{folder}/{tests}"):
+                return f"{folder}/{tests}/{test_name}"
+        for tests in ("tests", "test"):
+            if repo.dir_exists(tests):
+                return "/".join([tests, *module.dotted[1:-1], test_name])
+        package = next(
+            (package for package in repo.package_dirs if module.path.startswith(f"{package}/")), ""
+        )
+        for tests in ("tests", "test"):
+            if package and repo.dir_exists(f"{package}/{tests}"):
+                return f"{package}/{tests}/{test_name}"
+        return "/".join(["tests", *module.dotted[1:-1], test_name])
+
+
+def _is_project_code(repo: Repo, path: str) -> bool:
+    """Whether a file of the package is the project's own code (not a test, example, helper or copy)."""
+    folder, _, name = path.rpartition("/")
+    return _project_folder(repo, folder) and not in_tests(name)
+
+
+def _project_folder(repo: Repo, folder: str) -> bool:
+    """Whether a folder holds the project's own code; decided once per folder, not per file."""
+    cache: dict[str, bool] = repo.memo("tests:project-folders", dict)
+    if folder not in cache:
+        inside = f"{folder}/x.py"
+        cache[folder] = not (
+            in_tests(inside)
+            or in_docs_or_examples(inside)
+            or "{{" in folder
+            or any(part in _NOT_UNITS for part in folder.lower().split("/"))
+            or is_vendored(repo, inside)
+        )
+    return cache[folder]
+
+
+def _wanted(modules: list[_Module]) -> dict[str, frozenset[str]]:
+    """What an import of one of the modules names: its own name, with the package it is in."""
+    wanted: dict[str, set[str]] = {}
+    for module in modules:
+        wanted.setdefault(module.dotted[-1], set()).update(module.dotted[-2:-1])
+    return {word: frozenset(also) for word, also in wanted.items()}
+
+
+def _reached(repo: Repo, module: _Module, paths: list[str], root_of: Mapping[str, str]) -> bool:
+    """Whether one of ``paths`` imports the module; a file's imports are parsed only when they
+    name the module and its package (or it sits in the same folder), and the search stops at
+    the first that imports it."""
+    stem = module.dotted[-1]
+    parent = module.dotted[-2] if len(module.dotted) > 1 else ""
+    folder = module.path.rpartition("/")[0] + "/"
+    wanted = _wanted([module])
+    for path in paths:
+        if path == module.path:
+            continue
+        words = _statements_of(repo, path).words
+        if stem not in words or not (parent in words or path.startswith(folder)):
+            continue
+        if module.name in imported_by(repo, [path], root_of, wanted):
+            return True
+    return False
+
+
+def _project_code_by_folder(repo: Repo) -> dict[str, list[str]]:
+    """The project's own code files (``.py`` and lazy-loader ``.pyi`` stubs), by folder."""
+
+    def collect() -> dict[str, list[str]]:
+        folders: dict[str, list[str]] = {}
+        prefixes = tuple(f"{package}/" for package in repo.package_dirs)
+        for path in repo.paths:
+            if path.endswith((".py", ".pyi")) and path.startswith(prefixes) and _is_project_code(repo, path):
+                folders.setdefault(path.rpartition("/")[0], []).append(path)
+        return folders
+
+    return repo.memo("tests:project-code", collect)
+
+
+def _is_unit(repo: Repo, path: str) -> bool:
+    """Whether a module is code a test is expected for: the project's own, and not an ``api.py`` of re-exports."""
+    return path.rpartition("/")[2] != "api.py" and _is_project_code(repo, path)
+
+
+def _private(module: _Module) -> bool:
+    """``pkg/_impl.py`` or ``pkg/_tables/values.py``: an implementation detail of the package."""
+    return any(part.startswith("_") for part in module.dotted[1:])
+
+
+def _does_nothing(statement: ast.stmt) -> bool:
+    """``raise ...``, ``pass``, ``...`` or ``super().method(...)``: no behaviour of its own."""
+    if isinstance(statement, (ast.Raise, ast.Pass)):
+        return True
+    if not isinstance(statement, ast.Expr):
+        return False
+    value = statement.value
+    if isinstance(value, ast.Constant):
+        return value.value is Ellipsis
+    return (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and isinstance(value.func.value, ast.Call)
+        and isinstance(value.func.value.func, ast.Name)
+        and value.func.value.func.id == "super"
+    )
+
+
+def _stub(repo: Repo, module: _Module) -> bool:
+    """Whether no function of the module does anything (it raises, passes or defers to ``super()``):
+    a stub left where removed code was, or an interface."""
+    try:
+        tree = ast.parse(repo.read_text(module.path) or "")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    functions = [node for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    if not functions:
+        return False
+    for function in functions:
+        body = function.body
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            body = body[1:]  # the docstring
+        if not (len(body) == 1 and _does_nothing(body[0])):
+            return False
+    return True
+
+
+#: Build files that may name a module as the input of a compiler (pythran, Cython, mypyc).
+_BUILD_FILES = ("meson.build", "CMakeLists.txt", "setup.py")
+
+
+def _build_inputs(repo: Repo) -> set[str]:
+    """File names of ``.py`` modules a build file names: sources compiled into an extension module."""
+    names: set[str] = set()
+    for path in repo.paths:
+        if path.rpartition("/")[2] in _BUILD_FILES:
+            names.update(re.findall(r"[\w.-]+\.py\b", repo.read_text(path) or ""))
+    return {name.rpartition("/")[2] for name in names}
+
+
+def _not_named_in(repo: Repo, tests: list[str], modules: list[_Module]) -> list[_Module]:
+    """The modules no test file names as text: ``import_module("pkg.mod")``, a list of paths.
+
+    Run on what is left at the end, so a few ``in`` searches over the tests' text suffice.
+    """
+    texts = [text for text in (repo.read_text(path) for path in tests) if text]
+    left = []
+    for module in modules:
+        names = [module.name] if len(module.dotted) >= 2 else []  # a bare "pkg" would match anything
+        if len(module.dotted) >= 3:
+            names.append("/".join(module.dotted[1:]))  # "sub/mod", the path below the package
+        if not any(name in text for text in texts for name in names):
+            left.append(module)
+    return left
+
+
+def _entry_point_modules(project: Mapping[str, Any]) -> set[str]:
+    """Modules ``[project.scripts]``, ``gui-scripts`` and ``entry-points`` name (``pkg.cli:main``)."""
+    tables: list[Any] = [project.get("scripts"), project.get("gui-scripts")]
+    groups = project.get("entry-points")
+    if isinstance(groups, dict):
+        tables += list(groups.values())
+    return {
+        reference.split(":", 1)[0].strip()
+        for table in tables
+        if isinstance(table, dict)
+        for reference in table.values()
+        if isinstance(reference, str)
+    }
 
 
 # -- docs ---------------------------------------------------------------------------------------
 
-MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
-SPHINX_CONFIGS = ("docs/conf.py", "docs/source/conf.py")
+MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml", "docs/mkdocs.yml", "docs/mkdocs.yaml")
+SPHINX_CONFIGS = ("docs/conf.py", "docs/source/conf.py", "doc/conf.py", "doc/source/conf.py")
+#: Other documentation builders, found by their configuration file.
+OTHER_CONFIGS = (
+    "zensical.toml",
+    "myst.yml",
+    "docs/myst.yml",
+    "doc/myst.yml",
+    "book/myst.yml",
+    "_config.yml",
+    "docs/_config.yml",
+    "doc/_config.yml",
+    "book/_config.yml",
+)
+READTHEDOCS_CONFIGS = (".readthedocs.yaml", ".readthedocs.yml", "readthedocs.yaml", "readthedocs.yml")
 #: A documentation URL into the repository's own files is read on the forge, not built.
 _FORGE_BROWSED = re.compile(r"/(?:-/)?(?:tree|blob)/|/wiki(?:/|$)")
 
@@ -224,6 +772,37 @@ def _sphinx_root_doc(tree: ast.Module) -> str:
     return root
 
 
+@dataclass(frozen=True)
+class _ReadTheDocs:
+    """What a Read the Docs configuration builds: a Sphinx or MkDocs configuration, or its own commands."""
+
+    path: str
+    line: int = 0
+    sphinx: str | None = None
+    mkdocs: str | None = None
+    commands: bool = False
+
+
+def _readthedocs(repo: Repo) -> _ReadTheDocs | None:
+    path = next((candidate for candidate in READTHEDOCS_CONFIGS if repo.exists(candidate)), None)
+    if path is None:
+        return None
+    config = repo.yaml(path).mapping
+    if config is None:
+        return _ReadTheDocs(path)
+    named: dict[str, str | None] = {"sphinx": None, "mkdocs": None}
+    line = 0
+    for tool in named:
+        table = config.get(tool)
+        value = table.get("configuration") if isinstance(table, dict) else None
+        if isinstance(value, str) and value.strip():
+            named[tool] = value.strip().removeprefix("./")
+            line = getattr(table, "line", 0)
+    build = config.get("build")
+    commands = isinstance(build, dict) and isinstance(build.get("commands"), list)
+    return _ReadTheDocs(path, line, named["sphinx"], named["mkdocs"], commands)
+
+
 class OSS503(Rule):
     """The documentation is declared but not configured
 
@@ -232,10 +811,13 @@ class OSS503(Rule):
     `docs: sphinx`, when `pyproject.toml` has a `docs` dependency group or optional
     dependency, or when `[project.urls]` has a Documentation URL (one pointing into the
     repository's own files on the forge, `/tree/` or `/blob/` or a wiki, needs no build).
-    Such a project needs a MkDocs site (`mkdocs.yml` with a `site_name`, and
-    `docs/index.md`) or a Sphinx one (`docs/conf.py` and `docs/index.*`). Whenever one of
-    these configurations exists it must also parse; MkDocs tags such as
-    `!!python/name:` are understood.
+    Such a project needs a documentation configuration: MkDocs (`mkdocs.yml` or
+    `mkdocs.yaml`, at the top or in `docs/`), Sphinx (`conf.py` in `docs/`, `doc/`,
+    `docs/source/` or `doc/source/`), Zensical (`zensical.toml`), Jupyter Book or MyST
+    (`_config.yml`, `myst.yml`), or whatever `.readthedocs.yaml` names. Whenever a MkDocs
+    or Sphinx configuration exists it must also parse and have a home page; MkDocs tags
+    such as `!!python/name:` are understood. A `.readthedocs.yaml` that names a
+    configuration file that does not exist is reported too: that build fails.
 
     ## Why is this bad?
     A Documentation link that leads nowhere, or a docs build that fails, is where a new
@@ -264,13 +846,26 @@ class OSS503(Rule):
     scope = Scope.REPO
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        mkdocs = next((path for path in MKDOCS_CONFIGS if repo.exists(path)), None)
-        sphinx = next((path for path in SPHINX_CONFIGS if repo.exists(path)), None)
-        if mkdocs:
-            yield from self._mkdocs(repo, mkdocs)
-        if sphinx:
-            yield from self._sphinx(repo, sphinx)
-        if mkdocs or sphinx:
+        readthedocs = _readthedocs(repo)
+        named = [name for name in (readthedocs.sphinx, readthedocs.mkdocs) if name] if readthedocs else []
+        for name in named:
+            if readthedocs is not None and not repo.exists(name):
+                yield self.finding(
+                    readthedocs.path,
+                    f"{readthedocs.path} names {name}, which does not exist: the Read the Docs build fails",
+                    line=readthedocs.line,
+                )
+        mkdocs = [path for path in (*MKDOCS_CONFIGS, *named) if path.endswith((".yml", ".yaml"))]
+        sphinx = [path for path in (*SPHINX_CONFIGS, *named) if path.endswith("conf.py")]
+        mkdocs_config = next((path for path in mkdocs if repo.exists(path)), None)
+        sphinx_config = next((path for path in sphinx if repo.exists(path)), None)
+        if mkdocs_config:
+            yield from self._mkdocs(repo, mkdocs_config)
+        if sphinx_config:
+            yield from self._sphinx(repo, sphinx_config)
+        if mkdocs_config or sphinx_config or (readthedocs is not None and readthedocs.commands):
+            return
+        if any(repo.exists(path) for path in OTHER_CONFIGS):
             return
         reason = docs_declared(repo)
         if reason is None:
@@ -278,7 +873,8 @@ class OSS503(Rule):
         expected = "docs/conf.py" if repo.answers.get("docs") == "sphinx" else "mkdocs.yml"
         yield self.finding(
             expected,
-            f"{reason}, but there is neither mkdocs.yml nor docs/conf.py: add {expected} and docs/index.md",
+            f"{reason}, but there is no documentation configuration (mkdocs.yml, conf.py in docs/ or "
+            f"doc/, zensical.toml, myst.yml or .readthedocs.yaml): add {expected} and docs/index.md",
         )
 
     def _mkdocs(self, repo: Repo, path: str) -> Iterator[Finding]:
@@ -295,6 +891,8 @@ class OSS503(Rule):
             yield self.finding(path, f"{path} has no site_name: mkdocs build stops", line=config.line)
         docs_dir: Any = config.get("docs_dir", "docs")
         folder = docs_dir.strip("/") if isinstance(docs_dir, str) and docs_dir.strip("/") else "docs"
+        beside = path.rpartition("/")[0]  # MkDocs reads docs_dir relative to its configuration
+        folder = f"{beside}/{folder}" if beside else folder
         home_pages = (f"{folder}/index.md", f"{folder}/README.md")
         if not any(repo.exists(page) for page in home_pages):
             yield self.finding(

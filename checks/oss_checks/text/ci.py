@@ -55,7 +55,6 @@ class NoxCall:
     sessions: tuple[str, ...]
 
 
-_CI_EXPRESSION = re.compile(r"\$\{\{.*?\}\}|\$\{[^}]*\}")
 #: Between commands: shell operators, and the brackets and commas of a YAML flow list.
 _SHELL_SEPARATOR = re.compile(r"&&|\|\||\$\(|[;|()`]|(?<=[\s:])\[|\](?=\s|$)|,(?=\s)")
 _COMMENT = re.compile(r"(?:^|\s)#.*$")
@@ -107,6 +106,43 @@ _SESSION_FLAGS = frozenset({"-s", "-e", "--session", "--sessions"})
 _SESSION_JOINED = re.compile(r"--sessions?=(.+)|-[se]=?(.+)")
 
 
+def without_expressions(line: str, placeholder: str = "$EXPR") -> str:
+    """``line`` with every CI expression (``${{ ... }}``, ``${VAR}``) replaced by ``placeholder``.
+
+    A scan with ``str.find``, linear in the line: a lazy regular expression would rescan
+    the rest of the line from every ``${{`` that is never closed.
+    """
+    pieces: list[str] = []
+    start = 0
+    no_double = no_single = False  # once a closing brace is missing, it stays missing
+    while True:
+        opening = line.find("${", start)
+        if opening < 0:
+            break
+        end = -1
+        if line.startswith("{", opening + 2) and not no_double:
+            closing = line.find("}}", opening + 3)
+            if closing >= 0:
+                end = closing + 2
+            else:
+                no_double = True
+        if end < 0 and not no_single:
+            closing = line.find("}", opening + 2)
+            if closing >= 0:
+                end = closing + 1
+            else:
+                no_single = True
+        if end < 0:
+            if no_single:
+                break  # no "}" anywhere after: no expression closes from here on
+            start = opening + 2
+            continue
+        pieces += [line[start:opening], placeholder]
+        start = end
+    pieces.append(line[start:])
+    return "".join(pieces)
+
+
 def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
     """Lines with shell continuations (a trailing backslash) joined, numbered by their first line."""
     pending: list[str] = []
@@ -152,12 +188,12 @@ def _nox_arguments(tokens: list[str]) -> list[str] | None:
             break
     else:
         if _PYTHON_WORD.fullmatch(rest[0]):
-            options = rest[1:]
-            while options and options[0].startswith("-") and options[0] != "-m":
-                options = options[1:]
-            if options[:1] != ["-m"]:
+            at = 1
+            while at < len(rest) and rest[at].startswith("-") and rest[at] != "-m":
+                at += 1
+            if rest[at : at + 1] != ["-m"]:
                 return None
-            rest = options[1:]
+            rest = rest[at + 1 :]
     if rest and _NOX_WORD.fullmatch(rest[0]):
         return rest[1:]
     return None
@@ -189,7 +225,7 @@ def nox_calls(path: str, text: str) -> list[NoxCall]:
     """Every command in a CI file that runs nox, found line by line (comments skipped)."""
     calls = []
     for number, raw in _logical_lines(text):
-        line = _CI_EXPRESSION.sub("$EXPR", _COMMENT.sub("", raw))
+        line = without_expressions(_COMMENT.sub("", raw))
         line = line.replace('"', " ").replace("'", " ")
         for command in _SHELL_SEPARATOR.split(line):
             arguments = _nox_arguments(command.split())

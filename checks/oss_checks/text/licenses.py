@@ -228,7 +228,9 @@ def license_classifiers(project: Mapping[str, Any]) -> list[str]:
     return [c for c in classifiers if isinstance(c, str) and c.startswith("License ::")]
 
 
-_SPDX_TOKEN = re.compile(r"\s*(\(|\)|[A-Za-z0-9.:+-]+|\S)")
+#: A token of an SPDX expression; whitespace between tokens is skipped by ``findall`` itself
+#: (a leading ``\s*`` would rescan every run of trailing spaces from each of its positions).
+_SPDX_TOKEN = re.compile(r"\(|\)|[A-Za-z0-9.:+-]+|\S")
 _SPDX_ID = re.compile(
     r"(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.-]*\+?"
 )
@@ -278,3 +280,112 @@ def spdx_expression_error(expression: str) -> str | None:
     if problem is None and position < len(tokens):
         return f"{tokens[position]!r} is not expected there (join identifiers with AND or OR)"
     return problem
+
+
+#: SPDX identifiers as they are spelled, for the identifiers whose family is known.
+_CANONICAL_SPDX: dict[str, str] = {
+    spdx.casefold(): spdx
+    for spdx in (
+        *(known.spdx for known, _, _ in _LICENSE_TEXTS),
+        "GPL-3.0-only",
+        "GPL-2.0-only",
+        "LGPL-3.0-only",
+        "LGPL-2.1-only",
+        "AGPL-3.0-only",
+        "BSD-3-Clause",
+        "BSD-2-Clause",
+    )
+}
+#: A stanza's first field; real files also write "File:" or "Function:" for a part of one file.
+_DEP5_FILES = re.compile(r"^(?:Files?|Function):[ \t]*(.*)$", re.IGNORECASE)
+_DEP5_LICENSE = re.compile(r"^License:[ \t]*(.*)$", re.IGNORECASE)
+
+
+def spdx_spelling(name: str) -> str | None:
+    """The SPDX expression a license name means: ``Expat`` is ``MIT``, Debian's ``GPL-2+`` is
+    ``GPL-2.0-or-later``, ``BSD-3-clause`` is ``BSD-3-Clause``; None when it names a license
+    this does not know (only known identifiers are suggested)."""
+    words = " ".join(name.split())
+    alias = LICENSE_ALIASES.get(words.casefold())
+    if alias is not None:
+        return alias
+    debian = re.fullmatch(r"((?:A|L)?GPL)-(\d(?:\.\d)?)\+", words, re.IGNORECASE)
+    if debian:
+        version = debian.group(2) if "." in debian.group(2) else f"{debian.group(2)}.0"
+        words = f"{debian.group(1).upper()}-{version}-or-later"
+    if not words or spdx_expression_error(words) is not None:
+        return None
+    spelled = []
+    for token in _SPDX_TOKEN.findall(words):
+        if token.upper() in (*_OPERATORS, "WITH"):
+            spelled.append(token.upper())
+        elif token in ("(", ")"):
+            spelled.append(token)
+        elif token.casefold() in _CANONICAL_SPDX:
+            spelled.append(_CANONICAL_SPDX[token.casefold()])
+        else:
+            return None  # an identifier this does not know: better no suggestion than a wrong one
+    return " ".join(spelled).replace("( ", "(").replace(" )", ")")
+
+
+@dataclass(frozen=True)
+class Dep5:
+    """A machine-readable ``debian/copyright`` (DEP-5) file: the license of ``Files: *`` and the
+    other licenses its stanzas name for bundled files, as written."""
+
+    main: str | None
+    bundled: tuple[str, ...]
+
+
+def dep5_licenses(text: str) -> Dep5 | None:
+    """The licenses a DEP-5 file names, or None when the text is not one."""
+    is_dep5 = False
+    stanza: str | None = None  # the Files: value of the current stanza
+    main: str | None = None
+    bundled: list[str] = []
+    for line in text.splitlines():
+        if not line.strip():
+            stanza = None
+            continue
+        files = _DEP5_FILES.match(line)
+        if files:
+            is_dep5 = True
+            stanza = " ".join(files.group(1).split())
+            continue
+        license_line = _DEP5_LICENSE.match(line)
+        if license_line is None or stanza is None:
+            continue  # a continuation line, or a stand-alone license text paragraph
+        name = license_line.group(1).strip()
+        if stanza == "*":
+            main = main or name or None
+        elif name and name not in bundled:
+            bundled.append(name)
+    if not is_dep5:
+        return None
+    return Dep5(main, tuple(name for name in bundled if name != main))
+
+
+def license_file_expression(text: str) -> str | None:
+    """The SPDX expression a LICENSE text declares, when it names exactly one license.
+
+    A DEP-5 file declares the ``License:`` of its ``Files: *`` stanza (the other stanzas
+    cover bundled parts, see ``dep5_licenses``). Any other text declares a license only
+    when exactly one known license text is in it; a text with several (a license plus
+    third-party notices) or none declares nothing this can name.
+    """
+    dep5 = dep5_licenses(text)
+    if dep5 is not None:
+        return spdx_spelling(dep5.main) if dep5.main else None
+    detected = detect_licenses(text)
+    return detected[0].spdx if len(detected) == 1 else None
+
+
+def classifier_expression(classifiers: Any) -> str | None:
+    """The SPDX identifier ``License ::`` classifiers name, when they name exactly one license."""
+    families = classifier_families(classifiers)
+    if len(families) != 1:
+        return None
+    family = next(iter(families))
+    return next((known.spdx for known, _, _ in _LICENSE_TEXTS if known.key == family), None) or (
+        PROPRIETARY.spdx if family == PROPRIETARY.key else None
+    )

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-_TOML_HEADER = re.compile(r"^\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
+#: A ``[table]`` or ``[[array]]`` header. No two parts can match the same spaces (``\s*``
+#: next to a lazy ``[^\]]+?`` backtracks cubically on ``[`` and a long run of spaces).
+_TOML_HEADER = re.compile(r"^\[\[?([^\[\]]+)\]\]?[ \t]*(?:#.*)?$")
 _TOML_KEY = re.compile(
     r"^((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
 )

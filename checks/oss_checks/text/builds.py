@@ -1,0 +1,98 @@
+"""Whether a repository builds a Python package, and where its package metadata lives.
+
+A pyproject.toml that only configures tools (black, ruff, mypy) is how many analysis
+projects use it; only a repository that builds a package needs package metadata. The
+evidence is the repository's own: a ``[build-system]`` table, a ``setup.py``, a
+``setup.cfg`` with ``[metadata]`` or ``[options]``, or a Poetry package.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from oss_checks.context import Repo
+
+
+def ini_sections(text: str) -> dict[str, dict[str, str]]:
+    """The sections of an INI file (setup.cfg, tox.ini, pytest.ini): ``{section: {key: value}}``.
+
+    A small reader of its own, linear in the text: the standard library's configparser
+    uses a regular expression that backtracks on long lines without a delimiter.
+    Continuation lines (indented) are joined to the value with a newline.
+    """
+    sections: dict[str, dict[str, str]] = {}
+    current: dict[str, str] | None = None
+    key: str | None = None
+    for raw in text.splitlines():
+        stripped = raw.strip()
+        if not stripped or stripped.startswith(("#", ";")):
+            continue
+        if raw[:1] in (" ", "\t") and current is not None and key is not None:
+            current[key] = f"{current[key]}\n{stripped}".strip()
+            continue
+        if stripped.startswith("[") and stripped.endswith("]"):
+            current = sections.setdefault(stripped[1:-1].strip(), {})
+            key = None
+            continue
+        if current is None:
+            continue
+        cut = min((at for at in (stripped.find("="), stripped.find(":")) if at > 0), default=-1)
+        if cut < 0:
+            key = None
+            continue
+        key = stripped[:cut].strip().lower()
+        current[key] = stripped[cut + 1 :].strip()
+    return sections
+
+
+def setup_cfg_metadata(repo: Repo) -> bool:
+    """Whether setup.cfg declares a package (``[metadata]`` with a name, or ``[options]``)."""
+
+    def read() -> bool:
+        text = repo.read_text("setup.cfg") if repo.exists("setup.cfg") else None
+        if not text:
+            return False
+        sections = ini_sections(text)
+        return bool(sections.get("metadata", {}).get("name")) or "options" in sections
+
+    return repo.memo("builds:setup.cfg", read)
+
+
+def poetry_table(pyproject: dict[str, Any] | None) -> dict[str, Any]:
+    tool = (pyproject or {}).get("tool")
+    poetry = tool.get("poetry") if isinstance(tool, dict) else None
+    return poetry if isinstance(poetry, dict) else {}
+
+
+def poetry_package(pyproject: dict[str, Any] | None) -> bool:
+    """Whether ``[tool.poetry]`` names a package: a name and a version, not ``package-mode = false``."""
+    poetry = poetry_table(pyproject)
+    if poetry.get("package-mode") is False:
+        return False
+    return all(isinstance(poetry.get(key), str) and poetry[key].strip() for key in ("name", "version"))
+
+
+def metadata_elsewhere(repo: Repo) -> str | None:
+    """Where the package metadata lives when pyproject.toml has no ``[project]``: Poetry, setup.py, setup.cfg."""
+    if poetry_package(repo.pyproject):
+        return "[tool.poetry]"
+    if repo.exists("setup.py"):
+        return "setup.py"
+    if setup_cfg_metadata(repo):
+        return "setup.cfg"
+    return None
+
+
+def builds_package(repo: Repo) -> str | None:
+    """Why the repository builds a Python package (a short phrase), or None when nothing says it does."""
+    pyproject = repo.pyproject or {}
+    if isinstance(pyproject.get("build-system"), dict):
+        return "pyproject.toml has a [build-system]"
+    if poetry_package(pyproject):
+        return "pyproject.toml has a Poetry package"
+    if repo.exists("setup.py"):
+        return "the repository has a setup.py"
+    if setup_cfg_metadata(repo):
+        return "setup.cfg declares a package"
+    return None
