@@ -61,7 +61,19 @@ WALK_SKIP_DIRS = frozenset(
 
 #: Top-level folders that never hold the project's importable packages.
 NOT_SOURCE_ROOTS = frozenset(
-    {"tests", "test", "testing", "docs", "doc", "examples", "scripts", "benchmarks", "notebooks", "hooks"}
+    {
+        "tests",
+        "test",
+        "testing",
+        "docs",
+        "doc",
+        "examples",
+        "scripts",
+        "benchmarks",
+        "notebooks",
+        "hooks",
+        "archive",
+    }
 )
 
 T = TypeVar("T")

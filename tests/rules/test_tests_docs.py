@@ -585,3 +585,12 @@ def test_readthedocs_naming_a_missing_configuration(make_repo: MakeRepo, check_u
     assert findings[0].message == (
         ".readthedocs.yml names doc/conf.py, which does not exist: the Read the Docs build fails"
     )
+
+
+def test_a_properdocs_record_declares_docs_and_its_config_satisfies_them(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    record = json.dumps({"template": "oss-template", "version": "0.1.0", "answers": {"docs": "properdocs"}})
+    assert [f.path for f in check(make_repo({".oss-template.json": record}), "OSS503")] == ["mkdocs.yml"]
+    site = {".oss-template.json": record, "properdocs.yml": "site_name: x\n", "docs/index.md": "# x\n"}
+    assert check(make_repo(site), "OSS503") == []

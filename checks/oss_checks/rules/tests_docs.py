@@ -722,7 +722,7 @@ def _entry_point_modules(project: Mapping[str, Any]) -> set[str]:
 
 # -- docs ---------------------------------------------------------------------------------------
 
-MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml", "docs/mkdocs.yml", "docs/mkdocs.yaml")
+MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "docs/mkdocs.yml", "docs/mkdocs.yaml")
 SPHINX_CONFIGS = ("docs/conf.py", "docs/source/conf.py", "doc/conf.py", "doc/source/conf.py")
 #: Other documentation builders, found by their configuration file.
 OTHER_CONFIGS = (
@@ -744,7 +744,7 @@ _FORGE_BROWSED = re.compile(r"/(?:-/)?(?:tree|blob)/|/wiki(?:/|$)")
 def docs_declared(repo: Repo) -> str | None:
     """Why the project is expected to build documentation, or None when it is not."""
     recorded = repo.answers.get("docs")
-    if recorded in ("mkdocs", "sphinx"):
+    if recorded in ("mkdocs", "properdocs", "sphinx"):
         return f"the template record says docs: {recorded}"
     groups = (repo.pyproject or {}).get("dependency-groups")
     if isinstance(groups, dict) and "docs" in groups:
@@ -807,12 +807,12 @@ class OSS503(Rule):
     """The documentation is declared but not configured
 
     ## What it does
-    A project declares documentation when the template record says `docs: mkdocs` or
-    `docs: sphinx`, when `pyproject.toml` has a `docs` dependency group or optional
+    A project declares documentation when the template record says `docs: properdocs`
+    (or the older `docs: mkdocs`) or `docs: sphinx`, when `pyproject.toml` has a `docs` dependency group or optional
     dependency, or when `[project.urls]` has a Documentation URL (one pointing into the
     repository's own files on the forge, `/tree/` or `/blob/` or a wiki, needs no build).
-    Such a project needs a documentation configuration: MkDocs (`mkdocs.yml` or
-    `mkdocs.yaml`, at the top or in `docs/`), Sphinx (`conf.py` in `docs/`, `doc/`,
+    Such a project needs a documentation configuration: ProperDocs or MkDocs (`mkdocs.yml`,
+    `mkdocs.yaml` or `properdocs.yml`, at the top or in `docs/`), Sphinx (`conf.py` in `docs/`, `doc/`,
     `docs/source/` or `doc/source/`), Zensical (`zensical.toml`), Jupyter Book or MyST
     (`_config.yml`, `myst.yml`), or whatever `.readthedocs.yaml` names. Whenever a MkDocs
     or Sphinx configuration exists it must also parse and have a home page; MkDocs tags
@@ -829,7 +829,8 @@ class OSS503(Rule):
     `mkdocs.yml`.
 
     ## How to fix
-    Add the configuration for the tool you chose (MkDocs or Sphinx), with a home page:
+    Add the configuration for the tool you chose (ProperDocs, MkDocs or Sphinx), with a home
+    page:
 
     ```yaml
     # mkdocs.yml
