@@ -42,6 +42,9 @@ OSS_CHECKS = (
 #: Seconds each notebook cell may run in `nox -s notebooks` before it counts as failed.
 NOTEBOOK_CELL_TIMEOUT = 600
 {%- endif %}
+#: Exact versions: the release job builds what gets published with these, so an upgrade is
+#: a reviewed change of this line, never whatever PyPI serves that day.
+BUILD_TOOLS = ("build[uv]==1.6.1", "twine==7.0.0")
 
 
 def _installed(version: str) -> bool:
@@ -191,7 +194,7 @@ def notebooks(session: nox.Session) -> None:
 def build(session: nox.Session) -> None:
     """Build the sdist and wheel into dist/ and check their metadata with twine."""
     shutil.rmtree("dist", ignore_errors=True)
-    session.install("build[uv]>=1.2", "twine>=6.1")
+    session.install(*BUILD_TOOLS)
     session.run("python", "-m", "build", "--installer=uv", *session.posargs)
     session.run("twine", "check", "--strict", *sorted(Path("dist").iterdir()))
 

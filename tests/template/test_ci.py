@@ -130,7 +130,7 @@ require(moduleDir).createLinter().then((lint) => {
 PINNED_USES = re.compile(
     r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40}) # (?P<version>v\d+(?:\.\d+){0,2})$"
 )
-NOX_CALL = re.compile(r"\bnox\s+(?:-s|--sessions?)\s+([\w-]+)")
+NOX_CALL = re.compile(r"\bnox(?:@[\w.]+)?\s+(?:-s|--sessions?)\s+([\w-]+)")
 ZIZMOR_IGNORE = re.compile(r"#\s*zizmor:\s*ignore\[[^\]]+\](?P<reason>.*)$")
 
 

@@ -73,3 +73,28 @@ def test_twin_definitions_of_schema_hooks_match_the_pinned_check_jsonschema() ->
         files = config["files"]
         assert definition["files"] == (files if isinstance(files, str) else "|".join(files)), hook_id
         assert definition.get("types") == ([config["types"]] if "types" in config else None), hook_id
+
+
+def test_every_tool_of_the_release_path_is_pinned() -> None:
+    """The jobs that build what gets published, or hold the publishing token, run exact versions."""
+    dev_pins = dict(
+        re.findall(r'"([a-z-]+)==([0-9.]+)"', (TEMPLATE_DIR.parent / "dev.py").read_text(encoding="utf-8"))
+    )
+    workflows = [
+        TEMPLATE_DIR / ".github" / "workflows" / name for name in ("ci.yml", "docs.yml", "release.yml")
+    ]
+    for workflow in workflows:
+        text = workflow.read_text(encoding="utf-8")
+        setups = text.count("uses: astral-sh/setup-uv@")
+        assert text.count(f'version: "{dev_pins["uv"]}"') == setups, f"{workflow.name}: uv is not pinned"
+        assert "uvx nox -s" not in text
+        assert text.count(f"uvx nox@{dev_pins['nox']} -s") >= 1
+    gitlab = (TEMPLATE_DIR / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    assert f"pip install --quiet uv=={dev_pins['uv']}" in gitlab
+    assert "uvx nox -s" not in gitlab
+    build_job = gitlab.split("\nbuild:\n", 1)[1].split("\n\n", 1)[0]
+    assert "cache: []" in build_job  # a cache from another pipeline never reaches published files
+    noxfile = (TEMPLATE_DIR / "noxfile.py").read_text(encoding="utf-8")
+    tools = re.search(r"BUILD_TOOLS = \((.*)\)", noxfile)
+    assert tools is not None
+    assert all("==" in pin for pin in re.findall(r'"([^"]+)"', tools.group(1)))
