@@ -125,8 +125,7 @@ class Repo:
 
     ``only`` restricts the files to the given ones (the per-file hook's staged files);
     ``project_type`` is the type the configuration declares, if it declares one;
-    ``adopted`` says the configuration adopts the conventions (a template record also does);
-    ``parsed_pyproject`` is ``pyproject.toml`` as another view of the same folder parsed it.
+    ``adopted`` says the configuration adopts the conventions (a template record also does).
     """
 
     def __init__(
@@ -136,7 +135,6 @@ class Repo:
         only: Iterable[str] | None = None,
         project_type: str | None = None,
         adopted: bool = False,
-        parsed_pyproject: tuple[dict[str, Any] | None, str | None] | None = None,
     ):
         self.root = root.resolve()
         if not self.root.is_dir():
@@ -144,11 +142,17 @@ class Repo:
         self._only = None if only is None else list(only)
         self._declared_type = project_type
         self._declared_adoption = adopted
-        self._given_pyproject = parsed_pyproject
         self._text: dict[str, str | None] = {}
         self._stats: dict[str, os.stat_result | None] = {}
         self._real_folders: dict[str, bool] = {"": True}
         self._memo: dict[Hashable, Any] = {}
+
+    def declare(self, *, project_type: str | None, adopted: bool) -> None:
+        """What the configuration says about the project, set once it is loaded (before any rule reads it)."""
+        if "adopted" in self.__dict__ or "project_type_evidence" in self.__dict__:
+            raise RuntimeError("declare() comes before anything reads the project type or adoption")
+        self._declared_type = project_type
+        self._declared_adoption = adopted
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()`` once per repository and key: how rules share what they parsed."""
@@ -366,8 +370,6 @@ class Repo:
     @cached_property
     def parsed_pyproject(self) -> tuple[dict[str, Any] | None, str | None]:
         """``pyproject.toml`` as (data, None), (None, its one-line error), or (None, None) when missing."""
-        if self._given_pyproject is not None:
-            return self._given_pyproject
         if not self.exists("pyproject.toml"):
             return None, None
         return parse_toml(self.read_text("pyproject.toml"))

@@ -88,15 +88,10 @@ def open_repo(
     ``team_file`` lays a team's conventions under the repository's own settings, as
     ``extend`` does, and makes the repository count as having adopted them.
     """
-    probe = Repo(root)
-    config = load_config(probe.root, probe.pyproject, team_file=team_file)
-    repo = Repo(
-        root,
-        only=files,
-        project_type=config.project_type,
-        adopted=config.adopted,
-        parsed_pyproject=probe.parsed_pyproject,
-    )
+    # One view of the folder: the configuration is read from it before any rule looks.
+    repo = Repo(root, only=files)
+    config = load_config(repo.root, repo.pyproject, team_file=team_file)
+    repo.declare(project_type=config.project_type, adopted=config.adopted)
     return repo, config
 
 

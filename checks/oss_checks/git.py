@@ -116,8 +116,14 @@ def top_level(folder: Path) -> Path | None:
     """The work tree that ``folder`` belongs to, if git says one and ``folder`` really is inside it.
 
     A ``core.worktree`` setting can name any folder on the machine: a top level that does
-    not contain ``folder`` is not believed.
+    not contain ``folder`` is not believed. Asked once per folder and run.
     """
+    return _top_level(str(folder))
+
+
+@lru_cache(maxsize=256)
+def _top_level(where: str) -> Path | None:
+    folder = Path(where)
     output = run_git(folder, "rev-parse", "--show-toplevel")
     if not output:
         return None

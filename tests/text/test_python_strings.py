@@ -111,6 +111,14 @@ def test_agrees_with_tokenize_on_this_package() -> None:
             if token.type == tokenize.STRING
         ]
         found = [(span.start, span.end) for span in string_spans(text)]
-        if hasattr(tokenize, "FSTRING_START"):  # 3.12+: f-strings are several tokens
-            found = [span for span in found if text[span[0] : span[1]].lstrip("rRbBuU")[:1] not in "fFtT"]
+        if hasattr(tokenize, "FSTRING_START"):
+            # 3.12+ splits an f-string into several tokens, and a literal inside one of its
+            # replacement fields is a STRING token of its own, so compare outside f-strings only.
+            formatted = [span for span in found if text[span[0] : span[1]].lstrip("rRbBuU")[:1] in "fFtT"]
+            found = [span for span in found if span not in formatted]
+            expected = [
+                span
+                for span in expected
+                if not any(start <= span[0] and span[1] <= end for start, end in formatted)
+            ]
         assert found == expected, path

@@ -136,7 +136,8 @@ def _jobs(args: argparse.Namespace, cwd: Path) -> list[Job]:
     folders = [p for p in paths if (cwd / p).is_dir()]
     files = [p for p in paths if not (cwd / p).is_dir()]
     jobs = [_folder_job((cwd / folder).resolve()) for folder in folders]
-    jobs += [Job(root, only) for root, only in group_files(files, cwd).items()]
+    if files:
+        jobs += [Job(root, only) for root, only in group_files(files, cwd).items()]
     return jobs
 
 
