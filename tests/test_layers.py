@@ -21,6 +21,7 @@ FLOORS: dict[str, int] = {
     "oss_checks": 0,
     "oss_checks.errors": 0,
     "oss_checks.globs": 0,
+    "oss_checks.patterns": 0,
     "oss_checks.git": 0,
     "oss_checks.formats": 0,
     "oss_checks.fixes": 0,

@@ -22,6 +22,7 @@ from typing import Any
 
 from oss_checks.context import Repo
 from oss_checks.git import decode
+from oss_checks.patterns import lazy
 from oss_checks.text.ci import PRECOMMIT_CONFIG
 from oss_checks.text.community import LICENSE_NAMES
 from oss_checks.text.licenses import detect_licenses, license_families
@@ -33,9 +34,9 @@ Sources = dict[str, str]
 BASELINE_FILE = ".oss-checks-baseline.json"
 _OPEN_LICENSES = {"mit": "MIT", "bsd-3-clause": "BSD-3-Clause", "apache-2.0": "Apache-2.0"}
 _PYTHONS = ("3.10", "3.11", "3.12", "3.13")
-_LOWER_BOUND = re.compile(r">=?\s*3\.(\d+)")
-_SETUP_CFG_KEY = re.compile(r"^\s*(name|description|author|author_email)\s*=\s*(.+?)\s*$", re.MULTILINE)
-_SLUG = re.compile(r"[^a-z0-9]+")
+_LOWER_BOUND = lazy(r">=?\s*3\.(\d+)")
+_SETUP_CFG_KEY = lazy(r"^\s*(name|description|author|author_email)\s*=\s*(.+?)\s*$", re.MULTILINE)
+_SLUG = lazy(r"[^a-z0-9]+")
 
 #: Files of the template that adopting never adds: the example code, tests, notebooks and
 #: data skeleton are for new projects; an existing repository has its own.
@@ -303,7 +304,7 @@ def with_baseline_arguments(text: str) -> str:
     return joined + newline if text.endswith(("\n", "\r")) else joined
 
 
-_TOP_LEVEL_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
+_TOP_LEVEL_KEY = lazy(r"^[A-Za-z_][\w-]*\s*:")
 
 
 def with_oss_checks_hooks(text: str, block: list[str]) -> str:

@@ -12,7 +12,6 @@ formatted string) while the other rules still run.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -20,10 +19,11 @@ from pathlib import Path
 
 from oss_checks.config import Config, load_config
 from oss_checks.context import Repo
+from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Rule, Scope
 
 #: ``# oss-checks: ignore[OSS401] the reason`` (also ``ignore[OSS401,OSS402]``) on the line.
-_INLINE = re.compile(r"oss-checks:\s*ignore\[([A-Za-z0-9,\s]+)\]\s*(?:--\s*)?(.*)")
+_INLINE = lazy(r"oss-checks:\s*ignore\[([A-Za-z0-9,\s]+)\]\s*(?:--\s*)?(.*)")
 
 
 @dataclass(frozen=True)

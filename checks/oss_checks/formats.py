@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from oss_checks.patterns import lazy
+
 #: YAML nested deeper than this is refused before parsing: libyaml's composer recurses in C
 #: and crashes the process (a segmentation fault, not an exception) on a few hundred
 #: kilobytes of ``[[[[...`` or ``- - - - ...``. No real configuration nests this deep.
 MAX_YAML_NESTING = 200
-_DEEP_BLOCK = re.compile(rf"^[ \t?:-]{{{MAX_YAML_NESTING},}}", re.MULTILINE)
-_FLOW_BRACKET = re.compile(r"[\[\]{}]")
+_DEEP_BLOCK = lazy(rf"^[ \t?:-]{{{MAX_YAML_NESTING},}}", re.MULTILINE)
+_FLOW_BRACKET = lazy(r"[\[\]{}]")
 
 
 def yaml_too_deep(text: str) -> bool:

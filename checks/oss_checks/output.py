@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 from oss_checks import __version__
 from oss_checks.baseline import display_path, document, dumps
 from oss_checks.engine import Result
+from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Severity
 from oss_checks.rules import load_rules
 
@@ -17,7 +17,7 @@ FORMATS = ("text", "json", "github", "sarif")
 
 #: Characters a terminal or a CI log would act on: C0 and C1 controls, DEL, and the
 #: bidirectional overrides that make text read differently from what it is.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = lazy("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:

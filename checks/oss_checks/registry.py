@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from oss_checks.patterns import lazy
+
 if TYPE_CHECKING:
     from oss_checks.context import Repo, SourceFile
 
@@ -186,7 +188,7 @@ class Finding:
 
 
 RULES: dict[str, type[Rule]] = {}
-_CODE = re.compile(r"OSS[1-9]\d\d")
+_CODE = lazy(r"OSS[1-9]\d\d")
 
 
 class Rule:

@@ -11,13 +11,13 @@ limit) into a scratch folder.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path, PurePosixPath
 
 from oss_checks.errors import TemplateError, UsageError
+from oss_checks.patterns import lazy
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: One archive per released template version (``python -m oss_checks.archive`` writes them).
@@ -32,7 +32,7 @@ WHEEL_TEMPLATE = "oss_checks/_template/"
 #: Unpacking a template copy stops past this size: a template is a few hundred kB.
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 SKIPPED_NAMES = frozenset({"__pycache__", ".DS_Store"})
-_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+_-]*")
+_VERSION = lazy(r"[0-9A-Za-z][0-9A-Za-z.+_-]*")
 
 
 @cache

@@ -7,10 +7,10 @@ and from a file share, and the content security policy forbids loading anything.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from oss_checks.patterns import lazy
 from oss_checks.registry import Stakeholder
 from oss_checks.report.badge import render_badge
 from oss_checks.report.model import (
@@ -180,8 +180,8 @@ def _plural(number: int, singular: str, plural: str | None = None) -> str:
 
 
 # -- a little Markdown, for the rules' "How to fix" text -----------------------------------------
-_INLINE_CODE = re.compile(r"`([^`]+)`")
-_BOLD = re.compile(r"\*\*([^*]+)\*\*")
+_INLINE_CODE = lazy(r"`([^`]+)`")
+_BOLD = lazy(r"\*\*([^*]+)\*\*")
 
 
 def _inline(text: str) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from oss_checks.formats import parse_json
+from oss_checks.patterns import lazy
 from oss_checks.registry import Rule, Stakeholder
 from oss_checks.rules import load_rules
 
@@ -536,7 +537,7 @@ def level_of(result: RepoResult, failing: Mapping[str, list[Item]]) -> Level:
     return ALMOST if len(errors) <= ALMOST_MAX_RULES else NEEDS_WORK
 
 
-_CODE_IN_TEXT = re.compile(r"\bOSS\d{3}\b")
+_CODE_IN_TEXT = lazy(r"\bOSS\d{3}\b")
 
 
 def is_proprietary(license_expression: str | None) -> bool:

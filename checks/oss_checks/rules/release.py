@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from oss_checks.git import decode, nul_separated
+from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Stakeholder
 from oss_checks.text.community import CHANGELOG_NAMES, is_release_notes, is_rst
 from oss_checks.text.markup import headings
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from oss_checks.context import Repo
 
 #: A heading that names a release: "1.2.0", "[1.2.0] - 2026-03-01", "v2.1 (2026-01-05)", "Version 0.3".
-_RELEASE = re.compile(
+_RELEASE = lazy(
     r"^(?:(?:version|release|v)\s*)?v?\d+(?:\.\d+)+[0-9a-z.+-]*(?:$|[\s(,:\u2013\u2014])",
     re.IGNORECASE,
 )
@@ -33,15 +34,15 @@ _PENDING_PHRASES = (
     "dev version",
 )
 #: A development version, not released yet: 1.3.0.dev0, 1.3.0-dev, 1.3dev (a released 2.0rc1 is not).
-_DEV_VERSION = re.compile(r"\d[.-]?dev\d*\b", re.IGNORECASE)
-_WORDS = re.compile(r"[a-z0-9]+")
+_DEV_VERSION = lazy(r"\d[.-]?dev\d*\b", re.IGNORECASE)
+_WORDS = lazy(r"[a-z0-9]+")
 #: How a changelog says it follows Keep a Changelog.
-_KEEP_A_CHANGELOG = re.compile(r"keepachangelog|keep a changelog", re.IGNORECASE)
-_BRACKETED_VERSION = re.compile(r"^\[v?\d+(?:\.\d+)+[^\]]*\]")
+_KEEP_A_CHANGELOG = lazy(r"keepachangelog|keep a changelog", re.IGNORECASE)
+_BRACKETED_VERSION = lazy(r"^\[v?\d+(?:\.\d+)+[^\]]*\]")
 
 
-_MARKUP = re.compile(r"[\[\]`*_]")
-_LINK_TARGET = re.compile(r"\]\([^()\n]*\)")
+_MARKUP = lazy(r"[\[\]`*_]")
+_LINK_TARGET = lazy(r"\]\([^()\n]*\)")
 
 
 def _title(heading: str) -> str:

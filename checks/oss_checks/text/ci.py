@@ -8,12 +8,12 @@ repository's YAML memo, so every rule shares one parse.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from oss_checks.formats import LineDict
+from oss_checks.patterns import lazy
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -56,11 +56,11 @@ class NoxCall:
 
 
 #: Between commands: shell operators, and the brackets and commas of a YAML flow list.
-_SHELL_SEPARATOR = re.compile(r"&&|\|\||\$\(|[;|()`]|(?<=[\s:])\[|\](?=\s|$)|,(?=\s)")
-_COMMENT = re.compile(r"(?:^|\s)#.*$")
-_NOX_WORD = re.compile(r"nox(?:\[[\w,-]*\])?(?:[=<>~!@]\S*)?")
-_PYTHON_WORD = re.compile(r"python(?:\d+(?:\.\d+)*)?(?:\.exe)?|py")
-_ENV_ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=\S*")
+_SHELL_SEPARATOR = lazy(r"&&|\|\||\$\(|[;|()`]|(?<=[\s:])\[|\](?=\s|$)|,(?=\s)")
+_COMMENT = lazy(r"(?:^|\s)#.*$")
+_NOX_WORD = lazy(r"nox(?:\[[\w,-]*\])?(?:[=<>~!@]\S*)?")
+_PYTHON_WORD = lazy(r"python(?:\d+(?:\.\d+)*)?(?:\.exe)?|py")
+_ENV_ASSIGNMENT = lazy(r"[A-Za-z_]\w*=\S*")
 #: Words before a command: YAML keys holding commands, list dashes, shell wrappers.
 _COMMAND_PREFIXES = frozenset(
     {
@@ -103,7 +103,7 @@ _RUNNERS = (
     ("pipenv", "run"),
 )
 _SESSION_FLAGS = frozenset({"-s", "-e", "--session", "--sessions"})
-_SESSION_JOINED = re.compile(r"--sessions?=(.+)|-[se]=?(.+)")
+_SESSION_JOINED = lazy(r"--sessions?=(.+)|-[se]=?(.+)")
 
 
 def without_expressions(line: str, placeholder: str = "$EXPR") -> str:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import ast
 import bisect
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from oss_checks.patterns import lazy
 
 #: A statement longer than this many lines is not an import anyone wrote; it is skipped.
 _MAX_STATEMENT_LINES = 200
@@ -100,8 +101,8 @@ def _import_of(node: ast.stmt) -> list[Import]:
 #: The plain one-line forms, read without ``ast``: ``from ..a.b import c, d as e`` and
 #: ``import a.b as c, d``. No two parts can match the same characters, so a line that does
 #: not fit fails in time linear in its length; anything else goes to ``ast``.
-_PLAIN_FROM = re.compile(r"from[ \t]+(\.*[A-Za-z_][\w.]*|\.+)[ \t]+import[ \t]([\w \t,]+|[ \t]*\*)")
-_PLAIN_IMPORT = re.compile(r"import[ \t]([\w. \t,]+)")
+_PLAIN_FROM = lazy(r"from[ \t]+(\.*[A-Za-z_][\w.]*|\.+)[ \t]+import[ \t]([\w \t,]+|[ \t]*\*)")
+_PLAIN_IMPORT = lazy(r"import[ \t]([\w. \t,]+)")
 
 
 def _plain(statement: str) -> list[Import] | None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
+from oss_checks.patterns import lazy
+
 #: A ``[table]`` or ``[[array]]`` header. No two parts can match the same spaces (``\s*``
 #: next to a lazy ``[^\]]+?`` backtracks cubically on ``[`` and a long run of spaces).
-_TOML_HEADER = re.compile(r"^\[\[?([^\[\]]+)\]\]?[ \t]*(?:#.*)?$")
-_TOML_KEY = re.compile(
+_TOML_HEADER = lazy(r"^\[\[?([^\[\]]+)\]\]?[ \t]*(?:#.*)?$")
+_TOML_KEY = lazy(
     r"^((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
 )
 

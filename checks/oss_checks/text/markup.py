@@ -16,10 +16,12 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from oss_checks.patterns import lazy
+
 # -- code blocks ------------------------------------------------------------------------------
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-_INDENTED = re.compile(r"^(?: {4}|\t)")
-_RST_DIRECTIVE_CODE = re.compile(r"^\s*\.\.\s+(?:code-block|code|sourcecode|literalinclude)::", re.IGNORECASE)
+_FENCE = lazy(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_INDENTED = lazy(r"^(?: {4}|\t)")
+_RST_DIRECTIVE_CODE = lazy(r"^\s*\.\.\s+(?:code-block|code|sourcecode|literalinclude)::", re.IGNORECASE)
 
 
 def code_lines(text: str, *, rst: bool = False) -> set[int]:
@@ -152,16 +154,16 @@ def without_inline_code(line: str) -> str:
 # -- headings and words ---------------------------------------------------------------------
 # Every pattern below runs on text anyone can commit: none may backtrack quadratically on a
 # long line, so character classes exclude the delimiter that opens the next attempt.
-_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+(.*))?$")
-_MD_UNDERLINE = re.compile(r"^\s{0,3}(=+|-{2,})[ \t]*$")
-_RST_ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1{2,}[ \t]*$")
-_HTML_HEADING = re.compile(r"\s*<h([1-6])\b[^<>]*>([^\n]{0,300}?)</h\1\s*>", re.IGNORECASE)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_HTML_TAG = re.compile(r"<[^<>\n]+>")
-_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
-_MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
-_BARE_URL = re.compile(r"\b(?:https?|ftp)://\S+")
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_ATX = lazy(r"^\s{0,3}(#{1,6})(?:[ \t]+(.*))?$")
+_MD_UNDERLINE = lazy(r"^\s{0,3}(=+|-{2,})[ \t]*$")
+_RST_ADORNMENT = lazy(r"^([!-/:-@\[-`{-~])\1{2,}[ \t]*$")
+_HTML_HEADING = lazy(r"\s*<h([1-6])\b[^<>]*>([^\n]{0,300}?)</h\1\s*>", re.IGNORECASE)
+_HTML_COMMENT = lazy(r"<!--.*?-->", re.DOTALL)
+_HTML_TAG = lazy(r"<[^<>\n]+>")
+_MD_IMAGE = lazy(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
+_MD_LINK = lazy(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
+_BARE_URL = lazy(r"\b(?:https?|ftp)://\S+")
+_WORD = lazy(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,10 @@ answer outside that line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
+
+from oss_checks.patterns import lazy
 
 #: The tokens that matter, each in one match: comments (with the line end after them),
 #: string literals (from their first quote; the prefix is read backwards), continuations,
@@ -33,7 +34,7 @@ from typing import NamedTuple
 #: character and none is a group, so the search skips all other code in C (a group around
 #: the alternatives would make the engine try every position); the first character of a
 #: match tells which token it is.
-_TOKEN = re.compile(
+_TOKEN = lazy(
     r"#[^\r\n]*(?:\r\n|[\r\n])?"
     r"|'''(?:[^'\\]+|\\[\s\S]|'(?!''))*(?:'''|\\?\Z)"
     r'|"""(?:[^"\\]+|\\[\s\S]|"(?!""))*(?:"""|\\?\Z)'
@@ -45,7 +46,7 @@ _TOKEN = re.compile(
     r"|\r\n|[\r\n;]"
 )
 #: Anything but blanks: code between two tokens.
-_CODE = re.compile(r"[^ \t\f]")
+_CODE = lazy(r"[^ \t\f]")
 _PREFIX_LETTERS = frozenset("rRbBuUfFtT")
 QUOTES = "'\""
 #: What ends a statement at bracket depth 0 (a continuation's line end is part of it).

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from oss_checks.patterns import lazy
 from oss_checks.text.markup import (
     Heading,
     clean_title,
@@ -23,7 +24,7 @@ from oss_checks.text.markup import (
 )
 
 # -- sections by topic ---------------------------------------------------------------------------
-_TOKEN = re.compile(r"[^\W_]+")
+_TOKEN = lazy(r"[^\W_]+")
 
 #: Words (or word stems ending in ``*``) and phrases that put a heading on a topic.
 TOPIC_WORDS: dict[str, tuple[str, ...]] = {
@@ -111,19 +112,17 @@ def heading_key(title: str) -> str:
 
 
 # -- links ---------------------------------------------------------------------------------------
-_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
-_MD_INLINE = re.compile(r"\]\(\s*<?([^()\s<>]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
-_MD_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:\s*<?([^\s<>]+)>?")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
-_HREF = re.compile(r"""href\s*=\s*["']([^"'\s<>]+)["']""", re.IGNORECASE)
-_RST_INLINE = re.compile(r"`[^`<\n]*<([^<>`\s]+)>`_{1,2}")
-_RST_TARGET = re.compile(r"^\s*\.\.\s+_[^:\n]+:\s*(\S+)")
-_RST_INCLUDE = re.compile(r"^\s*\.\.\s+(?:include|literalinclude|mdinclude)::\s*(\S+)", re.IGNORECASE)
-_RST_DOC = re.compile(r":doc:`(?:[^`<\n]*<)?([^<>`\s]+)>?`")
-_BARE_URL = re.compile(r"\b(?:https?://|mailto:)[^\s<>()\[\]\"'`]+")
-_EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
-)
+_MD_IMAGE = lazy(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
+_MD_INLINE = lazy(r"\]\(\s*<?([^()\s<>]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
+_MD_DEFINITION = lazy(r"^ {0,3}\[[^\[\]\n]+\]:\s*<?([^\s<>]+)>?")
+_AUTOLINK = lazy(r"<((?:https?|mailto):[^<>\s]+)>")
+_HREF = lazy(r"""href\s*=\s*["']([^"'\s<>]+)["']""", re.IGNORECASE)
+_RST_INLINE = lazy(r"`[^`<\n]*<([^<>`\s]+)>`_{1,2}")
+_RST_TARGET = lazy(r"^\s*\.\.\s+_[^:\n]+:\s*(\S+)")
+_RST_INCLUDE = lazy(r"^\s*\.\.\s+(?:include|literalinclude|mdinclude)::\s*(\S+)", re.IGNORECASE)
+_RST_DOC = lazy(r":doc:`(?:[^`<\n]*<)?([^<>`\s]+)>?`")
+_BARE_URL = lazy(r"\b(?:https?://|mailto:)[^\s<>()\[\]\"'`]+")
+_EMAIL = lazy(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 
 
 @dataclass(frozen=True)
@@ -217,7 +216,7 @@ _HOW_WORDS = (
     "getting started",
 )
 #: Commands a code line or inline code may start with.
-_COMMAND = re.compile(
+_COMMAND = lazy(
     r"^\s*(?:\$\s*|>>>\s*|%|!)?(?:pip3?|conda|mamba|micromamba|uv|uvx|poetry|pipenv|pdm|hatch|nox|tox|make|docker|"
     r"docker-compose|podman|python3?|jupyter|streamlit|dvc|snakemake|bash|sh|git|cargo|npm|Rscript|R|kedro|mlflow)\b"
 )
@@ -299,7 +298,7 @@ _POLICY_TARGETS = {
 }
 
 
-_LINK_TARGET = re.compile(r"\]\([^()\n]*\)|<[^<>\n]*>")
+_LINK_TARGET = lazy(r"\]\([^()\n]*\)|<[^<>\n]*>")
 
 
 def _without_addresses(line: str) -> str:

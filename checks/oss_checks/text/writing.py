@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+from oss_checks.patterns import lazy
+
 #: Characters Markdown could read as markup. Parentheses are safe once brackets are escaped.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~])")
+_SPECIAL = lazy(r"([\\`*_{}\[\]<>#+!|~])")
 
 
 def md(text: object) -> str:
