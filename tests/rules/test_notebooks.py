@@ -92,8 +92,9 @@ def test_invalid_json_is_reported_at_the_error(make_repo: MakeRepo, check: Check
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (json.dumps({"nbformat": 3, "worksheets": []}), "nbformat 3"),
+        (json.dumps({"nbformat": 5, "cells": []}), "nbformat 5"),
         (json.dumps({"cells": []}), "nbformat none"),
+        (json.dumps({"nbformat": 3, "cells": []}), "no list of cells"),
         (json.dumps([1, 2]), "not a JSON object"),
         (json.dumps({"nbformat": 4, "cells": {}}), "no list of cells"),
         ("", "is empty"),
@@ -108,6 +109,53 @@ def test_unreadable_notebooks_are_reported(
     finding = only(check(root, "OSS301"))
     assert (finding.path, finding.line, finding.col) == (GOOD, 0, 0)
     assert expected in finding.message
+
+
+def old_nb(*cells: dict[str, Any]) -> str:
+    """A notebook as IPython 1 and 2 saved it (nbformat 3: worksheets, input, prompt_number)."""
+    return json.dumps(
+        {"nbformat": 3, "nbformat_minor": 0, "metadata": {"name": ""}, "worksheets": [{"cells": list(cells)}]}
+    )
+
+
+def old_code(source: str, count: int, outputs: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "cell_type": "code",
+        "collapsed": False,
+        "input": source.splitlines(keepends=True),
+        "language": "python",
+        "metadata": {},
+        "outputs": outputs,
+        "prompt_number": count,
+    }
+
+
+def test_an_nbformat_3_notebook_is_valid_and_every_rule_reads_it(make_repo: MakeRepo, check: Check) -> None:
+    traceback = {
+        "output_type": "pyerr",
+        "ename": "IOError",
+        "evalue": "No such file",
+        "traceback": ["\x1b[1;32mC:\\Users\\ana\\Dropbox\\study\\load.py\x1b[0m in \x1b[0;36m<module>"],
+    }
+    leak = {"output_type": "stream", "stream": "stdout", "text": [f"key {AWS_KEY}\n"]}
+    root = make_repo(
+        {
+            "notebooks/1.0-abc-old.ipynb": old_nb(
+                {"cell_type": "heading", "level": 1, "metadata": {}, "source": "Old study"},
+                old_code('run(r"C:\\Users\\ana\\Dropbox\\study\\load.py")', 2, [traceback]),
+                old_code("print(key)", 1, [leak]),
+            ),
+            "notebooks/Untitled.ipynb": old_nb(old_code("1", 1, [])),
+        }
+    )
+    codes = ("OSS301", "OSS303", "OSS304", "OSS306", "OSS307", "OSS401")
+    found = sorted((f.code, f.path.rpartition("/")[2], f.cell) for f in check(root, *codes))
+    assert found == [
+        ("OSS304", "Untitled.ipynb", None),
+        ("OSS307", "1.0-abc-old.ipynb", 3),
+        ("OSS401", "1.0-abc-old.ipynb", 2),  # the path in the code
+        ("OSS401", "1.0-abc-old.ipynb", 2),  # and the traceback that shows it
+    ]
 
 
 def test_other_notebook_rules_skip_an_invalid_notebook(make_repo: MakeRepo, check: Check) -> None:
@@ -601,21 +649,42 @@ def test_notebook_with_kernel_metadata_passes(make_repo: MakeRepo, check: Check)
 
 
 @pytest.mark.parametrize(
-    ("metadata", "missing"),
+    "metadata",
     [
-        ({}, "no kernelspec.name and no language_info.name"),
-        ({"language_info": {"name": "python"}}, "no kernelspec.name:"),
-        ({"kernelspec": {"name": "ir"}, "language_info": {"name": " "}}, "no language_info.name:"),
-        ({"kernelspec": "python3", "language_info": {"name": "python"}}, "no kernelspec.name:"),
+        {},
+        {"kernelspec": "python3", "language_info": {"name": " "}},
+        {"kernelspec": {"display_name": "Python 3"}, "language_info": []},
     ],
 )
-def test_missing_kernel_metadata_is_reported(
-    make_repo: MakeRepo, check: Check, metadata: dict[str, Any], missing: str
+def test_a_notebook_that_records_neither_kernel_nor_language_is_reported(
+    make_repo: MakeRepo, check: Check, metadata: dict[str, Any]
 ) -> None:
     root = make_repo({GOOD: nb(code(), metadata=metadata)})
     finding = only(check(root, "OSS306"))
     assert (finding.path, finding.line, finding.cell) == (GOOD, 0, None)
-    assert missing in finding.message
+    assert "no kernelspec.name and no language_info.name" in finding.message
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    [
+        # Colab saves the kernel and no language_info.
+        {"kernelspec": {"name": "python3", "display_name": "Python 3"}, "accelerator": "GPU"},
+        # A docs build that runs its notebooks picks the kernel; the language is recorded.
+        {"language_info": {"name": "python", "version": "3.11.4"}},
+    ],
+)
+def test_one_of_kernel_and_language_is_enough(
+    make_repo: MakeRepo, check: Check, metadata: dict[str, Any]
+) -> None:
+    root = make_repo({GOOD: nb(code(), metadata=metadata)})
+    assert check(root, "OSS306") == []
+
+
+def test_an_old_notebook_records_its_language_in_its_code_cells(make_repo: MakeRepo, check: Check) -> None:
+    markdown_only = old_nb({"cell_type": "markdown", "metadata": {}, "source": "notes"})
+    root = make_repo({GOOD: old_nb(old_code("1", 1, [])), "notebooks/2.0-abc-notes.ipynb": markdown_only})
+    assert [f.path for f in check(root, "OSS306")] == ["notebooks/2.0-abc-notes.ipynb"]
 
 
 # -- OSS307 notebook-credentials -----------------------------------------------------------

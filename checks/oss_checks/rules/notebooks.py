@@ -72,16 +72,19 @@ class _NotebookRule(Rule):
 
 
 class OSS301(Rule):
-    """Notebook cannot be read: it is not a valid nbformat 4 notebook.
+    """Notebook cannot be read: it is not a notebook Jupyter can open.
 
     ## What it does
-    Opens every `.ipynb` file as Jupyter does and reports it when it is not a
-    notebook Jupyter can open: broken JSON (with the line and column of the
-    problem), an empty file, a file that is not UTF-8 text, or a notebook saved
-    in the old nbformat 3 (or older) format. A valid notebook larger than the
-    limit for reading files is read all the same (up to 100 MB, GitHub's own
-    limit). Notebooks of tests, test data and vendored code are left alone: a
-    broken one there is usually broken on purpose.
+    Opens every `.ipynb` file as Jupyter does and reports it when Jupyter could
+    not open it: broken JSON (with the line and column of the problem), an empty
+    file, a file that is not UTF-8 text, a JSON file without the notebook's cells,
+    or a notebook that names no nbformat version or one newer than Jupyter knows.
+    Notebooks saved in the old formats (nbformat 3 and older, from IPython) are
+    fine: Jupyter upgrades them when it opens them, and every other notebook rule
+    reads them the same way. A valid notebook larger than the limit for reading
+    files is read all the same (up to 100 MB, GitHub's own limit). Notebooks of
+    tests, test data and vendored code are left alone: a broken one there is
+    usually broken on purpose.
 
     ## Why is this bad?
     A broken notebook usually comes from a merge conflict or from saving while
@@ -102,8 +105,8 @@ class OSS301(Rule):
     ## How to fix
     Open the file in a text editor at the reported line and repair the JSON (for
     a merge conflict, keep one side), or restore the last good version with
-    `git checkout <commit> -- path/to/notebook.ipynb`. Convert old notebooks with
-    `jupyter nbconvert --to notebook --nbformat 4 --inplace path/to/notebook.ipynb`.
+    `git checkout <commit> -- path/to/notebook.ipynb`. Delete a file that only
+    has a notebook's name.
     """
 
     name = "notebook-invalid"
@@ -122,7 +125,7 @@ class OSS301(Rule):
         where = _JSON_WHERE.search(error)
         line, col = (int(where.group(1)), int(where.group(2))) if where else (0, 0)
         if "nbformat" in error:
-            fix = "convert it with `jupyter nbconvert --to notebook --inplace` or open and save it in Jupyter"
+            fix = "restore a version Jupyter saved, or delete it if it is no notebook"
         elif where is not None:
             fix = "resolve the merge conflict or restore it with `git restore`, then open it in Jupyter"
         else:
@@ -650,18 +653,22 @@ def _share_in_folders(repo: Repo) -> str | None:
 
 
 class OSS306(_NotebookRule):
-    """Notebook does not record which kernel and language it runs on.
+    """Notebook does not record which kernel or language it runs on.
 
     ## What it does
     Checks the notebook's metadata for `kernelspec` (with a kernel `name`) and
-    `language_info` (with a language `name`). Jupyter writes both when a notebook
-    is saved from a running kernel. Notebooks of tests, test data and vendored code
-    are left alone.
+    `language_info` (with a language `name`), which Jupyter writes when a notebook
+    is saved from a running kernel, and reports a notebook that has neither. One of
+    them is enough to tell the notebook's language: Colab keeps only `kernelspec`,
+    and documentation builds that run notebooks choose the kernel themselves. A
+    notebook saved in the old nbformat 3 counts the language its code cells name.
+    Notebooks of tests, test data and vendored code are left alone.
 
     ## Why is this bad?
     Without them, Jupyter asks every reader to pick a kernel, documentation tools
     cannot highlight or run the code, and nobody can tell whether the notebook is
-    Python, R or Julia without opening it.
+    Python, R or Julia without opening it. Such a notebook was usually written by
+    a tool, or never run.
 
     ## Example
     ```json
@@ -679,12 +686,11 @@ class OSS306(_NotebookRule):
 
     def check_notebook(self, path: str, notebook: Notebook) -> Iterator[Finding]:
         metadata = notebook.metadata
-        missing = [key for key in ("kernelspec", "language_info") if not _named(metadata.get(key))]
-        if missing:
+        if not (_named(metadata.get("kernelspec")) or _named(metadata.get("language_info"))):
             yield self.finding(
                 path,
-                f"notebook metadata has no {' and no '.join(f'{key}.name' for key in missing)}: "
-                "select a kernel in Jupyter, run the notebook and save it",
+                "notebook metadata has no kernelspec.name and no language_info.name, so nothing says "
+                "which kernel or language it runs on: select a kernel in Jupyter, run the notebook and save it",
             )
 
 
