@@ -92,6 +92,32 @@ def test_paths_in_python_strings_are_reported(make_repo: MakeRepo, check: Check)
     assert "environment variable from .env" in messages[5]
 
 
+def test_option_defaults_and_system_folders_are_not_one_persons_paths(make_repo: MakeRepo, check: Check) -> None:
+    """The caller overrides a default (the README runs `--data-dir DATA`); C:\\etc is the same everywhere."""
+    cli = (
+        "import argparse, os\n"
+        "parser = argparse.ArgumentParser()\n"
+        'parser.add_argument("--data-dir", default="/mnt/lab/videos")\n'
+        "class Clips:\n"
+        '    def __init__(self, root="/home/bob/clips"):\n'
+        "        self.root = root\n"
+        "def config_dir():\n"
+        "    if os.name == 'nt':\n"
+        "        return r'C:\\etc\\mytool'\n"
+        "    return '/etc/mytool'\n"
+        'TOOL = r"C:\\Program Files\\Tool\\tool.exe"\n'
+        'RAW = "/Users/alice/Downloads/clips.csv"\n'
+        'OUT = r"C:\\Users\\carol\\out"\n'
+        'OLD = "/home/bob/old.csv"\n'
+    )
+    root = make_repo({"pipeline/prepare.py": cli})
+    assert located(check(root, "OSS401")) == [
+        ("pipeline/prepare.py", None, 12, 8),
+        ("pipeline/prepare.py", None, 13, 9),
+        ("pipeline/prepare.py", None, 14, 8),
+    ]
+
+
 def test_clean_python_file_passes(make_repo: MakeRepo, check: Check) -> None:
     clean = 'from pathlib import Path\n\nDATA = Path(__file__).parent / "data" / "raw"\nTAB = "a:\\tb"\n'
     root = make_repo({"src/pkg/load.py": clean})

@@ -55,10 +55,13 @@ class OSS401(Rule):
     `/home/ana/anaconda3/`), and a cell output that shows a folder the notebook's
     code hard-codes. Comments and docstrings are not checked, and neither are tests,
     test data and vendored code. Paths that are the same on every computer are
-    fine: system folders (`/usr`, `/tmp`, `C:\\Program Files`), the users of CI
-    runners and container images (`/home/runner`, `/home/jovyan`), placeholders
+    fine: system folders (`/usr`, `/tmp`, `C:\\Program Files`, `C:\\etc`), the users
+    of CI runners and container images (`/home/runner`, `/home/jovyan`), placeholders
     (`/home/user`), tool folders below `~` (`~/.cache`, `~/.aws`, `~/anaconda3`),
-    URLs and relative paths.
+    URLs and relative paths. So are defaults that whoever runs the code replaces:
+    the `default=` of a command-line option (`--data-dir`) and, in a Python module,
+    the default of a function's parameter (a notebook calls its own functions, so
+    there they count).
 
     ## Why is this bad?
     The code only runs on the computer of the person who wrote it: everyone else,
