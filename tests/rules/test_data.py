@@ -92,7 +92,9 @@ def test_paths_in_python_strings_are_reported(make_repo: MakeRepo, check: Check)
     assert "environment variable from .env" in messages[5]
 
 
-def test_option_defaults_and_system_folders_are_not_one_persons_paths(make_repo: MakeRepo, check: Check) -> None:
+def test_option_defaults_and_system_folders_are_not_one_persons_paths(
+    make_repo: MakeRepo, check: Check
+) -> None:
     """The caller overrides a default (the README runs `--data-dir DATA`); C:\\etc is the same everywhere."""
     cli = (
         "import argparse, os\n"

@@ -15,6 +15,7 @@ from conftest import Check, MakeRepo, Run, write_tree
 from oss_checks.engine import check as check_repository
 from oss_checks.errors import ConfigError
 from oss_checks.registry import Finding
+from oss_checks.rules.notebooks import pattern_from_example
 
 KERNEL = {
     "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
@@ -493,6 +494,101 @@ def test_the_pattern_applies_where_the_readme_sets_it(make_repo: MakeRepo, check
     )
     root = make_repo({"README.md": readme, "notebooks/Predict tags.ipynb": nb(code())})
     assert only(check_unadopted(root, "OSS304")).message.endswith(", which README.md sets")
+
+
+TEAM_README = (
+    "├── notebooks   <- Jupyter notebooks. Naming convention is a number (for ordering),\n"
+    "│                  the creator's initials, and a short `-` delimited description, e.g.\n"
+    "│                  `4_QZ_first-look`.\n"
+)
+
+
+@pytest.mark.parametrize("select", ["by name", "default"])
+def test_the_readmes_own_example_sets_the_pattern(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check, select: str
+) -> None:
+    root = make_repo(
+        {
+            "README.md": TEAM_README,
+            "notebooks/0_QZ_cleaning.ipynb": nb(code()),
+            "notebooks/1_WT_model-tuning.ipynb": nb(code()),
+            "notebooks/1.0-qz-cleaning.ipynb": nb(code()),
+        }
+    )
+    finding = only((check if select == "by name" else check_unadopted)(root, "OSS304"))
+    assert finding.path == "notebooks/1.0-qz-cleaning.ipynb"
+    assert r"^\d+(\.\d+)*_[A-Z0-9]+_[a-z0-9][a-z0-9_-]*\.ipynb$" in finding.message
+    assert "for example 4_QZ_first-look.ipynb" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("example", "pattern"),
+    [
+        ("1.0-jqp-initial-data-exploration", r"^\d+(\.\d+)*-[a-z0-9]+-[a-z0-9][a-z0-9_-]*\.ipynb$"),
+        ("4_QZ_first-look", r"^\d+(\.\d+)*_[A-Z0-9]+_[a-z0-9][a-z0-9_-]*\.ipynb$"),
+        ("2.1.Jo-Sales_Report.ipynb", r"^\d+(\.\d+)*\.[A-Za-z0-9]+-[A-Za-z0-9][A-Za-z0-9_-]*\.ipynb$"),
+        ("exploration", None),
+        ("1.0-initial", None),
+    ],
+)
+def test_pattern_from_a_readme_example(example: str, pattern: str | None) -> None:
+    assert pattern_from_example(example) == pattern
+
+
+def test_a_readme_example_that_is_no_pattern_silences_the_rule(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    readme = "Notebooks: naming convention is a number and a topic, e.g. `07 final model`.\n"
+    root = make_repo({"README.md": readme, "notebooks/final model.ipynb": nb(code())})
+    assert check_unadopted(root, "OSS304") == []
+
+
+def test_a_number_in_front_alone_is_no_convention(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    # Chapters numbered for reading order; two-word titles fit number-initials-topic by accident.
+    chapters = {
+        "01-welcome.ipynb": nb(code()),
+        "02-linear-models.ipynb": nb(code()),
+        "03-decision-trees.ipynb": nb(code()),
+        "04-neural-networks.ipynb": nb(code()),
+        "05-summary.ipynb": nb(code()),
+    }
+    assert check_unadopted(make_repo(chapters), "OSS304") == []
+
+
+def test_initials_shared_by_notebooks_still_make_the_convention(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    root = make_repo(
+        {
+            "notebooks/1.0-marta-cleaning.ipynb": nb(code()),
+            "notebooks/2.0-marta-features.ipynb": nb(code()),
+            "notebooks/3.0-marta-model.ipynb": nb(code()),
+            "notebooks/final results.ipynb": nb(code()),
+        }
+    )
+    assert only(check_unadopted(root, "OSS304")).path == "notebooks/final results.ipynb"
+
+
+def test_a_notebook_a_readme_lists_by_name_is_documented(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    readme = (
+        "├── notebooks   <- Jupyter notebooks. Naming convention is a number (for ordering),\n"
+        "│   └── crawl-stations.ipynb    <- downloads the station list\n"
+        "│   └── Untitled.ipynb          <- (kept by mistake)\n"
+    )
+    root = make_repo(
+        {
+            "README.md": readme,
+            "notebooks/crawl-stations.ipynb": nb(code()),
+            "notebooks/map-stations.ipynb": nb(code()),
+            "notebooks/README.md": "- `plot_delays.ipynb`: the delay charts\n",
+            "notebooks/plot_delays.ipynb": nb(code()),
+            "notebooks/Untitled.ipynb": nb(code()),
+        }
+    )
+    assert sorted(f.path for f in check_unadopted(root, "OSS304")) == [
+        "notebooks/Untitled.ipynb",
+        "notebooks/map-stations.ipynb",
+    ]
 
 
 def test_a_valid_name_is_decided_without_parsing(make_repo: MakeRepo, check: Check) -> None:
