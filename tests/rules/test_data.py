@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -944,6 +945,41 @@ def test_large_files_the_project_names_are_used_on_purpose(make_repo: MakeRepo, 
         "lightning_logs/version_0/checkpoints/epoch=9.ckpt",
         "models/model.pkl",
     ]
+
+
+@pytest.mark.parametrize(
+    "naming",
+    [
+        "path = 'folds/split.{}.csv'.format(k)\n",
+        "path = f'folds/split.{k}.csv'\n",
+        "path = 'folds/split.%d.csv' % k\n",
+        "path = 'folds/split.' + str(k) + '.csv'\n",
+        "paths = glob.glob('folds/split.*.csv')\n",
+        "README: *split.[0-4].csv* are the five folds.\n",
+    ],
+)
+def test_a_series_named_by_a_format_string_or_glob_is_named(
+    make_repo: MakeRepo, check: Check, naming: str
+) -> None:
+    files: dict[str, str | bytes] = {f"folds/split.{k}.csv": b"\0" * (2 * MB) for k in range(3)}
+    files["folds/split.notes.csv"] = b"\0" * (2 * MB)  # not of the series: nobody names it
+    files["runs/ckpt_7.pt"] = b"\0" * (2 * MB)  # a checkpoint of another series, named by nothing
+    files["split.py" if naming.startswith("path") else "README.md"] = naming
+    assert [f.path for f in check(make_repo(files), "OSS403")] == ["folds/split.notes.csv", "runs/ckpt_7.pt"]
+
+
+def test_a_series_prefix_without_a_placeholder_does_not_name_it(make_repo: MakeRepo, check: Check) -> None:
+    files: dict[str, str | bytes] = {f"folds/split.{k}.csv": b"\0" * (2 * MB) for k in range(2)}
+    files["split.py"] = "PREFIX = 'split.'\nOTHER = 'split.final.csv'\n"
+    assert [f.path for f in check(make_repo(files), "OSS403")] == ["folds/split.0.csv", "folds/split.1.csv"]
+
+
+def test_a_text_full_of_series_prefixes_stays_linear(make_repo: MakeRepo, check: Check) -> None:
+    files: dict[str, str | bytes] = {"split.0.csv": b"\0" * (2 * MB)}
+    files["notes.md"] = "split.{" * 40_000 + "split.[" * 40_000 + "split.' + " * 40_000  # under 1 MB
+    began = time.perf_counter()
+    assert [f.path for f in check(make_repo(files), "OSS403")] == ["split.0.csv"]
+    assert time.perf_counter() - began < 20  # quadratic work would take hours
 
 
 def test_tracked_but_ignored_with_hostile_file_names(make_repo: MakeRepo, check: Check) -> None:

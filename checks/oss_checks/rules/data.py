@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -386,7 +386,10 @@ class OSS403(Rule):
     archives and models kept as test fixtures, in docs or examples, or inside an
     importable package (package data) may have `bundled-max-kb` (10 MB), and so may
     those that the project's code, notebooks or docs name (an input the pipeline
-    reads, a model it loads), unless the repository versions its data with DVC.
+    reads, a model it loads), unless the repository versions its data with DVC. A
+    numbered series of files (`folds.0.csv` ... `folds.4.csv`) is named by a name
+    built for it: `"folds.{}.csv".format(k)`, `f"folds.{k}.csv"`, `"folds.%d.csv"`,
+    `"folds." + str(k) + ".csv"`, or a glob such as `folds.*.csv` or `folds.[0-4].csv`.
     Files stored with Git LFS are not reported.
 
     ## Why is this bad?
@@ -491,8 +494,12 @@ def _named_in_the_project(repo: Repo, above: int) -> frozenset[str]:
 
     A large file the code, a notebook or the docs name is an input or a result the project
     uses on purpose (a model the pipeline loads, the data a chapter reads); one nobody names
-    (a training checkpoint, a screen recording, a program) is what a commit swept in. One
-    search over the project's text files, and only when some file is that large.
+    (a training checkpoint, a screen recording, a program) is what a commit swept in. A file
+    of a numbered series (``folds.3.csv``) is also named by a name built for the series: a
+    format string (``folds.{}.csv``, ``folds.%d.csv``), a glob (``folds.*.csv``,
+    ``folds.[0-4].csv``) or a concatenation (``'folds.' + str(k) + '.csv'``). One search over
+    the project's text files, and only when some file is that large; a second one, for the
+    series, only when a large numbered file is left unnamed.
     """
 
     def find() -> frozenset[str]:
@@ -500,24 +507,88 @@ def _named_in_the_project(repo: Repo, above: int) -> frozenset[str]:
         if not large:
             return frozenset()
         names = sorted(set(large.values()), key=len, reverse=True)
-        mention = re.compile("|".join(re.escape(name) for name in names))
-        found: set[str] = set()
-        for path in repo.paths:
-            if path in large and not path.lower().endswith(NOTEBOOK_SUFFIX):
-                continue
-            lowered = path.lower()
-            if not lowered.endswith(_NAMING_SUFFIXES) and path.rpartition("/")[2] not in (
-                "Makefile",
-                "Dockerfile",
-            ):
-                continue
-            for text in _naming_texts(repo, path):
-                found.update(match.group() for match in mention.finditer(text))
-            if len(found) == len(names):
-                break
+        found = _mentioned(
+            repo, large, names, lambda text, pattern: (m.group() for m in pattern.finditer(text))
+        )
+        series = {name: parts for name in names if name not in found and (parts := _series_parts(name))}
+        if series:
+            built = _mentioned(
+                repo, large, sorted({p for p, _ in series.values()}, key=len, reverse=True), _built
+            )
+            found.update(name for name, (prefix, rest) in series.items() if (prefix, rest) in built)
         return frozenset(found)
 
     return repo.memo(("large-files-named", above), find)
+
+
+#: A numbered name: what stands before its first number, the number, and what follows its last.
+_SERIES_NAME = re.compile(r"(?P<prefix>[^\d]*[^\d._-])[._-]?\d+(?:[._-]?\d+)*(?P<rest>\D*)")
+#: What stands for the number in a name built for a series, right after the series' prefix.
+_PLACEHOLDER = re.compile(r"[._-]?(?:\{[^{}\r\n]{0,40}\}|%0?\d*[dis]|\*|\?|\[[0-9a-z-]{1,12}\]|[\"']\s*\+)")
+#: How far after the placeholder the rest of the name may stand (past ``+ str(k) + '``).
+_REST_WINDOW = 40
+
+
+def _series_parts(name: str) -> tuple[str, str] | None:
+    """(prefix, rest) of a numbered file name such as ``folds.3.csv`` -> (``folds``, ``.csv``)."""
+    match = _SERIES_NAME.fullmatch(name)
+    if match is None or len(match.group("prefix")) < 3 or not match.group("rest"):
+        return None
+    return match.group("prefix"), match.group("rest")
+
+
+def _built(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
+    """(prefix, rest) of every name built for a series: a prefix, a placeholder, then the rest."""
+    for match in pattern.finditer(text):
+        placeholder = _PLACEHOLDER.match(text, match.end())
+        if placeholder is None:
+            continue
+        window = text[placeholder.end() : placeholder.end() + _REST_WINDOW]
+        for rest in _series_rests(window):
+            yield match.group(), rest
+
+
+def _series_rests(window: str) -> Iterator[str]:
+    """Each ending a name may have in the text right after a placeholder: ``.csv``, ``_fold.npy``."""
+    end = 0
+    while True:
+        dot = window.find(".", end)
+        if dot < 0:
+            return
+        stop = dot + 1
+        while stop < len(window) and (window[stop].isalnum() or window[stop] in "._-"):
+            stop += 1
+        start = dot
+        while start > 0 and (window[start - 1].isalnum() or window[start - 1] in "_-"):
+            start -= 1
+        yield window[start:stop]
+        yield window[dot:stop]
+        end = stop
+
+
+def _mentioned(
+    repo: Repo,
+    large: dict[str, str],
+    words: list[str],
+    matches: Callable[[str, re.Pattern[str]], Iterable[Any]],
+) -> set[Any]:
+    """Everything ``matches`` finds for ``words`` in the project's text files (one pass over them)."""
+    mention = re.compile("|".join(re.escape(word) for word in words))
+    found: set[Any] = set()
+    for path in repo.paths:
+        if path in large and not path.lower().endswith(NOTEBOOK_SUFFIX):
+            continue
+        lowered = path.lower()
+        if not lowered.endswith(_NAMING_SUFFIXES) and path.rpartition("/")[2] not in (
+            "Makefile",
+            "Dockerfile",
+        ):
+            continue
+        for text in _naming_texts(repo, path):
+            found.update(matches(text, mention))
+        if matches is not _built and len(found) == len(words):
+            break
+    return found
 
 
 def _naming_texts(repo: Repo, path: str) -> Iterator[str]:
