@@ -530,6 +530,52 @@ def test_committed_data_files_under_data_are_reported(make_repo: MakeRepo, check
     assert "git rm --cached data/raw/sales.csv" in finding.message
 
 
+SHIPPED_DATA = {
+    "README.md": "All inputs the notebooks read are included in data/.\n",
+    ".gitignore": "__pycache__/\n",
+    "data/prices.csv": "a\n",
+    "data/regions.tsv": "b\n",
+    "analysis.py": "pd.read_csv('data/prices.csv')\n",
+}
+
+
+def test_data_the_repository_commits_on_purpose_is_left_alone_outside_adopters(
+    make_repo: MakeRepo, check_unadopted: Check, check: Check
+) -> None:
+    root = make_repo(SHIPPED_DATA)
+    assert check_unadopted(root, "OSS404") == []
+    # Where the conventions apply, one finding on .gitignore says it all: no file is called
+    # "committed although data/ stays out of git" while nothing keeps data/ out of git.
+    finding = only(check(root, "OSS404"))
+    assert finding.path == ".gitignore"
+    assert "2 data files in data/ are already committed" in finding.message
+
+
+def test_data_waiting_to_be_committed_is_reported_outside_adopters(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    root = make_repo(SHIPPED_DATA)
+    (root / "data" / "customers.csv").write_text("name,income\n", encoding="utf-8")
+    message = only(check_unadopted(root, "OSS404")).message
+    assert "git does not ignore data files in data/" in message
+    assert "data/customers.csv is not committed yet, and `git add .` would commit it" in message
+
+
+def test_a_data_folder_ignored_in_part_is_reported_outside_adopters(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    root = make_repo({".gitignore": "/data/raw/\n", "data/raw/x.csv": "a\n", "data/processed/y.csv": "b\n"})
+    subprocess.run(["git", "-C", str(root), "add", "-f", "data/raw/x.csv"], check=True, capture_output=True)
+    findings = check_unadopted(root, "OSS404")
+    assert [(f.path, f.message.split(":")[0]) for f in findings] == [
+        (
+            ".gitignore",
+            "git does not ignore data files in data/ (e.g. data/example.csv), so raw data can be committed",
+        ),
+        ("data/raw/x.csv", "data file is committed although .gitignore keeps data/ out of git"),
+    ]
+
+
 def test_library_without_data_folder_is_not_checked(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({"src/pkg/__init__.py": "", ".gitignore": ""})
     assert check(root, "OSS404") == []

@@ -662,9 +662,13 @@ class OSS404(Rule):
     the files inside `data/` while it keeps each folder's `README.md`. It asks git
     itself (`git check-ignore`) whether a new data file in `data/` and its
     subfolders would be ignored, and reports data files that are committed there
-    anyway. A `data/` folder that holds code (a package named `data`) is not the
-    data folder and is left alone; code and documentation in `data/` are never
-    called data.
+    although the ignore rules cover them. Where the repository did not adopt the
+    conventions, a `data/` that no ignore rule touches and whose files are all
+    committed is data the project ships on purpose (a book's sample data, a
+    solution's folds) and is left alone; it is reported when part of `data/` is
+    ignored and the rest is not, or when data files there wait to be committed. A
+    `data/` folder that holds code (a package named `data`) is not the data folder
+    and is left alone; code and documentation in `data/` are never called data.
 
     ## Why is this bad?
     Without an ignore rule, one `git add .` puts raw data, which may contain
@@ -692,7 +696,10 @@ class OSS404(Rule):
 
     name = "data-folder-ignored"
     kind = Kind.CONVENTION
-    elsewhere = "a data/ folder that exists and holds no code; hidden READMEs only when data/ has a README."
+    elsewhere = (
+        "a data/ folder that is ignored in part only, or whose data files wait to be committed; never a "
+        "data/ the repository commits whole on purpose; hidden READMEs only when data/ has a README."
+    )
     stakeholders = (Stakeholder.LEGAL, Stakeholder.DATA_SCIENCE)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
@@ -702,24 +709,41 @@ class OSS404(Rule):
             return
         if any(path.lower().endswith(_CODE_SUFFIXES) for path in inside):
             return  # a package named data (the dataset classes of a solution), not the data folder
+        data_files = [path for path in inside if not _DATA_FOLDER_KEEPS.match(path.rpartition("/")[2])]
+        tracked = [path for path in data_files if repo.file(path).tracked] if repo.is_git else []
+        # Outside adopters, a data/ that nothing ignores and whose files are all committed is
+        # data the project ships on purpose; files waiting to be committed say otherwise.
+        committed = set(tracked)
+        waiting = [path for path in data_files if path not in committed] if repo.is_git else []
         if not repo.dir_exists(".dvc"):
-            problem = _data_ignore_problem(repo, readmes_expected=self.in_full)
+            problem = _data_ignore_problem(
+                repo, readmes_expected=self.in_full, only_if_ignored=not (self.in_full or waiting)
+            )
             if problem is not None:
-                yield self.finding(".gitignore", problem)
-        if repo.is_git:
-            for path in inside:
-                file = repo.file(path)
-                if file.tracked and not _DATA_FOLDER_KEEPS.match(file.name):
-                    yield self.finding(
-                        file.path,
-                        f"data file is committed although data/ stays out of git: "
-                        f"run `git rm --cached {file.path}` (the file stays on disk)",
-                    )
+                yield self.finding(".gitignore", problem + _committed_note(tracked, waiting))
+        ignored = _ignored(repo, tracked) if tracked else None
+        for path in sorted(ignored or ()):
+            yield self.finding(
+                path,
+                f"data file is committed although .gitignore keeps data/ out of git: "
+                f"run `git rm --cached {path}` (the file stays on disk)",
+            )
 
 
-def _data_ignore_problem(repo: Repo, *, readmes_expected: bool) -> str | None:
+def _committed_note(tracked: list[str], waiting: list[str]) -> str:
+    """What to do about the data files already in data/, said once (the ignore rule does not touch them)."""
+    if waiting:
+        return f"; {waiting[0]} is not committed yet, and `git add .` would commit it"
+    if tracked:
+        count = f"{len(tracked)} data files" if len(tracked) > 1 else "1 data file"
+        return f"; {count} in data/ are already committed: `git rm --cached` those that must not be shared"
+    return ""
+
+
+def _data_ignore_problem(repo: Repo, *, readmes_expected: bool, only_if_ignored: bool = False) -> str | None:
     """What is wrong with the ignore rules for data/; its READMEs must stay visible when any exist
-    (or, with ``readmes_expected``, as the conventions want them)."""
+    (or, with ``readmes_expected``, as the conventions want them). With ``only_if_ignored``, a
+    data/ that no rule ignores at all is no problem: the repository keeps its data in git."""
     folders = {"data"}
     readmes = set()
     for path in repo.paths:
@@ -740,8 +764,12 @@ def _data_ignore_problem(repo: Repo, *, readmes_expected: bool) -> str | None:
     ignored = _ignored(repo, [*probes, *kept])
     add = ", ".join(f"`{line}`" for line in DATA_IGNORE_LINES)
     if ignored is None:
-        return _gitignore_text_problem(repo.read_text(".gitignore") or "", add, readmes=bool(kept))
+        return _gitignore_text_problem(
+            repo.read_text(".gitignore") or "", add, readmes=bool(kept), only_if_covered=only_if_ignored
+        )
     leaking = [probe for probe in probes if probe not in ignored]
+    if only_if_ignored and len(leaking) == len(probes):
+        return None
     if leaking:
         return (
             f"git does not ignore data files in data/ (e.g. {leaking[0]}), so raw data can be committed: "
@@ -774,7 +802,9 @@ def _pathspec_input(paths: list[str]) -> bytes:
     return "".join(f"./{path}\0" for path in paths).encode("utf-8", "surrogateescape")
 
 
-def _gitignore_text_problem(text: str, add: str, *, readmes: bool) -> str | None:
+def _gitignore_text_problem(
+    text: str, add: str, *, readmes: bool, only_if_covered: bool = False
+) -> str | None:
     """Without git, read .gitignore: some rule must cover data/'s contents and READMEs must come back."""
     patterns = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     covering = [
@@ -783,7 +813,11 @@ def _gitignore_text_problem(text: str, add: str, *, readmes: bool) -> str | None
         if not p.startswith("!") and (p in _WHOLE_FOLDER or p.lstrip("/") in _ALL_CONTENTS)
     ]
     if not covering:
-        return f".gitignore has no rule that keeps data/ out of git: add these lines: {add}"
+        return (
+            None
+            if only_if_covered
+            else f".gitignore has no rule that keeps data/ out of git: add these lines: {add}"
+        )
     if not readmes:
         return None
     readmes_back = any(p.startswith("!") and "readme" in p.lower() for p in patterns)
