@@ -625,6 +625,29 @@ def test_committed_env_files_are_reported(make_repo: MakeRepo, check: Check, pat
     assert f"git rm --cached {path}`, add {Path(path).name} to .gitignore" in finding.message
 
 
+def test_env_files_holding_only_placeholders_are_templates(make_repo: MakeRepo, check: Check) -> None:
+    template = (
+        "OPENAI_API_KEY=your-api-key\nGITHUB_TOKEN=<token>\nDB_PASSWORD=changeme\nAWS_SECRET_ACCESS_KEY=xxx\n"
+        'SERVICE_TOKEN = "SERVICE_TOKEN"\nDATA_DIR = NONE | YOUR_PATH_TO_DATA\n'
+        "API_URL=https://api.example.org\nPROJECT=sales-forecast\n"
+    )
+    assert check(make_repo({".env.local": template}), "OSS405") == []
+
+
+def test_a_real_secret_next_to_placeholders_is_reported(make_repo: MakeRepo, check: Check) -> None:
+    content = "OPENAI_API_KEY=your-api-key\nDB_PASSWORD=hunter22\nAPI_URL=https://api.acme.io\n"
+    message = only(check(make_repo({".env": content}), "OSS405")).message
+    assert "(it sets DB_PASSWORD, API_URL)" in message
+
+
+def test_an_env_file_the_readme_calls_a_sample_is_a_template(make_repo: MakeRepo, check: Check) -> None:
+    readme = "├── .env.dev        <- Sample .env file with the settings you need\n"
+    root = make_repo(
+        {"README.md": readme, ".env.dev": "API_URL=https://api.example.org\n", ".env.prod": "A=1\n"}
+    )
+    assert [f.path for f in check(root, "OSS405")] == [".env.prod"]
+
+
 def test_committed_env_file_that_is_ignored_needs_only_removal(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({".env": "A=1\n"})
     (root / ".gitignore").write_text(".env\n", encoding="utf-8")
@@ -953,6 +976,65 @@ def test_credentials_in_committed_files(
 )
 def test_what_is_not_a_committed_credential(make_repo: MakeRepo, check: Check, content: str) -> None:
     assert check(make_repo({"config.py": content}), "OSS407") == []
+
+
+#: A made-up value shaped like an app secret (mixed case, digits, 26 characters).
+APP_SECRET = "Qw3rTy9Ui" + "Op1AsDfGh2JkLz"
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "name"),
+    [
+        (f"reddit_client_secret = '{APP_SECRET}'  #@param {{type:'string'}}\n", 1, "reddit_client_secret"),
+        (
+            f"import praw\nreddit = praw.Reddit(client_id='abc', client_secret=\"{APP_SECRET}\")\n",
+            2,
+            "client_secret",
+        ),
+        (f"CONFIG = {{\n    'apiKey': '{APP_SECRET}',\n}}\n", 2, "apiKey"),
+        (f"hf_token = r'{APP_SECRET}'\n", 1, "hf_token"),
+    ],
+)
+def test_secrets_assigned_in_python_and_notebook_code(
+    make_repo: MakeRepo, check: Check, content: str, line: int, name: str
+) -> None:
+    root = make_repo({"fetch.py": content, NOTEBOOK: nb(code("x = 1"), code(content))})
+    findings = check(root, "OSS407")
+    assert located(findings) == [
+        ("fetch.py", None, line, 1 + content.splitlines()[line - 1].index(name)),
+        (NOTEBOOK, 2, line, 1 + content.splitlines()[line - 1].index(name)),
+    ]
+    assert all(f"holds a secret ({name}=****): revoke it" in f.message for f in findings)
+    assert all(APP_SECRET not in f.message for f in findings)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "client_secret = 'SECRET_KEY_27_CHARS'\n",  # says what goes there
+        "client_secret = 'your-client-secret-here-123'\n",
+        "api_key = '<paste your key here>'\n",
+        "password = 'EnterYourOwnInfoHere1'\n",
+        "token_path = 'data/tokens/vocab_2020_v3.txt'\n",  # the name goes on: not the secret
+        "secret_name = 'prod-db-password-v2-2024'\n",
+        "tokenizer_token = 'bert_base_uncased_2020_v2'\n",  # reads as words
+        "pad_token = '[PAD]'\n",
+        "auth_token = os.environ['AUTH_TOKEN']\n",
+        "token_url = 'https://auth.example.org/o/token2024'\n",
+        "if api_key == 'Qw3rTy9UiOp1AsDfGh2JkLz': pass\n",  # a comparison, not an assignment
+    ],
+)
+def test_what_is_not_a_secret_in_code(make_repo: MakeRepo, check: Check, content: str) -> None:
+    root = make_repo({"fetch.py": content, NOTEBOOK: nb(code(content))})
+    assert check(root, "OSS407") == []
+
+
+def test_a_secret_in_a_markdown_cell_is_not_code(make_repo: MakeRepo, check: Check) -> None:
+    # The markdown shows how to call the API; only a known key format counts there.
+    root = make_repo(
+        {NOTEBOOK: nb({"cell_type": "markdown", "metadata": {}, "source": [f"client_secret='{APP_SECRET}'"]})}
+    )
+    assert check(root, "OSS407") == []
 
 
 def test_credentials_in_notebook_cells_and_env_files_are_left_to_their_rules(

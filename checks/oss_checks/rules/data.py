@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import chain
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -31,7 +32,7 @@ from oss_checks.text.paths import (
     text_path_hits,
 )
 from oss_checks.text.project import project_kind
-from oss_checks.text.secrets import find_file_secrets
+from oss_checks.text.secrets import find_code_secrets, find_file_secrets, is_placeholder
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo, SourceFile
@@ -837,8 +838,12 @@ _SAFE_ENV_KEYS = re.compile(r"COMPOSE_[A-Z0-9_]*|DOCKER_BUILDKIT|DOCKER_DEFAULT_
 
 
 def env_values(text: str) -> list[str]:
-    """The keys of a .env text that are given a value, leaving out comments and known-safe settings."""
+    """The keys of a .env text that are given a value, leaving out comments, known-safe settings
+    and placeholders (``YOUR_KEY``, ``<token>``, ``changeme``); none at all when the file is a
+    template: it has placeholders and every setting named like a secret holds one."""
     keys = []
+    placeholders = 0
+    secret_with_value = False
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -846,11 +851,35 @@ def env_values(text: str) -> list[str]:
         match = _ENV_LINE.fullmatch(line)
         if match is None:
             keys.append(line[:20])  # not a setting: a secret pasted on its own, or a script
+            secret_with_value = True
             continue
+        key = match.group("key")
         value = match.group("value").split(" #", 1)[0].strip().strip("\"'")
-        if value and not _SAFE_ENV_KEYS.fullmatch(match.group("key")):
-            keys.append(match.group("key"))
-    return keys
+        if not value or _SAFE_ENV_KEYS.fullmatch(key):
+            continue
+        if is_placeholder(value, key) or any(is_placeholder(part, key) for part in value.split("|")):
+            placeholders += 1
+            continue
+        keys.append(key)
+        secret_with_value = secret_with_value or _ENV_SECRET_NAME.search(key.upper()) is not None
+    return [] if placeholders and not secret_with_value else keys
+
+
+#: Setting names that hold a secret (the others, such as a URL or a folder, can be shared).
+_ENV_SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASSW|PWD|CREDENTIAL|AUTH|PRIVATE|CONNECTION|DSN")
+#: A README sentence that calls a .env file a sample to copy: ``.env.test <- Sample .env file``.
+_SAMPLE_WORDS = re.compile(r"(?i)\b(?:sample|template|example|skeleton|structure)\b")
+
+
+def _documented_as_sample(repo: Repo, file: SourceFile) -> bool:
+    """Whether the README names this file on a line that calls it a sample or template."""
+    readme = repo.find(*_README_NAMES)
+    text = repo.read_text(readme) if readme is not None else None
+    if not text or file.name not in text:
+        return False
+    return any(
+        _SAMPLE_WORDS.search(line) for line in text.splitlines() if file.name in line and len(line) < 1000
+    )
 
 
 class OSS405(Rule):
@@ -860,9 +889,13 @@ class OSS405(Rule):
     Reports `.env` files, and variants such as `.env.local` or `.env.prod`, that
     are committed or that git would commit because they are not ignored, when they
     give any setting a value. `.env.example`, `.env.sample` and `.env.template` are
-    meant to be shared and are fine, and so is a `.env` that holds only comments,
-    empty settings, or settings a tool wants committed (docker compose's
-    `COMPOSE_PROJECT_NAME`). Test fixtures and vendored code are left alone.
+    meant to be shared and are fine, and so is a variant the README calls the
+    sample or template to copy, and a `.env` that holds only comments, empty
+    settings, or settings a tool wants committed (docker compose's
+    `COMPOSE_PROJECT_NAME`). Placeholders (`YOUR_KEY`, `your-api-key`, `<token>`,
+    `xxx`, `changeme`, `API_TOKEN`) are no values, and a file whose secret settings
+    all hold placeholders is a template. Test fixtures and vendored code are left
+    alone.
 
     ## Why is this bad?
     `.env` files hold passwords, API keys and connection strings for one person
@@ -893,6 +926,8 @@ class OSS405(Rule):
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
         if repo.is_symlink(file.path) or not_the_projects_own(repo, file.path):
             return
+        if file.name != ".env" and _documented_as_sample(repo, file):
+            return  # the README calls it the sample to copy, as others name theirs .env.example
         text = file.text
         keys = env_values(text) if text is not None else ["(not text)"]
         if not keys:
@@ -1092,8 +1127,12 @@ class OSS407(Rule):
     AWS access key ids, GitHub, GitLab and Slack tokens, Google and OpenAI API
     keys, private keys, and upper-case settings named like a secret
     (`WANDB_API_KEY`, `DB_PASSWORD`, `SECRET_KEY` ...) whose value looks generated.
-    Values that say they are examples or placeholders (`AKIAIOSFODNN7EXAMPLE`,
-    `your-api-key`) are fine. `.env` files are OSS405's, notebook outputs OSS307's.
+    In Python code and notebook code cells it also finds a quoted value given to a
+    name that ends like a secret's, in any case (`client_secret = "..."`,
+    `api_key="..."`, `"apiKey": "..."`), when the value looks generated: letters
+    and digits, many different characters, no words, no file name or URL. Values
+    that say they are examples or placeholders (`AKIAIOSFODNN7EXAMPLE`,
+    `your-api-key`, `<token>`, `SECRET_KEY_HERE`) are fine. `.env` files are OSS405's, notebook outputs OSS307's.
     The report names the line and the kind of credential, never the secret.
 
     ## Why is this bad?
@@ -1137,19 +1176,20 @@ class OSS407(Rule):
             if notebook is None:
                 return
             for cell in notebook.cells:
-                yield from self._findings(file.path, cell.source, cell.index)
+                yield from self._findings(file.path, cell.source, cell.index, code=cell.cell_type == "code")
             return
         text = file.text
         if text is not None:
-            yield from self._findings(file.path, text, None)
+            yield from self._findings(file.path, text, None, code=file.suffix == ".py")
 
-    def _findings(self, path: str, text: str, cell: int | None) -> Iterator[Finding]:
+    def _findings(self, path: str, text: str, cell: int | None, *, code: bool) -> Iterator[Finding]:
         position = TextPositions(text)
         # One finding per line; a key of a known format says more than the setting that holds it.
         first: dict[int, tuple[int, str, str]] = {}
-        for offset, kind, masked in find_file_secrets(text):
+        found = find_file_secrets(text)
+        for offset, kind, masked in chain(found, find_code_secrets(text)) if code else found:
             line = position(offset)[0]
-            if line not in first or first[line][1] == "secret setting":
+            if line not in first or (first[line][1] in ("secret setting", "secret") and kind != "secret"):
                 first[line] = (offset, kind, masked)
         for line, (offset, kind, masked) in sorted(first.items()):
             col = position(offset)[1]
