@@ -869,6 +869,29 @@ def test_files_committed_before_their_ignore_rule_are_reported(make_repo: MakeRe
     assert [f.line for f in check(root, "OSS406")] == [2]
 
 
+def test_configuration_and_test_fixtures_under_a_broad_rule_are_fine(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    root = make_repo(
+        {
+            ".coveragerc": "[run]\nbranch = True\n",
+            ".coverage.worker1": "coverage data\n",  # what '.coverage*' is meant for
+            "pkg/tests/data/scan.nii.gz": b"\x1f\x8b\0",  # a test reads it
+            "pkg/io/sample.gz": b"\x1f\x8b\1",  # not a fixture: reported
+            "pkg/__init__.py": "",
+        }
+    )
+    _commit(root, "start", 1)
+    (root / ".gitignore").write_text(".coverage*\n*.gz\n", encoding="utf-8")
+    findings = check(root, "OSS406")
+    assert [(f.line, f.message.split(" still")[0]) for f in findings] == [
+        (1, "1 file committed before this rule is"),
+        (2, "1 file committed before this rule is"),
+    ]
+    assert "(.coverage.worker1)" in findings[0].message
+    assert "(pkg/io/sample.gz)" in findings[1].message
+
+
 def test_files_forced_in_after_their_rule_are_fine(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({".gitignore": "/images\n*.c\ndata/\n", "README.md": "x\n"})
     _commit(root, "ignore", 1)

@@ -953,6 +953,13 @@ class OSS405(Rule):
 
 #: Files that keep a folder in git on purpose, the way the template's skeleton does.
 _KEEP_FILES = re.compile(r"(?i)^(?:\.gitkeep|\.keep|\.gitignore|\.placeholder|readme(?:\.[a-z]+)?)$")
+#: Configuration that belongs in git whatever a broad pattern says (``.coverage*`` is meant for
+#: coverage's data files, not for ``.coveragerc``): tools' rc files and the usual build files.
+_CONFIG_FILES = re.compile(
+    r"(?i)^(?:\.[\w.-]*rc|\.editorconfig|\.gitattributes|\.gitmodules|\.mailmap|\.dockerignore"
+    r"|\.python-version|\.flake8|\.pre-commit-config\.yaml|makefile|dockerfile|procfile|justfile"
+    r"|requirements[\w.-]*\.txt|license[\w.-]*|licence[\w.-]*|copying[\w.-]*|notice|authors)$"
+)
 _SHOWN_FILES = 3
 #: Code and documentation: tracked although ignored, they are an exception kept on purpose
 #: (a hand-written C file where generated ones are ignored), not an artefact left behind.
@@ -974,8 +981,11 @@ class OSS406(Rule):
     forced in on purpose (`git add -f`, to keep a few of many generated images) and
     are fine, and so are code and documentation (an exception kept on purpose), the
     files that keep a folder in git (`.gitkeep`, `README.md`) and the files of a
-    template's own folders (`{{ cookiecutter.project_slug }}/...`). A shallow
-    clone, whose history cannot tell, reports nothing.
+    template's own folders (`{{ cookiecutter.project_slug }}/...`), configuration
+    files (`.coveragerc` under a `.coverage*` rule, `Makefile`, `requirements.txt`),
+    and test fixtures and vendored code (a compressed file a test reads, under a
+    rule that makes adding such files deliberate). A shallow clone, whose history
+    cannot tell, reports nothing.
 
     ## Why is this bad?
     Git goes on tracking every change to those files: training checkpoints,
@@ -1003,7 +1013,11 @@ class OSS406(Rule):
         tracked = [
             path
             for path in nul_separated(listed or b"")
-            if not _KEEP_FILES.match(path.rpartition("/")[2]) and "{{" not in path and "{%" not in path
+            if not _KEEP_FILES.match(path.rpartition("/")[2])
+            and not _CONFIG_FILES.match(path.rpartition("/")[2])
+            and "{{" not in path
+            and "{%" not in path
+            and not not_the_projects_own(repo, path)
         ]
         if not tracked or (repo.git("rev-parse", "--is-shallow-repository") or b"").strip() == b"true":
             return
