@@ -512,12 +512,13 @@ def test_the_readmes_own_example_sets_the_pattern(
             "README.md": TEAM_README,
             "notebooks/0_QZ_cleaning.ipynb": nb(code()),
             "notebooks/1_WT_model-tuning.ipynb": nb(code()),
+            "notebooks/2_qz_features.ipynb": nb(code()),  # initials in lower case are still initials
             "notebooks/1.0-qz-cleaning.ipynb": nb(code()),
         }
     )
     finding = only((check if select == "by name" else check_unadopted)(root, "OSS304"))
     assert finding.path == "notebooks/1.0-qz-cleaning.ipynb"
-    assert r"^\d+(\.\d+)*_[A-Z0-9]+_[a-z0-9][a-z0-9_-]*\.ipynb$" in finding.message
+    assert r"^\d+(\.\d+)*_[A-Za-z0-9]+_[a-z0-9][a-z0-9_-]*\.ipynb$" in finding.message
     assert "for example 4_QZ_first-look.ipynb" in finding.message
 
 
@@ -525,7 +526,8 @@ def test_the_readmes_own_example_sets_the_pattern(
     ("example", "pattern"),
     [
         ("1.0-jqp-initial-data-exploration", r"^\d+(\.\d+)*-[a-z0-9]+-[a-z0-9][a-z0-9_-]*\.ipynb$"),
-        ("4_QZ_first-look", r"^\d+(\.\d+)*_[A-Z0-9]+_[a-z0-9][a-z0-9_-]*\.ipynb$"),
+        ("4_QZ_first-look", r"^\d+(\.\d+)*_[A-Za-z0-9]+_[a-z0-9][a-z0-9_-]*\.ipynb$"),
+        ("1.0-RMN-initial-data-exploration", r"^\d+(\.\d+)*-[A-Za-z0-9]+-[a-z0-9][a-z0-9_-]*\.ipynb$"),
         ("2.1.Jo-Sales_Report.ipynb", r"^\d+(\.\d+)*\.[A-Za-z0-9]+-[A-Za-z0-9][A-Za-z0-9_-]*\.ipynb$"),
         ("exploration", None),
         ("1.0-initial", None),

@@ -455,7 +455,9 @@ def pattern_from_example(example: str) -> str | None:
 
     first = first if first in "-_" else re.escape(first)
     words = letters(topic)
-    return rf"^\d+(\.\d+)*{first}[{letters(initials)}]+{second}[{words}][{words}_-]*\.ipynb$"
+    # Initials written in capitals in an example are still initials in lower case (RMN, rmn).
+    who = "a-z0-9" if initials.islower() else "A-Za-z0-9"
+    return rf"^\d+(\.\d+)*{first}[{who}]+{second}[{words}][{words}_-]*\.ipynb$"
 
 
 def readme_naming(repo: Repo) -> tuple[str, str | None] | None:
