@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -16,8 +17,12 @@ from oss_checks.formats import LineDict, output_text, parse_json, parse_notebook
         ("", "is empty"),
         ("{not json", "is not valid JSON"),
         ("[1, 2]", "top level is not a JSON object"),
-        (json.dumps({"nbformat": 3, "worksheets": []}), "nbformat 3"),
+        (json.dumps({"nbformat": 5, "cells": []}), "nbformat 5"),
+        (json.dumps({"nbformat": True, "cells": []}), "nbformat none"),
         (json.dumps({"nbformat": 4}), "no list of cells"),
+        (json.dumps({"nbformat": 3}), "no list of cells"),
+        (json.dumps({"nbformat": 3, "worksheets": [[]]}), "no list of cells"),
+        (json.dumps({"nbformat": 2, "worksheets": [{"cells": {}}]}), "no list of cells"),
         ("[" * 100000, "nested too deeply"),
     ],
 )
@@ -50,6 +55,91 @@ def test_parse_notebook_reads_cells() -> None:
     assert code.source == "x = 1\nx"
     assert code.execution_count == 3
     assert output_text(code.outputs[0]) == "1"
+
+
+def _v3(*cells: Any, metadata: dict[str, Any] | None = None, worksheets: int = 1) -> str:
+    sheets = [{"cells": list(cells), "metadata": {}}] + [{"cells": [], "metadata": {}}] * (worksheets - 1)
+    return json.dumps(
+        {"nbformat": 3, "nbformat_minor": 0, "metadata": metadata or {"name": "old"}, "worksheets": sheets}
+    )
+
+
+def test_an_nbformat_3_notebook_is_read_as_nbformat_4() -> None:
+    text = _v3(
+        {"cell_type": "heading", "level": 2, "metadata": {}, "source": ["Results\n", "so far"]},
+        {
+            "cell_type": "code",
+            "language": "python",
+            "collapsed": False,
+            "input": ["x = 1\n", "x"],
+            "prompt_number": 7,
+            "metadata": {},
+            "outputs": [
+                {
+                    "output_type": "pyout",
+                    "prompt_number": 7,
+                    "text": ["1"],
+                    "html": "<b>1</b>",
+                    "metadata": {},
+                },
+                {"output_type": "stream", "stream": "stderr", "text": "warned\n"},
+                {"output_type": "pyerr", "ename": "KeyError", "evalue": "'id'", "traceback": ["frame 1"]},
+                {"output_type": "display_data", "png": "iVBOR", "metadata": {}},
+                "not an output",
+            ],
+        },
+        {"cell_type": "raw", "metadata": {}, "source": "raw text"},
+        "not a cell",
+    )
+    notebook = parse_notebook("old.ipynb", text)
+    assert notebook.error is None
+    assert notebook.nbformat == 3
+    heading, code, raw = notebook.cells
+    assert (heading.cell_type, heading.source) == ("markdown", "## Results so far")
+    assert (code.cell_type, code.source, code.execution_count) == ("code", "x = 1\nx", 7)
+    result, warned, error, image = code.outputs
+    assert result == {
+        "output_type": "execute_result",
+        "execution_count": 7,
+        "data": {"text/plain": ["1"], "text/html": "<b>1</b>"},
+    }
+    assert (warned["name"], output_text(warned)) == ("stderr", "warned\n")
+    assert error["output_type"] == "error"
+    assert output_text(error) == "'id'\nframe 1"
+    assert image["data"] == {"image/png": "iVBOR"}
+    assert (raw.cell_type, raw.source) == ("raw", "raw text")
+    # The language each old code cell names is the notebook's language, as nbformat 4 records it.
+    assert notebook.metadata == {"name": "old", "language_info": {"name": "python"}}
+
+
+def test_older_notebooks_keep_their_own_metadata_and_join_their_worksheets() -> None:
+    r_cell = {"cell_type": "code", "language": "r", "input": "1", "outputs": []}
+    py_cell = {"cell_type": "code", "language": "python", "input": "2", "outputs": []}
+    mixed = parse_notebook("m.ipynb", _v3(r_cell, py_cell, worksheets=2))
+    assert [cell.index for cell in mixed.cells] == [1, 2]
+    assert mixed.metadata == {"name": "old"}  # the cells disagree: no language is recorded
+    kept = parse_notebook("k.ipynb", _v3(r_cell, metadata={"language_info": {"name": "julia"}}))
+    assert kept.metadata == {"language_info": {"name": "julia"}}
+    empty = parse_notebook("e.ipynb", json.dumps({"nbformat": 3, "worksheets": []}))
+    assert (empty.error, empty.cells) == (None, [])
+
+
+def test_an_nbformat_1_notebook_is_read_too() -> None:
+    text = json.dumps(
+        {
+            "nbformat": 1,
+            "cells": [
+                {"cell_type": "text", "text": "Some examples"},
+                {"cell_type": "code", "code": "import numpy", "prompt_number": 1},
+            ],
+        }
+    )
+    notebook = parse_notebook("v1.ipynb", text)
+    assert notebook.error is None
+    assert [(c.cell_type, c.source, c.execution_count) for c in notebook.cells] == [
+        ("markdown", "Some examples", None),
+        ("code", "import numpy", 1),
+    ]
 
 
 def test_unknown_tags_are_read_as_plain_values() -> None:

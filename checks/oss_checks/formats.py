@@ -173,15 +173,26 @@ class NotebookCell:
 
 @dataclass
 class Notebook:
-    """The parts of a notebook the rules need, parsed with the standard library."""
+    """The parts of a notebook the rules need, parsed with the standard library.
+
+    Notebooks saved in the older formats (nbformat 1 to 3) are read into the form of
+    nbformat 4, as Jupyter upgrades them when it opens them: ``cells`` and ``metadata`` look
+    the same whichever format the file was saved in, and ``nbformat`` says which it was.
+    """
 
     path: str
     data: dict[str, Any]
     error: str | None = None
     cells: list[NotebookCell] = field(default_factory=list)
+    #: The major nbformat version the file was saved in.
+    nbformat: int = 4
+    #: The metadata of a notebook read from an older format, as nbformat 4 holds it.
+    upgraded_metadata: dict[str, Any] | None = None
 
     @property
     def metadata(self) -> dict[str, Any]:
+        if self.upgraded_metadata is not None:
+            return self.upgraded_metadata
         meta = self.data.get("metadata")
         return meta if isinstance(meta, dict) else {}
 
@@ -191,6 +202,23 @@ def joined(value: Any) -> str:
     if isinstance(value, list):
         return "".join(str(part) for part in value)
     return value if isinstance(value, str) else ""
+
+
+#: The newest nbformat this reader knows; older ones are upgraded, newer ones refused.
+NBFORMAT = 4
+#: The keys of an nbformat 3 (and 2) output that name a kind of data, and their MIME types.
+_OLD_OUTPUT_KEYS = {
+    "text": "text/plain",
+    "html": "text/html",
+    "svg": "image/svg+xml",
+    "png": "image/png",
+    "jpeg": "image/jpeg",
+    "latex": "text/latex",
+    "json": "application/json",
+    "javascript": "application/javascript",
+    "pdf": "application/pdf",
+}
+_OLD_OUTPUT_TYPES = {"pyout": "execute_result", "pyerr": "error"}
 
 
 def parse_notebook(path: str, text: str | None) -> Notebook:
@@ -205,30 +233,97 @@ def parse_notebook(path: str, text: str | None) -> Notebook:
     if not isinstance(data, dict):
         return Notebook(path, {}, "is not a notebook: the top level is not a JSON object")
     major = data.get("nbformat")
-    if not isinstance(major, int) or major < 4:
-        found = major if isinstance(major, int) else "none"
-        return Notebook(path, data, f"uses nbformat {found}; only nbformat 4 notebooks are supported")
-    raw_cells = data.get("cells")
-    if not isinstance(raw_cells, list):
-        return Notebook(path, data, "is not a notebook: it has no list of cells")
-    cells = []
-    for number, raw in enumerate(raw_cells, start=1):
-        if not isinstance(raw, dict):
-            continue
-        count = raw.get("execution_count")
-        outputs = raw.get("outputs")
-        metadata = raw.get("metadata")
-        cells.append(
-            NotebookCell(
-                index=number,
-                cell_type=str(raw.get("cell_type", "")),
-                source=joined(raw.get("source", "")),
-                execution_count=count if isinstance(count, int) and not isinstance(count, bool) else None,
-                outputs=[o for o in outputs if isinstance(o, dict)] if isinstance(outputs, list) else [],
-                metadata=metadata if isinstance(metadata, dict) else {},
-            )
+    if not isinstance(major, int) or isinstance(major, bool) or not 1 <= major <= NBFORMAT:
+        found = major if isinstance(major, int) and not isinstance(major, bool) else "none"
+        return Notebook(
+            path, data, f"uses nbformat {found}; Jupyter reads nbformat 1 to {NBFORMAT} notebooks only"
         )
-    return Notebook(path, data, None, cells)
+    raw_cells = _raw_cells(data, major)
+    if raw_cells is None:
+        return Notebook(path, data, "is not a notebook: it has no list of cells", nbformat=major)
+    cells = [
+        _cell(number, raw, major) for number, raw in enumerate(raw_cells, start=1) if isinstance(raw, dict)
+    ]
+    upgraded = None if major == NBFORMAT else _upgraded_metadata(data, raw_cells)
+    return Notebook(path, data, None, cells, nbformat=major, upgraded_metadata=upgraded)
+
+
+def _raw_cells(data: dict[str, Any], major: int) -> list[Any] | None:
+    """The notebook's cells as saved: nbformat 2 and 3 keep them in worksheets (Jupyter joins them)."""
+    if major in (2, 3):
+        worksheets = data.get("worksheets")
+        if not isinstance(worksheets, list) or not all(isinstance(sheet, dict) for sheet in worksheets):
+            return None
+        sheets = [sheet.get("cells", []) for sheet in worksheets]
+        if not all(isinstance(cells, list) for cells in sheets):
+            return None
+        return [cell for cells in sheets for cell in cells]
+    cells = data.get("cells")
+    return cells if isinstance(cells, list) else None
+
+
+def _cell(number: int, raw: dict[str, Any], major: int) -> NotebookCell:
+    metadata = raw.get("metadata")
+    cell_type = str(raw.get("cell_type", ""))
+    if major == NBFORMAT:
+        count, source, outputs = raw.get("execution_count"), raw.get("source", ""), raw.get("outputs")
+    elif cell_type == "code":
+        count, outputs = raw.get("prompt_number"), raw.get("outputs")
+        source = raw.get("input", "") if major > 1 else raw.get("code", "")
+    else:
+        count, outputs = None, None
+        source = raw.get("source", "") if major > 1 else raw.get("text", "")
+        if cell_type == "heading":  # nbformat 3's headings are markdown headings in 4
+            level = raw.get("level")
+            depth = level if isinstance(level, int) and not isinstance(level, bool) and 1 <= level <= 6 else 1
+            source = "#" * depth + " " + " ".join(joined(source).splitlines())
+        if cell_type in ("heading", "html", "text"):
+            cell_type = "markdown"
+    listed = [o for o in outputs if isinstance(o, dict)] if isinstance(outputs, list) else []
+    return NotebookCell(
+        index=number,
+        cell_type=cell_type,
+        source=joined(source),
+        execution_count=count if isinstance(count, int) and not isinstance(count, bool) else None,
+        outputs=listed if major == NBFORMAT else [_upgraded_output(output) for output in listed],
+        metadata=metadata if isinstance(metadata, dict) else {},
+    )
+
+
+def _upgraded_output(output: dict[str, Any]) -> dict[str, Any]:
+    """An nbformat 3 (or 2) output in the form of nbformat 4 (a new dict; the old one is kept)."""
+    kind = output.get("output_type")
+    if kind in ("pyout", "display_data"):
+        upgraded: dict[str, Any] = {"output_type": _OLD_OUTPUT_TYPES.get(str(kind), kind)}
+        upgraded["data"] = {
+            _OLD_OUTPUT_KEYS[key]: value for key, value in output.items() if key in _OLD_OUTPUT_KEYS
+        }
+        if kind == "pyout":
+            upgraded["execution_count"] = output.get("prompt_number")
+        return upgraded
+    if kind == "stream":
+        return {**output, "name": output.get("stream", "stdout")}
+    if kind == "pyerr":
+        return {**output, "output_type": "error"}
+    return output
+
+
+def _upgraded_metadata(data: dict[str, Any], raw_cells: list[Any]) -> dict[str, Any]:
+    """The metadata of an older notebook as nbformat 4 keeps it.
+
+    Before nbformat 4 each code cell named its language (``"language": "python"``) instead
+    of the notebook's metadata: when the code cells agree, that is the notebook's language.
+    """
+    meta = data.get("metadata")
+    upgraded = dict(meta) if isinstance(meta, dict) else {}
+    languages = {
+        raw.get("language") for raw in raw_cells if isinstance(raw, dict) and raw.get("cell_type") == "code"
+    }
+    if len(languages) == 1 and "language_info" not in upgraded:
+        (language,) = languages
+        if isinstance(language, str) and language.strip():
+            upgraded["language_info"] = {"name": language.strip()}
+    return upgraded
 
 
 def output_text(output: dict[str, Any]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,34 @@ def test_paths_in_python_strings_are_reported(make_repo: MakeRepo, check: Check)
     assert "a drive mounted on one computer" in messages[8]
     assert "the home folder of whoever runs it" in messages[10]
     assert "environment variable from .env" in messages[5]
+
+
+def test_option_defaults_and_system_folders_are_not_one_persons_paths(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    """The caller overrides a default (the README runs `--data-dir DATA`); C:\\etc is the same everywhere."""
+    cli = (
+        "import argparse, os\n"
+        "parser = argparse.ArgumentParser()\n"
+        'parser.add_argument("--data-dir", default="/mnt/lab/videos")\n'
+        "class Clips:\n"
+        '    def __init__(self, root="/home/bob/clips"):\n'
+        "        self.root = root\n"
+        "def config_dir():\n"
+        "    if os.name == 'nt':\n"
+        "        return r'C:\\etc\\mytool'\n"
+        "    return '/etc/mytool'\n"
+        'TOOL = r"C:\\Program Files\\Tool\\tool.exe"\n'
+        'RAW = "/Users/alice/Downloads/clips.csv"\n'
+        'OUT = r"C:\\Users\\carol\\out"\n'
+        'OLD = "/home/bob/old.csv"\n'
+    )
+    root = make_repo({"pipeline/prepare.py": cli})
+    assert located(check(root, "OSS401")) == [
+        ("pipeline/prepare.py", None, 12, 8),
+        ("pipeline/prepare.py", None, 13, 9),
+        ("pipeline/prepare.py", None, 14, 8),
+    ]
 
 
 def test_clean_python_file_passes(make_repo: MakeRepo, check: Check) -> None:
@@ -501,6 +530,52 @@ def test_committed_data_files_under_data_are_reported(make_repo: MakeRepo, check
     assert "git rm --cached data/raw/sales.csv" in finding.message
 
 
+SHIPPED_DATA = {
+    "README.md": "All inputs the notebooks read are included in data/.\n",
+    ".gitignore": "__pycache__/\n",
+    "data/prices.csv": "a\n",
+    "data/regions.tsv": "b\n",
+    "analysis.py": "pd.read_csv('data/prices.csv')\n",
+}
+
+
+def test_data_the_repository_commits_on_purpose_is_left_alone_outside_adopters(
+    make_repo: MakeRepo, check_unadopted: Check, check: Check
+) -> None:
+    root = make_repo(SHIPPED_DATA)
+    assert check_unadopted(root, "OSS404") == []
+    # Where the conventions apply, one finding on .gitignore says it all: no file is called
+    # "committed although data/ stays out of git" while nothing keeps data/ out of git.
+    finding = only(check(root, "OSS404"))
+    assert finding.path == ".gitignore"
+    assert "2 data files in data/ are already committed" in finding.message
+
+
+def test_data_waiting_to_be_committed_is_reported_outside_adopters(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    root = make_repo(SHIPPED_DATA)
+    (root / "data" / "customers.csv").write_text("name,income\n", encoding="utf-8")
+    message = only(check_unadopted(root, "OSS404")).message
+    assert "git does not ignore data files in data/" in message
+    assert "data/customers.csv is not committed yet, and `git add .` would commit it" in message
+
+
+def test_a_data_folder_ignored_in_part_is_reported_outside_adopters(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    root = make_repo({".gitignore": "/data/raw/\n", "data/raw/x.csv": "a\n", "data/processed/y.csv": "b\n"})
+    subprocess.run(["git", "-C", str(root), "add", "-f", "data/raw/x.csv"], check=True, capture_output=True)
+    findings = check_unadopted(root, "OSS404")
+    assert [(f.path, f.message.split(":")[0]) for f in findings] == [
+        (
+            ".gitignore",
+            "git does not ignore data files in data/ (e.g. data/example.csv), so raw data can be committed",
+        ),
+        ("data/raw/x.csv", "data file is committed although .gitignore keeps data/ out of git"),
+    ]
+
+
 def test_library_without_data_folder_is_not_checked(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({"src/pkg/__init__.py": "", ".gitignore": ""})
     assert check(root, "OSS404") == []
@@ -548,6 +623,29 @@ def test_committed_env_files_are_reported(make_repo: MakeRepo, check: Check, pat
     finding = only(check(root, "OSS405"))
     assert (finding.code, finding.path, finding.line) == ("OSS405", path, 0)
     assert f"git rm --cached {path}`, add {Path(path).name} to .gitignore" in finding.message
+
+
+def test_env_files_holding_only_placeholders_are_templates(make_repo: MakeRepo, check: Check) -> None:
+    template = (
+        "OPENAI_API_KEY=your-api-key\nGITHUB_TOKEN=<token>\nDB_PASSWORD=changeme\nAWS_SECRET_ACCESS_KEY=xxx\n"
+        'SERVICE_TOKEN = "SERVICE_TOKEN"\nDATA_DIR = NONE | YOUR_PATH_TO_DATA\n'
+        "API_URL=https://api.example.org\nPROJECT=sales-forecast\n"
+    )
+    assert check(make_repo({".env.local": template}), "OSS405") == []
+
+
+def test_a_real_secret_next_to_placeholders_is_reported(make_repo: MakeRepo, check: Check) -> None:
+    content = "OPENAI_API_KEY=your-api-key\nDB_PASSWORD=hunter22\nAPI_URL=https://api.acme.io\n"
+    message = only(check(make_repo({".env": content}), "OSS405")).message
+    assert "(it sets DB_PASSWORD, API_URL)" in message
+
+
+def test_an_env_file_the_readme_calls_a_sample_is_a_template(make_repo: MakeRepo, check: Check) -> None:
+    readme = "├── .env.dev        <- Sample .env file with the settings you need\n"
+    root = make_repo(
+        {"README.md": readme, ".env.dev": "API_URL=https://api.example.org\n", ".env.prod": "A=1\n"}
+    )
+    assert [f.path for f in check(root, "OSS405")] == [".env.prod"]
 
 
 def test_committed_env_file_that_is_ignored_needs_only_removal(make_repo: MakeRepo, check: Check) -> None:
@@ -771,6 +869,29 @@ def test_files_committed_before_their_ignore_rule_are_reported(make_repo: MakeRe
     assert [f.line for f in check(root, "OSS406")] == [2]
 
 
+def test_configuration_and_test_fixtures_under_a_broad_rule_are_fine(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    root = make_repo(
+        {
+            ".coveragerc": "[run]\nbranch = True\n",
+            ".coverage.worker1": "coverage data\n",  # what '.coverage*' is meant for
+            "pkg/tests/data/scan.nii.gz": b"\x1f\x8b\0",  # a test reads it
+            "pkg/io/sample.gz": b"\x1f\x8b\1",  # not a fixture: reported
+            "pkg/__init__.py": "",
+        }
+    )
+    _commit(root, "start", 1)
+    (root / ".gitignore").write_text(".coverage*\n*.gz\n", encoding="utf-8")
+    findings = check(root, "OSS406")
+    assert [(f.line, f.message.split(" still")[0]) for f in findings] == [
+        (1, "1 file committed before this rule is"),
+        (2, "1 file committed before this rule is"),
+    ]
+    assert "(.coverage.worker1)" in findings[0].message
+    assert "(pkg/io/sample.gz)" in findings[1].message
+
+
 def test_files_forced_in_after_their_rule_are_fine(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({".gitignore": "/images\n*.c\ndata/\n", "README.md": "x\n"})
     _commit(root, "ignore", 1)
@@ -880,6 +1001,65 @@ def test_what_is_not_a_committed_credential(make_repo: MakeRepo, check: Check, c
     assert check(make_repo({"config.py": content}), "OSS407") == []
 
 
+#: A made-up value shaped like an app secret (mixed case, digits, 26 characters).
+APP_SECRET = "Qw3rTy9Ui" + "Op1AsDfGh2JkLz"
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "name"),
+    [
+        (f"reddit_client_secret = '{APP_SECRET}'  #@param {{type:'string'}}\n", 1, "reddit_client_secret"),
+        (
+            f"import praw\nreddit = praw.Reddit(client_id='abc', client_secret=\"{APP_SECRET}\")\n",
+            2,
+            "client_secret",
+        ),
+        (f"CONFIG = {{\n    'apiKey': '{APP_SECRET}',\n}}\n", 2, "apiKey"),
+        (f"hf_token = r'{APP_SECRET}'\n", 1, "hf_token"),
+    ],
+)
+def test_secrets_assigned_in_python_and_notebook_code(
+    make_repo: MakeRepo, check: Check, content: str, line: int, name: str
+) -> None:
+    root = make_repo({"fetch.py": content, NOTEBOOK: nb(code("x = 1"), code(content))})
+    findings = check(root, "OSS407")
+    assert located(findings) == [
+        ("fetch.py", None, line, 1 + content.splitlines()[line - 1].index(name)),
+        (NOTEBOOK, 2, line, 1 + content.splitlines()[line - 1].index(name)),
+    ]
+    assert all(f"holds a secret ({name}=****): revoke it" in f.message for f in findings)
+    assert all(APP_SECRET not in f.message for f in findings)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "client_secret = 'SECRET_KEY_27_CHARS'\n",  # says what goes there
+        "client_secret = 'your-client-secret-here-123'\n",
+        "api_key = '<paste your key here>'\n",
+        "password = 'EnterYourOwnInfoHere1'\n",
+        "token_path = 'data/tokens/vocab_2020_v3.txt'\n",  # the name goes on: not the secret
+        "secret_name = 'prod-db-password-v2-2024'\n",
+        "tokenizer_token = 'bert_base_uncased_2020_v2'\n",  # reads as words
+        "pad_token = '[PAD]'\n",
+        "auth_token = os.environ['AUTH_TOKEN']\n",
+        "token_url = 'https://auth.example.org/o/token2024'\n",
+        "if api_key == 'Qw3rTy9UiOp1AsDfGh2JkLz': pass\n",  # a comparison, not an assignment
+    ],
+)
+def test_what_is_not_a_secret_in_code(make_repo: MakeRepo, check: Check, content: str) -> None:
+    root = make_repo({"fetch.py": content, NOTEBOOK: nb(code(content))})
+    assert check(root, "OSS407") == []
+
+
+def test_a_secret_in_a_markdown_cell_is_not_code(make_repo: MakeRepo, check: Check) -> None:
+    # The markdown shows how to call the API; only a known key format counts there.
+    root = make_repo(
+        {NOTEBOOK: nb({"cell_type": "markdown", "metadata": {}, "source": [f"client_secret='{APP_SECRET}'"]})}
+    )
+    assert check(root, "OSS407") == []
+
+
 def test_credentials_in_notebook_cells_and_env_files_are_left_to_their_rules(
     make_repo: MakeRepo, check: Check
 ) -> None:
@@ -916,6 +1096,41 @@ def test_large_files_the_project_names_are_used_on_purpose(make_repo: MakeRepo, 
         "lightning_logs/version_0/checkpoints/epoch=9.ckpt",
         "models/model.pkl",
     ]
+
+
+@pytest.mark.parametrize(
+    "naming",
+    [
+        "path = 'folds/split.{}.csv'.format(k)\n",
+        "path = f'folds/split.{k}.csv'\n",
+        "path = 'folds/split.%d.csv' % k\n",
+        "path = 'folds/split.' + str(k) + '.csv'\n",
+        "paths = glob.glob('folds/split.*.csv')\n",
+        "README: *split.[0-4].csv* are the five folds.\n",
+    ],
+)
+def test_a_series_named_by_a_format_string_or_glob_is_named(
+    make_repo: MakeRepo, check: Check, naming: str
+) -> None:
+    files: dict[str, str | bytes] = {f"folds/split.{k}.csv": b"\0" * (2 * MB) for k in range(3)}
+    files["folds/split.notes.csv"] = b"\0" * (2 * MB)  # not of the series: nobody names it
+    files["runs/ckpt_7.pt"] = b"\0" * (2 * MB)  # a checkpoint of another series, named by nothing
+    files["split.py" if naming.startswith("path") else "README.md"] = naming
+    assert [f.path for f in check(make_repo(files), "OSS403")] == ["folds/split.notes.csv", "runs/ckpt_7.pt"]
+
+
+def test_a_series_prefix_without_a_placeholder_does_not_name_it(make_repo: MakeRepo, check: Check) -> None:
+    files: dict[str, str | bytes] = {f"folds/split.{k}.csv": b"\0" * (2 * MB) for k in range(2)}
+    files["split.py"] = "PREFIX = 'split.'\nOTHER = 'split.final.csv'\n"
+    assert [f.path for f in check(make_repo(files), "OSS403")] == ["folds/split.0.csv", "folds/split.1.csv"]
+
+
+def test_a_text_full_of_series_prefixes_stays_linear(make_repo: MakeRepo, check: Check) -> None:
+    files: dict[str, str | bytes] = {"split.0.csv": b"\0" * (2 * MB)}
+    files["notes.md"] = "split.{" * 40_000 + "split.[" * 40_000 + "split.' + " * 40_000  # under 1 MB
+    began = time.perf_counter()
+    assert [f.path for f in check(make_repo(files), "OSS403")] == ["split.0.csv"]
+    assert time.perf_counter() - began < 20  # quadratic work would take hours
 
 
 def test_tracked_but_ignored_with_hostile_file_names(make_repo: MakeRepo, check: Check) -> None:

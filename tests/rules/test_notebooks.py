@@ -15,6 +15,7 @@ from conftest import Check, MakeRepo, Run, write_tree
 from oss_checks.engine import check as check_repository
 from oss_checks.errors import ConfigError
 from oss_checks.registry import Finding
+from oss_checks.rules.notebooks import pattern_from_example
 
 KERNEL = {
     "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
@@ -92,8 +93,9 @@ def test_invalid_json_is_reported_at_the_error(make_repo: MakeRepo, check: Check
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (json.dumps({"nbformat": 3, "worksheets": []}), "nbformat 3"),
+        (json.dumps({"nbformat": 5, "cells": []}), "nbformat 5"),
         (json.dumps({"cells": []}), "nbformat none"),
+        (json.dumps({"nbformat": 3, "cells": []}), "no list of cells"),
         (json.dumps([1, 2]), "not a JSON object"),
         (json.dumps({"nbformat": 4, "cells": {}}), "no list of cells"),
         ("", "is empty"),
@@ -108,6 +110,53 @@ def test_unreadable_notebooks_are_reported(
     finding = only(check(root, "OSS301"))
     assert (finding.path, finding.line, finding.col) == (GOOD, 0, 0)
     assert expected in finding.message
+
+
+def old_nb(*cells: dict[str, Any]) -> str:
+    """A notebook as IPython 1 and 2 saved it (nbformat 3: worksheets, input, prompt_number)."""
+    return json.dumps(
+        {"nbformat": 3, "nbformat_minor": 0, "metadata": {"name": ""}, "worksheets": [{"cells": list(cells)}]}
+    )
+
+
+def old_code(source: str, count: int, outputs: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "cell_type": "code",
+        "collapsed": False,
+        "input": source.splitlines(keepends=True),
+        "language": "python",
+        "metadata": {},
+        "outputs": outputs,
+        "prompt_number": count,
+    }
+
+
+def test_an_nbformat_3_notebook_is_valid_and_every_rule_reads_it(make_repo: MakeRepo, check: Check) -> None:
+    traceback = {
+        "output_type": "pyerr",
+        "ename": "IOError",
+        "evalue": "No such file",
+        "traceback": ["\x1b[1;32mC:\\Users\\ana\\Dropbox\\study\\load.py\x1b[0m in \x1b[0;36m<module>"],
+    }
+    leak = {"output_type": "stream", "stream": "stdout", "text": [f"key {AWS_KEY}\n"]}
+    root = make_repo(
+        {
+            "notebooks/1.0-abc-old.ipynb": old_nb(
+                {"cell_type": "heading", "level": 1, "metadata": {}, "source": "Old study"},
+                old_code('run(r"C:\\Users\\ana\\Dropbox\\study\\load.py")', 2, [traceback]),
+                old_code("print(key)", 1, [leak]),
+            ),
+            "notebooks/Untitled.ipynb": old_nb(old_code("1", 1, [])),
+        }
+    )
+    codes = ("OSS301", "OSS303", "OSS304", "OSS306", "OSS307", "OSS401")
+    found = sorted((f.code, f.path.rpartition("/")[2], f.cell) for f in check(root, *codes))
+    assert found == [
+        ("OSS304", "Untitled.ipynb", None),
+        ("OSS307", "1.0-abc-old.ipynb", 3),
+        ("OSS401", "1.0-abc-old.ipynb", 2),  # the path in the code
+        ("OSS401", "1.0-abc-old.ipynb", 2),  # and the traceback that shows it
+    ]
 
 
 def test_other_notebook_rules_skip_an_invalid_notebook(make_repo: MakeRepo, check: Check) -> None:
@@ -447,6 +496,103 @@ def test_the_pattern_applies_where_the_readme_sets_it(make_repo: MakeRepo, check
     assert only(check_unadopted(root, "OSS304")).message.endswith(", which README.md sets")
 
 
+TEAM_README = (
+    "├── notebooks   <- Jupyter notebooks. Naming convention is a number (for ordering),\n"
+    "│                  the creator's initials, and a short `-` delimited description, e.g.\n"
+    "│                  `4_QZ_first-look`.\n"
+)
+
+
+@pytest.mark.parametrize("select", ["by name", "default"])
+def test_the_readmes_own_example_sets_the_pattern(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check, select: str
+) -> None:
+    root = make_repo(
+        {
+            "README.md": TEAM_README,
+            "notebooks/0_QZ_cleaning.ipynb": nb(code()),
+            "notebooks/1_WT_model-tuning.ipynb": nb(code()),
+            "notebooks/2_qz_features.ipynb": nb(code()),  # initials in lower case are still initials
+            "notebooks/1.0-qz-cleaning.ipynb": nb(code()),
+        }
+    )
+    finding = only((check if select == "by name" else check_unadopted)(root, "OSS304"))
+    assert finding.path == "notebooks/1.0-qz-cleaning.ipynb"
+    assert r"^\d+(\.\d+)*_[A-Za-z0-9]+_[a-z0-9][a-z0-9_-]*\.ipynb$" in finding.message
+    assert "for example 4_QZ_first-look.ipynb" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("example", "pattern"),
+    [
+        ("1.0-jqp-initial-data-exploration", r"^\d+(\.\d+)*-[a-z0-9]+-[a-z0-9][a-z0-9_-]*\.ipynb$"),
+        ("4_QZ_first-look", r"^\d+(\.\d+)*_[A-Za-z0-9]+_[a-z0-9][a-z0-9_-]*\.ipynb$"),
+        ("1.0-RMN-initial-data-exploration", r"^\d+(\.\d+)*-[A-Za-z0-9]+-[a-z0-9][a-z0-9_-]*\.ipynb$"),
+        ("2.1.Jo-Sales_Report.ipynb", r"^\d+(\.\d+)*\.[A-Za-z0-9]+-[A-Za-z0-9][A-Za-z0-9_-]*\.ipynb$"),
+        ("exploration", None),
+        ("1.0-initial", None),
+    ],
+)
+def test_pattern_from_a_readme_example(example: str, pattern: str | None) -> None:
+    assert pattern_from_example(example) == pattern
+
+
+def test_a_readme_example_that_is_no_pattern_silences_the_rule(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    readme = "Notebooks: naming convention is a number and a topic, e.g. `07 final model`.\n"
+    root = make_repo({"README.md": readme, "notebooks/final model.ipynb": nb(code())})
+    assert check_unadopted(root, "OSS304") == []
+
+
+def test_a_number_in_front_alone_is_no_convention(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    # Chapters numbered for reading order; two-word titles fit number-initials-topic by accident.
+    chapters = {
+        "01-welcome.ipynb": nb(code()),
+        "02-linear-models.ipynb": nb(code()),
+        "03-decision-trees.ipynb": nb(code()),
+        "04-neural-networks.ipynb": nb(code()),
+        "05-summary.ipynb": nb(code()),
+    }
+    assert check_unadopted(make_repo(chapters), "OSS304") == []
+
+
+def test_initials_shared_by_notebooks_still_make_the_convention(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    root = make_repo(
+        {
+            "notebooks/1.0-marta-cleaning.ipynb": nb(code()),
+            "notebooks/2.0-marta-features.ipynb": nb(code()),
+            "notebooks/3.0-marta-model.ipynb": nb(code()),
+            "notebooks/final results.ipynb": nb(code()),
+        }
+    )
+    assert only(check_unadopted(root, "OSS304")).path == "notebooks/final results.ipynb"
+
+
+def test_a_notebook_a_readme_lists_by_name_is_documented(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    readme = (
+        "├── notebooks   <- Jupyter notebooks. Naming convention is a number (for ordering),\n"
+        "│   └── crawl-stations.ipynb    <- downloads the station list\n"
+        "│   └── Untitled.ipynb          <- (kept by mistake)\n"
+    )
+    root = make_repo(
+        {
+            "README.md": readme,
+            "notebooks/crawl-stations.ipynb": nb(code()),
+            "notebooks/map-stations.ipynb": nb(code()),
+            "notebooks/README.md": "- `plot_delays.ipynb`: the delay charts\n",
+            "notebooks/plot_delays.ipynb": nb(code()),
+            "notebooks/Untitled.ipynb": nb(code()),
+        }
+    )
+    assert sorted(f.path for f in check_unadopted(root, "OSS304")) == [
+        "notebooks/Untitled.ipynb",
+        "notebooks/map-stations.ipynb",
+    ]
+
+
 def test_a_valid_name_is_decided_without_parsing(make_repo: MakeRepo, check: Check) -> None:
     # The name alone decides; a broken notebook with a good name is OSS301's, not this rule's.
     root = make_repo({GOOD: "{ broken", "notebooks/Untitled.ipynb": "{ broken"})
@@ -601,21 +747,42 @@ def test_notebook_with_kernel_metadata_passes(make_repo: MakeRepo, check: Check)
 
 
 @pytest.mark.parametrize(
-    ("metadata", "missing"),
+    "metadata",
     [
-        ({}, "no kernelspec.name and no language_info.name"),
-        ({"language_info": {"name": "python"}}, "no kernelspec.name:"),
-        ({"kernelspec": {"name": "ir"}, "language_info": {"name": " "}}, "no language_info.name:"),
-        ({"kernelspec": "python3", "language_info": {"name": "python"}}, "no kernelspec.name:"),
+        {},
+        {"kernelspec": "python3", "language_info": {"name": " "}},
+        {"kernelspec": {"display_name": "Python 3"}, "language_info": []},
     ],
 )
-def test_missing_kernel_metadata_is_reported(
-    make_repo: MakeRepo, check: Check, metadata: dict[str, Any], missing: str
+def test_a_notebook_that_records_neither_kernel_nor_language_is_reported(
+    make_repo: MakeRepo, check: Check, metadata: dict[str, Any]
 ) -> None:
     root = make_repo({GOOD: nb(code(), metadata=metadata)})
     finding = only(check(root, "OSS306"))
     assert (finding.path, finding.line, finding.cell) == (GOOD, 0, None)
-    assert missing in finding.message
+    assert "no kernelspec.name and no language_info.name" in finding.message
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    [
+        # Colab saves the kernel and no language_info.
+        {"kernelspec": {"name": "python3", "display_name": "Python 3"}, "accelerator": "GPU"},
+        # A docs build that runs its notebooks picks the kernel; the language is recorded.
+        {"language_info": {"name": "python", "version": "3.11.4"}},
+    ],
+)
+def test_one_of_kernel_and_language_is_enough(
+    make_repo: MakeRepo, check: Check, metadata: dict[str, Any]
+) -> None:
+    root = make_repo({GOOD: nb(code(), metadata=metadata)})
+    assert check(root, "OSS306") == []
+
+
+def test_an_old_notebook_records_its_language_in_its_code_cells(make_repo: MakeRepo, check: Check) -> None:
+    markdown_only = old_nb({"cell_type": "markdown", "metadata": {}, "source": "notes"})
+    root = make_repo({GOOD: old_nb(old_code("1", 1, [])), "notebooks/2.0-abc-notes.ipynb": markdown_only})
+    assert [f.path for f in check(root, "OSS306")] == ["notebooks/2.0-abc-notes.ipynb"]
 
 
 # -- OSS307 notebook-credentials -----------------------------------------------------------

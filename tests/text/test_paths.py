@@ -137,6 +137,11 @@ def test_places() -> None:
         ("~/data/x.csv", "tilde", False),
         ("C:\\Program Files (x86)\\x", "drive", True),
         ("C:/ProgramData/Anaconda3", "drive", True),
+        ("C:\\etc\\mytool", "drive", True),
+        ("C:\\Program Files\\Tool\\tool.exe", "drive", True),
+        ("C:\\msys64\\usr\\bin", "drive", True),
+        ("C:\\Users\\carol\\x", "home", False),
+        ("C:\\carol\\projects\\x.csv", "drive", False),
         ("D:/work", "drive", False),
         ("/mnt/share/x", "mount", False),
     ],
@@ -193,6 +198,46 @@ def test_text_keeps_quoted_windows_paths_and_can_leave_out_tilde() -> None:
         "D:\\My Data\\x.csv",
         "C:\\Users\\ana\\lib",
     ]
+
+
+# -- defaults a caller overrides ------------------------------------------------------------------
+
+DEFAULTS = """\
+import argparse
+parser = argparse.ArgumentParser()
+parser.add_argument("--root-dir", default="/mnt/lab/datasets/faces")
+parser.add_argument("--out", help="x", default=r"C:\\Users\\carol\\out")
+class Frames:
+    def __init__(self, root="/home/bob/frames", fold=0, *, cache="/mnt/lab/cache"):
+        self.root = root
+load = lambda where="/home/bob/x.csv": where
+default = "/home/bob/assigned.csv"
+table = read(x="\u00e9", default="/home/bob/unicode-before.csv")
+real = read("/Users/alice/Downloads/sales.csv")
+"""
+
+
+def test_defaults_of_options_and_parameters_are_not_paths_the_code_insists_on() -> None:
+    assert where(python_path_hits(DEFAULTS)) == [
+        (9, 12, "/home/bob/assigned.csv"),
+        (11, 14, "/Users/alice/Downloads/sales.csv"),
+    ]
+
+
+def test_a_notebook_keeps_its_parameter_defaults_but_not_option_defaults() -> None:
+    """A function a notebook defines is called there, mostly without the argument."""
+    assert [hit.path for hit in notebook_cell_path_hits(DEFAULTS)] == [
+        "/home/bob/frames",
+        "/mnt/lab/cache",
+        "/home/bob/x.csv",
+        "/home/bob/assigned.csv",
+        "/Users/alice/Downloads/sales.csv",
+    ]
+
+
+def test_code_that_does_not_parse_keeps_every_path() -> None:
+    source = 'parser.add_argument("--root", default="/home/bob/x"\nif:\n'
+    assert [hit.path for hit in python_path_hits(source)] == ["/home/bob/x"]
 
 
 # -- linear time -----------------------------------------------------------------------------

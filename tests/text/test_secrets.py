@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pytest
 
-from oss_checks.text.secrets import find_file_secrets, find_secrets
+from oss_checks.text.secrets import find_code_secrets, find_file_secrets, find_secrets, is_placeholder
 
 AWS = "AKIA" + "QWERTYUIOP234567"
 GITHUB = "ghp_" + "a1B2" * 9
@@ -78,4 +78,36 @@ def test_hostile_text_stays_linear(text: str) -> None:
     began = time.perf_counter()
     list(find_file_secrets(text))
     list(find_secrets(text))
+    assert time.perf_counter() - began < 10
+
+
+@pytest.mark.parametrize(
+    ("value", "key", "placeholder"),
+    [
+        ("YOUR_KEY", "KAGGLE_KEY", True),
+        ("your-api-key", "OPENAI_API_KEY", True),
+        ("<token>", "GITHUB_TOKEN", True),
+        ("[password]", "DB_PASSWORD", True),
+        ("${TOKEN}", "TOKEN", True),
+        ("xxx", "SECRET", True),
+        ("changeme", "DB_PASSWORD", True),
+        ("API_TOKEN", "VALID_TOKEN", True),
+        ("DB_PASSWORD", "DB_PASSWORD", True),
+        ("1", "DEBUG", False),
+        ("hunter22", "DB_PASSWORD", False),
+        ("INFO", "LOG_LEVEL", False),
+        ("Qw3rTy9UiOp1AsDfGh2JkLz", "CLIENT_SECRET", False),
+    ],
+)
+def test_placeholders(value: str, key: str, placeholder: bool) -> None:
+    assert is_placeholder(value, key) is placeholder
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["api_key" * 100_000, "x_token = '" * 50_000, "a" * 200_000 + "secret = 'Qw3rTy9Ui" + "Op1AsDfGh2JkLz'"],
+)
+def test_code_secrets_stay_linear(text: str) -> None:
+    began = time.perf_counter()
+    list(find_code_secrets(text))
     assert time.perf_counter() - began < 10

@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import chain
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -31,7 +32,7 @@ from oss_checks.text.paths import (
     text_path_hits,
 )
 from oss_checks.text.project import project_kind
-from oss_checks.text.secrets import find_file_secrets
+from oss_checks.text.secrets import find_code_secrets, find_file_secrets, is_placeholder
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo, SourceFile
@@ -55,10 +56,13 @@ class OSS401(Rule):
     `/home/ana/anaconda3/`), and a cell output that shows a folder the notebook's
     code hard-codes. Comments and docstrings are not checked, and neither are tests,
     test data and vendored code. Paths that are the same on every computer are
-    fine: system folders (`/usr`, `/tmp`, `C:\\Program Files`), the users of CI
-    runners and container images (`/home/runner`, `/home/jovyan`), placeholders
+    fine: system folders (`/usr`, `/tmp`, `C:\\Program Files`, `C:\\etc`), the users
+    of CI runners and container images (`/home/runner`, `/home/jovyan`), placeholders
     (`/home/user`), tool folders below `~` (`~/.cache`, `~/.aws`, `~/anaconda3`),
-    URLs and relative paths.
+    URLs and relative paths. So are defaults that whoever runs the code replaces:
+    the `default=` of a command-line option (`--data-dir`) and, in a Python module,
+    the default of a function's parameter (a notebook calls its own functions, so
+    there they count).
 
     ## Why is this bad?
     The code only runs on the computer of the person who wrote it: everyone else,
@@ -383,7 +387,10 @@ class OSS403(Rule):
     archives and models kept as test fixtures, in docs or examples, or inside an
     importable package (package data) may have `bundled-max-kb` (10 MB), and so may
     those that the project's code, notebooks or docs name (an input the pipeline
-    reads, a model it loads), unless the repository versions its data with DVC.
+    reads, a model it loads), unless the repository versions its data with DVC. A
+    numbered series of files (`folds.0.csv` ... `folds.4.csv`) is named by a name
+    built for it: `"folds.{}.csv".format(k)`, `f"folds.{k}.csv"`, `"folds.%d.csv"`,
+    `"folds." + str(k) + ".csv"`, or a glob such as `folds.*.csv` or `folds.[0-4].csv`.
     Files stored with Git LFS are not reported.
 
     ## Why is this bad?
@@ -488,8 +495,12 @@ def _named_in_the_project(repo: Repo, above: int) -> frozenset[str]:
 
     A large file the code, a notebook or the docs name is an input or a result the project
     uses on purpose (a model the pipeline loads, the data a chapter reads); one nobody names
-    (a training checkpoint, a screen recording, a program) is what a commit swept in. One
-    search over the project's text files, and only when some file is that large.
+    (a training checkpoint, a screen recording, a program) is what a commit swept in. A file
+    of a numbered series (``folds.3.csv``) is also named by a name built for the series: a
+    format string (``folds.{}.csv``, ``folds.%d.csv``), a glob (``folds.*.csv``,
+    ``folds.[0-4].csv``) or a concatenation (``'folds.' + str(k) + '.csv'``). One search over
+    the project's text files, and only when some file is that large; a second one, for the
+    series, only when a large numbered file is left unnamed.
     """
 
     def find() -> frozenset[str]:
@@ -497,24 +508,88 @@ def _named_in_the_project(repo: Repo, above: int) -> frozenset[str]:
         if not large:
             return frozenset()
         names = sorted(set(large.values()), key=len, reverse=True)
-        mention = re.compile("|".join(re.escape(name) for name in names))
-        found: set[str] = set()
-        for path in repo.paths:
-            if path in large and not path.lower().endswith(NOTEBOOK_SUFFIX):
-                continue
-            lowered = path.lower()
-            if not lowered.endswith(_NAMING_SUFFIXES) and path.rpartition("/")[2] not in (
-                "Makefile",
-                "Dockerfile",
-            ):
-                continue
-            for text in _naming_texts(repo, path):
-                found.update(match.group() for match in mention.finditer(text))
-            if len(found) == len(names):
-                break
+        found = _mentioned(
+            repo, large, names, lambda text, pattern: (m.group() for m in pattern.finditer(text))
+        )
+        series = {name: parts for name in names if name not in found and (parts := _series_parts(name))}
+        if series:
+            built = _mentioned(
+                repo, large, sorted({p for p, _ in series.values()}, key=len, reverse=True), _built
+            )
+            found.update(name for name, (prefix, rest) in series.items() if (prefix, rest) in built)
         return frozenset(found)
 
     return repo.memo(("large-files-named", above), find)
+
+
+#: A numbered name: what stands before its first number, the number, and what follows its last.
+_SERIES_NAME = re.compile(r"(?P<prefix>[^\d]*[^\d._-])[._-]?\d+(?:[._-]?\d+)*(?P<rest>\D*)")
+#: What stands for the number in a name built for a series, right after the series' prefix.
+_PLACEHOLDER = re.compile(r"[._-]?(?:\{[^{}\r\n]{0,40}\}|%0?\d*[dis]|\*|\?|\[[0-9a-z-]{1,12}\]|[\"']\s*\+)")
+#: How far after the placeholder the rest of the name may stand (past ``+ str(k) + '``).
+_REST_WINDOW = 40
+
+
+def _series_parts(name: str) -> tuple[str, str] | None:
+    """(prefix, rest) of a numbered file name such as ``folds.3.csv`` -> (``folds``, ``.csv``)."""
+    match = _SERIES_NAME.fullmatch(name)
+    if match is None or len(match.group("prefix")) < 3 or not match.group("rest"):
+        return None
+    return match.group("prefix"), match.group("rest")
+
+
+def _built(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
+    """(prefix, rest) of every name built for a series: a prefix, a placeholder, then the rest."""
+    for match in pattern.finditer(text):
+        placeholder = _PLACEHOLDER.match(text, match.end())
+        if placeholder is None:
+            continue
+        window = text[placeholder.end() : placeholder.end() + _REST_WINDOW]
+        for rest in _series_rests(window):
+            yield match.group(), rest
+
+
+def _series_rests(window: str) -> Iterator[str]:
+    """Each ending a name may have in the text right after a placeholder: ``.csv``, ``_fold.npy``."""
+    end = 0
+    while True:
+        dot = window.find(".", end)
+        if dot < 0:
+            return
+        stop = dot + 1
+        while stop < len(window) and (window[stop].isalnum() or window[stop] in "._-"):
+            stop += 1
+        start = dot
+        while start > 0 and (window[start - 1].isalnum() or window[start - 1] in "_-"):
+            start -= 1
+        yield window[start:stop]
+        yield window[dot:stop]
+        end = stop
+
+
+def _mentioned(
+    repo: Repo,
+    large: dict[str, str],
+    words: list[str],
+    matches: Callable[[str, re.Pattern[str]], Iterable[Any]],
+) -> set[Any]:
+    """Everything ``matches`` finds for ``words`` in the project's text files (one pass over them)."""
+    mention = re.compile("|".join(re.escape(word) for word in words))
+    found: set[Any] = set()
+    for path in repo.paths:
+        if path in large and not path.lower().endswith(NOTEBOOK_SUFFIX):
+            continue
+        lowered = path.lower()
+        if not lowered.endswith(_NAMING_SUFFIXES) and path.rpartition("/")[2] not in (
+            "Makefile",
+            "Dockerfile",
+        ):
+            continue
+        for text in _naming_texts(repo, path):
+            found.update(matches(text, mention))
+        if matches is not _built and len(found) == len(words):
+            break
+    return found
 
 
 def _naming_texts(repo: Repo, path: str) -> Iterator[str]:
@@ -588,9 +663,13 @@ class OSS404(Rule):
     the files inside `data/` while it keeps each folder's `README.md`. It asks git
     itself (`git check-ignore`) whether a new data file in `data/` and its
     subfolders would be ignored, and reports data files that are committed there
-    anyway. A `data/` folder that holds code (a package named `data`) is not the
-    data folder and is left alone; code and documentation in `data/` are never
-    called data.
+    although the ignore rules cover them. Where the repository did not adopt the
+    conventions, a `data/` that no ignore rule touches and whose files are all
+    committed is data the project ships on purpose (a book's sample data, a
+    solution's folds) and is left alone; it is reported when part of `data/` is
+    ignored and the rest is not, or when data files there wait to be committed. A
+    `data/` folder that holds code (a package named `data`) is not the data folder
+    and is left alone; code and documentation in `data/` are never called data.
 
     ## Why is this bad?
     Without an ignore rule, one `git add .` puts raw data, which may contain
@@ -618,7 +697,10 @@ class OSS404(Rule):
 
     name = "data-folder-ignored"
     kind = Kind.CONVENTION
-    elsewhere = "a data/ folder that exists and holds no code; hidden READMEs only when data/ has a README."
+    elsewhere = (
+        "a data/ folder that is ignored in part only, or whose data files wait to be committed; never a "
+        "data/ the repository commits whole on purpose; hidden READMEs only when data/ has a README."
+    )
     stakeholders = (Stakeholder.LEGAL, Stakeholder.DATA_SCIENCE)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
@@ -628,24 +710,41 @@ class OSS404(Rule):
             return
         if any(path.lower().endswith(_CODE_SUFFIXES) for path in inside):
             return  # a package named data (the dataset classes of a solution), not the data folder
+        data_files = [path for path in inside if not _DATA_FOLDER_KEEPS.match(path.rpartition("/")[2])]
+        tracked = [path for path in data_files if repo.file(path).tracked] if repo.is_git else []
+        # Outside adopters, a data/ that nothing ignores and whose files are all committed is
+        # data the project ships on purpose; files waiting to be committed say otherwise.
+        committed = set(tracked)
+        waiting = [path for path in data_files if path not in committed] if repo.is_git else []
         if not repo.dir_exists(".dvc"):
-            problem = _data_ignore_problem(repo, readmes_expected=self.in_full)
+            problem = _data_ignore_problem(
+                repo, readmes_expected=self.in_full, only_if_ignored=not (self.in_full or waiting)
+            )
             if problem is not None:
-                yield self.finding(".gitignore", problem)
-        if repo.is_git:
-            for path in inside:
-                file = repo.file(path)
-                if file.tracked and not _DATA_FOLDER_KEEPS.match(file.name):
-                    yield self.finding(
-                        file.path,
-                        f"data file is committed although data/ stays out of git: "
-                        f"run `git rm --cached {file.path}` (the file stays on disk)",
-                    )
+                yield self.finding(".gitignore", problem + _committed_note(tracked, waiting))
+        ignored = _ignored(repo, tracked) if tracked else None
+        for path in sorted(ignored or ()):
+            yield self.finding(
+                path,
+                f"data file is committed although .gitignore keeps data/ out of git: "
+                f"run `git rm --cached {path}` (the file stays on disk)",
+            )
 
 
-def _data_ignore_problem(repo: Repo, *, readmes_expected: bool) -> str | None:
+def _committed_note(tracked: list[str], waiting: list[str]) -> str:
+    """What to do about the data files already in data/, said once (the ignore rule does not touch them)."""
+    if waiting:
+        return f"; {waiting[0]} is not committed yet, and `git add .` would commit it"
+    if tracked:
+        count = f"{len(tracked)} data files" if len(tracked) > 1 else "1 data file"
+        return f"; {count} in data/ are already committed: `git rm --cached` those that must not be shared"
+    return ""
+
+
+def _data_ignore_problem(repo: Repo, *, readmes_expected: bool, only_if_ignored: bool = False) -> str | None:
     """What is wrong with the ignore rules for data/; its READMEs must stay visible when any exist
-    (or, with ``readmes_expected``, as the conventions want them)."""
+    (or, with ``readmes_expected``, as the conventions want them). With ``only_if_ignored``, a
+    data/ that no rule ignores at all is no problem: the repository keeps its data in git."""
     folders = {"data"}
     readmes = set()
     for path in repo.paths:
@@ -666,8 +765,12 @@ def _data_ignore_problem(repo: Repo, *, readmes_expected: bool) -> str | None:
     ignored = _ignored(repo, [*probes, *kept])
     add = ", ".join(f"`{line}`" for line in DATA_IGNORE_LINES)
     if ignored is None:
-        return _gitignore_text_problem(repo.read_text(".gitignore") or "", add, readmes=bool(kept))
+        return _gitignore_text_problem(
+            repo.read_text(".gitignore") or "", add, readmes=bool(kept), only_if_covered=only_if_ignored
+        )
     leaking = [probe for probe in probes if probe not in ignored]
+    if only_if_ignored and len(leaking) == len(probes):
+        return None
     if leaking:
         return (
             f"git does not ignore data files in data/ (e.g. {leaking[0]}), so raw data can be committed: "
@@ -700,7 +803,9 @@ def _pathspec_input(paths: list[str]) -> bytes:
     return "".join(f"./{path}\0" for path in paths).encode("utf-8", "surrogateescape")
 
 
-def _gitignore_text_problem(text: str, add: str, *, readmes: bool) -> str | None:
+def _gitignore_text_problem(
+    text: str, add: str, *, readmes: bool, only_if_covered: bool = False
+) -> str | None:
     """Without git, read .gitignore: some rule must cover data/'s contents and READMEs must come back."""
     patterns = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     covering = [
@@ -709,7 +814,11 @@ def _gitignore_text_problem(text: str, add: str, *, readmes: bool) -> str | None
         if not p.startswith("!") and (p in _WHOLE_FOLDER or p.lstrip("/") in _ALL_CONTENTS)
     ]
     if not covering:
-        return f".gitignore has no rule that keeps data/ out of git: add these lines: {add}"
+        return (
+            None
+            if only_if_covered
+            else f".gitignore has no rule that keeps data/ out of git: add these lines: {add}"
+        )
     if not readmes:
         return None
     readmes_back = any(p.startswith("!") and "readme" in p.lower() for p in patterns)
@@ -729,8 +838,12 @@ _SAFE_ENV_KEYS = re.compile(r"COMPOSE_[A-Z0-9_]*|DOCKER_BUILDKIT|DOCKER_DEFAULT_
 
 
 def env_values(text: str) -> list[str]:
-    """The keys of a .env text that are given a value, leaving out comments and known-safe settings."""
+    """The keys of a .env text that are given a value, leaving out comments, known-safe settings
+    and placeholders (``YOUR_KEY``, ``<token>``, ``changeme``); none at all when the file is a
+    template: it has placeholders and every setting named like a secret holds one."""
     keys = []
+    placeholders = 0
+    secret_with_value = False
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -738,11 +851,35 @@ def env_values(text: str) -> list[str]:
         match = _ENV_LINE.fullmatch(line)
         if match is None:
             keys.append(line[:20])  # not a setting: a secret pasted on its own, or a script
+            secret_with_value = True
             continue
+        key = match.group("key")
         value = match.group("value").split(" #", 1)[0].strip().strip("\"'")
-        if value and not _SAFE_ENV_KEYS.fullmatch(match.group("key")):
-            keys.append(match.group("key"))
-    return keys
+        if not value or _SAFE_ENV_KEYS.fullmatch(key):
+            continue
+        if is_placeholder(value, key) or any(is_placeholder(part, key) for part in value.split("|")):
+            placeholders += 1
+            continue
+        keys.append(key)
+        secret_with_value = secret_with_value or _ENV_SECRET_NAME.search(key.upper()) is not None
+    return [] if placeholders and not secret_with_value else keys
+
+
+#: Setting names that hold a secret (the others, such as a URL or a folder, can be shared).
+_ENV_SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASSW|PWD|CREDENTIAL|AUTH|PRIVATE|CONNECTION|DSN")
+#: A README sentence that calls a .env file a sample to copy: ``.env.test <- Sample .env file``.
+_SAMPLE_WORDS = re.compile(r"(?i)\b(?:sample|template|example|skeleton|structure)\b")
+
+
+def _documented_as_sample(repo: Repo, file: SourceFile) -> bool:
+    """Whether the README names this file on a line that calls it a sample or template."""
+    readme = repo.find(*_README_NAMES)
+    text = repo.read_text(readme) if readme is not None else None
+    if not text or file.name not in text:
+        return False
+    return any(
+        _SAMPLE_WORDS.search(line) for line in text.splitlines() if file.name in line and len(line) < 1000
+    )
 
 
 class OSS405(Rule):
@@ -752,9 +889,13 @@ class OSS405(Rule):
     Reports `.env` files, and variants such as `.env.local` or `.env.prod`, that
     are committed or that git would commit because they are not ignored, when they
     give any setting a value. `.env.example`, `.env.sample` and `.env.template` are
-    meant to be shared and are fine, and so is a `.env` that holds only comments,
-    empty settings, or settings a tool wants committed (docker compose's
-    `COMPOSE_PROJECT_NAME`). Test fixtures and vendored code are left alone.
+    meant to be shared and are fine, and so is a variant the README calls the
+    sample or template to copy, and a `.env` that holds only comments, empty
+    settings, or settings a tool wants committed (docker compose's
+    `COMPOSE_PROJECT_NAME`). Placeholders (`YOUR_KEY`, `your-api-key`, `<token>`,
+    `xxx`, `changeme`, `API_TOKEN`) are no values, and a file whose secret settings
+    all hold placeholders is a template. Test fixtures and vendored code are left
+    alone.
 
     ## Why is this bad?
     `.env` files hold passwords, API keys and connection strings for one person
@@ -785,6 +926,8 @@ class OSS405(Rule):
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
         if repo.is_symlink(file.path) or not_the_projects_own(repo, file.path):
             return
+        if file.name != ".env" and _documented_as_sample(repo, file):
+            return  # the README calls it the sample to copy, as others name theirs .env.example
         text = file.text
         keys = env_values(text) if text is not None else ["(not text)"]
         if not keys:
@@ -810,6 +953,13 @@ class OSS405(Rule):
 
 #: Files that keep a folder in git on purpose, the way the template's skeleton does.
 _KEEP_FILES = re.compile(r"(?i)^(?:\.gitkeep|\.keep|\.gitignore|\.placeholder|readme(?:\.[a-z]+)?)$")
+#: Configuration that belongs in git whatever a broad pattern says (``.coverage*`` is meant for
+#: coverage's data files, not for ``.coveragerc``): tools' rc files and the usual build files.
+_CONFIG_FILES = re.compile(
+    r"(?i)^(?:\.[\w.-]*rc|\.editorconfig|\.gitattributes|\.gitmodules|\.mailmap|\.dockerignore"
+    r"|\.python-version|\.flake8|\.pre-commit-config\.yaml|makefile|dockerfile|procfile|justfile"
+    r"|requirements[\w.-]*\.txt|license[\w.-]*|licence[\w.-]*|copying[\w.-]*|notice|authors)$"
+)
 _SHOWN_FILES = 3
 #: Code and documentation: tracked although ignored, they are an exception kept on purpose
 #: (a hand-written C file where generated ones are ignored), not an artefact left behind.
@@ -831,8 +981,11 @@ class OSS406(Rule):
     forced in on purpose (`git add -f`, to keep a few of many generated images) and
     are fine, and so are code and documentation (an exception kept on purpose), the
     files that keep a folder in git (`.gitkeep`, `README.md`) and the files of a
-    template's own folders (`{{ cookiecutter.project_slug }}/...`). A shallow
-    clone, whose history cannot tell, reports nothing.
+    template's own folders (`{{ cookiecutter.project_slug }}/...`), configuration
+    files (`.coveragerc` under a `.coverage*` rule, `Makefile`, `requirements.txt`),
+    and test fixtures and vendored code (a compressed file a test reads, under a
+    rule that makes adding such files deliberate). A shallow clone, whose history
+    cannot tell, reports nothing.
 
     ## Why is this bad?
     Git goes on tracking every change to those files: training checkpoints,
@@ -860,7 +1013,11 @@ class OSS406(Rule):
         tracked = [
             path
             for path in nul_separated(listed or b"")
-            if not _KEEP_FILES.match(path.rpartition("/")[2]) and "{{" not in path and "{%" not in path
+            if not _KEEP_FILES.match(path.rpartition("/")[2])
+            and not _CONFIG_FILES.match(path.rpartition("/")[2])
+            and "{{" not in path
+            and "{%" not in path
+            and not not_the_projects_own(repo, path)
         ]
         if not tracked or (repo.git("rev-parse", "--is-shallow-repository") or b"").strip() == b"true":
             return
@@ -984,8 +1141,12 @@ class OSS407(Rule):
     AWS access key ids, GitHub, GitLab and Slack tokens, Google and OpenAI API
     keys, private keys, and upper-case settings named like a secret
     (`WANDB_API_KEY`, `DB_PASSWORD`, `SECRET_KEY` ...) whose value looks generated.
-    Values that say they are examples or placeholders (`AKIAIOSFODNN7EXAMPLE`,
-    `your-api-key`) are fine. `.env` files are OSS405's, notebook outputs OSS307's.
+    In Python code and notebook code cells it also finds a quoted value given to a
+    name that ends like a secret's, in any case (`client_secret = "..."`,
+    `api_key="..."`, `"apiKey": "..."`), when the value looks generated: letters
+    and digits, many different characters, no words, no file name or URL. Values
+    that say they are examples or placeholders (`AKIAIOSFODNN7EXAMPLE`,
+    `your-api-key`, `<token>`, `SECRET_KEY_HERE`) are fine. `.env` files are OSS405's, notebook outputs OSS307's.
     The report names the line and the kind of credential, never the secret.
 
     ## Why is this bad?
@@ -1029,19 +1190,20 @@ class OSS407(Rule):
             if notebook is None:
                 return
             for cell in notebook.cells:
-                yield from self._findings(file.path, cell.source, cell.index)
+                yield from self._findings(file.path, cell.source, cell.index, code=cell.cell_type == "code")
             return
         text = file.text
         if text is not None:
-            yield from self._findings(file.path, text, None)
+            yield from self._findings(file.path, text, None, code=file.suffix == ".py")
 
-    def _findings(self, path: str, text: str, cell: int | None) -> Iterator[Finding]:
+    def _findings(self, path: str, text: str, cell: int | None, *, code: bool) -> Iterator[Finding]:
         position = TextPositions(text)
         # One finding per line; a key of a known format says more than the setting that holds it.
         first: dict[int, tuple[int, str, str]] = {}
-        for offset, kind, masked in find_file_secrets(text):
+        found = find_file_secrets(text)
+        for offset, kind, masked in chain(found, find_code_secrets(text)) if code else found:
             line = position(offset)[0]
-            if line not in first or first[line][1] == "secret setting":
+            if line not in first or (first[line][1] in ("secret setting", "secret") and kind != "secret"):
                 first[line] = (offset, kind, masked)
         for line, (offset, kind, masked) in sorted(first.items()):
             col = position(offset)[1]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -72,16 +73,19 @@ class _NotebookRule(Rule):
 
 
 class OSS301(Rule):
-    """Notebook cannot be read: it is not a valid nbformat 4 notebook.
+    """Notebook cannot be read: it is not a notebook Jupyter can open.
 
     ## What it does
-    Opens every `.ipynb` file as Jupyter does and reports it when it is not a
-    notebook Jupyter can open: broken JSON (with the line and column of the
-    problem), an empty file, a file that is not UTF-8 text, or a notebook saved
-    in the old nbformat 3 (or older) format. A valid notebook larger than the
-    limit for reading files is read all the same (up to 100 MB, GitHub's own
-    limit). Notebooks of tests, test data and vendored code are left alone: a
-    broken one there is usually broken on purpose.
+    Opens every `.ipynb` file as Jupyter does and reports it when Jupyter could
+    not open it: broken JSON (with the line and column of the problem), an empty
+    file, a file that is not UTF-8 text, a JSON file without the notebook's cells,
+    or a notebook that names no nbformat version or one newer than Jupyter knows.
+    Notebooks saved in the old formats (nbformat 3 and older, from IPython) are
+    fine: Jupyter upgrades them when it opens them, and every other notebook rule
+    reads them the same way. A valid notebook larger than the limit for reading
+    files is read all the same (up to 100 MB, GitHub's own limit). Notebooks of
+    tests, test data and vendored code are left alone: a broken one there is
+    usually broken on purpose.
 
     ## Why is this bad?
     A broken notebook usually comes from a merge conflict or from saving while
@@ -102,8 +106,8 @@ class OSS301(Rule):
     ## How to fix
     Open the file in a text editor at the reported line and repair the JSON (for
     a merge conflict, keep one side), or restore the last good version with
-    `git checkout <commit> -- path/to/notebook.ipynb`. Convert old notebooks with
-    `jupyter nbconvert --to notebook --nbformat 4 --inplace path/to/notebook.ipynb`.
+    `git checkout <commit> -- path/to/notebook.ipynb`. Delete a file that only
+    has a notebook's name.
     """
 
     name = "notebook-invalid"
@@ -122,7 +126,7 @@ class OSS301(Rule):
         where = _JSON_WHERE.search(error)
         line, col = (int(where.group(1)), int(where.group(2))) if where else (0, 0)
         if "nbformat" in error:
-            fix = "convert it with `jupyter nbconvert --to notebook --inplace` or open and save it in Jupyter"
+            fix = "restore a version Jupyter saved, or delete it if it is no notebook"
         elif where is not None:
             fix = "resolve the merge conflict or restore it with `git restore`, then open it in Jupyter"
         else:
@@ -423,6 +427,65 @@ JUNK_NAME = re.compile(
 )
 #: The sentence cookiecutter-data-science writes into every project's README.
 _README_STATES_NAMING = re.compile(r"(?i)naming\s+convention\s+is\s+a\s+number")
+#: How far after that sentence its example may stand (the sentence runs over a few lines of a tree).
+_EXAMPLE_WINDOW = 400
+#: The example after the sentence: ``e.g. `1.0-jqp-initial-data-exploration```.
+#: Between the words and the example may stand the lines of a tree drawing (``│``).
+_README_EXAMPLE = re.compile(
+    r"(?i)(?:e\.\s?g\.?|for\s+example|such\s+as)[,:]?[\s\u2502\u251c\u2514\u2500|]+`([^`\r\n]{1,100})`"
+)
+#: An example of the three-part name: a number, initials, a description, each part's case kept.
+_EXAMPLE_PARTS = re.compile(r"(\d+(?:\.\d+)*)([-_.])([A-Za-z][A-Za-z0-9]*)([-_])([A-Za-z0-9][A-Za-z0-9_-]*)")
+#: The most letters initials have; a longer middle part is a word of the topic (``02-supervised-learning``).
+_LONGEST_INITIALS = 4
+_README_NAMES = ("README.md", "README.rst", "README.txt", "README")
+
+
+def pattern_from_example(example: str) -> str | None:
+    """The naming pattern a README's example shows (``0_AB_topic`` -> number, ``_``, capitals ...)."""
+    match = _EXAMPLE_PARTS.fullmatch(example.strip().removesuffix(NOTEBOOK_SUFFIX))
+    if match is None:
+        return None
+    _, first, initials, second, topic = match.groups()
+
+    def letters(part: str) -> str:
+        if part.islower() or not any(char.isalpha() for char in part):
+            return "a-z0-9"
+        return "A-Z0-9" if part.isupper() else "A-Za-z0-9"
+
+    first = first if first in "-_" else re.escape(first)
+    words = letters(topic)
+    # Initials written in capitals in an example are still initials in lower case (RMN, rmn).
+    who = "a-z0-9" if initials.islower() else "A-Za-z0-9"
+    return rf"^\d+(\.\d+)*{first}[{who}]+{second}[{words}][{words}_-]*\.ipynb$"
+
+
+def readme_naming(repo: Repo) -> tuple[str, str | None] | None:
+    """(the README that states the naming convention, its example or None), or None if none does."""
+
+    def find() -> tuple[str, str | None] | None:
+        readme = repo.find(*_README_NAMES)
+        text = repo.read_text(readme) if readme is not None else None
+        stated = _README_STATES_NAMING.search(text or "")
+        if readme is None or text is None or stated is None:
+            return None
+        example = _README_EXAMPLE.search(text, stated.end(), stated.end() + _EXAMPLE_WINDOW)
+        return readme, (example.group(1).strip() if example else None)
+
+    return repo.memo("readme-notebook-naming", find)
+
+
+def _named_in_readmes(repo: Repo, path: str) -> bool:
+    """Whether the README at the top, or one in the notebook's own folder or above, names the file."""
+    name = path.rpartition("/")[2]
+    folders = [""]
+    parts = path.split("/")[:-1]
+    folders.extend("/".join(parts[: depth + 1]) + "/" for depth in range(len(parts)))
+    for folder in folders:
+        readme = repo.find(*(folder + candidate for candidate in _README_NAMES))
+        if readme is not None and name in (repo.read_text(readme) or ""):  # read_text keeps each text
+            return True
+    return False
 
 
 def _own_notebooks(repo: Repo) -> list[str]:
@@ -449,12 +512,16 @@ class OSS304(_NotebookRule):
     `analysis-Copy1.ipynb`, `analysis (1).ipynb`, `*-checkpoint.ipynb`), and checks
     each notebook's name against the naming pattern. By default a name is a number
     that orders the notebooks, the author's initials and a short topic, in
-    lowercase with dashes: `1.0-abc-data-cleaning.ipynb`. Where the repository
-    did not adopt the conventions, the pattern applies only when the repository
-    follows it already: its README states it (as cookiecutter-data-science's
-    README does) or most of its notebooks match it. Notebooks in docs, examples
-    and tutorials keep the names their pages link to, and notebooks of tests and
-    vendored code are not the project's own.
+    lowercase with dashes: `1.0-abc-data-cleaning.ipynb`. When the README states
+    the convention with an example of its own (`e.g. 0_AB_data-exploration`), the
+    pattern is the one that example shows. Where the repository did not adopt the
+    conventions, the pattern applies only when the repository follows it already:
+    its README states it (as cookiecutter-data-science's README does) or most of
+    its notebooks are named number-initials-topic (a number in front alone only
+    orders chapters, and proves no convention); and a notebook that a README lists
+    by its name is documented as it is. Notebooks in docs, examples and tutorials
+    keep the names their pages link to, and notebooks of tests and vendored code
+    are not the project's own.
 
     ## Why is this bad?
     `Untitled3.ipynb` and `final_v2 (copy).ipynb` say nothing about what is
@@ -476,7 +543,8 @@ class OSS304(_NotebookRule):
     kind = Kind.CONVENTION
     elsewhere = (
         "names tools give new or copied notebooks (Untitled, Copy of, (1)) everywhere, and the naming "
-        "pattern where the README states it or most notebooks follow it already."
+        "pattern where the README states it or most notebooks follow it already (number, initials "
+        "and topic, not a number alone), except for notebooks a README lists by name."
     )
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     options: ClassVar[Mapping[str, Option]] = {
@@ -507,29 +575,71 @@ class OSS304(_NotebookRule):
                     "or delete it if it is a leftover",
                 )
             return
-        if self.pattern.search(file.name) or in_docs_or_examples(file.path):
+        if in_docs_or_examples(file.path):
             return
-        why = "" if self.in_full else self._followed_because(repo)
-        if why is None or valid_notebook(repo, file) is None:
+        pattern, example = self._pattern(repo)
+        if pattern is None or pattern.search(file.name):
             return
-        example = f", for example {NAME_EXAMPLE}" if self.pattern.search(NAME_EXAMPLE) else ""
+        why = "" if self.in_full else self._followed_because(repo, pattern)
+        if why is None or (not self.in_full and _named_in_readmes(repo, file.path)):
+            return  # a README that lists the notebook by its name documents the name it has
+        if valid_notebook(repo, file) is None:
+            return
+        shown = f", for example {example}" if example else ""
         yield self.finding(
             file.path,
-            f"notebook name {file.name!r} does not match the naming pattern {self.pattern.pattern}{example}{why}",
+            f"notebook name {file.name!r} does not match the naming pattern {pattern.pattern}{shown}{why}",
         )
 
-    def _followed_because(self, repo: Repo) -> str | None:
+    def _pattern(self, repo: Repo) -> tuple[re.Pattern[str] | None, str | None]:
+        """The naming pattern and an example of it: the configured one, else the one the README's
+        example shows. (None, None) when the README states a convention whose example it cannot read."""
+        fits = NAME_EXAMPLE if self.pattern.search(NAME_EXAMPLE) else None
+        if self.settings["pattern"] != DEFAULT_NAME_PATTERN:
+            return self.pattern, fits
+        stated = readme_naming(repo)
+        if stated is None or stated[1] is None:
+            return self.pattern, fits
+        example = stated[1]
+        derived = pattern_from_example(example)
+        if derived is None:
+            return None, None  # the README shows its own convention and it is not one we can read
+        name = example if example.endswith(NOTEBOOK_SUFFIX) else example + NOTEBOOK_SUFFIX
+        if derived == DEFAULT_NAME_PATTERN:
+            return self.pattern, fits
+        return repo.memo(("notebook-name-pattern", derived), lambda: re.compile(derived)), name
+
+    def _followed_because(self, repo: Repo, pattern: re.Pattern[str]) -> str | None:
         """Why the pattern applies where the conventions were not adopted, or None when it does not."""
 
         def judge() -> str | None:
-            readme = repo.find("README.md", "README.rst", "README.txt", "README")
-            if readme is not None and _README_STATES_NAMING.search(repo.read_text(readme) or ""):
-                return f", which {readme} sets"
+            stated = readme_naming(repo)
+            if stated is not None:
+                return f", which {stated[0]} sets"
             own = _own_notebooks(repo)
-            matching = sum(1 for path in own if self.pattern.search(path.rpartition("/")[2]))
-            return ", as most notebooks of this repository are named" if matching * 2 > len(own) else None
+            named = [path.rpartition("/")[2] for path in own]
+            following = _following_with_initials(named, pattern)
+            return ", as most notebooks of this repository are named" if following * 2 > len(own) else None
 
-        return repo.memo(("notebook-naming-followed", self.pattern.pattern), judge)
+        return repo.memo(("notebook-naming-followed", pattern.pattern), judge)
+
+
+def _following_with_initials(names: list[str], pattern: re.Pattern[str]) -> int:
+    """How many ``names`` match ``pattern`` with initials as their second part.
+
+    A number in front says only that notebooks are ordered: ``02-supervised-learning`` fits
+    number-initials-topic by accident. A second part counts as initials when it is short or
+    when several notebooks share it (one author's notebooks).
+    """
+    matching = [name for name in names if pattern.search(name)]
+    seconds = [part for part in map(_second_part, matching) if part is not None]
+    shared = Counter(seconds)
+    return sum(1 for part in seconds if len(part) <= _LONGEST_INITIALS or shared[part] > 1)
+
+
+def _second_part(name: str) -> str | None:
+    match = _EXAMPLE_PARTS.match(name)
+    return match.group(3).lower() if match else None
 
 
 class OSS305(_NotebookRule):
@@ -650,18 +760,22 @@ def _share_in_folders(repo: Repo) -> str | None:
 
 
 class OSS306(_NotebookRule):
-    """Notebook does not record which kernel and language it runs on.
+    """Notebook does not record which kernel or language it runs on.
 
     ## What it does
     Checks the notebook's metadata for `kernelspec` (with a kernel `name`) and
-    `language_info` (with a language `name`). Jupyter writes both when a notebook
-    is saved from a running kernel. Notebooks of tests, test data and vendored code
-    are left alone.
+    `language_info` (with a language `name`), which Jupyter writes when a notebook
+    is saved from a running kernel, and reports a notebook that has neither. One of
+    them is enough to tell the notebook's language: Colab keeps only `kernelspec`,
+    and documentation builds that run notebooks choose the kernel themselves. A
+    notebook saved in the old nbformat 3 counts the language its code cells name.
+    Notebooks of tests, test data and vendored code are left alone.
 
     ## Why is this bad?
     Without them, Jupyter asks every reader to pick a kernel, documentation tools
     cannot highlight or run the code, and nobody can tell whether the notebook is
-    Python, R or Julia without opening it.
+    Python, R or Julia without opening it. Such a notebook was usually written by
+    a tool, or never run.
 
     ## Example
     ```json
@@ -679,12 +793,11 @@ class OSS306(_NotebookRule):
 
     def check_notebook(self, path: str, notebook: Notebook) -> Iterator[Finding]:
         metadata = notebook.metadata
-        missing = [key for key in ("kernelspec", "language_info") if not _named(metadata.get(key))]
-        if missing:
+        if not (_named(metadata.get("kernelspec")) or _named(metadata.get("language_info"))):
             yield self.finding(
                 path,
-                f"notebook metadata has no {' and no '.join(f'{key}.name' for key in missing)}: "
-                "select a kernel in Jupyter, run the notebook and save it",
+                "notebook metadata has no kernelspec.name and no language_info.name, so nothing says "
+                "which kernel or language it runs on: select a kernel in Jupyter, run the notebook and save it",
             )
 
 

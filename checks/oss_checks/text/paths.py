@@ -9,14 +9,18 @@ numbers are counted once, from one hit to the next.
 
 Some absolute paths are the same on every computer and are not reported: the users of
 CI runners and container images (``/home/runner``, ``/home/jovyan``), placeholders
-(``/home/user``, ``/home/$USER``), Windows system folders (``C:\\Program Files``), and below
-``~`` the hidden folders tools keep per user (``~/.cache``) and conda's default installs
-(``~/anaconda3``).
+(``/home/user``, ``/home/$USER``), Windows system folders (``C:\\Program Files``, ``C:\\etc``),
+and below ``~`` the hidden folders tools keep per user (``~/.cache``) and conda's default
+installs (``~/anaconda3``). In Python, a path given as a default (``default="/mnt/x"`` of a
+command-line option, or the default of a function's parameter in a module) is what a caller
+overrides, not what the code insists on, and is not reported either.
 """
 
 from __future__ import annotations
 
+import ast
 import re
+import warnings
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -73,10 +77,16 @@ GENERIC_USERS = frozenset(
         "all users", "default user", "guest",
     }
 )  # fmt: skip
-#: Windows folders that are the same on every Windows computer.
+#: Windows folders that are the same on every Windows computer: the system's own, and the
+#: POSIX-style system folders that ports of Unix tools (Cygwin, MSYS2) and cross-platform
+#: programs keep at the top of a drive (``C:\etc\tool`` next to ``/etc/tool``).
 _WINDOWS_SYSTEM = frozenset(
-    {"program files", "program files (x86)", "program", "windows", "programdata"}
-)  # "program": an unquoted C:\Program Files stops at the blank
+    {
+        "program files", "program files (x86)", "program", "windows", "winnt", "programdata",
+        "etc", "tmp", "temp", "usr", "opt", "var", "bin", "cygwin", "cygwin64", "msys64", "msys2",
+    }
+)  # fmt: skip
+# "program": an unquoted C:\Program Files stops at the blank
 #: Below ``~``: where conda installs by default (hidden folders are matched by their dot).
 _TOOL_HOMES = frozenset({"anaconda3", "anaconda", "miniconda3", "miniconda", "miniforge3", "mambaforge"})
 _SHOWN_CHARS = 60
@@ -87,6 +97,8 @@ class PathHit(NamedTuple):
     col: int  # 1-based
     path: str
     kind: str  # a key of PLACES
+    #: Where the string literal that holds the path starts (Python source only).
+    literal_at: int = -1
 
     @property
     def place(self) -> str:
@@ -236,13 +248,16 @@ def text_path_hits(text: str, *, tilde: bool = True) -> list[PathHit]:
     return hits
 
 
-def python_path_hits(text: str) -> list[PathHit]:
+def python_path_hits(text: str, *, parameter_defaults: bool = False) -> list[PathHit]:
     """Paths in the string literals of Python source; comments and docstrings do not count.
 
     A string statement on its own (a docstring, a string used as a comment) documents and
     does not run. In a string that is not raw, ``C:\\t`` is a tab, so only ``C:\\\\`` and
     ``C:/`` make a drive there; raw strings take ``C:\\`` as it is. The literals are looked
-    up only when some path is confirmed, and only up to the last candidate.
+    up only when some path is confirmed, and only up to the last candidate. A literal that is
+    the value of a ``default=`` keyword (a command-line option's default) does not count, and
+    neither, unless ``parameter_defaults``, does the default of a function's parameter: both
+    are what a caller overrides.
     """
     starts = list(_starts(text))
     if not any(_confirm(text, at) for at in starts):
@@ -268,8 +283,45 @@ def python_path_hits(text: str) -> list[PathHit]:
             path = text[at : max(span.end - 1, at)]
         if not is_generic(path, found.kind):
             line, col = where(at)
-            hits.append(PathHit(line, col, path, found.kind))
+            hits.append(PathHit(line, col, path, found.kind, literal_at=span.start))
+    if hits:
+        defaults = _default_literals(text, parameters=not parameter_defaults)
+        if defaults:
+            literals = _Lines(text)
+            kept = []
+            for hit in hits:
+                line = literals(hit.literal_at)[0]
+                byte_col = len(text[literals.line_start : hit.literal_at].encode("utf-8", "surrogatepass"))
+                if (line, byte_col) not in defaults:
+                    kept.append(hit)
+            hits = kept
     return hits
+
+
+def _default_literals(text: str, *, parameters: bool) -> set[tuple[int, int]]:
+    """(line, byte column) of the string literals that are defaults: ``default=`` values and,
+    with ``parameters``, the defaults of functions' parameters. Empty when the text does not parse.
+
+    Only asked when a path was found, so a file is parsed at most once, and only then.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "C:\\Josef" in a plain string is an invalid escape
+            tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    found: set[tuple[int, int]] = set()
+    for node in ast.walk(tree):
+        values: list[ast.expr] = []
+        if isinstance(node, ast.keyword) and node.arg == "default":
+            values.append(node.value)
+        elif parameters and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            values.extend(node.args.defaults)
+            values.extend(value for value in node.args.kw_defaults if value is not None)
+        for value in values:
+            if isinstance(value, (ast.Constant, ast.JoinedStr)):
+                found.add((value.lineno, value.col_offset))
+    return found
 
 
 def _escaped_drive(text: str, start: int) -> bool:
@@ -310,5 +362,5 @@ def notebook_cell_path_hits(source: str) -> list[PathHit]:
         if (number == 1 and magic) or _SHELL_LINE.match(line):
             hits.extend(_shell_hits(line, number))
             python_lines[number - 1] = line[len(line.rstrip("\r\n")) :]  # keep the line end
-    hits.extend(python_path_hits("".join(python_lines)))
+    hits.extend(python_path_hits("".join(python_lines), parameter_defaults=True))
     return sorted(hits, key=lambda hit: (hit.line, hit.col))

@@ -256,3 +256,80 @@ def find_file_secrets(text: str) -> Iterator[tuple[int, str, str]]:
                     shown = match.group(0)[: secret.shown_prefix]
                     yield at, secret.kind, (f"{shown}****" if secret.shown_prefix else "-----BEGIN …")
                 break
+
+
+# -- placeholders and secrets assigned in code -------------------------------------------------
+
+#: Values that stand for "put yours here": ``your-api-key``, ``<token>``, ``xxx``, ``changeme``.
+_PLACEHOLDER_TEXT = re.compile(
+    r"(?i)your|^<[^<>]*>$|^\[[^\[\]]*\]$|^\{\{.*\}\}$|^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$"
+    r"|^x{3,}$|^\*+$|^\.{3}$|^(?:change[-_ ]?me|replace[-_ ]?me|fill[-_ ]?me|todo|tbd|none|null|placeholder"
+    r"|dummy|example|sample|secret|password|token|api[-_ ]?key|key)$|(?:^|[^a-z])(?:example|placeholder|dummy)"
+)
+#: Upper-case words that say what a value is instead of being one (``API_TOKEN``, ``SECRET_KEY_HERE``).
+_SECRET_NAME_WORDS = frozenset(
+    {"KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD", "PASS", "PWD", "ID", "HERE", "CHARS"}
+)
+
+
+def is_placeholder(value: str, key: str = "") -> bool:
+    """Whether ``value`` of the setting ``key`` stands for a value someone fills in, not a value.
+
+    ``YOUR_KEY``, ``your-api-key``, ``<token>``, ``[password]``, ``${TOKEN}``, ``xxx``,
+    ``changeme``, a value that repeats one character, and an upper-case name that describes
+    a secret (``API_TOKEN``, the key's own name) rather than being one.
+    """
+    value = value.strip().strip("\"'")
+    if not value or (len(value) >= 3 and len(set(value)) == 1) or _PLACEHOLDER_TEXT.search(value):
+        return True
+    if re.fullmatch(r"[A-Z][A-Z0-9_]*", value):
+        words = set(value.split("_"))
+        return value == key.upper() or key.upper().endswith(value) or bool(words & _SECRET_NAME_WORDS)
+    return False
+
+
+#: In code (Python, a notebook's code cells): a name that ends like a secret's, in any case
+#: (``client_secret``, ``apiKey``, ``HF_TOKEN``, ``db_password``), given a quoted string, as an
+#: assignment, a keyword argument or a dict entry. Found from the fixed ending, then read
+#: around it, so the search stays linear.
+_CODE_SECRET_END = re.compile(r"(?i)secret|token|api_?key|access_?key|private_?key|passw(?:or)?d")
+_CODE_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_CODE_VALUE = re.compile(
+    r"[\"']?[ \t]*(?::|=(?!=))[ \t]*(?:[rRbBuU]{0,2})(?P<quote>[\"'])(?P<value>[A-Za-z0-9_+/=.-]{16,256})(?P=quote)"
+)
+#: Words that end a longer name that is not the secret itself (``token_url``, ``secret_name``).
+_FILE_LIKE = re.compile(r"\.[A-Za-z]{2,5}$|://|^/")
+
+
+def _readable(value: str) -> bool:
+    """Whether ``value`` reads as words (``user_profile_cache_v2``) rather than as generated text."""
+    words = [part for part in re.split(r"[-_.]", value) if part]
+    return sum(1 for part in words if len(part) >= 3 and part.isalpha()) >= 2
+
+
+def find_code_secrets(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, kind, masked name) for secrets assigned in code: ``client_secret = 'keZd...'``.
+
+    The name must end with a secret's word and the value must look generated (letters and
+    digits, many different characters, not words, not a file or URL, not a placeholder).
+    """
+    for word in _CODE_SECRET_END.finditer(text):
+        end = word.end()
+        if end < len(text) and text[end] in _CODE_NAME_CHARS:
+            continue  # the word goes on (``token_url``, ``secret_name``): not the secret's own name
+        start = word.start()
+        while start > 0 and text[start - 1] in _CODE_NAME_CHARS and word.start() - start < _LONGEST_NAME:
+            start -= 1
+        assigned = _CODE_VALUE.match(text, end)
+        if assigned is None:
+            continue
+        value = assigned.group("value")
+        name = text[start:end]
+        if (
+            not _generated(value)
+            or _readable(value)
+            or _FILE_LIKE.search(value)
+            or is_placeholder(value, name)
+        ):
+            continue
+        yield start, "secret", f"{name}=****"
