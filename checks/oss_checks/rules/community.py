@@ -270,7 +270,11 @@ class OSS102(_CommunityFile):
     (LICENSE, LICENCE or COPYING, also with a suffix such as `LICENSE.txt`, `LICENSE-CODE`
     or `COPYING.LESSER`, or a REUSE `LICENSES/` folder) and checks that the main one holds
     a recognisable license text, or at least `min-words` words of terms. Every other
-    license file must not be empty. A short file that points at another license file of
+    license file must not be empty. A LICENSE that holds only a copyright line grants
+    nobody any rights: where the package metadata declares the code proprietary
+    (`license = "proprietary"` in setup.py or pyproject.toml, or the "Other/Proprietary
+    License" classifier) that is the owner's deliberate choice and is not reported;
+    elsewhere the message says so and lets the owner decide. A short file that points at another license file of
     the repository counts; a bare web link does not, since it leaves out the copyright
     holder.
 
@@ -430,8 +434,11 @@ class OSS104(_Policy):
     In a repository that has not adopted the conventions, a missing code of conduct is
     reported only when the project is published for others (PyPI classifiers, a CI job
     that uploads it to a package index, or release tags on a package) and invites outside
-    contributions (it has a contributing guide of its own). A finished one-person project
-    or a competition solution is not asked for one. An existing file
+    contributions (it has a contributing guide of its own), and only when more than one
+    person works on it: where the newest commits (at most a thousand) are nearly all one
+    author's and nobody else wrote more than a few, the project is one person's and a
+    code of conduct would govern nobody. A finished one-person project or a competition
+    solution is not asked for one. An existing file
     that is empty or unreadable is reported everywhere.
 
     ## Why is this bad?
@@ -453,7 +460,7 @@ class OSS104(_Policy):
     kind = Kind.CONVENTION
     elsewhere = (
         "a missing code of conduct in a project published for others that invites outside contributions "
-        "(it has a contributing guide); an existing one that is empty or unreadable."
+        "(it has a contributing guide) and is not one person's; an existing one that is empty or unreadable."
     )
     stakeholders = (Stakeholder.MANAGEMENT,)
     candidates = CODE_OF_CONDUCT_NAMES
@@ -474,9 +481,12 @@ class OSS105(_Policy):
 
     In a repository that has not adopted the conventions, a missing policy is reported
     only when the project is published for others (PyPI classifiers, a CI job that uploads
-    it to a package index, or release tags on a package) and invites outside contributions
-    (it has a contributing guide of its own). An existing file that is
-    empty or unreadable is reported everywhere.
+    it to a package index, or release tags on a package), invites outside contributions
+    (it has a contributing guide of its own) and is not one person's project (as for
+    OSS104, read from the authors of the newest commits). A security contact given in the
+    contributing guide or the README counts as a policy: a paragraph about reporting
+    vulnerabilities with an address, a `mailto:` link or the forge's private advisories.
+    An existing file that is empty or unreadable is reported everywhere.
 
     ## Why is this bad?
     When someone finds a leaked credential, a vulnerable dependency or personal data in the
@@ -509,7 +519,8 @@ class OSS105(_Policy):
     kind = Kind.CONVENTION
     elsewhere = (
         "a missing security policy in a project published for others that invites outside contributions "
-        "(it has a contributing guide); an existing one that is empty or unreadable."
+        "(it has a contributing guide), is not one person's and names no security contact in its guide or "
+        "README; an existing one that is empty or unreadable."
     )
     stakeholders = (Stakeholder.LEGAL, Stakeholder.MANAGEMENT)
     candidates = SECURITY_NAMES
@@ -1204,7 +1215,8 @@ class OSS113(Rule):
     and CITATION.cff (`title`), and the statements of where the repository lives:
     pyproject.toml's `[project.urls]` Source, Repository, Homepage and issue-tracker links
     and CITATION.cff's `repository-code`. Names are compared ignoring case, accents, spaces, dashes and
-    underscores; a title with a tagline ("scikit-image: Image processing in Python") or
+    underscores, and as sets of words: "RAP Devices" is `devices_rap`, "Doe, Jane" and
+    "J. Doe" are "Jane Doe"; a title with a tagline ("scikit-image: Image processing in Python") or
     one that holds the name as words ("The networkx library") agrees with it. The README
     title is its first heading only when nothing but badges comes before it, and never a
     section such as "About statsmodels". URLs are compared by host, owner and repository
