@@ -76,3 +76,9 @@ def test_a_path_that_starts_with_a_dash_is_a_path(make_repo: MakeRepo) -> None:
 def test_nul_separated_output_keeps_every_name() -> None:
     assert oss_git.nul_separated(b"a\0b\rc\0\xff\0") == ["a", "b\rc", "\udcff"]
     assert oss_git.nul_separated(None) == []
+
+
+def test_a_git_call_past_its_timeout_is_stopped_and_counts_as_failed(make_repo: MakeRepo) -> None:
+    root = make_repo({"a.py": "x = 1\n"}, commit=True)
+    assert oss_git.run_git(root, "log", "--format=%an", timeout=1e-6) is None
+    assert oss_git.run_git(root, "log", "--format=%an", timeout=30) == b"Test\n"

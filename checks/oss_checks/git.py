@@ -49,12 +49,19 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def _call(arguments: list[str], stdin: bytes | None) -> subprocess.CompletedProcess[bytes] | None:
+def _call(
+    arguments: list[str], stdin: bytes | None, timeout: float | None = None
+) -> subprocess.CompletedProcess[bytes] | None:
     try:
         return subprocess.run(
-            ["git", *arguments], input=stdin, capture_output=True, check=False, env=_environment()
+            ["git", *arguments],
+            input=stdin,
+            capture_output=True,
+            check=False,
+            env=_environment(),
+            timeout=timeout,
         )
-    except OSError:
+    except (OSError, subprocess.TimeoutExpired):
         return None
 
 
@@ -82,14 +89,21 @@ def _as_arguments(pairs: dict[str, str]) -> tuple[str, ...]:
     return tuple(arguments)
 
 
-def run_git(folder: Path, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes | None:
+def run_git(
+    folder: Path,
+    *args: str,
+    stdin: bytes | None = None,
+    ok: tuple[int, ...] = (0,),
+    timeout: float | None = None,
+) -> bytes | None:
     """Run git in ``folder`` safely: its standard output, or None when git fails or is missing.
 
-    A failure is an exit code outside ``ok``. Pass ``--`` before paths: a path that starts
-    with ``-`` is then never read as an option.
+    A failure is an exit code outside ``ok``, or a run longer than ``timeout`` seconds (git
+    is then stopped). Pass ``--`` before paths: a path that starts with ``-`` is then never
+    read as an option.
     """
     where = str(folder)
-    done = _call(["-C", where, *_overrides(where), *args], stdin)
+    done = _call(["-C", where, *_overrides(where), *args], stdin, timeout)
     if done is None or done.returncode not in ok:
         return None
     return done.stdout

@@ -1739,3 +1739,129 @@ def test_fix_marks_fixable_only_the_sections_it_would_add(make_repo: MakeRepo, c
         "License": True,
         "Usage": False,
     }
+
+
+# -- precision round 2: one-person projects, security contacts, names, copyright lines -----------
+def commits(root: Path, authors: list[str]) -> None:
+    """One empty commit per entry of ``authors`` ("Name <address>"), oldest first."""
+    for number, author in enumerate(authors):
+        git(root, "commit", "-q", "--allow-empty", "-m", f"change {number}", "--author", author)
+
+
+def test_a_one_person_library_is_not_asked_for_conduct_and_security(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    root = make_repo(library(), commit=True)
+    # The author under two spellings (same address), a user's drive-by fix and a bot: one person.
+    commits(
+        root,
+        ["Ann Lee <ann@lab.org>"] * 30
+        + ["alee <ann@lab.org>"] * 10
+        + ["Bo Park <bo@mail.org>", "dependabot[bot] <support@github.com>"],
+    )
+    assert check_unadopted(root, "OSS104", "OSS105") == []
+
+
+def test_a_library_with_a_second_maintainer_still_needs_conduct_and_security(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    root = make_repo(library(), commit=True)
+    commits(root, ["Ann Lee <ann@lab.org>"] * 40 + ["Bo Park <bo@mail.org>"] * 12)
+    findings = check_unadopted(root, "OSS104", "OSS105")
+    assert where(findings) == [("OSS104", "CODE_OF_CONDUCT.md", 0), ("OSS105", "SECURITY.md", 0)]
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        (
+            "CONTRIBUTING.md",
+            CONTRIBUTING + "\n### Reporting a bug\n\nIf you find a security vulnerability, do NOT open an\n"
+            "issue. Email security@northwind.org instead.\n",
+        ),
+        (
+            "README.md",
+            README + "\n## Security\n\nPlease write to <security@northwind.org>; we answer in two days.\n",
+        ),
+        (
+            "CONTRIBUTING.md",
+            CONTRIBUTING + "\nReport vulnerabilities privately through "
+            "https://github.com/northwind-data/demand-forecasting/security/advisories/new.\n",
+        ),
+    ],
+)
+def test_a_security_contact_in_the_guide_or_readme_is_a_security_policy(
+    make_repo: MakeRepo, check_unadopted: Check, path: str, text: str
+) -> None:
+    assert check_unadopted(make_repo(library({path: text})), "OSS105") == []
+
+
+def test_security_words_without_a_contact_are_no_policy(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    # An address in one paragraph and the word "security" in another, or in a code block: no contact.
+    guide = (
+        CONTRIBUTING
+        + "\nWe care about security and keep dependencies current.\n\nQuestions: team@northwind.org\n\n"
+        "```\n# report a security issue to x@y.org\n```\n"
+    )
+    findings = check_unadopted(make_repo(library({"CONTRIBUTING.md": guide})), "OSS105")
+    assert where(findings) == [("OSS105", "SECURITY.md", 0)]
+
+
+@pytest.mark.parametrize(
+    "title", ["# RAP Devices", "# Forecasting Demand", "# demand_forecasting", "# DemandForecasting"]
+)
+def test_the_same_words_in_another_order_or_spelling_are_the_same_name(
+    make_repo: MakeRepo, check: Check, title: str
+) -> None:
+    pyproject = PYPROJECT.replace('name = "demand-forecasting"', 'name = "devices_rap"').replace(
+        "northwind-data/demand-forecasting", "nhs/devices_rap"
+    )
+    readme = README.replace("# Demand Forecasting", title)
+    if "RAP" not in title:
+        pyproject = PYPROJECT
+    files = tree({"pyproject.toml": pyproject, "README.md": readme, "CITATION.cff": None})
+    assert check(make_repo(files), "OSS113") == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("Doe, Jane", "Jane Doe"), ("jane-doe", "J. Doe"), ("J Doe", "Doe Jane")]
+)
+def test_name_words_agree_in_any_order_and_with_initials(first: str, second: str) -> None:
+    from oss_checks.rules.community import _same_words
+
+    assert _same_words(first, second)
+
+
+def test_different_words_are_still_different_names(make_repo: MakeRepo, check: Check) -> None:
+    from oss_checks.rules.community import _same_words
+
+    assert not _same_words("Supply Forecasting", "demand-forecasting")
+    assert not _same_words("Jane Doe", "John Smith")
+    root = make_repo(tree({"README.md": README.replace("# Demand Forecasting", "# Churn Radar")}))
+    assert where(check(root, "OSS113")) == [("OSS113", "README.md", 1)]
+
+
+def test_a_copyright_line_with_proprietary_metadata_is_a_deliberate_choice(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    setup_py = "from setuptools import setup\nsetup(name='food', license='proprietary')\n"
+    files = {"README.md": README, "LICENSE": "Copyright (c) 2022, Jane Doe\n", "setup.py": setup_py}
+    assert check_unadopted(make_repo(files), "OSS102") == []
+    classified = {
+        "README.md": README,
+        "LICENSE": "Copyright (c) 2022, Jane Doe\n",
+        "pyproject.toml": '[project]\nname = "x"\nversion = "1"\nclassifiers = ["License :: Other/Proprietary License"]\n',
+    }
+    assert check_unadopted(make_repo(classified), "OSS102") == []
+
+
+def test_a_copyright_line_alone_says_it_grants_nothing(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    files = {"README.md": README, "LICENSE": "Copyright (c) 2022, Jane Doe\n"}
+    findings = check_unadopted(make_repo(files), "OSS102")
+    assert where(findings) == [("OSS102", "LICENSE", 0)]
+    assert "holds only a copyright line, which grants nobody any rights" in findings[0].message
+    assert "open source" not in findings[0].message
+    # A missing license is still reported, proprietary metadata or not.
+    setup_py = "from setuptools import setup\nsetup(name='food', license='proprietary')\n"
+    missing = check_unadopted(make_repo({"README.md": README, "setup.py": setup_py}), "OSS102")
+    assert where(missing) == [("OSS102", "LICENSE", 0)]

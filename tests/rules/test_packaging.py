@@ -208,18 +208,43 @@ def test_requires_python_that_passes(make_repo: MakeRepo, check: Check, value: s
 
 
 @pytest.mark.parametrize(
+    "value", ['"~=3.10"', '">=3.10,<4"', '">=3.10, <4.0"', '">=3.10,==3.*"', '">=3.9,<=4"']
+)
+def test_a_bound_that_refuses_only_python_4_is_no_cap(make_repo: MakeRepo, check: Check, value: str) -> None:
+    # ~=3.10 is >=3.10, ==3.*: every Python 3 from 3.10 on installs it.
+    assert check(make_repo(repo_files(edited('">=3.11"', value))), "OSS205") == []
+
+
+PUBLISH_WORKFLOW = "jobs:\n  release:\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
+
+
+def test_a_cap_is_reported_elsewhere_only_in_a_project_on_a_package_index(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    capped = repo_files(edited('">=3.11"', '">=3.9, <3.10"'))
+    # An application pinned to the Python it runs on, never uploaded anywhere: its own choice.
+    assert check_unadopted(make_repo(capped), "OSS205") == []
+    # The same cap on a package a CI job uploads, or whose README says to pip install it: reported.
+    uploaded = {**capped, ".github/workflows/release.yml": PUBLISH_WORKFLOW}
+    assert [f.code for f in check_unadopted(make_repo(uploaded), "OSS205")] == ["OSS205"]
+    installed = {**capped, "README.md": "# Demand Forecasting\n\n    pip install demand_forecasting\n"}
+    assert [f.code for f in check_unadopted(make_repo(installed), "OSS205")] == ["OSS205"]
+
+
+@pytest.mark.parametrize(
     ("value", "col", "caps", "fix"),
     [
         ('">=3.10,<3.13"', 27, "'<3.13'", 'write requires-python = ">=3.10"'),
         ('">=3.10, <=3.12"', 28, "'<=3.12'", 'write requires-python = ">=3.10"'),
-        ('"~=3.11"', 20, "'~=3.11'", 'write requires-python = ">=3.11"'),
+        ('"~=3.11.2"', 20, "'~=3.11.2'", 'write requires-python = ">=3.11.2"'),
         ('"==3.11.*"', 20, "'==3.11.*'", 'write requires-python = ">=3.11"'),
-        ('"<4"', 20, "'<4'", "drop the upper bound"),
+        ('"<3.13"', 20, "'<3.13'", "drop the upper bound"),
     ],
 )
 def test_requires_python_cap(
     make_repo: MakeRepo, check: Check, value: str, col: int, caps: str, fix: str
 ) -> None:
+    # Selected by name: the conventions apply in full, published or not.
     findings = check(make_repo(repo_files(edited('">=3.11"', value))), "OSS205")
     assert [(f.code, f.path, f.line, f.col) for f in findings] == [
         ("OSS205", "pyproject.toml", REQUIRES_PYTHON_LINE, col)
@@ -351,13 +376,39 @@ def test_missing_urls_suggest_the_recorded_repository(make_repo: MakeRepo, check
     files = repo_files(pyproject)
     files[".oss-template.json"] = json.dumps({"answers": {"repository_url": "https://gitlab.com/team/churn"}})
     findings = check(make_repo(files), "OSS208")
-    assert where(findings) == [("OSS208", "pyproject.toml", PROJECT_LINE)] * 2
-    assert sorted(f.message for f in findings) == [
+    assert where(findings) == [("OSS208", "pyproject.toml", PROJECT_LINE)]  # one finding for one table
+    assert findings[0].message == (
+        "pyproject.toml [project.urls] has no link to the source code or the issue tracker: add "
+        'Source = "https://gitlab.com/team/churn" and Issues = "https://gitlab.com/team/churn/-/issues"'
+    )
+
+
+def test_missing_urls_elsewhere_need_a_package_index_and_a_known_address(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    mkdocs = "site_name: Churn\nrepo_url: https://github.com/Team-A/churn_model\n"
+    # An internal pipeline nobody uploads: no index page shows the links.
+    assert check_unadopted(make_repo({**repo_files(WITHOUT_URLS), "docs/mkdocs.yml": mkdocs}), "OSS208") == []
+    # Uploaded, but nothing states the repository's address: no placeholder URL is offered.
+    uploaded = {**repo_files(WITHOUT_URLS), ".github/workflows/release.yml": PUBLISH_WORKFLOW}
+    assert check_unadopted(make_repo(uploaded), "OSS208") == []
+    # Uploaded, with the address in mkdocs.yml: one finding, with that address as written.
+    findings = check_unadopted(make_repo({**uploaded, "docs/mkdocs.yml": mkdocs}), "OSS208")
+    assert [f.message for f in findings] == [
         (
-            "pyproject.toml [project.urls] has no link to the issue tracker: add Issues = "
-            '"https://gitlab.com/team/churn/-/issues"'
-        ),
-        'pyproject.toml [project.urls] has no link to the source code: add Source = "https://gitlab.com/team/churn"',
+            "pyproject.toml [project.urls] has no link to the source code or the issue tracker: add "
+            'Source = "https://github.com/Team-A/churn_model" and Issues = "https://github.com/Team-A/churn_model/issues"'
+        )
+    ]
+    # A README badge of the package's own PyPI page is publication evidence too; the real finding stays.
+    readme = "# Demand Forecasting\n\n[![PyPI](https://img.shields.io/pypi/v/demand-forecasting.svg)](x)\n"
+    no_tracker = without('Issues = "https://github.com/example-org/demand-forecasting/issues"')
+    findings = check_unadopted(make_repo({**repo_files(no_tracker), "README.md": readme}), "OSS208")
+    assert [f.message for f in findings] == [
+        (
+            "pyproject.toml [project.urls] has no link to the issue tracker: add "
+            'Issues = "https://github.com/example-org/demand-forecasting/issues"'
+        )
     ]
 
 
@@ -717,7 +768,7 @@ def test_a_header_like_line_with_80000_spaces_is_read_at_once(make_repo: MakeRep
     # Inside a multi-line string: valid TOML, and every line is still scanned for headers and keys.
     pyproject = WITHOUT_URLS + '[tool.notes]\ntext = """\n[' + " " * 80_000 + 'x\n"""\n'
     findings = check(make_repo(repo_files(pyproject)), *PACKAGING_CODES)
-    assert [f.code for f in findings] == ["OSS208", "OSS208"]
+    assert [f.code for f in findings] == ["OSS208"]
 
 
 def test_validate_pyproject_is_imported_only_by_a_whole_repository_check(make_repo: MakeRepo) -> None:
@@ -731,3 +782,52 @@ def test_validate_pyproject_is_imported_only_by_a_whole_repository_check(make_re
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "True"]  # the per-file hook never pays for it
+
+
+# -- precision round 2: what unpublished projects and template residue say ------------------------
+def test_old_license_forms_elsewhere_only_in_a_project_on_a_package_index(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    table = repo_files(edited('license = "MIT"', 'license = { file = "LICENSE" }'))
+    assert check_unadopted(make_repo(table), "OSS206") == []
+    uploaded = {**table, ".github/workflows/release.yml": PUBLISH_WORKFLOW}
+    assert [f.code for f in check_unadopted(make_repo(uploaded), "OSS206")] == ["OSS206"]
+    # A value build tools reject is broken metadata: reported published or not.
+    rejected = repo_files(edited('license = "MIT"', 'license = "Apache 2.0"'))
+    assert [f.code for f in check_unadopted(make_repo(rejected), "OSS206")] == ["OSS206"]
+
+
+def test_template_placeholders_in_package_metadata(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    pyproject = (
+        edited("Forecast weekly demand from sales history.", "A short description of the project.")
+        + '\n[tool.poetry]\nname = "x"\nversion = "0.1.0"\ndescription = "Add a short description here"\n'
+        'authors = ["Your Name <you@example.com>"]\n'
+    )
+    setup_py = (
+        "from setuptools import setup\nsetup(\n    name='x',\n    description='A short description of the project.',\n"
+        "    author='Your name (or your organization/company/team)',\n)\n"
+    )
+    findings = check_unadopted(make_repo({**repo_files(pyproject), "setup.py": setup_py}), "OSS202", "OSS207")
+    assert sorted((f.code, f.path, f.line) for f in findings) == [
+        ("OSS202", "pyproject.toml", DESCRIPTION_LINE),
+        ("OSS202", "pyproject.toml", 29),
+        ("OSS202", "setup.py", 4),
+        ("OSS207", "pyproject.toml", 30),
+        ("OSS207", "setup.py", 5),
+    ]
+    assert "still the template's placeholder 'A short description of the project.'" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "A short description of how we forecast demand.",
+        "Description logic for sales reports",
+        "Your Name Generator",
+    ],
+)
+def test_a_description_in_the_authors_words_is_no_placeholder(
+    make_repo: MakeRepo, check: Check, description: str
+) -> None:
+    pyproject = edited("Forecast weekly demand from sales history.", description)
+    assert check(make_repo(repo_files(pyproject)), "OSS202", "OSS207") == []

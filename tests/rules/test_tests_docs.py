@@ -594,3 +594,42 @@ def test_a_properdocs_record_declares_docs_and_its_config_satisfies_them(
     assert [f.path for f in check(make_repo({".oss-template.json": record}), "OSS503")] == ["mkdocs.yml"]
     site = {".oss-template.json": record, "properdocs.yml": "site_name: x\n", "docs/index.md": "# x\n"}
     assert check(make_repo(site), "OSS503") == []
+
+
+# -- precision round 2: benchmarks and copy-me templates are not units -------------------------------
+@pytest.mark.parametrize(
+    "path",
+    [
+        "src/pkg/benchmarks/bench_load.py",  # a benchmark folder inside the package
+        "src/pkg/io/bench_readers.py",  # a benchmark module beside the code
+        "src/pkg/io/readers_benchmark.py",
+        "src/pkg/asv_bench/suite.py",
+    ],
+)
+def test_benchmarks_are_never_reported(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check, path: str
+) -> None:
+    files = {**PACKAGE, path: CODE}
+    assert check(make_repo(files), "OSS502") == []
+    assert check_unadopted(make_repo(files), "OSS502") == []
+
+
+def test_a_template_nothing_imports_is_a_file_to_copy(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check
+) -> None:
+    files = {**LIBRARY, "statlib/datasets/__init__.py": "", "statlib/datasets/template_data.py": CODE}
+    for run in (check, check_unadopted):
+        paths = [f.path for f in run(make_repo(files), "OSS502")]
+        assert "statlib/datasets/template_data.py" not in paths
+        assert "statlib/graphics/tukeyplot.py" in paths  # the real finding beside it stays
+
+
+def test_a_template_module_the_package_uses_is_its_code(make_repo: MakeRepo, check: Check) -> None:
+    # Selected by name: a templating module that the package imports still needs its test.
+    files = {
+        **PACKAGE,
+        "src/pkg/page_template.py": CODE,
+        "src/pkg/render.py": "from pkg import page_template\n",
+    }
+    files["tests/test_render.py"] = "from pkg import render\n\ndef test_r(): ...\n"
+    assert [f.path for f in check(make_repo(files), "OSS502")] == ["src/pkg/page_template.py"]

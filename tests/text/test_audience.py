@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import MakeRepo, git
 from oss_checks.context import Repo
 from oss_checks.text.audience import invites_contributions, makes_releases, published, release_tags
@@ -70,3 +72,40 @@ def test_invites_contributions_with_its_own_guide(make_repo: MakeRepo) -> None:
         make_repo({"README.md": "## Contributor guidelines\n\n[Guide](https://github.com/org/x)\n"})
     )
     assert invites_contributions(org_link) is None
+
+
+def test_on_package_index_needs_the_upload_or_the_index_page(make_repo: MakeRepo) -> None:
+    from oss_checks.text.audience import on_package_index
+
+    # Classifiers alone are template output as often as an upload: not enough here.
+    assert on_package_index(Repo(make_repo({"pyproject.toml": CLASSIFIED}))) is None
+    badge = "# Tool\n\n[![PyPI](https://img.shields.io/pypi/v/Tool.svg)](https://pypi.org/project/tool/)\n"
+    assert on_package_index(Repo(make_repo({"pyproject.toml": CLASSIFIED, "README.md": badge}))) == (
+        "README.md links its page on a package index"
+    )
+    install = "# Tool\n\n    pip install -U tool\n"
+    assert on_package_index(Repo(make_repo({"pyproject.toml": CLASSIFIED, "README.md": install}))) == (
+        "README.md tells readers to install it from a package index"
+    )
+    # Installing something else, or the checkout itself, is not the project on an index.
+    other = "# Tool\n\n    pip install -e .\n    pip install -r requirements.txt\n    pip install numpy\n"
+    assert on_package_index(Repo(make_repo({"pyproject.toml": CLASSIFIED, "README.md": other}))) is None
+
+
+def commit_as(root: Path, authors: list[str]) -> None:
+    for number, author in enumerate(authors):
+        git(root, "commit", "-q", "--allow-empty", "-m", f"c{number}", "--author", author)
+
+
+def test_one_maintainer_from_the_history(make_repo: MakeRepo) -> None:
+    from oss_checks.text.audience import one_maintainer
+
+    root = make_repo({"a.py": ""}, commit=True)
+    commit_as(root, ["Ann <ann@x.org>"] * 20 + ["A. Lee <ann@x.org>"] * 5 + ["Bo <bo@y.org>"])
+    assert one_maintainer(Repo(root)) is True
+    team = make_repo({"a.py": ""}, commit=True)
+    commit_as(team, ["Ann <ann@x.org>"] * 20 + ["Bo <bo@y.org>"] * 6)
+    assert one_maintainer(Repo(team)) is False
+    # No history to read (not a git repository, or no commit): nothing is concluded.
+    assert one_maintainer(Repo(make_repo({"a.py": ""}, git_init=False))) is False
+    assert one_maintainer(Repo(make_repo({"a.py": ""}))) is False

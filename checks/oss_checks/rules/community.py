@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from oss_checks.registry import Finding, Kind, Option, Rule, Severity, Stakeholder
-from oss_checks.text.audience import invites_contributions, makes_releases, published
+from oss_checks.text.audience import invites_contributions, makes_releases, one_maintainer, published
 from oss_checks.text.citation import citation
 from oss_checks.text.community import (
     CHANGELOG_NAMES,
@@ -53,6 +54,7 @@ from oss_checks.text.readme import (
     says_how_to_run,
     section_headings,
 )
+from oss_checks.text.setup_py import setup_keywords
 from oss_checks.text.urls import (
     REPOSITORY_PAGE_LABELS,
     SOURCE_LABELS,
@@ -268,7 +270,11 @@ class OSS102(_CommunityFile):
     (LICENSE, LICENCE or COPYING, also with a suffix such as `LICENSE.txt`, `LICENSE-CODE`
     or `COPYING.LESSER`, or a REUSE `LICENSES/` folder) and checks that the main one holds
     a recognisable license text, or at least `min-words` words of terms. Every other
-    license file must not be empty. A short file that points at another license file of
+    license file must not be empty. A LICENSE that holds only a copyright line grants
+    nobody any rights: where the package metadata declares the code proprietary
+    (`license = "proprietary"` in setup.py or pyproject.toml, or the "Other/Proprietary
+    License" classifier) that is the owner's deliberate choice and is not reported;
+    elsewhere the message says so and lets the owner decide. A short file that points at another license file of
     the repository counts; a bare web link does not, since it leaves out the copyright
     holder.
 
@@ -307,6 +313,20 @@ class OSS102(_CommunityFile):
                     path, f"{path} is empty: write the license text it stands for, or delete it"
                 )
 
+    def check_file_content(self, repo: Repo, path: str) -> Iterator[Finding]:
+        text = repo.read_text(path)
+        if text is not None and not detect_licenses(text) and _copyright_only(text):
+            if _declares_proprietary(repo):
+                return  # a deliberate "all rights reserved": the owner chose to grant nothing
+            yield self.finding(
+                path,
+                f"{path} holds only a copyright line, which grants nobody any rights: if others may "
+                "use the code, add the terms of its license; if not, write 'All rights reserved.' "
+                '(and license = "LicenseRef-Proprietary" in the package metadata) so readers know',
+            )
+            return
+        yield from super().check_file_content(repo, path)
+
     def content_problem(self, path: str, text: str) -> str | None:
         if detect_licenses(text):
             return None  # a short known text (e.g. a proprietary notice) is a complete license
@@ -322,6 +342,34 @@ class OSS102(_CommunityFile):
             return False
         families, _ = license_families(declared)
         return any(known.key in families for known in detect_licenses(text))
+
+
+_COPYRIGHT_LINE = re.compile(r"\s*(?:copyright\b|\(c\)|\u00a9)", re.IGNORECASE)
+
+
+def _copyright_only(text: str) -> bool:
+    """Whether a license file holds nothing but copyright lines ("Copyright (c) 2022, Jane Doe")."""
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    return bool(lines) and len(text) < 2000 and all(_COPYRIGHT_LINE.match(line) for line in lines)
+
+
+def _declares_proprietary(repo: Repo) -> bool:
+    """Whether the package metadata says the code is not open: a proprietary license or classifier."""
+    declared: list[str] = []
+    license_value = repo.project.get("license")
+    if isinstance(license_value, str):
+        declared.append(license_value)
+    elif isinstance(license_value, dict) and isinstance(license_value.get("text"), str):
+        declared.append(license_value["text"])
+    poetry = ((repo.pyproject or {}).get("tool") or {}).get("poetry")
+    if isinstance(poetry, dict) and isinstance(poetry.get("license"), str):
+        declared.append(poetry["license"])
+    from_setup = setup_keywords(repo).get("license")
+    if from_setup is not None:
+        declared.append(from_setup.value)
+    if any("proprietary" in license_families(value[:200])[0] for value in declared):
+        return True
+    return "proprietary" in classifier_families(license_classifiers(repo.project))
 
 
 class OSS103(_CommunityFile):
@@ -364,6 +412,8 @@ class _Policy(_CommunityFile):
     """A code of conduct or a security policy: wanted where others install the project and join it."""
 
     def wanted_elsewhere(self, repo: Repo) -> str | None:
+        if one_maintainer(repo):
+            return None  # a policy for a team of one governs nobody and adds a contact that is the author
         reason = published(repo)
         if reason is None:
             return None
@@ -384,8 +434,11 @@ class OSS104(_Policy):
     In a repository that has not adopted the conventions, a missing code of conduct is
     reported only when the project is published for others (PyPI classifiers, a CI job
     that uploads it to a package index, or release tags on a package) and invites outside
-    contributions (it has a contributing guide of its own). A finished one-person project
-    or a competition solution is not asked for one. An existing file
+    contributions (it has a contributing guide of its own), and only when more than one
+    person works on it: where the newest commits (at most a thousand) are nearly all one
+    author's and nobody else wrote more than a few, the project is one person's and a
+    code of conduct would govern nobody. A finished one-person project or a competition
+    solution is not asked for one. An existing file
     that is empty or unreadable is reported everywhere.
 
     ## Why is this bad?
@@ -407,7 +460,7 @@ class OSS104(_Policy):
     kind = Kind.CONVENTION
     elsewhere = (
         "a missing code of conduct in a project published for others that invites outside contributions "
-        "(it has a contributing guide); an existing one that is empty or unreadable."
+        "(it has a contributing guide) and is not one person's; an existing one that is empty or unreadable."
     )
     stakeholders = (Stakeholder.MANAGEMENT,)
     candidates = CODE_OF_CONDUCT_NAMES
@@ -428,9 +481,12 @@ class OSS105(_Policy):
 
     In a repository that has not adopted the conventions, a missing policy is reported
     only when the project is published for others (PyPI classifiers, a CI job that uploads
-    it to a package index, or release tags on a package) and invites outside contributions
-    (it has a contributing guide of its own). An existing file that is
-    empty or unreadable is reported everywhere.
+    it to a package index, or release tags on a package), invites outside contributions
+    (it has a contributing guide of its own) and is not one person's project (as for
+    OSS104, read from the authors of the newest commits). A security contact given in the
+    contributing guide or the README counts as a policy: a paragraph about reporting
+    vulnerabilities with an address, a `mailto:` link or the forge's private advisories.
+    An existing file that is empty or unreadable is reported everywhere.
 
     ## Why is this bad?
     When someone finds a leaked credential, a vulnerable dependency or personal data in the
@@ -449,16 +505,72 @@ class OSS105(_Policy):
     """
 
     name = "security-content"
+
+    def provided_otherwise(self, repo: Repo) -> bool:
+        if super().provided_otherwise(repo):
+            return True
+        guide = repo.find(*CONTRIBUTING_NAMES) or docs_guide(repo, "contributing")
+        for path in (repo.find(*README_NAMES), guide):
+            text = repo.read_text(path) if path else None
+            if path and text and _names_security_contact(text, rst=is_rst(path)):
+                return True
+        return False
+
     kind = Kind.CONVENTION
     elsewhere = (
         "a missing security policy in a project published for others that invites outside contributions "
-        "(it has a contributing guide); an existing one that is empty or unreadable."
+        "(it has a contributing guide), is not one person's and names no security contact in its guide or "
+        "README; an existing one that is empty or unreadable."
     )
     stakeholders = (Stakeholder.LEGAL, Stakeholder.MANAGEMENT)
     candidates = SECURITY_NAMES
     label = "Security policy"
     purpose = "report a vulnerability or a data leak privately"
     guide = "security"
+
+
+#: Words that say a paragraph is about reporting a vulnerability, not about security in general.
+_SECURITY_TOPIC = re.compile(
+    r"vulnerabilit|security[- ](?:issue|problem|bug|report|concern|flaw|incident|contact|polic|advisor)"
+    r"|report(?:ing)?\s+(?:a\s+)?security",
+    re.IGNORECASE,
+)
+#: Where a private report goes besides an address: the forge's private advisories.
+_PRIVATE_CHANNEL = re.compile(r"mailto:|/security/advisories|private vulnerability report", re.IGNORECASE)
+
+
+def _names_security_contact(text: str, *, rst: bool) -> bool:
+    """Whether a paragraph about reporting vulnerabilities gives where to send the report.
+
+    "If you find a security vulnerability, do not open an issue; email security@team.org"
+    in a contributing guide or README is a security policy in all but the file name. A
+    paragraph under a heading about security counts as about it. Code blocks are skipped.
+    """
+    code = code_lines(text, rst=rst)
+    paragraph: list[str] = []
+    under_security = False
+    heading_lines = {h.line: h.title for h in headings(text, rst=rst)}
+
+    def gives_contact() -> bool:
+        joined = " ".join(paragraph)[:4000]
+        about = under_security or _SECURITY_TOPIC.search(joined) is not None
+        return about and (_ADDRESS.search(joined) is not None or _PRIVATE_CHANNEL.search(joined) is not None)
+
+    for index, line in enumerate(text.splitlines()):
+        title = heading_lines.get(index + 1)
+        if title is not None:
+            if paragraph and gives_contact():
+                return True
+            paragraph = []
+            under_security = "security" in title.casefold() or "vulnerab" in title.casefold()
+            continue
+        if index in code or not line.strip():
+            if paragraph and gives_contact():
+                return True
+            paragraph = []
+            continue
+        paragraph.append(line)
+    return bool(paragraph) and gives_contact()
 
 
 class OSS106(_CommunityFile):
@@ -1036,6 +1148,49 @@ def _title_spans(title: str) -> set[str]:
     return spans - {""}
 
 
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+#: Words that do not make a name different: "The Demand Forecasting" is "Demand Forecasting".
+_FILLER_WORDS = frozenset({"the", "a", "an"})
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words, without accents and case: "RAP Devices", ``devices_rap`` and ``DevicesRAP``
+    all give rap and devices; "J. Doe" gives j and doe."""
+    decomposed = unicodedata.normalize("NFKD", name[:300])
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = [word.casefold() for word in _WORD.findall(plain)]
+    return [word for word in words if word not in _FILLER_WORDS]
+
+
+def _word_matches(short: str, long: str) -> bool:
+    """One word of a name stands for another: the same word, or an initial ("j" for "jane")."""
+    return short == long or (len(short) == 1 and long.startswith(short))
+
+
+def _same_words(first: str, second: str) -> bool:
+    """Whether two names are the same words in any order or spelling.
+
+    "Doe, Jane", "jane-doe" and "J. Doe" are "Jane Doe"; "RAP Devices" is ``devices_rap``.
+    A name of at least two words whose every word is in the other name agrees with it too
+    ("Demand Forecasting" in "Demand Forecasting Toolkit").
+    """
+    a, b = _name_words(first), _name_words(second)
+    if not a or not b:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < len(long) and len(short) < 2:
+        return False  # one word inside a longer name: the title spans decide that
+    left = list(long)
+    for word in short:
+        match = next(
+            (other for other in left if _word_matches(word, other) or _word_matches(other, word)), None
+        )
+        if match is None:
+            return False
+        left.remove(match)
+    return True
+
+
 def _readme_title(text: str, rst: bool) -> tuple[int, str] | None:
     """The README's title: its first heading, when nothing but images or badges comes before it."""
     found = headings(text, rst=rst)
@@ -1060,7 +1215,8 @@ class OSS113(Rule):
     and CITATION.cff (`title`), and the statements of where the repository lives:
     pyproject.toml's `[project.urls]` Source, Repository, Homepage and issue-tracker links
     and CITATION.cff's `repository-code`. Names are compared ignoring case, accents, spaces, dashes and
-    underscores; a title with a tagline ("scikit-image: Image processing in Python") or
+    underscores, and as sets of words: "RAP Devices" is `devices_rap`, "Doe, Jane" and
+    "J. Doe" are "Jane Doe"; a title with a tagline ("scikit-image: Image processing in Python") or
     one that holds the name as words ("The networkx library") agrees with it. The README
     title is its first heading only when nothing but badges comes before it, and never a
     section such as "About statsmodels". URLs are compared by host, owner and repository
@@ -1132,21 +1288,33 @@ class OSS113(Rule):
         if recorded & (names | {t.key for t in titles}):
             names |= recorded
         names.discard("")
+        spelled = [identifier.value] if identifier else []
+        spelled += [repository] if repository else []
 
         def names_it(claim: _Claim) -> bool:
             forms = _title_forms(claim.value)
-            return bool(names & (forms | _title_spans(claim.value)))
+            if names & (forms | _title_spans(claim.value)):
+                return True
+            heads = {claim.value, _TAGLINE.split(claim.value, maxsplit=1)[0]}
+            return any(_same_words(head, name) for head in heads for name in spelled)
 
         if identifier is None:
             if len(titles) == 2 and not names_it(titles[1]):
                 first, second = titles
-                if not (
-                    _title_forms(first.value) & (_title_forms(second.value) | _title_spans(second.value))
-                ) and not (_title_forms(second.value) & _title_spans(first.value)):
+                if (
+                    not (
+                        _title_forms(first.value) & (_title_forms(second.value) | _title_spans(second.value))
+                    )
+                    and not (_title_forms(second.value) & _title_spans(first.value))
+                    and not _same_words(first.value, second.value)
+                ):
                     yield self._name_finding(second, first, None)
             return
         wrong = [claim for claim in titles if not names_it(claim)]
-        titles_agree = len(wrong) == 2 and bool(_title_forms(wrong[0].value) & _title_forms(wrong[1].value))
+        titles_agree = len(wrong) == 2 and (
+            bool(_title_forms(wrong[0].value) & _title_forms(wrong[1].value))
+            or _same_words(wrong[0].value, wrong[1].value)
+        )
         backed = repository is not None and name_key(repository) == identifier.key
         if titles_agree and not backed:
             # README and CITATION agree with each other: the one wrong line is pyproject's.

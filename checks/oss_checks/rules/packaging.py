@@ -10,13 +10,15 @@ import difflib
 import functools
 import importlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
 from oss_checks.registry import Finding, Kind, Rule, Severity, Stakeholder
-from oss_checks.text.builds import metadata_elsewhere
+from oss_checks.text.audience import on_package_index
+from oss_checks.text.builds import ini_sections, metadata_elsewhere, poetry_table
+from oss_checks.text.citation import citation
 from oss_checks.text.community import LICENSE_NAMES, README_NAMES
 from oss_checks.text.licenses import (
     LICENSE_ALIASES,
@@ -28,6 +30,7 @@ from oss_checks.text.licenses import (
     spdx_spelling,
 )
 from oss_checks.text.locators import text_line, toml_key_line
+from oss_checks.text.setup_py import setup_keywords
 from oss_checks.text.urls import SOURCE_LABELS, parse_repo_url, project_urls, url_label
 
 if TYPE_CHECKING:
@@ -36,11 +39,6 @@ if TYPE_CHECKING:
 PYPROJECT = "pyproject.toml"
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
-
-
-def _suggested_repository(repo: Repo) -> str:
-    url = repo.answers.get("repository_url")
-    return url if isinstance(url, str) and url.startswith("http") else "https://github.com/<org>/<repo>"
 
 
 # -- OSS201 -----------------------------------------------------------------------------
@@ -340,6 +338,22 @@ class _ProjectField(Rule):
         return toml_key_line(text, "project", key or self.field) or toml_key_line(text, "project")
 
 
+#: Descriptions project templates write for the author to replace ("A short description of the project.").
+_PLACEHOLDER_DESCRIPTION = re.compile(
+    r"(?:(?:a|an|the|your)\s+)?(?:(?:short|brief|one[- ]line|small)\s+)?(?:project\s+)?description"
+    r"(?:\s+(?:of|for)\s+(?:the|your|this|my)\s+(?:project|package|library|module|app|application))?"
+    r"(?:\s+(?:goes\s+)?here)?\s*[.!]?"
+    r"|(?:add|write|enter|insert)\s+(?:a\s+|your\s+)?(?:(?:short|brief)\s+)?description(?:\s+here)?\s*[.!]?"
+    r"|todo|tbd|<[^<>]{0,40}>",
+    re.IGNORECASE,
+)
+
+
+def is_placeholder_description(value: str) -> bool:
+    """Whether a description is a template's placeholder, not the author's words."""
+    return _PLACEHOLDER_DESCRIPTION.fullmatch(" ".join(value.split())[:200]) is not None
+
+
 class OSS202(_ProjectField):
     """pyproject.toml has no one-line project description
 
@@ -351,8 +365,13 @@ class OSS202(_ProjectField):
     search results display. Without it, people browsing the team's packages cannot tell
     what this one does; a multi-line value breaks the package metadata.
 
+    A description that is still a template's placeholder ("A short description of the
+    project.", "Add a short description here") is reported too, also in `[tool.poetry]`,
+    `setup.py` (read, never run) and `setup.cfg`.
+
     ## Example
-    `description = ""`, or no description at all.
+    `description = ""`, `description = "A short description of the project."`, or no
+    description at all.
 
     ## How to fix
     Write one sentence that says what the project does for its users, e.g.
@@ -364,10 +383,41 @@ class OSS202(_ProjectField):
     stakeholders = (Stakeholder.EXECUTIVE, Stakeholder.DATA_SCIENCE)
     field = "description"
 
+    def check(self, repo: Repo) -> Iterator[Finding]:
+        yield from super().check(repo)
+        # Metadata kept elsewhere is shown by indexes and `pip show` as well: its placeholder too.
+        text = repo.read_text(PYPROJECT) or ""
+        poetry = poetry_table(repo.pyproject)
+        if isinstance(poetry.get("description"), str) and is_placeholder_description(poetry["description"]):
+            yield self._placeholder(
+                PYPROJECT,
+                "[tool.poetry]",
+                poetry["description"],
+                toml_key_line(text, "tool.poetry", "description"),
+            )
+        from_setup = setup_keywords(repo).get("description")
+        if from_setup is not None and is_placeholder_description(from_setup.value):
+            yield self._placeholder("setup.py", "setup()", from_setup.value, from_setup.line)
+        cfg = repo.read_text("setup.cfg") if repo.exists("setup.cfg") else None
+        described = ini_sections(cfg).get("metadata", {}).get("description") if cfg else None
+        if described and is_placeholder_description(described):
+            yield self._placeholder("setup.cfg", "[metadata]", described, text_line(cfg or "", described)[0])
+
+    def _placeholder(self, path: str, where: str, value: str, line: int) -> Finding:
+        return self.finding(
+            path,
+            f"{path} {where} description is still the template's placeholder {value.strip()[:80]!r}: write one "
+            "sentence saying what the project does",
+            line=line,
+        )
+
     def check_project(self, pyproject: _Pyproject) -> Iterator[Finding]:
         project, text = pyproject.project, pyproject.text
         value = project.get("description")
         line = self.field_line(text)
+        if isinstance(value, str) and is_placeholder_description(value):
+            yield self._placeholder(PYPROJECT, "[project]", value, line)
+            return
         if not isinstance(value, str) or not value.strip():
             yield self.finding(
                 PYPROJECT,
@@ -450,6 +500,34 @@ def _is_file(repo: Repo, relative: str) -> bool:
 _CLAUSE = re.compile(r"^\s*(~=|===|==|!=|<=|>=|<|>)\s*([0-9][0-9A-Za-z.*+!-]*)\s*$")
 _LOWER_BOUNDS = ("~=", "==", "===", ">=", ">")
 _CAPS = ("<", "<=", "==", "~=", "===")
+
+
+def _release(version: str) -> list[int]:
+    """The numeric release parts of a version: ``3.10.*`` -> [3, 10]."""
+    parts = []
+    for part in version.removesuffix(".*").split("."):
+        if not part.isdigit():
+            break
+        parts.append(int(part))
+    return parts
+
+
+def _caps_below_python4(operator: str, version: str) -> bool:
+    """Whether a clause refuses some Python 3 release.
+
+    ``<4``, ``<=4``, ``==3.*`` and ``~=3.10`` (which is ``>=3.10, ==3.*``) refuse only a Python
+    4 that does not exist; ``<3.13``, ``~=3.10.2`` (``==3.10.*``) and ``==3.11`` refuse real ones.
+    """
+    release = _release(version)
+    if not release:
+        return operator in _CAPS
+    if operator in ("<", "<="):
+        return release[0] < 4
+    if operator == "~=":
+        return len(release) > 2 or release[0] < 3
+    if operator == "==" and version.endswith(".*"):
+        return len(release) > 1
+    return operator in ("==", "===")
 
 
 def _clauses(spec: str) -> list[tuple[str, str, str]] | None:
@@ -535,8 +613,16 @@ class OSS205(_ProjectField):
     """requires-python caps the Python version
 
     ## What it does
-    Reports an upper bound in `[project] requires-python`: a `<`, `<=`, `==`, `===` or
-    `~=` clause.
+    Reports an upper bound in `[project] requires-python` that refuses a Python 3 release:
+    `<3.13`, `<=3.12`, `==3.11`, `==3.11.*`, `===3.11` or `~=3.10.2` (which means
+    `==3.10.*`). `<4` and `~=3.10` (which means `>=3.10, ==3.*`) refuse only a Python 4 that
+    does not exist, and are not reported.
+
+    Where the conventions were not adopted, a cap is reported only in a project offered on
+    a package index for others to install (a CI job uploads it, or the README links its
+    page on PyPI or conda-forge or tells readers to `pip install` it by name): an
+    application or an analysis that is never published may pin the one Python it was
+    tested on.
 
     ## Why is this bad?
     A cap cannot be lifted for versions already published: when a new Python comes out,
@@ -552,6 +638,11 @@ class OSS205(_ProjectField):
     """
 
     name = "requires-python-cap"
+    kind = Kind.CONVENTION
+    elsewhere = (
+        "a cap that refuses a Python 3 release, in a project offered on a package index (a CI upload, "
+        "or a README that links its index page or says `pip install <name>`)."
+    )
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     field = "requires-python"
 
@@ -561,9 +652,11 @@ class OSS205(_ProjectField):
         clauses = _clauses(value) if isinstance(value, str) else None
         if not clauses:
             return  # missing or unparsable: OSS204
-        caps = [written for operator, _, written in clauses if operator in _CAPS]
+        caps = [written for operator, version, written in clauses if _caps_below_python4(operator, version)]
         if not caps:
             return
+        if not self.in_full and on_package_index(pyproject.repo) is None:
+            return  # nobody else installs it: the pin is the team's own choice
         line = self.field_line(text)
         line_text = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
         col = line_text.find(caps[0]) + 1
@@ -653,6 +746,12 @@ class OSS206(_ProjectField):
     ## Example
     `license = {text = "MIT"}`, `license = "Proprietary"`, or no `license` at all.
 
+    Where the conventions were not adopted, the old table form, a license given only as a
+    classifier and a missing license are reported only in a project offered on a package
+    index (a CI job uploads it, or the README links its page on PyPI or conda-forge or
+    tells readers to `pip install` it by name): elsewhere no index shows the field, and the
+    LICENSE file is what people read. A value build tools reject is reported everywhere.
+
     ## How to fix
     Write the SPDX identifier of the license in your LICENSE file, e.g. `license = "MIT"`,
     or `license = "LicenseRef-Proprietary"` for code that is not open source, and list the
@@ -661,6 +760,12 @@ class OSS206(_ProjectField):
     """
 
     name = "project-license"
+    kind = Kind.CONVENTION
+    elsewhere = (
+        "a license value build tools reject (not a string, or not an SPDX expression); the old table form, "
+        "a license given only as a classifier and a missing license only in a project offered on a package "
+        "index."
+    )
     stakeholders = (Stakeholder.LEGAL,)
     field = "license"
 
@@ -668,6 +773,8 @@ class OSS206(_ProjectField):
         repo, project, text = pyproject.repo, pyproject.project, pyproject.text
         value = project.get("license")
         line = self.field_line(text)
+        if (value is None or isinstance(value, dict)) and not self.in_full and on_package_index(repo) is None:
+            return  # no index shows the field: the LICENSE file is what people read
         if value is None:
             classifiers = license_classifiers(project)
             write = _license_value(repo, _license_suggestion(repo))
@@ -734,6 +841,19 @@ class OSS206(_ProjectField):
             )
 
 
+#: Author names templates and tool docs write for the author to replace ("Your Name", "Author Name").
+_PLACEHOLDER_NAME = re.compile(
+    r"(?:your|author'?s?|the\s+author|first\s*name\s+last|full)\s*name\b(?:\s*\([^()]{0,80}\))?\s*"
+    r"|(?:your|author)\s+(?:organi[sz]ation|company|team)\s*",
+    re.IGNORECASE,
+)
+
+
+def is_placeholder_name(name: str) -> bool:
+    """Whether an author's name is a template's placeholder such as "Your Name"."""
+    return _PLACEHOLDER_NAME.fullmatch(" ".join(name.split())[:200]) is not None
+
+
 class OSS207(_ProjectField):
     """pyproject.toml does not name the authors
 
@@ -747,8 +867,13 @@ class OSS207(_ProjectField):
     internal package it is often the only way to find the owning team once the original
     developers have moved on.
 
+    A name that is still a template's placeholder ("Your Name", "Author Name", "Your name
+    (or your organization/company/team)") is reported too, also in `[tool.poetry] authors`
+    and `setup.py` (read, never run).
+
     ## Example
-    No `authors` and no `maintainers`, `authors = []`, or `authors = [{}]`.
+    No `authors` and no `maintainers`, `authors = []`, `authors = [{}]`, or
+    `authors = ["Your Name <you@example.com>"]` in `[tool.poetry]`.
 
     ## How to fix
     Add `authors = [{ name = "Data Science Team", email = "data-science@company.org" }]`;
@@ -759,8 +884,43 @@ class OSS207(_ProjectField):
     stakeholders = (Stakeholder.LEGAL, Stakeholder.MANAGEMENT)
     field = "authors"
 
+    def check(self, repo: Repo) -> Iterator[Finding]:
+        yield from super().check(repo)
+        text = repo.read_text(PYPROJECT) or ""
+        people = poetry_table(repo.pyproject).get("authors")
+        for person in people if isinstance(people, list) else []:
+            name = person.split("<", 1)[0] if isinstance(person, str) else ""
+            if is_placeholder_name(name):
+                yield self._placeholder(
+                    PYPROJECT, "[tool.poetry] authors", person, text_line(text, person)[0]
+                )
+                break
+        from_setup = setup_keywords(repo).get("author")
+        if from_setup is not None and is_placeholder_name(from_setup.value):
+            yield self._placeholder("setup.py", "setup() author", from_setup.value, from_setup.line)
+
+    def _placeholder(self, path: str, where: str, value: str, line: int) -> Finding:
+        return self.finding(
+            path,
+            f"{path} {where} still names the template's placeholder {value.strip()[:80]!r}: write the "
+            "team or person who owns the project",
+            line=line,
+        )
+
     def check_project(self, pyproject: _Pyproject) -> Iterator[Finding]:
         project, text = pyproject.project, pyproject.text
+        for field in ("authors", "maintainers"):
+            people = project.get(field)
+            for person in people if isinstance(people, list) else []:
+                name = person.get("name") if isinstance(person, dict) else None
+                if isinstance(name, str) and is_placeholder_name(name):
+                    yield self._placeholder(
+                        PYPROJECT,
+                        f"[project] {field}",
+                        name,
+                        text_line(text, name)[0] or self.field_line(text, field),
+                    )
+                    return
         example = 'authors = [{ name = "<team or person>", email = "<address>" }]'
         lists = {
             field: project[field]
@@ -839,12 +999,24 @@ class OSS208(_ProjectField):
     ## Example
     A `[project.urls]` table with only `Documentation`.
 
+    Missing links are reported once per table, with the repository's address when the
+    project states it (the template's answers, another `[project.urls]` entry, CITATION.cff's
+    `repository-code` or MkDocs' `repo_url`). Where the conventions were not adopted, they
+    are reported only in a project offered on a package index (a CI job uploads it, or the
+    README links its page on PyPI or conda-forge or tells readers to `pip install` it by
+    name), and only when that address is known: elsewhere no package page shows the links.
+
     ## How to fix
     Add `Source = "https://github.com/<org>/<repo>"` and
     `Issues = "https://github.com/<org>/<repo>/issues"` to `[project.urls]`.
     """
 
     name = "project-urls"
+    kind = Kind.CONVENTION
+    elsewhere = (
+        "a source link that points at the issue tracker; missing links only in a project offered on a "
+        "package index, once per table, and only when the repository's address is known."
+    )
     stakeholders = (Stakeholder.MANAGEMENT,)
     field = "urls"
 
@@ -872,20 +1044,64 @@ class OSS208(_ProjectField):
         source = next((urls[label] for label in SOURCE_LABELS if label in urls), None)
         if source is None and "homepage" in urls and _on_git_host(repo, urls["homepage"]):
             source = urls["homepage"]
-        base = (source or _suggested_repository(repo)).rstrip("/").removesuffix(".git")
-        if source is None:
-            yield self.finding(
-                PYPROJECT,
-                f'pyproject.toml [project.urls] has no link to the source code: add Source = "{base}"',
-                line=line,
+        if source is not None and has_tracker:
+            return
+        if not self.in_full and on_package_index(repo) is None:
+            return  # no index page shows these links
+        known = source or _known_repository(repo, urls.values())
+        base = known.rstrip("/").removesuffix(".git") if known else None
+        if base is None:
+            if self.in_full:
+                yield self.finding(
+                    PYPROJECT,
+                    "pyproject.toml [project.urls] has no link to the source code or the issue tracker: "
+                    "add Source and Issues with the repository's web address",
+                    line=line,
+                )
+            return  # without the address, the fix would be a placeholder
+        tracker = f"{base}/-/issues" if "gitlab" in base.lower() else f"{base}/issues"
+        if source is None and not has_tracker:
+            message = (
+                "pyproject.toml [project.urls] has no link to the source code or the issue tracker: add "
+                f'Source = "{base}" and Issues = "{tracker}"'
             )
-        if not any(label in urls for label in _ISSUE_LABELS):
-            tracker = f"{base}/-/issues" if "gitlab" in base.lower() else f"{base}/issues"
-            yield self.finding(
-                PYPROJECT,
-                f'pyproject.toml [project.urls] has no link to the issue tracker: add Issues = "{tracker}"',
-                line=line,
+        elif source is None:
+            message = f'pyproject.toml [project.urls] has no link to the source code: add Source = "{base}"'
+        else:
+            message = (
+                f'pyproject.toml [project.urls] has no link to the issue tracker: add Issues = "{tracker}"'
             )
+        yield self.finding(PYPROJECT, message, line=line)
+
+
+#: Where else a repository states its own address: MkDocs' ``repo_url``.
+_MKDOCS_REPO_URL = re.compile(r"^repo_url:[ \t]*['\"]?(https?://[^\s'\"#]{1,300})", re.MULTILINE)
+
+
+def _known_repository(repo: Repo, urls: Iterable[str]) -> str | None:
+    """The repository's web address as the project states it: the template's answer, a
+    ``[project.urls]`` entry on a git host, CITATION.cff's ``repository-code``, MkDocs'
+    ``repo_url``; None when nothing states it (a guess would be a placeholder)."""
+    answered = repo.answers.get("repository_url")
+    candidates = [answered] if isinstance(answered, str) else []
+    candidates += [url for url in urls if _on_git_host(repo, url)]
+    cff = citation(repo)
+    if cff is not None and cff.data is not None and isinstance(cff.data.get("repository-code"), str):
+        candidates.append(cff.data["repository-code"])
+    for path in ("mkdocs.yml", "mkdocs.yaml", "docs/mkdocs.yml", "docs/mkdocs.yaml"):
+        text = repo.read_text(path) if repo.exists(path) else None
+        match = _MKDOCS_REPO_URL.search(text[:100_000]) if text else None
+        if match:
+            candidates.append(match.group(1))
+    for candidate in candidates:
+        parsed = parse_repo_url(candidate) if candidate.startswith(("https://", "http://")) else None
+        if parsed is None or len(parsed.repository) < 2:
+            continue
+        written = candidate.strip().rstrip("/").removesuffix(".git")
+        if parsed.segments == parsed.repository:
+            return written  # as the project spells it
+        return f"https://{parsed.host}/{'/'.join(parsed.repository)}"
+    return None
 
 
 _PYTHON_CLASSIFIER = re.compile(r"^Programming Language :: Python :: (\d+)\.(\d+)$")

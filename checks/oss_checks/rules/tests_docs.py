@@ -49,8 +49,25 @@ _TEST_MODULE_NAMES = frozenset({"tests.py", "test.py"})
 _TEST_FOLDER_NAMES = frozenset({"tests", "test"})
 #: Folders of code that no test is expected for: build helpers and retired code.
 _NOT_UNITS = frozenset(
-    {"_build", "build_utils", "_build_utils", "build_tools", "archive", "archived", "attic"}
+    {
+        "_build",
+        "build_utils",
+        "_build_utils",
+        "build_tools",
+        "archive",
+        "archived",
+        "attic",
+        # Benchmarks measure the code; they are run, not tested.
+        "benchmarks",
+        "benchmark",
+        "bench",
+        "asv_bench",
+    }
 )
+#: ``bench_io.py``, ``io_benchmark.py``: a benchmark module wherever it sits.
+_BENCHMARK_FILE = re.compile(r"(?:bench(?:mark)?_\w*|\w*_bench(?:mark)?)\.py", re.IGNORECASE)
+#: ``template_data.py``, ``model_template.py``: a file contributors copy to start a new module.
+_TEMPLATE_FILE = re.compile(r"(?:_?template(?:_\w*)?|\w*_template)\.py", re.IGNORECASE)
 
 
 def has_test_function(text: str) -> bool:
@@ -416,9 +433,11 @@ class OSS502(Rule):
     `importlib.import_module`, `"a/b"` in a list of modules). Test files are found wherever
     pytest finds them (`tests/`, `pkg/sub/tests/`, `test/`, `tests.py`, your `testpaths`
     and `python_files`). Examples, build helpers (`_build/`), sources a build file compiles
-    into an extension (pythran, Cython), retired code (`archive/`), `api.py` re-export
-    modules, vendored code, empty modules and modules with no function or class are never
-    reported, nor is anything while the project has no tests at all (OSS501 says so once).
+    into an extension (pythran, Cython), retired code (`archive/`), benchmarks (a
+    `benchmarks/`, `benchmark/`, `bench/` or `asv_bench/` folder, `bench_*.py` and
+    `*_benchmark.py` files), templates that contributors copy (`template_*.py`,
+    `*_template.py` that no module imports), `api.py` re-export modules, vendored code,
+    empty modules and modules with no function or class are never reported, nor is anything while the project has no tests at all (OSS501 says so once).
     Modules matching the `ignore` globs (by default `__init__.py`, `__main__.py`,
     `_version.py`, `py.typed` and `conftest.py`) plus `extend-ignore` are skipped.
 
@@ -496,6 +515,13 @@ class OSS502(Rule):
         untested = [module for module in untested if module.name not in reached]
         if untested and not self.in_full:
             untested = [module for module in self._unused(repo, untested, root_of) if not _stub(repo, module)]
+        templates = [
+            module for module in untested if _TEMPLATE_FILE.fullmatch(module.path.rpartition("/")[2])
+        ]
+        if templates:
+            # A template nothing imports is a file to copy, not a unit; one the package imports is its code.
+            copied = set(self._unused(repo, templates, root_of) if self.in_full else templates)
+            untested = [module for module in untested if module not in copied]
         if untested:
             untested = _not_named_in(repo, tests, untested)
         for module in untested:
@@ -630,8 +656,10 @@ def _project_code_by_folder(repo: Repo) -> dict[str, list[str]]:
 
 
 def _is_unit(repo: Repo, path: str) -> bool:
-    """Whether a module is code a test is expected for: the project's own, and not an ``api.py`` of re-exports."""
-    return path.rpartition("/")[2] != "api.py" and _is_project_code(repo, path)
+    """Whether a module is code a test is expected for: the project's own, not an ``api.py`` of
+    re-exports and not a benchmark."""
+    name = path.rpartition("/")[2]
+    return name != "api.py" and not _BENCHMARK_FILE.fullmatch(name) and _is_project_code(repo, path)
 
 
 def _private(module: _Module) -> bool:

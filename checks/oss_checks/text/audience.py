@@ -12,8 +12,9 @@ import configparser
 import re
 from typing import TYPE_CHECKING
 
+from oss_checks import git
 from oss_checks.text.ci import ci_files
-from oss_checks.text.community import CONTRIBUTING_NAMES, docs_guide
+from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES, docs_guide
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -119,3 +120,131 @@ def invites_contributions(repo: Repo) -> str | None:
         return None if guide is None else f"{guide} invites contributions"
 
     return repo.memo("invites-contributions", decide)
+
+
+#: A link to a package's own page on an index, or its version badge: ``pypi.org/project/<name>``.
+_INDEX_PAGE = re.compile(
+    r"(?:pypi\.org/project/|pypi\.python\.org/pypi/|img\.shields\.io/pypi/[a-z]+/|badge\.fury\.io/py/"
+    r"|anaconda\.org/conda-forge/|img\.shields\.io/conda/[a-z]+/conda-forge/)([A-Za-z0-9][A-Za-z0-9._-]{0,99})",
+    re.IGNORECASE,
+)
+#: ``pip install name`` / ``conda install -c conda-forge name``: the command a reader of an index types.
+_INSTALL = re.compile(
+    r"\b(?:pip3?|uv\s+pip|pipx|conda|mamba)\s+install\s+((?:-{1,2}[A-Za-z][\w-]*(?:\s+[\w.:/-]+)?\s+){0,3})"
+    r"([A-Za-z0-9][A-Za-z0-9._-]{0,99})"
+)
+
+
+def _normalised(name: str) -> str:
+    """A distribution name as indexes compare them (PEP 503): ``Scikit_Image`` is ``scikit-image``."""
+    return re.sub(r"[-_.]+", "-", name).lower().strip("-")
+
+
+def distribution_names(repo: Repo) -> set[str]:
+    """The names the project is distributed under: ``[project]`` or Poetry's ``name``, normalised."""
+    names = set()
+    poetry = ((repo.pyproject or {}).get("tool") or {}).get("poetry")
+    for value in (repo.project.get("name"), poetry.get("name") if isinstance(poetry, dict) else None):
+        if isinstance(value, str) and value.strip():
+            names.add(_normalised(value))
+    return names - {""}
+
+
+def on_package_index(repo: Repo) -> str | None:
+    """Why the project is offered on a package index for others to install, or None.
+
+    Stricter than ``published``: classifiers are written by templates as often as by people
+    who upload, so only what shows the upload itself counts: a CI step that uploads the
+    package, or a README that links the package's own page or badge on PyPI or
+    conda-forge, or tells readers to ``pip install`` it by its distribution name.
+    """
+
+    def decide() -> str | None:
+        for path in ci_files(repo):
+            text = repo.read_text(path)
+            if text and _PUBLISH.search(text):
+                return f"{path} uploads it to a package index"
+        names = distribution_names(repo)
+        readme = repo.find(*README_NAMES)
+        text = repo.read_text(readme) if readme and names else None
+        if not readme or not text:
+            return None
+        for match in _INDEX_PAGE.finditer(text[:200_000]):
+            if _normalised(match.group(1).removesuffix(".svg")) in names:
+                return f"{readme} links its page on a package index"
+        for match in _INSTALL.finditer(text[:200_000]):
+            if _normalised(match.group(2)) in names:
+                return f"{readme} tells readers to install it from a package index"
+        return None
+
+    return repo.memo("on-package-index", decide)
+
+
+#: How many commits, newest first, say who works on a project; and how long git may take to list them.
+_HISTORY_COMMITS = 1000
+_HISTORY_SECONDS = 5.0
+_BOT = re.compile(r"\[bot\]|\bbot@|^(?:dependabot|renovate|pre-commit-ci|github-actions)\b", re.IGNORECASE)
+
+
+def _authors(records: list[tuple[str, str]]) -> list[int]:
+    """Commits per person, most first; a name or an address shared by two spellings is one person."""
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for name, email in records:
+        keys = [f"n:{name.casefold()}" if name else "", f"e:{email.casefold()}" if email else ""]
+        keys = [key for key in keys if key]
+        for key in keys[1:]:
+            parent[root(key)] = root(keys[0])
+    counts: dict[str, int] = {}
+    for name, email in records:
+        key = f"n:{name.casefold()}" if name else f"e:{email.casefold()}"
+        person = root(key)
+        counts[person] = counts.get(person, 0) + 1
+    return sorted(counts.values(), reverse=True)
+
+
+def one_maintainer(repo: Repo) -> bool:
+    """Whether one person makes the project: its history shows nobody else working on it.
+
+    Read from the newest commits (at most a thousand, with a time limit; bots left out):
+    one person wrote at least four in five of them and nobody else wrote more than one in
+    twenty, nor ten in all. Drive-by fixes from users do not make a team. A shallow or
+    missing history, or a git that is slow or fails, says nothing: the answer is then False.
+    """
+
+    def decide() -> bool:
+        if not repo.is_git:
+            return False
+        shallow = git.run_git(repo.root, "rev-parse", "--is-shallow-repository", timeout=_HISTORY_SECONDS)
+        if shallow is None or shallow.strip() != b"false":
+            return False
+        output = git.run_git(
+            repo.root,
+            "log",
+            f"--max-count={_HISTORY_COMMITS}",
+            "--no-show-signature",
+            "--no-notes",
+            "--no-color",
+            "--format=%aN%x1f%aE",
+            "-z",
+            timeout=_HISTORY_SECONDS,
+        )
+        records = []
+        for entry in git.nul_separated(output):
+            name, _, email = entry.strip().partition("\x1f")
+            if (name or email) and not _BOT.search(name) and not _BOT.search(email):
+                records.append((name.strip(), email.strip()))
+        if not records:
+            return False
+        counts = _authors(records)
+        total = len(records)
+        second = counts[1] if len(counts) > 1 else 0
+        return counts[0] * 5 >= total * 4 and second * 20 <= total and second < 10
+
+    return repo.memo("one-maintainer", decide)
