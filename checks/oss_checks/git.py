@@ -12,13 +12,14 @@ split on NUL (``-z``), so a file name holding ``\\r`` or invalid UTF-8 stays its
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 from functools import lru_cache
 from pathlib import Path
 
+from oss_checks.patterns import lazy
+
 #: Settings (lower case, as ``git config --name-only`` prints them) that name a program.
-_PROGRAM_SETTINGS = re.compile(
+_PROGRAM_SETTINGS = lazy(
     r"core\.(?:fsmonitor|sshcommand|pager|editor|askpass|gitproxy|hookspath)"
     r"|diff\.external|diff\..+\.(?:command|textconv)"
     r"|filter\..+\.(?:clean|smudge|process)"
@@ -26,7 +27,7 @@ _PROGRAM_SETTINGS = re.compile(
     r"|sequence\.editor|uploadpack\.packobjectshook|remote\..+\.(?:uploadpack|receivepack)"
 )
 #: A filter marked required makes git fail when its (now empty) command does not run.
-_REQUIRED_FILTER = re.compile(r"filter\..+\.required")
+_REQUIRED_FILTER = lazy(r"filter\..+\.required")
 _ALWAYS = (
     ("core.fsmonitor", "false"),
     ("core.hooksPath", os.devnull),

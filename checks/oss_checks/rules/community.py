@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Severity, Stakeholder
 from oss_checks.text.audience import invites_contributions, makes_releases, one_maintainer, published
 from oss_checks.text.citation import citation
@@ -344,7 +345,7 @@ class OSS102(_CommunityFile):
         return any(known.key in families for known in detect_licenses(text))
 
 
-_COPYRIGHT_LINE = re.compile(r"\s*(?:copyright\b|\(c\)|\u00a9)", re.IGNORECASE)
+_COPYRIGHT_LINE = lazy(r"\s*(?:copyright\b|\(c\)|\u00a9)", re.IGNORECASE)
 
 
 def _copyright_only(text: str) -> bool:
@@ -530,13 +531,13 @@ class OSS105(_Policy):
 
 
 #: Words that say a paragraph is about reporting a vulnerability, not about security in general.
-_SECURITY_TOPIC = re.compile(
+_SECURITY_TOPIC = lazy(
     r"vulnerabilit|security[- ](?:issue|problem|bug|report|concern|flaw|incident|contact|polic|advisor)"
     r"|report(?:ing)?\s+(?:a\s+)?security",
     re.IGNORECASE,
 )
 #: Where a private report goes besides an address: the forge's private advisories.
-_PRIVATE_CHANNEL = re.compile(r"mailto:|/security/advisories|private vulnerability report", re.IGNORECASE)
+_PRIVATE_CHANNEL = lazy(r"mailto:|/security/advisories|private vulnerability report", re.IGNORECASE)
 
 
 def _names_security_contact(text: str, *, rst: bool) -> bool:
@@ -690,7 +691,7 @@ class OSS107(_CommunityFile):
 # -- OSS110: placeholders left in community files ---------------------------------------
 #: Ends every README section that --fix adds: the section exists, its text is still to write.
 SKELETON_MARK = "(Added by oss-checks --fix: replace this sentence.)"
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazy(
     r"(?P<word>\b(?:TODO|TBD|FIXME)\b)"
     r"|(?P<insert>(?i:\[\s*INSERT\b[^\[\]\n]*\])|(?i:<\s*INSERT\b[^<>\n]*>))"
     r"|(?P<tag>(?<!\$)\{\{(?P<expression>[^{}\n]*)\}\}"  # ${{ ... }} is a CI expression
@@ -700,7 +701,7 @@ _PLACEHOLDER = re.compile(
     r"|(?P<skeleton>" + re.escape(SKELETON_MARK) + r")"
 )
 #: What a Jinja expression looks like: ``name``, ``cookiecutter.project_slug``, ``x | upper``.
-_JINJA_EXPRESSION = re.compile(
+_JINJA_EXPRESSION = lazy(
     r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[[^\[\]\n]*\])*(?:\s*\|\s*[A-Za-z_]\w*(?:\([^()\n]*\))?)*"
 )
 #: A repository with one of these at the top is a template: its pages document template tags.
@@ -1119,13 +1120,13 @@ class _Claim:
 
 
 #: Headings that open a section, not a title: "About statsmodels" is not the project's name.
-_SECTION_WORDS = re.compile(
+_SECTION_WORDS = lazy(
     r"(?:about|overview|introduction|intro|description|summary|abstract|background|contents|"
     r"table of contents|features|documentation)\b",
     re.IGNORECASE,
 )
-_TAGLINE = re.compile(r"\s*(?::|\s[-\u2013\u2014|]\s)\s*")
-_TITLE_TOKEN = re.compile(r"[^\s,;:&/()\[\]]+")
+_TAGLINE = lazy(r"\s*(?::|\s[-\u2013\u2014|]\s)\s*")
+_TITLE_TOKEN = lazy(r"[^\s,;:&/()\[\]]+")
 
 
 def _title_forms(title: str) -> set[str]:
@@ -1148,7 +1149,7 @@ def _title_spans(title: str) -> set[str]:
     return spans - {""}
 
 
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_WORD = lazy(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 #: Words that do not make a name different: "The Demand Forecasting" is "Demand Forecasting".
 _FILLER_WORDS = frozenset({"the", "a", "an"})
 
@@ -1404,10 +1405,10 @@ class OSS113(Rule):
 
 # -- OSS114: CODEOWNERS ------------------------------------------------------------------
 CODEOWNERS_PATHS = ("CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS")
-_OWNER = re.compile(
+_OWNER = lazy(
     r"@@?[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._/-]*)?|[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+"
 )
-_SECTION = re.compile(r"^\^?\[[^\]]+\](?:\[\d+\])?(.*)$")
+_SECTION = lazy(r"^\^?\[[^\]]+\](?:\[\d+\])?(.*)$")
 
 
 class OSS114(Rule):
@@ -1522,7 +1523,7 @@ _GITLAB_TEMPLATES = (
     ("merge request template", ".gitlab/merge_request_templates", "", ".gitlab/merge_request_templates/"),
 )
 #: Names that say a file is meant as an issue, pull- or merge-request template.
-_TEMPLATE_NAME = re.compile(r"(?:issue|pull_request|merge_request)_templates?", re.IGNORECASE)
+_TEMPLATE_NAME = lazy(r"(?:issue|pull_request|merge_request)_templates?", re.IGNORECASE)
 
 
 def _template_kind(name: str) -> str:
@@ -1651,11 +1652,11 @@ class OSS115(Rule):
 #: Domains reserved for examples (RFC 2606 and RFC 6761): no mail sent there reaches anyone.
 _EXAMPLE_DOMAINS = ("example.com", "example.org", "example.net")
 _RESERVED_TLDS = ("example", "invalid", "test", "localhost")
-_ADDRESS = re.compile(
+_ADDRESS = lazy(
     r"(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@(?P<domain>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*)"
 )
 #: The template's example organisation, in a URL, an SSH remote or a CODEOWNERS team.
-_EXAMPLE_ORG = re.compile(r"(?<=[/@:])example-org(?![\w-])", re.IGNORECASE)
+_EXAMPLE_ORG = lazy(r"(?<=[/@:])example-org(?![\w-])", re.IGNORECASE)
 
 
 def placeholder_domain(domain: str) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from oss_checks.formats import Notebook, NotebookCell
 from oss_checks.git import nul_separated
 from oss_checks.globs import glob_match
+from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.layout import folders as layout_folders
 from oss_checks.text.layout import in_docs_or_examples, not_the_projects_own
@@ -523,9 +524,9 @@ def _named_in_the_project(repo: Repo, above: int) -> frozenset[str]:
 
 
 #: A numbered name: what stands before its first number, the number, and what follows its last.
-_SERIES_NAME = re.compile(r"(?P<prefix>[^\d]*[^\d._-])[._-]?\d+(?:[._-]?\d+)*(?P<rest>\D*)")
+_SERIES_NAME = lazy(r"(?P<prefix>[^\d]*[^\d._-])[._-]?\d+(?:[._-]?\d+)*(?P<rest>\D*)")
 #: What stands for the number in a name built for a series, right after the series' prefix.
-_PLACEHOLDER = re.compile(r"[._-]?(?:\{[^{}\r\n]{0,40}\}|%0?\d*[dis]|\*|\?|\[[0-9a-z-]{1,12}\]|[\"']\s*\+)")
+_PLACEHOLDER = lazy(r"[._-]?(?:\{[^{}\r\n]{0,40}\}|%0?\d*[dis]|\*|\?|\[[0-9a-z-]{1,12}\]|[\"']\s*\+)")
 #: How far after the placeholder the rest of the name may stand (past ``+ str(k) + '``).
 _REST_WINDOW = 40
 
@@ -644,7 +645,7 @@ def _stored_in_lfs(repo: Repo, path: str) -> bool:
 DATA_IGNORE_LINES = ("/data/**", "!/data/**/", "!/data/**/README.md")
 _PROBE_NAMES = ("example.csv", "example.parquet")
 #: Files that belong in a tracked data/ folder: documentation, placeholders, DVC pointers.
-_DATA_FOLDER_KEEPS = re.compile(r"(?i)^(?:readme(?:\.[a-z]+)?|\.gitkeep|\.keep|\.gitignore|.*\.dvc|.*\.md)$")
+_DATA_FOLDER_KEEPS = lazy(r"(?i)^(?:readme(?:\.[a-z]+)?|\.gitkeep|\.keep|\.gitignore|.*\.dvc|.*\.md)$")
 _README_NAMES = ("README.md", "README.rst", "README.txt", "README")
 _WHOLE_FOLDER = frozenset({"data", "data/", "/data", "/data/"})
 _ALL_CONTENTS = frozenset({"data/*", "data/**", "data/**/*"})
@@ -831,10 +832,10 @@ def _gitignore_text_problem(
 
 _ENV_TEMPLATES = frozenset({".env.example", ".env.sample", ".env.template"})
 #: ``KEY=value``, ``export KEY=value``, ``KEY: value`` (dotenv, docker compose and shell spellings).
-_ENV_LINE = re.compile(r"(?:export[ \t]+)?(?P<key>[A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:][ \t]*(?P<value>.*)")
+_ENV_LINE = lazy(r"(?:export[ \t]+)?(?P<key>[A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:][ \t]*(?P<value>.*)")
 #: Settings that configure a tool, not a service, and that the tool wants committed:
 #: docker compose reads ``COMPOSE_PROJECT_NAME`` and friends from ``.env`` next to its file.
-_SAFE_ENV_KEYS = re.compile(r"COMPOSE_[A-Z0-9_]*|DOCKER_BUILDKIT|DOCKER_DEFAULT_PLATFORM")
+_SAFE_ENV_KEYS = lazy(r"COMPOSE_[A-Z0-9_]*|DOCKER_BUILDKIT|DOCKER_DEFAULT_PLATFORM")
 
 
 def env_values(text: str) -> list[str]:
@@ -866,9 +867,9 @@ def env_values(text: str) -> list[str]:
 
 
 #: Setting names that hold a secret (the others, such as a URL or a folder, can be shared).
-_ENV_SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASSW|PWD|CREDENTIAL|AUTH|PRIVATE|CONNECTION|DSN")
+_ENV_SECRET_NAME = lazy(r"KEY|TOKEN|SECRET|PASSW|PWD|CREDENTIAL|AUTH|PRIVATE|CONNECTION|DSN")
 #: A README sentence that calls a .env file a sample to copy: ``.env.test <- Sample .env file``.
-_SAMPLE_WORDS = re.compile(r"(?i)\b(?:sample|template|example|skeleton|structure)\b")
+_SAMPLE_WORDS = lazy(r"(?i)\b(?:sample|template|example|skeleton|structure)\b")
 
 
 def _documented_as_sample(repo: Repo, file: SourceFile) -> bool:
@@ -952,10 +953,10 @@ class OSS405(Rule):
 # -- OSS406: files tracked although ignored --------------------------------------------
 
 #: Files that keep a folder in git on purpose, the way the template's skeleton does.
-_KEEP_FILES = re.compile(r"(?i)^(?:\.gitkeep|\.keep|\.gitignore|\.placeholder|readme(?:\.[a-z]+)?)$")
+_KEEP_FILES = lazy(r"(?i)^(?:\.gitkeep|\.keep|\.gitignore|\.placeholder|readme(?:\.[a-z]+)?)$")
 #: Configuration that belongs in git whatever a broad pattern says (``.coverage*`` is meant for
 #: coverage's data files, not for ``.coveragerc``): tools' rc files and the usual build files.
-_CONFIG_FILES = re.compile(
+_CONFIG_FILES = lazy(
     r"(?i)^(?:\.[\w.-]*rc|\.editorconfig|\.gitattributes|\.gitmodules|\.mailmap|\.dockerignore"
     r"|\.python-version|\.flake8|\.pre-commit-config\.yaml|makefile|dockerfile|procfile|justfile"
     r"|requirements[\w.-]*\.txt|license[\w.-]*|licence[\w.-]*|copying[\w.-]*|notice|authors)$"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from oss_checks.errors import ConfigError
 from oss_checks.formats import Notebook, NotebookCell
+from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.layout import in_docs_or_examples, in_notebook_folder, not_the_projects_own
 from oss_checks.text.notebooks import (
@@ -35,10 +36,10 @@ from oss_checks.text.secrets import find_secrets
 if TYPE_CHECKING:
     from oss_checks.context import Repo, SourceFile
 
-_JSON_WHERE = re.compile(r"\(line (\d+), column (\d+)\)")
+_JSON_WHERE = lazy(r"\(line (\d+), column (\d+)\)")
 #: The strip tools that, when configured, mean the team wants outputs out of git.
-_STRIP_HOOK = re.compile(r"\b(?:nbstripout|nb-clean)\b")
-_STRIP_FILTER = re.compile(r"\bfilter\s*=\s*(?:nbstripout|nb-clean)\b")
+_STRIP_HOOK = lazy(r"\b(?:nbstripout|nb-clean)\b")
+_STRIP_FILTER = lazy(r"\bfilter\s*=\s*(?:nbstripout|nb-clean)\b")
 #: Tags (ours, and nbstripout's spelling) that keep one cell's outputs on purpose.
 _KEEP_OUTPUT_TAGS = frozenset({"keep-output", "keep_output"})
 
@@ -340,7 +341,7 @@ class OSS303(_NotebookRule):
 
 
 #: IPython lines that are not Python: magics, shell commands, help (``x?``).
-_IPYTHON_LINE = re.compile(r"[ \t]*(?:[!%]|[A-Za-z_][\w.]*[ \t]*=[ \t]*[!%])|.*\?\s*$")
+_IPYTHON_LINE = lazy(r"[ \t]*(?:[!%]|[A-Za-z_][\w.]*[ \t]*=[ \t]*[!%])|.*\?\s*$")
 #: What a cell may hold before it is too big to be worth parsing for names.
 _LARGEST_CELL = 200_000
 
@@ -422,20 +423,20 @@ def _statement_names(statement: ast.stmt) -> tuple[set[str], set[str] | None]:
 
 
 #: Names that Jupyter, Colab, VS Code, file managers and browsers give new or copied files.
-JUNK_NAME = re.compile(
+JUNK_NAME = lazy(
     r"(?i)^(?:untitled[^/]*|copy of .*|.*[ (_-]copy\d*\)?(?: \d+)?|.*\(\d+\)|.*-checkpoint)\.ipynb$"
 )
 #: The sentence cookiecutter-data-science writes into every project's README.
-_README_STATES_NAMING = re.compile(r"(?i)naming\s+convention\s+is\s+a\s+number")
+_README_STATES_NAMING = lazy(r"(?i)naming\s+convention\s+is\s+a\s+number")
 #: How far after that sentence its example may stand (the sentence runs over a few lines of a tree).
 _EXAMPLE_WINDOW = 400
 #: The example after the sentence: ``e.g. `1.0-jqp-initial-data-exploration```.
 #: Between the words and the example may stand the lines of a tree drawing (``│``).
-_README_EXAMPLE = re.compile(
+_README_EXAMPLE = lazy(
     r"(?i)(?:e\.\s?g\.?|for\s+example|such\s+as)[,:]?[\s\u2502\u251c\u2514\u2500|]+`([^`\r\n]{1,100})`"
 )
 #: An example of the three-part name: a number, initials, a description, each part's case kept.
-_EXAMPLE_PARTS = re.compile(r"(\d+(?:\.\d+)*)([-_.])([A-Za-z][A-Za-z0-9]*)([-_])([A-Za-z0-9][A-Za-z0-9_-]*)")
+_EXAMPLE_PARTS = lazy(r"(\d+(?:\.\d+)*)([-_.])([A-Za-z][A-Za-z0-9]*)([-_])([A-Za-z0-9][A-Za-z0-9_-]*)")
 #: The most letters initials have; a longer middle part is a word of the topic (``02-supervised-learning``).
 _LONGEST_INITIALS = 4
 _README_NAMES = ("README.md", "README.rst", "README.txt", "README")

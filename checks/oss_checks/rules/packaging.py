@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
+from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Rule, Severity, Stakeholder
 from oss_checks.text.audience import on_package_index
 from oss_checks.text.builds import ini_sections, metadata_elsewhere, poetry_table
@@ -37,8 +38,8 @@ if TYPE_CHECKING:
     from oss_checks.context import Repo
 
 PYPROJECT = "pyproject.toml"
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
-_TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+_TOML_POSITION = lazy(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_TOML_AT_END = lazy(r"\s*\(at end of document\)\s*$")
 
 
 # -- OSS201 -----------------------------------------------------------------------------
@@ -339,7 +340,7 @@ class _ProjectField(Rule):
 
 
 #: Descriptions project templates write for the author to replace ("A short description of the project.").
-_PLACEHOLDER_DESCRIPTION = re.compile(
+_PLACEHOLDER_DESCRIPTION = lazy(
     r"(?:(?:a|an|the|your)\s+)?(?:(?:short|brief|one[- ]line|small)\s+)?(?:project\s+)?description"
     r"(?:\s+(?:of|for)\s+(?:the|your|this|my)\s+(?:project|package|library|module|app|application))?"
     r"(?:\s+(?:goes\s+)?here)?\s*[.!]?"
@@ -497,7 +498,7 @@ def _is_file(repo: Repo, relative: str) -> bool:
 
 
 # -- requires-python -------------------------------------------------------------------------
-_CLAUSE = re.compile(r"^\s*(~=|===|==|!=|<=|>=|<|>)\s*([0-9][0-9A-Za-z.*+!-]*)\s*$")
+_CLAUSE = lazy(r"^\s*(~=|===|==|!=|<=|>=|<|>)\s*([0-9][0-9A-Za-z.*+!-]*)\s*$")
 _LOWER_BOUNDS = ("~=", "==", "===", ">=", ">")
 _CAPS = ("<", "<=", "==", "~=", "===")
 
@@ -842,7 +843,7 @@ class OSS206(_ProjectField):
 
 
 #: Author names templates and tool docs write for the author to replace ("Your Name", "Author Name").
-_PLACEHOLDER_NAME = re.compile(
+_PLACEHOLDER_NAME = lazy(
     r"(?:your|author'?s?|the\s+author|first\s*name\s+last|full)\s*name\b(?:\s*\([^()]{0,80}\))?\s*"
     r"|(?:your|author)\s+(?:organi[sz]ation|company|team)\s*",
     re.IGNORECASE,
@@ -1075,7 +1076,7 @@ class OSS208(_ProjectField):
 
 
 #: Where else a repository states its own address: MkDocs' ``repo_url``.
-_MKDOCS_REPO_URL = re.compile(r"^repo_url:[ \t]*['\"]?(https?://[^\s'\"#]{1,300})", re.MULTILINE)
+_MKDOCS_REPO_URL = lazy(r"^repo_url:[ \t]*['\"]?(https?://[^\s'\"#]{1,300})", re.MULTILINE)
 
 
 def _known_repository(repo: Repo, urls: Iterable[str]) -> str | None:
@@ -1104,7 +1105,7 @@ def _known_repository(repo: Repo, urls: Iterable[str]) -> str | None:
     return None
 
 
-_PYTHON_CLASSIFIER = re.compile(r"^Programming Language :: Python :: (\d+)\.(\d+)$")
+_PYTHON_CLASSIFIER = lazy(r"^Programming Language :: Python :: (\d+)\.(\d+)$")
 
 
 def _minimum_python(spec: Any) -> tuple[int, int] | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from oss_checks.globs import glob_match, match_name
+from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.builds import builds_package, ini_sections
 from oss_checks.text.imports import Import, absolute, import_statements, imported_modules, parse_imports
@@ -65,9 +66,9 @@ _NOT_UNITS = frozenset(
     }
 )
 #: ``bench_io.py``, ``io_benchmark.py``: a benchmark module wherever it sits.
-_BENCHMARK_FILE = re.compile(r"(?:bench(?:mark)?_\w*|\w*_bench(?:mark)?)\.py", re.IGNORECASE)
+_BENCHMARK_FILE = lazy(r"(?:bench(?:mark)?_\w*|\w*_bench(?:mark)?)\.py", re.IGNORECASE)
 #: ``template_data.py``, ``model_template.py``: a file contributors copy to start a new module.
-_TEMPLATE_FILE = re.compile(r"(?:_?template(?:_\w*)?|\w*_template)\.py", re.IGNORECASE)
+_TEMPLATE_FILE = lazy(r"(?:_?template(?:_\w*)?|\w*_template)\.py", re.IGNORECASE)
 
 
 def has_test_function(text: str) -> bool:
@@ -347,7 +348,7 @@ def _reexports(repo: Repo, dotted: str, root_of: Mapping[str, str]) -> dict[str,
     return repo.memo(("tests:reexports", dotted), read)
 
 
-_WORD = re.compile(r"\w+")
+_WORD = lazy(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -766,7 +767,7 @@ OTHER_CONFIGS = (
 )
 READTHEDOCS_CONFIGS = (".readthedocs.yaml", ".readthedocs.yml", "readthedocs.yaml", "readthedocs.yml")
 #: A documentation URL into the repository's own files is read on the forge, not built.
-_FORGE_BROWSED = re.compile(r"/(?:-/)?(?:tree|blob)/|/wiki(?:/|$)")
+_FORGE_BROWSED = lazy(r"/(?:-/)?(?:tree|blob)/|/wiki(?:/|$)")
 
 
 def docs_declared(repo: Repo) -> str | None:

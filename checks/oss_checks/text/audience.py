@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from oss_checks import git
+from oss_checks.patterns import lazy
 from oss_checks.text.ci import ci_files
 from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES, docs_guide
 
@@ -20,12 +21,12 @@ if TYPE_CHECKING:
     from oss_checks.context import Repo
 
 #: A CI step that uploads a package to an index.
-_PUBLISH = re.compile(
+_PUBLISH = lazy(
     r"pypa/gh-action-pypi-publish|\btwine\s+upload\b|\b(?:uv|poetry|flit|hatch|pdm)\s+publish\b"
     r"|\bmaturin\s+(?:publish|upload)\b|\bconda\s+upload\b|\banaconda\s+(?:-\S+\s+)*upload\b"
 )
 #: ``v1.2.0``, ``1.2``, ``2024.06.01``, ``release-1.0``, ``pkg-v0.3.1``: a tag that names a version.
-_VERSION_TAG = re.compile(r"(?:[A-Za-z][\w.-]*?[-_/])?v?\d+(?:\.\d+)+(?:[-.+]?[0-9A-Za-z.]+)?")
+_VERSION_TAG = lazy(r"(?:[A-Za-z][\w.-]*?[-_/])?v?\d+(?:\.\d+)+(?:[-.+]?[0-9A-Za-z.]+)?")
 
 
 def setup_cfg_classifiers(repo: Repo) -> bool:
@@ -123,13 +124,13 @@ def invites_contributions(repo: Repo) -> str | None:
 
 
 #: A link to a package's own page on an index, or its version badge: ``pypi.org/project/<name>``.
-_INDEX_PAGE = re.compile(
+_INDEX_PAGE = lazy(
     r"(?:pypi\.org/project/|pypi\.python\.org/pypi/|img\.shields\.io/pypi/[a-z]+/|badge\.fury\.io/py/"
     r"|anaconda\.org/conda-forge/|img\.shields\.io/conda/[a-z]+/conda-forge/)([A-Za-z0-9][A-Za-z0-9._-]{0,99})",
     re.IGNORECASE,
 )
 #: ``pip install name`` / ``conda install -c conda-forge name``: the command a reader of an index types.
-_INSTALL = re.compile(
+_INSTALL = lazy(
     r"\b(?:pip3?|uv\s+pip|pipx|conda|mamba)\s+install\s+((?:-{1,2}[A-Za-z][\w-]*(?:\s+[\w.:/-]+)?\s+){0,3})"
     r"([A-Za-z0-9][A-Za-z0-9._-]{0,99})"
 )
@@ -183,7 +184,7 @@ def on_package_index(repo: Repo) -> str | None:
 #: How many commits, newest first, say who works on a project; and how long git may take to list them.
 _HISTORY_COMMITS = 1000
 _HISTORY_SECONDS = 5.0
-_BOT = re.compile(r"\[bot\]|\bbot@|^(?:dependabot|renovate|pre-commit-ci|github-actions)\b", re.IGNORECASE)
+_BOT = lazy(r"\[bot\]|\bbot@|^(?:dependabot|renovate|pre-commit-ci|github-actions)\b", re.IGNORECASE)
 
 
 def _authors(records: list[tuple[str, str]]) -> list[int]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from oss_checks.patterns import lazy
 from oss_checks.text.layout import DOCS_FOLDERS, in_tests, is_vendored
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ COMMUNITY_NAMES = (
 _COMMUNITY_LOWER = frozenset(name.lower() for name in COMMUNITY_NAMES)
 
 #: ``LICENSE``, ``LICENSE-CODE``, ``LICENSE.txt``, ``COPYING.LESSER``, ``Licence_MIT`` ...
-_LICENSE_FILE = re.compile(r"(?:licen[cs]e|copying)(?:[-._ ].*)?", re.IGNORECASE)
+_LICENSE_FILE = lazy(r"(?:licen[cs]e|copying)(?:[-._ ].*)?", re.IGNORECASE)
 #: REUSE keeps one text per license in ``LICENSES/<SPDX id>.txt``.
 REUSE_FOLDER = "licenses"
 
@@ -159,9 +160,9 @@ def license_files(repo: Repo) -> list[str]:
 # -- guides inside the docs tree ------------------------------------------------------------------
 #: What a file in the docs tree is called when it is the guide of each kind (lower-case stems).
 _DOCS_GUIDES = {
-    "contributing": re.compile(r"contribut\w*|how[-_]to[-_]contribute|developers?[-_]guide"),
-    "conduct": re.compile(r"code[-_]of[-_]conduct|conduct"),
-    "security": re.compile(r"security[-_]policy|security|vulnerabilit\w*"),
+    "contributing": lazy(r"contribut\w*|how[-_]to[-_]contribute|developers?[-_]guide"),
+    "conduct": lazy(r"code[-_]of[-_]conduct|conduct"),
+    "security": lazy(r"security[-_]policy|security|vulnerabilit\w*"),
 }
 
 
@@ -213,7 +214,7 @@ _NOTES_FOLDERS = frozenset(
     }
 )
 #: Single release-notes files in the docs tree (lower-case stems).
-_NOTES_FILES = re.compile(
+_NOTES_FILES = lazy(
     r"changelog|changes|history|news|whats_?new|whats-new|release[-_]?notes|releases|release[-_]history"
 )
 #: GitHub writes release notes from this file when a release is made.

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from oss_checks.patterns import lazy
+
 
 @dataclass(frozen=True)
 class KnownLicense:
@@ -73,8 +75,8 @@ _LICENSE_TEXTS: tuple[tuple[KnownLicense, tuple[str, ...], tuple[str, ...]], ...
 )
 PROPRIETARY = KnownLicense("proprietary", "Proprietary", "LicenseRef-Proprietary")
 _PROPRIETARY_PHRASES = ("all rights reserved", "proprietary", "confidential")
-_APACHE_VERSION = re.compile(r"apache license,? version 2\.0")
-_MPL_VERSION = re.compile(r"mozilla public license,? (?:version|v\.) 2\.0")
+_APACHE_VERSION = lazy(r"apache license,? version 2\.0")
+_MPL_VERSION = lazy(r"mozilla public license,? (?:version|v\.) 2\.0")
 
 #: SPDX identifiers (lower case) and the family each belongs to.
 SPDX_FAMILIES: dict[str, str] = {
@@ -230,10 +232,8 @@ def license_classifiers(project: Mapping[str, Any]) -> list[str]:
 
 #: A token of an SPDX expression; whitespace between tokens is skipped by ``findall`` itself
 #: (a leading ``\s*`` would rescan every run of trailing spaces from each of its positions).
-_SPDX_TOKEN = re.compile(r"\(|\)|[A-Za-z0-9.:+-]+|\S")
-_SPDX_ID = re.compile(
-    r"(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.-]*\+?"
-)
+_SPDX_TOKEN = lazy(r"\(|\)|[A-Za-z0-9.:+-]+|\S")
+_SPDX_ID = lazy(r"(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.-]*\+?")
 _OPERATORS = ("AND", "OR")
 
 
@@ -297,8 +297,8 @@ _CANONICAL_SPDX: dict[str, str] = {
     )
 }
 #: A stanza's first field; real files also write "File:" or "Function:" for a part of one file.
-_DEP5_FILES = re.compile(r"^(?:Files?|Function):[ \t]*(.*)$", re.IGNORECASE)
-_DEP5_LICENSE = re.compile(r"^License:[ \t]*(.*)$", re.IGNORECASE)
+_DEP5_FILES = lazy(r"^(?:Files?|Function):[ \t]*(.*)$", re.IGNORECASE)
+_DEP5_LICENSE = lazy(r"^License:[ \t]*(.*)$", re.IGNORECASE)
 
 
 def spdx_spelling(name: str) -> str | None:

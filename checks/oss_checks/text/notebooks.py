@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from oss_checks.formats import Notebook, NotebookCell, output_text
 from oss_checks.globs import match_name
+from oss_checks.patterns import lazy
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo, SourceFile
@@ -19,8 +19,8 @@ NOTEBOOK_SUFFIX = ".ipynb"
 TOO_LARGE = "is too large to check"
 
 #: Terminal colour codes: tracebacks in outputs are full of them and they hide what follows.
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-_NEWLINE = re.compile(r"\n")
+_ANSI = lazy(r"\x1b\[[0-9;?]*[A-Za-z]")
+_NEWLINE = lazy(r"\n")
 
 
 def read_notebook(repo: Repo, path: str) -> Notebook:

@@ -19,11 +19,11 @@ overrides, not what the code insists on, and is not reported either.
 from __future__ import annotations
 
 import ast
-import re
 import warnings
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from oss_checks.patterns import lazy
 from oss_checks.text.python_strings import StringSpan, string_spans
 
 #: What may stand right before a path: the start, a quote, a separator or an operator, so
@@ -34,7 +34,7 @@ _NAME = r"[^/\\\s'\"`)\]},;:]+"
 _PATH_CHAR = r"[\w$~.-]"
 #: What the first folder name after ``C:\`` may hold (no line end, no quote, no format mark).
 _FIRST_NAME = r"[^\\\r\n'\"`%{<>|?*]"
-_PATH = re.compile(
+_PATH = lazy(
     _LEFT
     + r"(?:"
     + rf"(?P<home>/(?:Users|home)/{_NAME})"
@@ -50,15 +50,15 @@ _PATH = re.compile(
 )
 #: Where a path may start; every alternative begins with a fixed character, so the search runs
 #: at C speed, and ``://`` (every URL) is no candidate. ``:`` stands one after a drive letter.
-_CANDIDATE = re.compile(r"/(?:Users/|home/|mnt/|media/|Volumes/)|:(?:/(?!/)|\\)|~/")
-_WINDOWS_HOME = re.compile(r"(?i)[a-z]:(?:/|\\\\|\\)users(?:/|\\\\|\\)")
-_SEPARATORS = re.compile(r"[/\\]+")
+_CANDIDATE = lazy(r"/(?:Users/|home/|mnt/|media/|Volumes/)|:(?:/(?!/)|\\)|~/")
+_WINDOWS_HOME = lazy(r"(?i)[a-z]:(?:/|\\\\|\\)users(?:/|\\\\|\\)")
+_SEPARATORS = lazy(r"[/\\]+")
 #: Characters Windows does not allow in a file name: a quoted path stops before them.
-_NOT_IN_WINDOWS_PATH = re.compile(r"[<>\"|?*\t\r\n\x00]")
+_NOT_IN_WINDOWS_PATH = lazy(r"[<>\"|?*\t\r\n\x00]")
 #: Python escapes: in a string that is not raw, ``C:\t`` holds a tab, not a folder.
 _ESCAPE_LETTERS = frozenset("abfnrtv01234567xNuU\r\n")
 #: str.splitlines' line ends: line numbers must agree with the engine's inline ignores.
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE_BREAK = lazy(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 PLACES = {
     "home": "someone's home folder",
@@ -207,7 +207,7 @@ def _confirmed(text: str) -> Iterator[_Found]:
 
 
 #: Line ends other than ``\n`` and ``\r\n``, which str.splitlines also counts.
-_OTHER_LINE_BREAK = re.compile(r"\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_OTHER_LINE_BREAK = lazy(r"\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 class _Lines:
@@ -332,12 +332,12 @@ def _escaped_drive(text: str, start: int) -> bool:
 
 
 #: Notebook lines that are shell commands or magics, not Python: ``!ls``, ``%cd``, ``x = !pwd``.
-_SHELL_LINE = re.compile(r"[ \t]*(?:[A-Za-z_][\w.]*[ \t]*=[ \t]*)?[!%]")
-_CELL_MAGIC = re.compile(r"[ \t]*%%(\w+)")
+_SHELL_LINE = lazy(r"[ \t]*(?:[A-Za-z_][\w.]*[ \t]*=[ \t]*)?[!%]")
+_CELL_MAGIC = lazy(r"[ \t]*%%(\w+)")
 #: Cell magics whose body is still Python.
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "python", "python3", "debug"})
 #: Where a shell comment starts: ``#`` at the start of the line or after a blank.
-_SHELL_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#")
+_SHELL_COMMENT = lazy(r"(?:^|(?<=[ \t]))#")
 
 
 def _shell_hits(line: str, number: int) -> Iterator[PathHit]:

@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from oss_checks.patterns import lazy
+
 
 @dataclass(frozen=True)
 class _Secret:
@@ -26,7 +28,7 @@ class _Secret:
 
 
 def _secret(kind: str, pattern: str, shown_prefix: int = 0) -> _Secret:
-    return _Secret(kind, re.compile(pattern), shown_prefix)
+    return _Secret(kind, lazy(pattern), shown_prefix)
 
 
 _NO_WORD_BEFORE = r"(?<![A-Za-z0-9_-])"
@@ -54,12 +56,12 @@ _SECRETS = (
     ),
 )
 #: ``password=hunter2``, ``"password": "hunter2"``, ``DB_PASSWD: 'hunter2'`` as printed by code or logs.
-_PASSWORD = re.compile(
+_PASSWORD = lazy(
     r"(?i)(?<![A-Za-z0-9_])(?P<key>(?:[A-Za-z0-9]+_)*passw(?:or)?d)(?![A-Za-z0-9_])[\"']?[ \t]*[:=][ \t]*"
     r"(?:(?P<quote>[\"'])(?P<quoted>[^\"'\s]{3,})(?P=quote)|(?P<bare>[^\s\"',;&)}\]]{3,}))"
 )
 #: ``postgresql://user:secret@host/db``: a password inside a connection string.
-_URL_PASSWORD = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^/\s:@]+:(?P<secret>[^/\s:@]{3,})@")
+_URL_PASSWORD = lazy(r"(?i)\b[a-z][a-z0-9+.-]*://[^/\s:@]+:(?P<secret>[^/\s:@]{3,})@")
 #: The formats by the character they start with, so each start is tried against its own only.
 _BY_FIRST: dict[str, tuple[_Secret, ...]] = {}
 for _format in _SECRETS:
@@ -67,7 +69,7 @@ for _format in _SECRETS:
     _BY_FIRST[_first] = (*_BY_FIRST.get(_first, ()), _format)
 #: Where a key of one of the formats above may start: every format begins with fixed text,
 #: so this search runs at C speed and each format is tried only where its start is.
-_KEY_START = re.compile(r"AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|AIza|sk-|-----BEGIN |eyJ")
+_KEY_START = lazy(r"AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|AIza|sk-|-----BEGIN |eyJ")
 _PLACEHOLDER_VALUES = frozenset(
     {
         "none",
@@ -161,18 +163,16 @@ _FILE_KINDS = frozenset(
 #: container's ``env`` list. Found from the fixed part of the name (``API_KEY``, ``TOKEN`` ...),
 #: then read around it: the name back to the start of its word, the value after it, which runs
 #: to a quote, a blank, a comma or the end of the line.
-_SECRET_WORD = re.compile(r"API_?KEY|ACCESS_KEY|SECRET|TOKEN|PASSW(?:OR)?D")
+_SECRET_WORD = lazy(r"API_?KEY|ACCESS_KEY|SECRET|TOKEN|PASSW(?:OR)?D")
 _NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
 _LONGEST_NAME = 64
 _VALUE = r"(?P<value>[A-Za-z0-9_+/=.-]{20,256})(?![A-Za-z0-9_+/=.-])"
-_ASSIGNED = re.compile(r"[A-Z0-9_]{0,64}[\"']?[ \t]*[:=][ \t]*[\"']?" + _VALUE)
-_ENV_ENTRY_VALUE = re.compile(
-    r"[A-Z0-9_]{0,64}[\"']?[ \t]*\r?\n[ \t]*(?:-[ \t]+)?value:[ \t]*[\"']?" + _VALUE
-)
-_ENV_ENTRY_NAME = re.compile(r"name:[ \t]*[\"']?\Z")
-_NAME_END = re.compile(r"[A-Z0-9_]{0,64}")
+_ASSIGNED = lazy(r"[A-Z0-9_]{0,64}[\"']?[ \t]*[:=][ \t]*[\"']?" + _VALUE)
+_ENV_ENTRY_VALUE = lazy(r"[A-Z0-9_]{0,64}[\"']?[ \t]*\r?\n[ \t]*(?:-[ \t]+)?value:[ \t]*[\"']?" + _VALUE)
+_ENV_ENTRY_NAME = lazy(r"name:[ \t]*[\"']?\Z")
+_NAME_END = lazy(r"[A-Z0-9_]{0,64}")
 #: Words that make a value an example or a placeholder, not a credential.
-_EXAMPLE_WORDS = re.compile(r"(?i)example|your|xxxx|changeme|dummy|fake|sample|placeholder|redacted|test")
+_EXAMPLE_WORDS = lazy(r"(?i)example|your|xxxx|changeme|dummy|fake|sample|placeholder|redacted|test")
 #: The key formats that code and documentation do not use in examples (JSON web tokens they do).
 _FILE_KINDS = frozenset(
     {
@@ -217,7 +217,7 @@ def _setting_at(text: str, word: re.Match[str]) -> tuple[int, str, str] | None:
 #: its rarer ``k-``) and the fixed words of secret settings. Every alternative starts with a
 #: character that is rare in code and none is a group, so the search skips the rest of the
 #: text in C (a group around the alternatives would make the engine try every position).
-_FILE_MARKER = re.compile(
+_FILE_MARKER = lazy(
     r"A(?:KIA|SIA|Iza|PI_?KEY|CCESS_KEY)|g(?:h[pousr]_|ithub_pat_|lpat-)|xox[baprs]-|k-|-----BEGIN "
     r"|SECRET|TOKEN|PASSW(?:OR)?D"
 )
@@ -261,7 +261,7 @@ def find_file_secrets(text: str) -> Iterator[tuple[int, str, str]]:
 # -- placeholders and secrets assigned in code -------------------------------------------------
 
 #: Values that stand for "put yours here": ``your-api-key``, ``<token>``, ``xxx``, ``changeme``.
-_PLACEHOLDER_TEXT = re.compile(
+_PLACEHOLDER_TEXT = lazy(
     r"(?i)your|^<[^<>]*>$|^\[[^\[\]]*\]$|^\{\{.*\}\}$|^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$"
     r"|^x{3,}$|^\*+$|^\.{3}$|^(?:change[-_ ]?me|replace[-_ ]?me|fill[-_ ]?me|todo|tbd|none|null|placeholder"
     r"|dummy|example|sample|secret|password|token|api[-_ ]?key|key)$|(?:^|[^a-z])(?:example|placeholder|dummy)"
@@ -292,13 +292,13 @@ def is_placeholder(value: str, key: str = "") -> bool:
 #: (``client_secret``, ``apiKey``, ``HF_TOKEN``, ``db_password``), given a quoted string, as an
 #: assignment, a keyword argument or a dict entry. Found from the fixed ending, then read
 #: around it, so the search stays linear.
-_CODE_SECRET_END = re.compile(r"(?i)secret|token|api_?key|access_?key|private_?key|passw(?:or)?d")
+_CODE_SECRET_END = lazy(r"(?i)secret|token|api_?key|access_?key|private_?key|passw(?:or)?d")
 _CODE_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_CODE_VALUE = re.compile(
+_CODE_VALUE = lazy(
     r"[\"']?[ \t]*(?::|=(?!=))[ \t]*(?:[rRbBuU]{0,2})(?P<quote>[\"'])(?P<value>[A-Za-z0-9_+/=.-]{16,256})(?P=quote)"
 )
 #: Words that end a longer name that is not the secret itself (``token_url``, ``secret_name``).
-_FILE_LIKE = re.compile(r"\.[A-Za-z]{2,5}$|://|^/")
+_FILE_LIKE = lazy(r"\.[A-Za-z]{2,5}$|://|^/")
 
 
 def _readable(value: str) -> bool:
