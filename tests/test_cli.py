@@ -87,3 +87,31 @@ def test_names_an_ascii_terminal_cannot_show_are_escaped(make_repo: MakeRepo) ->
     assert b"Traceback" not in done.stderr
     assert b"caf\\xe9" in done.stdout
     assert b"x\\udcff/.env" in done.stdout
+
+
+def test_a_run_declares_only_its_own_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """Options of the other commands are neither imported nor declared, yet help and errors work."""
+    parser = build_parser(["check", "--help"])
+    with pytest.raises(SystemExit):
+        parser.parse_args(["check", "--help"])
+    assert "--select" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        build_parser(["--help"]).parse_args(["--help"])
+    listed = capsys.readouterr().out
+    assert all(name in listed for name in COMMANDS)
+    assert main(["rules", "--format", "json"]) == 0
+
+
+def test_loading_check_leaves_the_other_commands_unloaded() -> None:
+    script = (
+        "import sys; from oss_checks.cli import build_parser; build_parser(['check', '.']); "
+        "print('\\n'.join(sorted(m for m in sys.modules if m.startswith('oss_checks.commands.'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(CHECKS)},
+    )
+    assert done.stdout.split() == ["oss_checks.commands.check"]

@@ -19,16 +19,23 @@ from oss_checks.commands import COMMANDS
 from oss_checks.errors import EXIT_ERROR, UserError
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; given the arguments, only the named command's options.
+
+    A run uses one command, and importing the others and declaring their options costs
+    more than a per-file hook's whole check of a few files.
+    """
     parser = argparse.ArgumentParser(
         prog="oss-checks",
         description="Check that a repository keeps open-source ways of working.",
     )
     parser.add_argument("--version", action="version", version=f"oss-checks {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    named = None if argv is None else next((arg for arg in argv if not arg.startswith("-")), "")
     for name, (module, help_text) in COMMANDS.items():
         command = commands.add_parser(name, help=help_text, description=help_text)
-        importlib.import_module(module).add_arguments(command)
+        if named is None or named == name:
+            importlib.import_module(module).add_arguments(command)
     return parser
 
 
@@ -83,8 +90,9 @@ class _TolerantOutput:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR

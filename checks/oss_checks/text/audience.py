@@ -8,7 +8,6 @@ Each answer is a short reason (for the message) or None.
 
 from __future__ import annotations
 
-import configparser
 import re
 from typing import TYPE_CHECKING
 
@@ -34,6 +33,8 @@ def setup_cfg_classifiers(repo: Repo) -> bool:
     text = repo.read_text("setup.cfg") if repo.exists("setup.cfg") else None
     if not text:
         return False
+    import configparser  # only for a setup.cfg, which most repositories lack
+
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
         parser.read_string(text)
