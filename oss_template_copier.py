@@ -165,7 +165,9 @@ def next_steps(cookiecutter: Mapping[str, Any], destination: Any) -> str:
     checks_repository = getattr(bake, "checks_repository", None)
     source = checks_repository(cookiecutter)[1] if checks_repository is not None else None
     project = Path(os.path.abspath(str(destination)))
-    return _supported(bake.next_steps, answers, project, checks_source=source)
+    # copier asks for the hidden answer under its own name (copier.yml), given with --data.
+    setting = "bake again with `--data checks_repository=<your copy>`"
+    return _supported(bake.next_steps, answers, project, checks_source=source, checks_setting=setting)
 
 
 def slugify(value: Any, *args: Any, **keywords: Any) -> str:

@@ -431,6 +431,8 @@ def test_checks_repository_prefers_the_answer_then_the_template_then_the_origin(
 def test_next_steps_say_in_one_line_when_the_hooks_repository_is_the_default() -> None:
     steps = bake.next_steps(valid_answers(), checks_source="default")
     (note,) = [line for line in steps.splitlines() if bake.DEFAULT_CHECKS_REPOSITORY in line]
-    assert "_checks_repository" in note
+    assert "set _checks_repository to your copy" in note
+    copier = bake.next_steps(valid_answers(), checks_source="default", checks_setting="answer x")
+    assert f"{bake.DEFAULT_CHECKS_REPOSITORY}: answer x (docs/team-defaults.md)." in copier
     for source in ("answer", "template", "origin", None):
         assert bake.DEFAULT_CHECKS_REPOSITORY not in bake.next_steps(valid_answers(), checks_source=source)

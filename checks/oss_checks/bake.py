@@ -421,7 +421,18 @@ def prune(project_dir: Path, answers: Answers) -> None:
             target.unlink()
 
 
-def next_steps(answers: Answers, project_dir: Path | None = None, *, checks_source: str | None = None) -> str:
+#: How a cookiecutter user names the hooks' repository: the hidden answer (docs/team-defaults.md).
+CHECKS_SETTING = "set _checks_repository to your copy"
+
+
+def next_steps(
+    answers: Answers,
+    project_dir: Path | None = None,
+    *,
+    checks_source: str | None = None,
+    checks_setting: str = CHECKS_SETTING,
+) -> str:
+    """What to do after a bake; ``checks_setting`` says how this engine's user names the hooks' repository."""
     where = str(answers["project_slug"])
     if project_dir is not None:
         # cookiecutter runs this hook inside the new folder; PWD still names the folder of the
@@ -445,7 +456,7 @@ def next_steps(answers: Answers, project_dir: Path | None = None, *, checks_sour
     if checks_source == "default":
         lines.append(
             f"The template folder names no repository (no git remote), so the oss-checks hooks point at "
-            f"{DEFAULT_CHECKS_REPOSITORY}: set _checks_repository to your copy (docs/team-defaults.md)."
+            f"{DEFAULT_CHECKS_REPOSITORY}: {checks_setting} (docs/team-defaults.md)."
         )
     return "\n".join(lines)
 

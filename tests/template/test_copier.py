@@ -187,7 +187,10 @@ def test_a_copy_prints_the_next_steps(template_copy: Path, tmp_path: Path) -> No
     assert "  cd out/demand-forecasting" in printed
     assert "pre-commit install" in printed
     # This copy has no git remote: the note says where the hooks point and how to change it.
+    # copier names the hidden answer as copier.yml asks for it.
     assert "names no repository (no git remote)" in printed
+    assert "bake again with `--data checks_repository=<your copy>`" in printed
+    assert "_checks_repository" not in printed
 
 
 # -- where the hooks come from ---------------------------------------------------------------
