@@ -38,12 +38,15 @@ def copier_data(answers: Mapping[str, str]) -> dict[str, str]:
 
 
 def copier_env(home: Path, **extra: str) -> dict[str, str]:
-    """The isolated environment of the template tests, with empty copier settings of its own."""
+    """The isolated environment of the template tests, with empty copier settings of its own.
+
+    ``COPIER_SETTINGS_PATH`` in ``extra`` names other settings instead.
+    """
     home.mkdir(parents=True, exist_ok=True)
     settings = home / "copier-settings.yml"
     if not settings.exists():
         settings.write_text("{}\n", encoding="utf-8")
-    return isolated_env(home, COPIER_SETTINGS_PATH=str(settings), **extra)
+    return isolated_env(home, **{"COPIER_SETTINGS_PATH": str(settings), **extra})
 
 
 def run_copier(

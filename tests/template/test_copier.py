@@ -4,12 +4,14 @@ three-way ``copier update`` from an older tag, and oss-checks reading what copie
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import git
 from oss_checks import bake as bake_logic
@@ -18,6 +20,7 @@ from oss_checks.record import RECORD_FILE
 from template.baking import (
     FACTORS,
     MATRIX,
+    TEMPLATE_ROOT,
     Answers,
     bake,
     baked_files,
@@ -386,3 +389,50 @@ def test_a_deleted_file_is_restored_on_a_copier_bake(template_copy: Path, tmp_pa
     fixed = oss_checks(project, tmp_path, "check", ".", "--select", "OSS704", "--fix")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert (project / "CITATION.cff").read_bytes() == original
+
+
+# -- the docs page's examples ------------------------------------------------------------
+DOCS = TEMPLATE_ROOT / "docs" / "copier-and-cruft.md"
+
+
+def docs_example(language: str, first_line: str) -> str:
+    """The fenced ``language`` block of docs/copier-and-cruft.md whose first line is ``first_line``."""
+    text = DOCS.read_text(encoding="utf-8")
+    for block in re.findall(rf"^```{language}\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL):
+        if block.startswith(first_line):
+            return str(block)
+    raise AssertionError(f"{DOCS.name} has no {language} block starting {first_line!r}")
+
+
+def test_the_documented_copier_settings_give_the_teams_answers_without_trust_flag(
+    template_copy: Path, tmp_path: Path
+) -> None:
+    settings = yaml.safe_load(docs_example("yaml", "# Acme Analytics: copier settings"))
+    questions = yaml.safe_load((template_copy / "copier.yml").read_text(encoding="utf-8"))
+    # copier ignores a default for a question it does not have: a typo would go unnoticed.
+    assert set(settings["defaults"]) <= {name for name in questions if not name.startswith("_")}
+    assert all(prefix.endswith("/") for prefix in settings["trust"])  # prefixes, as the page says
+    settings["trust"].append(str(template_copy))
+    path = tmp_path / "settings.yml"
+    path.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    destination = tmp_path / "out" / "churn-model"
+    arguments = ["copy", "--quiet", "--defaults", "--data", "project_name=Churn model"]
+    done = run_copier(
+        [*arguments, str(template_copy), str(destination)],
+        tmp_path,
+        tmp_path,
+        copier_env(tmp_path / "home", COPIER_SETTINGS_PATH=str(path)),
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    record = json.loads((destination / RECORD_FILE).read_text(encoding="utf-8"))["answers"]
+    for name, value in settings["defaults"].items():
+        assert record["_checks_repository" if name == "checks_repository" else name] == value, name
+    assert hooks_repository(destination) == settings["defaults"]["checks_repository"]
+    assert record["repository_url"] == "https://gitlab.acme.example/acme-analytics/churn-model"
+
+
+def test_the_documented_renovate_config_lets_copier_trust_the_template() -> None:
+    config = json.loads(docs_example("json", "{"))
+    assert config["ignoreScripts"] is False
+    (rule,) = config["packageRules"]
+    assert rule["matchManagers"] == ["copier"]
