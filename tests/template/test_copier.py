@@ -285,6 +285,10 @@ def test_copier_update_merges_the_template_changes_with_the_teams_edits(
     template_repo: Path, tmp_path: Path
 ) -> None:
     project = baked_at_0_1_0(template_repo, tmp_path, ANALYSIS)
+    # oss-checks leaves the project to copier, which keeps its own record in step.
+    refused = oss_checks(project, tmp_path, "update", ".")
+    assert refused.returncode == 2
+    assert "update it with `copier update --trust`" in refused.stderr
     done = run_copier([*UPDATE, "--vcs-ref", "v0.2.0"], project, tmp_path / "home")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Updating to template version 0.2.0" in done.stdout + done.stderr
