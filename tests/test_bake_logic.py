@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 
 from conftest import write_tree
 from oss_checks import bake
+from oss_checks.record import HIDDEN_ANSWERS
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "{{cookiecutter.project_slug}}"
 
@@ -60,58 +62,85 @@ def test_bakeable_answers_pass(changes: dict[str, str]) -> None:
     bake.validate(valid_answers(**changes))
 
 
-@pytest.mark.parametrize(
-    ("changes", "field"),
-    [
-        ({"project_name": ""}, "project_name"),
-        ({"project_name": "   "}, "project_name"),
-        ({"description": " padded"}, "description"),
-        ({"author_name": "two\nlines"}, "author_name"),
-        ({"description": "bell\x07"}, "description"),
-        ({"project_slug": "team/project"}, "project_slug"),
-        ({"project_slug": "a..b"}, "project_slug"),
-        ({"project_slug": "-dash-first"}, "project_slug"),
-        ({"project_slug": "back\\slash"}, "project_slug"),
-        ({"package_name": "1abc"}, "package_name"),
-        ({"package_name": "Upper"}, "package_name"),
-        ({"package_name": "with-dash"}, "package_name"),
-        ({"package_name": "class"}, "package_name"),
-        ({"package_name": "match"}, "package_name"),
-        ({"package_name": "json"}, "package_name"),
-        ({"package_name": "test"}, "package_name"),
-        ({"package_name": "tests"}, "package_name"),
-        ({"package_name": "data"}, "package_name"),
-        ({"author_email": "data-science.example.com"}, "author_email"),
-        ({"author_email": "a@b"}, "author_email"),
-        ({"organisation": "org/../x"}, "organisation"),
-        ({"git_host": "https://github.com"}, "git_host"),
-        ({"repository_url": "http://x.org/a b"}, "repository_url"),
-        ({"repository_url": "git@github.com:org/x.git"}, "repository_url"),
-        ({"code_owners": "alice"}, "code_owners"),
-        ({"project_type": "website"}, "project_type"),
-        ({"python_min": "3.9"}, "python_min"),
-        ({"docs": "pdoc"}, "docs"),
-        ({"license": "GPL-3.0-only"}, "license"),
-        ({"visibility": "public", "license": "Proprietary"}, "license"),
-        ({"copyright_year": "26"}, "copyright_year"),
-        ({"ci": "github", "git_host": "gitlab.com"}, "ci"),
-        ({"ci": "gitlab", "git_host": "github.com"}, "ci"),
-        ({"copyright_holder": ""}, "copyright_holder"),
-        ({"copyright_holder": "Acme\nLtd"}, "copyright_holder"),
-        ({"_checks_repository": "git@github.com:acme/oss-template.git"}, "_checks_repository"),
-        ({"_checks_repository": "https://github.com/acme/oss template"}, "_checks_repository"),
-        ({"_checks_repository": "https://user@github.com/acme/oss-template"}, "_checks_repository"),
-        ({"_checks_repository": "https://github.com/../etc"}, "_checks_repository"),
-        ({"_checks_repository": "https://github.com/acme/oss%20template"}, "_checks_repository"),
-        ({"_checks_repository": "https://github.com/acme/oss-template?ref=x"}, "_checks_repository"),
-    ],
-)
+UNBAKEABLE: list[tuple[dict[str, str], str]] = [
+    ({"project_name": ""}, "project_name"),
+    ({"project_name": "   "}, "project_name"),
+    ({"description": " padded"}, "description"),
+    ({"author_name": "two\nlines"}, "author_name"),
+    ({"description": "bell\x07"}, "description"),
+    ({"project_slug": "team/project"}, "project_slug"),
+    ({"project_slug": "a..b"}, "project_slug"),
+    ({"project_slug": "-dash-first"}, "project_slug"),
+    ({"project_slug": "back\\slash"}, "project_slug"),
+    ({"package_name": "1abc"}, "package_name"),
+    ({"package_name": "Upper"}, "package_name"),
+    ({"package_name": "with-dash"}, "package_name"),
+    ({"package_name": "class"}, "package_name"),
+    ({"package_name": "match"}, "package_name"),
+    ({"package_name": "json"}, "package_name"),
+    ({"package_name": "test"}, "package_name"),
+    ({"package_name": "tests"}, "package_name"),
+    ({"package_name": "data"}, "package_name"),
+    ({"author_email": "data-science.example.com"}, "author_email"),
+    ({"author_email": "a@b"}, "author_email"),
+    ({"organisation": "org/../x"}, "organisation"),
+    ({"git_host": "https://github.com"}, "git_host"),
+    ({"repository_url": "http://x.org/a b"}, "repository_url"),
+    ({"repository_url": "git@github.com:org/x.git"}, "repository_url"),
+    ({"code_owners": "alice"}, "code_owners"),
+    ({"project_type": "website"}, "project_type"),
+    ({"python_min": "3.9"}, "python_min"),
+    ({"docs": "pdoc"}, "docs"),
+    ({"license": "GPL-3.0-only"}, "license"),
+    ({"visibility": "public", "license": "Proprietary"}, "license"),
+    ({"copyright_year": "26"}, "copyright_year"),
+    ({"ci": "github", "git_host": "gitlab.com"}, "ci"),
+    ({"ci": "gitlab", "git_host": "github.com"}, "ci"),
+    ({"copyright_holder": ""}, "copyright_holder"),
+    ({"copyright_holder": "Acme\nLtd"}, "copyright_holder"),
+    ({"_checks_repository": "git@github.com:acme/oss-template.git"}, "_checks_repository"),
+    ({"_checks_repository": "https://github.com/acme/oss template"}, "_checks_repository"),
+    ({"_checks_repository": "https://user@github.com/acme/oss-template"}, "_checks_repository"),
+    ({"_checks_repository": "https://github.com/../etc"}, "_checks_repository"),
+    ({"_checks_repository": "https://github.com/acme/oss%20template"}, "_checks_repository"),
+    ({"_checks_repository": "https://github.com/acme/oss-template?ref=x"}, "_checks_repository"),
+]
+
+
+@pytest.mark.parametrize(("changes", "field"), UNBAKEABLE)
 def test_unbakeable_answers_name_their_field(changes: dict[str, str], field: str) -> None:
     with pytest.raises(bake.AnswerError) as error:
         bake.validate(valid_answers(**changes))
     message = str(error.value)
     assert message.startswith(f"{field}: ")
     assert "\n" not in message
+
+
+#: The questions in the order cookiecutter (and copier, from the generated copier.yml) asks them.
+ASKED = [
+    key
+    for key in json.loads((TEMPLATE_DIR.parent / "cookiecutter.json").read_text(encoding="utf-8"))
+    if not key.startswith("_") or key in HIDDEN_ANSWERS
+]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"), UNBAKEABLE, ids=[f"{f}-{i}" for i, (_, f) in enumerate(UNBAKEABLE)]
+)
+def test_each_answer_is_judged_with_the_answers_before_it(changes: dict[str, str], field: str) -> None:
+    """What copier's per-question validator sees: the answers up to this question, no later one."""
+    answers = valid_answers(**changes)
+    with pytest.raises(bake.AnswerError) as error:
+        bake.validate(answers)
+    so_far = {key: answers[key] for key in ASKED[: ASKED.index(field) + 1] if key in answers}
+    assert bake.answer_problem(field, so_far) == str(error.value)
+    assert bake.answer_problem(field, valid_answers()) is None
+
+
+def test_every_question_has_a_check_and_every_check_a_question() -> None:
+    checked = {key for key, _check in bake.ANSWER_CHECKS}
+    assert checked == set(ASKED)
+    assert bake.answer_problem("no_such_question", valid_answers()) is None
 
 
 def test_missing_answer_is_named() -> None:
@@ -402,6 +431,8 @@ def test_checks_repository_prefers_the_answer_then_the_template_then_the_origin(
 def test_next_steps_say_in_one_line_when_the_hooks_repository_is_the_default() -> None:
     steps = bake.next_steps(valid_answers(), checks_source="default")
     (note,) = [line for line in steps.splitlines() if bake.DEFAULT_CHECKS_REPOSITORY in line]
-    assert "_checks_repository" in note
+    assert "set _checks_repository to your copy" in note
+    copier = bake.next_steps(valid_answers(), checks_source="default", checks_setting="answer x")
+    assert f"{bake.DEFAULT_CHECKS_REPOSITORY}: answer x (docs/team-defaults.md)." in copier
     for source in ("answer", "template", "origin", None):
         assert bake.DEFAULT_CHECKS_REPOSITORY not in bake.next_steps(valid_answers(), checks_source=source)

@@ -35,6 +35,7 @@ FLOORS: dict[str, int] = {
     "oss_checks.text": 2,
     "oss_checks.template": 2,
     "oss_checks.render": 2,
+    "oss_checks.copier_config": 2,
     # 3: the rules, one module per family, and their catalog
     "oss_checks.rules": 3,
     # 4: settings and what is generated from the registry

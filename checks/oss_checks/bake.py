@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 Answers = Mapping[str, Any]
+#: One check of the answers: raises :class:`AnswerError` with the line a user reads.
+Check = Callable[[Answers], None]
 
 #: Set by oss-checks when it renders the template for itself, to silence the next steps.
 QUIET_ENV = "OSS_TEMPLATE_QUIET"
@@ -90,11 +92,7 @@ def _text(answers: Answers, key: str, *, one_line: bool = True) -> str:
     return value
 
 
-def validate(answers: Answers) -> None:
-    """Raise :class:`AnswerError` for the first answer that cannot be baked."""
-    for key in ("project_name", "description", "author_name", "copyright_holder"):
-        _text(answers, key)
-
+def _slug(answers: Answers) -> None:
     slug = _text(answers, "project_slug")
     if "/" in slug or "\\" in slug or ".." in slug or not _SLUG.fullmatch(slug):
         raise AnswerError(
@@ -102,6 +100,8 @@ def validate(answers: Answers) -> None:
             "starting and ending with a letter or digit (no slashes, no '..')"
         )
 
+
+def _package(answers: Answers) -> None:
     package = _text(answers, "package_name")
     if not package.isidentifier() or not _PACKAGE.fullmatch(package):
         raise AnswerError(
@@ -116,44 +116,67 @@ def validate(answers: Answers) -> None:
             "choose another import name"
         )
 
+
+def _email(answers: Answers) -> None:
     email = _text(answers, "author_email")
     if not _EMAIL.fullmatch(email):
         raise AnswerError(f"author_email: {email!r} is not an email address like name@example.org")
 
+
+def _organisation(answers: Answers) -> None:
     organisation = _text(answers, "organisation")
     if ".." in organisation or not _ORGANISATION.fullmatch(organisation):
         raise AnswerError(
             f"organisation: {organisation!r} must be a group name of letters, digits, '.', '_' or '-' "
             "(GitLab subgroups separated by '/')"
         )
+
+
+def _host(answers: Answers) -> None:
     host = _text(answers, "git_host")
     if not _HOST.fullmatch(host):
         raise AnswerError(f"git_host: {host!r} is not a host name like github.com")
+
+
+def _url(answers: Answers) -> None:
     url = _text(answers, "repository_url")
     if not _URL.fullmatch(url):
         raise AnswerError(f"repository_url: {url!r} must be an https:// address without spaces or quotes")
 
+
+def _owners(answers: Answers) -> None:
     for owner in _text(answers, "code_owners").split():
         if not (_OWNER.fullmatch(owner) or _EMAIL.fullmatch(owner)):
             raise AnswerError(f"code_owners: {owner!r} is not @user, @org/team or an email address")
 
-    for key, allowed in CHOICES.items():
+
+def _choice(key: str) -> Check:
+    def check(answers: Answers) -> None:
+        allowed = CHOICES[key]
         if answers.get(key) not in allowed:
             raise AnswerError(f"{key}: {answers.get(key)!r} is not one of {', '.join(allowed)}")
 
+    return check
+
+
+def _license(answers: Answers) -> None:
     license_id = answers.get("license")
     if license_id not in LICENSES:
         raise AnswerError(f"license: {license_id!r} is not one of {', '.join(LICENSES)}")
-    if license_id == "Proprietary" and answers["visibility"] == "public":
+    if license_id == "Proprietary" and answers.get("visibility") == "public":
         raise AnswerError(
             "license: Proprietary is for internal projects; a public project needs MIT, "
             "BSD-3-Clause or Apache-2.0"
         )
 
+
+def _year(answers: Answers) -> None:
     year = str(answers.get("copyright_year", ""))
     if not re.fullmatch(r"(19|20|21)\d\d", year):
         raise AnswerError(f"copyright_year: {year!r} is not a year like 2026")
 
+
+def _checks(answers: Answers) -> None:
     checks = answers.get("_checks_repository")
     if checks is not None and not is_checks_repository(checks):
         raise AnswerError(
@@ -161,12 +184,63 @@ def validate(answers: Answers) -> None:
             "without spaces, quotes or control characters"
         )
 
-    ci = answers["ci"]
+
+def _ci_on_host(answers: Answers) -> None:
+    ci, host = answers.get("ci"), str(answers.get("git_host", ""))
     host_lower = host.lower()
     if ci == "github" and "gitlab" in host_lower:
         raise AnswerError(f"ci: GitHub Actions cannot run on {host}; choose ci 'gitlab' or 'none'")
     if ci == "gitlab" and "github" in host_lower:
         raise AnswerError(f"ci: GitLab CI cannot run on {host}; choose ci 'github' or 'none'")
+
+
+def _text_check(key: str) -> Check:
+    def check(answers: Answers) -> None:
+        _text(answers, key)
+
+    return check
+
+
+#: Every check, with the answer it judges, in the order :func:`validate` reports problems. A
+#: check reads only its own answer and ones asked before it (the licence reads the visibility,
+#: the CI the host), so a tool that asks one question at a time (copier's validators) runs each
+#: check as soon as its answer is in: :func:`answer_problem`.
+ANSWER_CHECKS: tuple[tuple[str, Check], ...] = (
+    *((key, _text_check(key)) for key in ("project_name", "description", "author_name", "copyright_holder")),
+    ("project_slug", _slug),
+    ("package_name", _package),
+    ("author_email", _email),
+    ("organisation", _organisation),
+    ("git_host", _host),
+    ("repository_url", _url),
+    ("code_owners", _owners),
+    *((key, _choice(key)) for key in CHOICES),
+    ("license", _license),
+    ("copyright_year", _year),
+    ("_checks_repository", _checks),
+    ("ci", _ci_on_host),
+)
+
+
+def validate(answers: Answers) -> None:
+    """Raise :class:`AnswerError` for the first answer that cannot be baked."""
+    for _key, check in ANSWER_CHECKS:
+        check(answers)
+
+
+def answer_problem(key: str, answers: Answers) -> str | None:
+    """Why the answer to ``key`` cannot be baked, judged with the answers so far; None if it can.
+
+    The message is the one line :func:`validate` would give for it (``key: ...``).
+    """
+    for checked, check in ANSWER_CHECKS:
+        if checked != key:
+            continue
+        try:
+            check(answers)
+        except AnswerError as exc:
+            return str(exc)
+    return None
 
 
 # -- where the hooks come from -----------------------------------------------------------
@@ -347,7 +421,18 @@ def prune(project_dir: Path, answers: Answers) -> None:
             target.unlink()
 
 
-def next_steps(answers: Answers, project_dir: Path | None = None, *, checks_source: str | None = None) -> str:
+#: How a cookiecutter user names the hooks' repository: the hidden answer (docs/team-defaults.md).
+CHECKS_SETTING = "set _checks_repository to your copy"
+
+
+def next_steps(
+    answers: Answers,
+    project_dir: Path | None = None,
+    *,
+    checks_source: str | None = None,
+    checks_setting: str = CHECKS_SETTING,
+) -> str:
+    """What to do after a bake; ``checks_setting`` says how this engine's user names the hooks' repository."""
     where = str(answers["project_slug"])
     if project_dir is not None:
         # cookiecutter runs this hook inside the new folder; PWD still names the folder of the
@@ -371,7 +456,7 @@ def next_steps(answers: Answers, project_dir: Path | None = None, *, checks_sour
     if checks_source == "default":
         lines.append(
             f"The template folder names no repository (no git remote), so the oss-checks hooks point at "
-            f"{DEFAULT_CHECKS_REPOSITORY}: set _checks_repository to your copy (docs/team-defaults.md)."
+            f"{DEFAULT_CHECKS_REPOSITORY}: {checks_setting} (docs/team-defaults.md)."
         )
     return "\n".join(lines)
 

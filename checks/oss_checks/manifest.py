@@ -1,4 +1,5 @@
-"""Everything generated from the registry: the hook manifest, the README table, the rule docs.
+"""Everything generated: the hook manifest, the README table and the rule docs from the registry,
+and copier.yml from cookiecutter.json (:mod:`oss_checks.copier_config`).
 
 ``python -m oss_checks.manifest`` rewrites the generated files; ``--check`` exits 1 when
 any of them is out of date (the test suite runs that, so drift fails CI).
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from oss_checks import __version__
+from oss_checks.copier_config import COPIER_FILE, copier_config
 from oss_checks.registry import Family, Kind, Rule
 from oss_checks.rules import load_rules
 
@@ -221,6 +223,7 @@ def generated_files(root: Path) -> dict[Path, str]:
         root / ".pre-commit-hooks.yaml": hooks_manifest(),
         root / "docs" / "rules.md": rules_docs(),
         readme: _replace_between(current, README_START, README_END, rules_markdown()),
+        root / COPIER_FILE: copier_config(root),
     }
 
 

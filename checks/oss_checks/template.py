@@ -1,8 +1,9 @@
 """Copies of the template: the one shipped with oss-checks, a checkout, an archive or a wheel.
 
 The template's files are the same wherever they come from: ``cookiecutter.json``, the
-Jinja extension ``oss_template_jinja.py``, ``hooks/``, the project folder, and the
-``bake.py`` (with the package's ``__init__.py``) the hooks load. :func:`template_files`
+Jinja extension ``oss_template_jinja.py``, ``hooks/``, the project folder, the ``bake.py``
+(with the package's ``__init__.py``) the hooks load, and what copier reads (``copier.yml``
+and ``oss_template_copier.py``; copies from before copier support have neither). :func:`template_files`
 lists them in a checkout's layout; :func:`template_source` opens any copy as a folder in
 that layout, unpacking archives and wheels safely (no paths outside the folder, a size
 limit) into a scratch folder.
@@ -26,6 +27,9 @@ PROJECT_DIR = "{{cookiecutter.project_slug}}"
 #: What a template copy holds, relative to its root (a checkout's layout).
 TEMPLATE_FILES = ("cookiecutter.json", "oss_template_jinja.py")
 TEMPLATE_DIRS = ("hooks", PROJECT_DIR)
+#: What copier bakes and updates with, besides the files above; optional, since the copies
+#: of releases from before copier support (the 0.1.0 archive) do not hold them.
+COPIER_FILES = ("copier.yml", "oss_template_copier.py")
 #: The hooks load the logic of the template version they ship with from here.
 BAKE_FILES = ("checks/oss_checks/__init__.py", "checks/oss_checks/bake.py")
 WHEEL_TEMPLATE = "oss_checks/_template/"
@@ -65,6 +69,9 @@ def template_files(root: Path) -> dict[str, Path]:
         if not (root / name).is_file():
             raise UsageError(f"{root} is not a copy of oss-template: {name} is missing")
         files[name] = root / name
+    for name in COPIER_FILES:
+        if (root / name).is_file():
+            files[name] = root / name
     for folder in TEMPLATE_DIRS:
         for path in sorted((root / folder).rglob("*")):
             relative = path.relative_to(root)

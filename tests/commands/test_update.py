@@ -176,6 +176,37 @@ def test_folder_outside_git_is_refused(
     assert "is not in a git repository" in err
 
 
+@pytest.mark.parametrize("name", [".copier-answers.yml", ".copier-answers.team.yaml"])
+def test_a_project_copier_baked_is_left_to_copier_update(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    root = tmp_path / "project"
+    answers = "_commit: v0.1.0\n_src_path: gh:acme/oss-template\n"
+    write_tree(
+        root,
+        {RECORD_FILE: json.dumps({"template": "oss-template", "version": OLD, "answers": {}}), name: answers},
+    )
+    code, out, err = run_cli(capsys, "update", str(root), "--to-template", str(template_root()))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"oss-checks: error: {name} says copier baked this project: update it with `copier update --trust`, "
+        "which moves copier's record too (this update would leave it at the old version)\n"
+    )
+    assert (root / name).read_text(encoding="utf-8") == answers
+
+
+def test_a_folder_named_like_copier_answers_is_not_copier_s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "project"
+    write_tree(root, {RECORD_FILE: json.dumps({"template": "oss-template", "version": OLD, "answers": {}})})
+    (root / ".copier-answers.yml").mkdir()
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    code, _, err = run_cli(capsys, "update", str(root), "--to-template", str(template_root()))
+    assert code == 2
+    assert "is not in a git repository" in err
+
+
 def test_missing_record_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_cli(capsys, "diff", str(tmp_path))
     assert code == 2

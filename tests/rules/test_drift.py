@@ -196,6 +196,18 @@ def test_project_far_behind_is_told_how_far(
 
 
 @pytest.mark.usefixtures("four_releases")
+def test_a_project_copier_baked_is_told_to_update_with_copier(
+    make_repo: MakeRepo, check: Check, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(drift, "today", lambda: date(2027, 6, 2))
+    files = baked()
+    files[RECORD] = record("0.1.0")
+    files[".copier-answers.yml"] = "_commit: v0.1.0\n_src_path: gh:acme/oss-template\n"
+    (finding,) = check(make_repo(files), "OSS702")
+    assert finding.message.endswith("run `copier update --trust`")
+
+
+@pytest.mark.usefixtures("four_releases")
 def test_limits_are_options(make_repo: MakeRepo, check: Check, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(drift, "today", lambda: date(2027, 6, 2))
     files = baked()

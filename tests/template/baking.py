@@ -83,6 +83,23 @@ def pairwise(factors: Mapping[str, tuple[str, ...]]) -> list[Answers]:
 MATRIX = pairwise(FACTORS)
 
 
+def covering(combinations: list[Answers], factors: Mapping[str, tuple[str, ...]] = FACTORS) -> list[Answers]:
+    """Some of ``combinations`` that together hold every value of every factor.
+
+    For tests that pay for several bakes per combination. Greedy and deterministic, like
+    :func:`pairwise`: each step takes the first combination holding the most values not yet seen.
+    """
+    unseen = {(name, value) for name, values in factors.items() for value in values}
+    chosen: list[Answers] = []
+    while unseen:
+        best = max(combinations, key=lambda combination: len(set(combination.items()) & unseen))
+        if not set(best.items()) & unseen:
+            raise ValueError(f"no combination holds {sorted(unseen)}")
+        chosen.append(best)
+        unseen -= set(best.items())
+    return chosen
+
+
 def combo_id(answers: Mapping[str, str]) -> str:
     return "-".join(answers[name] for name in FACTORS if name in answers)
 

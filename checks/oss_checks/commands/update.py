@@ -7,12 +7,14 @@ recorded answers, and merges the template's changes into the repository file by 
 writes standard conflict markers and leaves the record at the old version with a
 ``pending_update`` note; once the markers are gone, running ``update`` again records the
 new version. We do not use ``cruft update``: it clones the template's history over the
-network, which the machines this runs on may not reach.
+network, which the machines this runs on may not reach. A project copier baked is left to
+``copier update``, which keeps copier's own record (``.copier-answers.yml``) in step.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from contextlib import ExitStack
 from pathlib import Path
@@ -53,10 +55,28 @@ def run(args: argparse.Namespace) -> int:
     if not root.is_dir():
         raise UsageError(f"{args.path} is not a folder")
     record = require(root)
+    copier_answers = _copier_answers_file(root)
+    if copier_answers is not None:
+        raise UsageError(
+            f"{copier_answers} says copier baked this project: update it with `copier update --trust`, "
+            "which moves copier's record too (this update would leave it at the old version)"
+        )
     if record.pending is not None or record.malformed_pending:
         return _finish_pending(root, record, args.dry_run)
     with ExitStack() as stack:
         return _update(root, record, args, cwd, stack)
+
+
+#: copier's answers file, under the names Renovate's copier manager looks for too.
+_COPIER_ANSWERS = re.compile(r"\.copier-answers(\..+)?\.ya?ml")
+
+
+def _copier_answers_file(root: Path) -> str | None:
+    """The name of copier's answers file in ``root``, if copier baked the project."""
+    for entry in sorted(root.iterdir(), key=lambda path: path.name):
+        if _COPIER_ANSWERS.fullmatch(entry.name) and entry.is_file():
+            return entry.name
+    return None
 
 
 def _finish_pending(root: Path, record: Record, dry_run: bool) -> int:

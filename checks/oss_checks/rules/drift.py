@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from oss_checks.context import Repo
 
 UPDATE_COMMAND = "oss-checks update"
+#: A project copier baked updates with copier, which keeps its answers file in step.
+COPIER_ANSWERS = ".copier-answers.yml"
+COPIER_UPDATE_COMMAND = "copier update --trust"
 
 
 def today() -> date:
@@ -188,7 +191,8 @@ class OSS702(Rule):
     released since.
 
     ## How to fix
-    Run `oss-checks update`, review the changes like any other pull request, and commit
+    Run `oss-checks update` (`copier update --trust` in a project copier baked, one with
+    `.copier-answers.yml`), review the changes like any other pull request, and commit
     them. To be told later, raise the limits:
 
     ```toml
@@ -236,10 +240,11 @@ class OSS702(Rule):
         if len(missed) <= self.settings["max-releases-behind"] and days <= self.settings["max-days-behind"]:
             return
         count = f"{len(missed)} release{'s' if len(missed) != 1 else ''}"
+        command = COPIER_UPDATE_COMMAND if repo.exists(COPIER_ANSWERS) else UPDATE_COMMAND
         yield self.finding(
             RECORD_FILE,
             f"the project is on oss-template {version}, {count} behind {newest} "
-            f"({days} days since {missed[0][0]} came out): run `{UPDATE_COMMAND}`",
+            f"({days} days since {missed[0][0]} came out): run `{command}`",
             line=line,
         )
 

@@ -1,0 +1,136 @@
+"""``copier.yml``, generated from ``cookiecutter.json``: the same questions for copier.
+
+``cookiecutter.json`` stays the one place the questions are written: their order, prompts,
+choices (with the text shown for each) and defaults, which copier renders as they are,
+since ``oss_template_copier.py`` gives copier the same ``cookiecutter`` mapping, filters
+and ``{% now %}`` tag. Each question is validated by ``bake.py``, the code behind the
+cookiecutter hooks: copier's per-question ``validator`` calls ``bake.answer_problem``, so a
+refusal comes right after the answer, in one line, and both engines refuse the same
+answers. The hidden answers a team may set (``_checks_repository``) become questions that
+are not asked (``ask: false``) under the name without the underscore, since copier keeps
+names starting with one for its settings. Pruning is copier's ``_exclude`` from
+``bake.unwanted_paths``, the list cookiecutter's post-generation hook removes.
+
+``python -m oss_checks.manifest`` writes the file; ``--check`` (the lint session) fails on
+drift.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from oss_checks.record import HIDDEN_ANSWERS
+from oss_checks.render import read_questions
+from oss_checks.template import PROJECT_DIR
+
+COPIER_FILE = "copier.yml"
+#: The copier release the test suite bakes and updates with (pyproject's test group).
+MINIMUM_COPIER = "9.19.0"
+EXTENSIONS = (
+    "copier_template_extensions.TemplateExtensionLoader",
+    "oss_template_copier.py:CookiecutterContext",
+)
+#: Help for the hidden answers copier records but never asks (cookiecutter.json has no prompt).
+HIDDEN_HELP = {
+    "_checks_repository": "Repository the oss-checks hooks install from (not asked; see docs/team-defaults.md)",
+}
+MESSAGE_AFTER_UPDATE = (
+    "Updated from oss-template: review `git diff`, resolve any conflict markers "
+    "(`oss-checks check` reports leftovers as OSS703), then commit."
+)
+
+
+def copier_name(key: str) -> str:
+    """The copier question for a cookiecutter key: a hidden ``_x`` is asked as ``x``."""
+    return key.removeprefix("_")
+
+
+def _yaml_safe(character: str) -> bool:
+    """Whether YAML keeps ``character`` as it is inside a double-quoted scalar.
+
+    YAML folds its line breaks (U+0085, U+2028, U+2029) and refuses characters outside its
+    printable set, so those are written as escapes.
+    """
+    code = ord(character)
+    return (
+        0x20 <= code <= 0x7E
+        or 0xA0 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    ) and character not in "\u2028\u2029"
+
+
+def yaml_string(value: str) -> str:
+    """A YAML double-quoted scalar: JSON's string syntax, which YAML shares, readable where it can be."""
+    return "".join(
+        character if _yaml_safe(character) else f"\\U{ord(character):08x}"
+        for character in json.dumps(value, ensure_ascii=False)
+    )
+
+
+def _choice_prompts(key: str, prompt: Any, values: list[Any]) -> tuple[str, list[tuple[str, str]]]:
+    """The question's help and (label, value) for each choice, from ``__prompts__``."""
+    if isinstance(prompt, Mapping):
+        help_text = str(prompt.get("__prompt__", key))
+        return help_text, [(str(prompt.get(value, value)), str(value)) for value in values]
+    return (str(prompt) if prompt is not None else key), [(str(value), str(value)) for value in values]
+
+
+def _question(key: str, default: Any, prompt: Any) -> list[str]:
+    name = copier_name(key)
+    validator = yaml_string(f"{{{{ cookiecutter | answer_problem('{key}') }}}}")
+    if isinstance(default, list):
+        if not default or not all(isinstance(value, str) for value in default):
+            raise ValueError(f"cookiecutter.json: {key} must list its choices as strings")
+        help_text, choices = _choice_prompts(key, prompt, default)
+        lines = [f"{name}:", "  type: str", f"  help: {yaml_string(help_text)}", "  choices:"]
+        lines += [f"    {yaml_string(label)}: {yaml_string(value)}" for label, value in choices]
+        lines += [f"  default: {yaml_string(default[0])}"]
+    elif isinstance(default, str):
+        help_text = HIDDEN_HELP.get(key) or (str(prompt) if isinstance(prompt, str) else key)
+        lines = [
+            f"{name}:",
+            "  type: str",
+            f"  help: {yaml_string(help_text)}",
+            f"  default: {yaml_string(default)}",
+        ]
+        if key.startswith("_"):
+            lines.append("  ask: false")
+    else:
+        raise ValueError(f"cookiecutter.json: {key} must be a string or a list of choices for copier")
+    return [*lines, f"  validator: {validator}"]
+
+
+def copier_config(root: Path) -> str:
+    """The text of ``copier.yml`` for the template at ``root``."""
+    questions = read_questions(root)
+    prompts = questions.get("__prompts__")
+    prompts = prompts if isinstance(prompts, Mapping) else {}
+    lines = [
+        "# Generated by `python -m oss_checks.manifest` from cookiecutter.json; do not edit.",
+        "# The questions, prompts and defaults are cookiecutter.json's; bake.py validates each answer",
+        "# (validator) and decides which files a bake keeps (_exclude); oss_template_copier.py gives",
+        "# copier the same `cookiecutter` mapping and filters. Bake with",
+        "#   copier copy --trust <template> <folder>",
+        f"_min_copier_version: {yaml_string(MINIMUM_COPIER)}",
+        f"_subdirectory: {yaml_string('{% raw %}' + PROJECT_DIR + '{% endraw %}')}",
+        '_templates_suffix: ""',
+        "_envops:",
+        '  undefined: "jinja2.StrictUndefined"',
+        "_jinja_extensions:",
+        *(f"  - {yaml_string(extension)}" for extension in EXTENSIONS),
+        "_exclude:",
+        '  - "__pycache__"',
+        '  - "*.py[co]"',
+        f"  - {yaml_string('{{ cookiecutter | excluded_paths }}')}",
+        f"_message_after_copy: {yaml_string('{{ cookiecutter | next_steps(_copier_conf.dst_path) }}')}",
+        f"_message_after_update: {yaml_string(MESSAGE_AFTER_UPDATE)}",
+    ]
+    for key, default in questions.items():
+        if key.startswith("_") and key not in HIDDEN_ANSWERS:
+            continue
+        lines += ["", *_question(key, default, prompts.get(key))]
+    return "\n".join(lines) + "\n"
