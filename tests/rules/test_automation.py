@@ -508,6 +508,40 @@ def test_without_the_conventions_notebooks_whose_outputs_are_content_are_left_al
     assert check_unadopted(make_repo(files), "OSS604") == []
 
 
+@pytest.mark.parametrize(
+    "readme",
+    [
+        ("README.md", "# Lessons\n\nStart with the [walk-through](notebooks/1.0-abc-eda.ipynb).\n"),
+        (
+            "README.md",
+            "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/acme/lessons/HEAD)\n",
+        ),
+        (
+            "README.md",
+            "Open it in <https://colab.research.google.com/github/acme/lessons/blob/main/a.ipynb>.\n",
+        ),
+        (
+            "README.rst",
+            "Lessons\n=======\n\nRead them on `nbviewer <https://nbviewer.org/github/acme/lessons>`_.\n",
+        ),
+    ],
+)
+def test_without_the_conventions_notebooks_the_readme_sends_readers_to_are_content(
+    make_repo: MakeRepo, check_unadopted: Check, check: Check, readme: tuple[str, str]
+) -> None:
+    files = {**CODE_PROJECT, "notebooks/1.0-abc-eda.ipynb": NOTEBOOK_WITH_OUTPUT, readme[0]: readme[1]}
+    assert check_unadopted(make_repo(files), "OSS604") == []
+    assert where(check(make_repo(files), "OSS604")) == [("OSS604", PRECOMMIT, 0)], "adopters still strip"
+
+
+def test_a_readme_that_names_notebooks_in_code_or_a_tree_still_gets_the_finding(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    readme = "# Project\n\n```\nnotebooks/\n  1.0-abc-eda.ipynb  <- exploration\n```\n\nRun `jupyter lab 1.0-abc-eda.ipynb`.\n"
+    files = {**CODE_PROJECT, "notebooks/1.0-abc-eda.ipynb": NOTEBOOK_WITH_OUTPUT, "README.md": readme}
+    assert where(check_unadopted(make_repo(files), "OSS604")) == [("OSS604", PRECOMMIT, 0)]
+
+
 def test_the_conventions_still_want_a_stripper_for_any_notebook(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({"ch03/ch03.ipynb": NOTEBOOK_STRIPPED})
     assert where(check(root, "OSS604")) == [("OSS604", PRECOMMIT, 0)]

@@ -10,6 +10,7 @@ from oss_checks.text.readme import (
     links,
     links_file,
     policy_link,
+    presents_notebooks,
     resolve,
     says_how_to_run,
     section_headings,
@@ -147,3 +148,22 @@ def test_links_that_are_not_policies() -> None:
     assert policy_link("We conduct experiments with [this data](https://x.test).\n", "conduct") is None
     assert policy_link("Security matters. See [bandit](https://bandit.test).\n", "security") is None
     assert policy_link("## Security\n\nNo link here.\n", "security") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("See [the lesson](lessons/01%20intro.ipynb#setup).\n", True),
+        (
+            "[![Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/x)\n",
+            True,
+        ),
+        ("https://www.nbviewer.org/github/acme/book\n", True),
+        ("Run `01-intro.ipynb` in Jupyter.\n", False),  # inline code is no link
+        ("```\nnotebooks/\n  eda.ipynb\n```\n", False),  # a tree in a code block
+        ("[binder docs](https://mybinder.readthedocs.io/)\n", False),  # another host
+        ("", False),
+    ],
+)
+def test_presents_notebooks(text: str, expected: bool) -> None:
+    assert presents_notebooks(text) is expected

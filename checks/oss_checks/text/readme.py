@@ -246,6 +246,22 @@ def links_file(text: str, stems: tuple[str, ...], *, rst: bool = False) -> bool:
     return False
 
 
+#: Services that show or run a repository's notebooks for readers.
+_NOTEBOOK_VIEWERS = ("mybinder.org", "colab.research.google.com", "nbviewer.org", "nbviewer.jupyter.org")
+
+
+def presents_notebooks(text: str, *, rst: bool = False) -> bool:
+    """Whether the page sends readers to notebooks: a link to an ``.ipynb`` file, or to Binder, Colab or nbviewer."""
+    for link in links(text, rst=rst):
+        if link.file.casefold().endswith(".ipynb"):
+            return True
+        if link.is_url:
+            host = link.target.split("://", 1)[1].split("/", 1)[0].casefold()
+            if host.removeprefix("www.") in _NOTEBOOK_VIEWERS:
+                return True
+    return False
+
+
 def says_how_to_run(text: str, *, rst: bool = False) -> bool:
     """Whether a README says anywhere how to install or run the project: a section, a sentence or a command."""
     if _topics_of(text, rst) & {"installation", "usage"}:
