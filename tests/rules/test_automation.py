@@ -534,6 +534,37 @@ def test_without_the_conventions_notebooks_the_readme_sends_readers_to_are_conte
     assert where(check(make_repo(files), "OSS604")) == [("OSS604", PRECOMMIT, 0)], "adopters still strip"
 
 
+@pytest.mark.parametrize(
+    "stripper",
+    [
+        {
+            PRECOMMIT: "repos:\n  - repo: https://example.org/pre-commit-jupyter\n    rev: v1.2.1\n    hooks:\n      - id: jupyter-notebook-cleanup\n"
+        },
+        {
+            PRECOMMIT: hooks_config("ruff")
+            + "  - repo: local\n    hooks:\n      - id: clear\n        name: clear\n        entry: jupyter nbconvert --clear-output --inplace\n        language: system\n"
+        },
+        {"analysis/.gitattributes": "*.ipynb filter=jupyternotebook\n"},
+        {".gitattributes": "notebooks/*.ipynb  filter=strip-output diff=ipynb\n"},
+    ],
+)
+def test_any_mechanism_that_strips_outputs_counts(
+    make_repo: MakeRepo, check_unadopted: Check, check: Check, stripper: dict[str, str]
+) -> None:
+    files = {**CODE_PROJECT, "notebooks/1.0-abc-eda.ipynb": NOTEBOOK_WITH_OUTPUT, **stripper}
+    assert check_unadopted(make_repo(files), "OSS604") == []
+    assert check(make_repo(files), "OSS604") == []
+
+
+def test_a_filter_on_other_files_or_a_commented_one_is_no_stripper(make_repo: MakeRepo, check: Check) -> None:
+    files = {
+        **CODE_PROJECT,
+        "notebooks/1.0-abc-eda.ipynb": NOTEBOOK_WITH_OUTPUT,
+        ".gitattributes": "*.csv filter=lfs\n# *.ipynb filter=nbstripout\n",
+    }
+    assert where(check(make_repo(files), "OSS604")) == [("OSS604", PRECOMMIT, 0)]
+
+
 def test_a_readme_that_names_notebooks_in_code_or_a_tree_still_gets_the_finding(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:

@@ -671,6 +671,26 @@ def test_readme_name_differs(make_repo: MakeRepo, check: Check) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "# demand-forecasting-py",  # a Python port's usual suffix
+        "# PyDemand-Forecasting",
+        "# The toolkit for forecasting the demand of every store in Python",  # a description, the name is a logo
+    ],
+)
+def test_python_affixes_and_descriptive_headings_are_no_other_name(
+    make_repo: MakeRepo, check: Check, title: str
+) -> None:
+    root = make_repo(tree({"README.md": README.replace("# Demand Forecasting", title)}))
+    assert check(root, "OSS113") == []
+
+
+def test_a_short_other_name_in_a_python_port_is_still_reported(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(tree({"README.md": README.replace("# Demand Forecasting", "# Sales-py")}))
+    assert where(check(root, "OSS113")) == [("OSS113", "README.md", 1)]
+
+
 def test_repository_name_is_accepted_besides_the_distribution_name(make_repo: MakeRepo, check: Check) -> None:
     pyproject = PYPROJECT.replace('name = "demand-forecasting"', 'name = "acme-forecast-tools"')
     assert check(make_repo(tree({"pyproject.toml": pyproject})), "OSS113") == []

@@ -487,6 +487,22 @@ def test_the_pattern_applies_where_most_notebooks_follow_it(
     assert finding.message.endswith(", as most notebooks of this repository are named")
 
 
+def test_numbered_chapters_with_differing_second_words_set_no_pattern(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    chapters = [
+        "00-is-it-a-cat",
+        "01-jupyter-101",
+        "02-how-to-save",
+        "03-how-nets-learn",
+        "04-why-frameworks",
+        "05-our-data",
+    ]
+    files = {f"{name}.ipynb": nb(code()) for name in chapters}
+    files["slides/cats.ipynb"] = nb(code())
+    assert check_unadopted(make_repo(files), "OSS304") == []
+
+
 def test_the_pattern_applies_where_the_readme_sets_it(make_repo: MakeRepo, check_unadopted: Check) -> None:
     readme = (
         "## Project Organization\n\n    ├── notebooks  <- Jupyter notebooks. Naming convention is a number (for\n"

@@ -371,6 +371,16 @@ def test_missing_issue_tracker(make_repo: MakeRepo, check: Check) -> None:
     )
 
 
+def test_a_docs_site_on_a_forge_is_not_the_repository(make_repo: MakeRepo, check: Check) -> None:
+    urls = '[project.urls]\nHomepage = "https://example-org.github.io/demand-forecasting/"\n'
+    findings = check(make_repo(repo_files(WITHOUT_URLS + "\n" + urls)), "OSS208")
+    expected = (
+        "pyproject.toml [project.urls] has no link to the source code or the issue tracker: "
+        "add Source and Issues with the repository's web address"
+    )
+    assert [f.message for f in findings] == [expected], "no tracker under the docs site is suggested"
+
+
 def test_missing_urls_suggest_the_recorded_repository(make_repo: MakeRepo, check: Check) -> None:
     pyproject = WITHOUT_URLS
     files = repo_files(pyproject)

@@ -226,6 +226,8 @@ def test_silent_without_git_or_base(make_repo: MakeRepo, check: Check, base: str
         "## Upcoming",
         "## 1.3.0 - TBD",
         "## Not yet released",
+        "## [Towards v1.3.0]",
+        "## Forthcoming",
     ],
 )
 def test_other_ways_to_say_unreleased(make_repo: MakeRepo, check: Check, pending: str) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from oss_checks.bake import forge
 from oss_checks.formats import LineDict
+from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Rule, Scope, Stakeholder
 from oss_checks.text.ci import (
     PRECOMMIT_CONFIG,
@@ -24,6 +24,7 @@ from oss_checks.text.readme import presents_notebooks
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
+    from oss_checks.text.ci import Hook
 
 # -- rules ------------------------------------------------------------------------------------
 
@@ -283,7 +284,30 @@ class OSS603(Rule):
                     yield self.finding(path, f"{path}: a hook of {source} has no `id`", line=where)
 
 
-NOTEBOOK_STRIPPERS = ("nbstripout", "nb-clean")
+NOTEBOOK_STRIPPERS = (
+    "nbstripout",
+    "nb-clean",
+    "nbdev_clean",
+    "nbdev-clean",
+    "ClearOutputPreprocessor",
+    "--clear-output",
+)
+#: A hook named for what it does to notebooks (``jupyter-notebook-cleanup``, ``strip-ipynb-output``).
+_STRIPPING_HOOK = lazy(
+    r"(?i)(?:notebook|jupyter|ipynb|\bnb).*(?:clean|strip|clear)|(?:clean|strip|clear).*(?:notebook|jupyter|ipynb|nb\b)"
+)
+#: A git filter on notebooks, defined in someone's git config (nbstripout --install, nbconvert ...).
+_NOTEBOOK_FILTER = lazy(r"(?im)^[ \t]*\S*\.ipynb\b[^\n#]*\bfilter=[^\s]+")
+
+
+def _strips_outputs(hooks: list[Hook]) -> bool:
+    return uses_tool(hooks, NOTEBOOK_STRIPPERS) or any(_STRIPPING_HOOK.search(hook.id) for hook in hooks)
+
+
+def _notebook_filter(repo: Repo) -> bool:
+    """Whether a ``.gitattributes`` anywhere in the repository runs notebooks through a git filter."""
+    attributes = (path for path in repo.paths if path == ".gitattributes" or path.endswith("/.gitattributes"))
+    return any(_NOTEBOOK_FILTER.search(repo.read_text(path) or "") for path in attributes)
 
 
 def _notebooks_with_outputs(repo: Repo) -> list[str]:
@@ -316,9 +340,11 @@ class OSS604(Rule):
 
     ## What it does
     Checks that `.pre-commit-config.yaml` has a hook that strips notebook outputs:
-    `nbstripout` or `nb-clean` (any hook whose id or command names them, `repo: local`
-    included). A `filter=nbstripout` or `filter=nb-clean` line in `.gitattributes` is
-    accepted as well. A broken pre-commit config is left to OSS603. Where the conventions
+    `nbstripout`, `nb-clean`, `nbdev_clean` or `jupyter nbconvert --clear-output` (any
+    hook whose id or command names them, `repo: local` included), or a hook named for
+    cleaning notebooks (`jupyter-notebook-cleanup`). A `.gitattributes` anywhere in the
+    repository that gives notebooks a git `filter=` (as `nbstripout --install` or an
+    nbconvert clean filter do) is accepted as well. A broken pre-commit config is left to OSS603. Where the conventions
     were adopted this applies as soon as the repository has notebooks, or is an analysis
     project. Elsewhere it applies only when one of the project's own notebooks was
     actually committed with outputs, and only in a repository whose product is code (it
@@ -357,8 +383,7 @@ class OSS604(Rule):
     scope = Scope.REPO
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        attributes = repo.read_text(".gitattributes") or ""
-        if re.search(r"filter=(?:nbstripout|nb-clean)\b", attributes):
+        if _notebook_filter(repo):
             return
         if self.in_full:
             # Notebooks inside a cookiecutter template folder are template source, not this project's.
@@ -385,7 +410,7 @@ class OSS604(Rule):
             )
             return
         hooks = precommit_hooks(repo)
-        if hooks is None or uses_tool(hooks, NOTEBOOK_STRIPPERS):
+        if hooks is None or _strips_outputs(hooks):
             return  # an unreadable config is OSS603's finding
         yield self.finding(
             PRECOMMIT_CONFIG,

@@ -1137,6 +1137,26 @@ def _title_forms(title: str) -> set[str]:
     return forms - {""}
 
 
+#: A README heading of more words than this describes the project; its name is elsewhere (a logo).
+_LONGEST_NAME_WORDS = 5
+
+
+def _is_sentence(title: str) -> bool:
+    """Whether a heading is a description ("The toolkit for time series analysis in Python"), not a name."""
+    head = _TAGLINE.split(title, maxsplit=1)[0]
+    return len(_TITLE_TOKEN.findall(head)) > _LONGEST_NAME_WORDS
+
+
+def _without_python_affix(key: str) -> str:
+    """A name key without the "py" or "python" that marks a Python port: "lmfitpy", "pylmfit" -> "lmfit"."""
+    for affix in ("python", "py"):
+        if key.endswith(affix) and len(key) - len(affix) >= 3:
+            return key[: -len(affix)]
+        if key.startswith(affix) and len(key) - len(affix) >= 3:
+            return key[len(affix) :]
+    return key
+
+
 def _title_spans(title: str) -> set[str]:
     """Every run of words of a title, as name keys: "The networkx library" holds "networkx"."""
     tokens = [name_key(token) for token in _TITLE_TOKEN.findall(title)[:30]]
@@ -1274,7 +1294,7 @@ class OSS113(Rule):
         readme = repo.find(*README_NAMES)
         text = repo.read_text(readme) if readme else None
         found = _readme_title(text, is_rst(readme)) if readme and text else None
-        if readme and found and name_key(found[1]):
+        if readme and found and name_key(found[1]) and not _is_sentence(found[1]):
             titles.append(_Claim(readme, found[0], 0, found[1], name_key(found[1])))
         # The repository's own name also counts: a package may be published under another name.
         repository = url.repository[-1] if url is not None and url.repository else None
@@ -1289,11 +1309,13 @@ class OSS113(Rule):
         if recorded & (names | {t.key for t in titles}):
             names |= recorded
         names.discard("")
+        names |= {_without_python_affix(name) for name in names}
         spelled = [identifier.value] if identifier else []
         spelled += [repository] if repository else []
 
         def names_it(claim: _Claim) -> bool:
             forms = _title_forms(claim.value)
+            forms |= {_without_python_affix(form) for form in forms}
             if names & (forms | _title_spans(claim.value)):
                 return True
             heads = {claim.value, _TAGLINE.split(claim.value, maxsplit=1)[0]}

@@ -630,12 +630,18 @@ def _following_with_initials(names: list[str], pattern: re.Pattern[str]) -> int:
 
     A number in front says only that notebooks are ordered: ``02-supervised-learning`` fits
     number-initials-topic by accident. A second part counts as initials when it is short or
-    when several notebooks share it (one author's notebooks).
+    when several notebooks share it (one author's notebooks). Initials name the few people
+    who write the notebooks, so numbered chapters whose second words mostly differ
+    (``00-is-it-a-bird``, ``01-jupyter-101``, ``04-how-does-it-work``) follow no such
+    convention: then none counts.
     """
     matching = [name for name in names if pattern.search(name)]
     seconds = [part for part in map(_second_part, matching) if part is not None]
     shared = Counter(seconds)
-    return sum(1 for part in seconds if len(part) <= _LONGEST_INITIALS or shared[part] > 1)
+    initials = [part for part in seconds if len(part) <= _LONGEST_INITIALS or shared[part] > 1]
+    if len(set(initials)) * 2 > len(initials):
+        return 0
+    return len(initials)
 
 
 def _second_part(name: str) -> str | None:

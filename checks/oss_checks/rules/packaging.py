@@ -961,7 +961,11 @@ def _on_git_host(repo: Repo, url: str) -> bool:
     if parsed is None:
         return False
     answered = str(repo.answers.get("git_host", "")).lower()
-    return parsed.host in _KNOWN_GIT_HOSTS or "git" in parsed.host or parsed.host == answered
+    if parsed.host == answered or parsed.host in _KNOWN_GIT_HOSTS:
+        return True
+    # A forge's web pages (org.github.io, group.gitlab.io) serve the docs, not the repository.
+    pages = parsed.host.endswith((".github.io", ".gitlab.io")) or parsed.host.startswith(("pages.", "docs."))
+    return "git" in parsed.host and not pages
 
 
 def _tracker_base(url: str) -> str | None:

@@ -21,7 +21,20 @@ _RELEASE = lazy(
     re.IGNORECASE,
 )
 #: Words that mark the section of changes not released yet.
-_PENDING_WORDS = frozenset({"unreleased", "upcoming", "unpublished", "wip", "tbd", "tba"})
+_PENDING_WORDS = frozenset(
+    {
+        "unreleased",
+        "upcoming",
+        "unpublished",
+        "wip",
+        "tbd",
+        "tba",
+        "towards",
+        "pending",
+        "forthcoming",
+        "future",
+    }
+)
 _PENDING_PHRASES = (
     "not yet released",
     "not released",
@@ -32,6 +45,9 @@ _PENDING_PHRASES = (
     "to be released",
     "development version",
     "dev version",
+    "not yet",
+    "coming soon",
+    "work in progress",
 )
 #: A development version, not released yet: 1.3.0.dev0, 1.3.0-dev, 1.3dev (a released 2.0rc1 is not).
 _DEV_VERSION = lazy(r"\d[.-]?dev\d*\b", re.IGNORECASE)
