@@ -408,6 +408,15 @@ def test_pathological_long_lines_are_handled(make_repo: MakeRepo, run_checks: Ru
 
 
 # -- OSS110: placeholders --------------------------------------------------------------------
+def test_todos_talked_about_as_things_are_no_placeholders(make_repo: MakeRepo, check: Check) -> None:
+    readme = (
+        "# Demand Forecasting\n\nA list of interesting TODO's is in the tracker; add to this TODO list,\n"
+        "or pick one of the TODOs. TODO items welcome.\n\nTODO: write the usage section.\n"
+    )
+    findings = check(make_repo(tree({"README.md": readme})), "OSS110")
+    assert [(f.line, f.col) for f in findings] == [(6, 1)]
+
+
 def test_placeholders_are_reported_with_line_and_column(make_repo: MakeRepo, check: Check) -> None:
     conduct = (
         "# Code of conduct\n\n"

@@ -892,6 +892,29 @@ def test_configuration_and_test_fixtures_under_a_broad_rule_are_fine(
     assert "(pkg/io/sample.gz)" in findings[1].message
 
 
+def test_a_rule_naming_one_file_means_the_one_beside_the_ignore_file(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    root = make_repo(
+        {
+            "bird.jpg": b"\xff\xd8",  # what the lesson downloads: reported
+            "slides/bird.jpg": b"\xff\xd8\1",  # a slide with the same name: matched by chance
+            "xl/titanic.xlsx": b"PK",
+            "lessons/.DS_Store": b"\0",  # a tool's file: meant in every folder
+            "plots/loss.png": b"\x89PNG",  # a kind of file: meant everywhere
+            "lessons/README.md": "x\n",
+        }
+    )
+    _commit(root, "start", 1)
+    (root / ".gitignore").write_text("bird.jpg\ntitanic*\n.DS_Store\n*.png\n", encoding="utf-8")
+    findings = check(root, "OSS406")
+    assert [(f.line, f.message.split("(")[1].split(")")[0]) for f in findings] == [
+        (1, "bird.jpg"),
+        (3, "lessons/.DS_Store"),
+        (4, "plots/loss.png"),
+    ]
+
+
 def test_files_forced_in_after_their_rule_are_fine(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({".gitignore": "/images\n*.c\ndata/\n", "README.md": "x\n"})
     _commit(root, "ignore", 1)

@@ -114,6 +114,22 @@ def test_ccds_test_environment_is_a_script_not_an_empty_test_file(make_repo: Mak
 
 
 @pytest.mark.parametrize(
+    "notebook",
+    [
+        "# ---\n# jupyter:\n#   jupytext:\n#     formats: ipynb,py:percent\n# ---\n\n# %%\nimport metaflow\n",
+        "# %% [markdown]\n# Trying the API out\n\n# %%\nresult = run()\n",
+    ],
+)
+def test_a_jupytext_notebook_named_test_is_no_empty_test_file(
+    make_repo: MakeRepo, check: Check, notebook: str
+) -> None:
+    files = {"analysis/test_metaflow.py": notebook, "src/__init__.py": "", "src/model.py": CODE}
+    assert where(check(make_repo(files), "OSS501")) == [("OSS501", "tests", 0)]
+    files["tests/test_model.py"] = "# %%\ndef test_fit():\n    assert True\n"
+    assert check(make_repo(files), "OSS501") == [], "a test in percent format is still a test"
+
+
+@pytest.mark.parametrize(
     ("files", "reported"),
     [
         (
@@ -604,6 +620,8 @@ def test_a_properdocs_record_declares_docs_and_its_config_satisfies_them(
         "src/pkg/io/bench_readers.py",  # a benchmark module beside the code
         "src/pkg/io/readers_benchmark.py",
         "src/pkg/asv_bench/suite.py",
+        "src/pkg/solar/spa_example.py",  # an example script beside the code it shows
+        "src/pkg/demo_plots.py",
     ],
 )
 def test_benchmarks_are_never_reported(

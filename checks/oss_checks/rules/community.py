@@ -720,11 +720,12 @@ def _is_template_tag(expression: str | None) -> bool:
 
 
 def _mentions_the_word(line: str, start: int, end: int) -> bool:
-    """``TODO.txt`` names a file, "TODO Group" an organisation, 'TODO' in quotes the word itself."""
+    """``TODO.txt`` names a file, "TODO Group" an organisation, 'TODO' in quotes the word itself,
+    and "interesting TODO's", "TODOs" or "this TODO list" talk about to-dos as things."""
     after = line[end : end + 6]
     before = line[start - 1 : start] if start else ""
     return (
-        re.match(r"\.[A-Za-z0-9]", after) is not None
+        re.match(r"\.[A-Za-z0-9]|['\u2019]?s\b| list\b| items?\b", after) is not None
         or after.startswith(" Group")
         or (before in ("'", '"', "\u201c", "\u2018") and after[:1] in ("'", '"', "\u201d", "\u2019"))
     )
@@ -779,24 +780,27 @@ class OSS110(Rule):
             in_code = index in code
             # Inline code is documentation; blanking it keeps the columns.
             line = raw if in_code else without_inline_code(raw)
-            for match in _PLACEHOLDER.finditer(line):
-                kind = match.lastgroup if match.lastgroup != "expression" else "tag"
-                if in_code and kind not in _LEFTOVER_IN_CODE:
-                    continue
-                if kind == "tag" and not (tags and _is_template_tag(match.group("expression"))):
-                    continue
-                if kind == "word" and _mentions_the_word(line, match.start(), match.end()):
-                    continue
-                snippet = match.group(0)
-                if len(snippet) > 40:
-                    snippet = snippet[:37] + "..."
-                yield self.finding(
-                    path,
-                    f"{path} still holds the placeholder {snippet!r}: replace it with the real "
-                    "text or remove it",
-                    line=index + 1,
-                    col=match.start() + 1,
-                )
+            yield from self._on_line(path, line, index, in_code=in_code, tags=tags)
+
+    def _on_line(self, path: str, line: str, index: int, *, in_code: bool, tags: bool) -> Iterator[Finding]:
+        """Every placeholder of one line, each with its column."""
+        for match in _PLACEHOLDER.finditer(line):
+            kind = match.lastgroup if match.lastgroup != "expression" else "tag"
+            if in_code and kind not in _LEFTOVER_IN_CODE:
+                continue
+            if kind == "tag" and not (tags and _is_template_tag(match.group("expression"))):
+                continue
+            if kind == "word" and _mentions_the_word(line, match.start(), match.end()):
+                continue
+            snippet = match.group(0)
+            if len(snippet) > 40:
+                snippet = snippet[:37] + "..."
+            yield self.finding(
+                path,
+                f"{path} still holds the placeholder {snippet!r}: replace it with the real text or remove it",
+                line=index + 1,
+                col=match.start() + 1,
+            )
 
 
 # -- OSS111: the README has the sections people look for --------------------------------

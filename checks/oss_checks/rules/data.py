@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -985,8 +986,10 @@ class OSS406(Rule):
     template's own folders (`{{ cookiecutter.project_slug }}/...`), configuration
     files (`.coveragerc` under a `.coverage*` rule, `Makefile`, `requirements.txt`),
     and test fixtures and vendored code (a compressed file a test reads, under a
-    rule that makes adding such files deliberate). A shallow clone, whose history
-    cannot tell, reports nothing.
+    rule that makes adding such files deliberate). A rule that names one thing
+    (`bird.jpg`, `titanic*`) is taken to mean it beside the `.gitignore`, where a
+    notebook or script makes it: a `slides/bird.jpg` is matched by chance. A shallow
+    clone, whose history cannot tell, reports nothing.
 
     ## Why is this bad?
     Git goes on tracking every change to those files: training checkpoints,
@@ -1033,10 +1036,11 @@ class OSS406(Rule):
             path = listed_path.removeprefix("./")
             if source and number.isdigit() and not pattern.startswith("!"):
                 groups.setdefault((source, int(number), pattern), []).append(path)
+        groups = {key: _meant(key[0], key[2], paths) for key, paths in groups.items()}
         groups = {
             key: paths
             for key, paths in groups.items()
-            if not all(p.lower().endswith(_SOURCE_SUFFIXES) for p in paths)
+            if paths and not all(p.lower().endswith(_SOURCE_SUFFIXES) for p in paths)
         }
         if not groups:
             return
@@ -1065,6 +1069,27 @@ class OSS406(Rule):
             "`!<path>` after it",
             line=line,
         )
+
+
+def _meant(source: str, pattern: str, paths: list[str]) -> list[str]:
+    """The ``paths`` a rule was written for.
+
+    A rule that names one thing (``bird.jpg``, ``titanic*``, ``results``) matches it at any
+    depth, but whoever wrote it meant the file a notebook or script makes beside the
+    ignore file: a slide called ``slides/bird.jpg`` is matched by chance. Rules for kinds of
+    files (``*.png``), for tools' own files (``.DS_Store``, ``__pycache__/``) and anchored
+    rules (``/out``, ``data/raw``) mean what they match.
+    """
+    name = pattern.rstrip("/")
+    if not name or "/" in name or name[0] in "*?[._" or name.casefold() in _GENERATED_ANYWHERE:
+        return paths
+    folder = source.rpartition("/")[0]
+    prefix = f"{folder}/" if folder else ""
+    return [path for path in paths if fnmatch.fnmatchcase(path.removeprefix(prefix).split("/", 1)[0], name)]
+
+
+#: Names that tools make in every folder, so a rule naming them means all of them.
+_GENERATED_ANYWHERE = frozenset({"node_modules", "thumbs.db", "desktop.ini"})
 
 
 def _rule_times(repo: Repo, source: str) -> dict[str, int]:

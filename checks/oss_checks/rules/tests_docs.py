@@ -67,6 +67,8 @@ _NOT_UNITS = frozenset(
 )
 #: ``bench_io.py``, ``io_benchmark.py``: a benchmark module wherever it sits.
 _BENCHMARK_FILE = lazy(r"(?:bench(?:mark)?_\w*|\w*_bench(?:mark)?)\.py", re.IGNORECASE)
+#: ``spa_example.py``, ``demo_plots.py``: a script that shows how to use the code, run by hand.
+_EXAMPLE_FILE = lazy(r"(?:(?:example|demo)s?_\w*|\w*_(?:example|demo)s?)\.py", re.IGNORECASE)
 #: ``template_data.py``, ``model_template.py``: a file contributors copy to start a new module.
 _TEMPLATE_FILE = lazy(r"(?:_?template(?:_\w*)?|\w*_template)\.py", re.IGNORECASE)
 
@@ -151,10 +153,19 @@ def collects(path: str, settings: PytestSettings) -> bool:
 
 
 def _is_script(text: str) -> bool:
-    """A file named like a test that is run as a script (CCDS's ``test_environment.py``): a
-    ``__main__`` guard and no line defining a test (read line by line, not parsed: this runs
-    on every test file)."""
-    return _starts_a_line(text, "__name__", ("if",)) and not _defines_test(text)
+    """A file named like a test that is run as a script (CCDS's ``test_environment.py``) or
+    opened as a notebook (a jupytext ``test_api.py`` trying a library out): a ``__main__``
+    guard or a notebook's marks, and no line defining a test (read line by line, not
+    parsed: this runs on every test file)."""
+    if _defines_test(text):
+        return False
+    return _starts_a_line(text, "__name__", ("if",)) or _is_jupytext_notebook(text)
+
+
+def _is_jupytext_notebook(text: str) -> bool:
+    """A notebook saved as a Python file by jupytext: its ``# jupyter:`` header or ``# %%`` cells."""
+    head = text[:2000]
+    return "\n# jupyter:" in head or head.startswith("# %%") or "\n# %%" in text[:20_000]
 
 
 def test_files(repo: Repo) -> list[str]:
@@ -658,9 +669,11 @@ def _project_code_by_folder(repo: Repo) -> dict[str, list[str]]:
 
 def _is_unit(repo: Repo, path: str) -> bool:
     """Whether a module is code a test is expected for: the project's own, not an ``api.py`` of
-    re-exports and not a benchmark."""
+    re-exports, a benchmark or an example script."""
     name = path.rpartition("/")[2]
-    return name != "api.py" and not _BENCHMARK_FILE.fullmatch(name) and _is_project_code(repo, path)
+    if name == "api.py" or _BENCHMARK_FILE.fullmatch(name) or _EXAMPLE_FILE.fullmatch(name):
+        return False
+    return _is_project_code(repo, path)
 
 
 def _private(module: _Module) -> bool:
