@@ -499,8 +499,17 @@ def test_numbered_chapters_with_differing_second_words_set_no_pattern(
         "05-our-data",
     ]
     files = {f"{name}.ipynb": nb(code()) for name in chapters}
+    files |= {f"clean/{name}.ipynb": nb(code()) for name in chapters}  # a copy repeats every name
     files["slides/cats.ipynb"] = nb(code())
     assert check_unadopted(make_repo(files), "OSS304") == []
+
+
+def test_two_authors_initials_still_set_the_pattern(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    names = ["1.0-jqp-eda", "2.0-jqp-features", "3.0-abc-model", "4.0-abc-report"]
+    files = {f"notebooks/{name}.ipynb": nb(code()) for name in names} | {
+        "notebooks/scratch.ipynb": nb(code())
+    }
+    assert [f.path for f in check_unadopted(make_repo(files), "OSS304")] == ["notebooks/scratch.ipynb"]
 
 
 def test_the_pattern_applies_where_the_readme_sets_it(make_repo: MakeRepo, check_unadopted: Check) -> None:

@@ -635,13 +635,14 @@ def _following_with_initials(names: list[str], pattern: re.Pattern[str]) -> int:
     (``00-is-it-a-bird``, ``01-jupyter-101``, ``04-how-does-it-work``) follow no such
     convention: then none counts.
     """
-    matching = [name for name in names if pattern.search(name)]
+    # A copy of the notebooks in another folder (clean/, solutions/) repeats every name.
+    matching = sorted({name for name in names if pattern.search(name)})
     seconds = [part for part in map(_second_part, matching) if part is not None]
     shared = Counter(seconds)
     initials = [part for part in seconds if len(part) <= _LONGEST_INITIALS or shared[part] > 1]
-    if len(set(initials)) * 2 > len(initials):
+    if len(set(initials)) > max(2, len(initials) // 3):
         return 0
-    return len(initials)
+    return sum(1 for name in names if (part := _second_part(name)) is not None and part in initials)
 
 
 def _second_part(name: str) -> str | None:
