@@ -422,6 +422,26 @@ def test_large_committed_file_is_reported(make_repo: MakeRepo, check: Check) -> 
     assert "Git LFS or DVC" in finding.message
 
 
+def test_the_data_of_a_book_read_as_notebooks_is_its_content(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check
+) -> None:
+    files = {
+        "README.md": "# Data analysis, the book\n\nRead [chapter 1](ch01.ipynb) or [run it](https://mybinder.org/v2/gh/a/b/HEAD).\n",
+        "ch01.ipynb": '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}\n',
+        "datasets/haiti/roads.csv": b"x" * (2 * 1024 * 1024),
+        "models/weights.pkl": b"x" * (2 * 1024 * 1024),  # a model is no reader's material
+    }
+    for run in (check, check_unadopted):
+        assert [f.path for f in run(make_repo(files), "OSS403")] == ["models/weights.pkl"]
+    files["README.md"] = (
+        "# Data analysis\n\nOpen the notebooks in Jupyter.\n"  # no link: an analysis repository
+    )
+    assert sorted(f.path for f in check(make_repo(files), "OSS403")) == [
+        "datasets/haiti/roads.csv",
+        "models/weights.pkl",
+    ]
+
+
 def test_size_limit_is_configurable(make_repo: MakeRepo, check: Check) -> None:
     pyproject = "[tool.oss-checks.options.large-file]\nmax-kb = 2\n"
     root = make_repo({"a.txt": "x" * 2048, "b.txt": "x" * 3000, "pyproject.toml": pyproject})

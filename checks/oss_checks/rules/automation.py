@@ -9,6 +9,7 @@ from oss_checks.bake import forge
 from oss_checks.formats import LineDict
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Rule, Scope, Stakeholder
+from oss_checks.text.audience import read_as_notebooks
 from oss_checks.text.ci import (
     PRECOMMIT_CONFIG,
     ci_files,
@@ -18,9 +19,7 @@ from oss_checks.text.ci import (
     precommit_hooks,
     uses_tool,
 )
-from oss_checks.text.community import README_NAMES, is_rst
 from oss_checks.text.layout import in_docs_or_examples, not_the_projects_own
-from oss_checks.text.readme import presents_notebooks
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -327,14 +326,6 @@ def _notebooks_with_outputs(repo: Repo) -> list[str]:
     return found
 
 
-def _readme_presents_notebooks(repo: Repo) -> bool:
-    readme = repo.find(*README_NAMES)
-    if readme is None:
-        return False
-    text = repo.read_text(readme)
-    return bool(text) and presents_notebooks(text or "", rst=is_rst(readme))
-
-
 class OSS604(Rule):
     """Notebooks are committed without a pre-commit hook that strips their outputs
 
@@ -394,7 +385,7 @@ class OSS604(Rule):
         else:
             if not repo.package_dirs:
                 return  # a book, a course or a set of notebooks: the outputs are the content
-            if _readme_presents_notebooks(repo):
+            if read_as_notebooks(repo):
                 return  # readers are sent to the notebooks: their outputs are what they read
             with_outputs = _notebooks_with_outputs(repo)
             if not with_outputs:

@@ -16,6 +16,7 @@ from oss_checks.git import nul_separated
 from oss_checks.globs import glob_match
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
+from oss_checks.text.audience import read_as_notebooks
 from oss_checks.text.layout import folders as layout_folders
 from oss_checks.text.layout import in_docs_or_examples, not_the_projects_own
 from oss_checks.text.notebooks import (
@@ -389,7 +390,9 @@ class OSS403(Rule):
     archives and models kept as test fixtures, in docs or examples, or inside an
     importable package (package data) may have `bundled-max-kb` (10 MB), and so may
     those that the project's code, notebooks or docs name (an input the pipeline
-    reads, a model it loads), unless the repository versions its data with DVC. A
+    reads, a model it loads), unless the repository versions its data with DVC, and
+    so may the data of a book, a course or a set of tutorials (no package, and a README
+    that sends readers to the notebooks: a link to one, Binder, Colab or nbviewer). A
     numbered series of files (`folds.0.csv` ... `folds.4.csv`) is named by a name
     built for it: `"folds.{}.csv".format(k)`, `f"folds.{k}.csv"`, `"folds.%d.csv"`,
     `"folds." + str(k) + ".csv"`, or a glob such as `folds.*.csv` or `folds.[0-4].csv`.
@@ -476,6 +479,8 @@ class OSS403(Rule):
             return f"{kind} in tests, docs, examples or package data", self.settings["bundled-max-kb"]
         if not _versions_data(repo) and file.name in _named_in_the_project(repo, base * 1024):
             return f"{kind} the project's code names", self.settings["bundled-max-kb"]
+        if kind != "model files" and not repo.package_dirs and read_as_notebooks(repo):
+            return f"{kind} of notebooks the README sends readers to", self.settings["bundled-max-kb"]
         return kind, base
 
 

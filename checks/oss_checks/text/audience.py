@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from oss_checks import git
 from oss_checks.patterns import lazy
 from oss_checks.text.ci import ci_files
-from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES, docs_guide
+from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES, docs_guide, is_rst
+from oss_checks.text.readme import presents_notebooks
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -26,6 +27,21 @@ _PUBLISH = lazy(
 )
 #: ``v1.2.0``, ``1.2``, ``2024.06.01``, ``release-1.0``, ``pkg-v0.3.1``: a tag that names a version.
 _VERSION_TAG = lazy(r"(?:[A-Za-z][\w.-]*?[-_/])?v?\d+(?:\.\d+)+(?:[-.+]?[0-9A-Za-z.]+)?")
+
+
+def read_as_notebooks(repo: Repo) -> bool:
+    """Whether the README sends readers to the notebooks (a link to one, Binder, Colab, nbviewer).
+
+    Then the notebooks are what the repository gives its readers, with their outputs and
+    the data they open: a book, a course, a set of tutorials or a documented analysis.
+    """
+
+    def decide() -> bool:
+        readme = repo.find(*README_NAMES)
+        text = repo.read_text(readme) if readme else None
+        return bool(readme and text) and presents_notebooks(text or "", rst=is_rst(readme or ""))
+
+    return repo.memo("audience:read-as-notebooks", decide)
 
 
 def setup_cfg_classifiers(repo: Repo) -> bool:
