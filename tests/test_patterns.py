@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -10,9 +11,14 @@ from oss_checks.patterns import lazy
 
 
 def test_nothing_is_compiled_until_the_pattern_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    compiled: list[object] = []
+    compiled: list[tuple[object, ...]] = []
     real_compile = re.compile
-    monkeypatch.setattr(re, "compile", lambda *args: compiled.append(args) or real_compile(*args))
+
+    def counting_compile(*args: Any) -> re.Pattern[Any]:
+        compiled.append(args)
+        return real_compile(*args)
+
+    monkeypatch.setattr(re, "compile", counting_compile)
     word = lazy(r"\bword\b", re.IGNORECASE)
     assert compiled == []
     assert word.search("a Word here") is not None
