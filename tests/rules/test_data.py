@@ -1191,3 +1191,31 @@ def test_tracked_but_ignored_with_hostile_file_names(make_repo: MakeRepo, check:
     _commit(root, "ignore logs", 2)
     finding = only(check(root, "OSS406"))
     assert finding.message.startswith("6 files committed before this rule are still tracked although '*.log'")
+
+
+# -- OSS408 committed-environment -------------------------------------------------------------
+def test_a_committed_virtual_environment_is_reported_once(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check
+) -> None:
+    files: dict[str, str | bytes] = {
+        "analysis/pyvenv.cfg": "home = /Users/alice/.pyenv/versions/3.12.1/bin\nversion = 3.12.1\n",
+        "analysis/bin/activate": 'VIRTUAL_ENV="/Users/alice/project/analysis"\n',
+        "analysis/lib/python3.12/site-packages/six.py": "x = 1\n",
+        "envs/conda/conda-meta/history": "==> 2024-01-01 <==\n",
+        "analysis/train.py": "print(1)\n",
+    }
+    for run in (check, check_unadopted):
+        findings = run(make_repo(files), "OSS408")
+        assert [(f.path, f.message.split(")")[0]) for f in findings] == [
+            ("analysis/pyvenv.cfg", "a virtual environment is committed (analysis/"),
+            ("envs/conda/conda-meta/history", "a virtual environment is committed (envs/conda/"),
+        ]
+
+
+def test_a_fixture_environment_or_a_file_that_mentions_one_is_fine(make_repo: MakeRepo, check: Check) -> None:
+    files = {
+        "tests/fixtures/broken-venv/pyvenv.cfg": "home = /usr/bin\n",  # a test of venv detection
+        "docs/pyvenv.cfg.md": "How pyvenv.cfg works.\n",
+        "history": "what happened\n",
+    }
+    assert check(make_repo(files), "OSS408") == []

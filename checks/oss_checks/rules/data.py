@@ -1248,3 +1248,59 @@ class OSS407(Rule):
                 col=col,
                 cell=cell,
             )
+
+
+class OSS408(Rule):
+    """A virtual environment is committed.
+
+    ## What it does
+    Reports a Python virtual environment (a folder with `pyvenv.cfg`, as `python -m
+    venv`, virtualenv and uv make) or a conda environment (a folder with
+    `conda-meta/history`) that git tracks, once per environment, at its marker
+    file.
+
+    ## Why is this bad?
+    An environment belongs to one computer: its scripts and `pyvenv.cfg` name that
+    computer's interpreter and home folder (`/Users/alice/...`), so it runs nowhere
+    else, and it brings thousands of installed files into every clone and into the
+    history for good. Colleagues cannot tell which dependencies the project needs
+    from it, and security fixes never reach it.
+
+    ## Example
+    `analysis/bin/activate`, `analysis/lib/python3.12/site-packages/...` and
+    `analysis/pyvenv.cfg` committed beside the project's code.
+
+    ## How to fix
+    Stop tracking it and keep it out: `git rm -r --cached analysis/bin
+    analysis/lib analysis/pyvenv.cfg` (the files stay on disk), add the folders to
+    `.gitignore` (or create environments as `.venv/`, which the template ignores),
+    and write the dependencies down in `pyproject.toml` or `requirements.txt` so
+    anyone can make the environment again.
+    """
+
+    name = "committed-environment"
+    stakeholders = (Stakeholder.DATA_SCIENCE, Stakeholder.LEGAL)
+    scope = Scope.FILE
+    added = "0.2.0"
+
+    def applies_to(self, file: SourceFile) -> bool:
+        return (
+            file.name == "pyvenv.cfg"
+            or file.path == _CONDA_HISTORY
+            or file.path.endswith("/" + _CONDA_HISTORY)
+        )
+
+    def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
+        if not_the_projects_own(repo, file.path):
+            return  # a test fixture or vendored copy
+        marker = "pyvenv.cfg" if file.name == "pyvenv.cfg" else _CONDA_HISTORY
+        folder = file.path.removesuffix(marker).rstrip("/")
+        shown = f"{folder}/" if folder else "the top of the repository"
+        yield self.finding(
+            file.path,
+            f"a virtual environment is committed ({shown}): stop tracking it with `git rm -r --cached`, "
+            "ignore it in .gitignore and list the dependencies in pyproject.toml or requirements.txt",
+        )
+
+
+_CONDA_HISTORY = "conda-meta/history"
