@@ -172,6 +172,17 @@ def test_one_repository_with_a_name_that_is_not_utf8_never_stops_the_report(
         ),
         # A file with 80,000 hard-coded paths.
         ({"paths.py": "".join(f'P{n} = "/home/ana/{n}.csv"\n' for n in range(80_000))}, "OSS401"),
+        # Notebook attributes and a hook id made of what the stripper search looks for.
+        (
+            {
+                "a.ipynb": "{}",
+                ".gitattributes": ".ipynb" * 150_000 + "\n",
+                ".pre-commit-config.yaml": "repos:\n  - repo: local\n    hooks:\n      - id: "
+                + "nb-notebook-" * 50_000
+                + "\n        name: x\n        entry: x\n        language: system\n",
+            },
+            "OSS604",
+        ),
     ],
 )
 def test_hostile_sizes_take_seconds_not_hours(

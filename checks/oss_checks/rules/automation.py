@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from oss_checks.bake import forge
 from oss_checks.formats import LineDict
-from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Rule, Scope, Stakeholder
 from oss_checks.text.audience import read_as_notebooks
 from oss_checks.text.ci import (
@@ -291,22 +290,41 @@ NOTEBOOK_STRIPPERS = (
     "ClearOutputPreprocessor",
     "--clear-output",
 )
-#: A hook named for what it does to notebooks (``jupyter-notebook-cleanup``, ``strip-ipynb-output``).
-_STRIPPING_HOOK = lazy(
-    r"(?i)(?:notebook|jupyter|ipynb|\bnb).*(?:clean|strip|clear)|(?:clean|strip|clear).*(?:notebook|jupyter|ipynb|nb\b)"
-)
-#: A git filter on notebooks, defined in someone's git config (nbstripout --install, nbconvert ...).
-_NOTEBOOK_FILTER = lazy(r"(?im)^[ \t]*\S*\.ipynb\b[^\n#]*\bfilter=[^\s]+")
+_NOTEBOOK_WORDS = ("notebook", "jupyter", "ipynb")
+_CLEANING_WORDS = ("clean", "strip", "clear")
 
 
 def _strips_outputs(hooks: list[Hook]) -> bool:
-    return uses_tool(hooks, NOTEBOOK_STRIPPERS) or any(_STRIPPING_HOOK.search(hook.id) for hook in hooks)
+    """A stripper by name, or a hook named for cleaning notebooks (``jupyter-notebook-cleanup``)."""
+    return uses_tool(hooks, NOTEBOOK_STRIPPERS) or any(_names_a_notebook_cleaner(hook.id) for hook in hooks)
+
+
+def _names_a_notebook_cleaner(hook_id: str) -> bool:
+    # Plain substring tests: hook ids come from the repository, so no backtracking pattern.
+    words = hook_id.casefold().replace("_", "-").split("-")
+    about_notebooks = any(word in hook_id.casefold() for word in _NOTEBOOK_WORDS) or any(
+        word == "nb" or word.startswith("nb") for word in words
+    )
+    return about_notebooks and any(word in hook_id.casefold() for word in _CLEANING_WORDS)
 
 
 def _notebook_filter(repo: Repo) -> bool:
     """Whether a ``.gitattributes`` anywhere in the repository runs notebooks through a git filter."""
     attributes = (path for path in repo.paths if path == ".gitattributes" or path.endswith("/.gitattributes"))
-    return any(_NOTEBOOK_FILTER.search(repo.read_text(path) or "") for path in attributes)
+    return any(_filters_notebooks(repo.read_text(path) or "") for path in attributes)
+
+
+def _filters_notebooks(text: str) -> bool:
+    """Whether a line gives a pattern naming notebooks a ``filter=`` attribute (comments skipped)."""
+    for line in text.splitlines():
+        fields = line.split()
+        if not fields or fields[0].startswith("#"):
+            continue
+        if ".ipynb" in fields[0] and any(
+            field.startswith("filter=") and len(field) > 7 for field in fields[1:]
+        ):
+            return True
+    return False
 
 
 def _notebooks_with_outputs(repo: Repo) -> list[str]:
