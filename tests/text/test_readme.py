@@ -163,6 +163,8 @@ def test_links_that_are_not_policies() -> None:
         ("```\nnotebooks/\n  eda.ipynb\n```\n", False),  # a tree in a code block
         ("[binder docs](https://mybinder.readthedocs.io/)\n", False),  # another host
         ("", False),
+        ("Write to jane@example.org or [mail us](mailto:team@example.org).\n", False),  # no host to read
+        ("[ftp](ftp://mybinder.org/x) and <https://>\n", False),
     ],
 )
 def test_presents_notebooks(text: str, expected: bool) -> None:

@@ -255,8 +255,9 @@ def presents_notebooks(text: str, *, rst: bool = False) -> bool:
     for link in links(text, rst=rst):
         if link.file.casefold().endswith(".ipynb"):
             return True
-        if link.is_url:
-            host = link.target.split("://", 1)[1].split("/", 1)[0].casefold()
+        scheme, separator, rest = link.target.partition("://")
+        if separator and scheme.casefold() in ("http", "https"):
+            host = rest.split("/", 1)[0].casefold()
             if host.removeprefix("www.") in _NOTEBOOK_VIEWERS:
                 return True
     return False
