@@ -6,6 +6,8 @@ import time
 from collections.abc import Iterable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from oss_checks.text.secrets import find_code_secrets, find_file_secrets, find_secrets, is_placeholder
 
@@ -111,3 +113,34 @@ def test_code_secrets_stay_linear(text: str) -> None:
     began = time.perf_counter()
     list(find_code_secrets(text))
     assert time.perf_counter() - began < 10
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Secret",
+                "TOKEN",
+                "api_key",
+                "ApiKey",
+                "access_key",
+                "Private_Key",
+                "passwd",
+                "Password",
+                "x",
+                "_",
+                "=",
+                " ",
+                "\n",
+                "İ",
+                "é",
+                "'abc'",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_the_word_search_finds_what_the_pattern_finds(text: str) -> None:
+    from oss_checks.text.secrets import _CODE_SECRET_END, _secret_words
+
+    assert _secret_words(text) == [(m.start(), m.end()) for m in _CODE_SECRET_END.finditer(text)]
