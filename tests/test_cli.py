@@ -25,10 +25,10 @@ def test_every_command_has_a_parser_with_help(capsys: pytest.CaptureFixture[str]
         assert name in out
 
 
-def test_building_the_parser_imports_only_the_command_modules() -> None:
-    """The per-file hook builds the parser on every commit: nothing else may load with it."""
+def modules_loaded_by_building(arguments: str) -> list[str]:
+    """The package's modules a fresh interpreter holds after ``build_parser(<arguments>)``."""
     script = (
-        "import sys; from oss_checks.cli import build_parser; build_parser(); "
+        f"import sys; from oss_checks.cli import build_parser; build_parser({arguments}); "
         "print('\\n'.join(sorted(m for m in sys.modules if m.startswith('oss_checks'))))"
     )
     done = subprocess.run(
@@ -38,7 +38,12 @@ def test_building_the_parser_imports_only_the_command_modules() -> None:
         check=True,
         env={**os.environ, "PYTHONPATH": str(CHECKS)},
     )
-    loaded = set(done.stdout.split())
+    return done.stdout.split()
+
+
+def test_building_the_parser_imports_only_the_command_modules() -> None:
+    """The per-file hook builds the parser on every commit: nothing else may load with it."""
+    loaded = set(modules_loaded_by_building(""))
     allowed = {"oss_checks", "oss_checks.cli", "oss_checks.errors", "oss_checks.commands"}
     allowed |= {module for module, _help in COMMANDS.values()}
     assert loaded <= allowed, sorted(loaded - allowed)
@@ -103,15 +108,7 @@ def test_a_run_declares_only_its_own_command(capsys: pytest.CaptureFixture[str])
 
 
 def test_loading_check_leaves_the_other_commands_unloaded() -> None:
-    script = (
-        "import sys; from oss_checks.cli import build_parser; build_parser(['check', '.']); "
-        "print('\\n'.join(sorted(m for m in sys.modules if m.startswith('oss_checks.commands.'))))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONPATH": str(CHECKS)},
-    )
-    assert done.stdout.split() == ["oss_checks.commands.check"]
+    loaded = modules_loaded_by_building("['check', '.']")
+    assert [name for name in loaded if name.startswith("oss_checks.commands.")] == [
+        "oss_checks.commands.check"
+    ]
