@@ -13,8 +13,6 @@ from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Severity
 from oss_checks.rules import load_rules
 
-FORMATS = ("text", "json", "github", "sarif")
-
 #: Characters a terminal or a CI log would act on: C0 and C1 controls, DEL, and the
 #: bidirectional overrides that make text read differently from what it is.
 _UNPRINTABLE = lazy("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")

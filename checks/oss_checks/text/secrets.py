@@ -146,24 +146,11 @@ def find_secrets(text: str) -> Iterator[tuple[int, str, str]]:
                 yield match.start(), "password", f"{match.group('key')}=****"
 
 
-#: The formats of :data:`_SECRETS` that code and documentation do not use as examples.
-_FILE_KINDS = frozenset(
-    {
-        "AWS access key id",
-        "GitHub token",
-        "GitLab token",
-        "Slack token",
-        "Google API key",
-        "OpenAI API key",
-        "private key",
-    }
-)
 #: A setting named like a secret, in upper case as environment variables are: ``WANDB_API_KEY=...``,
 #: ``"OPENAI_API_KEY": "..."``, ``DB_PASSWORD: ...``, and the ``name:``/``value:`` pair of a
 #: container's ``env`` list. Found from the fixed part of the name (``API_KEY``, ``TOKEN`` ...),
 #: then read around it: the name back to the start of its word, the value after it, which runs
 #: to a quote, a blank, a comma or the end of the line.
-_SECRET_WORD = lazy(r"API_?KEY|ACCESS_KEY|SECRET|TOKEN|PASSW(?:OR)?D")
 _NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
 _LONGEST_NAME = 64
 _VALUE = r"(?P<value>[A-Za-z0-9_+/=.-]{20,256})(?![A-Za-z0-9_+/=.-])"

@@ -8,9 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from oss_checks.patterns import lazy
-
-URL_IN_TEXT = lazy(r"https?://[^\s<>()\[\]\"'`]+|git@[\w.-]+:[^\s<>()\[\]\"'`]+")
 #: [project.urls] labels (normalised by ``url_label``) that state where the source is.
 SOURCE_LABELS = ("source", "sourcecode", "repository", "repo", "code")
 #: [project.urls] labels of pages that live inside the repository on its forge.
