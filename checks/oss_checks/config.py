@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from oss_checks import catalog
 from oss_checks.errors import ConfigError
 from oss_checks.formats import parse_toml
 from oss_checks.globs import glob_match
@@ -56,7 +57,6 @@ class Config:
 
         A command-line ``select`` replaces the configured one; ignores only remove.
         """
-        registry = load_rules()
         cli_select = list(select)
         if cli_select:
             codes = expand(cli_select, "--select", include_opt_in=True)
@@ -64,7 +64,7 @@ class Config:
             base = expand(self.select, f"{TABLE} select") if self.select else default_codes()
             codes = base | expand(self.extend_select, f"{TABLE} extend-select", include_opt_in=True)
         codes -= expand(list(ignore), "--ignore", include_opt_in=True)
-        return [code for code in registry if code in codes]
+        return sorted(codes)
 
     def named(self, select: Iterable[str] = ()) -> set[str]:
         """The codes chosen by name: on the command line, or in select and extend-select.
@@ -87,17 +87,17 @@ class Config:
         return None
 
     def rule(self, code: str) -> Rule:
-        return load_rules()[code](self.options.get(code))
+        return load_rules([code])[code](self.options.get(code))
 
 
 def default_codes() -> set[str]:
-    return {code for code, rule in load_rules().items() if not rule.opt_in}
+    return {code for code, (_name, _per_file, opt_in) in catalog.RULES.items() if not opt_in}
 
 
 def expand(selectors: Iterable[str], where: str, include_opt_in: bool = False) -> set[str]:
     """Turn codes, prefixes (``OSS3``), rule names or ``ALL`` into a set of codes."""
-    registry = load_rules()
-    by_name = {rule.name: code for code, rule in registry.items()}
+    registry = catalog.RULES
+    by_name = {name: code for code, (name, _per_file, _opt_in) in registry.items()}
     codes: set[str] = set()
     for selector in selectors:
         if not isinstance(selector, str):
@@ -115,18 +115,17 @@ def expand(selectors: Iterable[str], where: str, include_opt_in: bool = False) -
                 "(see `oss-checks rules` for the list)"
             )
         if not include_opt_in and len(matched) > 1:
-            matched = {code for code in matched if not registry[code].opt_in}
+            matched = {code for code in matched if not registry[code][2]}
         codes |= matched
     return codes
 
 
 def code_for(key: str, where: str) -> str:
     """The code a rule code or rule name stands for; ConfigError naming ``where`` when none."""
-    registry = load_rules()
-    if key.upper() in registry:
+    if key.upper() in catalog.RULES:
         return key.upper()
-    for code, rule in registry.items():
-        if rule.name == key:
+    for code, (name, _per_file, _opt_in) in catalog.RULES.items():
+        if name == key:
             return code
     raise ConfigError(f"{where}: unknown rule {key!r} (see `oss-checks rules` for the list)")
 
@@ -189,10 +188,9 @@ def parse_table(table: Any, source: str, base: Config | None = None) -> Config:
 def _parse_options(value: Any, where: str, config: Config) -> None:
     if not isinstance(value, Mapping):
         raise ConfigError(f"{where} must be a table of rule name = {{ option = value }}")
-    registry = load_rules()
     for key, settings in value.items():
         code = code_for(str(key), where)
-        rule = registry[code]
+        rule = load_rules([code])[code]
         if not isinstance(settings, Mapping):
             raise ConfigError(f"{where}.{key} must be a table of options")
         merged = config.options.setdefault(code, {})

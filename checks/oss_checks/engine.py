@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
+from oss_checks import catalog
 from oss_checks.config import Config, load_config
 from oss_checks.context import Repo
 from oss_checks.patterns import lazy
@@ -113,10 +114,13 @@ def select_rules(
     named = config.named(select)
     rules = []
     for code in config.selected(select, ignore):
+        # The catalog knows a rule's scope, so a family none of whose rules run is never imported.
+        per_file = catalog.RULES[code][1]
+        if scope is not None and per_file != (scope is Scope.FILE):
+            continue
         rule = config.rule(code)
         rule.in_full = rule.kind is Kind.FACT or repo.adopted or code in named
-        if scope is None or rule.scope is scope:
-            rules.append(rule)
+        rules.append(rule)
     return tuple(rules)
 
 

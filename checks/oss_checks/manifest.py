@@ -15,7 +15,7 @@ from typing import Any
 
 from oss_checks import __version__
 from oss_checks.copier_config import COPIER_FILE, copier_config
-from oss_checks.registry import Family, Kind, Rule
+from oss_checks.registry import Family, Kind, Rule, Scope
 from oss_checks.rules import load_rules
 
 #: pre-commit 3.2.0 introduced the stage names used below (pre-commit, pre-push, manual).
@@ -111,6 +111,25 @@ def rules_records() -> list[dict[str, Any]]:
         }
         for code, rule in load_rules().items()
     ]
+
+
+def catalog_module() -> str:
+    """``oss_checks/catalog.py``: what a run needs to know of every rule before importing any."""
+    lines = [
+        '"""Every rule\'s name, scope and opt-in flag, generated from the registry; do not edit.',
+        "",
+        "`python -m oss_checks.manifest` writes this file. A run reads it to choose its rules and",
+        "then imports only the families that own them: the per-file hook needs two families of",
+        "eight, so a commit does not pay for the others.",
+        '"""',
+        "",
+        "#: code -> (name, whether it is a per-file rule, whether it is opt-in)",
+        "RULES: dict[str, tuple[str, bool, bool]] = {",
+    ]
+    for code, rule in load_rules().items():
+        lines.append(f'    "{code}": ("{rule.name}", {rule.scope is Scope.FILE}, {rule.opt_in}),')
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def anchor(code: str) -> str:
@@ -224,6 +243,7 @@ def generated_files(root: Path) -> dict[Path, str]:
         root / "docs" / "rules.md": rules_docs(),
         readme: _replace_between(current, README_START, README_END, rules_markdown()),
         root / COPIER_FILE: copier_config(root),
+        root / "checks" / "oss_checks" / "catalog.py": catalog_module(),
     }
 
 
