@@ -112,3 +112,21 @@ def test_loading_check_leaves_the_other_commands_unloaded() -> None:
     assert [name for name in loaded if name.startswith("oss_checks.commands.")] == [
         "oss_checks.commands.check"
     ]
+
+
+def test_a_check_imports_no_dataclasses(make_repo: MakeRepo) -> None:
+    """Every run pays for what it imports: dataclasses (and the inspect module under it) and the
+    methods they generate were a quarter of the per-file hook's start-up."""
+    root = make_repo({"analysis.ipynb": "{}", "src/x.py": "x = 1\n"})
+    script = (
+        "import sys; from oss_checks.cli import main; main(['check', '--quiet', sys.argv[1]]); "
+        "print(*sorted(m for m in ('dataclasses', 'inspect') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(root)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(CHECKS)},
+    )
+    assert done.stdout.splitlines()[-1:] == [""], done.stdout

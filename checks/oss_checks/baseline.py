@@ -10,11 +10,11 @@ a one-line error, never a traceback.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +29,22 @@ TOOL = "oss-checks"
 Key = tuple[str, str, str]
 
 
+@functools.lru_cache(maxsize=256)
+def _root_from(cwd: Path, root: Path) -> str | None:
+    try:
+        return os.path.relpath(root, cwd)
+    except ValueError:  # another drive on Windows
+        return None
+
+
 def display_path(root: Path, finding: Finding, cwd: Path) -> str:
     """The finding's path as a user types it from the current folder."""
-    absolute = root / finding.path
-    try:
-        return Path(os.path.relpath(absolute, cwd)).as_posix()
-    except ValueError:  # another drive on Windows
-        return absolute.as_posix()
+    # The way from the current folder to the root is worked out once, not once per finding:
+    # a repository can have tens of thousands of findings.
+    prefix = _root_from(cwd, root)
+    if prefix is None:
+        return (root / finding.path).as_posix()
+    return os.path.normpath(os.path.join(prefix, finding.path)).replace(os.sep, "/")
 
 
 def finding_entry(result: Result, finding: Finding, cwd: Path) -> dict[str, Any]:
@@ -142,15 +151,15 @@ def hide_known(results: Sequence[Result], known: Counter[Key]) -> int:
 
 
 # -- saved results, read back by the report ---------------------------------------------------
-@dataclass
 class SavedRepo:
     """One repository of a saved ``check --format json`` document, as plain data."""
 
-    root: str
-    rules_run: list[str]
-    errors: list[str]
-    findings: list[dict[str, Any]] = field(default_factory=list)
-    ignored: list[dict[str, Any]] = field(default_factory=list)
+    def __init__(self, root: str, rules_run: list[str], errors: list[str]) -> None:
+        self.root = root
+        self.rules_run = rules_run
+        self.errors = errors
+        self.findings: list[dict[str, Any]] = []
+        self.ignored: list[dict[str, Any]] = []
 
 
 class SavedResultsError(Exception):

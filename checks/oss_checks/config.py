@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,22 +34,37 @@ KNOWN_KEYS = (
 MAX_TEAM_FILE_BYTES = 1024 * 1024
 
 
-@dataclass
 class Config:
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    #: code -> the reason the team gave for not following the rule
-    ignore: dict[str, str] = field(default_factory=dict)
-    #: glob -> code -> reason
-    per_path_ignores: dict[str, dict[str, str]] = field(default_factory=dict)
-    #: code -> option name -> value
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    project_type: str | None = None
-    #: Files this configuration was read from, team-wide first.
-    sources: list[str] = field(default_factory=list)
-    #: Whether the repository adopted the conventions: it has a [tool.oss-checks] table, or a
-    #: team file is laid over it.
-    adopted: bool = False
+    # A plain class, not a dataclass: every run builds this, and the dataclasses module and
+    # its generated methods cost a commit's hook a tenth of its start-up.
+    def __init__(
+        self,
+        select: list[str] | None = None,
+        extend_select: list[str] | None = None,
+        ignore: dict[str, str] | None = None,
+        per_path_ignores: dict[str, dict[str, str]] | None = None,
+        options: dict[str, dict[str, Any]] | None = None,
+        project_type: str | None = None,
+        sources: list[str] | None = None,
+        adopted: bool = False,
+    ) -> None:
+        self.select = select
+        self.extend_select = extend_select if extend_select is not None else []
+        #: code -> the reason the team gave for not following the rule
+        self.ignore = ignore if ignore is not None else {}
+        #: glob -> code -> reason
+        self.per_path_ignores = per_path_ignores if per_path_ignores is not None else {}
+        #: code -> option name -> value
+        self.options = options if options is not None else {}
+        self.project_type = project_type
+        #: Files this configuration was read from, team-wide first.
+        self.sources = sources if sources is not None else []
+        #: Whether the repository adopted the conventions: it has a [tool.oss-checks] table, or a
+        #: team file is laid over it.
+        self.adopted = adopted
+
+    def __repr__(self) -> str:
+        return f"Config({vars(self)!r})"
 
     def selected(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[str]:
         """Codes that run, after the config's and the command line's selection.

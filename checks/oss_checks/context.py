@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -79,13 +78,16 @@ NOT_SOURCE_ROOTS = frozenset(
 T = TypeVar("T")
 
 
-@dataclass
 class SourceFile:
     """One file of the repository, named by its repo-relative POSIX path."""
 
-    repo: Repo
-    path: str
-    tracked: bool = True
+    def __init__(self, repo: Repo, path: str, tracked: bool = True) -> None:
+        self.repo = repo
+        self.path = path
+        self.tracked = tracked
+
+    def __repr__(self) -> str:
+        return f"SourceFile({self.path!r}, tracked={self.tracked})"
 
     # Plain string operations: these run for every rule on every file, and building
     # PurePosixPath objects each time was the largest cost of a whole-repository run.

@@ -13,9 +13,9 @@ formatted string) while the other rules still run.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from oss_checks import catalog
 from oss_checks.config import Config, load_config
@@ -27,14 +27,12 @@ from oss_checks.registry import Finding, Kind, Rule, Scope
 _INLINE = lazy(r"oss-checks:\s*ignore\[([A-Za-z0-9,\s]+)\]\s*(?:--\s*)?(.*)")
 
 
-@dataclass(frozen=True)
-class Ignored:
+class Ignored(NamedTuple):
     finding: Finding
     reason: str
 
 
-@dataclass(frozen=True)
-class RuleCrash:
+class RuleCrash(NamedTuple):
     """A rule that raised instead of reporting: its code, where it was looking, the error."""
 
     code: str
@@ -46,25 +44,40 @@ class RuleCrash:
         return f"internal error in {self.code} ({self.name}) on {self.where}: {self.error}"
 
 
-@dataclass
 class Result:
-    root: Path
-    findings: list[Finding] = field(default_factory=list)
-    ignored: list[Ignored] = field(default_factory=list)
-    #: Rules that crashed; they make the exit code 2.
-    crashes: list[RuleCrash] = field(default_factory=list)
-    codes: list[str] = field(default_factory=list)
-    #: How many findings ``--fix`` repaired before this result was taken, and in which files.
-    fixed: int = 0
-    fixed_files: list[str] = field(default_factory=list)
-    #: Fixes that were tried and failed, one line each (they make the exit code 2 too).
-    fix_errors: list[str] = field(default_factory=list)
-    #: Whether the repository adopted the conventions (they then applied in full).
-    adopted: bool = True
-    #: Whether the files were found by walking a folder that is not a git work tree.
-    walked: bool = False
-    #: In a repository that did not adopt them: the conventions that would report, in full.
-    would_bring: list[str] = field(default_factory=list)
+    """What one run found in one repository."""
+
+    def __init__(
+        self,
+        root: Path,
+        findings: list[Finding] | None = None,
+        ignored: list[Ignored] | None = None,
+        crashes: list[RuleCrash] | None = None,
+        codes: list[str] | None = None,
+        *,
+        adopted: bool = True,
+        walked: bool = False,
+    ) -> None:
+        self.root = root
+        self.findings: list[Finding] = findings if findings is not None else []
+        self.ignored: list[Ignored] = ignored if ignored is not None else []
+        #: Rules that crashed; they make the exit code 2.
+        self.crashes: list[RuleCrash] = crashes if crashes is not None else []
+        self.codes: list[str] = codes if codes is not None else []
+        #: How many findings ``--fix`` repaired before this result was taken, and in which files.
+        self.fixed = 0
+        self.fixed_files: list[str] = []
+        #: Fixes that were tried and failed, one line each (they make the exit code 2 too).
+        self.fix_errors: list[str] = []
+        #: Whether the repository adopted the conventions (they then applied in full).
+        self.adopted = adopted
+        #: Whether the files were found by walking a folder that is not a git work tree.
+        self.walked = walked
+        #: In a repository that did not adopt them: the conventions that would report, in full.
+        self.would_bring: list[str] = []
+
+    def __repr__(self) -> str:
+        return f"Result({self.root!r}, findings={self.findings!r}, crashes={self.crashes!r})"
 
     @property
     def errors(self) -> list[str]:
@@ -72,8 +85,7 @@ class Result:
         return [str(crash) for crash in self.crashes] + self.fix_errors
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
     """A repository opened for checking: the files, the configuration and the rules."""
 
     repo: Repo
@@ -192,11 +204,11 @@ def run(repo: Repo, config: Config, rules: Sequence[Rule], *, files: Iterable[st
     by_code = {rule.code: rule for rule in rules}
     lines_of = _SourceLines(repo)
     replaced = {(code, f.path) for f in raw if f.code in by_code for code in by_code[f.code].supersedes}
-    for found in sorted(set(raw)):
+    for found in sorted(set(raw), key=Finding.sort_key):
         if (found.code, found.path) in replaced:
             continue
         finding = (
-            replace(found, fixable=by_code[found.code].can_fix(repo, found))
+            found._replace(fixable=by_code[found.code].can_fix(repo, found))
             if found.code in by_code
             else found
         )
@@ -206,7 +218,7 @@ def run(repo: Repo, config: Config, rules: Sequence[Rule], *, files: Iterable[st
         elif reason == "":
             # Opting out is fine, silently is not: the reason is what a reviewer reads.
             note = f" (the inline ignore needs a reason: `# oss-checks: ignore[{finding.code}] -- why`)"
-            result.findings.append(replace(finding, message=finding.message + note))
+            result.findings.append(finding._replace(message=finding.message + note))
         else:
             result.findings.append(finding)
     return result

@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 import re
 import sys
-from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from oss_checks.patterns import lazy
 
@@ -65,8 +64,7 @@ def parse_toml(text: str | None) -> tuple[dict[str, Any] | None, str | None]:
 
 
 # -- JSON -----------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class JsonError:
+class JsonError(NamedTuple):
     """Why a JSON text did not parse, with the 1-based line and column when known."""
 
     reason: str
@@ -95,8 +93,7 @@ class LineDict(dict[Any, Any]):
     line: int = 0
 
 
-@dataclass(frozen=True)
-class YamlFile:
+class YamlFile(NamedTuple):
     """A parsed YAML file: ``data`` when it parses, else ``error`` (one line) at ``line``."""
 
     path: str
@@ -161,17 +158,27 @@ def parse_yaml(path: str, text: str | None) -> YamlFile:
 
 
 # -- notebooks ------------------------------------------------------------------------------------
-@dataclass
 class NotebookCell:
-    index: int  # 1-based, as people count cells
-    cell_type: str
-    source: str
-    execution_count: int | None
-    outputs: list[dict[str, Any]]
-    metadata: dict[str, Any] = field(default_factory=dict)
+    def __init__(
+        self,
+        index: int,
+        cell_type: str,
+        source: str,
+        execution_count: int | None,
+        outputs: list[dict[str, Any]],
+        metadata: dict[str, Any] | None = None,
+    ) -> None:
+        self.index = index  # 1-based, as people count cells
+        self.cell_type = cell_type
+        self.source = source
+        self.execution_count = execution_count
+        self.outputs = outputs
+        self.metadata: dict[str, Any] = metadata if metadata is not None else {}
+
+    def __repr__(self) -> str:
+        return f"NotebookCell({self.index}, {self.cell_type!r}, {self.source[:40]!r})"
 
 
-@dataclass
 class Notebook:
     """The parts of a notebook the rules need, parsed with the standard library.
 
@@ -180,14 +187,27 @@ class Notebook:
     the same whichever format the file was saved in, and ``nbformat`` says which it was.
     """
 
-    path: str
-    data: dict[str, Any]
-    error: str | None = None
-    cells: list[NotebookCell] = field(default_factory=list)
-    #: The major nbformat version the file was saved in.
-    nbformat: int = 4
-    #: The metadata of a notebook read from an older format, as nbformat 4 holds it.
-    upgraded_metadata: dict[str, Any] | None = None
+    def __init__(
+        self,
+        path: str,
+        data: dict[str, Any],
+        error: str | None = None,
+        cells: list[NotebookCell] | None = None,
+        *,
+        nbformat: int = 4,
+        upgraded_metadata: dict[str, Any] | None = None,
+    ) -> None:
+        self.path = path
+        self.data = data
+        self.error = error
+        self.cells: list[NotebookCell] = cells if cells is not None else []
+        #: The major nbformat version the file was saved in.
+        self.nbformat = nbformat
+        #: The metadata of a notebook read from an older format, as nbformat 4 holds it.
+        self.upgraded_metadata = upgraded_metadata
+
+    def __repr__(self) -> str:
+        return f"Notebook({self.path!r}, error={self.error!r}, {len(self.cells)} cells)"
 
     @property
     def metadata(self) -> dict[str, Any]:

@@ -9,14 +9,13 @@ components are matched by dynamic programming over the path's folders.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 _WILDCARDS = frozenset("*?[")
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class _CharClass:
+class _CharClass(NamedTuple):
     negate: bool
     singles: frozenset[str]
     ranges: tuple[tuple[str, str], ...]

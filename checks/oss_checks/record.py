@@ -14,9 +14,8 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from oss_checks.formats import parse_json
 
@@ -25,8 +24,7 @@ TEMPLATE_NAME = "oss-template"
 PENDING_KEY = "pending_update"
 
 
-@dataclass(frozen=True)
-class Pending:
+class Pending(NamedTuple):
     """An update that wrote conflict markers: the version it goes to, and the files to resolve."""
 
     version: str
@@ -34,8 +32,7 @@ class Pending:
     conflicts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     template: str
     version: str
     answers: dict[str, Any]
@@ -44,22 +41,28 @@ class Record:
     malformed_pending: bool = False
 
 
-@dataclass(frozen=True)
-class RecordProblem:
+class RecordProblem(NamedTuple):
     message: str
     line: int = 0
 
 
-@dataclass
 class ParsedRecord:
     """What a record's text says: the record when its shape is right, else the problems."""
 
-    record: Record | None
-    problems: list[RecordProblem] = field(default_factory=list)
-    text: str = ""
-    #: The answers object and the version, even when the rest of the record is wrong.
-    answers: dict[str, Any] = field(default_factory=dict)
-    version: str | None = None
+    def __init__(
+        self,
+        record: Record | None,
+        problems: list[RecordProblem],
+        text: str = "",
+        answers: dict[str, Any] | None = None,
+        version: str | None = None,
+    ) -> None:
+        self.record = record
+        self.problems = problems
+        self.text = text
+        #: The answers object and the version, even when the rest of the record is wrong.
+        self.answers: dict[str, Any] = answers if answers is not None else {}
+        self.version = version
 
     def key_line(self, key: str, after: str | None = None) -> int:
         return key_line(self.text, key, after)

@@ -13,8 +13,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from oss_checks.patterns import lazy
 
@@ -96,8 +95,7 @@ class Scope(enum.Enum):
     FILE = "file"
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One setting of a rule, read from ``[tool.oss-checks.options.<rule-name>]``."""
 
     kind: type
@@ -130,8 +128,7 @@ def _kind_name(kind: type) -> str:
     }.get(kind, kind.__name__)
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem found in one place. ``line`` and ``col`` are 1-based; 0 means "the file".
 
     In a notebook, ``cell`` is the 1-based cell number and ``line`` counts within that cell.
@@ -149,8 +146,11 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, int, str, str]:
         return (self.path, self.cell or 0, self.line, self.col, self.code, self.message)
 
-    def __lt__(self, other: Finding) -> bool:
-        return self.sort_key() < other.sort_key()
+    def __lt__(self, other: tuple[Any, ...]) -> bool:
+        # Findings sort by place (a notebook's cells in order), not in the order of their fields.
+        if isinstance(other, Finding):
+            return self.sort_key() < other.sort_key()
+        return NotImplemented
 
     @property
     def rule(self) -> type[Rule]:
@@ -185,6 +185,20 @@ class Finding:
             "stakeholders": [s.value for s in rule.stakeholders],
             "fix": rule.how_to_fix(),
         }
+
+
+#: (rule, heading) -> the text under it. The JSON output gives every finding its rule's fix,
+#: and a repository can have tens of thousands of findings of one rule.
+_SECTIONS: dict[tuple[type[Rule], str], str] = {}
+
+
+def _docstring_section(rule: type[Rule], title: str) -> str:
+    key = (rule, title)
+    if key not in _SECTIONS:
+        text = rule.doc()
+        match = re.search(rf"^## {re.escape(title)}\s*$(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
+        _SECTIONS[key] = match.group(1).strip() if match else ""
+    return _SECTIONS[key]
 
 
 RULES: dict[str, type[Rule]] = {}
@@ -250,9 +264,7 @@ class Rule:
     @classmethod
     def section(cls, title: str) -> str:
         """The text under one ``## title`` heading of the docstring."""
-        text = cls.doc()
-        match = re.search(rf"^## {re.escape(title)}\s*$(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
-        return match.group(1).strip() if match else ""
+        return _docstring_section(cls, title)
 
     @classmethod
     def how_to_fix(cls) -> str:

@@ -8,9 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from oss_checks.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 
@@ -105,8 +104,7 @@ def group_files(files: Sequence[Path], cwd: Path) -> dict[Path, list[str]]:
     return groups
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):
     """One repository to check: all of it, some of its files, or one of its folders."""
 
     root: Path

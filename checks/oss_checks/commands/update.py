@@ -81,7 +81,6 @@ def _copier_answers_file(root: Path) -> str | None:
 
 def _finish_pending(root: Path, record: Record, dry_run: bool) -> int:
     """Record the version of an update whose conflicts the user has now resolved."""
-    from dataclasses import replace
 
     from oss_checks.record import PENDING_KEY, RECORD_FILE, write_record
     from oss_checks.sync import has_conflict_markers
@@ -102,7 +101,7 @@ def _finish_pending(root: Path, record: Record, dry_run: bool) -> int:
     if dry_run:
         _say(f"The conflicts are resolved: `oss-checks update` would record oss-template {pending.version}.")
         return EXIT_CLEAN
-    write_record(root, replace(record, version=pending.version, answers=pending.answers, pending=None))
+    write_record(root, record._replace(version=pending.version, answers=pending.answers, pending=None))
     _say(
         f"Finished the update to oss-template {pending.version}: {RECORD_FILE} records it now. "
         "Review with `git diff`, then commit."
@@ -148,7 +147,6 @@ def _base_reference(recorded: str, given: str | None) -> str:
 
 
 def _update(root: Path, record: Record, args: argparse.Namespace, cwd: Path, stack: ExitStack) -> int:
-    from dataclasses import replace
 
     from oss_checks.record import RECORD_FILE, Pending, require, write_record
     from oss_checks.render import rendered, user_defaults
@@ -199,10 +197,10 @@ def _update(root: Path, record: Record, args: argparse.Namespace, cwd: Path, sta
             "`git restore --staged --worktree . && git clean -fd` undoes it"
         ) from None
     if not conflicts:
-        write_record(root, replace(record, version=target, answers=new_answers))
+        write_record(root, record._replace(version=target, answers=new_answers))
         _say(f"Updated to oss-template {target}. Review with `git diff`, then commit.")
         return EXIT_CLEAN
-    write_record(root, replace(record, pending=Pending(target, new_answers, tuple(conflicts))))
+    write_record(root, record._replace(pending=Pending(target, new_answers, tuple(conflicts))))
     files = f"{len(conflicts)} file{'s' if len(conflicts) != 1 else ''}"
     _say(
         f"{files} need{'s' if len(conflicts) == 1 else ''} your decision: {', '.join(conflicts)}; "

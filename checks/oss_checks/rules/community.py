@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Severity, Stakeholder
@@ -1114,8 +1113,7 @@ class OSS112(Rule):
 
 
 # -- OSS113: one project name and one repository URL everywhere ----------------------------
-@dataclass(frozen=True)
-class _Claim:
+class _Claim(NamedTuple):
     path: str
     line: int
     col: int

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -35,7 +34,6 @@ REQUIRED_ANSWERS = ("project_name", "project_slug", "package_name", "project_typ
 OPEN_LICENSES = ("MIT", "BSD-3-Clause", "Apache-2.0")
 
 
-@dataclass
 class RecordState:
     """What the rules learn from ``.oss-template.json``.
 
@@ -43,9 +41,10 @@ class RecordState:
     ``problems`` are (message, line) pairs: the shape's problems, then hand edits.
     """
 
-    baked: bool
-    record: Record | None = None
-    problems: list[tuple[str, int]] = field(default_factory=list)
+    def __init__(self, baked: bool) -> None:
+        self.baked = baked
+        self.record: Record | None = None
+        self.problems: list[tuple[str, int]] = []
 
     @property
     def answers(self) -> dict[str, Any]:

@@ -11,8 +11,7 @@ import functools
 import importlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from urllib.parse import urlsplit
 
 from oss_checks.patterns import lazy
@@ -51,8 +50,7 @@ _FIELDS_CHECKED_ELSEWHERE = frozenset(
 _MAX_SCHEMA_PROBLEMS = 20
 
 
-@dataclass(frozen=True)
-class _SchemaProblem:
+class _SchemaProblem(NamedTuple):
     table: str  # "project" or "build-system"
     key: str  # the key of that table the problem is in
     message: str
@@ -308,8 +306,7 @@ class OSS201(Rule):
 
 
 # -- shared by OSS202-OSS209 ------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Pyproject:
+class _Pyproject(NamedTuple):
     repo: Repo
     project: Mapping[str, Any]
     text: str

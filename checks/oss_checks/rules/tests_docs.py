@@ -5,8 +5,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from oss_checks.globs import glob_match, match_name
 from oss_checks.patterns import lazy
@@ -100,8 +99,7 @@ def _setting(value: Any) -> tuple[str, ...]:
     return ()
 
 
-@dataclass(frozen=True)
-class PytestSettings:
+class PytestSettings(NamedTuple):
     """Where pytest looks for tests and which file names it collects, as the repository configures it."""
 
     testpaths: tuple[str, ...] = ()
@@ -287,8 +285,7 @@ class OSS501(Rule):
 DEFAULT_UNTESTED = ["__init__.py", "__main__.py", "_version.py", "py.typed", "conftest.py"]
 
 
-@dataclass(frozen=True)
-class _Module:
+class _Module(NamedTuple):
     path: str
     dotted: tuple[str, ...]  # ``src/pkg/a/b.py`` as ("pkg", "a", "b")
 
@@ -362,8 +359,7 @@ def _reexports(repo: Repo, dotted: str, root_of: Mapping[str, str]) -> dict[str,
 _WORD = lazy(r"\w+")
 
 
-@dataclass(frozen=True)
-class _ImportBlock:
+class _ImportBlock(NamedTuple):
     """A file's import statements, and every word in them (to skip a file that cannot matter)."""
 
     statements: tuple[str, ...]
@@ -814,8 +810,7 @@ def _sphinx_root_doc(tree: ast.Module) -> str:
     return root
 
 
-@dataclass(frozen=True)
-class _ReadTheDocs:
+class _ReadTheDocs(NamedTuple):
     """What a Read the Docs configuration builds: a Sphinx or MkDocs configuration, or its own commands."""
 
     path: str

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from oss_checks.formats import LineDict
 from oss_checks.patterns import lazy
@@ -46,8 +45,7 @@ def ci_files(repo: Repo) -> list[str]:
     return found
 
 
-@dataclass(frozen=True)
-class NoxCall:
+class NoxCall(NamedTuple):
     """One ``nox`` command in a CI file, with the sessions it names (when they are literal)."""
 
     path: str
@@ -234,8 +232,7 @@ def nox_calls(path: str, text: str) -> list[NoxCall]:
     return calls
 
 
-@dataclass(frozen=True)
-class NoxSessions:
+class NoxSessions(NamedTuple):
     """The sessions a noxfile defines; ``dynamic`` when some cannot be known without running it."""
 
     names: frozenset[str]
@@ -306,8 +303,7 @@ def noxfile_sessions(text: str) -> NoxSessions:
 PRECOMMIT_CONFIG = ".pre-commit-config.yaml"
 
 
-@dataclass(frozen=True)
-class Hook:
+class Hook(NamedTuple):
     id: str
     entry: str
     line: int

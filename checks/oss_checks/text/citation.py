@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from oss_checks.formats import MAX_YAML_NESTING, yaml_too_deep
 from oss_checks.text.community import CITATION_NAMES
@@ -12,8 +11,7 @@ if TYPE_CHECKING:
     from oss_checks.context import Repo
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     data: dict[str, Any] | None
     error: str | None = None
     line: int = 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import bisect
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from oss_checks.patterns import lazy
 
@@ -20,8 +20,7 @@ from oss_checks.patterns import lazy
 _MAX_STATEMENT_LINES = 200
 
 
-@dataclass(frozen=True)
-class Import:
+class Import(NamedTuple):
     """One imported module: ``from module import names`` or ``import module``.
 
     ``level`` counts the leading dots of a relative import (``from ..a import b`` has

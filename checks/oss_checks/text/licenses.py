@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from oss_checks.patterns import lazy
 
 
-@dataclass(frozen=True)
-class KnownLicense:
+class KnownLicense(NamedTuple):
     key: str  # the family compared between LICENSE and pyproject
     display: str  # how messages name it
     spdx: str  # the identifier to suggest for pyproject's license
@@ -328,8 +326,7 @@ def spdx_spelling(name: str) -> str | None:
     return " ".join(spelled).replace("( ", "(").replace(" )", ")")
 
 
-@dataclass(frozen=True)
-class Dep5:
+class Dep5(NamedTuple):
     """A machine-readable ``debian/copyright`` (DEP-5) file: the license of ``Files: *`` and the
     other licenses its stanzas name for bundled files, as written."""
 

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from oss_checks.patterns import lazy
 
@@ -165,8 +165,7 @@ _BARE_URL = lazy(r"\b(?:https?|ftp)://\S+")
 _WORD = lazy(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     line: int  # 1-based line of the heading's text
     level: int
     title: str

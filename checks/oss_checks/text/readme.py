@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from oss_checks.patterns import lazy
@@ -125,8 +125,7 @@ _BARE_URL = lazy(r"\b(?:https?://|mailto:)[^\s<>()\[\]\"'`]+")
 _EMAIL = lazy(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     line: int  # 1-based
     target: str
 

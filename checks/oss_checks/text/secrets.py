@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from oss_checks.patterns import lazy
 
 
-@dataclass(frozen=True)
-class _Secret:
+class _Secret(NamedTuple):
     kind: str
     pattern: re.Pattern[str]
     #: How much of the match is a public, fixed prefix that is safe to show.

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 #: [project.urls] labels (normalised by ``url_label``) that state where the source is.
@@ -45,8 +44,7 @@ _PAGES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class RepoUrl:
+class RepoUrl(NamedTuple):
     host: str
     segments: tuple[str, ...]  # lower case, without .git and without forge suffixes
 
