@@ -370,6 +370,53 @@ def test_readme_symlink_loop_is_reported_not_crashed(make_repo: MakeRepo, run_ch
     assert "symbolic link" in result.findings[0].message
 
 
+def test_readme_and_guide_kept_as_links_to_the_docs_are_read_through(
+    make_repo: MakeRepo, run_checks: Run
+) -> None:
+    # One text for the repository page and the docs site: the links' targets are judged.
+    files = tree({"docs/index.md": README, "docs/devguide.md": CONTRIBUTING})
+    del files["README.md"], files["CONTRIBUTING.md"]
+    root = make_repo(files, git_init=False)
+    (root / "README.md").symlink_to("docs/index.md")
+    (root / "CONTRIBUTING.md").symlink_to("docs/devguide.md")
+    result = run_checks(root, *[c for c in load_rules() if c[3] in "128"])
+    assert result.errors == []
+    assert result.findings == []
+
+
+def test_a_linked_readme_without_content_is_still_reported_at_the_link(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    files = tree({"docs/index.md": "# Demand Forecasting\n", "docs/devguide.md": "# Contributing\n"})
+    del files["README.md"], files["CONTRIBUTING.md"]
+    root = make_repo(files, git_init=False)
+    (root / "README.md").symlink_to("docs/index.md")
+    (root / "CONTRIBUTING.md").symlink_to("docs/devguide.md")
+    findings = check(root, "OSS101", "OSS103")
+    assert sorted((f.code, f.path) for f in findings) == [
+        ("OSS101", "README.md"),
+        ("OSS103", "CONTRIBUTING.md"),
+    ]
+    assert not any("symbolic link" in f.message for f in findings)
+
+
+def test_a_readme_linking_out_of_the_repository_is_not_followed(
+    make_repo: MakeRepo, check: Check, tmp_path: Path
+) -> None:
+    (tmp_path / "elsewhere.md").write_text(README, encoding="utf-8")
+    files = tree()
+    del files["README.md"], files["CONTRIBUTING.md"]
+    root = make_repo(files, git_init=False)
+    (root / "README.md").symlink_to(tmp_path / "elsewhere.md")
+    (root / "CONTRIBUTING.md").symlink_to("../elsewhere.md")
+    findings = check(root, "OSS101", "OSS103")
+    assert sorted((f.code, f.path) for f in findings) == [
+        ("OSS101", "README.md"),
+        ("OSS103", "CONTRIBUTING.md"),
+    ]
+    assert all("a symbolic link that leads to no file inside the repository" in f.message for f in findings)
+
+
 def test_empty_files_everywhere_do_not_crash(make_repo: MakeRepo, run_checks: Run) -> None:
     root = make_repo(dict.fromkeys(GOOD, ""))
     result = run_checks(root, *[c for c in load_rules() if c[3] in "128"])

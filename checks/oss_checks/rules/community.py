@@ -145,7 +145,11 @@ class _CommunityFile(Rule):
     def check_file_content(self, repo: Repo, path: str) -> Iterator[Finding]:
         text = repo.read_text(path)
         if text is None:
-            kind = "a symbolic link" if repo.is_symlink(path) else "binary, not UTF-8 or unreadable"
+            kind = (
+                "a symbolic link that leads to no file inside the repository"
+                if repo.is_symlink(path)
+                else "binary, not UTF-8 or unreadable"
+            )
             yield self.finding(
                 path,
                 f"{path} cannot be read as text ({kind}); replace it with a plain UTF-8 file "

@@ -104,8 +104,8 @@ class OSS401(Rule):
         return file.suffix in (".py", NOTEBOOK_SUFFIX)
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
-        if not_the_projects_own(repo, file.path):
-            return  # test input and vendored code: not the project's own paths
+        if not_the_projects_own(repo, file.path) or repo.is_symlink(file.path):
+            return  # test input and vendored code: not the project's own paths; a link's target is checked itself
         if file.suffix == NOTEBOOK_SUFFIX:
             notebook = valid_notebook(repo, file)
             if notebook is not None:
@@ -1216,6 +1216,8 @@ class OSS407(Rule):
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
         if file.size > _LARGEST_CREDENTIAL_FILE and file.suffix != NOTEBOOK_SUFFIX:
             return
+        if repo.is_symlink(file.path):
+            return  # git stores only the link's target name; the target is checked where it lives
         if file.suffix == NOTEBOOK_SUFFIX:
             notebook = valid_notebook(repo, file)
             if notebook is None:
