@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Check, MakeRepo, Run
+from conftest import Check, MakeRepo, Run, git
 from oss_checks.registry import Finding
 
 DATA_IGNORE = "/data/**\n!/data/**/\n!/data/**/README.md\n"
@@ -525,6 +525,27 @@ def test_hidden_readmes_need_a_readme_unless_the_conventions_apply(
     assert "git ignores data/README.md" in only(check(root, "OSS404")).message
     # A README that git ignores is found on disk.
     (root / "data" / "raw" / "README.md").write_text("Where the data comes from.\n", encoding="utf-8")
+    assert "git ignores data/raw/README.md" in only(check_unadopted(root, "OSS404")).message
+
+
+def test_a_committed_readme_is_kept_whatever_the_ignore_rules_say(
+    make_repo: MakeRepo, check_unadopted: Check, check: Check
+) -> None:
+    # data/ ignored whole, with a data/.gitignore that lets its README back in: the README was
+    # committed, and git keeps tracking a tracked file, so nothing is lost.
+    files = {
+        ".gitignore": "data/\n",
+        "data/.gitignore": "*\n!.gitignore\n!README.md\n",
+        "data/README.md": "Download the files from the competition page into this folder.\n",
+        "src/pkg/__init__.py": "",
+    }
+    root = make_repo(files)
+    git(root, "add", "-f", "data/README.md", "data/.gitignore")
+    assert check_unadopted(root, "OSS404") == []
+    assert check(root, "OSS404") == []
+    # A README beside it that was never committed is lost all the same.
+    (root / "data" / "raw").mkdir()
+    (root / "data" / "raw" / "README.md").write_text("Where the raw files come from.\n", encoding="utf-8")
     assert "git ignores data/raw/README.md" in only(check_unadopted(root, "OSS404")).message
 
 

@@ -677,6 +677,8 @@ class OSS404(Rule):
     ignored and the rest is not, or when data files there wait to be committed. A
     `data/` folder that holds code (a package named `data`) is not the data folder
     and is left alone; code and documentation in `data/` are never called data.
+    A README that is already committed is never called hidden: git keeps tracking
+    a committed file whatever `.gitignore` says.
 
     ## Why is this bad?
     Without an ignore rule, one `git add .` puts raw data, which may contain
@@ -783,13 +785,20 @@ def _data_ignore_problem(repo: Repo, *, readmes_expected: bool, only_if_ignored:
             f"git does not ignore data files in data/ (e.g. {leaking[0]}), so raw data can be committed: "
             f"add these lines to .gitignore: {add}"
         )
-    hidden = [readme for readme in kept if readme in ignored]
+    # git keeps tracking a committed file whatever the ignore rules say: only a README that is
+    # not in git yet would be left out.
+    hidden = [readme for readme in kept if readme in ignored and not _tracked(repo, readme)]
     if hidden:
         return (
             f"git ignores {hidden[0]}, so the data folders lose their documentation: "
             f"add these lines to .gitignore: {add}"
         )
     return None
+
+
+def _tracked(repo: Repo, path: str) -> bool:
+    """Whether git tracks ``path`` (a file git ignores and does not track is not listed at all)."""
+    return path in repo.path_set and repo.file(path).tracked
 
 
 def _ignored(repo: Repo, paths: list[str]) -> set[str] | None:
