@@ -1162,6 +1162,32 @@ def test_large_files_the_project_names_are_used_on_purpose(make_repo: MakeRepo, 
     ]
 
 
+def test_files_in_a_folder_the_docs_name_are_provided_on_purpose(make_repo: MakeRepo, check: Check) -> None:
+    files: dict[str, str | bytes] = {
+        "logs/best_fold0/events.out.tfevents.1": b"\0" * (2 * MB),  # the README names its folder
+        "logs/best_fold0/nested/events.out.tfevents.2": b"\0" * (2 * MB),  # one level further down
+        "logs/best_fold0x/events.out.tfevents.3": b"\0" * (2 * MB),  # a longer name, not named
+        "logs/fold1/events.out.tfevents.4": b"\0" * (2 * MB),  # only the code writes there
+        "logs/huge_fold/events.out.tfevents.5": b"\0" * (11 * MB),  # named, but over the named limit
+        "data/big.csv": b"\0" * (2 * MB),  # a top-level folder is where files go, not what is provided
+        "README.md": (
+            "Logs and checkpoints are saved under `logs/` and the data goes in `data/`.\n"
+            "The training log of the best model is provided under `./logs/best_fold0/`;\n"
+            "the longest run is in logs/huge_fold.\n"
+        ),
+        "train.py": "LOG_DIR = 'logs/fold1'\n",
+    }
+    findings = check(make_repo(files), "OSS403")
+    assert [f.path for f in findings] == [
+        "data/big.csv",
+        "logs/best_fold0/nested/events.out.tfevents.2",
+        "logs/best_fold0x/events.out.tfevents.3",
+        "logs/fold1/events.out.tfevents.4",
+        "logs/huge_fold/events.out.tfevents.5",
+    ]
+    assert "over the 10240 KB limit for files in a folder the docs name" in findings[-1].message
+
+
 @pytest.mark.parametrize(
     "naming",
     [

@@ -396,6 +396,9 @@ class OSS403(Rule):
     numbered series of files (`folds.0.csv` ... `folds.4.csv`) is named by a name
     built for it: `"folds.{}.csv".format(k)`, `f"folds.{k}.csv"`, `"folds.%d.csv"`,
     `"folds." + str(k) + ".csv"`, or a glob such as `folds.*.csv` or `folds.[0-4].csv`.
+    A file whose own folder the docs name by its whole path ("the training log is
+    provided under `runs/best_fold0/`") is named too; a top-level folder such as `data/`
+    or `runs/` is where files go, so naming it names none of them.
     Files stored with Git LFS are not reported.
 
     ## Why is this bad?
@@ -479,6 +482,8 @@ class OSS403(Rule):
             return f"{kind} in tests, docs, examples or package data", self.settings["bundled-max-kb"]
         if not _versions_data(repo) and file.name in _named_in_the_project(repo, base * 1024):
             return f"{kind} the project's code names", self.settings["bundled-max-kb"]
+        if not _versions_data(repo) and path.rpartition("/")[0] in _folders_the_docs_name(repo, base * 1024):
+            return f"{kind} in a folder the docs name", self.settings["bundled-max-kb"]
         if kind != "model files" and not repo.package_dirs and read_as_notebooks(repo):
             return f"{kind} of notebooks the README sends readers to", self.settings["bundled-max-kb"]
         return kind, base
@@ -494,6 +499,7 @@ _NAMING_SUFFIXES = (
     ".py", ".r", ".jl", ".sh", ".yaml", ".yml", ".toml", ".cfg", ".ini", ".json", ".md", ".rst",
     ".txt", ".html", ".js", ".ipynb", ".sql",
 )  # fmt: skip
+_NAMING_NAMES = ("Makefile", "Dockerfile")
 _NAMING_FILE_LIMIT = 1024 * 1024
 
 
@@ -527,6 +533,48 @@ def _named_in_the_project(repo: Repo, above: int) -> frozenset[str]:
         return frozenset(found)
 
     return repo.memo(("large-files-named", above), find)
+
+
+#: Where a project says what its folders hold: its documentation.
+_DOC_SUFFIXES = (".md", ".markdown", ".rst", ".txt")
+#: What may stand in a path, so that a folder's name is not part of a longer one.
+_PATH_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/")
+
+
+def _folders_the_docs_name(repo: Repo, above: int) -> frozenset[str]:
+    """The folders of large files (over ``above`` bytes) that the documentation names by their path.
+
+    "The training log of the best model is provided under runs/best_fold0/" names what is in that
+    folder, as a file's own name would. Only a file's own folder counts, named by its whole path
+    and at least two levels deep: a top-level folder the README names (`data/`, `runs/`) is
+    where files go, not a file the project provides. The caller keeps the limit for named files.
+    """
+
+    def find() -> frozenset[str]:
+        large = {path: path.rpartition("/")[0] for path in repo.paths if repo.size(path) > above}
+        folders = sorted({folder for folder in large.values() if "/" in folder}, key=len, reverse=True)
+        if not folders:
+            return frozenset()
+        return frozenset(_mentioned(repo, large, folders, _whole_paths, suffixes=_DOC_SUFFIXES, names=()))
+
+    return repo.memo(("large-file-folders-named", above), find)
+
+
+def _whole_paths(text: str, pattern: re.Pattern[str]) -> Iterator[str]:
+    """Each folder path ``pattern`` finds that stands whole (``./runs/x/``, not ``old/runs/x2``)."""
+    for match in pattern.finditer(text):
+        start, end = match.start(), match.end()
+        before = text[start - 1] if start else ""
+        after = text[end : end + 2]
+        starts_whole = before not in _PATH_CHARS or (before == "/" and text[start - 2 : start] == "./")
+        # A full stop that ends the sentence ends the path too.
+        ends_whole = (
+            after[:1] == "/"
+            or after[:1] not in _PATH_CHARS
+            or (after[:1] == "." and after[1:] not in _PATH_CHARS)
+        )
+        if starts_whole and ends_whole:
+            yield match.group()
 
 
 #: A numbered name: what stands before its first number, the number, and what follows its last.
@@ -579,18 +627,18 @@ def _mentioned(
     large: dict[str, str],
     words: list[str],
     matches: Callable[[str, re.Pattern[str]], Iterable[Any]],
+    *,
+    suffixes: tuple[str, ...] = _NAMING_SUFFIXES,
+    names: tuple[str, ...] = _NAMING_NAMES,
 ) -> set[Any]:
-    """Everything ``matches`` finds for ``words`` in the project's text files (one pass over them)."""
+    """Everything ``matches`` finds for ``words`` in the text files of the project that end in
+    ``suffixes`` or are called one of ``names`` (one pass over them)."""
     mention = re.compile("|".join(re.escape(word) for word in words))
     found: set[Any] = set()
     for path in repo.paths:
         if path in large and not path.lower().endswith(NOTEBOOK_SUFFIX):
             continue
-        lowered = path.lower()
-        if not lowered.endswith(_NAMING_SUFFIXES) and path.rpartition("/")[2] not in (
-            "Makefile",
-            "Dockerfile",
-        ):
+        if not path.lower().endswith(suffixes) and path.rpartition("/")[2] not in names:
             continue
         for text in _naming_texts(repo, path):
             found.update(matches(text, mention))
