@@ -704,6 +704,63 @@ def test_proprietary_text_against_open_license(make_repo: MakeRepo, check: Check
     assert 'license = "LicenseRef-Proprietary"' in findings[0].message
 
 
+def _setup_py(license_argument: str) -> str:
+    return (
+        "from setuptools import find_packages, setup\n\n"
+        "setup(\n"
+        '    name="demand-forecasting",\n'
+        f"    {license_argument},\n"
+        "    packages=find_packages(),\n"
+        ")\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "argument", "shown"),
+    [
+        ("Copyright 2026 Acme. All rights reserved.\n", "license='GPL v3'", "license='GPL v3'"),
+        (GPL3_HEADER, 'license="N/A"', "license='N/A'"),
+        (MIT_TEXT, 'license="Apache 2.0"', "license='Apache 2.0'"),
+    ],
+)
+def test_setup_py_license_that_contradicts_license_is_reported(
+    make_repo: MakeRepo, check: Check, text: str, argument: str, shown: str
+) -> None:
+    # No pyproject.toml [project]: setup()'s literal license= is what pip and scanners read.
+    root = make_repo(tree({"LICENSE": text, "pyproject.toml": None, "setup.py": _setup_py(argument)}))
+    findings = check(root, "OSS112")
+    assert where(findings) == [("OSS112", "setup.py", 5)]
+    assert f"but setup.py declares {shown};" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "argument"),
+    [
+        (GPL3_HEADER, "license='GPL v3'"),
+        (GPL3_HEADER, "license='GPL'"),
+        (BSD3_TEXT, "license='BSD'"),
+        (MIT_TEXT, "license='MIT License'"),
+        (MIT_TEXT, "license=LICENSE_NAME"),  # computed when it runs: not known
+        (MIT_TEXT, "license='Custom terms of the sponsor'"),
+        ("Some terms nobody recognises, written at length for this one project.\n", "license='N/A'"),
+    ],
+)
+def test_setup_py_license_that_agrees_or_is_unknown_passes(
+    make_repo: MakeRepo, check: Check, text: str, argument: str
+) -> None:
+    root = make_repo(tree({"LICENSE": text, "pyproject.toml": None, "setup.py": _setup_py(argument)}))
+    assert check(root, "OSS112") == []
+
+
+def test_pyproject_is_compared_before_setup_py(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(tree({"setup.py": _setup_py("license='GPL v3'")}))
+    assert check(root, "OSS112") == []  # pyproject.toml says MIT, as LICENSE does
+    root = make_repo(
+        tree({"pyproject.toml": PYPROJECT.replace('"MIT"', '"N/A"'), "setup.py": _setup_py("license='MIT'")})
+    )
+    assert where(check(root, "OSS112")) == [("OSS112", "pyproject.toml", 5)]
+
+
 # -- OSS113: one name and one URL -----------------------------------------------------------
 def test_name_spellings_that_agree(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo(
