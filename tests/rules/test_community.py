@@ -400,6 +400,17 @@ def test_a_linked_readme_without_content_is_still_reported_at_the_link(
     assert not any("symbolic link" in f.message for f in findings)
 
 
+def test_a_placeholder_in_a_linked_guide_is_reported_once(make_repo: MakeRepo, check: Check) -> None:
+    contributing = CONTRIBUTING + "Write to TODO@example.com with questions.\n"
+    files = tree({"CONTRIBUTING.md": contributing, "docs/index.md": README + "TODO: describe the models\n"})
+    del files["README.md"]
+    root = make_repo(files, git_init=False)
+    (root / "README.md").symlink_to("docs/index.md")  # the docs' index is no community file: read here
+    (root / ".github").mkdir(exist_ok=True)
+    (root / ".github" / "CONTRIBUTING.md").symlink_to("../CONTRIBUTING.md")  # scanned at its target
+    assert sorted({f.path for f in check(root, "OSS110")}) == ["CONTRIBUTING.md", "README.md"]
+
+
 def test_a_readme_linking_out_of_the_repository_is_not_followed(
     make_repo: MakeRepo, check: Check, tmp_path: Path
 ) -> None:

@@ -773,7 +773,7 @@ class OSS110(Rule):
         # A template's own README shows the tags it renders: documentation, not leftovers.
         template = any(repo.exists(name) for name in _TEMPLATE_CONFIGS)
         for path in repo.paths:
-            if is_community_file(path):
+            if is_community_file(path) and not _links_to_a_community_file(repo, path):
                 yield from self._scan(path, repo.read_text(path), tags=not template)
 
     def _scan(self, path: str, text: str | None, *, tags: bool = True) -> Iterator[Finding]:
@@ -837,6 +837,14 @@ _HOW_TO_RUN = ["installation", "usage"]
 def _section_title(key: str, synonyms: Mapping[str, list[str]]) -> str:
     names = synonyms.get(key) or []
     return names[0] if names else key.replace("-", " ").replace("_", " ").capitalize()
+
+
+def _links_to_a_community_file(repo: Repo, path: str) -> bool:
+    """Whether ``path`` is a symbolic link to another community file, which is scanned itself."""
+    if not repo.is_symlink(path):
+        return False
+    target = repo.link_target(path)
+    return target is not None and target in repo.path_set and is_community_file(target)
 
 
 class OSS111(Rule):
