@@ -23,7 +23,8 @@ _LICENSE_TEXTS: tuple[tuple[KnownLicense, tuple[str, ...], tuple[str, ...]], ...
     (
         KnownLicense("agpl-3.0", "AGPL-3.0", "AGPL-3.0-or-later"),
         ("gnu affero general public license",),
-        (),
+        # The GPL's own text names the AGPL in its section 13 ("Use with the GNU Affero ...").
+        ("gnu general public license version 3, 29 june 2007",),
     ),
     (
         KnownLicense("lgpl-3.0", "LGPL-3.0", "LGPL-3.0-or-later"),
