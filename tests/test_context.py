@@ -65,14 +65,73 @@ def test_oversized_file_is_not_read(tmp_path: Path) -> None:
     assert repo.size("big.csv") == MAX_READ_BYTES + 1
 
 
-def test_symlinks_including_loops_read_as_none(tmp_path: Path) -> None:
-    (tmp_path / "real.md").write_text("text")
-    os.symlink("real.md", tmp_path / "link.md")
-    os.symlink("loop", tmp_path / "loop")
+def test_a_link_to_a_file_inside_reads_as_that_file(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Project\n")
+    os.symlink("docs/index.md", tmp_path / "README.md")
+    os.symlink("../README.md", tmp_path / "docs" / "readme.md")  # a chain, climbing back up
     repo = Repo(tmp_path)
-    assert repo.read_text("link.md") is None
-    assert repo.read_text("loop") is None
-    assert repo.is_symlink("loop")
+    assert repo.read_text("README.md") == "# Project\n"
+    assert repo.read_text("docs/readme.md") == "# Project\n"
+    assert repo.link_target("docs/readme.md") == "docs/index.md"
+    assert repo.contains("README.md", "Project")
+    # What git stores for a link is its target's name: the size stays the link's own.
+    assert repo.is_symlink("README.md")
+    assert repo.size("README.md") == 0
+
+
+def test_links_that_lead_out_of_the_repository_or_nowhere_read_as_none(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("SECRET\n")
+    root = tmp_path / "repo"
+    (root / "sub").mkdir(parents=True)
+    (root / "real").mkdir()
+    (root / "real" / "x.md").write_text("inside\n")
+    links = {
+        "absolute.md": str(outside / "secret.txt"),
+        "escape.md": "../outside/secret.txt",
+        "sub/escape.md": "../../outside/secret.txt",
+        "dotdot.md": "real/../../outside/secret.txt",
+        "outdir": str(outside),  # a folder link, then a link through it
+        "through.md": "outdir/secret.txt",
+        "back.md": "outdir/../repo/real/x.md",  # '..' after a symlinked folder is not lexical
+        "hop.md": "escape.md",  # a chain whose last hop escapes
+        "loop": "loop",
+        "ping.md": "pong.md",
+        "pong.md": "ping.md",
+        "dangling.md": "nothing.md",
+        "folder.md": "real",
+        "dot.md": ".",
+        "zero": "/dev/zero",
+    }
+    for name, target in links.items():
+        os.symlink(target, root / name)
+    os.mkfifo(root / "pipe")
+    os.symlink("pipe", root / "pipe.md")
+    repo = Repo(root)
+    for name in [*links, "pipe.md"]:
+        assert repo.read_text(name) is None, name
+        assert repo.read_bytes(name) is None, name
+        assert repo.link_target(name) is None, name
+        assert not repo.contains(name, "SECRET"), name
+
+
+def test_a_long_chain_of_links_stops(tmp_path: Path) -> None:
+    (tmp_path / "end.md").write_text("end\n")
+    os.symlink("end.md", tmp_path / "l0")
+    for hop in range(1, 60):
+        os.symlink(f"l{hop - 1}", tmp_path / f"l{hop}")
+    repo = Repo(tmp_path)
+    assert repo.read_text("l10") == "end\n"
+    assert repo.read_text("l59") is None
+
+
+def test_a_link_to_a_huge_file_keeps_the_size_limit(tmp_path: Path) -> None:
+    with (tmp_path / "big.txt").open("wb") as handle:
+        handle.truncate(MAX_READ_BYTES + 1)
+    os.symlink("big.txt", tmp_path / "README.md")
+    assert Repo(tmp_path).read_text("README.md") is None
 
 
 def test_unreadable_file_reads_as_none(tmp_path: Path) -> None:

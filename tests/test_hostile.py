@@ -90,6 +90,83 @@ def test_diff_never_reads_through_a_symlinked_folder(
     assert "SECRET-FROM-OUTSIDE" not in capsys.readouterr().out
 
 
+_AWS_KEY = "AKIA" + "QWERTYUIOPASDFGH"
+_LINKED_FILES = {
+    "README.md": "# Demo\n\nTODO: write this\n",
+    "src/demo/__init__.py": f'KEY = "{_AWS_KEY}"\nframe = open("/home/alice/data.csv")\n',
+    "src/demo/settings.yaml": "a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> other\n",
+    "config/prod.env": "TOKEN=abcdef123456\n",
+    "notebooks/1.0-ab-explore.ipynb": json.dumps(
+        {
+            "cells": [
+                {
+                    "cell_type": "code",
+                    "execution_count": 2,
+                    "metadata": {},
+                    "outputs": [{"output_type": "stream", "name": "stdout", "text": [f"key {_AWS_KEY}\n"]}],
+                    "source": ["y = x + 1\n", "open('/home/alice/data.csv')\n"],
+                },
+                {
+                    "cell_type": "code",
+                    "execution_count": 1,
+                    "metadata": {},
+                    "outputs": [],
+                    "source": ["x = 1\n"],
+                },
+            ],
+            "metadata": {},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+    ),
+}
+
+
+def _every_finding(root: Path) -> set[tuple[str, str, int, str]]:
+    from oss_checks import engine
+    from oss_checks.rules import load_rules
+
+    result = engine.check(root, select=sorted(load_rules()))
+    assert result.errors == []
+    return {(f.code, f.path, f.line, f.message) for f in result.findings}
+
+
+def test_a_link_to_a_file_of_the_repository_is_not_a_second_copy_of_it(make_repo: MakeRepo) -> None:
+    # Links are read through now (a README kept as a link to the docs' index): the per-file
+    # rules must still check each text once, where it lives, and never at the link.
+    plain = make_repo(_LINKED_FILES)
+    linked = make_repo(_LINKED_FILES, git_init=False)
+    (linked / "links").mkdir()
+    for path in _LINKED_FILES:
+        (linked / "links" / path.replace("/", "-")).symlink_to("../" + path)
+    (linked / ".env").symlink_to("config/prod.env")
+    git(linked, "init", "-q", "-b", "main")
+    git(linked, "add", "-A")
+    before = _every_finding(plain)
+    assert {"OSS110", "OSS303", "OSS307", "OSS401", "OSS407", "OSS703"} <= {code for code, *_ in before}
+    assert _every_finding(linked) == before
+
+
+def test_no_rule_reads_outside_the_repository_through_a_link(make_repo: MakeRepo, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "notes.md").write_text(f"# Private\n\nkey {_AWS_KEY}\n<<<<<<< HEAD\n", encoding="utf-8")
+    root = make_repo({"pyproject.toml": '[project]\nname = "demo"\n'}, git_init=False)
+    (root / "docs").mkdir()
+    (root / "README.md").symlink_to(outside / "notes.md")
+    (root / "CONTRIBUTING.md").symlink_to("../outside/notes.md")
+    (root / "docs" / "outside").symlink_to(outside, target_is_directory=True)
+    (root / "SECURITY.md").symlink_to("docs/outside/notes.md")
+    (root / "notes.py").symlink_to("docs/outside/notes.md")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    findings = _every_finding(root)
+    assert not any("Private" in message or "AKIA" in message for *_, message in findings)
+    assert not any(code in ("OSS407", "OSS703") for code, *_ in findings)
+    unreadable = {(code, path) for code, path, _, message in findings if "symbolic link" in message}
+    assert {("OSS101", "README.md"), ("OSS103", "CONTRIBUTING.md")} <= unreadable
+
+
 def test_write_baseline_refuses_a_symlink_at_its_path(make_repo: MakeRepo, tmp_path: Path) -> None:
     target = tmp_path / "precious.txt"
     target.write_text("keep me\n", encoding="utf-8")

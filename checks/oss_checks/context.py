@@ -3,9 +3,11 @@
 ``Repo`` holds plain facts and no settings: the engine reads the configuration and
 builds the repository with what it needs (which files, a declared project type).
 Everything is read at most once and lazily, and nothing here ever raises for a bad
-file: binary, non-UTF-8, oversized, unreadable files, symlinks and files reached
-through a symlinked folder read as ``None``, and a file that does not parse keeps its
-one-line error for the rule that reports it.
+file: binary, non-UTF-8, oversized, unreadable files and files reached through a
+symlinked folder read as ``None``, and a file that does not parse keeps its one-line
+error for the rule that reports it. A symbolic link reads as the file it leads to when
+that is a regular file inside the repository, reached only through real folders of it
+(a README kept as a link to the docs' index); any other link reads as ``None``.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ CCDS_FOLDERS = ("data", "models", "notebooks", "reports", "references")
 CCDS_FOLDERS_NEEDED = 3
 #: How much of a file is looked at to decide whether it is binary.
 BINARY_SNIFF_BYTES = 8192
+#: How many symbolic links one read follows at most (Linux's own limit for one path).
+MAX_LINK_HOPS = 40
 
 #: Folders that are never project content when walking a folder that is not a git repo.
 WALK_SKIP_DIRS = frozenset(
@@ -146,6 +150,7 @@ class Repo:
         self._declared_adoption = adopted
         self._text: dict[str, str | None] = {}
         self._stats: dict[str, os.stat_result | None] = {}
+        self._link_targets: dict[str, str | None] = {}
         self._real_folders: dict[str, bool] = {"": True}
         self._memo: dict[Hashable, Any] = {}
 
@@ -311,9 +316,67 @@ class Repo:
         info = self._lstat(path)
         return info is not None and stat.S_ISLNK(info.st_mode)
 
+    def link_target(self, path: str) -> str | None:
+        """The regular file of the repository a symbolic link at ``path`` leads to, or None.
+
+        Each hop is resolved by hand, never by the system: a link whose text is absolute,
+        climbs above the root, passes through a folder that is itself a link, leads to a
+        folder, a device or a pipe, dangles, or loops leads nowhere, so nothing outside the
+        repository is ever read through it.
+        """
+        if path not in self._link_targets:
+            self._link_targets[path] = self._resolve_link(path)
+        return self._link_targets[path]
+
+    def _resolve_link(self, path: str) -> str | None:
+        current = path
+        for _ in range(MAX_LINK_HOPS):
+            info = self._lstat(current)
+            if info is None:
+                return None
+            if stat.S_ISREG(info.st_mode):
+                return current if current != path else None
+            if not stat.S_ISLNK(info.st_mode):
+                return None
+            try:
+                text = os.readlink(os.path.join(self.root, current))
+            except (OSError, ValueError):
+                return None
+            names = text.replace(os.sep, "/").split("/")
+            if (
+                not text
+                or os.path.isabs(text)
+                or text.startswith("/")
+                or (os.name == "nt" and ":" in names[0])
+            ):
+                return None  # absolute, or a drive on Windows
+            folders = current.split("/")[:-1]
+            for name in names[:-1]:
+                if name == "..":
+                    if not folders:
+                        return None  # above the root
+                    folders.pop()
+                elif name not in ("", "."):
+                    folders.append(name)
+                    # ".." after a symlinked folder would not undo it: only real folders are crossed.
+                    if not self._real_folder("/".join(folders)):
+                        return None
+            last = names[-1]
+            if last in ("", ".", ".."):
+                return None  # a folder
+            current = "/".join([*folders, last])
+        return None  # a loop, or a chain longer than the system would follow
+
     def read_bytes(self, path: str, limit: int = MAX_READ_BYTES) -> bytes | None:
-        """The file's bytes, or None for a symlink, a non-regular or oversized or unreadable file."""
+        """The file's bytes, or None for a non-regular or oversized or unreadable file.
+
+        A symbolic link reads as the repository file it leads to (see :meth:`link_target`).
+        """
         info = self._lstat(path)
+        if info is not None and stat.S_ISLNK(info.st_mode):
+            target = self.link_target(path)
+            info = None if target is None else self._lstat(target)
+            path = target or path
         if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             return None
         try:

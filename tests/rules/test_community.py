@@ -370,6 +370,64 @@ def test_readme_symlink_loop_is_reported_not_crashed(make_repo: MakeRepo, run_ch
     assert "symbolic link" in result.findings[0].message
 
 
+def test_readme_and_guide_kept_as_links_to_the_docs_are_read_through(
+    make_repo: MakeRepo, run_checks: Run
+) -> None:
+    # One text for the repository page and the docs site: the links' targets are judged.
+    files = tree({"docs/index.md": README, "docs/devguide.md": CONTRIBUTING})
+    del files["README.md"], files["CONTRIBUTING.md"]
+    root = make_repo(files, git_init=False)
+    (root / "README.md").symlink_to("docs/index.md")
+    (root / "CONTRIBUTING.md").symlink_to("docs/devguide.md")
+    result = run_checks(root, *[c for c in load_rules() if c[3] in "128"])
+    assert result.errors == []
+    assert result.findings == []
+
+
+def test_a_linked_readme_without_content_is_still_reported_at_the_link(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    files = tree({"docs/index.md": "# Demand Forecasting\n", "docs/devguide.md": "# Contributing\n"})
+    del files["README.md"], files["CONTRIBUTING.md"]
+    root = make_repo(files, git_init=False)
+    (root / "README.md").symlink_to("docs/index.md")
+    (root / "CONTRIBUTING.md").symlink_to("docs/devguide.md")
+    findings = check(root, "OSS101", "OSS103")
+    assert sorted((f.code, f.path) for f in findings) == [
+        ("OSS101", "README.md"),
+        ("OSS103", "CONTRIBUTING.md"),
+    ]
+    assert not any("symbolic link" in f.message for f in findings)
+
+
+def test_a_placeholder_in_a_linked_guide_is_reported_once(make_repo: MakeRepo, check: Check) -> None:
+    contributing = CONTRIBUTING + "Write to TODO@example.com with questions.\n"
+    files = tree({"CONTRIBUTING.md": contributing, "docs/index.md": README + "TODO: describe the models\n"})
+    del files["README.md"]
+    root = make_repo(files, git_init=False)
+    (root / "README.md").symlink_to("docs/index.md")  # the docs' index is no community file: read here
+    (root / ".github").mkdir(exist_ok=True)
+    (root / ".github" / "CONTRIBUTING.md").symlink_to("../CONTRIBUTING.md")  # scanned at its target
+    assert sorted({f.path for f in check(root, "OSS110")}) == ["CONTRIBUTING.md", "README.md"]
+
+
+def test_a_readme_linking_out_of_the_repository_is_not_followed(
+    make_repo: MakeRepo, check: Check, tmp_path: Path
+) -> None:
+    (tmp_path / "elsewhere.md").write_text(README, encoding="utf-8")
+    files = tree()
+    del files["README.md"], files["CONTRIBUTING.md"]
+    root = make_repo(files, git_init=False)
+    (root / "README.md").symlink_to(tmp_path / "elsewhere.md")
+    (root / "CONTRIBUTING.md").symlink_to("../elsewhere.md")
+    findings = check(root, "OSS101", "OSS103")
+    assert sorted((f.code, f.path) for f in findings) == [
+        ("OSS101", "README.md"),
+        ("OSS103", "CONTRIBUTING.md"),
+    ]
+    assert all("a symbolic link that leads to no file inside the repository" in f.message for f in findings)
+
+
 def test_empty_files_everywhere_do_not_crash(make_repo: MakeRepo, run_checks: Run) -> None:
     root = make_repo(dict.fromkeys(GOOD, ""))
     result = run_checks(root, *[c for c in load_rules() if c[3] in "128"])
@@ -655,6 +713,63 @@ def test_proprietary_text_against_open_license(make_repo: MakeRepo, check: Check
     findings = check(root, "OSS112")
     assert where(findings) == [("OSS112", "pyproject.toml", 5)]
     assert 'license = "LicenseRef-Proprietary"' in findings[0].message
+
+
+def _setup_py(license_argument: str) -> str:
+    return (
+        "from setuptools import find_packages, setup\n\n"
+        "setup(\n"
+        '    name="demand-forecasting",\n'
+        f"    {license_argument},\n"
+        "    packages=find_packages(),\n"
+        ")\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "argument", "shown"),
+    [
+        ("Copyright 2026 Acme. All rights reserved.\n", "license='GPL v3'", "license='GPL v3'"),
+        (GPL3_HEADER, 'license="N/A"', "license='N/A'"),
+        (MIT_TEXT, 'license="Apache 2.0"', "license='Apache 2.0'"),
+    ],
+)
+def test_setup_py_license_that_contradicts_license_is_reported(
+    make_repo: MakeRepo, check: Check, text: str, argument: str, shown: str
+) -> None:
+    # No pyproject.toml [project]: setup()'s literal license= is what pip and scanners read.
+    root = make_repo(tree({"LICENSE": text, "pyproject.toml": None, "setup.py": _setup_py(argument)}))
+    findings = check(root, "OSS112")
+    assert where(findings) == [("OSS112", "setup.py", 5)]
+    assert f"but setup.py declares {shown};" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "argument"),
+    [
+        (GPL3_HEADER, "license='GPL v3'"),
+        (GPL3_HEADER, "license='GPL'"),
+        (BSD3_TEXT, "license='BSD'"),
+        (MIT_TEXT, "license='MIT License'"),
+        (MIT_TEXT, "license=LICENSE_NAME"),  # computed when it runs: not known
+        (MIT_TEXT, "license='Custom terms of the sponsor'"),
+        ("Some terms nobody recognises, written at length for this one project.\n", "license='N/A'"),
+    ],
+)
+def test_setup_py_license_that_agrees_or_is_unknown_passes(
+    make_repo: MakeRepo, check: Check, text: str, argument: str
+) -> None:
+    root = make_repo(tree({"LICENSE": text, "pyproject.toml": None, "setup.py": _setup_py(argument)}))
+    assert check(root, "OSS112") == []
+
+
+def test_pyproject_is_compared_before_setup_py(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(tree({"setup.py": _setup_py("license='GPL v3'")}))
+    assert check(root, "OSS112") == []  # pyproject.toml says MIT, as LICENSE does
+    root = make_repo(
+        tree({"pyproject.toml": PYPROJECT.replace('"MIT"', '"N/A"'), "setup.py": _setup_py("license='MIT'")})
+    )
+    assert where(check(root, "OSS112")) == [("OSS112", "pyproject.toml", 5)]
 
 
 # -- OSS113: one name and one URL -----------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Check, MakeRepo, Run
+from conftest import Check, MakeRepo, Run, git
 from oss_checks.registry import Finding
 
 DATA_IGNORE = "/data/**\n!/data/**/\n!/data/**/README.md\n"
@@ -525,6 +525,27 @@ def test_hidden_readmes_need_a_readme_unless_the_conventions_apply(
     assert "git ignores data/README.md" in only(check(root, "OSS404")).message
     # A README that git ignores is found on disk.
     (root / "data" / "raw" / "README.md").write_text("Where the data comes from.\n", encoding="utf-8")
+    assert "git ignores data/raw/README.md" in only(check_unadopted(root, "OSS404")).message
+
+
+def test_a_committed_readme_is_kept_whatever_the_ignore_rules_say(
+    make_repo: MakeRepo, check_unadopted: Check, check: Check
+) -> None:
+    # data/ ignored whole, with a data/.gitignore that lets its README back in: the README was
+    # committed, and git keeps tracking a tracked file, so nothing is lost.
+    files = {
+        ".gitignore": "data/\n",
+        "data/.gitignore": "*\n!.gitignore\n!README.md\n",
+        "data/README.md": "Download the files from the competition page into this folder.\n",
+        "src/pkg/__init__.py": "",
+    }
+    root = make_repo(files)
+    git(root, "add", "-f", "data/README.md", "data/.gitignore")
+    assert check_unadopted(root, "OSS404") == []
+    assert check(root, "OSS404") == []
+    # A README beside it that was never committed is lost all the same.
+    (root / "data" / "raw").mkdir()
+    (root / "data" / "raw" / "README.md").write_text("Where the raw files come from.\n", encoding="utf-8")
     assert "git ignores data/raw/README.md" in only(check_unadopted(root, "OSS404")).message
 
 
@@ -1139,6 +1160,32 @@ def test_large_files_the_project_names_are_used_on_purpose(make_repo: MakeRepo, 
         "lightning_logs/version_0/checkpoints/epoch=9.ckpt",
         "models/model.pkl",
     ]
+
+
+def test_files_in_a_folder_the_docs_name_are_provided_on_purpose(make_repo: MakeRepo, check: Check) -> None:
+    files: dict[str, str | bytes] = {
+        "logs/best_fold0/events.out.tfevents.1": b"\0" * (2 * MB),  # the README names its folder
+        "logs/best_fold0/nested/events.out.tfevents.2": b"\0" * (2 * MB),  # one level further down
+        "logs/best_fold0x/events.out.tfevents.3": b"\0" * (2 * MB),  # a longer name, not named
+        "logs/fold1/events.out.tfevents.4": b"\0" * (2 * MB),  # only the code writes there
+        "logs/huge_fold/events.out.tfevents.5": b"\0" * (11 * MB),  # named, but over the named limit
+        "data/big.csv": b"\0" * (2 * MB),  # a top-level folder is where files go, not what is provided
+        "README.md": (
+            "Logs and checkpoints are saved under `logs/` and the data goes in `data/`.\n"
+            "The training log of the best model is provided under `./logs/best_fold0/`;\n"
+            "the longest run is in logs/huge_fold.\n"
+        ),
+        "train.py": "LOG_DIR = 'logs/fold1'\n",
+    }
+    findings = check(make_repo(files), "OSS403")
+    assert [f.path for f in findings] == [
+        "data/big.csv",
+        "logs/best_fold0/nested/events.out.tfevents.2",
+        "logs/best_fold0x/events.out.tfevents.3",
+        "logs/fold1/events.out.tfevents.4",
+        "logs/huge_fold/events.out.tfevents.5",
+    ]
+    assert "over the 10240 KB limit for files in a folder the docs name" in findings[-1].message
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,11 @@ def test_spdx_parser() -> None:
         ("Copyright Acme. All rights reserved.", ["proprietary"]),
         ("Apache License (no version)", []),
         (MIT + "\n\n" + APACHE, ["apache-2.0", "mit"]),
+        (
+            "GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n\n13. Use with the GNU Affero General Public License.\n",
+            ["gpl-3.0"],
+        ),
+        ("GNU AFFERO GENERAL PUBLIC LICENSE\nVersion 3, 19 November 2007\n", ["agpl-3.0"]),
     ],
 )
 def test_license_texts_are_recognised(text: str, keys: list[str]) -> None:

@@ -144,7 +144,11 @@ class _CommunityFile(Rule):
     def check_file_content(self, repo: Repo, path: str) -> Iterator[Finding]:
         text = repo.read_text(path)
         if text is None:
-            kind = "a symbolic link" if repo.is_symlink(path) else "binary, not UTF-8 or unreadable"
+            kind = (
+                "a symbolic link that leads to no file inside the repository"
+                if repo.is_symlink(path)
+                else "binary, not UTF-8 or unreadable"
+            )
             yield self.finding(
                 path,
                 f"{path} cannot be read as text ({kind}); replace it with a plain UTF-8 file "
@@ -768,7 +772,7 @@ class OSS110(Rule):
         # A template's own README shows the tags it renders: documentation, not leftovers.
         template = any(repo.exists(name) for name in _TEMPLATE_CONFIGS)
         for path in repo.paths:
-            if is_community_file(path):
+            if is_community_file(path) and not _links_to_a_community_file(repo, path):
                 yield from self._scan(path, repo.read_text(path), tags=not template)
 
     def _scan(self, path: str, text: str | None, *, tags: bool = True) -> Iterator[Finding]:
@@ -832,6 +836,14 @@ _HOW_TO_RUN = ["installation", "usage"]
 def _section_title(key: str, synonyms: Mapping[str, list[str]]) -> str:
     names = synonyms.get(key) or []
     return names[0] if names else key.replace("-", " ").replace("_", " ").capitalize()
+
+
+def _links_to_a_community_file(repo: Repo, path: str) -> bool:
+    """Whether ``path`` is a symbolic link to another community file, which is scanned itself."""
+    if not repo.is_symlink(path):
+        return False
+    target = repo.link_target(path)
+    return target is not None and target in repo.path_set and is_community_file(target)
 
 
 class OSS111(Rule):
@@ -1045,14 +1057,16 @@ class OSS111(Rule):
 
 # -- OSS112: the LICENSE text and pyproject's license agree ---------------------------------
 class OSS112(Rule):
-    """LICENSE text and pyproject.toml name different licenses
+    """LICENSE text and pyproject.toml or setup.py name different licenses
 
     ## What it does
     Recognises the license in the LICENSE file from distinctive phrases of its text (MIT,
     BSD-2-Clause, BSD-3-Clause, Apache-2.0, GPL, LGPL, AGPL, MPL-2.0, ISC, Unlicense, or a
     proprietary "all rights reserved" notice) and compares it with the `license` in
     pyproject.toml: the SPDX expression, the older `{text = ...}` table or the License
-    classifiers.
+    classifiers. A project without a `[project]` table is compared through the `license=`
+    its `setup.py` gives `setup()` as plain text (setup.py is read, never run). A declared
+    "N/A" or "none" contradicts a license text too; a name it does not know is left alone.
 
     ## Why is this bad?
     The LICENSE file is what lawyers read; pyproject.toml is what package indexes, scanners
@@ -1074,42 +1088,86 @@ class OSS112(Rule):
     def check(self, repo: Repo) -> Iterator[Finding]:
         path = repo.find(*LICENSE_NAMES)
         text = repo.read_text(path) if path else None
-        project = repo.project
-        if path is None or text is None or not project:
+        if path is None or text is None:
+            return
+        declaration = _pyproject_license(repo) or _setup_py_license(repo)
+        if declaration is None:
             return
         detected = detect_licenses(text)
         if not detected:
             return
-        pyproject_text = repo.read_text("pyproject.toml")
-        declared = project.get("license")
-        families: set[str] = set()
-        all_known = True
-        if isinstance(declared, str):
-            families, all_known = license_families(declared)
-            shown = f'license = "{declared}"'
-            line = toml_key_line(pyproject_text, "project", "license")
-        elif isinstance(declared, dict) and isinstance(declared.get("text"), str):
-            families, all_known = license_families(declared["text"])
-            shown = f'license = {{text = "{declared["text"]}"}}'
-            line = toml_key_line(pyproject_text, "project", "license")
-        else:
-            classifiers = license_classifiers(project)
-            families = classifier_families(classifiers)
-            if not families:
-                return
-            shown = f"the classifier '{classifiers[0]}'"
-            line = text_line(pyproject_text, classifiers[0])[0]
+        where, shown, line, families, all_known = declaration
         if not families or any(known.key in families for known in detected):
             return
         if not all_known:
             return  # an identifier we cannot map may well be the license in LICENSE
         names = " and ".join(known.display for known in detected)
         yield self.finding(
-            "pyproject.toml",
-            f"{path} holds the {names} license text but pyproject.toml declares {shown}; "
+            where,
+            f"{path} holds the {names} license text but {where} declares {shown}; "
             f'make both name the same license (for {names}: license = "{detected[0].spdx}")',
             line=line,
         )
+
+
+#: Where a license is declared, how it reads there, its line, the families it names, and
+#: whether every name in it is known.
+_Declaration = tuple[str, str, int, set[str], bool]
+#: Values that declare no license at all: with a license text in LICENSE, they contradict it.
+_NO_LICENSE = frozenset({"n/a", "na", "none", "unknown", "tbd", "todo", "-", "?"})
+#: Names that stand for a family of licenses whatever its version or clauses.
+_GENERIC_LICENSE_NAMES: dict[str, frozenset[str]] = {
+    "bsd": frozenset({"bsd-2-clause", "bsd-3-clause"}),
+    "bsd license": frozenset({"bsd-2-clause", "bsd-3-clause"}),
+    "gpl": frozenset({"gpl-2.0", "gpl-3.0"}),
+    "gnu gpl": frozenset({"gpl-2.0", "gpl-3.0"}),
+    "lgpl": frozenset({"lgpl-2.1", "lgpl-3.0"}),
+}
+
+
+def _declared_families(value: str) -> tuple[set[str], bool]:
+    """The license families a declared value names, and whether every name in it is known.
+
+    A value that declares no license ("N/A", "none") names the family "none", which no license
+    text in LICENSE belongs to."""
+    plain = " ".join(value.casefold().split())
+    if plain in _NO_LICENSE:
+        return {"none"}, True
+    if plain in _GENERIC_LICENSE_NAMES:
+        return set(_GENERIC_LICENSE_NAMES[plain]), True
+    return license_families(value)
+
+
+def _pyproject_license(repo: Repo) -> _Declaration | None:
+    """The license pyproject.toml's [project] declares (expression, ``{text = ...}`` or classifiers)."""
+    project = repo.project
+    if not project:
+        return None
+    pyproject_text = repo.read_text("pyproject.toml")
+    declared = project.get("license")
+    if isinstance(declared, str):
+        families, all_known = _declared_families(declared)
+        line = toml_key_line(pyproject_text, "project", "license")
+        return "pyproject.toml", f'license = "{declared}"', line, families, all_known
+    if isinstance(declared, dict) and isinstance(declared.get("text"), str):
+        families, all_known = _declared_families(declared["text"])
+        line = toml_key_line(pyproject_text, "project", "license")
+        return "pyproject.toml", f'license = {{text = "{declared["text"]}"}}', line, families, all_known
+    classifiers = license_classifiers(project)
+    families = classifier_families(classifiers)
+    if not families:
+        return None
+    line = text_line(pyproject_text, classifiers[0])[0]
+    return "pyproject.toml", f"the classifier '{classifiers[0]}'", line, families, True
+
+
+def _setup_py_license(repo: Repo) -> _Declaration | None:
+    """The license setup.py's setup() call declares as a literal string (setup.py is never run)."""
+    declared = setup_keywords(repo).get("license")
+    if declared is None or len(declared.value) > 200:
+        return None  # a license's whole text pasted in is not a name to compare
+    families, all_known = _declared_families(declared.value)
+    return "setup.py", f"license={declared.value!r}", declared.line, families, all_known
 
 
 # -- OSS113: one project name and one repository URL everywhere ----------------------------

@@ -104,8 +104,8 @@ class OSS401(Rule):
         return file.suffix in (".py", NOTEBOOK_SUFFIX)
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
-        if not_the_projects_own(repo, file.path):
-            return  # test input and vendored code: not the project's own paths
+        if not_the_projects_own(repo, file.path) or repo.is_symlink(file.path):
+            return  # test input and vendored code: not the project's own paths; a link's target is checked itself
         if file.suffix == NOTEBOOK_SUFFIX:
             notebook = valid_notebook(repo, file)
             if notebook is not None:
@@ -396,6 +396,9 @@ class OSS403(Rule):
     numbered series of files (`folds.0.csv` ... `folds.4.csv`) is named by a name
     built for it: `"folds.{}.csv".format(k)`, `f"folds.{k}.csv"`, `"folds.%d.csv"`,
     `"folds." + str(k) + ".csv"`, or a glob such as `folds.*.csv` or `folds.[0-4].csv`.
+    A file whose own folder the docs name by its whole path ("the training log is
+    provided under `runs/best_fold0/`") is named too; a top-level folder such as `data/`
+    or `runs/` is where files go, so naming it names none of them.
     Files stored with Git LFS are not reported.
 
     ## Why is this bad?
@@ -479,6 +482,8 @@ class OSS403(Rule):
             return f"{kind} in tests, docs, examples or package data", self.settings["bundled-max-kb"]
         if not _versions_data(repo) and file.name in _named_in_the_project(repo, base * 1024):
             return f"{kind} the project's code names", self.settings["bundled-max-kb"]
+        if not _versions_data(repo) and path.rpartition("/")[0] in _folders_the_docs_name(repo, base * 1024):
+            return f"{kind} in a folder the docs name", self.settings["bundled-max-kb"]
         if kind != "model files" and not repo.package_dirs and read_as_notebooks(repo):
             return f"{kind} of notebooks the README sends readers to", self.settings["bundled-max-kb"]
         return kind, base
@@ -494,6 +499,7 @@ _NAMING_SUFFIXES = (
     ".py", ".r", ".jl", ".sh", ".yaml", ".yml", ".toml", ".cfg", ".ini", ".json", ".md", ".rst",
     ".txt", ".html", ".js", ".ipynb", ".sql",
 )  # fmt: skip
+_NAMING_NAMES = ("Makefile", "Dockerfile")
 _NAMING_FILE_LIMIT = 1024 * 1024
 
 
@@ -527,6 +533,48 @@ def _named_in_the_project(repo: Repo, above: int) -> frozenset[str]:
         return frozenset(found)
 
     return repo.memo(("large-files-named", above), find)
+
+
+#: Where a project says what its folders hold: its documentation.
+_DOC_SUFFIXES = (".md", ".markdown", ".rst", ".txt")
+#: What may stand in a path, so that a folder's name is not part of a longer one.
+_PATH_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/")
+
+
+def _folders_the_docs_name(repo: Repo, above: int) -> frozenset[str]:
+    """The folders of large files (over ``above`` bytes) that the documentation names by their path.
+
+    "The training log of the best model is provided under runs/best_fold0/" names what is in that
+    folder, as a file's own name would. Only a file's own folder counts, named by its whole path
+    and at least two levels deep: a top-level folder the README names (`data/`, `runs/`) is
+    where files go, not a file the project provides. The caller keeps the limit for named files.
+    """
+
+    def find() -> frozenset[str]:
+        large = {path: path.rpartition("/")[0] for path in repo.paths if repo.size(path) > above}
+        folders = sorted({folder for folder in large.values() if "/" in folder}, key=len, reverse=True)
+        if not folders:
+            return frozenset()
+        return frozenset(_mentioned(repo, large, folders, _whole_paths, suffixes=_DOC_SUFFIXES, names=()))
+
+    return repo.memo(("large-file-folders-named", above), find)
+
+
+def _whole_paths(text: str, pattern: re.Pattern[str]) -> Iterator[str]:
+    """Each folder path ``pattern`` finds that stands whole (``./runs/x/``, not ``old/runs/x2``)."""
+    for match in pattern.finditer(text):
+        start, end = match.start(), match.end()
+        before = text[start - 1] if start else ""
+        after = text[end : end + 2]
+        starts_whole = before not in _PATH_CHARS or (before == "/" and text[start - 2 : start] == "./")
+        # A full stop that ends the sentence ends the path too.
+        ends_whole = (
+            after[:1] == "/"
+            or after[:1] not in _PATH_CHARS
+            or (after[:1] == "." and after[1:] not in _PATH_CHARS)
+        )
+        if starts_whole and ends_whole:
+            yield match.group()
 
 
 #: A numbered name: what stands before its first number, the number, and what follows its last.
@@ -579,18 +627,18 @@ def _mentioned(
     large: dict[str, str],
     words: list[str],
     matches: Callable[[str, re.Pattern[str]], Iterable[Any]],
+    *,
+    suffixes: tuple[str, ...] = _NAMING_SUFFIXES,
+    names: tuple[str, ...] = _NAMING_NAMES,
 ) -> set[Any]:
-    """Everything ``matches`` finds for ``words`` in the project's text files (one pass over them)."""
+    """Everything ``matches`` finds for ``words`` in the text files of the project that end in
+    ``suffixes`` or are called one of ``names`` (one pass over them)."""
     mention = re.compile("|".join(re.escape(word) for word in words))
     found: set[Any] = set()
     for path in repo.paths:
         if path in large and not path.lower().endswith(NOTEBOOK_SUFFIX):
             continue
-        lowered = path.lower()
-        if not lowered.endswith(_NAMING_SUFFIXES) and path.rpartition("/")[2] not in (
-            "Makefile",
-            "Dockerfile",
-        ):
+        if not path.lower().endswith(suffixes) and path.rpartition("/")[2] not in names:
             continue
         for text in _naming_texts(repo, path):
             found.update(matches(text, mention))
@@ -677,6 +725,8 @@ class OSS404(Rule):
     ignored and the rest is not, or when data files there wait to be committed. A
     `data/` folder that holds code (a package named `data`) is not the data folder
     and is left alone; code and documentation in `data/` are never called data.
+    A README that is already committed is never called hidden: git keeps tracking
+    a committed file whatever `.gitignore` says.
 
     ## Why is this bad?
     Without an ignore rule, one `git add .` puts raw data, which may contain
@@ -783,13 +833,20 @@ def _data_ignore_problem(repo: Repo, *, readmes_expected: bool, only_if_ignored:
             f"git does not ignore data files in data/ (e.g. {leaking[0]}), so raw data can be committed: "
             f"add these lines to .gitignore: {add}"
         )
-    hidden = [readme for readme in kept if readme in ignored]
+    # git keeps tracking a committed file whatever the ignore rules say: only a README that is
+    # not in git yet would be left out.
+    hidden = [readme for readme in kept if readme in ignored and not _tracked(repo, readme)]
     if hidden:
         return (
             f"git ignores {hidden[0]}, so the data folders lose their documentation: "
             f"add these lines to .gitignore: {add}"
         )
     return None
+
+
+def _tracked(repo: Repo, path: str) -> bool:
+    """Whether git tracks ``path`` (a file git ignores and does not track is not listed at all)."""
+    return path in repo.path_set and repo.file(path).tracked
 
 
 def _ignored(repo: Repo, paths: list[str]) -> set[str] | None:
@@ -1216,6 +1273,8 @@ class OSS407(Rule):
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
         if file.size > _LARGEST_CREDENTIAL_FILE and file.suffix != NOTEBOOK_SUFFIX:
             return
+        if repo.is_symlink(file.path):
+            return  # git stores only the link's target name; the target is checked where it lives
         if file.suffix == NOTEBOOK_SUFFIX:
             notebook = valid_notebook(repo, file)
             if notebook is None:

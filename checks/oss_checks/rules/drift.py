@@ -308,8 +308,9 @@ class OSS703(Rule):
                 yield self.finding(path, f"{path} is a backup left by a merge or patch: delete it")
                 continue
             # A plain search first (of the text other rules already read, else of the bytes),
-            # so only the rare file with a marker is decoded and kept.
-            if not repo.contains(path, "<<<<<<<"):
+            # so only the rare file with a marker is decoded and kept. A symbolic link's text is
+            # its target's, which is searched under its own path.
+            if repo.is_symlink(path) or not repo.contains(path, "<<<<<<<"):
                 continue
             text = repo.read_text(path)
             if text is None:

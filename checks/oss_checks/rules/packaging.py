@@ -282,7 +282,11 @@ class OSS201(Rule):
     def _parse_finding(self, repo: Repo) -> Finding:
         error = repo.pyproject_error or ""
         if repo.read_text(PYPROJECT) is None or not error.startswith("is not valid TOML"):
-            kind = "it is a symbolic link" if repo.is_symlink(PYPROJECT) else "it is binary or not UTF-8"
+            kind = (
+                "it is a symbolic link that leads to no file inside the repository"
+                if repo.is_symlink(PYPROJECT)
+                else "it is binary or not UTF-8"
+            )
             return self.finding(
                 PYPROJECT,
                 f"pyproject.toml cannot be read as text ({kind}); save it as a plain UTF-8 file",

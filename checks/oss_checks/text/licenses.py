@@ -21,7 +21,8 @@ _LICENSE_TEXTS: tuple[tuple[KnownLicense, tuple[str, ...], tuple[str, ...]], ...
     (
         KnownLicense("agpl-3.0", "AGPL-3.0", "AGPL-3.0-or-later"),
         ("gnu affero general public license",),
-        (),
+        # The GPL's own text names the AGPL in its section 13 ("Use with the GNU Affero ...").
+        ("gnu general public license version 3, 29 june 2007",),
     ),
     (
         KnownLicense("lgpl-3.0", "LGPL-3.0", "LGPL-3.0-or-later"),
@@ -156,7 +157,16 @@ LICENSE_ALIASES: dict[str, str] = {
     "gpl3": "GPL-3.0-or-later",
     "gpl-3": "GPL-3.0-or-later",
     "gplv3+": "GPL-3.0-or-later",
+    "gpl v3": "GPL-3.0-or-later",
+    "gpl 3": "GPL-3.0-or-later",
+    "gpl 3.0": "GPL-3.0-or-later",
+    "gpl v3.0": "GPL-3.0-or-later",
+    "gplv3.0": "GPL-3.0-or-later",
+    "gnu gpl v3": "GPL-3.0-or-later",
+    "gnu gplv3": "GPL-3.0-or-later",
     "gplv2": "GPL-2.0-only",
+    "gpl v2": "GPL-2.0-only",
+    "gpl 2": "GPL-2.0-only",
     "lgpl": "LGPL-3.0-or-later",
     "lgplv3": "LGPL-3.0-or-later",
     "mpl": "MPL-2.0",

@@ -29,7 +29,10 @@ def read_notebook(repo: Repo, path: str) -> Notebook:
 
 
 def valid_notebook(repo: Repo, file: SourceFile) -> Notebook | None:
-    """The parsed notebook, or None when it cannot be read (OSS301 reports that)."""
+    """The parsed notebook, or None when it cannot be read (OSS301 reports that) or is a
+    symbolic link: git stores a link's target name, and the notebook is checked where it lives."""
+    if repo.is_symlink(file.path):
+        return None
     notebook = read_notebook(repo, file.path)
     return None if notebook.error is not None else notebook
 
