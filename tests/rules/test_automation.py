@@ -535,6 +535,72 @@ def test_without_the_conventions_notebooks_the_readme_sends_readers_to_are_conte
 
 
 @pytest.mark.parametrize(
+    "page",
+    [
+        (
+            "README.rst",
+            "Lib\n===\n\nWorked examples are `notebooks on GitHub <https://github.com/acme/lib/tree/master/worked>`_.\n",
+        ),
+        ("README.md", "# Lib\n\nSee the [worked examples](worked/).\n"),
+        (
+            "docs/index.rst",
+            "Lib\n===\n\nMore in the `notebooks <https://github.com/acme/lib/tree/main/worked>`_.\n",
+        ),
+        ("docs/faq.md", "A step-by-step derivation is in [this folder](../worked).\n"),
+    ],
+)
+def test_without_the_conventions_notebooks_whose_folder_a_page_links_are_content(
+    make_repo: MakeRepo, check_unadopted: Check, page: tuple[str, str]
+) -> None:
+    files = {
+        **CODE_PROJECT,
+        "worked/01_detection.ipynb": NOTEBOOK_WITH_OUTPUT,
+        "worked/02_staging.ipynb": NOTEBOOK_WITH_OUTPUT,
+        page[0]: page[1],
+    }
+    assert check_unadopted(make_repo(files), "OSS604") == []
+    # A working notebook outside the linked folder still needs stripping.
+    files["analysis/tuning.ipynb"] = NOTEBOOK_WITH_OUTPUT
+    findings = check_unadopted(make_repo(files), "OSS604")
+    assert where(findings) == [("OSS604", PRECOMMIT, 0)]
+    assert "(analysis/tuning.ipynb)" in findings[0].message
+
+
+SLIDE_DECK = json.dumps(
+    {
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {"rise": {"theme": "serif"}},
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": 1,
+                "metadata": {"slideshow": {"slide_type": "slide"}},
+                "source": ["df.describe()"],
+                "outputs": [{"output_type": "stream", "name": "stdout", "text": ["count 3\n"]}],
+            }
+        ],
+    }
+)
+
+
+def test_without_the_conventions_a_talk_is_presentation_material(
+    make_repo: MakeRepo, check_unadopted: Check, check: Check
+) -> None:
+    files = {
+        **CODE_PROJECT,
+        "talks/conf2019/slides.ipynb": NOTEBOOK_WITH_OUTPUT,  # kept with its talk
+        "meetups/deck.ipynb": SLIDE_DECK,  # a RISE deck anywhere
+        "examples/notebooks/intro.ipynb": NOTEBOOK_WITH_OUTPUT,
+    }
+    assert check_unadopted(make_repo(files), "OSS604") == []
+    assert where(check(make_repo(files), "OSS604")) == [("OSS604", PRECOMMIT, 0)], "adopters still strip"
+    files["meetups/exploration.ipynb"] = NOTEBOOK_WITH_OUTPUT
+    findings = check_unadopted(make_repo(files), "OSS604")
+    assert "(meetups/exploration.ipynb)" in findings[0].message
+
+
+@pytest.mark.parametrize(
     "stripper",
     [
         {

@@ -763,6 +763,116 @@ def test_notebook_folders_are_configurable(make_repo: MakeRepo, check: Check) ->
     assert [f.path for f in check(root, "OSS305")] == [GOOD]
 
 
+COLAB_BADGE = "[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]"
+COURSE = {
+    "lab1/notebooks/lab1-tensors.ipynb": nb(code()),
+    "lab2/notebooks/lab2-training.ipynb": nb(code()),
+    "lab2/notebooks/lab2-tuning.ipynb": nb(code()),
+    "welcome.ipynb": nb(code()),
+}
+
+
+def test_a_course_whose_readme_offers_its_notebooks_keeps_them_where_they_are(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    # The badges go through short links, which cannot be followed offline: the badges say enough.
+    readme = (
+        "# Course\n\n| Lab | Open |\n|---|---|\n"
+        f"| Lab 0: Welcome | {COLAB_BADGE}(https://sho.rt/lab0) |\n"
+        f"| Lab 1: Tensors | {COLAB_BADGE}(https://sho.rt/lab1) |\n"
+    )
+    assert check_unadopted(make_repo({**COURSE, "readme.md": readme}), "OSS305") == []
+    # Without the badges the stray welcome notebook is still reported.
+    plain = make_repo({**COURSE, "readme.md": "# Course\n\nWork through the labs in order.\n"})
+    assert [f.path for f in check_unadopted(plain, "OSS305")] == ["welcome.ipynb"]
+
+
+@pytest.mark.parametrize(
+    ("page", "link"),
+    [
+        ("docs/results.md", "[the summary](../results/summary.ipynb)"),
+        (
+            "docs/results.rst",
+            "`the summary <https://github.com/acme/study/blob/main/results/summary.ipynb>`_",
+        ),
+        ("docs/index.md", "<https://nbviewer.org/github/acme/study/blob/main/results/summary.ipynb>"),
+        ("README.md", "[all results](https://github.com/acme/study/tree/main/results)"),
+        ("README.rst", "`all results <https://github.com/acme/study/tree/main/results/>`_"),
+    ],
+)
+def test_a_notebook_a_readme_or_docs_page_links_is_where_its_authors_present_it(
+    make_repo: MakeRepo, check_unadopted: Check, page: str, link: str
+) -> None:
+    files = {
+        "notebooks/1.0-a-eda.ipynb": nb(code()),
+        "notebooks/2.0-a-model.ipynb": nb(code()),
+        "notebooks/3.0-a-report.ipynb": nb(code()),
+        "results/summary.ipynb": nb(code()),
+        "scratch/try.ipynb": nb(code()),
+        page: f"Study\n=====\n\nRead {link}.\n",
+    }
+    # The notebook nobody links still strays from where the others are.
+    assert [f.path for f in check_unadopted(make_repo(files), "OSS305")] == ["scratch/try.ipynb"]
+
+
+def test_a_readme_that_sends_readers_to_notebooks_publishes_their_places(
+    make_repo: MakeRepo, check_unadopted: Check, check: Check
+) -> None:
+    # Readers open them by their addresses (links, badges, bookmarks): moving any breaks those.
+    files = {
+        "notebooks/1.0-a-eda.ipynb": nb(code()),
+        "notebooks/2.0-a-model.ipynb": nb(code()),
+        "results/summary.ipynb": nb(code()),
+        "README.md": "# Study\n\nRead [the summary](results/summary.ipynb).\n",
+    }
+    assert check_unadopted(make_repo(files), "OSS305") == []
+    assert [f.path for f in check(make_repo(files), "OSS305")] == ["results/summary.ipynb"], "adopters"
+
+
+SLIDES = nb(
+    {**markdown("# A talk"), "metadata": {"slideshow": {"slide_type": "slide"}}},
+    {**markdown("## Why"), "metadata": {"slideshow": {"slide_type": "subslide"}}},
+    metadata={**KERNEL, "rise": {"scroll": True}},
+)
+
+
+def test_a_slide_deck_is_presentation_material_like_docs(
+    make_repo: MakeRepo, check_unadopted: Check, check: Check
+) -> None:
+    files = {
+        "notebooks/1.0-a-eda.ipynb": nb(code()),
+        "notebooks/2.0-a-model.ipynb": nb(code()),
+        "notebooks/3.0-a-report.ipynb": nb(code()),
+        "talks/pycon2019/talk.ipynb": nb(code()),  # kept with its talk, slide types or not
+        "meetup/deck.ipynb": SLIDES,  # a RISE deck anywhere
+        "meetup/analysis.ipynb": nb(code()),  # beside it, a plain notebook: still a stray
+    }
+    root = make_repo(files)
+    assert [f.path for f in check_unadopted(root, "OSS305")] == ["meetup/analysis.ipynb"]
+    assert [f.path for f in check(root, "OSS305")] == ["meetup/analysis.ipynb"]
+
+
+def test_a_move_is_suggested_into_the_folder_that_holds_most_notebooks(
+    make_repo: MakeRepo, check_unadopted: Check, check: Check
+) -> None:
+    files = {
+        "python/notebooks/druguse.ipynb": nb(code()),
+        "python/notebooks/prices/part_d.ipynb": nb(code()),
+        "python/notebooks/prices/increases.ipynb": nb(code()),
+        "r/notebooks/one.ipynb": nb(code()),
+        "python/timeseries/dive.ipynb": nb(code()),
+        "python/notebooks/dive.ipynb": nb(code()),
+    }
+    finding = only(check_unadopted(make_repo(files), "OSS305"))
+    assert finding.path == "python/timeseries/dive.ipynb"
+    # Never onto a file that exists: the folder's name goes in front.
+    assert finding.message.endswith("move it, e.g. to python/notebooks/timeseries-dive.ipynb")
+    # With the conventions in full only the configured folders (notebooks*/ at the top) qualify.
+    full = check(make_repo({**files, "notebooks/1.0-a-b.ipynb": nb(code())}), "OSS305")
+    assert len(full) == 6
+    assert all(", e.g. to notebooks/" in f.message for f in full)
+
+
 # -- OSS306 notebook-kernel ----------------------------------------------------------------
 
 

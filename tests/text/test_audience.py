@@ -6,7 +6,14 @@ from pathlib import Path
 
 from conftest import MakeRepo, git
 from oss_checks.context import Repo
-from oss_checks.text.audience import invites_contributions, makes_releases, published, release_tags
+from oss_checks.text.audience import (
+    invites_contributions,
+    makes_releases,
+    presented,
+    published,
+    read_as_notebooks,
+    release_tags,
+)
 
 CLASSIFIED = (
     '[project]\nname = "tool"\nversion = "1.0"\nclassifiers = ["Programming Language :: Python :: 3"]\n'
@@ -109,3 +116,34 @@ def test_one_maintainer_from_the_history(make_repo: MakeRepo) -> None:
     # No history to read (not a git repository, or no commit): nothing is concluded.
     assert one_maintainer(Repo(make_repo({"a.py": ""}, git_init=False))) is False
     assert one_maintainer(Repo(make_repo({"a.py": ""}))) is False
+
+
+def test_presented_by_a_link_from_a_readme_or_a_docs_page_to_the_file_or_its_folder(
+    make_repo: MakeRepo,
+) -> None:
+    files: dict[str, str | bytes] = {
+        "README.rst": "Lib\n===\n\nExamples: `on GitHub <https://github.com/acme/lib/tree/main/worked>`_.\n",
+        "docs/guide/faq.md": "See [the derivation](../../analysis/derive.ipynb).\n",
+        "worked/01-a.ipynb": "{}",
+        "analysis/derive.ipynb": "{}",
+        "analysis/scratch.ipynb": "{}",
+        "src/notes.md": "[scratch](../analysis/scratch.ipynb)\n",  # not a README, not in docs
+        "lib/README.md": "The [package](../lib) and its [notebooks](notebooks).\n",
+        "lib/notebooks/topic/a.ipynb": "{}",
+        "lib/eval/b.ipynb": "{}",
+    }
+    repo = Repo(make_repo(files))
+    assert presented(repo, "worked/01-a.ipynb") == "worked"
+    assert presented(repo, "analysis/derive.ipynb") == "analysis/derive.ipynb"
+    assert presented(repo, "analysis/scratch.ipynb") is None
+    # A folder named for notebooks presents those below it; a link to the package does not.
+    assert presented(repo, "lib/notebooks/topic/a.ipynb") == "lib/notebooks"
+    assert presented(repo, "lib/eval/b.ipynb") is None
+
+
+def test_a_readme_of_colab_badges_is_read_as_notebooks(make_repo: MakeRepo) -> None:
+    badge = (
+        "[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://sho.rt/lab1)"
+    )
+    assert read_as_notebooks(Repo(make_repo({"README.md": f"# Course\n\n| Lab 1 | {badge} |\n"})))
+    assert not read_as_notebooks(Repo(make_repo({"README.md": "# Course\n\n![logo](logo.png)\n"})))

@@ -8,8 +8,16 @@ import pytest
 
 from conftest import MakeRepo
 from oss_checks.context import Repo
-from oss_checks.formats import NotebookCell
-from oss_checks.text.notebooks import TOO_LARGE, TextPositions, in_folders, output_block, read_notebook
+from oss_checks.formats import Notebook, NotebookCell
+from oss_checks.text.notebooks import (
+    TOO_LARGE,
+    TextPositions,
+    in_folders,
+    is_presentation,
+    is_slideshow,
+    output_block,
+    read_notebook,
+)
 
 
 def test_output_block_joins_outputs_without_colour_codes() -> None:
@@ -60,3 +68,26 @@ def test_a_notebook_above_the_text_limit_is_read_up_to_the_notebook_limit(
     )
     monkeypatch.setattr(context, "MAX_NOTEBOOK_BYTES", 20)
     assert (read_notebook(Repo(root), "big.ipynb").error or "").startswith(TOO_LARGE)
+
+
+def _deck(metadata: dict[str, object], *slide_types: object) -> Notebook:
+    cells = [
+        NotebookCell(index, "markdown", "# x", None, [], {"slideshow": {"slide_type": kind}})
+        for index, kind in enumerate(slide_types, 1)
+    ]
+    return Notebook("talk.ipynb", {"metadata": metadata}, cells=cells)
+
+
+def test_a_slide_deck_is_told_by_its_rise_settings_or_its_slides() -> None:
+    assert is_slideshow(_deck({"rise": {"theme": "serif"}}))
+    assert is_slideshow(_deck({}, "skip", "slide", "-", "subslide"))
+    assert not is_slideshow(_deck({}, "slide", "-", "skip"))  # one slide marked by chance
+    assert not is_slideshow(_deck({"rise": "yes"}, "notes", 3, None))
+
+
+def test_a_notebook_in_a_talks_folder_is_a_presentation() -> None:
+    plain = _deck({})
+    assert is_presentation("talks/conf2019/demo.ipynb", plain)
+    assert is_presentation("docs/Slides/intro.ipynb", plain)
+    assert not is_presentation("notebooks/talking-points.ipynb", plain)
+    assert is_presentation("notebooks/deck.ipynb", _deck({"rise": {}}))

@@ -7,6 +7,7 @@ import pytest
 from oss_checks.text.readme import (
     Link,
     heading_topics,
+    linked_paths,
     links,
     links_file,
     policy_link,
@@ -165,7 +166,49 @@ def test_links_that_are_not_policies() -> None:
         ("", False),
         ("Write to jane@example.org or [mail us](mailto:team@example.org).\n", False),  # no host to read
         ("[ftp](ftp://mybinder.org/x) and <https://>\n", False),
+        # A course's Colab badges link through short links: the badge itself says where readers go.
+        (
+            "| Lab 1 | [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://sho.rt/l1) |\n",
+            True,
+        ),
+        ('<a href="https://sho.rt/b"><img src="https://static.mybinder.org/badge_logo.svg"></a>\n', True),
+        ("![a chart](https://img.example.org/chart.svg)\n", False),  # any other picture
+        ("    ![x](https://colab.research.google.com/assets/colab-badge.svg)\n", False),  # a code block
     ],
 )
 def test_presents_notebooks(text: str, expected: bool) -> None:
     assert presents_notebooks(text) is expected
+
+
+def test_linked_paths_resolve_relative_links_and_read_code_host_addresses() -> None:
+    page = (
+        "See [the walk-through](../notebooks/01-intro.ipynb) and [the data](./data/).\n"
+        "More examples are in the [notebooks on GitHub](https://github.com/acme/lib/tree/main/notebooks).\n"
+        "[Open](https://colab.research.google.com/github/acme/lib/blob/release/2.0/labs/lab1.ipynb)\n"
+        "[view](https://nbviewer.org/github/acme/lib/blob/main/talks/deck.ipynb#slide-3)\n"
+        "[binder](https://mybinder.org/v2/gh/acme/lib/HEAD?labpath=guides%2Fstart.ipynb)\n"
+        "[anchor](#usage), [site](https://acme.example.org/notebooks), [up](../../..)\n"
+    )
+    found = linked_paths(page, "docs")
+    assert {
+        "notebooks/01-intro.ipynb",
+        "docs/data",
+        "notebooks",
+        "labs/lab1.ipynb",
+        "talks/deck.ipynb",
+    } <= found
+    assert "guides/start.ipynb" in found
+    # The branch before a path is unknown offline, so the endings of the address are all kept.
+    assert "2.0/labs/lab1.ipynb" in found
+    # Another website's path, an anchor and a link out of the repository name no file here.
+    assert not {"acme.example.org/notebooks", "usage", ""} & found
+    assert "examples" not in linked_paths("Run it on `https://github.com/a/b/tree/main/examples`.\n", "")
+    rst = "Worked examples are `notebooks on GitHub <https://github.com/acme/lib/tree/master/notebooks>`_.\n"
+    assert "notebooks" in linked_paths(rst, "", rst=True)
+
+
+def test_linked_paths_read_only_the_last_folders_of_a_hostile_address() -> None:
+    address = "https://github.com/a/b/tree/main/" + "x/" * 50_000 + "notebooks"
+    found = linked_paths(f"[deep]({address})\n", "")
+    assert "notebooks" in found
+    assert len(found) <= 24

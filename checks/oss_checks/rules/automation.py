@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from oss_checks.bake import forge
 from oss_checks.formats import LineDict
 from oss_checks.registry import Finding, Kind, Rule, Scope, Stakeholder
-from oss_checks.text.audience import read_as_notebooks
+from oss_checks.text.audience import presented, read_as_notebooks
 from oss_checks.text.ci import (
     PRECOMMIT_CONFIG,
     ci_files,
@@ -18,7 +18,8 @@ from oss_checks.text.ci import (
     precommit_hooks,
     uses_tool,
 )
-from oss_checks.text.layout import in_docs_or_examples, not_the_projects_own
+from oss_checks.text.layout import in_docs_or_examples, in_presentation_folder, not_the_projects_own
+from oss_checks.text.notebooks import is_slideshow
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -330,16 +331,21 @@ def _filters_notebooks(text: str) -> bool:
 def _notebooks_with_outputs(repo: Repo) -> list[str]:
     """The project's own working notebooks that were committed with outputs.
 
-    Notebooks under docs/, examples/ or tutorials, test fixtures and vendored copies are
-    documentation or someone else's: their outputs are kept on purpose.
+    Notebooks under docs/, examples/ or tutorials, slide decks and talks, notebooks a
+    README or docs page links (or whose folder it links), test fixtures and vendored
+    copies are documentation, presentations or someone else's: their outputs are kept on
+    purpose.
     """
     found = []
     for path in repo.paths:
         if not path.endswith(".ipynb") or "{{" in path:
             continue
-        if in_docs_or_examples(path) or not_the_projects_own(repo, path):
+        if in_docs_or_examples(path) or in_presentation_folder(path) or not_the_projects_own(repo, path):
             continue
-        if any(cell.outputs for cell in repo.notebook(path).cells):
+        notebook = repo.notebook(path)
+        if not any(cell.outputs for cell in notebook.cells) or is_slideshow(notebook):
+            continue
+        if presented(repo, path) is None:
             found.append(path)
     return found
 
@@ -359,7 +365,13 @@ class OSS604(Rule):
     actually committed with outputs, and only in a repository whose product is code (it
     has an importable package): in a book, a course or a tutorial collection the outputs
     are the content readers come for, and notebooks in `docs/` or `examples/` are
-    documentation.
+    documentation. So are notebooks a README or docs page links, or whose folder it
+    links (``Worked examples are in the `notebooks on GitHub
+    <https://github.com/me/lib/tree/main/notebooks>`_``), and a README that sends
+    readers to notebooks at all (a link to one, Binder, Colab or nbviewer, or their
+    badges). Slide decks (RISE settings, or cells marked as slides) and notebooks in
+    `talks/`, `slides/` or `presentations/` are presentations, whose outputs are the
+    slides: they never count either.
 
     ## Why is this bad?
     Notebook outputs hold the data the notebook looked at: customer rows, figures of
@@ -385,8 +397,8 @@ class OSS604(Rule):
     kind = Kind.CONVENTION
     elsewhere = (
         "notebooks of a code project committed with outputs when nothing strips them; not "
-        "books, courses, notebooks the README links or notebooks in docs/ and examples/, whose "
-        "outputs are the content."
+        "books, courses, slide decks and talks, notebooks a README or docs page links (or whose "
+        "folder it links) or notebooks in docs/ and examples/, whose outputs are the content."
     )
     stakeholders = (Stakeholder.DATA_SCIENCE, Stakeholder.LEGAL)
     scope = Scope.REPO

@@ -21,12 +21,19 @@ from oss_checks.errors import ConfigError
 from oss_checks.formats import Notebook, NotebookCell
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
-from oss_checks.text.layout import in_docs_or_examples, in_notebook_folder, not_the_projects_own
+from oss_checks.text.audience import presented, read_as_notebooks
+from oss_checks.text.layout import (
+    in_docs_or_examples,
+    in_notebook_folder,
+    in_presentation_folder,
+    not_the_projects_own,
+)
 from oss_checks.text.notebooks import (
     NOTEBOOK_SUFFIX,
     TOO_LARGE,
     TextPositions,
     in_folders,
+    is_slideshow,
     output_block,
     read_notebook,
     valid_notebook,
@@ -660,9 +667,18 @@ class OSS305(_NotebookRule):
     notebooks that stray from where the repository keeps the others (most
     notebooks are in a notebook, docs or example folder, at any depth, and this
     one is not), and notebooks inside the code of an importable package, outside
-    a notebook folder there. A notebook beside a README in its own folder is
-    documented where it is and is left alone, and so are books and courses that
-    keep their notebooks per chapter, and tests.
+    a notebook folder there. Left alone there are notebooks where their authors
+    present them: beside a README in their own folder, or linked (the notebook or
+    its folder) from a README or a docs page, by a relative link or a GitHub,
+    nbviewer, Colab or Binder address; and every stray of a repository whose
+    README sends readers to its notebooks (links to them, or "Open in Colab" and
+    Binder badges), as books and courses do: readers open them by their
+    addresses. Slide decks (RISE settings, or cells marked as slides) and
+    notebooks in `talks/`, `slides/` or `presentations/` are presentation
+    material, kept with their pictures like docs, and are never reported; nor
+    are tests. The suggested move goes to the folder named for notebooks that
+    holds most of the repository's notebooks (`python/notebooks/`), never onto a
+    file that exists.
 
     ## Why is this bad?
     Notebooks scattered next to the package code or at the top of the repository
@@ -676,7 +692,8 @@ class OSS305(_NotebookRule):
     ## How to fix
     Move the notebook with `git mv analysis.ipynb notebooks/1.0-abc-analysis.ipynb`
     (the message names a target that does not exist yet) and fix the relative
-    paths it reads. Move reusable code from notebooks into the package under
+    paths it reads. If the notebook is where readers should find it, link it from
+    the README. Move reusable code from notebooks into the package under
     `src/`. Other folders can be allowed with `folders = [...]` under
     `[tool.oss-checks.options.notebook-location]`.
     """
@@ -685,8 +702,9 @@ class OSS305(_NotebookRule):
     kind = Kind.CONVENTION
     elsewhere = (
         "notebooks that stray from the folder where the repository keeps most of them, and notebooks "
-        "inside the code of a package; never notebooks in docs, examples, tutorials or tests, or beside "
-        "a README of their own."
+        "inside the code of a package; never notebooks in docs, examples, tutorials or tests, slide decks "
+        "and talks, notebooks beside a README of their own or linked from a README or docs page, nor the "
+        "notebooks of a book or course whose README sends readers to them."
     )
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     options: ClassVar[Mapping[str, Option]] = {
@@ -709,9 +727,10 @@ class OSS305(_NotebookRule):
             where = None if in_folders(path, folders) else f"outside the notebook folders ({shown})"
         else:
             where = self._stray(repo, path)
-        if where is None:
-            return
-        if valid_notebook(repo, file) is None:
+        if where is None or in_presentation_folder(path):
+            return  # a talk's notebook is kept with its slides and pictures, as docs are
+        notebook = valid_notebook(repo, file)
+        if notebook is None or is_slideshow(notebook):
             return
         yield self.finding(path, f"notebook is {where}: move it, e.g. to {self._target(repo, file)}")
 
@@ -719,18 +738,23 @@ class OSS305(_NotebookRule):
         """Why the notebook at ``path`` is out of place where the conventions were not adopted."""
         if in_notebook_folder(path) or in_docs_or_examples(path) or _beside_readme(repo, path):
             return None
+        if presented(repo, path):
+            return None  # a README or docs page sends readers to it where it is
         package = next((folder for folder in repo.package_dirs if path.startswith(folder + "/")), None)
         if package is not None:
             return f"inside the code of the package {package}/"
+        if read_as_notebooks(repo):
+            return None  # a book or a course: its notebooks' places are the addresses its readers open
         placed = repo.memo("notebooks-in-notebook-folders", lambda: _share_in_folders(repo))
         if placed is not None:
             return f"outside the notebook folders where this repository keeps {placed}"
         return None
 
     def _target(self, repo: Repo, file: SourceFile) -> str:
-        """Where to move the notebook: the first notebook folder, under a name no file has yet."""
-        folders: list[str] = self.settings["folders"]
-        folder = (folders[0].strip().strip("/").replace("*", "") if folders else "") or "notebooks"
+        """Where to move the notebook: the folder that holds most notebooks, under a name no file has yet."""
+        folder = repo.memo(
+            ("notebook-home", self.in_full, *self.settings["folders"]), lambda: self._home(repo)
+        )
         stem = file.name[: -len(NOTEBOOK_SUFFIX)]
         parent = file.parts[-2] if len(file.parts) > 1 else ""
         candidates = [
@@ -742,6 +766,42 @@ class OSS305(_NotebookRule):
             if not repo.exists(f"{folder}/{name}"):
                 return f"{folder}/{name}"
         return f"{folder}/"
+
+    def _home(self, repo: Repo) -> str:
+        """The notebook folder that holds most of the project's notebooks, outside package code.
+
+        A notebook folder is the path up to the first folder named for notebooks
+        (``python/notebooks``); where the conventions apply in full only one inside the
+        configured folders counts. Without one, the first configured folder.
+        """
+        configured: list[str] = self.settings["folders"]
+        packages = tuple(folder + "/" for folder in repo.package_dirs)
+        homes: Counter[str] = Counter()
+        for path in _projects_notebooks(repo):
+            parts = path.split("/")[:-1]
+            depth = next((index for index, part in enumerate(parts) if "notebook" in part.lower()), None)
+            if depth is None:
+                continue
+            home = "/".join(parts[: depth + 1])
+            if (home + "/").startswith(packages) or (self.in_full and not in_folders(path, configured)):
+                continue
+            homes[home] += 1
+        if homes:
+            return min(homes, key=lambda home: (-homes[home], home.count("/"), home))
+        first = configured[0].strip().strip("/").replace("*", "") if configured else ""
+        return first or "notebooks"
+
+
+def _projects_notebooks(repo: Repo) -> list[str]:
+    """The project's own notebooks: not those of tests, test data, vendored or retired code."""
+    return repo.memo(
+        "own-notebook-paths",
+        lambda: [
+            path
+            for path in repo.paths
+            if path.lower().endswith(NOTEBOOK_SUFFIX) and not not_the_projects_own(repo, path)
+        ],
+    )
 
 
 def _beside_readme(repo: Repo, path: str) -> bool:
@@ -756,12 +816,12 @@ def _beside_readme(repo: Repo, path: str) -> bool:
 
 def _share_in_folders(repo: Repo) -> str | None:
     """How many of the project's notebooks live in notebook, docs or example folders, when that is most."""
-    notebooks = [
-        path
-        for path in repo.paths
-        if path.lower().endswith(NOTEBOOK_SUFFIX) and not not_the_projects_own(repo, path)
-    ]
-    placed = sum(1 for path in notebooks if in_notebook_folder(path) or in_docs_or_examples(path))
+    notebooks = _projects_notebooks(repo)
+    placed = sum(
+        1
+        for path in notebooks
+        if in_notebook_folder(path) or in_docs_or_examples(path) or in_presentation_folder(path)
+    )
     if placed >= 2 and placed * 2 > len(notebooks):
         return f"{placed} of its {len(notebooks)} notebooks"
     return None

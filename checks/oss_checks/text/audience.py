@@ -15,7 +15,8 @@ from oss_checks import git
 from oss_checks.patterns import lazy
 from oss_checks.text.ci import ci_files
 from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES, docs_guide, is_rst
-from oss_checks.text.readme import presents_notebooks
+from oss_checks.text.layout import DOCS_FOLDERS, folders
+from oss_checks.text.readme import linked_paths, presents_notebooks
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -42,6 +43,62 @@ def read_as_notebooks(repo: Repo) -> bool:
         return bool(readme and text) and presents_notebooks(text or "", rst=is_rst(readme or ""))
 
     return repo.memo("audience:read-as-notebooks", decide)
+
+
+#: Pages that present a project's files to readers: READMEs anywhere, and the pages of its docs.
+_PAGE_SUFFIXES = (".md", ".markdown", ".rst", ".txt")
+#: How much of the repository's pages is read for links: far more than any real docs tree.
+_MOST_PAGES = 2000
+_PAGE_CHARACTERS = 200_000
+
+
+def _pages(repo: Repo) -> list[str]:
+    readmes = {name.casefold() for name in README_NAMES}
+    found = []
+    for path in repo.paths:
+        name = path.rpartition("/")[2].casefold()
+        if name in readmes or (name.endswith(_PAGE_SUFFIXES) and DOCS_FOLDERS & set(folders(path))):
+            found.append(path)
+    return found[:_MOST_PAGES]
+
+
+def linked_from_pages(repo: Repo) -> frozenset[str]:
+    """The repository paths (files and folders) a README or a docs page links.
+
+    Relative links are resolved; a GitHub, GitLab, nbviewer, Colab or Binder address gives
+    every ending of the path it shows, since the branch in front of it is unknown offline.
+    """
+
+    def collect() -> frozenset[str]:
+        found: set[str] = set()
+        for page in _pages(repo):
+            text = repo.read_text(page)
+            if text:
+                found |= linked_paths(text[:_PAGE_CHARACTERS], page.rpartition("/")[0], rst=is_rst(page))
+        return frozenset(found)
+
+    return repo.memo("audience:linked-from-pages", collect)
+
+
+def presented(repo: Repo, path: str) -> str | None:
+    """The file or folder of ``path`` that a README or docs page links, or None.
+
+    A page that links a notebook, or the folder that holds it (or a folder above named
+    for notebooks), shows readers where the notebook is, with the outputs it was saved
+    with. A link to a folder higher up (the package, ``src/``) presents its code, not
+    every notebook below it.
+    """
+    linked = linked_from_pages(repo)
+    if not linked:
+        return None
+    if path in linked:
+        return path
+    parts = path.split("/")[:-1]
+    for depth in range(len(parts), 0, -1):
+        candidate = "/".join(parts[:depth])
+        if candidate in linked and (depth == len(parts) or "notebook" in parts[depth - 1].lower()):
+            return candidate
+    return None
 
 
 def setup_cfg_classifiers(repo: Repo) -> bool:

@@ -37,6 +37,8 @@ RETIRED_FOLDERS = frozenset({"archive", "archived", "attic"})
 DOCS_FOLDERS = frozenset({"docs", "doc", "documentation"})
 #: Folders of examples and tutorials (``demo`` also as a prefix: ``demos``, ``demo_app``).
 EXAMPLE_FOLDERS = frozenset({"examples", "example", "tutorials", "tutorial", "gallery", "samples"})
+#: Folders of talks and slide decks: what is kept there is shown to an audience, like docs.
+PRESENTATION_FOLDERS = frozenset({"talks", "talk", "slides", "presentations", "presentation", "slide-decks"})
 _LICENSE_STEMS = ("license", "licence", "copying")
 
 
@@ -72,6 +74,11 @@ def in_docs_or_examples(path: str) -> bool:
 def in_notebook_folder(path: str) -> bool:
     """Whether ``path`` lies in a folder meant for notebooks (``notebooks/``, ``notebooks_v1/``...)."""
     return any("notebook" in part for part in folders(path))
+
+
+def in_presentation_folder(path: str) -> bool:
+    """Whether ``path`` lies in a folder of talks, slides or presentations, at any depth."""
+    return bool(PRESENTATION_FOLDERS & set(folders(path)))
 
 
 def vendored_roots(repo: Repo) -> frozenset[str]:

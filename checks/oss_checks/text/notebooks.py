@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from oss_checks.formats import Notebook, NotebookCell, output_text
 from oss_checks.globs import match_name
 from oss_checks.patterns import lazy
+from oss_checks.text.layout import in_presentation_folder
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo, SourceFile
@@ -77,3 +78,29 @@ def in_folders(path: str, folders: Iterable[str]) -> bool:
         ):
             return True
     return False
+
+
+#: The cells that start a slide in a slide show (Jupyter's "Slide Type" in the cell toolbar).
+_SLIDE_STARTS = frozenset({"slide", "subslide"})
+
+
+def is_slideshow(notebook: Notebook) -> bool:
+    """Whether the notebook is a slide deck: RISE settings, or cells that start slides.
+
+    One cell marked by chance is no deck; two slides are.
+    """
+    if isinstance(notebook.metadata.get("rise"), dict):
+        return True
+    slides = 0
+    for cell in notebook.cells:
+        show = cell.metadata.get("slideshow")
+        if isinstance(show, dict) and show.get("slide_type") in _SLIDE_STARTS:
+            slides += 1
+            if slides >= 2:
+                return True
+    return False
+
+
+def is_presentation(path: str, notebook: Notebook) -> bool:
+    """Whether the notebook is shown to an audience: a slide deck, or kept with a talk's slides."""
+    return in_presentation_folder(path) or is_slideshow(notebook)

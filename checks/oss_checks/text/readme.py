@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from oss_checks.patterns import lazy
 from oss_checks.text.markup import (
@@ -249,17 +249,99 @@ def links_file(text: str, stems: tuple[str, ...], *, rst: bool = False) -> bool:
 _NOTEBOOK_VIEWERS = ("mybinder.org", "colab.research.google.com", "nbviewer.org", "nbviewer.jupyter.org")
 
 
+def _viewer_host(target: str) -> bool:
+    scheme, separator, rest = target.partition("://")
+    if not separator or scheme.casefold() not in ("http", "https"):
+        return False
+    host = rest.split("/", 1)[0].casefold().removeprefix("www.")
+    return any(host == viewer or host.endswith("." + viewer) for viewer in _NOTEBOOK_VIEWERS)
+
+
 def presents_notebooks(text: str, *, rst: bool = False) -> bool:
-    """Whether the page sends readers to notebooks: a link to an ``.ipynb`` file, or to Binder, Colab or nbviewer."""
+    """Whether the page sends readers to notebooks: a link to an ``.ipynb`` file, or to Binder, Colab or nbviewer.
+
+    An "Open in Colab" or Binder badge counts too, wherever its link leads: a course often
+    links its badges through short links, which cannot be followed offline.
+    """
     for link in links(text, rst=rst):
-        if link.file.casefold().endswith(".ipynb"):
+        if link.file.casefold().endswith(".ipynb") or _viewer_host(link.target):
             return True
-        scheme, separator, rest = link.target.partition("://")
-        if separator and scheme.casefold() in ("http", "https"):
-            host = rest.split("/", 1)[0].casefold()
-            if host.removeprefix("www.") in _NOTEBOOK_VIEWERS:
+    if rst:
+        return False  # reST images are directives, whose addresses ``links`` already read
+    code = code_lines(text, rst=False)
+    for index, line in enumerate(text.splitlines()):
+        if index in code or "](" not in line:
+            continue
+        for image in _MD_IMAGE.finditer(without_inline_code(line)):
+            address = image.group(0).rpartition("](")[2].rstrip(")").strip().split(" ", 1)[0]
+            if _viewer_host(address.strip("<>")):
                 return True
     return False
+
+
+#: Hosts that show a repository's files by address, and where in the address the file's path starts.
+_CODE_HOSTS = (
+    "github.com",
+    "gitlab.com",
+    "nbviewer.org",
+    "nbviewer.jupyter.org",
+    "colab.research.google.com",
+)
+_RAW_HOSTS = ("raw.githubusercontent.com",)
+_BINDER_PATH_PARAMETERS = ("filepath", "labpath", "urlpath")
+#: How many trailing folder names of an address are read: enough for any real layout.
+_DEEPEST = 24
+
+
+def _tails(path: str) -> Iterator[str]:
+    """Every ending of a slash-separated path: ``a/b/c``, ``b/c``, ``c``."""
+    parts = [part for part in unquote(path).split("/") if part not in ("", ".")][-_DEEPEST:]
+    for start in range(len(parts)):
+        yield "/".join(parts[start:])
+
+
+def _address_paths(target: str) -> Iterator[str]:
+    """The repository paths an address may show: every ending of the path after ``blob/`` or ``tree/``.
+
+    The branch name before the path may hold slashes, so every ending is a candidate; a
+    path of the repository is shown when it is one of them.
+    """
+    try:
+        address = urlsplit(target)
+    except ValueError:
+        return
+    host = address.hostname or ""
+    host = host.casefold().removeprefix("www.")
+    parts = address.path.split("/")
+    if host in _CODE_HOSTS:
+        marks = [index for index, part in enumerate(parts) if part in ("blob", "tree")]
+        if marks and marks[0] >= 3:  # /owner/repo/blob/... or /github/owner/repo/blob/...
+            yield from _tails("/".join(parts[marks[0] + 1 :]))
+    elif host in _RAW_HOSTS and len(parts) > 3:
+        yield from _tails("/".join(parts[3:]))
+    elif host == "mybinder.org" or host.endswith(".mybinder.org"):
+        query = parse_qs(address.query)
+        for name in _BINDER_PATH_PARAMETERS:
+            for value in query.get(name, []):
+                yield from _tails(value)
+
+
+def linked_paths(text: str, folder: str, *, rst: bool = False) -> set[str]:
+    """The repository paths (files or folders) a page in ``folder`` links.
+
+    A relative link is resolved against the page's folder; an address on GitHub, GitLab,
+    nbviewer, Colab or Binder gives every ending of the path it shows (see ``_address_paths``).
+    The repository's top folder is never among them.
+    """
+    found: set[str] = set()
+    for link in links(text, rst=rst):
+        if link.is_url:
+            found.update(_address_paths(link.target))
+        elif not link.target.startswith("#") and "://" not in link.target:
+            resolved = resolve(folder, link.file.rstrip("/"))
+            if resolved:
+                found.add(resolved)
+    return found
 
 
 def says_how_to_run(text: str, *, rst: bool = False) -> bool:
