@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,44 @@ def test_a_link_to_a_huge_file_keeps_the_size_limit(tmp_path: Path) -> None:
         handle.truncate(MAX_READ_BYTES + 1)
     os.symlink("big.txt", tmp_path / "README.md")
     assert Repo(tmp_path).read_text("README.md") is None
+
+
+def test_links_to_one_file_share_one_copy_and_its_size(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text("word " * 1000)
+    for n in range(5):
+        (tmp_path / f"d{n}").mkdir()
+        os.symlink("../page.md", tmp_path / f"d{n}" / "README.md")
+    repo = Repo(tmp_path)
+    texts = [repo.read_text(f"d{n}/README.md") for n in range(5)]
+    # A hundred links to a big page must not hold a hundred copies of it.
+    assert all(text is texts[0] for text in texts)
+    # A size limit checked before reading applies to what is read, not to the link.
+    assert repo.content_size("d0/README.md") == repo.size("page.md") == 5000
+    assert repo.size("d0/README.md") == 0
+
+
+def test_a_link_into_git_s_own_files_reads_as_none(make_repo: MakeRepo) -> None:
+    root = make_repo({"x.py": "x = 1\n"})
+    (root / ".git" / "config").write_text("[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n")
+    os.symlink(".git/config", root / "README.md")
+    os.symlink("./.GIT/config", root / "CITATION.cff")
+    os.symlink("ignored.txt", root / "NOTES.md")
+    (root / ".gitignore").write_text("ignored.txt\n")
+    (root / "ignored.txt").write_text("not the project's\n")
+    repo = Repo(root)
+    for name in ("README.md", "CITATION.cff", "NOTES.md"):
+        assert repo.link_target(name) is None, name
+        assert repo.read_text(name) is None, name
+
+
+def test_a_file_thousands_of_folders_deep_is_read(tmp_path: Path) -> None:
+    folder = "/".join(["a"] * 1500)
+    # mkdir -p: pathlib's and os's own folder makers recurse once per folder too.
+    made = subprocess.run(["mkdir", "-p", folder], cwd=tmp_path, check=False)
+    if made.returncode != 0:
+        pytest.skip("the file system refuses a path this long")
+    (tmp_path / folder / "f.md").write_text("hi\n")
+    assert Repo(tmp_path).read_text(f"{folder}/f.md") == "hi\n"
 
 
 def test_unreadable_file_reads_as_none(tmp_path: Path) -> None:

@@ -283,17 +283,20 @@ class Repo:
     # -- contents ---------------------------------------------------------------------
     def _real_folder(self, folder: str) -> bool:
         """Whether ``folder`` (repo-relative) and each folder above it are real folders."""
-        known = self._real_folders.get(folder)
-        if known is None:
-            parent = folder.rpartition("/")[0]
-            known = self._real_folder(parent)
+        # A loop, not recursion: a file thousands of folders deep must not exhaust the stack.
+        unknown = []
+        nearest = folder
+        while nearest not in self._real_folders:
+            unknown.append(nearest)
+            nearest = nearest.rpartition("/")[0]
+        known = self._real_folders[nearest]
+        for below in reversed(unknown):
             if known:
                 try:
-                    info = os.lstat(os.path.join(self.root, folder))
-                    known = stat.S_ISDIR(info.st_mode)
+                    known = stat.S_ISDIR(os.lstat(os.path.join(self.root, below)).st_mode)
                 except (OSError, ValueError):
                     known = False
-            self._real_folders[folder] = known
+            self._real_folders[below] = known
         return known
 
     def _lstat(self, path: str) -> os.stat_result | None:
@@ -309,8 +312,17 @@ class Repo:
         return self._stats[path]
 
     def size(self, path: str) -> int:
+        """The size git stores for ``path``: a symbolic link's own, which is no file's content."""
         info = self._lstat(path)
         return info.st_size if info is not None and stat.S_ISREG(info.st_mode) else 0
+
+    def content_size(self, path: str) -> int:
+        """The size of what reading ``path`` reads: for a symbolic link, the file it leads to."""
+        return self.size(self.content_path(path) or path)
+
+    def content_path(self, path: str) -> str | None:
+        """Where the content of ``path`` lives: itself, a link's target, or None for a link to nowhere."""
+        return self.link_target(path) if self.is_symlink(path) else path
 
     def is_symlink(self, path: str) -> bool:
         info = self._lstat(path)
@@ -335,7 +347,8 @@ class Repo:
             if info is None:
                 return None
             if stat.S_ISREG(info.st_mode):
-                return current if current != path else None
+                # Only a file the repository lists: never git's own files or an ignored one.
+                return current if current != path and current in self.path_set else None
             if not stat.S_ISLNK(info.st_mode):
                 return None
             try:
@@ -357,6 +370,8 @@ class Repo:
                         return None  # above the root
                     folders.pop()
                 elif name not in ("", "."):
+                    if name.casefold() == ".git":
+                        return None  # git's own files (its config, its credentials) are not the project's
                     folders.append(name)
                     # ".." after a symlinked folder would not undo it: only real folders are crossed.
                     if not self._real_folder("/".join(folders)):
@@ -389,15 +404,18 @@ class Repo:
 
     def contains(self, path: str, needle: str) -> bool:
         """Whether the file holds ``needle``, from the cached text when a rule already read it."""
-        if path in self._text:
-            cached = self._text[path]
+        key = self.content_path(path) or path
+        if key in self._text:
+            cached = self._text[key]
             return cached is not None and needle in cached
         raw = self.read_bytes(path)
         return raw is not None and needle.encode("utf-8") in raw
 
     def read_text(self, path: str) -> str | None:
         """The file's text, or None when it is binary, not UTF-8, too large or unreadable."""
-        if path not in self._text:
+        # Keyed by where the content lives: a hundred links to one file hold one copy of it.
+        key = self.content_path(path) or path
+        if key not in self._text:
             raw = self.read_bytes(path)
             text: str | None = None
             if raw is not None and b"\0" not in raw[:BINARY_SNIFF_BYTES]:
@@ -405,20 +423,20 @@ class Repo:
                     text = raw.decode("utf-8-sig")
                 except UnicodeDecodeError:
                     text = None
-            self._text[path] = text
-        return self._text[path]
+            self._text[key] = text
+        return self._text[key]
 
     def notebook(self, path: str) -> Notebook:
         return self.memo(("notebook", path), lambda: self._parse_notebook(path))
 
     def _parse_notebook(self, path: str) -> Notebook:
-        size = self.size(path)
+        size = self.content_size(path)
         if size > MAX_NOTEBOOK_BYTES:
             return Notebook(path, {}, f"is too large to check ({size / (1024 * 1024):.0f} MB)")
         return parse_notebook(path, self._notebook_text(path))
 
     def _notebook_text(self, path: str) -> str | None:
-        if self.size(path) <= MAX_READ_BYTES:
+        if self.content_size(path) <= MAX_READ_BYTES:
             return self.read_text(path)
         raw = self.read_bytes(path, limit=MAX_NOTEBOOK_BYTES)
         if raw is None or b"\0" in raw[:BINARY_SNIFF_BYTES]:

@@ -554,6 +554,8 @@ def test_without_the_conventions_notebooks_whose_folder_a_page_links_are_content
 ) -> None:
     files = {
         **CODE_PROJECT,
+        # The addresses are on github.com/acme/lib: the project's own repository.
+        "pyproject.toml": '[project]\nname = "lib"\n',
         "worked/01_detection.ipynb": NOTEBOOK_WITH_OUTPUT,
         "worked/02_staging.ipynb": NOTEBOOK_WITH_OUTPUT,
         page[0]: page[1],
@@ -564,6 +566,16 @@ def test_without_the_conventions_notebooks_whose_folder_a_page_links_are_content
     findings = check_unadopted(make_repo(files), "OSS604")
     assert where(findings) == [("OSS604", PRECOMMIT, 0)]
     assert "(analysis/tuning.ipynb)" in findings[0].message
+
+
+def test_a_link_into_another_project_s_code_does_not_present_these_notebooks(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    readme = (
+        "# Tool\n\nThe layout follows [pandas](https://github.com/pandas-dev/pandas/tree/main/src/pkg).\n"
+    )
+    files = {"src/pkg/__init__.py": "", "src/pkg/analysis.ipynb": NOTEBOOK_WITH_OUTPUT, "README.md": readme}
+    assert where(check_unadopted(make_repo(files), "OSS604")) == [("OSS604", PRECOMMIT, 0)]
 
 
 SLIDE_DECK = json.dumps(

@@ -809,6 +809,8 @@ def test_a_notebook_a_readme_or_docs_page_links_is_where_its_authors_present_it(
         "notebooks/3.0-a-report.ipynb": nb(code()),
         "results/summary.ipynb": nb(code()),
         "scratch/try.ipynb": nb(code()),
+        # The addresses are on github.com/acme/study: the project's own repository.
+        "pyproject.toml": '[project]\nname = "study"\n',
         page: f"Study\n=====\n\nRead {link}.\n",
     }
     # The notebook nobody links still strays from where the others are.

@@ -122,6 +122,7 @@ def test_presented_by_a_link_from_a_readme_or_a_docs_page_to_the_file_or_its_fol
     make_repo: MakeRepo,
 ) -> None:
     files: dict[str, str | bytes] = {
+        "pyproject.toml": '[project]\nname = "lib"\n',
         "README.rst": "Lib\n===\n\nExamples: `on GitHub <https://github.com/acme/lib/tree/main/worked>`_.\n",
         "docs/guide/faq.md": "See [the derivation](../../analysis/derive.ipynb).\n",
         "worked/01-a.ipynb": "{}",

@@ -1725,7 +1725,7 @@ class OSS115(Rule):
                 and lowered.endswith(_TEMPLATE_SUFFIXES)
             )
             single = bool(stem) and stem in lowered and _read_by_forge(path)
-            if (in_folder or single) and repo.size(path) > 0:
+            if (in_folder or single) and repo.content_size(path) > 0:
                 return True
         return False
 

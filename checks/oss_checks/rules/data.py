@@ -652,7 +652,7 @@ def _naming_texts(repo: Repo, path: str) -> Iterator[str]:
     if path.lower().endswith(NOTEBOOK_SUFFIX):
         notebook = read_notebook(repo, path)
         yield from (cell.source for cell in notebook.cells)
-    elif repo.size(path) <= _NAMING_FILE_LIMIT:
+    elif repo.content_size(path) <= _NAMING_FILE_LIMIT:
         text = repo.read_text(path)
         if text is not None:
             yield text

@@ -17,6 +17,7 @@ from oss_checks.text.ci import ci_files
 from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES, docs_guide, is_rst
 from oss_checks.text.layout import DOCS_FOLDERS, folders
 from oss_checks.text.readme import linked_paths, presents_notebooks
+from oss_checks.text.urls import parse_repo_url, project_urls
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -50,6 +51,8 @@ _PAGE_SUFFIXES = (".md", ".markdown", ".rst", ".txt")
 #: How much of the repository's pages is read for links: far more than any real docs tree.
 _MOST_PAGES = 2000
 _PAGE_CHARACTERS = 200_000
+#: ... and all pages together, so that a hostile tree of huge pages costs seconds, not minutes.
+_ALL_PAGES_CHARACTERS = 2_000_000
 
 
 def _pages(repo: Repo) -> list[str]:
@@ -59,7 +62,23 @@ def _pages(repo: Repo) -> list[str]:
         name = path.rpartition("/")[2].casefold()
         if name in readmes or (name.endswith(_PAGE_SUFFIXES) and DOCS_FOLDERS & set(folders(path))):
             found.append(path)
-    return found[:_MOST_PAGES]
+    # The pages nearest the top first (the README, then the docs' index): the budget below
+    # runs out, if ever, deep in a docs tree.
+    return sorted(found, key=lambda page: (page.count("/"), page))[:_MOST_PAGES]
+
+
+def _own_names(repo: Repo) -> set[str]:
+    """The names this repository may have on a code host: its folder's, its package's, its URLs'."""
+    names = {repo.root.name}
+    project = (repo.pyproject or {}).get("project")
+    if isinstance(project, dict):
+        if isinstance(project.get("name"), str):
+            names.add(project["name"])
+        for url in project_urls(project).values():
+            parsed = parse_repo_url(url)
+            if parsed is not None and len(parsed.repository) >= 2:
+                names.add(parsed.repository[1])
+    return names
 
 
 def linked_from_pages(repo: Repo) -> frozenset[str]:
@@ -70,11 +89,21 @@ def linked_from_pages(repo: Repo) -> frozenset[str]:
     """
 
     def collect() -> frozenset[str]:
+        own_names = _own_names(repo)
         found: set[str] = set()
+        read: set[str] = set()
+        budget = _ALL_PAGES_CHARACTERS
         for page in _pages(repo):
-            text = repo.read_text(page)
+            content = repo.content_path(page)
+            if content is None or content in read:
+                continue  # a link to a page already read
+            read.add(content)
+            text = (repo.read_text(page) or "")[: min(_PAGE_CHARACTERS, budget)]
+            budget -= len(text)
             if text:
-                found |= linked_paths(text[:_PAGE_CHARACTERS], page.rpartition("/")[0], rst=is_rst(page))
+                found |= linked_paths(text, page.rpartition("/")[0], rst=is_rst(page), own_names=own_names)
+            if budget <= 0:
+                break
         return frozenset(found)
 
     return repo.memo("audience:linked-from-pages", collect)

@@ -300,15 +300,27 @@ def _tails(path: str) -> Iterator[str]:
         yield "/".join(parts[start:])
 
 
-def _address_paths(target: str) -> Iterator[str]:
+def _name_key(name: str) -> str:
+    return name.casefold().replace("_", "-").removesuffix(".git")
+
+
+def _address_paths(target: str, own_names: frozenset[str]) -> Iterator[str]:
     """The repository paths an address may show: every ending of the path after ``blob/`` or ``tree/``.
 
     The branch name before the path may hold slashes, so every ending is a candidate; a
-    path of the repository is shown when it is one of them.
+    path of the repository is shown when it is one of them. An address on a repository
+    named like this project (``own_names``) may show any path; on any other, only a
+    notebook or a folder named for notebooks: a link to another project's ``src/pkg``
+    says nothing about this one's.
     """
     try:
         address = urlsplit(target)
     except ValueError:
+        return
+    segments = [part for part in address.path.split("/") if part]
+    on_own = len(segments) >= 2 and _name_key(segments[1]) in own_names
+    shown = segments[-1].casefold() if segments else ""
+    if not (on_own or shown.endswith(".ipynb") or "notebook" in shown or host_is_binder(address.hostname)):
         return
     host = address.hostname or ""
     host = host.casefold().removeprefix("www.")
@@ -319,24 +331,31 @@ def _address_paths(target: str) -> Iterator[str]:
             yield from _tails("/".join(parts[marks[0] + 1 :]))
     elif host in _RAW_HOSTS and len(parts) > 3:
         yield from _tails("/".join(parts[3:]))
-    elif host == "mybinder.org" or host.endswith(".mybinder.org"):
+    elif host_is_binder(host):
         query = parse_qs(address.query)
         for name in _BINDER_PATH_PARAMETERS:
             for value in query.get(name, []):
                 yield from _tails(value)
 
 
-def linked_paths(text: str, folder: str, *, rst: bool = False) -> set[str]:
+def host_is_binder(host: str | None) -> bool:
+    host = (host or "").casefold().removeprefix("www.")
+    return host == "mybinder.org" or host.endswith(".mybinder.org")
+
+
+def linked_paths(text: str, folder: str, *, rst: bool = False, own_names: Iterable[str] = ()) -> set[str]:
     """The repository paths (files or folders) a page in ``folder`` links.
 
     A relative link is resolved against the page's folder; an address on GitHub, GitLab,
-    nbviewer, Colab or Binder gives every ending of the path it shows (see ``_address_paths``).
-    The repository's top folder is never among them.
+    nbviewer, Colab or Binder gives every ending of the path it shows (see ``_address_paths``;
+    ``own_names`` are the names this repository goes by there). The repository's top folder
+    is never among them.
     """
+    own = frozenset(_name_key(name) for name in own_names)
     found: set[str] = set()
     for link in links(text, rst=rst):
         if link.is_url:
-            found.update(_address_paths(link.target))
+            found.update(_address_paths(link.target, own))
         elif not link.target.startswith("#") and "://" not in link.target:
             resolved = resolve(folder, link.file.rstrip("/"))
             if resolved:

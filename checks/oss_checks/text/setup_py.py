@@ -33,7 +33,7 @@ def setup_keywords(repo: Repo) -> dict[str, SetupValue]:
     """The string-literal keyword arguments of the ``setup()`` call in setup.py (``{}`` when none)."""
 
     def read() -> dict[str, SetupValue]:
-        if not repo.exists("setup.py") or repo.size("setup.py") > _MAX_BYTES:
+        if not repo.exists("setup.py") or repo.content_size("setup.py") > _MAX_BYTES:
             return {}
         text = repo.read_text("setup.py")
         if not text:
