@@ -37,6 +37,7 @@ from measuring import (
     measure_interleaved,
     peak_mb,
     read_regular,
+    run_quietly,
     staged_sample,
     tool,
     tracked,
@@ -98,14 +99,7 @@ def describe(root: Path) -> Checkout:
 
 
 def _quiet(command: Sequence[str], cwd: Path, timeout: float) -> None:
-    subprocess.run(
-        command,
-        cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        check=False,
-        timeout=timeout,
-    )
+    run_quietly(command, cwd, timeout=timeout)
 
 
 def trial(
