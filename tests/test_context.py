@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -169,8 +170,25 @@ def test_a_file_thousands_of_folders_deep_is_read(tmp_path: Path) -> None:
     made = subprocess.run(["mkdir", "-p", folder], cwd=tmp_path, check=False)
     if made.returncode != 0:
         pytest.skip("the file system refuses a path this long")
-    (tmp_path / folder / "f.md").write_text("hi\n")
-    assert Repo(tmp_path).read_text(f"{folder}/f.md") == "hi\n"
+    try:
+        (tmp_path / folder / "f.md").write_text("hi\n")
+        assert Repo(tmp_path).read_text(f"{folder}/f.md") == "hi\n"
+    finally:
+        # rm -rf: pytest's own clean-up of old temporary folders recurses once per folder too.
+        subprocess.run(["rm", "-rf", "a"], cwd=tmp_path, check=True)
+
+
+def test_a_file_swapped_for_a_pipe_after_it_was_inspected_reads_as_none(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("notes\n")
+    repo = Repo(tmp_path)
+    assert repo.size("notes.md") == 6  # inspected: a regular file
+    (tmp_path / "notes.md").unlink()
+    os.mkfifo(tmp_path / "notes.md")  # ... and now a pipe nobody writes to
+    read: list[bytes | None] = []
+    reader = threading.Thread(target=lambda: read.append(repo.read_bytes("notes.md")), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    assert read == [None], "opening the pipe must neither wait for a writer nor read it"
 
 
 def test_unreadable_file_reads_as_none(tmp_path: Path) -> None:

@@ -395,9 +395,14 @@ class Repo:
         if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             return None
         try:
-            # O_NOFOLLOW: a file swapped for a symlink since it was inspected is not followed.
-            fd = os.open(os.path.join(self.root, path), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            # A file swapped since it was inspected: O_NOFOLLOW does not follow a new symlink,
+            # O_NONBLOCK does not wait on a new pipe, and what was opened is checked again.
+            flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+            fd = os.open(os.path.join(self.root, path), flags)
             with os.fdopen(fd, "rb") as handle:
+                opened = os.fstat(handle.fileno())
+                if not stat.S_ISREG(opened.st_mode) or opened.st_size > limit:
+                    return None
                 return handle.read(limit + 1)[:limit]
         except (OSError, ValueError):
             return None
