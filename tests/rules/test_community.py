@@ -411,6 +411,18 @@ def test_a_placeholder_in_a_linked_guide_is_reported_once(make_repo: MakeRepo, c
     assert sorted({f.path for f in check(root, "OSS110")}) == ["CONTRIBUTING.md", "README.md"]
 
 
+def test_links_of_several_community_files_to_one_page_report_its_placeholder_once(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    files = tree(
+        {"docs/index.md": README + "TODO: describe the models\n", "README.md": None, "SECURITY.md": None}
+    )
+    root = make_repo(files, git_init=False)
+    for name in ("README.md", "SECURITY.md", "docs/README.md"):
+        (root / name).symlink_to("index.md" if name.startswith("docs/") else "docs/index.md")
+    assert [f.path for f in check(root, "OSS110")] == ["README.md"]
+
+
 def test_a_readme_linking_out_of_the_repository_is_not_followed(
     make_repo: MakeRepo, check: Check, tmp_path: Path
 ) -> None:

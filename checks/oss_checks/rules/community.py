@@ -771,9 +771,15 @@ class OSS110(Rule):
     def check(self, repo: Repo) -> Iterator[Finding]:
         # A template's own README shows the tags it renders: documentation, not leftovers.
         template = any(repo.exists(name) for name in _TEMPLATE_CONFIGS)
+        scanned: set[str] = set()
         for path in repo.paths:
-            if is_community_file(path) and not _links_to_a_community_file(repo, path):
-                yield from self._scan(path, repo.read_text(path), tags=not template)
+            if not is_community_file(path) or _links_to_a_community_file(repo, path):
+                continue
+            content = repo.content_path(path) or path
+            if content in scanned:
+                continue  # another link to the same text was scanned: one problem, one finding
+            scanned.add(content)
+            yield from self._scan(path, repo.read_text(path), tags=not template)
 
     def _scan(self, path: str, text: str | None, *, tags: bool = True) -> Iterator[Finding]:
         if not text:
