@@ -127,6 +127,22 @@ def test_clean_python_file_passes(make_repo: MakeRepo, check: Check) -> None:
     assert check(root, "OSS401") == []
 
 
+def test_the_prefix_of_an_exported_conda_environment_is_reported(make_repo: MakeRepo, check: Check) -> None:
+    exported = "name: churn\nchannels:\n  - conda-forge\ndependencies:\n  - pandas=2.2\nprefix: /home/alice/miniconda3/envs/churn\n"
+    findings = check(make_repo({"environment.yml": exported}), "OSS401")
+    assert [(f.path, f.line) for f in findings] == [("environment.yml", 6)]
+    assert "conda env create" in findings[0].message
+    # The same everywhere, or not a prefix at all: nothing to say.
+    quiet = {
+        "environment.yml": "name: x\ndependencies:\n  - python=3.12\n",
+        "environment-ci.yaml": "name: x\nprefix: /opt/conda/envs/x\n",
+        "envs/environment-binder.yml": "name: x\nprefix: /home/jovyan/envs/x\n",
+        "conda/notes.yml": "prefix: /home/alice/miniconda3\n",  # not an environment file
+        "environment-nested.yml": "variables:\n  prefix: /home/alice/x\n",  # not the top-level key
+    }
+    assert check(make_repo(quiet), "OSS401") == []
+
+
 def test_message_names_the_projects_paths_module(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo(
         {

@@ -56,8 +56,9 @@ class OSS401(Rule):
     `C:\\Users\\ana\\`, `~/data`), drive letters (`D:/projects/`) and mounted
     drives (`/mnt/share/`, `/media/usb/`, `/Volumes/Data/`). It also reports a
     notebook whose metadata records such a path (a kernel or interpreter inside
-    `/home/ana/anaconda3/`), and a cell output that shows a folder the notebook's
-    code hard-codes. Comments and docstrings are not checked, and neither are tests,
+    `/home/ana/anaconda3/`), a cell output that shows a folder the notebook's
+    code hard-codes, and the `prefix:` that `conda env export` writes into an
+    `environment.yml`. Comments and docstrings are not checked, and neither are tests,
     test data and vendored code. Paths that are the same on every computer are
     fine: system folders (`/usr`, `/tmp`, `C:\\Program Files`, `C:\\etc`), the users
     of CI runners and container images (`/home/runner`, `/home/jovyan`), placeholders
@@ -87,7 +88,8 @@ class OSS401(Rule):
     repository. For data that lives elsewhere, such as a shared drive, set the
     location in `.env` (the template's `paths` reads `PROJECT_DATA_DIR`) instead
     of in the code. Clear outputs that show such folders, and select the kernel by
-    name (Kernel > Change Kernel) so the metadata records no path. If a path really
+    name (Kernel > Change Kernel) so the metadata records no path, and delete the
+    `prefix:` line of an exported conda environment. If a path really
     is meant (a documented server location), end the line with
     `# oss-checks: ignore[OSS401] <reason>`.
     """
@@ -101,11 +103,14 @@ class OSS401(Rule):
         self._hints: dict[str, str] = {}
 
     def applies_to(self, file: SourceFile) -> bool:
-        return file.suffix in (".py", NOTEBOOK_SUFFIX)
+        return file.suffix in (".py", NOTEBOOK_SUFFIX) or _is_conda_environment(file.name)
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
         if not_the_projects_own(repo, file.path) or repo.is_symlink(file.path):
             return  # test input and vendored code: not the project's own paths; a link's target is checked itself
+        if _is_conda_environment(file.name):
+            yield from self._check_conda_prefix(file)
+            return
         if file.suffix == NOTEBOOK_SUFFIX:
             notebook = valid_notebook(repo, file)
             if notebook is not None:
@@ -164,6 +169,21 @@ class OSS401(Rule):
                 )
         return None
 
+    def _check_conda_prefix(self, file: SourceFile) -> Iterator[Finding]:
+        """The top-level ``prefix:`` of a conda environment file, when it points into one computer."""
+        for number, line in enumerate((file.text or "").splitlines()[:_CONDA_LINES], start=1):
+            if not line.startswith("prefix:"):
+                continue
+            hits = text_path_hits(line.removeprefix("prefix:").strip().strip("'\""))
+            if hits:
+                yield self.finding(
+                    file.path,
+                    f"prefix '{hits[0].shown}' points into {hits[0].place}: `conda env create` tries to "
+                    "make the environment there; delete the prefix line (conda env export --no-builds "
+                    "| grep -v '^prefix:')",
+                    line=number,
+                )
+
     def _metadata_finding(self, repo: Repo, path: str, notebook: Notebook) -> Finding | None:
         for where, value in _metadata_strings(notebook.metadata):
             hits = text_path_hits(value)
@@ -185,6 +205,16 @@ class OSS401(Rule):
             ]
             self._hints[key] = helpers[0] if helpers else "pathlib.Path from the project folder"
         return self._hints[key]
+
+
+#: A conda environment file lists packages, then its prefix: far fewer lines than this.
+_CONDA_LINES = 5000
+
+
+def _is_conda_environment(name: str) -> bool:
+    """``environment.yml``, ``environment-gpu.yaml``: the names conda reads an environment from."""
+    lowered = name.lower()
+    return lowered.startswith("environment") and lowered.endswith((".yml", ".yaml"))
 
 
 def _metadata_strings(metadata: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
