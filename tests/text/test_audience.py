@@ -142,6 +142,21 @@ def test_presented_by_a_link_from_a_readme_or_a_docs_page_to_the_file_or_its_fol
     assert presented(repo, "lib/eval/b.ipynb") is None
 
 
+def test_an_address_on_the_project_s_own_repository_presents_any_folder(make_repo: MakeRepo) -> None:
+    readme = "# Survey\n\nResults: [on GitHub](https://github.com/acme/survey/tree/main/results).\n"
+    files: dict[str, str | bytes] = {"README.md": readme, "results/summary.ipynb": "{}"}
+    # Known from nowhere, the address could be another project's: it presents nothing here.
+    assert presented(Repo(make_repo(files)), "results/summary.ipynb") is None
+    # The remote it was cloned from, or setup.py's name, says it is this project's own.
+    cloned = make_repo(files)
+    subprocess.run(
+        ["git", "remote", "add", "origin", "git@github.com:acme/survey.git"], cwd=cloned, check=True
+    )
+    assert presented(Repo(cloned), "results/summary.ipynb") == "results"
+    named = make_repo({**files, "setup.py": "from setuptools import setup\nsetup(name='survey')\n"})
+    assert presented(Repo(named), "results/summary.ipynb") == "results"
+
+
 def test_a_readme_of_colab_badges_is_read_as_notebooks(make_repo: MakeRepo) -> None:
     badge = (
         "[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://sho.rt/lab1)"

@@ -17,6 +17,7 @@ from oss_checks.text.ci import ci_files
 from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES, docs_guide, is_rst
 from oss_checks.text.layout import DOCS_FOLDERS, folders
 from oss_checks.text.readme import linked_paths, presents_notebooks
+from oss_checks.text.setup_py import setup_keywords
 from oss_checks.text.urls import parse_repo_url, project_urls
 
 if TYPE_CHECKING:
@@ -68,16 +69,28 @@ def _pages(repo: Repo) -> list[str]:
 
 
 def _own_names(repo: Repo) -> set[str]:
-    """The names this repository may have on a code host: its folder's, its package's, its URLs'."""
+    """The names this repository may have on a code host.
+
+    Its folder's, its package's (pyproject.toml or setup.py), and those of its project URLs
+    and of the remote it was cloned from.
+    """
     names = {repo.root.name}
+    urls: list[str] = []
     project = (repo.pyproject or {}).get("project")
     if isinstance(project, dict):
         if isinstance(project.get("name"), str):
             names.add(project["name"])
-        for url in project_urls(project).values():
-            parsed = parse_repo_url(url)
-            if parsed is not None and len(parsed.repository) >= 2:
-                names.add(parsed.repository[1])
+        urls.extend(project_urls(project).values())
+    setup_name = setup_keywords(repo).get("name")
+    if setup_name is not None:
+        names.add(setup_name.value)
+    remote = repo.git("config", "--get", "remote.origin.url", ok=(0, 1)) if repo.is_git else None
+    if remote:
+        urls.append(remote.decode("utf-8", "replace").strip())
+    for url in urls:
+        parsed = parse_repo_url(url)
+        if parsed is not None and len(parsed.repository) >= 2:
+            names.add(parsed.repository[-1])
     return names
 
 
