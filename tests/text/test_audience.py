@@ -149,9 +149,7 @@ def test_an_address_on_the_project_s_own_repository_presents_any_folder(make_rep
     assert presented(Repo(make_repo(files)), "results/summary.ipynb") is None
     # The remote it was cloned from, or setup.py's name, says it is this project's own.
     cloned = make_repo(files)
-    subprocess.run(
-        ["git", "remote", "add", "origin", "git@github.com:acme/survey.git"], cwd=cloned, check=True
-    )
+    git(cloned, "remote", "add", "origin", "git@github.com:acme/survey.git")
     assert presented(Repo(cloned), "results/summary.ipynb") == "results"
     named = make_repo({**files, "setup.py": "from setuptools import setup\nsetup(name='survey')\n"})
     assert presented(Repo(named), "results/summary.ipynb") == "results"
