@@ -337,6 +337,12 @@ def test_a_cell_that_needs_what_a_later_cell_made_is_reported(make_repo: MakeRep
     assert "move cell 4 up, then restart the kernel and run all" in finding.message
 
 
+def test_a_name_only_a_later_time_magic_assigns_is_still_reported(make_repo: MakeRepo, check: Check) -> None:
+    cells = (code("s.max()", count=3), code("%time U, s, Vh = svd(a)", count=2))
+    finding = only(check(make_repo({GOOD: nb(*cells)}), "OSS303"))
+    assert "uses 's', which only the later cell 2 defines" in finding.message
+
+
 @pytest.mark.parametrize(
     "cells",
     [
@@ -359,6 +365,13 @@ def test_a_cell_that_needs_what_a_later_cell_made_is_reported(make_repo: MakeRep
         [code("def f():\n    return later", count=3), code("later = 1", count=2)],
         # A star import may define anything.
         [code("from helpers import *", count=1), code("y = raw", count=3), code("raw = 1", count=2)],
+        # %time runs its statement in the notebook: what it assigns is defined from there on.
+        [
+            code("a = load()", count=1),
+            code("%time U, s, Vh = svd(a)", count=5),
+            code("s[:10]", count=6),
+            code("s = 0", count=2),
+        ],
     ],
 )
 def test_counts_out_of_order_without_a_dependency_pass(

@@ -349,6 +349,17 @@ class OSS303(_NotebookRule):
 
 #: IPython lines that are not Python: magics, shell commands, help (``x?``).
 _IPYTHON_LINE = lazy(r"[ \t]*(?:[!%]|[A-Za-z_][\w.]*[ \t]*=[ \t]*[!%])|.*\?\s*$")
+#: ``%time U, s, Vh = svd(a)`` runs its statement in the notebook's namespace: it binds names.
+_TIME_MAGIC = lazy(r"([ \t]*)%time[ \t]+(\S.*)")
+
+
+def _as_python(line: str) -> str:
+    timed = _TIME_MAGIC.fullmatch(line)
+    if timed:
+        return timed.group(1) + timed.group(2)
+    return "" if _IPYTHON_LINE.match(line) else line
+
+
 #: What a cell may hold before it is too big to be worth parsing for names.
 _LARGEST_CELL = 200_000
 
@@ -361,7 +372,7 @@ def _cell_names(source: str) -> tuple[set[str], set[str]] | None:
     """
     if len(source) > _LARGEST_CELL:
         return None
-    lines = ["" if _IPYTHON_LINE.match(line) else line for line in source.splitlines()]
+    lines = [_as_python(line) for line in source.splitlines()]
     try:
         tree = ast.parse("\n".join(lines))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
