@@ -1204,6 +1204,33 @@ def test_files_in_a_folder_the_docs_name_are_provided_on_purpose(make_repo: Make
     assert "over the 10240 KB limit for files in a folder the docs name" in findings[-1].message
 
 
+def test_data_the_readme_of_its_own_folder_describes_is_shared_on_purpose(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    readme = (
+        "# Phase 1 data\n\nThe `co` and co_multi_label files hold the coded comments;\n"
+        "text_data.csv the raw text. The huge table holds every comment ever.\n"
+        "Shared under CC BY-NC-SA 4.0.\n"
+    )
+    files: dict[str, str | bytes] = {
+        "datasets/phase_1/co.csv": b"\0" * (2 * MB),  # a short stem, quoted as code
+        "datasets/phase_1/co_multi_label.csv": b"\0" * (2 * MB),  # its stem, in prose
+        "datasets/phase_1/text_data.csv": b"\0" * (2 * MB),  # its whole name
+        "datasets/phase_1/extra.csv": b"\0" * (2 * MB),  # in the folder, but not described
+        "datasets/phase_1/README.md": readme,
+        "datasets/other/co_multi_label.csv": b"\0" * (2 * MB),  # its folder's README names none
+        "datasets/other/README.md": "Scratch files.\n",
+        "datasets/phase_1/huge.csv": b"\0" * (11 * MB),  # described, but over the named limit
+    }
+    findings = check(make_repo(files), "OSS403")
+    assert [f.path for f in findings] == [
+        "datasets/other/co_multi_label.csv",
+        "datasets/phase_1/extra.csv",
+        "datasets/phase_1/huge.csv",
+    ]
+    assert "the README beside them describes" in findings[-1].message
+
+
 @pytest.mark.parametrize(
     "naming",
     [

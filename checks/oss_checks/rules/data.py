@@ -428,7 +428,8 @@ class OSS403(Rule):
     `"folds." + str(k) + ".csv"`, or a glob such as `folds.*.csv` or `folds.[0-4].csv`.
     A file whose own folder the docs name by its whole path ("the training log is
     provided under `runs/best_fold0/`") is named too; a top-level folder such as `data/`
-    or `runs/` is where files go, so naming it names none of them.
+    or `runs/` is where files go, so naming it names none of them. So is a file that the
+    README of its own folder names (a dataset documented file by file, shared on purpose).
     Files stored with Git LFS are not reported.
 
     ## Why is this bad?
@@ -514,9 +515,57 @@ class OSS403(Rule):
             return f"{kind} the project's code names", self.settings["bundled-max-kb"]
         if not _versions_data(repo) and path.rpartition("/")[0] in _folders_the_docs_name(repo, base * 1024):
             return f"{kind} in a folder the docs name", self.settings["bundled-max-kb"]
+        if not _versions_data(repo) and _described_beside(repo, path):
+            return f"{kind} the README beside them describes", self.settings["bundled-max-kb"]
         if kind != "model files" and not repo.package_dirs and read_as_notebooks(repo):
             return f"{kind} of notebooks the README sends readers to", self.settings["bundled-max-kb"]
         return kind, base
+
+
+#: A stem this short ("co", "x1") is a word of prose too: only quoted as code does it name a file.
+_SHORTEST_BARE_STEM = 4
+
+
+def _described_beside(repo: Repo, path: str) -> bool:
+    """Whether the README of the file's own folder names it: a dataset shared on purpose.
+
+    A data folder whose README says what each file holds ("`co_multi_label.csv`: the
+    comments with every label") documents files that are there to be used, as a data
+    card does. The file is named by its name, or by its stem when that stands whole.
+    """
+    folder, _, name = path.rpartition("/")
+    text = _folder_readme(repo, folder)
+    if not text:
+        return False
+    lowered = name.lower()
+    if lowered in text:
+        return True
+    stem = lowered.split(".", 1)[0]
+    if not stem:
+        return False
+    if f"`{stem}`" in text:
+        return True
+    if len(stem) < _SHORTEST_BARE_STEM:
+        return False
+    return re.search(rf"(?<![\w.-]){re.escape(stem)}(?![\w-])", text) is not None
+
+
+def _folder_readme(repo: Repo, folder: str) -> str:
+    """The lower-cased text of the README in ``folder`` ("" for none), read once per folder."""
+
+    def read() -> str:
+        prefix = f"{folder}/" if folder else ""
+        for name in _README_NAMES:
+            found = repo.find(prefix + name)
+            if found is not None and found.rpartition("/")[0] == folder:
+                return (repo.read_text(found) or "")[:_README_CHARACTERS].lower()
+        return ""
+
+    return repo.memo(("folder-readme", folder), read)
+
+
+#: How much of a folder's README is read for the names of its files.
+_README_CHARACTERS = 200_000
 
 
 def _versions_data(repo: Repo) -> bool:
