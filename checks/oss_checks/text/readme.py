@@ -317,13 +317,13 @@ def _address_paths(target: str, own_names: frozenset[str]) -> Iterator[str]:
         address = urlsplit(target)
     except ValueError:
         return
+    host = (address.hostname or "").casefold().removeprefix("www.")
+    binder = host == "mybinder.org" or host.endswith(".mybinder.org")
     segments = [part for part in address.path.split("/") if part]
     on_own = len(segments) >= 2 and _name_key(segments[1]) in own_names
     shown = segments[-1].casefold() if segments else ""
-    if not (on_own or shown.endswith(".ipynb") or "notebook" in shown or host_is_binder(address.hostname)):
+    if not (on_own or shown.endswith(".ipynb") or "notebook" in shown or binder):
         return
-    host = address.hostname or ""
-    host = host.casefold().removeprefix("www.")
     parts = address.path.split("/")
     if host in _CODE_HOSTS:
         marks = [index for index, part in enumerate(parts) if part in ("blob", "tree")]
@@ -331,16 +331,11 @@ def _address_paths(target: str, own_names: frozenset[str]) -> Iterator[str]:
             yield from _tails("/".join(parts[marks[0] + 1 :]))
     elif host in _RAW_HOSTS and len(parts) > 3:
         yield from _tails("/".join(parts[3:]))
-    elif host_is_binder(host):
+    elif binder:
         query = parse_qs(address.query)
         for name in _BINDER_PATH_PARAMETERS:
             for value in query.get(name, []):
                 yield from _tails(value)
-
-
-def host_is_binder(host: str | None) -> bool:
-    host = (host or "").casefold().removeprefix("www.")
-    return host == "mybinder.org" or host.endswith(".mybinder.org")
 
 
 def linked_paths(text: str, folder: str, *, rst: bool = False, own_names: Iterable[str] = ()) -> set[str]:
