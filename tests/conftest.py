@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -11,6 +13,9 @@ import pytest
 from oss_checks import engine
 from oss_checks.engine import Result
 from oss_checks.registry import Finding
+
+#: The package's source root: a fresh interpreter imports this checkout's oss_checks from here.
+CHECKS = Path(__file__).resolve().parents[1] / "checks"
 
 MakeRepo = Callable[..., Path]
 Check = Callable[..., list[Finding]]
@@ -25,6 +30,19 @@ def write_tree(root: Path, files: Mapping[str, str | bytes]) -> None:
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
+
+
+def fresh_python(script: str, *args: str, cwd: Path | None = None) -> str:
+    """What ``python -c script args`` prints in a fresh interpreter: what a run imports, from scratch."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(CHECKS)},
+    )
+    return done.stdout
 
 
 def git(root: Path, *args: str) -> str:

@@ -5,15 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import MakeRepo
+from conftest import CHECKS, MakeRepo, fresh_python
 from oss_checks.cli import build_parser, main
 from oss_checks.commands import COMMANDS
-
-CHECKS = Path(__file__).resolve().parents[1] / "checks"
 
 
 def test_every_command_has_a_parser_with_help(capsys: pytest.CaptureFixture[str]) -> None:
@@ -31,14 +28,7 @@ def modules_loaded_by_building(arguments: str) -> list[str]:
         f"import sys; from oss_checks.cli import build_parser; build_parser({arguments}); "
         "print('\\n'.join(sorted(m for m in sys.modules if m.startswith('oss_checks'))))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONPATH": str(CHECKS)},
-    )
-    return done.stdout.split()
+    return fresh_python(script).split()
 
 
 def test_building_the_parser_imports_only_the_command_modules() -> None:
@@ -122,11 +112,5 @@ def test_a_check_imports_no_dataclasses(make_repo: MakeRepo) -> None:
         "import sys; from oss_checks.cli import main; main(['check', '--quiet', sys.argv[1]]); "
         "print(*sorted(m for m in ('dataclasses', 'inspect') if m in sys.modules))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(root)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONPATH": str(CHECKS)},
-    )
-    assert done.stdout.splitlines()[-1:] == [""], done.stdout
+    printed = fresh_python(script, str(root))
+    assert printed.splitlines()[-1:] == [""], printed

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from conftest import MakeRepo
+from conftest import MakeRepo, fresh_python
 from oss_checks import catalog
 from oss_checks.hooks.check_files import main
 from oss_checks.registry import Family
-
-CHECKS = Path(__file__).resolve().parents[2] / "checks"
 
 
 def test_no_files_is_a_pass() -> None:
@@ -55,22 +48,17 @@ def test_a_clean_batch_prints_nothing(
 
 def test_the_hook_imports_only_the_families_of_per_file_rules(make_repo: MakeRepo) -> None:
     """A commit pays for the rules it runs: families without a per-file rule stay unimported."""
-    notebook = '{"cells": [], "metadata": {"language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}'
+    notebook = (
+        '{"cells": [], "metadata": {"language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}'
+    )
     root = make_repo({"analysis.ipynb": notebook, "a.py": "x = 1\n"})
     script = (
         "import sys; from oss_checks.hooks.check_files import main; code = main(['analysis.ipynb', 'a.py']); "
         "print(code, *sorted(m for m in sys.modules if m.startswith('oss_checks.rules.')))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONPATH": str(CHECKS)},
-    )
-    exit_code, *families = done.stdout.split()
+    printed = fresh_python(script, cwd=root)
+    exit_code, *families = printed.split()
     per_file = {Family.of_code(code) for code, (_name, is_file, _opt_in) in catalog.RULES.items() if is_file}
-    assert exit_code == "0", done.stdout
+    assert exit_code == "0", printed
     assert families == sorted(f"oss_checks.rules.{family.name.lower()}" for family in per_file)
     assert len(families) < len(Family)
