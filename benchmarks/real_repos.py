@@ -98,10 +98,6 @@ def describe(root: Path) -> Checkout:
     return Checkout(root.name, root, commit or None, listing.entries, listing.files, size)
 
 
-def _quiet(command: Sequence[str], cwd: Path, timeout: float) -> None:
-    run_quietly(command, cwd, timeout=timeout)
-
-
 def trial(
     command: Sequence[str], cwd: Path, timeout: float, accept: Callable[[int], bool] = lambda _: True
 ) -> str | None:
@@ -149,7 +145,7 @@ def bench_startup(report: Report, scratch: Path, runs: int, timeout: float) -> N
         report.say(f"  oss-checks check fails in an empty repository: {problem}")
         return
     stats = measure_interleaved(
-        {label: partial(_quiet, command, empty, timeout) for label, command in commands.items()},
+        {label: partial(run_quietly, command, empty, timeout=timeout) for label, command in commands.items()},
         runs,
     )
     python, ours = stats["python -c pass"], stats["oss-checks"]
@@ -222,7 +218,7 @@ def _bench_tree(
         return None
     timed: dict[str, Callable[[], object]] = {
         "read floor": partial(floor_read_seconds, root, checkout.files),
-        "oss-checks": partial(_quiet, ours_command, root, timeout),
+        "oss-checks": partial(run_quietly, ours_command, root, timeout=timeout),
     }
     notes: dict[str, str] = {}
     if ruff_bin is None:
@@ -238,7 +234,7 @@ def _bench_tree(
         if problem:
             notes["ruff"] = f"fails: {problem}"
         else:
-            timed["ruff"] = partial(_quiet, ruff_command, root, timeout)
+            timed["ruff"] = partial(run_quietly, ruff_command, root, timeout=timeout)
     if review is None:
         notes["repo-review"] = "repo-review or sp-repo-review is not installed"
     else:
@@ -247,7 +243,7 @@ def _bench_tree(
         if problem:
             notes["repo-review"] = f"fails: {problem}"
         else:
-            timed["repo-review"] = partial(_quiet, review_command, root, timeout)
+            timed["repo-review"] = partial(run_quietly, review_command, root, timeout=timeout)
     try:
         stats = measure_interleaved(timed, runs)
         peak = peak_mb(ours_command, root, timeout=timeout)
@@ -330,7 +326,10 @@ def _bench_hook(report: Report, checkout: Checkout, runs: int, timeout: float) -
         return None
     try:
         stats = measure_interleaved(
-            {label: partial(_quiet, command, root, timeout) for label, command in commands.items()},
+            {
+                label: partial(run_quietly, command, root, timeout=timeout)
+                for label, command in commands.items()
+            },
             runs,
         )
     except subprocess.TimeoutExpired:
