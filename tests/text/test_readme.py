@@ -212,3 +212,17 @@ def test_linked_paths_read_only_the_last_folders_of_a_hostile_address() -> None:
     found = linked_paths(f"[deep]({address})\n", "")
     assert "notebooks" in found
     assert len(found) <= 24
+
+
+def test_linked_paths_find_the_repository_name_after_the_code_host_on_nbviewer_and_colab() -> None:
+    page = (
+        "[slides](https://nbviewer.org/github/acme/lib/tree/main/slides)\n"
+        "[lab](https://colab.research.google.com/github/acme/lib/blob/main/labs/)\n"
+        "[other](https://nbviewer.org/github/lib/other/tree/main/src)\n"
+    )
+    found = linked_paths(page, "", own_names=["lib"])
+    # The own repository's folders count whatever they are named; another project's do not,
+    # even when its owner is called like this one.
+    assert {"slides", "labs"} <= found
+    assert "src" not in found
+    assert "slides" not in linked_paths(page, "", own_names=["acme"])

@@ -304,6 +304,13 @@ def _name_key(name: str) -> str:
     return name.casefold().replace("_", "-").removesuffix(".git")
 
 
+def _repository_name(host: str, segments: list[str]) -> str:
+    """The repository's name in an address's path: ``/owner/repo/...``, or ``/github/owner/repo/...``
+    on nbviewer and Colab, which name the code host first."""
+    at = 2 if host not in ("github.com", "gitlab.com", *_RAW_HOSTS) and segments[:1] == ["github"] else 1
+    return segments[at] if len(segments) > at else ""
+
+
 def _address_paths(target: str, own_names: frozenset[str]) -> Iterator[str]:
     """The repository paths an address may show: every ending of the path after ``blob/`` or ``tree/``.
 
@@ -320,7 +327,8 @@ def _address_paths(target: str, own_names: frozenset[str]) -> Iterator[str]:
     host = (address.hostname or "").casefold().removeprefix("www.")
     binder = host == "mybinder.org" or host.endswith(".mybinder.org")
     segments = [part for part in address.path.split("/") if part]
-    on_own = len(segments) >= 2 and _name_key(segments[1]) in own_names
+    repository = _repository_name(host, segments)
+    on_own = bool(repository) and _name_key(repository) in own_names
     shown = segments[-1].casefold() if segments else ""
     if not (on_own or shown.endswith(".ipynb") or "notebook" in shown or binder):
         return
