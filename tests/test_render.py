@@ -93,3 +93,16 @@ def test_bytecode_in_the_installed_template_never_reaches_a_bake(tmp_path: Path)
     with render.rendered(copy, {}) as project:
         leftovers = [p for p in project.rglob("*") if "__pycache__" in p.parts or p.suffix == ".pyc"]
     assert leftovers == []
+
+
+@pytest.mark.slow
+def test_a_bake_leaves_nothing_in_the_system_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cookiecutter never deletes the copies of the hooks it runs; ``new`` and ``update`` must not pile them up."""
+    system_temp = tmp_path / "system-temp"
+    system_temp.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(system_temp))
+    project = render.bake(template_root(), {"project_name": "Churn"}, tmp_path / "out", quiet=True)
+    assert (project / "pyproject.toml").is_file()
+    assert list(system_temp.iterdir()) == []

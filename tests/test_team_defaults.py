@@ -17,6 +17,7 @@ from conftest import Check, MakeRepo
 from oss_checks.cli import main
 from oss_checks.engine import open_repo
 from oss_checks.record import RECORD_FILE
+from oss_checks.render import hook_scripts_in
 from oss_checks.template import template_root
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "team-defaults.md"
@@ -67,9 +68,12 @@ def test_bake_takes_the_team_defaults_from_the_config_file(tmp_path: Path) -> No
 
     config = tmp_path / "team-cookiecutter.yaml"
     config.write_text(TEAM_YAML, encoding="utf-8")
-    project = Path(
-        cookiecutter(str(template_root()), no_input=True, output_dir=str(tmp_path), config_file=str(config))
-    )
+    with hook_scripts_in(tmp_path):
+        project = Path(
+            cookiecutter(
+                str(template_root()), no_input=True, output_dir=str(tmp_path), config_file=str(config)
+            )
+        )
     answers = recorded_answers(project)
     team = team_context()
     assert {key: answers[key] for key in team} == team

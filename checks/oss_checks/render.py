@@ -112,6 +112,22 @@ def quietly() -> Iterator[None]:
             os.environ[QUIET_ENV] = previous
 
 
+@contextmanager
+def hook_scripts_in(folder: Path) -> Iterator[None]:
+    """Make cookiecutter write the rendered hook scripts into ``folder``.
+
+    Cookiecutter runs each hook from a temporary copy that it never deletes, so every
+    bake would leave a file in the system's temporary folder; in a folder that is
+    removed afterwards they go with it.
+    """
+    previous = tempfile.tempdir
+    tempfile.tempdir = str(folder)
+    try:
+        yield
+    finally:
+        tempfile.tempdir = previous
+
+
 def user_defaults() -> dict[str, Any]:
     """The ``default_context`` of the baker's cookiecutter config (``COOKIECUTTER_CONFIG``, ~/.cookiecutterrc).
 
@@ -210,7 +226,7 @@ def bake(
             context.update({"_template": str(root), "_repo_dir": str(root), "_output_dir": str(output_dir)})
             context.pop("__prompts__", None)
             try:
-                with quietly() if quiet else nullcontext():
+                with quietly() if quiet else nullcontext(), hook_scripts_in(Path(scratch)):
                     project = generate_files(
                         repo_dir=str(template),
                         context={"cookiecutter": context},

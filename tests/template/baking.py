@@ -21,7 +21,7 @@ from slugify import slugify
 
 from conftest import git
 from oss_checks.formats import parse_toml
-from oss_checks.render import quietly, raw_defaults
+from oss_checks.render import hook_scripts_in, quietly, raw_defaults
 from oss_checks.template import template_root
 
 TEMPLATE_ROOT = Path(__file__).resolve().parents[2]
@@ -260,7 +260,7 @@ def bake(answers: Mapping[str, str], output_dir: Path, template: Path = TEMPLATE
 
     config = write_cookiecutter_config(output_dir.parent / f"{output_dir.name}-home")
     output_dir.mkdir(parents=True, exist_ok=True)
-    with quietly():
+    with quietly(), hook_scripts_in(config.parent):
         project = cookiecutter(
             str(template),
             no_input=True,

@@ -109,7 +109,7 @@ def cookiecutter_command(template: Path, output_dir: Path, answers: Mapping[str,
     done = subprocess.run(
         command,
         cwd=output_dir,
-        env=isolated_env(home, COOKIECUTTER_CONFIG=str(config)),
+        env=isolated_env(home, COOKIECUTTER_CONFIG=str(config), TMPDIR=str(home)),
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,

@@ -413,7 +413,7 @@ def test_refused_answers_stop_the_bake_with_one_line(
         str(output),
         *(f"{key}={value}" for key, value in answers.items()),
     ]
-    done = run(command, tmp_path, isolated_env(tmp_path))
+    done = run(command, tmp_path, isolated_env(tmp_path, TMPDIR=str(tmp_path)))
     assert done.returncode != 0
     # cookiecutter adds its own "Stopping generation" log (with its traceback) after ours.
     ours = [line for line in done.stderr.splitlines() if line.startswith("oss-template:")]
@@ -430,7 +430,7 @@ def test_slug_dot_dot_is_refused_by_cookiecutter_before_our_hook(tmp_path: Path)
     output.mkdir()
     command = [sys.executable, "-m", "cookiecutter", "--no-input", str(TEMPLATE_ROOT)]
     command += ["--output-dir", str(output), "project_slug=..", "package_name=ok"]
-    done = run(command, tmp_path, isolated_env(tmp_path))
+    done = run(command, tmp_path, isolated_env(tmp_path, TMPDIR=str(tmp_path)))
     assert done.returncode != 0
     assert "already exists" in done.stdout + done.stderr
     assert list(output.iterdir()) == []
@@ -438,7 +438,7 @@ def test_slug_dot_dot_is_refused_by_cookiecutter_before_our_hook(tmp_path: Path)
 
 def test_accepted_bake_prints_the_next_steps(tmp_path: Path) -> None:
     write_cookiecutter_config(tmp_path)
-    env = isolated_env(tmp_path)
+    env = isolated_env(tmp_path, TMPDIR=str(tmp_path))
     del env["OSS_TEMPLATE_QUIET"]
     env["PWD"] = str(tmp_path)  # as a shell in that folder would set it
     command = [sys.executable, "-m", "cookiecutter", "--no-input", str(TEMPLATE_ROOT), "-o", "out"]
@@ -485,7 +485,7 @@ def copy_template_as_git_repo(destination: Path) -> Path:
 
 
 def test_cruft_create_bakes_the_same_files(tmp_path: Path) -> None:
-    env = isolated_env(tmp_path)
+    env = isolated_env(tmp_path, TMPDIR=str(tmp_path))
     write_cookiecutter_config(tmp_path)
     template = copy_template_as_git_repo(tmp_path / "template")
     answers = {"project_type": "analysis", "ci": "gitlab", "git_host": "gitlab.com", "copyright_year": "2031"}

@@ -26,6 +26,7 @@ from packaging.specifiers import SpecifierSet
 
 from oss_checks.bake import NEWEST_PYTHON
 from oss_checks.formats import parse_toml
+from oss_checks.render import hook_scripts_in
 
 pytestmark = pytest.mark.slow
 
@@ -138,16 +139,18 @@ def bake(answers: Mapping[str, str], output_dir: Path) -> Path:
     from cookiecutter.main import cookiecutter
 
     home = output_dir / "home"
-    project = cookiecutter(
-        str(TEMPLATE_ROOT),
-        no_input=True,
-        extra_context=dict(answers),
-        output_dir=str(output_dir),
-        default_config={
-            "cookiecutters_dir": str(home / "cookiecutters"),
-            "replay_dir": str(home / "replay"),
-        },
-    )
+    home.mkdir(parents=True, exist_ok=True)
+    with hook_scripts_in(home):
+        project = cookiecutter(
+            str(TEMPLATE_ROOT),
+            no_input=True,
+            extra_context=dict(answers),
+            output_dir=str(output_dir),
+            default_config={
+                "cookiecutters_dir": str(home / "cookiecutters"),
+                "replay_dir": str(home / "replay"),
+            },
+        )
     return Path(project)
 
 
