@@ -543,7 +543,7 @@ def template_copy(destination: Path, git_config: str | None = None) -> Path:
 def bake_and_tell(template: Path, tmp_path: Path, *answers: str) -> tuple[Path, str]:
     """Bake ``template`` with the cookiecutter command; the project and the next steps printed."""
     write_cookiecutter_config(tmp_path)
-    env = isolated_env(tmp_path)
+    env = isolated_env(tmp_path, TMPDIR=str(tmp_path))
     del env["OSS_TEMPLATE_QUIET"]
     command = [sys.executable, "-m", "cookiecutter", "--no-input", str(template), "-o", str(tmp_path / "out")]
     done = run([*command, *answers], tmp_path, env)
@@ -636,7 +636,7 @@ def test_a_team_default_names_the_hooks_repository_for_cookiecutter(tmp_path: Pa
     mirror = "https://git.acme.test/tools/oss-template"
     with config.open("a", encoding="utf-8") as stream:
         stream.write(f"default_context:\n  _checks_repository: {json.dumps(mirror)}\n")
-    env = isolated_env(tmp_path)
+    env = isolated_env(tmp_path, TMPDIR=str(tmp_path))
     command = [sys.executable, "-m", "cookiecutter", "--no-input", str(template), "-o", str(tmp_path / "out")]
     done = run(command, tmp_path, env)
     assert done.returncode == 0, done.stderr
