@@ -12,7 +12,6 @@ from __future__ import annotations
 import keyword
 import os
 import re
-import shutil
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -416,6 +415,8 @@ def prune(project_dir: Path, answers: Answers) -> None:
     for relative in unwanted_paths(answers):
         target = project_dir / relative
         if target.is_dir() and not target.is_symlink():
+            import shutil  # the checks import this module for its answers, never for a bake
+
             shutil.rmtree(target)
         elif target.exists() or target.is_symlink():
             target.unlink()

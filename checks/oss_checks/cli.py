@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO, cast
 
 from oss_checks import __version__
-from oss_checks.commands import COMMANDS
+from oss_checks.commands import COMMANDS, HelpFormatter
 from oss_checks.errors import EXIT_ERROR, UserError
 
 
@@ -28,12 +28,15 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="oss-checks",
         description="Check that a repository keeps open-source ways of working.",
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"oss-checks {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     named = None if argv is None else next((arg for arg in argv if not arg.startswith("-")), "")
     for name, (module, help_text) in COMMANDS.items():
-        command = commands.add_parser(name, help=help_text, description=help_text)
+        command = commands.add_parser(
+            name, help=help_text, description=help_text, formatter_class=HelpFormatter
+        )
         if named is None or named == name:
             importlib.import_module(module).add_arguments(command)
     return parser

@@ -8,7 +8,10 @@ release; never rewrite or remove one, since baked repositories record these vers
 from __future__ import annotations
 
 import re
-from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import date
 
 #: (version, ISO release date), oldest first, newest last.
 RELEASES: tuple[tuple[str, str], ...] = (("0.1.0", "2026-11-23"),)
@@ -28,6 +31,8 @@ def is_release(version: str) -> bool:
 
 def release_date(version: str) -> date:
     """The day ``version`` was released; ValueError when it is not a release."""
+    from datetime import date  # a run that reads no template record never needs it
+
     for known, day in RELEASES:
         if known == version:
             return date.fromisoformat(day)
@@ -48,6 +53,8 @@ def days_behind(version: str, today: date) -> int:
     Counted from the first release the repository missed: that is how long an update
     has been waiting, whatever came after it.
     """
+    from datetime import date
+
     missed = releases_since(version)
     if not missed:
         return 0

@@ -9,6 +9,8 @@ work is imported inside ``run``.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 #: name -> (module, one-line help), in the order ``oss-checks --help`` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -29,6 +31,33 @@ COMMANDS: dict[str, tuple[str, str]] = {
 TEMPLATE_SOURCES = (
     "SOURCE: a folder holding cookiecutter.json, a history archive (.zip) or an oss-checks wheel (.whl)"
 )
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, told the terminal's width so that it does not import ``shutil`` to ask.
+
+    argparse makes a formatter for every option it declares, and ``shutil`` brings the
+    compression modules with it: a few milliseconds of every per-file hook run.
+    """
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        super().__init__(
+            prog, indent_increment, max_help_position, _terminal_width() if width is None else width
+        )
+
+
+def _terminal_width() -> int:
+    """The width argparse would use: ``COLUMNS``, else the terminal's, else 80; less a margin of 2."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
+        except (OSError, ValueError, AttributeError):
+            columns = 80
+    return max(columns, 1) - 2
 
 
 def add_project_argument(parser: argparse.ArgumentParser) -> None:

@@ -6,11 +6,12 @@ import argparse
 from collections.abc import Sequence
 
 from oss_checks.cli import main as cli_main
+from oss_checks.commands import HelpFormatter
 from oss_checks.commands.check import add_selection_arguments
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="oss-checks-files")
+    parser = argparse.ArgumentParser(prog="oss-checks-files", formatter_class=HelpFormatter)
     parser.add_argument("filenames", nargs="*", help="files to check (pre-commit passes the staged ones)")
     add_selection_arguments(parser)
     parser.add_argument("--baseline", metavar="FILE", help="fail only on findings not in this baseline")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from oss_checks import releases
@@ -14,6 +13,8 @@ from oss_checks.registry import Finding, Option, Rule, Scope, Severity, Stakehol
 from oss_checks.text.markup import conflict_markers
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from oss_checks.context import Repo
 
 UPDATE_COMMAND = "oss-checks update"
@@ -24,6 +25,8 @@ COPIER_UPDATE_COMMAND = "copier update --trust"
 
 def today() -> date:
     """The current date; tests replace this function to move the clock."""
+    from datetime import date  # only a repository with a template record asks
+
     return date.today()
 
 

@@ -6,7 +6,6 @@ silent, so one broken file gives one finding.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
 import re
@@ -123,6 +122,8 @@ def schema_problems(pyproject: Mapping[str, Any]) -> list[_SchemaProblem] | None
                 unknown = sorted(set(data[table]) - set(allowed))
                 if not unknown:
                     break
+                import difflib  # only for a misspelt key
+
                 for name in unknown:
                     close = difflib.get_close_matches(name, allowed, n=1) if len(name) < 100 else []
                     hint = f" (did you mean {close[0]!r}?)" if close else ""

@@ -7,7 +7,6 @@ repository's YAML memo, so every rule shares one parse.
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -15,6 +14,8 @@ from oss_checks.formats import LineDict
 from oss_checks.patterns import lazy
 
 if TYPE_CHECKING:
+    import ast
+
     from oss_checks.context import Repo
 
 # -- CI -------------------------------------------------------------------------------------
@@ -245,6 +246,8 @@ class NoxSessions(NamedTuple):
 
 def noxfile_sessions(text: str) -> NoxSessions:
     """Sessions of a noxfile read with ``ast`` (it is never run); SyntaxError/ValueError propagate."""
+    import ast  # the audience of a repository without a noxfile never needs it
+
     tree = ast.parse(text)
     nox_modules: set[str] = set()
     session_decorators: set[str] = set()

@@ -8,10 +8,11 @@ computed at run time (``open("README.md").read()``) is simply not known.
 
 from __future__ import annotations
 
-import ast
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    import ast
+
     from oss_checks.context import Repo
 
 #: A setup.py larger than this is not parsed (no real one comes near it).
@@ -25,7 +26,7 @@ class SetupValue(NamedTuple):
 
 def _is_setup_call(node: ast.Call) -> bool:
     function = node.func
-    name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
+    name = getattr(function, "attr", None) or getattr(function, "id", "")
     return name == "setup"
 
 
@@ -38,6 +39,8 @@ def setup_keywords(repo: Repo) -> dict[str, SetupValue]:
         text = repo.read_text("setup.py")
         if not text:
             return {}
+        import ast  # most repositories have no setup.py
+
         try:
             tree = ast.parse(text)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
