@@ -18,6 +18,12 @@ from oss_checks.text.licenses import (
 
 MIT = "MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of this software"
 APACHE = "Apache License\nVersion 2.0, January 2004\nhttp://www.apache.org/licenses/"
+BSD_REDISTRIBUTION = (
+    "Redistribution and use in source and binary forms, with or without modification, are permitted "
+    "provided that the following conditions are met:\n"
+    "* Redistributions of source code must retain the above copyright notice.\n"
+)
+BSD_2 = BSD_REDISTRIBUTION + "THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS AS IS\n"
 
 
 def test_spdx_parser() -> None:
@@ -44,6 +50,19 @@ def test_spdx_parser() -> None:
             ["gpl-3.0"],
         ),
         ("GNU AFFERO GENERAL PUBLIC LICENSE\nVersion 3, 19 November 2007\n", ["agpl-3.0"]),
+        (BSD_2, ["bsd-2-clause"]),
+        (
+            BSD_REDISTRIBUTION
+            + "* Neither the name of Acme nor the names of its contributors may be used to "
+            "endorse or promote products derived from this software without permission.\n",
+            ["bsd-3-clause"],
+        ),
+        # The third clause in other words is still the third clause.
+        (
+            BSD_REDISTRIBUTION + "* The names of its contributors may not be used to endorse or promote "
+            "products derived from this software without specific prior written permission.\n",
+            ["bsd-3-clause"],
+        ),
     ],
 )
 def test_license_texts_are_recognised(text: str, keys: list[str]) -> None:
@@ -75,6 +94,8 @@ def test_an_expression_followed_by_80000_spaces_is_parsed_at_once() -> None:
     ("name", "spdx"),
     [
         ("Expat", "MIT"),
+        ("Revised BSD License", "BSD-3-Clause"),
+        ("Simplified BSD", "BSD-2-Clause"),
         ("BSD-3-clause", "BSD-3-Clause"),
         ("GPL-2+", "GPL-2.0-or-later"),
         ("LGPL-2.1+", "LGPL-2.1-or-later"),

@@ -16,6 +16,9 @@ class KnownLicense(NamedTuple):
 
 
 _BSD_CORE = "redistribution and use in source and binary forms, with or without modification, are permitted"
+#: The third clause, however it is worded ("Neither the name of X nor the names of its
+#: contributors may be used ...", "The names of its contributors may not be used ...").
+_BSD_ENDORSEMENT = "to endorse or promote products derived from this software"
 #: (license, phrases that must all appear, phrases that must not) in the normalised text.
 _LICENSE_TEXTS: tuple[tuple[KnownLicense, tuple[str, ...], tuple[str, ...]], ...] = (
     (
@@ -58,13 +61,13 @@ _LICENSE_TEXTS: tuple[tuple[KnownLicense, tuple[str, ...], tuple[str, ...]], ...
     ),
     (
         KnownLicense("bsd-3-clause", "BSD-3-Clause", "BSD-3-Clause"),
-        (_BSD_CORE, "neither the name of"),
+        (_BSD_CORE, _BSD_ENDORSEMENT),
         ("all advertising materials",),
     ),
     (
         KnownLicense("bsd-2-clause", "BSD-2-Clause", "BSD-2-Clause"),
         (_BSD_CORE,),
-        ("neither the name of", "all advertising materials"),
+        (_BSD_ENDORSEMENT, "all advertising materials"),
     ),
     (
         KnownLicense("unlicense", "Unlicense", "Unlicense"),
@@ -140,6 +143,14 @@ LICENSE_ALIASES: dict[str, str] = {
     "bsd-3": "BSD-3-Clause",
     "bsd 3-clause": "BSD-3-Clause",
     "new bsd": "BSD-3-Clause",
+    "new bsd license": "BSD-3-Clause",
+    "revised bsd": "BSD-3-Clause",
+    "revised bsd license": "BSD-3-Clause",
+    "modified bsd": "BSD-3-Clause",
+    "modified bsd license": "BSD-3-Clause",
+    "simplified bsd": "BSD-2-Clause",
+    "simplified bsd license": "BSD-2-Clause",
+    "freebsd": "BSD-2-Clause",
     "bsd2": "BSD-2-Clause",
     "bsd-2": "BSD-2-Clause",
     "apache": "Apache-2.0",
