@@ -113,6 +113,20 @@ def test_ccds_test_environment_is_a_script_not_an_empty_test_file(make_repo: Mak
     assert check(make_repo(files), "OSS501") == []
 
 
+def test_a_file_only_unittest_would_find_is_no_empty_test_file(make_repo: MakeRepo, check: Check) -> None:
+    # A smoke script called test.py that pytest never collects, and a helper module in tests/.
+    smoke = "import pkg\n\nsongs = pkg.load()\npkg.play(songs[0])\nimport pdb; pdb.set_trace()\n"
+    files = {"test.py": smoke, "tests/testutils.py": "def make_frame(): ...\n", "pkg/play.py": CODE}
+    assert where(check(make_repo(files), "OSS501")) == [("OSS501", "tests", 0)]
+    # Named by the configuration's python_files, pytest does collect it.
+    pyproject = '[tool.pytest.ini_options]\npython_files = ["test.py"]\n'
+    assert where(check(make_repo({**files, "pyproject.toml": pyproject}), "OSS501")) == [
+        ("OSS501", "test.py", 0)
+    ]
+    # With a test in it, test.py is a test module like any other.
+    assert check(make_repo({**files, "test.py": "def test_play(): ...\n"}), "OSS501") == []
+
+
 @pytest.mark.parametrize(
     "notebook",
     [

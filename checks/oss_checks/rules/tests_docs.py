@@ -150,6 +150,15 @@ def collects(path: str, settings: PytestSettings) -> bool:
     return False
 
 
+def pytest_collects(path: str, settings: PytestSettings) -> bool:
+    """Whether pytest itself collects ``path``: its default ``test_*.py`` and ``*_test.py``, or the
+    configured ``python_files``. A ``test.py`` or a ``tests/testutils.py`` only unittest finds."""
+    name = path.rpartition("/")[2]
+    if settings.python_files:
+        return any(match_name(pattern, name) for pattern in settings.python_files)
+    return name.startswith("test_") or name.endswith("_test.py")
+
+
 def _is_script(text: str) -> bool:
     """A file named like a test that is run as a script (CCDS's ``test_environment.py``) or
     opened as a notebook (a jupytext ``test_api.py`` trying a library out): a ``__main__``
@@ -230,8 +239,9 @@ class OSS501(Rule):
     method whose name starts with `test` in a `test_*.py` or `*_test.py` file (also inside
     the package, as in `pkg/sub/tests/`), a `test*.py` file in a `tests/` or `test/`
     folder, a `tests.py` module, or files matching the `python_files` your pytest
-    configuration sets. When there are test files but none defines a test, each file is
-    reported. A file run as a script (with `if __name__ == "__main__":` and no test, like
+    configuration sets. When there are test files but none defines a test, each file
+    pytest collects is reported (a `test.py` without a test is a script, not an empty
+    test file). A file run as a script (with `if __name__ == "__main__":` and no test, like
     the `test_environment.py` of cookiecutter-data-science) is not a test file. Where the
     conventions were not adopted, only a repository that builds a package (a
     `[build-system]`, `setup.py` or `setup.cfg`) with code in it is told.
@@ -266,7 +276,10 @@ class OSS501(Rule):
             return
         if not self.in_full and (builds_package(repo) is None or not _package_code(repo)):
             return
-        found = test_files(repo)
+        # Only a file pytest collects makes it exit with code 5; a test.py with no test
+        # in it is a script, and the project simply has no tests.
+        settings = pytest_settings(repo)
+        found = [path for path in test_files(repo) if pytest_collects(path, settings)]
         if not found:
             yield self.finding(
                 "tests",
