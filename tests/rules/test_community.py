@@ -1538,6 +1538,23 @@ def test_readme_sections_elsewhere(make_repo: MakeRepo, check_unadopted: Check) 
     )
 
 
+def test_a_linked_guide_in_the_repository_can_say_how_to_run(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    readme = (
+        "# Tagger\n\nTags questions of a forum with their topics, served by a small web service.\n\n"
+        "## Guides\n\n- [Development](dev/README.md)\n- [Deployment](dist/)\n- [Design](docs/design.md)\n"
+    )
+    guide = "# Development\n\n## Running locally\n\n```sh\ntask dev:compose:up\n```\n"
+    design = "# Design\n\nThe service keeps one model in memory and reloads it on a signal.\n"
+    files = {"README.md": readme, "LICENSE": MIT_TEXT, "docs/design.md": design}
+    assert check_unadopted(make_repo({**files, "dev/README.md": guide}), "OSS111") == []
+    assert check_unadopted(make_repo({**files, "dist/README.md": guide}), "OSS111") == []
+    # A guide that says nothing about running it, or one the README does not link, does not count.
+    unlinked = {**files, "other/README.md": guide}
+    assert [f.code for f in check_unadopted(make_repo(unlinked), "OSS111")] == ["OSS111"]
+
+
 # -- OSS111 --fix on hostile READMEs: one edit per README, a second --fix changes nothing ------------
 FIX_BASE = "# Demand Forecasting\n\n" + PROSE + "\n## Setup\n\npip install it\n"
 

@@ -47,6 +47,7 @@ from oss_checks.text.readme import (
     TOPIC_WORDS,
     heading_key,
     heading_topics,
+    linked_paths,
     links,
     links_file,
     policy_link,
@@ -852,6 +853,33 @@ def _links_to_a_community_file(repo: Repo, path: str) -> bool:
     return target is not None and target in repo.path_set and is_community_file(target)
 
 
+#: How many guides a README links are read to see whether one says how to run the project.
+_MAX_GUIDES = 20
+_GUIDE_SUFFIXES = (".md", ".rst", ".txt", ".markdown")
+_MAX_GUIDE_BYTES = 512 * 1024
+
+
+def _linked_guide_says_how(repo: Repo, readme: str, text: str) -> bool:
+    """Whether a page of this repository that the README links (``dev/README.md``, ``docs/setup.md``,
+    a folder with a README) says how to install or run the project."""
+    folder = readme.rpartition("/")[0]
+    guides = []
+    for target in sorted(linked_paths(text, folder, rst=is_rst(readme))):
+        if target.lower().endswith(_GUIDE_SUFFIXES) and repo.exists(target):
+            guides.append(target)
+        elif repo.dir_exists(target):
+            guides.extend(
+                [f"{target}/{name}" for name in README_NAMES if repo.exists(f"{target}/{name}")][:1]
+            )
+    for guide in guides[:_MAX_GUIDES]:
+        if guide == readme or repo.content_size(guide) > _MAX_GUIDE_BYTES:
+            continue
+        page = repo.read_text(guide)
+        if page and says_how_to_run(page, rst=is_rst(guide)):
+            return True
+    return False
+
+
 class OSS111(Rule):
     """README lacks a section people look for
 
@@ -869,7 +897,9 @@ class OSS111(Rule):
 
     In a repository that has not adopted the conventions it reports once, and only when
     the README never says how to install or run the project: no section, sentence or
-    command about it. A README too short for OSS101 is left to OSS101.
+    command about it, neither in the README nor in a guide of the repository that it
+    links (`dev/README.md`, `docs/setup.md`). A README too short for OSS101 is left to
+    OSS101.
 
     ## Why is this bad?
     Readers scan a README for the same few answers: how do I install it, how do I use it,
@@ -958,7 +988,9 @@ class OSS111(Rule):
             return []  # OSS101 reports a README with no real content
         if self.in_full:
             return self.missing(repo, path, text)
-        return [] if says_how_to_run(text, rst=is_rst(path)) else list(_HOW_TO_RUN)
+        if says_how_to_run(text, rst=is_rst(path)) or _linked_guide_says_how(repo, path, text):
+            return []
+        return list(_HOW_TO_RUN)
 
     def message(self, path: str, key: str) -> str:
         synonyms = self.synonyms()
