@@ -621,8 +621,10 @@ def test_data_waiting_to_be_committed_is_reported_outside_adopters(
 def test_a_data_folder_ignored_in_part_is_reported_outside_adopters(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:
-    root = make_repo({".gitignore": "/data/raw/\n", "data/raw/x.csv": "a\n", "data/processed/y.csv": "b\n"})
-    subprocess.run(["git", "-C", str(root), "add", "-f", "data/raw/x.csv"], check=True, capture_output=True)
+    root = make_repo({"data/raw/x.csv": "a\n", "data/processed/y.csv": "b\n"})
+    _commit(root, "data", 1)
+    (root / ".gitignore").write_text("/data/raw/\n", encoding="utf-8")
+    _commit(root, "keep raw data out", 2)
     findings = check_unadopted(root, "OSS404")
     assert [(f.path, f.message.split(":")[0]) for f in findings] == [
         (
@@ -631,6 +633,40 @@ def test_a_data_folder_ignored_in_part_is_reported_outside_adopters(
         ),
         ("data/raw/x.csv", "data file is committed although .gitignore keeps data/ out of git"),
     ]
+
+
+def test_data_forced_in_after_its_ignore_rule_is_kept_on_purpose(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    root = make_repo({".gitignore": "data/**\n!data/**/\n!.gitkeep\n", "run.py": "print(1)\n"})
+    _commit(root, "ignore data", 1)
+    (root / "data" / "examples").mkdir(parents=True)
+    (root / "data" / "examples" / "sample.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (root / "data" / "stray.csv").write_text("a\n", encoding="utf-8")
+    _commit(root, "example data", 2, "data/examples/sample.csv")
+    assert check_unadopted(root, "OSS404") == []
+    # A file git tracks from before the rule was forgotten when the rule was written.
+    (root / ".gitignore").write_text("data/**\n!data/**/\n!.gitkeep\n*.log\n", encoding="utf-8")
+    (root / "data" / "run.log").write_text("x\n", encoding="utf-8")
+    _commit(root, "a log", 3, "data/run.log")
+    assert check_unadopted(root, "OSS404") == []  # forced in after data/** as well
+
+
+def test_a_data_dictionary_in_data_is_documentation(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    root = make_repo(
+        {
+            "data/patients_format.csv": "Field,Description,Type\n" + "age,Age in years,int\n" * 200,
+            "data/columns.tsv": "column name\tdescription\nid\tkey\n",
+            "data/visits.csv": "id,description,date\n1,first,2024-01-01\n",  # data with a description column
+        }
+    )
+    _commit(root, "start", 1)
+    (root / ".gitignore").write_text("data/\n", encoding="utf-8")
+    _commit(root, "ignore data", 2)
+    paths = [f.path for f in check_unadopted(root, "OSS404")]
+    assert "data/visits.csv" in paths
+    assert not {"data/patients_format.csv", "data/columns.tsv"} & set(paths)
+    assert "data/patients_format.csv" not in only(check_unadopted(root, "OSS406")).message
 
 
 def test_library_without_data_folder_is_not_checked(make_repo: MakeRepo, check: Check) -> None:
@@ -703,6 +739,25 @@ def test_an_env_file_the_readme_calls_a_sample_is_a_template(make_repo: MakeRepo
         {"README.md": readme, ".env.dev": "API_URL=https://api.example.org\n", ".env.prod": "A=1\n"}
     )
     assert [f.path for f in check(root, "OSS405")] == [".env.prod"]
+
+
+def test_shared_settings_kept_in_git_on_purpose_pass_unless_they_hold_a_secret(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    shared = "# For shared non-secret configuration\nexport PROJECT_NAME=demo\nexport BUCKET=demo-lake\n"
+    root = make_repo(
+        {
+            ".env.shared": shared,
+            "config/.env.defaults": "LOG_LEVEL=info\n",
+            ".env.build": "# safe to commit: no secrets here\nIMAGE=acme/api\n",
+            ".env.staging": "# shared with the team\nBUCKET=x\nDB_PASSWORD=hunter22\n",
+            "services/.env.public": "API_TOKEN=abc123def456\n",
+        }
+    )
+    # A secret-named setting with a value is reported whatever the name or the comment says.
+    assert sorted(f.path for f in check(root, "OSS405")) == [".env.staging", "services/.env.public"]
+    # The main .env is never a shared file, whatever its comment claims.
+    assert [f.path for f in check(make_repo({".env": "# no secrets\nA=1\n"}), "OSS405")] == [".env"]
 
 
 def test_committed_env_file_that_is_ignored_needs_only_removal(make_repo: MakeRepo, check: Check) -> None:
@@ -780,6 +835,21 @@ def test_layouts_real_repositories_have(make_repo: MakeRepo, check_unadopted: Ch
         "cirtorch/LICENSE": "MIT",
     }
     assert check_unadopted(make_repo(files), "OSS402") == []
+
+
+def test_what_a_notebook_saved_inside_a_package_is_no_package_data(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    root = make_repo(
+        {
+            "src/service/__init__.py": "",
+            "src/service/notebooks/X_val.joblib": b"\x80\x04",  # left beside a deleted notebook
+            "src/service/assets/vocabulary.pkl": b"\x80\x04",  # shipped with the package
+            "src/service/notebook_tools/__init__.py": "",
+            "src/service/notebook_tools/cells.json": b"{}",  # a package of its own
+        }
+    )
+    assert [f.path for f in check_unadopted(root, "OSS402")] == ["src/service/notebooks/X_val.joblib"]
 
 
 def test_strays_are_reported_where_the_conventions_were_not_adopted(

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from oss_checks.formats import Notebook, NotebookCell
 from oss_checks.git import nul_separated
@@ -235,7 +235,7 @@ def _metadata_strings(metadata: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
 # -- data files -------------------------------------------------------------------------
 
 DATA_EXTENSIONS = (
-    "csv", "tsv", "parquet", "feather", "arrow", "pickle", "pkl", "h5", "hdf5", "npy", "npz",
+    "csv", "tsv", "parquet", "feather", "arrow", "pickle", "pkl", "joblib", "h5", "hdf5", "npy", "npz",
     "xlsx", "xls", "zip", "gz", "tar", "7z", "jsonl", "sqlite", "sqlite3", "db", "dta", "sav",
     "rds", "orc", "avro",
 )  # fmt: skip
@@ -265,7 +265,14 @@ DATA_FOLDER_NAMES = frozenset(
 
 
 def in_package(repo: Repo, path: str) -> bool:
-    """Whether ``path`` lies inside one of the project's importable packages (package data)."""
+    """Whether ``path`` lies inside one of the project's importable packages (package data).
+
+    A file directly in a notebook folder that is no package itself (``svc/notebooks/model.joblib``)
+    is what a notebook saved beside itself, not data the package ships.
+    """
+    folder = path.rpartition("/")[0]
+    if "notebook" in folder.rpartition("/")[2].lower() and f"{folder}/__init__.py" not in repo.path_set:
+        return False
     return any(path.startswith(folder + "/") for folder in repo.package_dirs)
 
 
@@ -780,6 +787,28 @@ _PROBE_NAMES = ("example.csv", "example.parquet")
 #: Files that belong in a tracked data/ folder: documentation, placeholders, DVC pointers.
 _DATA_FOLDER_KEEPS = lazy(r"(?i)^(?:readme(?:\.[a-z]+)?|\.gitkeep|\.keep|\.gitignore|.*\.dvc|.*\.md)$")
 _README_NAMES = ("README.md", "README.rst", "README.txt", "README")
+#: The header of a table that describes other tables: one row per column, with its description.
+_DICTIONARY_NAMES = frozenset(
+    {"field", "field name", "column", "column name", "variable", "attribute", "name"}
+)
+
+
+_MAX_DICTIONARY_BYTES = 64 * 1024
+
+
+def is_data_dictionary(repo: Repo, path: str) -> bool:
+    """Whether a CSV or TSV file is a data dictionary (``Field,Description,Type``): documentation, not data."""
+    if not path.lower().endswith((".csv", ".tsv")):
+        return False
+    # A dictionary has a row per column of its tables: a larger file is a table itself.
+    head = repo.read_bytes(path, limit=_MAX_DICTIONARY_BYTES)
+    if not head:
+        return False
+    header = head.split(b"\n", 1)[0][:2048].decode("utf-8", "replace").lstrip("\ufeff").lower()
+    cells = {cell.strip().strip("\"'") for cell in header.replace("\t", ",").replace(";", ",").split(",")}
+    return "description" in cells and bool(cells & _DICTIONARY_NAMES)
+
+
 _WHOLE_FOLDER = frozenset({"data", "data/", "/data", "/data/"})
 _ALL_CONTENTS = frozenset({"data/*", "data/**", "data/**/*"})
 
@@ -805,7 +834,12 @@ class OSS404(Rule):
     `data/` folder that holds code (a package named `data`) is not the data folder
     and is left alone; code and documentation in `data/` are never called data.
     A README that is already committed is never called hidden: git keeps tracking
-    a committed file whatever `.gitignore` says.
+    a committed file whatever `.gitignore` says. A data dictionary (a CSV whose
+    header is `Field,Description,...`) is documentation. Data files that are
+    committed although ignored are named one by one; where the conventions were not
+    adopted, only those committed before their ignore rule was written: a file
+    forced in later (`git add -f`, example data the pipeline's settings name) is
+    kept on purpose.
 
     ## Why is this bad?
     Without an ignore rule, one `git add .` puts raw data, which may contain
@@ -846,7 +880,11 @@ class OSS404(Rule):
             return
         if any(path.lower().endswith(_CODE_SUFFIXES) for path in inside):
             return  # a package named data (the dataset classes of a solution), not the data folder
-        data_files = [path for path in inside if not _DATA_FOLDER_KEEPS.match(path.rpartition("/")[2])]
+        data_files = [
+            path
+            for path in inside
+            if not _DATA_FOLDER_KEEPS.match(path.rpartition("/")[2]) and not is_data_dictionary(repo, path)
+        ]
         tracked = [path for path in data_files if repo.file(path).tracked] if repo.is_git else []
         # Outside adopters, a data/ that nothing ignores and whose files are all committed is
         # data the project ships on purpose; files waiting to be committed say otherwise.
@@ -858,8 +896,13 @@ class OSS404(Rule):
             )
             if problem is not None:
                 yield self.finding(".gitignore", problem + _committed_note(tracked, waiting))
-        ignored = _ignored(repo, tracked) if tracked else None
-        for path in sorted(ignored or ()):
+        # An adopter keeps every data file out of git; elsewhere a file forced in after the
+        # rule (example data a pipeline's config names) was kept on purpose.
+        if self.in_full:
+            committed_anyway = sorted(_ignored(repo, tracked) or ()) if tracked else []
+        else:
+            committed_anyway = committed_before_their_rule(repo, tracked)
+        for path in committed_anyway:
             yield self.finding(
                 path,
                 f"data file is committed although .gitignore keeps data/ out of git: "
@@ -980,7 +1023,14 @@ _ENV_LINE = lazy(r"(?:export[ \t]+)?(?P<key>[A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:][
 _SAFE_ENV_KEYS = lazy(r"COMPOSE_[A-Z0-9_]*|DOCKER_BUILDKIT|DOCKER_DEFAULT_PLATFORM")
 
 
-def env_values(text: str) -> list[str]:
+class EnvValues(NamedTuple):
+    """The settings of a .env text that are given a value, and whether one of them is a secret."""
+
+    keys: list[str]
+    secret: bool
+
+
+def env_values(text: str) -> EnvValues:
     """The keys of a .env text that are given a value, leaving out comments, known-safe settings
     and placeholders (``YOUR_KEY``, ``<token>``, ``changeme``); none at all when the file is a
     template: it has placeholders and every setting named like a secret holds one."""
@@ -1005,13 +1055,31 @@ def env_values(text: str) -> list[str]:
             continue
         keys.append(key)
         secret_with_value = secret_with_value or _ENV_SECRET_NAME.search(key.upper()) is not None
-    return [] if placeholders and not secret_with_value else keys
+    if placeholders and not secret_with_value:
+        return EnvValues([], secret=False)
+    return EnvValues(keys, secret_with_value)
 
 
 #: Setting names that hold a secret (the others, such as a URL or a folder, can be shared).
 _ENV_SECRET_NAME = lazy(r"KEY|TOKEN|SECRET|PASSW|PWD|CREDENTIAL|AUTH|PRIVATE|CONNECTION|DSN")
 #: A README sentence that calls a .env file a sample to copy: ``.env.test <- Sample .env file``.
 _SAMPLE_WORDS = lazy(r"(?i)\b(?:sample|template|example|skeleton|structure)\b")
+
+
+#: Variants named for settings a team shares: ``.env.shared`` beside a private ``.env``.
+_SHARED_ENV_NAMES = frozenset({".env.shared", ".env.public", ".env.common", ".env.defaults", ".env.default"})
+#: A comment in the file itself that says it holds nothing secret.
+_SHARED_ENV_COMMENT = lazy(
+    r"(?i)^\s*#.*\b(?:non-?secrets?|not (?:a )?secrets?|no secrets|safe to (?:commit|share|publish)"
+    r"|(?:meant|intended) to be (?:committed|shared))\b"
+)
+
+
+def _shared_on_purpose(file: SourceFile, text: str) -> bool:
+    """Whether a variant is named or commented as the settings a team shares (its secrets live elsewhere)."""
+    if file.name.lower() in _SHARED_ENV_NAMES:
+        return True
+    return any(_SHARED_ENV_COMMENT.match(line) for line in text.splitlines()[:20])
 
 
 def _documented_as_sample(repo: Repo, file: SourceFile) -> bool:
@@ -1037,8 +1105,11 @@ class OSS405(Rule):
     settings, or settings a tool wants committed (docker compose's
     `COMPOSE_PROJECT_NAME`). Placeholders (`YOUR_KEY`, `your-api-key`, `<token>`,
     `xxx`, `changeme`, `API_TOKEN`) are no values, and a file whose secret settings
-    all hold placeholders is a template. Test fixtures and vendored code are left
-    alone.
+    all hold placeholders is a template. A variant named or commented as the
+    settings a team shares (`.env.shared`, `.env.defaults`, a first comment saying
+    "non-secret configuration") is kept in git on purpose and is fine while none
+    of its settings is named like a secret. Test fixtures and vendored code are
+    left alone.
 
     ## Why is this bad?
     `.env` files hold passwords, API keys and connection strings for one person
@@ -1072,9 +1143,12 @@ class OSS405(Rule):
         if file.name != ".env" and _documented_as_sample(repo, file):
             return  # the README calls it the sample to copy, as others name theirs .env.example
         text = file.text
-        keys = env_values(text) if text is not None else ["(not text)"]
+        values = env_values(text) if text is not None else EnvValues(["(not text)"], secret=True)
+        keys = values.keys
         if not keys:
             return  # only comments, empty settings or settings meant to be committed
+        if text is not None and not values.secret and file.name != ".env" and _shared_on_purpose(file, text):
+            return  # shared settings kept in git on purpose, none of them named like a secret
         held = (
             f" (it sets {', '.join(keys[:3])}{', ...' if len(keys) > 3 else ''})" if text is not None else ""
         )
@@ -1122,7 +1196,8 @@ class OSS406(Rule):
     written: someone added the rule to stop tracking them (checkpoints, caches,
     logs, data) and forgot `git rm --cached`. Files added after their rule were
     forced in on purpose (`git add -f`, to keep a few of many generated images) and
-    are fine, and so are code and documentation (an exception kept on purpose), the
+    are fine, and so are code and documentation (an exception kept on purpose; a
+    data dictionary, a CSV headed `Field,Description,...`, is documentation), the
     files that keep a folder in git (`.gitkeep`, `README.md`) and the files of a
     template's own folders (`{{ cookiecutter.project_slug }}/...`), configuration
     files (`.coveragerc` under a `.coverage*` rule, `Makefile`, `requirements.txt`),
@@ -1163,20 +1238,13 @@ class OSS406(Rule):
             and "{{" not in path
             and "{%" not in path
             and not not_the_projects_own(repo, path)
+            and not is_data_dictionary(repo, path)
         ]
-        if not tracked or (repo.git("rev-parse", "--is-shallow-repository") or b"").strip() == b"true":
+        if not tracked or _shallow(repo):
             return
-        verbose = repo.git(
-            "check-ignore", "-v", "-z", "--no-index", "--stdin", stdin=_pathspec_input(tracked), ok=(0, 1)
-        )
         groups: dict[tuple[str, int, str], list[str]] = {}
-        fields = nul_separated(verbose or b"")
-        # -v -z output: source NUL line NUL pattern NUL path NUL, four fields per path
-        for index in range(0, len(fields) - 3, 4):
-            source, number, pattern, listed_path = fields[index : index + 4]
-            path = listed_path.removeprefix("./")
-            if source and number.isdigit() and not pattern.startswith("!"):
-                groups.setdefault((source, int(number), pattern), []).append(path)
+        for path, rule in _ignoring_rules(repo, tracked).items():
+            groups.setdefault(rule, []).append(path)
         groups = {key: _meant(key[0], key[2], paths) for key, paths in groups.items()}
         groups = {
             key: paths
@@ -1210,6 +1278,49 @@ class OSS406(Rule):
             "`!<path>` after it",
             line=line,
         )
+
+
+def _shallow(repo: Repo) -> bool:
+    return (repo.git("rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
+
+
+def _ignoring_rules(repo: Repo, paths: list[str]) -> dict[str, tuple[str, int, str]]:
+    """The ignore rule (file, line, pattern) that matches each of ``paths`` it matches; exceptions (``!x``) match none."""
+    verbose = repo.git(
+        "check-ignore", "-v", "-z", "--no-index", "--stdin", stdin=_pathspec_input(paths), ok=(0, 1)
+    )
+    rules: dict[str, tuple[str, int, str]] = {}
+    fields = nul_separated(verbose or b"")
+    # -v -z output: source NUL line NUL pattern NUL path NUL, four fields per path
+    for index in range(0, len(fields) - 3, 4):
+        source, number, pattern, listed_path = fields[index : index + 4]
+        if source and number.isdigit() and not pattern.startswith("!"):
+            rules[listed_path.removeprefix("./")] = (source, int(number), pattern)
+    return rules
+
+
+def committed_before_their_rule(repo: Repo, paths: list[str]) -> list[str]:
+    """The tracked ``paths`` an ignore rule matches that were committed before the rule was written.
+
+    Those were forgotten when the rule was added to stop tracking them; a file committed
+    after its rule was forced in (``git add -f``) on purpose. A shallow clone, whose
+    history cannot tell, gives none.
+    """
+    if not paths or not repo.is_git or _shallow(repo):
+        return []
+    rules = _ignoring_rules(repo, paths)
+    if not rules:
+        return []
+    written = {source: _rule_times(repo, source) for source in {rule[0] for rule in rules.values()}}
+    added = _first_added(repo, sorted(rules))
+    forgotten = []
+    for path, (source, _, pattern) in sorted(rules.items()):
+        first = added.get(path)
+        rule_time = written[source].get(pattern)
+        # A rule not in the history yet is newer than every committed file.
+        if first is not None and (rule_time is None or first < rule_time):
+            forgotten.append(path)
+    return forgotten
 
 
 def _meant(source: str, pattern: str, paths: list[str]) -> list[str]:
@@ -1257,8 +1368,20 @@ def _rule_times(repo: Repo, source: str) -> dict[str, int]:
     return times
 
 
+#: More folders than this are asked for by their top folders: git's walk slows with every pathspec.
+_MAX_PATHSPECS = 64
+
+
 def _first_added(repo: Repo, paths: list[str]) -> dict[str, int]:
-    """When each of ``paths`` was first committed, from one walk over the history."""
+    """When each of ``paths`` was first committed, from one walk over the history of their folders."""
+    wanted = set(paths)
+    folders = sorted({path.rpartition("/")[0] for path in wanted})
+    if len(folders) > _MAX_PATHSPECS:
+        folders = sorted({folder.split("/", 1)[0] for folder in folders})
+    # A file at the top is asked for by name: the whole repository's history would be read for ''.
+    specs = sorted({folder for folder in folders if folder} | {path for path in wanted if "/" not in path})
+    if len(specs) > _MAX_PATHSPECS:
+        specs = sorted(wanted)[:_MAX_PATHSPECS]
     history = repo.git(
         "--literal-pathspecs",
         "log",
@@ -1267,7 +1390,7 @@ def _first_added(repo: Repo, paths: list[str]) -> dict[str, int]:
         "--name-only",
         "-z",
         "--",
-        *paths,
+        *specs,
     )
     added: dict[str, int] = {}
     for chunk in (history or b"").split(b"\x01")[1:]:
@@ -1275,10 +1398,9 @@ def _first_added(repo: Repo, paths: list[str]) -> dict[str, int]:
         if not stamp.strip().isdigit():
             continue
         for name in names.lstrip(b"\n").split(b"\0"):
-            if name:
-                added[name.decode("utf-8", "surrogateescape")] = int(
-                    stamp.strip()
-                )  # the log runs newest first
+            path = name.decode("utf-8", "surrogateescape")
+            if path in wanted:
+                added[path] = int(stamp.strip())  # the log runs newest first: the last one seen is the first
     return added
 
 
