@@ -1042,6 +1042,30 @@ def test_a_rule_naming_one_file_means_the_one_beside_the_ignore_file(
     ]
 
 
+def test_a_web_page_kept_in_an_output_folder_is_kept_on_purpose(make_repo: MakeRepo, check: Check) -> None:
+    page = '<link rel="stylesheet" href="style.css">\n<script src="terms.js"></script>\n<script src="f.js"></script>\n'
+    coverage = '<meta name="generator" content="coverage.py">\n<script src="coverage_html.js"></script>\n'
+    root = make_repo(
+        {
+            "outputs/viewer/index.html": page,
+            "outputs/viewer/f.js": "d3.json('empty.json', draw);\n",
+            "outputs/viewer/style.css": "body { margin: 0 }\n",
+            "outputs/viewer/empty.json": "{}\n",
+            "outputs/scores.csv": "a\n1\n",  # what the code wrote: reported
+            "htmlcov/index.html": coverage,
+            "htmlcov/coverage_html.js": "var x;\n",
+            "htmlcov/status.json": "{}\n",
+        }
+    )
+    _commit(root, "start", 1)
+    (root / ".gitignore").write_text("outputs/\nhtmlcov/\n", encoding="utf-8")
+    findings = check(root, "OSS406")
+    assert [(f.line, f.message.split("(")[1].split(")")[0]) for f in findings] == [
+        (1, "outputs/scores.csv"),
+        (2, "htmlcov/coverage_html.js, htmlcov/index.html, htmlcov/status.json"),
+    ]
+
+
 def test_files_forced_in_after_their_rule_are_fine(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({".gitignore": "/images\n*.c\ndata/\n", "README.md": "x\n"})
     _commit(root, "ignore", 1)

@@ -35,6 +35,7 @@ from oss_checks.text.paths import (
     text_path_hits,
 )
 from oss_checks.text.project import project_kind
+from oss_checks.text.readme import resolve
 from oss_checks.text.secrets import find_code_secrets, find_file_secrets, is_placeholder
 
 if TYPE_CHECKING:
@@ -1197,7 +1198,9 @@ class OSS406(Rule):
     logs, data) and forgot `git rm --cached`. Files added after their rule were
     forced in on purpose (`git add -f`, to keep a few of many generated images) and
     are fine, and so are code and documentation (an exception kept on purpose; a
-    data dictionary, a CSV headed `Field,Description,...`, is documentation), the
+    data dictionary, a CSV headed `Field,Description,...`, is documentation; a
+    hand-written web page, an `index.html` that loads scripts or styles kept beside
+    it, is kept with what it loads, unless it says which tool generated it), the
     files that keep a folder in git (`.gitkeep`, `README.md`) and the files of a
     template's own folders (`{{ cookiecutter.project_slug }}/...`), configuration
     files (`.coveragerc` under a `.coverage*` rule, `Makefile`, `requirements.txt`),
@@ -1246,6 +1249,7 @@ class OSS406(Rule):
         for path, rule in _ignoring_rules(repo, tracked).items():
             groups.setdefault(rule, []).append(path)
         groups = {key: _meant(key[0], key[2], paths) for key, paths in groups.items()}
+        groups = {key: _without_web_pages(repo, paths) for key, paths in groups.items()}
         groups = {
             key: paths
             for key, paths in groups.items()
@@ -1278,6 +1282,43 @@ class OSS406(Rule):
             "`!<path>` after it",
             line=line,
         )
+
+
+#: ``src="f.js"``, ``href='style.css'``: what a page loads from beside itself.
+_PAGE_REFERENCE = lazy(r"""(?i)\b(?:src|href)\s*=\s*["']([^"'#?:]+)["']""")
+#: The mark generated pages carry (coverage.py, Sphinx, pdoc, nbconvert's template say who made them).
+_GENERATED_PAGE = lazy(r"""(?i)<meta\s+name=["']generator["']|\b(?:created|generated) (?:by|with|using)\b""")
+_WEB_SOURCES = (".js", ".css", ".mjs")
+_MAX_PAGE_BYTES = 256 * 1024
+
+
+def _without_web_pages(repo: Repo, paths: list[str]) -> list[str]:
+    """``paths`` without the hand-written web pages among them and what those load.
+
+    A viewer kept in an output folder (``index.html`` loading its own ``f.js`` and
+    ``style.css``, the script reading ``empty.json``) is tracked on purpose while the
+    data the code writes next to it is ignored. A page that says which tool generated it
+    (coverage's ``htmlcov/``, a docs build) is an artefact like any other.
+    """
+    tracked = set(paths)
+    kept: set[str] = set()
+    for page in paths:
+        if not page.lower().endswith((".html", ".htm")) or repo.content_size(page) > _MAX_PAGE_BYTES:
+            continue
+        text = repo.read_text(page) or ""
+        if _GENERATED_PAGE.search(text):
+            continue
+        folder = page.rpartition("/")[0]
+        resolved = (resolve(folder, target) for target in _PAGE_REFERENCE.findall(text))
+        loaded = {path for path in resolved if path in tracked}
+        scripts = {path for path in loaded if path.lower().endswith(_WEB_SOURCES)}
+        if not scripts:
+            continue  # a page that loads no script or style of its own is output
+        kept |= {page, *loaded}
+        for script in scripts:  # the files a script names by name, like the JSON it fetches
+            source = repo.read_text(script) if repo.content_size(script) <= _MAX_PAGE_BYTES else None
+            kept |= {path for path in tracked if source and path.rpartition("/")[2] in source}
+    return [path for path in paths if path not in kept]
 
 
 def _shallow(repo: Repo) -> bool:
