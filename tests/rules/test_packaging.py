@@ -462,6 +462,20 @@ def test_missing_classifiers(make_repo: MakeRepo, check: Check) -> None:
     assert load_rules()["OSS209"].severity.value == "warning"
 
 
+def test_missing_classifiers_elsewhere_only_on_a_package_index(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    pyproject = edited(
+        'classifiers = [\n  "Programming Language :: Python :: 3",\n  "Programming Language :: Python :: 3.11",\n'
+        '  "Programming Language :: Python :: 3.12",\n]\n',
+        "",
+    )
+    # The environment of a competition solution, never uploaded: classifiers would serve nobody.
+    assert check_unadopted(make_repo(repo_files(pyproject)), "OSS209") == []
+    uploaded = {**repo_files(pyproject), ".github/workflows/release.yml": PUBLISH_WORKFLOW}
+    assert [f.code for f in check_unadopted(make_repo(uploaded), "OSS209")] == ["OSS209"]
+
+
 def test_classifiers_without_python(make_repo: MakeRepo, check: Check) -> None:
     pyproject = edited(
         '  "Programming Language :: Python :: 3",\n  "Programming Language :: Python :: 3.11",\n'
@@ -553,6 +567,10 @@ SETUP_PY = 'from setuptools import setup\n\nsetup(name="src", version="0.1.0")\n
         },
         {
             "pyproject.toml": '[tool.poetry]\npackage-mode = false\n\n[tool.poetry.dependencies]\npython = "^3.11"\n'
+        },
+        {  # Poetry is told it is no package; the [build-system] its template wrote builds nothing
+            "pyproject.toml": '[tool.poetry]\nname = "healthfair"\nversion = "0.1.0"\npackage-mode = false\n\n'
+            '[build-system]\nrequires = ["poetry-core"]\nbuild-backend = "poetry.core.masonry.api"\n'
         },
         {
             "pyproject.toml": '[build-system]\nrequires = ["maturin"]\nbuild-backend = "maturin"\n',

@@ -172,8 +172,9 @@ class OSS201(Rule):
 
     A repository that builds a package (a `[build-system]` table) but has no package
     metadata anywhere (no `[project]`, no Poetry `name` and `version`, no `setup.py`, no
-    `setup.cfg` with a `[metadata]` name) is reported. A pyproject.toml that only
-    configures tools (black, ruff, mypy) is fine. A missing pyproject.toml, or one without
+    `setup.cfg` with a `[metadata]` name) is reported, unless Poetry is told the project
+    is no package (`package-mode = false`). A pyproject.toml that only configures tools
+    (black, ruff, mypy) is fine. A missing pyproject.toml, or one without
     `[project]` next to a `setup.py`, is reported only where the conventions were adopted.
 
     ## Why is this bad?
@@ -271,8 +272,11 @@ class OSS201(Rule):
             not isinstance(build_system, dict)
             or elsewhere is not None
             or _metadata_by_backend(repo, build_system)
+            or poetry_table(pyproject).get("package-mode") is False
         ):
-            return  # a pyproject.toml that configures tools, next to setup.py or setup.cfg metadata
+            # A pyproject.toml that configures tools, next to setup.py or setup.cfg metadata, or
+            # that Poetry uses for the dependencies of a project it is told is no package.
+            return
         yield self.finding(
             PYPROJECT,
             "pyproject.toml has a [build-system] but no package metadata ([project], setup.py or "
@@ -1132,7 +1136,10 @@ class OSS209(_ProjectField):
     Checks that `[project] classifiers` is a list of strings with at least one
     `Programming Language :: Python` entry, that no `Programming Language :: Python :: 3.x`
     entry names a version `requires-python` excludes, and that no `License ::` classifier
-    is used next to a `license` expression (PEP 639 replaces them).
+    is used next to a `license` expression (PEP 639 replaces them). Where the conventions
+    were not adopted, a pyproject.toml without classifiers is told only when the package
+    is offered on an index (a CI step uploads it, or the README links its PyPI page or
+    says `pip install` it): an environment for a competition solution needs none.
 
     ## Why is this bad?
     Classifiers are how package indexes and internal catalogues filter packages. Missing
@@ -1150,6 +1157,11 @@ class OSS209(_ProjectField):
     """
 
     name = "project-classifiers"
+    kind = Kind.CONVENTION
+    elsewhere = (
+        "classifiers that contradict requires-python or the license, anywhere; missing classifiers only "
+        "on a package offered on a package index."
+    )
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     severity = Severity.WARNING
     field = "classifiers"
@@ -1159,6 +1171,8 @@ class OSS209(_ProjectField):
         value = project.get("classifiers")
         line = self.field_line(text)
         if not isinstance(value, list) or not value or not all(isinstance(c, str) for c in value):
+            if value is None and not self.in_full and on_package_index(pyproject.repo) is None:
+                return  # classifiers only describe a package on an index, and nothing shows an upload
             yield self.finding(
                 PYPROJECT,
                 "pyproject.toml [project] has no list of classifiers: add classifiers = "
