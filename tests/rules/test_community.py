@@ -827,6 +827,27 @@ def test_a_short_other_name_in_a_python_port_is_still_reported(make_repo: MakeRe
     assert where(check(root, "OSS113")) == [("OSS113", "README.md", 1)]
 
 
+def test_the_remote_names_the_repository_when_no_project_url_does(make_repo: MakeRepo, check: Check) -> None:
+    files = {
+        "README.md": "# spatial-inequality\n\nWhere to place sensors so that every district is seen.\n",
+        "pyproject.toml": '[tool.poetry]\nname = "spineq"\nversion = "1.0"\ndescription = "Optimisation backend"\n',
+    }
+    root = make_repo(files)
+    assert where(check(root, "OSS113")) == [("OSS113", "README.md", 1)]
+    # Cloned from the repository the README is named for: a backend package named for its part.
+    remote = [
+        "git",
+        "-C",
+        str(root),
+        "remote",
+        "add",
+        "origin",
+        "https://github.com/acme/spatial-inequality.git",
+    ]
+    subprocess.run(remote, check=True, capture_output=True)
+    assert check(root, "OSS113") == []
+
+
 def test_repository_name_is_accepted_besides_the_distribution_name(make_repo: MakeRepo, check: Check) -> None:
     pyproject = PYPROJECT.replace('name = "demand-forecasting"', 'name = "acme-forecast-tools"')
     assert check(make_repo(tree({"pyproject.toml": pyproject})), "OSS113") == []

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Severity, Stakeholder
-from oss_checks.text.audience import invites_contributions, makes_releases, one_maintainer, published
+from oss_checks.text.audience import (
+    invites_contributions,
+    makes_releases,
+    one_maintainer,
+    origin_repository,
+    published,
+)
 from oss_checks.text.citation import citation
 from oss_checks.text.community import (
     CHANGELOG_NAMES,
@@ -1394,8 +1400,10 @@ class OSS113(Rule):
         found = _readme_title(text, is_rst(readme)) if readme and text else None
         if readme and found and name_key(found[1]) and not _is_sentence(found[1]):
             titles.append(_Claim(readme, found[0], 0, found[1], name_key(found[1])))
-        # The repository's own name also counts: a package may be published under another name.
-        repository = url.repository[-1] if url is not None and url.repository else None
+        # The repository's own name also counts: a package may be published under another name,
+        # and a repository may hold a component package named for its part ("spineq" in
+        # "spatial-inequality"). Without a project URL, the remote it was cloned from says it.
+        repository = url.repository[-1] if url is not None and url.repository else origin_repository(repo)
         names = {identifier.key} if identifier else set()
         if repository:
             names.add(name_key(repository))

@@ -84,14 +84,25 @@ def _own_names(repo: Repo) -> set[str]:
     setup_name = setup_keywords(repo).get("name")
     if setup_name is not None:
         names.add(setup_name.value)
-    remote = repo.git("config", "--get", "remote.origin.url", ok=(0, 1)) if repo.is_git else None
-    if remote:
-        urls.append(remote.decode("utf-8", "replace").strip())
     for url in urls:
         parsed = parse_repo_url(url)
         if parsed is not None and len(parsed.repository) >= 2:
             names.add(parsed.repository[-1])
+    origin = origin_repository(repo)
+    if origin is not None:
+        names.add(origin)
     return names
+
+
+def origin_repository(repo: Repo) -> str | None:
+    """The name of the repository on the code host it was cloned from (``origin``), or None."""
+
+    def read() -> str | None:
+        remote = repo.git("config", "--get", "remote.origin.url", ok=(0, 1)) if repo.is_git else None
+        parsed = parse_repo_url(remote.decode("utf-8", "replace").strip()) if remote else None
+        return parsed.repository[-1] if parsed is not None and len(parsed.repository) >= 2 else None
+
+    return repo.memo("origin-repository", read)
 
 
 def linked_from_pages(repo: Repo) -> frozenset[str]:
