@@ -760,6 +760,18 @@ def test_shared_settings_kept_in_git_on_purpose_pass_unless_they_hold_a_secret(
     assert [f.path for f in check(make_repo({".env": "# no secrets\nA=1\n"}), "OSS405")] == [".env"]
 
 
+def test_settings_docker_compose_reads_pass_unless_one_is_a_secret(make_repo: MakeRepo, check: Check) -> None:
+    compose = "services:\n  api:\n    env_file: [.env]\n    ports: ['${HOST_PORT}:5000']\n"
+    settings = "REDIS_HOST=redis\nREDIS_PORT=6379\nHOST_PORT=5000\n"
+    assert check(make_repo({".env": settings, "docker-compose.yml": compose}), "OSS405") == []
+    # A password, or an address with one in it, is a secret however the setting is called.
+    for secret in ("DB_PASSWORD=hunter22\n", "DATABASE_URL=postgres://ana:hunter22@db/sales\n"):
+        root = make_repo({".env": settings + secret, "docker-compose.yml": compose})
+        assert [f.path for f in check(root, "OSS405")] == [".env"]
+    # Without a compose file that reads it, a .env with values is reported as before.
+    assert [f.path for f in check(make_repo({".env": settings}), "OSS405")] == [".env"]
+
+
 def test_committed_env_file_that_is_ignored_needs_only_removal(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({".env": "A=1\n"})
     (root / ".gitignore").write_text(".env\n", encoding="utf-8")
@@ -1064,6 +1076,18 @@ def test_a_web_page_kept_in_an_output_folder_is_kept_on_purpose(make_repo: MakeR
         (1, "outputs/scores.csv"),
         (2, "htmlcov/coverage_html.js, htmlcov/index.html, htmlcov/status.json"),
     ]
+
+
+def test_files_an_exception_names_are_kept_even_where_it_cannot_take_effect(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check
+) -> None:
+    root = make_repo({"data/keep/a.csv": "a\n1\n", "data/other/b.csv": "b\n2\n"})
+    _commit(root, "data", 1)
+    # git cannot take data/keep back from an excluded data/, but the intent is written down.
+    (root / ".gitignore").write_text("# only the Newcastle extract\ndata\n!data/keep\n", encoding="utf-8")
+    _commit(root, "ignore the rest", 2)
+    assert "data/keep" not in only(check(root, "OSS406")).message
+    assert [f.path for f in check_unadopted(root, "OSS404") if f.path != ".gitignore"] == ["data/other/b.csv"]
 
 
 def test_files_forced_in_after_their_rule_are_fine(make_repo: MakeRepo, check: Check) -> None:

@@ -1055,12 +1055,18 @@ def env_values(text: str) -> EnvValues:
             placeholders += 1
             continue
         keys.append(key)
-        secret_with_value = secret_with_value or _ENV_SECRET_NAME.search(key.upper()) is not None
+        secret_with_value = (
+            secret_with_value
+            or _ENV_SECRET_NAME.search(key.upper()) is not None
+            or _URL_CREDENTIALS.search(value) is not None
+        )
     if placeholders and not secret_with_value:
         return EnvValues([], secret=False)
     return EnvValues(keys, secret_with_value)
 
 
+#: ``postgres://ana:hunter2@db/sales``: an address with a password in it, whatever its setting is called.
+_URL_CREDENTIALS = lazy(r"://[^/\s:@]+:[^/\s@]+@")
 #: Setting names that hold a secret (the others, such as a URL or a folder, can be shared).
 _ENV_SECRET_NAME = lazy(r"KEY|TOKEN|SECRET|PASSW|PWD|CREDENTIAL|AUTH|PRIVATE|CONNECTION|DSN")
 #: A README sentence that calls a .env file a sample to copy: ``.env.test <- Sample .env file``.
@@ -1081,6 +1087,26 @@ def _shared_on_purpose(file: SourceFile, text: str) -> bool:
     if file.name.lower() in _SHARED_ENV_NAMES:
         return True
     return any(_SHARED_ENV_COMMENT.match(line) for line in text.splitlines()[:20])
+
+
+def _shared_settings(repo: Repo, file: SourceFile, text: str) -> bool:
+    """Whether the file is named or commented as shared settings, or docker compose reads it."""
+    return (file.name != ".env" and _shared_on_purpose(file, text)) or _read_by_compose(repo, file)
+
+
+_COMPOSE_FILES = ("docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml")
+
+
+def _read_by_compose(repo: Repo, file: SourceFile) -> bool:
+    """Whether a docker compose file beside it reads the file: names it (``env_file: .env``),
+    or, for ``.env`` itself, fills its ``${VARIABLES}`` from it as compose always does."""
+    folder = file.path.rpartition("/")[0]
+    for name in _COMPOSE_FILES:
+        compose = f"{folder}/{name}" if folder else name
+        text = repo.read_text(compose) if repo.exists(compose) else None
+        if text and (file.name in text or (file.name == ".env" and "${" in text)):
+            return True
+    return False
 
 
 def _documented_as_sample(repo: Repo, file: SourceFile) -> bool:
@@ -1109,8 +1135,11 @@ class OSS405(Rule):
     all hold placeholders is a template. A variant named or commented as the
     settings a team shares (`.env.shared`, `.env.defaults`, a first comment saying
     "non-secret configuration") is kept in git on purpose and is fine while none
-    of its settings is named like a secret. Test fixtures and vendored code are
-    left alone.
+    of its settings is a secret, and so is a `.env` that a docker compose file
+    beside it reads (`env_file: .env`, or `${VARIABLES}` compose fills from it). A
+    setting named like a secret, or an address with a password in it
+    (`postgres://ana:...@db`), is a secret whatever the file. Test fixtures and
+    vendored code are left alone.
 
     ## Why is this bad?
     `.env` files hold passwords, API keys and connection strings for one person
@@ -1148,8 +1177,8 @@ class OSS405(Rule):
         keys = values.keys
         if not keys:
             return  # only comments, empty settings or settings meant to be committed
-        if text is not None and not values.secret and file.name != ".env" and _shared_on_purpose(file, text):
-            return  # shared settings kept in git on purpose, none of them named like a secret
+        if text is not None and not values.secret and _shared_settings(repo, file, text):
+            return  # shared settings kept in git on purpose, none of them a secret
         held = (
             f" (it sets {', '.join(keys[:3])}{', ...' if len(keys) > 3 else ''})" if text is not None else ""
         )
@@ -1321,6 +1350,10 @@ def _without_web_pages(repo: Repo, paths: list[str]) -> list[str]:
     return [path for path in paths if path not in kept]
 
 
+#: An ignore file larger than this is not read for its exceptions (real ones are a few KB).
+MAX_IGNORE_BYTES = 256 * 1024
+
+
 def _shallow(repo: Repo) -> bool:
     return (repo.git("rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
 
@@ -1331,13 +1364,28 @@ def _ignoring_rules(repo: Repo, paths: list[str]) -> dict[str, tuple[str, int, s
         "check-ignore", "-v", "-z", "--no-index", "--stdin", stdin=_pathspec_input(paths), ok=(0, 1)
     )
     rules: dict[str, tuple[str, int, str]] = {}
+    exceptions: dict[str, list[str]] = {}
     fields = nul_separated(verbose or b"")
     # -v -z output: source NUL line NUL pattern NUL path NUL, four fields per path
     for index in range(0, len(fields) - 3, 4):
         source, number, pattern, listed_path = fields[index : index + 4]
+        path = listed_path.removeprefix("./")
         if source and number.isdigit() and not pattern.startswith("!"):
-            rules[listed_path.removeprefix("./")] = (source, int(number), pattern)
+            if source not in exceptions:
+                exceptions[source] = _exceptions(repo, source)
+            folder = source.rpartition("/")[0]
+            inside = path.removeprefix(f"{folder}/") if folder else path
+            # An exception for the file that cannot take effect (git never looks inside a
+            # folder it excludes whole) still says the file is meant to be kept.
+            if not any(glob_match(exception, inside) for exception in exceptions[source]):
+                rules[path] = (source, int(number), pattern)
     return rules
+
+
+def _exceptions(repo: Repo, source: str) -> list[str]:
+    """The ``!pattern`` lines of an ignore file, without their ``!``."""
+    text = repo.read_text(source) if repo.content_size(source) <= MAX_IGNORE_BYTES else None
+    return [line.strip()[1:] for line in (text or "").splitlines() if line.strip().startswith("!")][:200]
 
 
 def committed_before_their_rule(repo: Repo, paths: list[str]) -> list[str]:
