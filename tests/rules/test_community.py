@@ -513,6 +513,20 @@ def test_placeholders_are_reported_with_line_and_column(make_repo: MakeRepo, che
     assert "replace it with the real text" in findings[0].message
 
 
+def test_a_templates_name_slot_is_a_placeholder_but_instructions_are_not(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    readme = README.replace("# Demand Forecasting", "# <Tool Name>") + (
+        "\nFork it to `https://github.com/<your-username>/<repo>` first.\n"
+        "Then clone https://github.com/<your-username>/demand-forecasting and run `<project-name> --help`.\n"
+        '<h1 align="center">Forecasts</h1>\n'
+        "\n```bash\ncd <project-name>\n```\n"
+    )
+    findings = check(make_repo(tree({"README.md": readme})), "OSS110")
+    assert [(f.line, f.col) for f in findings] == [(1, 3)]
+    assert "'<Tool Name>'" in findings[0].message
+
+
 def test_prose_that_resembles_placeholders_is_not_flagged(make_repo: MakeRepo, check: Check) -> None:
     readme = README + (
         "\nKeep your todos in the issue tracker; a TODOs list is not a placeholder.\n"

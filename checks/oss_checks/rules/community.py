@@ -708,6 +708,9 @@ _PLACEHOLDER = lazy(
     r"|\{%-?\s*(?:if|elif|else|endif|for|endfor|set|raw|endraw|include|import|from|macro|endmacro|block|"
     r"endblock|extends|call|with|endwith|filter|now)\b[^{}\n]{0,200}?%\})"
     r"|(?P<filler>(?i:\blorem\s+ipsum\b)|(?i:\byour\s+name\s+here\b))"
+    # A template's name slot: "# <Tool Name>"; instructions such as <your-username> are meant to stay.
+    r"|(?P<name>(?i:<\s*(?:tool|project|package|repo|repository|app|application|model|team|organi[sz]ation"
+    r"|company|product)[ _-]?(?:name|title)\s*>))"
     r"|(?P<skeleton>" + re.escape(SKELETON_MARK) + r")"
 )
 #: What a Jinja expression looks like: ``name``, ``cookiecutter.project_slug``, ``x | upper``.
@@ -748,8 +751,9 @@ class OSS110(Rule):
     Scans the README, LICENSE, CONTRIBUTING, CODE_OF_CONDUCT, SECURITY, CHANGELOG and
     CITATION files for text that was meant to be replaced: `TODO`, `TBD`, `FIXME`,
     `[INSERT ...]`, `<INSERT ...>`, left-over template tags such as `{{ name }}`,
-    `{{cookiecutter.project_slug}}` or `{% if %}`, "lorem ipsum" and "your name here". Each
-    one is reported with its line and column.
+    `{{cookiecutter.project_slug}}` or `{% if %}`, "lorem ipsum", "your name here" and a
+    template's name slot such as `<Tool Name>` or `<project-name>`. Each one is reported
+    with its line and column.
 
     What is documentation is left alone: anything written as inline code (between
     backticks), `TODO`/`FIXME` inside a code block or a reStructuredText literal block, a
