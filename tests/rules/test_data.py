@@ -618,6 +618,23 @@ def test_data_waiting_to_be_committed_is_reported_outside_adopters(
     assert "data/customers.csv is not committed yet, and `git add .` would commit it" in message
 
 
+def test_empty_data_folders_kept_for_data_need_an_ignore_rule_outside_adopters(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    skeleton = {
+        "data/.gitkeep": "",
+        "data/imagery/.gitkeep": "",
+        "README.md": "Put the tiles in data/imagery.\n",
+    }
+    message = only(check_unadopted(make_repo(skeleton), "OSS404")).message
+    assert message.startswith("git does not ignore data files in data/")
+    assert check_unadopted(make_repo({**skeleton, ".gitignore": DATA_IGNORE}), "OSS404") == []
+    # A data/ that only documents where the data lives holds no folder made for it.
+    assert (
+        check_unadopted(make_repo({"data/README.md": "The data is on the shared drive.\n"}), "OSS404") == []
+    )
+
+
 def test_a_data_folder_ignored_in_part_is_reported_outside_adopters(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:

@@ -831,8 +831,9 @@ class OSS404(Rule):
     conventions, a `data/` that no ignore rule touches and whose files are all
     committed is data the project ships on purpose (a book's sample data, a
     solution's folds) and is left alone; it is reported when part of `data/` is
-    ignored and the rest is not, or when data files there wait to be committed. A
-    `data/` folder that holds code (a package named `data`) is not the data folder
+    ignored and the rest is not, when data files there wait to be committed, or when
+    `data/` holds only `.gitkeep` files (folders made to receive data) that no rule
+    keeps out of git. A `data/` folder that holds code (a package named `data`) is not the data folder
     and is left alone; code and documentation in `data/` are never called data.
     A README that is already committed is never called hidden: git keeps tracking
     a committed file whatever `.gitignore` says. A data dictionary (a CSV whose
@@ -891,9 +892,13 @@ class OSS404(Rule):
         # data the project ships on purpose; files waiting to be committed say otherwise.
         committed = set(tracked)
         waiting = [path for path in data_files if path not in committed] if repo.is_git else []
+        # Folders kept empty with .gitkeep are made to receive data that is not committed.
+        skeleton = not data_files and any(path.rpartition("/")[2] in (".gitkeep", ".keep") for path in inside)
         if not repo.dir_exists(".dvc"):
             problem = _data_ignore_problem(
-                repo, readmes_expected=self.in_full, only_if_ignored=not (self.in_full or waiting)
+                repo,
+                readmes_expected=self.in_full,
+                only_if_ignored=not (self.in_full or waiting or skeleton),
             )
             if problem is not None:
                 yield self.finding(".gitignore", problem + _committed_note(tracked, waiting))
