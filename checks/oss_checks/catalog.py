@@ -45,6 +45,7 @@ RULES: dict[str, tuple[str, bool, bool]] = {
     "OSS406": ("tracked-but-ignored", False, False),
     "OSS407": ("committed-credentials", True, False),
     "OSS408": ("committed-environment", True, False),
+    "OSS409": ("ignore-exception-unreachable", False, False),
     "OSS501": ("tests-exist", False, False),
     "OSS502": ("module-tests", False, False),
     "OSS503": ("docs-configured", False, False),

@@ -1444,3 +1444,44 @@ def test_a_fixture_environment_or_a_file_that_mentions_one_is_fine(make_repo: Ma
         "history": "what happened\n",
     }
     assert check(make_repo(files), "OSS408") == []
+
+
+# -- OSS409 ignore-exception-unreachable ----------------------------------------------------------
+
+
+def test_an_exception_inside_an_ignored_folder_never_applies(make_repo: MakeRepo, check: Check) -> None:
+    gitignore = "# only the Newcastle extract\ndata\n!data/processed/newcastle\n*.log\n!run.log\n"
+    root = make_repo({".gitignore": gitignore, "README.md": "x\n"})
+    (root / "data" / "processed" / "newcastle").mkdir(parents=True)
+    finding = only(check(root, "OSS409"))
+    assert (finding.path, finding.line) == (".gitignore", 3)
+    assert finding.message == (
+        "the exception '!data/processed/newcastle' never applies: line 2 ('data') ignores a folder it is in, "
+        "and git never looks inside one; ignore the folder's contents instead ('data/**' then '!data/**/'), "
+        "and keep what is inside with '!data/processed/newcastle/**'"
+    )
+    fixed = "data/**\n!data/**/\n!data/processed/newcastle/**\n"
+    assert check(make_repo({".gitignore": fixed, "README.md": "x\n"}), "OSS409") == []
+
+
+def test_an_exception_a_later_line_overrides_never_applies(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({".gitignore": "!models/baseline.pkl\n*.pkl\n", "README.md": "x\n"})
+    message = only(check(root, "OSS409")).message
+    assert (
+        "line 2 ('*.pkl') ignores it again after the exception; move the exception below that line" in message
+    )
+
+
+def test_exceptions_that_apply_patterns_and_tracked_files_are_not_reported(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    root = make_repo(
+        {
+            ".gitignore": ".env\n!.env.example\nbuild/\n!build/*.keep\nsite/\n!site/CNAME\n",
+            "site/CNAME": "docs.acme.org\n",  # committed before the rule: git keeps tracking it
+            "sub/.gitignore": "out/\n!out/keep.txt\n",  # a nested ignore file is probed in its folder
+            "README.md": "x\n",
+        }
+    )
+    subprocess.run(["git", "-C", str(root), "add", "-f", "site/CNAME"], check=True, capture_output=True)
+    assert [(f.path, f.line) for f in check(root, "OSS409")] == [("sub/.gitignore", 2)]

@@ -964,6 +964,9 @@ def _data_ignore_problem(repo: Repo, *, readmes_expected: bool, only_if_ignored:
     # git keeps tracking a committed file whatever the ignore rules say: only a README that is
     # not in git yet would be left out.
     hidden = [readme for readme in kept if readme in ignored and not _tracked(repo, readme)]
+    # A README that an exception names is OSS409's: the exception exists, git just cannot apply it.
+    named = _exceptions(repo, ".gitignore") if repo.exists(".gitignore") else []
+    hidden = [readme for readme in hidden if not any(glob_match(line, readme) for line in named)]
     if hidden:
         return (
             f"git ignores {hidden[0]}, so the data folders lose their documentation: "
@@ -1363,27 +1366,37 @@ def _shallow(repo: Repo) -> bool:
     return (repo.git("rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
 
 
-def _ignoring_rules(repo: Repo, paths: list[str]) -> dict[str, tuple[str, int, str]]:
-    """The ignore rule (file, line, pattern) that matches each of ``paths`` it matches; exceptions (``!x``) match none."""
+def _matching_rules(repo: Repo, paths: list[str]) -> dict[str, tuple[str, int, str]]:
+    """The ignore rule (file, line, pattern) that ignores each of ``paths`` git ignores."""
     verbose = repo.git(
         "check-ignore", "-v", "-z", "--no-index", "--stdin", stdin=_pathspec_input(paths), ok=(0, 1)
     )
     rules: dict[str, tuple[str, int, str]] = {}
-    exceptions: dict[str, list[str]] = {}
     fields = nul_separated(verbose or b"")
     # -v -z output: source NUL line NUL pattern NUL path NUL, four fields per path
     for index in range(0, len(fields) - 3, 4):
         source, number, pattern, listed_path = fields[index : index + 4]
-        path = listed_path.removeprefix("./")
         if source and number.isdigit() and not pattern.startswith("!"):
-            if source not in exceptions:
-                exceptions[source] = _exceptions(repo, source)
-            folder = source.rpartition("/")[0]
-            inside = path.removeprefix(f"{folder}/") if folder else path
-            # An exception for the file that cannot take effect (git never looks inside a
-            # folder it excludes whole) still says the file is meant to be kept.
-            if not any(glob_match(exception, inside) for exception in exceptions[source]):
-                rules[path] = (source, int(number), pattern)
+            rules[listed_path.removeprefix("./")] = (source, int(number), pattern)
+    return rules
+
+
+def _ignoring_rules(repo: Repo, paths: list[str]) -> dict[str, tuple[str, int, str]]:
+    """Like ``_matching_rules``, without the paths an exception of the same ignore file names.
+
+    An exception for the file that cannot take effect (git never looks inside a folder it
+    excludes whole; OSS409 says so) still says the file is meant to be kept.
+    """
+    exceptions: dict[str, list[str]] = {}
+    rules = {}
+    for path, rule in _matching_rules(repo, paths).items():
+        source = rule[0]
+        if source not in exceptions:
+            exceptions[source] = _exceptions(repo, source)
+        folder = source.rpartition("/")[0]
+        inside = path.removeprefix(f"{folder}/") if folder else path
+        if not any(glob_match(exception, inside) for exception in exceptions[source]):
+            rules[path] = rule
     return rules
 
 
@@ -1658,3 +1671,99 @@ class OSS408(Rule):
 
 
 _CONDA_HISTORY = "conda-meta/history"
+
+
+# -- OSS409: an ignore exception that never applies -------------------------------------------
+
+#: Characters that make an exception a pattern rather than one path: such lines are not probed.
+_GLOB_CHARACTERS = frozenset("*?[\\")
+#: How many exceptions of one ignore file are probed (real files have a handful).
+_MAX_EXCEPTIONS = 200
+
+
+class OSS409(Rule):
+    """A .gitignore exception never applies.
+
+    ## What it does
+    Asks git, for each exception (`!path`) in a `.gitignore` that names one path, whether
+    that path is still ignored, and reports the exception at its line when it is: either
+    an earlier line ignores a folder the path is in (git never looks inside an ignored
+    folder, so nothing below it can be taken back), or a later line ignores the path
+    again. Exceptions written as patterns (`!*.keep`) are not probed, and neither is one
+    for a single file git already tracks (it stays tracked whatever the rules say).
+
+    ## Why is this bad?
+    The line says which files must be shared (the one region's processed data, an
+    example dataset, a config template), but git goes on ignoring them: a colleague's new
+    files there are silently left out of every commit, and a fresh clone lacks them.
+
+    ## Example
+    ```text
+    data
+    !data/processed/newcastle
+    ```
+    `data` ignores the folder itself, so the exception on the next line does nothing.
+
+    ## How to fix
+    Ignore the folder's contents instead of the folder, let git look into its subfolders,
+    then name what to keep:
+
+    ```text
+    data/**
+    !data/**/
+    !data/processed/newcastle/**
+    ```
+
+    For an exception that a later line overrides, move the exception below that line.
+    """
+
+    name = "ignore-exception-unreachable"
+    stakeholders = (Stakeholder.DATA_SCIENCE,)
+    added = "0.2.0"
+
+    def check(self, repo: Repo) -> Iterator[Finding]:
+        if not repo.is_git:
+            return
+        sources = [
+            path
+            for path in repo.paths
+            if path.rpartition("/")[2] == ".gitignore" and not not_the_projects_own(repo, path)
+        ]
+        for source in sorted(sources):
+            yield from self._check_source(repo, source)
+
+    def _check_source(self, repo: Repo, source: str) -> Iterator[Finding]:
+        text = repo.read_text(source) if repo.content_size(source) <= MAX_IGNORE_BYTES else None
+        folder = source.rpartition("/")[0]
+        probes: dict[str, tuple[int, str]] = {}  # probed path -> (line, exception as written)
+        for number, raw in enumerate((text or "").splitlines(), start=1):
+            line = raw.strip()
+            target = line[1:].strip().strip("/")
+            if not line.startswith("!") or not target or _GLOB_CHARACTERS & set(target):
+                continue
+            probed = f"{folder}/{target}" if folder else target
+            probes.setdefault(probed, (number, line))
+            if len(probes) >= _MAX_EXCEPTIONS:
+                break
+        if not probes:
+            return
+        for path, (rule_source, rule_line, pattern) in sorted(_matching_rules(repo, list(probes)).items()):
+            if _tracked(repo, path):
+                continue  # git keeps tracking a committed file whatever the rules say
+            number, exception = probes[path]
+            if rule_source == source and rule_line > number:
+                reason = f"line {rule_line} ('{pattern}') ignores it again after the exception"
+                fix = "move the exception below that line"
+            else:
+                where = f"line {rule_line}" if rule_source == source else f"{rule_source}:{rule_line}"
+                reason = f"{where} ('{pattern}') ignores a folder it is in, and git never looks inside one"
+                folder_pattern = pattern.rstrip("/")
+                keep = (
+                    f"keep what is inside with '{exception.rstrip('/')}/**'"
+                    if exception.endswith("/") or repo.dir_exists(path)
+                    else "the exception then applies"
+                )
+                fix = f"ignore the folder's contents instead ('{folder_pattern}/**' then '!{folder_pattern}/**/'), and {keep}"
+            yield self.finding(
+                source, f"the exception '{exception}' never applies: {reason}; {fix}", line=number
+            )
