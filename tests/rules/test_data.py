@@ -1466,6 +1466,8 @@ def test_an_exception_inside_an_ignored_folder_never_applies(make_repo: MakeRepo
 
 def test_an_exception_a_later_line_overrides_never_applies(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({".gitignore": "!models/baseline.pkl\n*.pkl\n", "README.md": "x\n"})
+    assert check(root, "OSS409") == []  # no models/ folder: nothing the exception could keep
+    (root / "models").mkdir()
     message = only(check(root, "OSS409")).message
     assert (
         "line 2 ('*.pkl') ignores it again after the exception; move the exception below that line" in message
@@ -1481,7 +1483,10 @@ def test_exceptions_that_apply_patterns_and_tracked_files_are_not_reported(
             "site/CNAME": "docs.acme.org\n",  # committed before the rule: git keeps tracking it
             "sub/.gitignore": "out/\n!out/keep.txt\n",  # a nested ignore file is probed in its folder
             "README.md": "x\n",
+            # A generator's lines for Flask's instance/, a folder this project does not have.
+            "api/.gitignore": "instance/\ninstance/*\n!instance/.gitignore\n",
         }
     )
+    (root / "sub" / "out").mkdir()
     subprocess.run(["git", "-C", str(root), "add", "-f", "site/CNAME"], check=True, capture_output=True)
     assert [(f.path, f.line) for f in check(root, "OSS409")] == [("sub/.gitignore", 2)]

@@ -1690,7 +1690,9 @@ class OSS409(Rule):
     an earlier line ignores a folder the path is in (git never looks inside an ignored
     folder, so nothing below it can be taken back), or a later line ignores the path
     again. Exceptions written as patterns (`!*.keep`) are not probed, and neither is one
-    for a single file git already tracks (it stays tracked whatever the rules say).
+    for a single file git already tracks (it stays tracked whatever the rules say) or
+    one for a folder the project does not have (a `.gitignore` generator's lines for
+    Flask's `instance/`).
 
     ## Why is this bad?
     The line says which files must be shared (the one region's processed data, an
@@ -1750,6 +1752,9 @@ class OSS409(Rule):
         for path, (rule_source, rule_line, pattern) in sorted(_matching_rules(repo, list(probes)).items()):
             if _tracked(repo, path):
                 continue  # git keeps tracking a committed file whatever the rules say
+            parent = path.rpartition("/")[0]
+            if not (repo.exists(path) or repo.dir_exists(path) or not parent or repo.dir_exists(parent)):
+                continue  # boilerplate for a folder this project does not have (Flask's instance/)
             number, exception = probes[path]
             if rule_source == source and rule_line > number:
                 reason = f"line {rule_line} ('{pattern}') ignores it again after the exception"
