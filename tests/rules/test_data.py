@@ -675,14 +675,16 @@ def test_a_data_dictionary_in_data_is_documentation(make_repo: MakeRepo, check_u
             "data/patients_format.csv": "Field,Description,Type\n" + "age,Age in years,int\n" * 200,
             "data/columns.tsv": "column name\tdescription\nid\tkey\n",
             "data/visits.csv": "id,description,date\n1,first,2024-01-01\n",  # data with a description column
+            "data/products.csv": "name,description,price,category\nmug,A mug,4.5,home\n",  # a product table
+            "data/schema.csv": "name,type,description\nprice,float,Price in euros\n",  # a dictionary again
         }
     )
     _commit(root, "start", 1)
     (root / ".gitignore").write_text("data/\n", encoding="utf-8")
     _commit(root, "ignore data", 2)
     paths = [f.path for f in check_unadopted(root, "OSS404")]
-    assert "data/visits.csv" in paths
-    assert not {"data/patients_format.csv", "data/columns.tsv"} & set(paths)
+    assert {"data/visits.csv", "data/products.csv"} <= set(paths)
+    assert not {"data/patients_format.csv", "data/columns.tsv", "data/schema.csv"} & set(paths)
     assert "data/patients_format.csv" not in only(check_unadopted(root, "OSS406")).message
 
 
@@ -785,6 +787,13 @@ def test_settings_docker_compose_reads_pass_unless_one_is_a_secret(make_repo: Ma
     for secret in ("DB_PASSWORD=hunter22\n", "DATABASE_URL=postgres://ana:hunter22@db/sales\n"):
         root = make_repo({".env": settings + secret, "docker-compose.yml": compose})
         assert [f.path for f in check(root, "OSS405")] == [".env"]
+    # A token is a secret by its value too, and an empty user name hides no password.
+    for secret in ("GITHUB_PAT=ghp_" + "a1B2c3D4e5" * 4 + "\n", "CACHE=redis://:s3cr3tvalue@cache:6379\n"):
+        root = make_repo({".env": settings + secret, "docker-compose.yml": compose})
+        assert [f.path for f in check(root, "OSS405")] == [".env"], secret
+    # A password compose fills in from the environment is no secret in the file.
+    filled = settings + "DATABASE_URL=postgresql://app:${POSTGRES_PW}@db/app\n"
+    assert check(make_repo({".env": filled, "docker-compose.yml": compose}), "OSS405") == []
     # Without a compose file that reads it, a .env with values is reported as before.
     assert [f.path for f in check(make_repo({".env": settings}), "OSS405")] == [".env"]
 
@@ -1105,6 +1114,18 @@ def test_files_an_exception_names_are_kept_even_where_it_cannot_take_effect(
     _commit(root, "ignore the rest", 2)
     assert "data/keep" not in only(check(root, "OSS406")).message
     assert [f.path for f in check_unadopted(root, "OSS404") if f.path != ".gitignore"] == ["data/other/b.csv"]
+
+
+def test_an_exception_that_takes_back_folders_names_no_file(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check
+) -> None:
+    # '!data/**/' lets git look into data/'s folders; it keeps none of their files.
+    root = make_repo({"data/raw.csv": "a\n1\n", "data/README.md": "about the data\n"})
+    _commit(root, "data", 1)
+    (root / ".gitignore").write_text("data/**\n!data/**/\n", encoding="utf-8")
+    _commit(root, "ignore data", 2)
+    assert "data/raw.csv" in only(check(root, "OSS406")).message
+    assert [f.path for f in check_unadopted(root, "OSS404") if f.path != ".gitignore"] == ["data/raw.csv"]
 
 
 def test_files_forced_in_after_their_rule_are_fine(make_repo: MakeRepo, check: Check) -> None:
@@ -1457,11 +1478,57 @@ def test_an_exception_inside_an_ignored_folder_never_applies(make_repo: MakeRepo
     assert (finding.path, finding.line) == (".gitignore", 3)
     assert finding.message == (
         "the exception '!data/processed/newcastle' never applies: line 2 ('data') ignores a folder it is in, "
-        "and git never looks inside one; ignore the folder's contents instead ('data/**' then '!data/**/'), "
-        "and keep what is inside with '!data/processed/newcastle/**'"
+        "and git never looks inside one; ignore the folder's contents instead ('**/data/**' then "
+        "'!**/data/**/'), and put '!data/processed/newcastle/**' below those lines"
     )
-    fixed = "data/**\n!data/**/\n!data/processed/newcastle/**\n"
-    assert check(make_repo({".gitignore": fixed, "README.md": "x\n"}), "OSS409") == []
+    # The advice works: the region's files are kept, every other data/ folder stays ignored.
+    (root / ".gitignore").write_text(
+        "**/data/**\n!**/data/**/\n!data/processed/newcastle/**\n", encoding="utf-8"
+    )
+    probes = ["data/processed/newcastle/a.csv", "data/raw/b.csv", "src/pkg/data/c.csv"]
+    ignored = subprocess.run(
+        ["git", "-C", str(root), "check-ignore", "--no-index", *probes],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    assert ignored == ["data/raw/b.csv", "src/pkg/data/c.csv"]
+    assert check(root, "OSS409") == []
+
+
+def test_an_exception_below_a_later_folder_rule_is_told_to_untangle_the_folder(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    root = make_repo({".gitignore": "!data/keep/x.csv\ndata/\n", "README.md": "x\n"})
+    (root / "data" / "keep").mkdir(parents=True)
+    message = only(check(root, "OSS409")).message
+    assert "line 2 ('data/') ignores a folder it is in" in message
+    assert "put '!data/keep/x.csv' below those lines" in message
+
+
+def test_the_repositorys_own_ignore_files_decide_not_the_machines(
+    make_repo: MakeRepo, check: Check, tmp_path: Path
+) -> None:
+    # A checkout's .git/config may name any file as its excludes file; it is never read.
+    outside = tmp_path / "private-notes.txt"
+    outside.write_text("data\n", encoding="utf-8")
+    files = {".gitignore": "!data/keep.csv\n", "README.md": "x\n", "data/.gitkeep": ""}
+    root = make_repo(files)
+    before = [(f.code, f.message) for f in check(root, "OSS404", "OSS409")]
+    subprocess.run(["git", "-C", str(root), "config", "core.excludesFile", str(outside)], check=True)
+    after = [(f.code, f.message) for f in check(root, "OSS404", "OSS409")]
+    assert after == before
+    assert [code for code, _ in after] == ["OSS404"]  # data/ is not ignored by the repository
+    assert "private-notes" not in repr(after)
+
+
+def test_odd_exceptions_never_silence_the_others(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(
+        {".gitignore": "out/\n!../x\n!lnk/inside\n  !out/literal\n!out/keep.txt\n", "README.md": "x\n"}
+    )
+    (root / "out").mkdir()
+    (root / "lnk").symlink_to(root / "out")
+    assert [f.line for f in check(root, "OSS409")] == [5]
 
 
 def test_an_exception_a_later_line_overrides_never_applies(make_repo: MakeRepo, check: Check) -> None:

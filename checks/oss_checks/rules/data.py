@@ -790,8 +790,10 @@ _DATA_FOLDER_KEEPS = lazy(r"(?i)^(?:readme(?:\.[a-z]+)?|\.gitkeep|\.keep|\.gitig
 _README_NAMES = ("README.md", "README.rst", "README.txt", "README")
 #: The header of a table that describes other tables: one row per column, with its description.
 _DICTIONARY_NAMES = frozenset(
-    {"field", "field name", "column", "column name", "variable", "attribute", "name"}
+    {"field", "field name", "column", "column name", "variable", "variable name", "attribute"}
 )
+#: A bare "name" column describes columns only beside one saying what kind of values they hold.
+_DICTIONARY_KINDS = frozenset({"type", "data type", "datatype", "dtype", "format", "unit", "units"})
 
 
 _MAX_DICTIONARY_BYTES = 64 * 1024
@@ -807,7 +809,9 @@ def is_data_dictionary(repo: Repo, path: str) -> bool:
         return False
     header = head.split(b"\n", 1)[0][:2048].decode("utf-8", "replace").lstrip("\ufeff").lower()
     cells = {cell.strip().strip("\"'") for cell in header.replace("\t", ",").replace(";", ",").split(",")}
-    return "description" in cells and bool(cells & _DICTIONARY_NAMES)
+    return "description" in cells and bool(
+        cells & _DICTIONARY_NAMES or ("name" in cells and cells & _DICTIONARY_KINDS)
+    )
 
 
 _WHOLE_FOLDER = frozenset({"data", "data/", "/data", "/data/"})
@@ -965,8 +969,8 @@ def _data_ignore_problem(repo: Repo, *, readmes_expected: bool, only_if_ignored:
     # not in git yet would be left out.
     hidden = [readme for readme in kept if readme in ignored and not _tracked(repo, readme)]
     # A README that an exception names is OSS409's: the exception exists, git just cannot apply it.
-    named = _exceptions(repo, ".gitignore") if repo.exists(".gitignore") else []
-    hidden = [readme for readme in hidden if not any(glob_match(line, readme) for line in named)]
+    named = _Exceptions([pattern for _, pattern in exception_lines(repo, ".gitignore")])
+    hidden = [readme for readme in hidden if not named.names(readme)]
     if hidden:
         return (
             f"git ignores {hidden[0]}, so the data folders lose their documentation: "
@@ -986,10 +990,17 @@ def _ignored(repo: Repo, paths: list[str]) -> set[str] | None:
         return None
     # check-ignore exits 1 when nothing is ignored: an answer, not a failure.
     listed = _pathspec_input(paths)
-    output = repo.git("check-ignore", "--no-index", "-z", "--stdin", stdin=listed, ok=(0, 1))
+    output = repo.git(
+        *_REPOSITORY_RULES_ONLY, "check-ignore", "--no-index", "-z", "--stdin", stdin=listed, ok=(0, 1)
+    )
     if output is None:
         return None
     return {path.removeprefix("./") for path in nul_separated(output)}
+
+
+#: What the repository's own ignore files say, the same on every machine: no global excludes file,
+#: and none that the checkout's .git/config names (which could be any file outside it).
+_REPOSITORY_RULES_ONLY = ("-c", f"core.excludesFile={os.devnull}")
 
 
 def _pathspec_input(paths: list[str]) -> bytes:
@@ -1074,7 +1085,7 @@ def env_values(text: str) -> EnvValues:
 
 
 #: ``postgres://ana:hunter2@db/sales``: an address with a password in it, whatever its setting is called.
-_URL_CREDENTIALS = lazy(r"://[^/\s:@]+:[^/\s@]+@")
+_URL_CREDENTIALS = lazy(r"://[^/\s:@]*:(?!\$)[^/\s@]+@")  # ${PASSWORD} is compose's to fill in
 #: Setting names that hold a secret (the others, such as a URL or a folder, can be shared).
 _ENV_SECRET_NAME = lazy(r"KEY|TOKEN|SECRET|PASSW|PWD|CREDENTIAL|AUTH|PRIVATE|CONNECTION|DSN")
 #: A README sentence that calls a .env file a sample to copy: ``.env.test <- Sample .env file``.
@@ -1185,8 +1196,13 @@ class OSS405(Rule):
         keys = values.keys
         if not keys:
             return  # only comments, empty settings or settings meant to be committed
-        if text is not None and not values.secret and _shared_settings(repo, file, text):
-            return  # shared settings kept in git on purpose, none of them a secret
+        if (
+            text is not None
+            and not values.secret
+            and _shared_settings(repo, file, text)
+            and next(find_file_secrets(text), None) is None
+        ):
+            return  # shared settings kept in git on purpose, none of them a secret by name or by value
         held = (
             f" (it sets {', '.join(keys[:3])}{', ...' if len(keys) > 3 else ''})" if text is not None else ""
         )
@@ -1324,7 +1340,15 @@ class OSS406(Rule):
 #: ``src="f.js"``, ``href='style.css'``: what a page loads from beside itself.
 _PAGE_REFERENCE = lazy(r"""(?i)\b(?:src|href)\s*=\s*["']([^"'#?:]+)["']""")
 #: The mark generated pages carry (coverage.py, Sphinx, pdoc, nbconvert's template say who made them).
-_GENERATED_PAGE = lazy(r"""(?i)<meta\s+name=["']generator["']|\b(?:created|generated) (?:by|with|using)\b""")
+_GENERATED_PAGE = lazy(
+    r"""(?i)<meta\s+name=["']generator["']|\b(?:created|generated|built|made) (?:by|with|using) (?:<[^>]*>)?\s*"""
+    r"(?:coverage|sphinx|pdoc|nbconvert|jupyter|doxygen|mkdocs|pytest-html|javadoc|jekyll|hugo|docutils"
+    r"|pandoc|quarto|plotly|bokeh|folium|sweetviz|ydata|pandas-profiling|mlflow|tensorboard)"
+)
+#: A file name a script may name: ``empty.json``, ``terms.js``.
+_FILE_NAME = lazy(r"[\w.-]{1,100}\.[A-Za-z0-9]{1,8}\b")
+_MAX_PAGES = 50
+_MAX_PAGE_SCRIPTS = 50
 _WEB_SOURCES = (".js", ".css", ".mjs")
 _MAX_PAGE_BYTES = 256 * 1024
 
@@ -1338,9 +1362,13 @@ def _without_web_pages(repo: Repo, paths: list[str]) -> list[str]:
     (coverage's ``htmlcov/``, a docs build) is an artefact like any other.
     """
     tracked = set(paths)
+    by_name: dict[str, list[str]] = {}
+    for path in paths:
+        by_name.setdefault(path.rpartition("/")[2], []).append(path)
     kept: set[str] = set()
-    for page in paths:
-        if not page.lower().endswith((".html", ".htm")) or repo.content_size(page) > _MAX_PAGE_BYTES:
+    pages = [path for path in paths if path.lower().endswith((".html", ".htm"))][:_MAX_PAGES]
+    for page in pages:
+        if repo.content_size(page) > _MAX_PAGE_BYTES:
             continue
         text = repo.read_text(page) or ""
         if _GENERATED_PAGE.search(text):
@@ -1352,31 +1380,50 @@ def _without_web_pages(repo: Repo, paths: list[str]) -> list[str]:
         if not scripts:
             continue  # a page that loads no script or style of its own is output
         kept |= {page, *loaded}
-        for script in scripts:  # the files a script names by name, like the JSON it fetches
+        for script in sorted(scripts)[
+            :_MAX_PAGE_SCRIPTS
+        ]:  # the files a script names, like the JSON it fetches
             source = repo.read_text(script) if repo.content_size(script) <= _MAX_PAGE_BYTES else None
-            kept |= {path for path in tracked if source and path.rpartition("/")[2] in source}
+            for name in set(_FILE_NAME.findall(source or "")):
+                kept.update(by_name.get(name, ()))
     return [path for path in paths if path not in kept]
 
 
 #: An ignore file larger than this is not read for its exceptions (real ones are a few KB).
 MAX_IGNORE_BYTES = 256 * 1024
+#: Characters that make an exception a pattern rather than one path.
+_GLOB_CHARACTERS = frozenset("*?[\\")
+#: How many exceptions of one ignore file are read (real files have a handful), and how many of
+#: them, written with wildcards, are matched against every ignored path.
+_MAX_EXCEPTIONS = 200
+_MAX_GLOB_EXCEPTIONS = 16
 
 
 def _shallow(repo: Repo) -> bool:
+    """Whether the clone is shallow: its history cannot say when a file or a rule was added."""
     return (repo.git("rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
 
 
 def _matching_rules(repo: Repo, paths: list[str]) -> dict[str, tuple[str, int, str]]:
     """The ignore rule (file, line, pattern) that ignores each of ``paths`` git ignores."""
     verbose = repo.git(
-        "check-ignore", "-v", "-z", "--no-index", "--stdin", stdin=_pathspec_input(paths), ok=(0, 1)
+        *_REPOSITORY_RULES_ONLY,
+        "check-ignore",
+        "-v",
+        "-z",
+        "--no-index",
+        "--stdin",
+        stdin=_pathspec_input(paths),
+        ok=(0, 1),
     )
     rules: dict[str, tuple[str, int, str]] = {}
     fields = nul_separated(verbose or b"")
-    # -v -z output: source NUL line NUL pattern NUL path NUL, four fields per path
+    # -v -z output: source NUL line NUL pattern NUL path NUL, four fields per path. Only a
+    # .gitignore of the repository is a rule of the repository (not .git/info/exclude).
     for index in range(0, len(fields) - 3, 4):
         source, number, pattern, listed_path = fields[index : index + 4]
-        if source and number.isdigit() and not pattern.startswith("!"):
+        ours = source.rpartition("/")[2] == ".gitignore" and source in repo.path_set
+        if ours and number.isdigit() and not pattern.startswith("!"):
             rules[listed_path.removeprefix("./")] = (source, int(number), pattern)
     return rules
 
@@ -1387,23 +1434,59 @@ def _ignoring_rules(repo: Repo, paths: list[str]) -> dict[str, tuple[str, int, s
     An exception for the file that cannot take effect (git never looks inside a folder it
     excludes whole; OSS409 says so) still says the file is meant to be kept.
     """
-    exceptions: dict[str, list[str]] = {}
-    rules = {}
+    kept: dict[str, _Exceptions] = {}
+    rules: dict[str, tuple[str, int, str]] = {}
     for path, rule in _matching_rules(repo, paths).items():
         source = rule[0]
-        if source not in exceptions:
-            exceptions[source] = _exceptions(repo, source)
+        if source not in kept:
+            kept[source] = _Exceptions([pattern for _, pattern in exception_lines(repo, source)])
         folder = source.rpartition("/")[0]
-        inside = path.removeprefix(f"{folder}/") if folder else path
-        if not any(glob_match(exception, inside) for exception in exceptions[source]):
+        if not kept[source].names(path.removeprefix(f"{folder}/") if folder else path):
             rules[path] = rule
     return rules
 
 
-def _exceptions(repo: Repo, source: str) -> list[str]:
-    """The ``!pattern`` lines of an ignore file, without their ``!``."""
+def exception_lines(repo: Repo, source: str) -> list[tuple[int, str]]:
+    """(line, pattern without its ``!``) of each exception in an ignore file, at most ``_MAX_EXCEPTIONS``.
+
+    Only a line that starts with ``!`` is one: git reads ``  !x`` as a pattern for a file
+    named so, and a backslash before it makes a pattern for a file named ``!x``.
+    """
     text = repo.read_text(source) if repo.content_size(source) <= MAX_IGNORE_BYTES else None
-    return [line.strip()[1:] for line in (text or "").splitlines() if line.strip().startswith("!")][:200]
+    found = []
+    for number, raw in enumerate((text or "").splitlines(), start=1):
+        pattern = raw.rstrip()[1:]
+        if raw.startswith("!") and pattern.strip("/"):
+            found.append((number, pattern))
+            if len(found) >= _MAX_EXCEPTIONS:
+                break
+    return found
+
+
+class _Exceptions:
+    """The files an ignore file's exceptions name, looked up in time linear in a path's depth.
+
+    An exception that ends in ``/`` takes back folders only (``!data/**/``, so that git looks
+    inside them): it names no file. Literal exceptions are looked up by the path's folders;
+    the few written with wildcards are matched one by one.
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        files = [pattern for pattern in patterns if not pattern.endswith("/")]
+        literal = [pattern for pattern in files if not _GLOB_CHARACTERS & set(pattern)]
+        self._names = {pattern for pattern in literal if "/" not in pattern}
+        self._anchored = {pattern.strip("/") for pattern in literal if "/" in pattern}
+        self._patterns = [pattern for pattern in files if _GLOB_CHARACTERS & set(pattern)][
+            :_MAX_GLOB_EXCEPTIONS
+        ]
+
+    def names(self, path: str) -> bool:
+        parts = path.split("/")
+        if self._names.intersection(parts):
+            return True
+        if any("/".join(parts[:depth]) in self._anchored for depth in range(1, len(parts) + 1)):
+            return True
+        return any(glob_match(pattern, path) for pattern in self._patterns)
 
 
 def committed_before_their_rule(repo: Repo, paths: list[str]) -> list[str]:
@@ -1488,6 +1571,8 @@ def _first_added(repo: Repo, paths: list[str]) -> dict[str, int]:
     # A file at the top is asked for by name: the whole repository's history would be read for ''.
     specs = sorted({folder for folder in folders if folder} | {path for path in wanted if "/" not in path})
     if len(specs) > _MAX_PATHSPECS:
+        # Files beyond these are not dated, so nothing is said about them: saying less is the
+        # safe side of a history that would take too long to read.
         specs = sorted(wanted)[:_MAX_PATHSPECS]
     history = repo.git(
         "--literal-pathspecs",
@@ -1675,11 +1760,6 @@ _CONDA_HISTORY = "conda-meta/history"
 
 # -- OSS409: an ignore exception that never applies -------------------------------------------
 
-#: Characters that make an exception a pattern rather than one path: such lines are not probed.
-_GLOB_CHARACTERS = frozenset("*?[\\")
-#: How many exceptions of one ignore file are probed (real files have a handful).
-_MAX_EXCEPTIONS = 200
-
 
 class OSS409(Rule):
     """A .gitignore exception never applies.
@@ -1726,49 +1806,85 @@ class OSS409(Rule):
     def check(self, repo: Repo) -> Iterator[Finding]:
         if not repo.is_git:
             return
-        sources = [
-            path
-            for path in repo.paths
-            if path.rpartition("/")[2] == ".gitignore" and not not_the_projects_own(repo, path)
-        ]
-        for source in sorted(sources):
-            yield from self._check_source(repo, source)
-
-    def _check_source(self, repo: Repo, source: str) -> Iterator[Finding]:
-        text = repo.read_text(source) if repo.content_size(source) <= MAX_IGNORE_BYTES else None
-        folder = source.rpartition("/")[0]
-        probes: dict[str, tuple[int, str]] = {}  # probed path -> (line, exception as written)
-        for number, raw in enumerate((text or "").splitlines(), start=1):
-            line = raw.strip()
-            target = line[1:].strip().strip("/")
-            if not line.startswith("!") or not target or _GLOB_CHARACTERS & set(target):
+        # Every exception of every .gitignore, asked of git in one call.
+        probes: dict[str, tuple[str, int, str]] = {}  # probed path -> (ignore file, line, "!pattern")
+        for source in sorted(path for path in repo.paths if path.rpartition("/")[2] == ".gitignore"):
+            if not_the_projects_own(repo, source):
                 continue
-            probed = f"{folder}/{target}" if folder else target
-            probes.setdefault(probed, (number, line))
-            if len(probes) >= _MAX_EXCEPTIONS:
-                break
+            folder = source.rpartition("/")[0]
+            for number, pattern in exception_lines(repo, source):
+                target = pattern.strip().strip("/")
+                probed = f"{folder}/{target}" if folder else target
+                if _GLOB_CHARACTERS & set(target) or not _probe_is_safe(repo, probed):
+                    continue
+                probes.setdefault(probed, (source, number, "!" + pattern.strip()))
         if not probes:
             return
-        for path, (rule_source, rule_line, pattern) in sorted(_matching_rules(repo, list(probes)).items()):
-            if _tracked(repo, path):
-                continue  # git keeps tracking a committed file whatever the rules say
-            parent = path.rpartition("/")[0]
-            if not (repo.exists(path) or repo.dir_exists(path) or not parent or repo.dir_exists(parent)):
-                continue  # boilerplate for a folder this project does not have (Flask's instance/)
-            number, exception = probes[path]
-            if rule_source == source and rule_line > number:
-                reason = f"line {rule_line} ('{pattern}') ignores it again after the exception"
-                fix = "move the exception below that line"
-            else:
-                where = f"line {rule_line}" if rule_source == source else f"{rule_source}:{rule_line}"
-                reason = f"{where} ('{pattern}') ignores a folder it is in, and git never looks inside one"
-                folder_pattern = pattern.rstrip("/")
-                keep = (
-                    f"keep what is inside with '{exception.rstrip('/')}/**'"
-                    if exception.endswith("/") or repo.dir_exists(path)
-                    else "the exception then applies"
-                )
-                fix = f"ignore the folder's contents instead ('{folder_pattern}/**' then '!{folder_pattern}/**/'), and {keep}"
+        ignored = _matching_rules(repo, list(probes))
+        ignored = {path: rule for path, rule in ignored.items() if _worth_a_word(repo, path)}
+        # Which of them git ignores through a folder above them, and by which rule.
+        parents = {path: _parent_folders(path) for path in ignored}
+        ignoring_folders = _matching_rules(
+            repo, sorted({f"{p}/" for folders in parents.values() for p in folders})
+        )
+        for path, (rule_source, rule_line, pattern) in sorted(ignored.items()):
+            source, number, exception = probes[path]
+            through_folder = any(f"{folder}/" in ignoring_folders for folder in parents[path])
             yield self.finding(
-                source, f"the exception '{exception}' never applies: {reason}; {fix}", line=number
+                source,
+                f"the exception '{exception}' never applies: "
+                + _unreachable_reason(source, rule_source, rule_line, pattern, through_folder)
+                + _unreachable_fix(repo, path, exception, pattern, through_folder),
+                line=number,
             )
+
+
+def _probe_is_safe(repo: Repo, path: str) -> bool:
+    """Whether git can be asked about ``path``: inside the repository, and not past a symbolic link
+    (git refuses the whole batch for one such path)."""
+    parts = path.split("/")
+    if ".." in parts or "" in parts:
+        return False
+    return not any(repo.is_symlink("/".join(parts[:depth])) for depth in range(1, len(parts)))
+
+
+def _worth_a_word(repo: Repo, path: str) -> bool:
+    """An exception matters where it could keep something: not for a file git tracks anyway
+    (it stays tracked whatever the rules say), nor in a folder the project does not have
+    (a .gitignore generator's lines for Flask's ``instance/``)."""
+    if _tracked(repo, path):
+        return False
+    parent = path.rpartition("/")[0]
+    return repo.exists(path) or repo.dir_exists(path) or not parent or repo.dir_exists(parent)
+
+
+def _parent_folders(path: str) -> list[str]:
+    parts = path.split("/")
+    return ["/".join(parts[:depth]) for depth in range(1, len(parts))]
+
+
+def _unreachable_reason(
+    source: str, rule_source: str, rule_line: int, pattern: str, through_folder: bool
+) -> str:
+    where = f"line {rule_line}" if rule_source == source else f"{rule_source}:{rule_line}"
+    if through_folder:
+        return f"{where} ('{pattern}') ignores a folder it is in, and git never looks inside one; "
+    return f"{where} ('{pattern}') ignores it again after the exception; "
+
+
+def _unreachable_fix(repo: Repo, path: str, exception: str, pattern: str, through_folder: bool) -> str:
+    if not through_folder:
+        return "move the exception below that line"
+    folder = pattern.rstrip("/")
+    # A pattern without a slash ignores the folder at any depth: so must its replacement.
+    if "/" not in folder:
+        folder = f"**/{folder}"
+    keep = (
+        f"'{exception.rstrip('/')}/**'"
+        if exception.endswith("/") or repo.dir_exists(path)
+        else f"'{exception}'"
+    )
+    return (
+        f"ignore the folder's contents instead ('{folder}/**' then '!{folder}/**/'), "
+        f"and put {keep} below those lines"
+    )
