@@ -22,6 +22,23 @@ def test_every_command_has_a_parser_with_help(capsys: pytest.CaptureFixture[str]
         assert name in out
 
 
+@pytest.mark.parametrize(
+    ("columns", "width"), [("60", 60), ("200", 200), ("0", 80), ("-5", 80), ("wide", 80)]
+)
+def test_help_is_as_wide_as_the_terminal_says_and_80_when_it_says_nothing(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: str, width: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setattr("os.get_terminal_size", lambda fd=0: os.terminal_size((0, 0)))  # as under `script`
+    with pytest.raises(SystemExit):
+        build_parser(["check"]).parse_args(["check", "--help"])
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= width  # as stock argparse wraps (it leaves a margin)
+    assert (
+        max(len(line) for line in lines) > min(width - 2, 60) - 25
+    )  # wrapped to the width, not at every word
+
+
 def modules_loaded_by_building(arguments: str) -> list[str]:
     """The package's modules a fresh interpreter holds after ``build_parser(<arguments>)``."""
     script = (

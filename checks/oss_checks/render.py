@@ -118,7 +118,8 @@ def hook_scripts_in(folder: Path) -> Iterator[None]:
 
     Cookiecutter runs each hook from a temporary copy that it never deletes, so every
     bake would leave a file in the system's temporary folder; in a folder that is
-    removed afterwards they go with it.
+    removed afterwards they go with it. It sets the process-wide ``tempfile.tempdir``:
+    not for use while other threads make temporary files.
     """
     previous = tempfile.tempdir
     tempfile.tempdir = str(folder)

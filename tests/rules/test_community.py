@@ -519,6 +519,7 @@ def test_a_templates_name_slot_is_a_placeholder_but_instructions_are_not(
     readme = README.replace("# Demand Forecasting", "# <Tool Name>") + (
         "\nFork it to `https://github.com/<your-username>/<repo>` first.\n"
         "Then clone https://github.com/<your-username>/demand-forecasting and run `<project-name> --help`.\n"
+        "Weights go to models/<model-name>/weights.pt and reports to reports/<team_name>.html.\n"
         '<h1 align="center">Forecasts</h1>\n'
         "\n```bash\ncd <project-name>\n```\n"
     )

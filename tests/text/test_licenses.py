@@ -57,6 +57,12 @@ def test_spdx_parser() -> None:
             "endorse or promote products derived from this software without permission.\n",
             ["bsd-3-clause"],
         ),
+        # Apache 1.1 opens like BSD and adds its acknowledgement clause: it is neither BSD.
+        (
+            BSD_REDISTRIBUTION + "3. The end-user documentation included with the redistribution, if any, "
+            "must include the following acknowledgment.\n",
+            [],
+        ),
         # The third clause in other words is still the third clause.
         (
             BSD_REDISTRIBUTION + "* The names of its contributors may not be used to endorse or promote "

@@ -49,15 +49,21 @@ class HelpFormatter(argparse.HelpFormatter):
 
 
 def _terminal_width() -> int:
-    """The width argparse would use: ``COLUMNS``, else the terminal's, else 80; less a margin of 2."""
+    """The width argparse would use: ``COLUMNS``, else the terminal's, else 80; less a margin of 2.
+
+    A width of 0 or less is unknown, as ``shutil.get_terminal_size`` has it: a pseudo-terminal
+    of 0 columns (``script``, some CI containers) must not wrap help at every word.
+    """
     try:
         columns = int(os.environ.get("COLUMNS", ""))
     except ValueError:
+        columns = 0
+    if columns <= 0:
         try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0
         except (OSError, ValueError, AttributeError):
-            columns = 80
-    return max(columns, 1) - 2
+            columns = 0
+    return (columns if columns > 0 else 80) - 2
 
 
 def add_project_argument(parser: argparse.ArgumentParser) -> None:

@@ -732,6 +732,18 @@ def _is_template_tag(expression: str | None) -> bool:
     return bool(inner) and (padded or "." in inner) and _JINJA_EXPRESSION.fullmatch(inner) is not None
 
 
+def _stands_alone(line: str, start: int, end: int) -> bool:
+    """A name slot is a leftover where it is the name itself: the whole heading or line, or words
+    between spaces (``<Tool Name>``). In a path or a command (``reports/<team_name>.html``) it is a
+    variable the reader fills in."""
+    if line[:start].strip(" \t#*") == "" and line[end:].strip(" \t#*") == "":
+        return True
+    before, after = line[start - 1 : start], line[end : end + 1]
+    return (
+        " " in line[start:end] and before in ("", " ", "\t", "#") and after in ("", " ", "\t", ".", ",", ":")
+    )
+
+
 def _mentions_the_word(line: str, start: int, end: int) -> bool:
     """``TODO.txt`` names a file, "TODO Group" an organisation, 'TODO' in quotes the word itself,
     and "interesting TODO's", "TODOs" or "this TODO list" talk about to-dos as things."""
@@ -811,6 +823,8 @@ class OSS110(Rule):
             if kind == "tag" and not (tags and _is_template_tag(match.group("expression"))):
                 continue
             if kind == "word" and _mentions_the_word(line, match.start(), match.end()):
+                continue
+            if kind == "name" and not _stands_alone(line, match.start(), match.end()):
                 continue
             snippet = match.group(0)
             if len(snippet) > 40:

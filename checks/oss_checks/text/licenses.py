@@ -19,6 +19,8 @@ _BSD_CORE = "redistribution and use in source and binary forms, with or without 
 #: The third clause, however it is worded ("Neither the name of X nor the names of its
 #: contributors may be used ...", "The names of its contributors may not be used ...").
 _BSD_ENDORSEMENT = "to endorse or promote products derived from this software"
+#: Apache 1.0 and 1.1 share BSD's opening and add an acknowledgement clause of their own.
+_APACHE_1_ACKNOWLEDGEMENT = "end-user documentation included with the redistribution"
 #: (license, phrases that must all appear, phrases that must not) in the normalised text.
 _LICENSE_TEXTS: tuple[tuple[KnownLicense, tuple[str, ...], tuple[str, ...]], ...] = (
     (
@@ -62,12 +64,12 @@ _LICENSE_TEXTS: tuple[tuple[KnownLicense, tuple[str, ...], tuple[str, ...]], ...
     (
         KnownLicense("bsd-3-clause", "BSD-3-Clause", "BSD-3-Clause"),
         (_BSD_CORE, _BSD_ENDORSEMENT),
-        ("all advertising materials",),
+        ("all advertising materials", _APACHE_1_ACKNOWLEDGEMENT),
     ),
     (
         KnownLicense("bsd-2-clause", "BSD-2-Clause", "BSD-2-Clause"),
         (_BSD_CORE,),
-        (_BSD_ENDORSEMENT, "all advertising materials"),
+        (_BSD_ENDORSEMENT, "all advertising materials", _APACHE_1_ACKNOWLEDGEMENT),
     ),
     (
         KnownLicense("unlicense", "Unlicense", "Unlicense"),
