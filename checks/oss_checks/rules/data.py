@@ -15,7 +15,7 @@ from oss_checks.formats import Notebook, NotebookCell
 from oss_checks.git import nul_separated
 from oss_checks.globs import glob_match
 from oss_checks.patterns import lazy
-from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
+from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Severity, Stakeholder
 from oss_checks.text.audience import read_as_notebooks
 from oss_checks.text.layout import folders as layout_folders
 from oss_checks.text.layout import in_docs_or_examples, not_the_projects_own
@@ -1788,11 +1788,13 @@ class OSS409(Rule):
 
     ## How to fix
     Ignore the folder's contents instead of the folder, let git look into its subfolders,
-    then name what to keep:
+    then name what to keep, below those lines. A pattern without a slash (`data`)
+    ignores such folders at any depth, so its replacement starts with `**/` to keep
+    doing so:
 
     ```text
-    data/**
-    !data/**/
+    **/data/**
+    !**/data/**/
     !data/processed/newcastle/**
     ```
 
@@ -1801,6 +1803,8 @@ class OSS409(Rule):
 
     name = "ignore-exception-unreachable"
     stakeholders = (Stakeholder.DATA_SCIENCE,)
+    # The files are kept out by mistake, not let in: worth fixing, not worth a failed commit.
+    severity = Severity.WARNING
     added = "0.2.0"
 
     def check(self, repo: Repo) -> Iterator[Finding]:
