@@ -337,6 +337,16 @@ def test_a_cell_that_needs_what_a_later_cell_made_is_reported(make_repo: MakeRep
     assert "move cell 4 up, then restart the kernel and run all" in finding.message
 
 
+def test_names_the_kernel_already_has_are_no_dependency(make_repo: MakeRepo, check: Check) -> None:
+    # A later cell that imports display, or rebinds a builtin, is not needed: a fresh kernel has them.
+    cells = (
+        code("df = load()", count=1),
+        code("display(df.head())\nprint(len(df))", count=3),
+        code("from IPython.display import display\nlen = len", count=2),
+    )
+    assert check(make_repo({GOOD: nb(*cells)}), "OSS303") == []
+
+
 def test_a_name_only_a_later_time_magic_assigns_is_still_reported(make_repo: MakeRepo, check: Check) -> None:
     cells = (code("s.max()", count=3), code("%time U, s, Vh = svd(a)", count=2))
     finding = only(check(make_repo({GOOD: nb(*cells)}), "OSS303"))

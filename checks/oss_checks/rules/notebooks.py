@@ -11,6 +11,7 @@ the project's own; only the credential rule (OSS307) looks at them too.
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -328,7 +329,7 @@ class OSS303(_NotebookRule):
                 return None  # a cell that is not Python (or defines names by star import): cannot tell
             used, defined = cell_names
             count = cell.execution_count
-            needed = used - defined_above if count is not None else set()
+            needed = used - defined_above - _PREDEFINED if count is not None else set()
             if needed:
                 for later, later_names in zip(cells[position + 1 :], names[position + 1 :], strict=False):
                     later_count = later.execution_count
@@ -345,6 +346,12 @@ class OSS303(_NotebookRule):
                         )
             defined_above |= defined
         return None
+
+
+#: Names a notebook has before its first cell runs: Python's builtins and what an IPython
+#: kernel adds (``display`` needs no import there), so a later cell that redefines one is
+#: no cell the notebook depends on.
+_PREDEFINED = frozenset(dir(builtins)) | {"display", "get_ipython", "In", "Out", "exit", "quit"}
 
 
 #: IPython lines that are not Python: magics, shell commands, help (``x?``).
