@@ -21,6 +21,17 @@ def kinds(found: Iterable[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+def test_the_signer_of_a_pre_signed_address_is_no_leaked_key() -> None:
+    location = (
+        "Location: https://objects.githubusercontent.com/o/1?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+        f"&X-Amz-Credential={AWS}%2F20211120%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20211120T1\n"
+    )
+    assert list(find_secrets(location)) == []
+    assert list(find_file_secrets(location)) == []
+    # The same key anywhere else is still one.
+    assert [kind for _, kind, _ in find_secrets(f"aws_access_key_id = {AWS}\n")] == ["AWS access key id"]
+
+
 def test_output_patterns_include_passwords_and_tokens() -> None:
     text = (
         f"{AWS} password='hunter2' postgresql://ana:s3cret@db/x eyJ"

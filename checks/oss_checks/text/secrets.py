@@ -113,6 +113,13 @@ def _placeholder(value: str, bare: bool) -> bool:
     return bare and any(mark in value for mark in ".([")
 
 
+def _signs_a_url(text: str, at: int) -> bool:
+    """Whether the key at ``at`` is the ``X-Amz-Credential`` of a pre-signed download address:
+    the id of whoever signed it (GitHub's release storage, a bucket's owner), no secret, and
+    the link expires on its own."""
+    return text[max(0, at - 17) : at].lower() == "x-amz-credential="
+
+
 def _keys(text: str, kinds: frozenset[str] | None = None) -> Iterator[tuple[int, str, str]]:
     """(offset, kind, masked value) of every key of a known format (of ``kinds``, if given)."""
     taken = 0
@@ -126,6 +133,8 @@ def _keys(text: str, kinds: frozenset[str] | None = None) -> Iterator[tuple[int,
             match = secret.pattern.match(text, at)
             if match is not None:
                 taken = match.end()
+                if _signs_a_url(text, at):
+                    break
                 shown = match.group(0)[: secret.shown_prefix]
                 yield at, secret.kind, (f"{shown}****" if secret.shown_prefix else "-----BEGIN …")
                 break
@@ -238,7 +247,7 @@ def find_file_secrets(text: str) -> Iterator[tuple[int, str, str]]:
             match = secret.pattern.match(text, at)
             if match is not None:
                 taken = match.end()
-                if _EXAMPLE_WORDS.search(match.group(0)) is None:
+                if _EXAMPLE_WORDS.search(match.group(0)) is None and not _signs_a_url(text, at):
                     shown = match.group(0)[: secret.shown_prefix]
                     yield at, secret.kind, (f"{shown}****" if secret.shown_prefix else "-----BEGIN …")
                 break
