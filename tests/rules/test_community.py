@@ -1327,6 +1327,18 @@ def test_a_published_library_that_invites_contributions_needs_conduct_and_securi
     )
 
 
+def test_the_organisations_code_of_conduct_linked_from_the_guide_counts(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    guide = (
+        "# Contributing\n\nThank you for helping! Everyone taking part follows our "
+        "[Code of Conduct](https://github.com/acme/.github/blob/main/CODE_OF_CONDUCT.md).\n\n"
+        "Open an issue before a large change, then send a pull request with tests.\n"
+    )
+    findings = check_unadopted(make_repo(library({"CONTRIBUTING.md": guide})), "OSS104", "OSS105")
+    assert where(findings) == [("OSS105", "SECURITY.md", 0)]
+
+
 @pytest.mark.parametrize(
     "files",
     [

@@ -922,6 +922,13 @@ def test_adopted_repositories_keep_the_full_convention(make_repo: MakeRepo, chec
 MB = 1024 * 1024
 
 
+def test_lock_files_are_never_too_large(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(
+        {"uv.lock": "x" * (2 * MB), "web/package-lock.json": "{}" * MB, "big.txt": "x" * (2 * MB)}
+    )
+    assert [f.path for f in check(root, "OSS403")] == ["big.txt"]
+
+
 @pytest.mark.parametrize(
     ("path", "size", "kind"),
     [

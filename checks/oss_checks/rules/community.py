@@ -120,12 +120,19 @@ class _CommunityFile(Rule):
         return path
 
     def provided_otherwise(self, repo: Repo) -> bool:
-        """Whether the repository gives what the file would give some other way (a README link ...)."""
+        """Whether the repository gives what the file would give some other way: a link in the
+        README, or in the contributing guide (the organisation's code of conduct, linked where
+        contributors read)."""
         if self.guide is None:
             return False
-        readme = repo.find(*README_NAMES)
-        text = repo.read_text(readme) if readme else None
-        return bool(readme and text and policy_link(text, self.guide, rst=is_rst(readme)) is not None)
+        pages = [repo.find(*README_NAMES)]
+        if self.guide != "contributing":
+            pages.append(repo.find(*CONTRIBUTING_NAMES))
+        for page in pages:
+            text = repo.read_text(page) if page else None
+            if page and text and policy_link(text, self.guide, rst=is_rst(page)) is not None:
+                return True
+        return False
 
     def wanted_elsewhere(self, repo: Repo) -> str | None:
         """Why a missing file matters in a repository that did not adopt the conventions (None: it does not)."""
@@ -439,8 +446,8 @@ class OSS104(_Policy):
     Looks for a code of conduct: CODE_OF_CONDUCT.md or .rst at the top, in `.github/`,
     `.gitlab/` or `docs/`, or a code-of-conduct page inside the docs tree, and checks that
     it holds at least `min-words` words besides headings. A short file that links the real
-    text counts, and so does a README line or section that links the organisation's code
-    of conduct.
+    text counts, and so does a line or section of the README or the contributing guide
+    that links the organisation's code of conduct.
 
     In a repository that has not adopted the conventions, a missing code of conduct is
     reported only when the project is published for others (PyPI classifiers, a CI job

@@ -416,6 +416,15 @@ _PROGRAM_MAGIC = (
 )
 
 
+#: Lock files pin the environment and must be committed, however large a dependency tree makes them.
+_LOCK_FILES = frozenset(
+    {
+        "uv.lock", "poetry.lock", "pdm.lock", "pixi.lock", "Pipfile.lock", "conda-lock.yml", "package-lock.json",
+        "yarn.lock", "pnpm-lock.yaml", "Cargo.lock", "renv.lock", "Manifest.toml", "requirements.lock",
+    }
+)  # fmt: skip
+
+
 class OSS403(Rule):
     """File is too large to keep in git.
 
@@ -438,6 +447,8 @@ class OSS403(Rule):
     provided under `runs/best_fold0/`") is named too; a top-level folder such as `data/`
     or `runs/` is where files go, so naming it names none of them. So is a file that the
     README of its own folder names (a dataset documented file by file, shared on purpose).
+    Lock files (`uv.lock`, `poetry.lock`, `package-lock.json` ...) are never too large:
+    they pin the environment and belong in git.
     Files stored with Git LFS are not reported.
 
     ## Why is this bad?
@@ -485,7 +496,7 @@ class OSS403(Rule):
         self._smallest: int = max(min(limits), 0) * 1024
 
     def applies_to(self, file: SourceFile) -> bool:
-        return file.size > self._smallest
+        return file.size > self._smallest and file.name not in _LOCK_FILES
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
         kind, limit_kb = self._limit(repo, file)
