@@ -980,7 +980,7 @@ def _data_ignore_problem(repo: Repo, *, readmes_expected: bool, only_if_ignored:
     # not in git yet would be left out.
     hidden = [readme for readme in kept if readme in ignored and not _tracked(repo, readme)]
     # A README that an exception names is OSS409's: the exception exists, git just cannot apply it.
-    named = _Exceptions([pattern for _, pattern in exception_lines(repo, ".gitignore")])
+    named = _exceptions_of(repo, ".gitignore")
     hidden = [readme for readme in hidden if not named.names(readme)]
     if hidden:
         return (
@@ -1325,10 +1325,7 @@ class OSS406(Rule):
         rule_times = {source: _rule_times(repo, source) for source in {key[0] for key in groups}}
         added = _first_added(repo, sorted(min(paths) for paths in groups.values()))
         for (source, line, pattern), paths in sorted(groups.items()):
-            written = rule_times[source].get(pattern)
-            first = added.get(min(paths))
-            # A rule not in the history yet is newer than every committed file.
-            if first is not None and (written is None or first < written):
+            if _forgotten(added.get(min(paths)), rule_times[source].get(pattern)):
                 yield self._finding(source, line, pattern, sorted(paths))
 
     def _finding(self, source: str, line: int, pattern: str, paths: list[str]) -> Finding:
@@ -1391,9 +1388,8 @@ def _without_web_pages(repo: Repo, paths: list[str]) -> list[str]:
         if not scripts:
             continue  # a page that loads no script or style of its own is output
         kept |= {page, *loaded}
-        for script in sorted(scripts)[
-            :_MAX_PAGE_SCRIPTS
-        ]:  # the files a script names, like the JSON it fetches
+        # The files a script names, like the JSON it fetches, are kept with it.
+        for script in sorted(scripts)[:_MAX_PAGE_SCRIPTS]:
             source = repo.read_text(script) if repo.content_size(script) <= _MAX_PAGE_BYTES else None
             for name in set(_FILE_NAME.findall(source or "")):
                 kept.update(by_name.get(name, ()))
@@ -1412,7 +1408,9 @@ _MAX_GLOB_EXCEPTIONS = 16
 
 def _shallow(repo: Repo) -> bool:
     """Whether the clone is shallow: its history cannot say when a file or a rule was added."""
-    return (repo.git("rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
+    return repo.memo(
+        "git:shallow", lambda: (repo.git("rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
+    )
 
 
 def _matching_rules(repo: Repo, paths: list[str]) -> dict[str, tuple[str, int, str]]:
@@ -1445,16 +1443,21 @@ def _ignoring_rules(repo: Repo, paths: list[str]) -> dict[str, tuple[str, int, s
     An exception for the file that cannot take effect (git never looks inside a folder it
     excludes whole; OSS409 says so) still says the file is meant to be kept.
     """
-    kept: dict[str, _Exceptions] = {}
     rules: dict[str, tuple[str, int, str]] = {}
     for path, rule in _matching_rules(repo, paths).items():
         source = rule[0]
-        if source not in kept:
-            kept[source] = _Exceptions([pattern for _, pattern in exception_lines(repo, source)])
         folder = source.rpartition("/")[0]
-        if not kept[source].names(path.removeprefix(f"{folder}/") if folder else path):
+        if not _exceptions_of(repo, source).names(path.removeprefix(f"{folder}/") if folder else path):
             rules[path] = rule
     return rules
+
+
+def _exceptions_of(repo: Repo, source: str) -> _Exceptions:
+    """The exceptions of one ignore file, parsed once per run."""
+    return repo.memo(
+        ("ignore-exceptions", source),
+        lambda: _Exceptions([pattern for _, pattern in exception_lines(repo, source)]),
+    )
 
 
 def exception_lines(repo: Repo, source: str) -> list[tuple[int, str]]:
@@ -1514,14 +1517,20 @@ def committed_before_their_rule(repo: Repo, paths: list[str]) -> list[str]:
         return []
     written = {source: _rule_times(repo, source) for source in {rule[0] for rule in rules.values()}}
     added = _first_added(repo, sorted(rules))
-    forgotten = []
-    for path, (source, _, pattern) in sorted(rules.items()):
-        first = added.get(path)
-        rule_time = written[source].get(pattern)
-        # A rule not in the history yet is newer than every committed file.
-        if first is not None and (rule_time is None or first < rule_time):
-            forgotten.append(path)
-    return forgotten
+    return [
+        path
+        for path, (source, _, pattern) in sorted(rules.items())
+        if _forgotten(added.get(path), written[source].get(pattern))
+    ]
+
+
+def _forgotten(first_committed: int | None, rule_written: int | None) -> bool:
+    """Whether a file was committed before the ignore rule that matches it was written.
+
+    A rule not in the history yet is newer than every committed file; a file the history
+    never added (only staged, or beyond the dated ones) is not called forgotten.
+    """
+    return first_committed is not None and (rule_written is None or first_committed < rule_written)
 
 
 def _meant(source: str, pattern: str, paths: list[str]) -> list[str]:
@@ -1546,7 +1555,12 @@ _GENERATED_ANYWHERE = frozenset({"node_modules", "thumbs.db", "desktop.ini"})
 
 
 def _rule_times(repo: Repo, source: str) -> dict[str, int]:
-    """When each line of an ignore file was last added, from one walk over that file's history."""
+    """When each line of an ignore file was last added, from one walk over that file's history
+    (once per run: OSS404 and OSS406 both ask)."""
+    return repo.memo(("ignore-rule-times", source), lambda: _read_rule_times(repo, source))
+
+
+def _read_rule_times(repo: Repo, source: str) -> dict[str, int]:
     history = repo.git(
         "--literal-pathspecs",
         "log",
@@ -1860,7 +1874,7 @@ def _probe_is_safe(repo: Repo, path: str) -> bool:
     parts = path.split("/")
     if ".." in parts or "" in parts:
         return False
-    return not any(repo.is_symlink("/".join(parts[:depth])) for depth in range(1, len(parts)))
+    return not any(repo.is_symlink(folder) for folder in _parent_folders(path))
 
 
 def _worth_a_word(repo: Repo, path: str) -> bool:
