@@ -670,17 +670,17 @@ def test_data_forced_in_after_its_ignore_rule_is_kept_on_purpose(
 
 
 def test_a_data_dictionary_in_data_is_documentation(make_repo: MakeRepo, check_unadopted: Check) -> None:
-    root = make_repo(
+    root = _ignored_after_commit(
+        make_repo,
         {
             "data/patients_format.csv": "Field,Description,Type\n" + "age,Age in years,int\n" * 200,
             "data/columns.tsv": "column name\tdescription\nid\tkey\n",
             "data/visits.csv": "id,description,date\n1,first,2024-01-01\n",  # data with a description column
             "data/products.csv": "name,description,price,category\nmug,A mug,4.5,home\n",  # a product table
             "data/schema.csv": "name,type,description\nprice,float,Price in euros\n",  # a dictionary again
-        }
+        },
+        "data/\n",
     )
-    _commit(root, "start", 1)
-    (root / ".gitignore").write_text("data/\n", encoding="utf-8")
     _commit(root, "ignore data", 2)
     paths = [f.path for f in check_unadopted(root, "OSS404")]
     assert {"data/visits.csv", "data/products.csv"} <= set(paths)
@@ -1021,6 +1021,19 @@ def _commit(root: Path, message: str, day: int, *force: str) -> None:
             subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
+def _ignored_after_commit(make_repo: MakeRepo, files: dict[str, str | bytes], gitignore: str) -> Path:
+    """A repository whose ``files`` were committed on day 1, then a ``.gitignore`` written that ignores some."""
+    root = make_repo(files)
+    _commit(root, "start", 1)
+    (root / ".gitignore").write_text(gitignore, encoding="utf-8")
+    return root
+
+
+def _files_named(finding: Finding) -> str:
+    """The files an OSS406 message lists, between its parentheses."""
+    return finding.message.split("(")[1].split(")")[0]
+
+
 def test_files_committed_before_their_ignore_rule_are_reported(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo(
         {
@@ -1044,17 +1057,17 @@ def test_files_committed_before_their_ignore_rule_are_reported(make_repo: MakeRe
 def test_configuration_and_test_fixtures_under_a_broad_rule_are_fine(
     make_repo: MakeRepo, check: Check
 ) -> None:
-    root = make_repo(
+    root = _ignored_after_commit(
+        make_repo,
         {
             ".coveragerc": "[run]\nbranch = True\n",
             ".coverage.worker1": "coverage data\n",  # what '.coverage*' is meant for
             "pkg/tests/data/scan.nii.gz": b"\x1f\x8b\0",  # a test reads it
             "pkg/io/sample.gz": b"\x1f\x8b\1",  # not a fixture: reported
             "pkg/__init__.py": "",
-        }
+        },
+        ".coverage*\n*.gz\n",
     )
-    _commit(root, "start", 1)
-    (root / ".gitignore").write_text(".coverage*\n*.gz\n", encoding="utf-8")
     findings = check(root, "OSS406")
     assert [(f.line, f.message.split(" still")[0]) for f in findings] == [
         (1, "1 file committed before this rule is"),
@@ -1067,7 +1080,8 @@ def test_configuration_and_test_fixtures_under_a_broad_rule_are_fine(
 def test_a_rule_naming_one_file_means_the_one_beside_the_ignore_file(
     make_repo: MakeRepo, check: Check
 ) -> None:
-    root = make_repo(
+    root = _ignored_after_commit(
+        make_repo,
         {
             "bird.jpg": b"\xff\xd8",  # what the lesson downloads: reported
             "slides/bird.jpg": b"\xff\xd8\1",  # a slide with the same name: matched by chance
@@ -1075,12 +1089,11 @@ def test_a_rule_naming_one_file_means_the_one_beside_the_ignore_file(
             "lessons/.DS_Store": b"\0",  # a tool's file: meant in every folder
             "plots/loss.png": b"\x89PNG",  # a kind of file: meant everywhere
             "lessons/README.md": "x\n",
-        }
+        },
+        "bird.jpg\ntitanic*\n.DS_Store\n*.png\n",
     )
-    _commit(root, "start", 1)
-    (root / ".gitignore").write_text("bird.jpg\ntitanic*\n.DS_Store\n*.png\n", encoding="utf-8")
     findings = check(root, "OSS406")
-    assert [(f.line, f.message.split("(")[1].split(")")[0]) for f in findings] == [
+    assert [(f.line, _files_named(f)) for f in findings] == [
         (1, "bird.jpg"),
         (3, "lessons/.DS_Store"),
         (4, "plots/loss.png"),
@@ -1090,7 +1103,8 @@ def test_a_rule_naming_one_file_means_the_one_beside_the_ignore_file(
 def test_a_web_page_kept_in_an_output_folder_is_kept_on_purpose(make_repo: MakeRepo, check: Check) -> None:
     page = '<link rel="stylesheet" href="style.css">\n<script src="terms.js"></script>\n<script src="f.js"></script>\n'
     coverage = '<meta name="generator" content="coverage.py">\n<script src="coverage_html.js"></script>\n'
-    root = make_repo(
+    root = _ignored_after_commit(
+        make_repo,
         {
             "outputs/viewer/index.html": page,
             "outputs/viewer/f.js": "d3.json('empty.json', draw);\n",
@@ -1100,12 +1114,11 @@ def test_a_web_page_kept_in_an_output_folder_is_kept_on_purpose(make_repo: MakeR
             "htmlcov/index.html": coverage,
             "htmlcov/coverage_html.js": "var x;\n",
             "htmlcov/status.json": "{}\n",
-        }
+        },
+        "outputs/\nhtmlcov/\n",
     )
-    _commit(root, "start", 1)
-    (root / ".gitignore").write_text("outputs/\nhtmlcov/\n", encoding="utf-8")
     findings = check(root, "OSS406")
-    assert [(f.line, f.message.split("(")[1].split(")")[0]) for f in findings] == [
+    assert [(f.line, _files_named(f)) for f in findings] == [
         (1, "outputs/scores.csv"),
         (2, "htmlcov/coverage_html.js, htmlcov/index.html, htmlcov/status.json"),
     ]
