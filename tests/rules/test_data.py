@@ -831,6 +831,17 @@ def test_env_files_without_values_pass(make_repo: MakeRepo, check: Check, conten
     assert check(root, "OSS405") == []
 
 
+def test_a_web_front_ends_public_settings_are_committed_defaults(make_repo: MakeRepo, check: Check) -> None:
+    # Next.js reads .env as committed defaults and builds NEXT_PUBLIC_* into every page it serves.
+    public = "NEXT_PUBLIC_API_URL=https://api.example.org\nNEXT_PUBLIC_MAP_STYLE=light\nVITE_TITLE=Water\n"
+    assert check(make_repo({"webapp/.env": public}), "OSS405") == []
+    # A credential is one whatever its prefix, and a server-side setting beside them still counts.
+    leaked = "NEXT_PUBLIC_DB=postgres://ana:hunter2@db.acme.io/sales\n"
+    assert [f.code for f in check(make_repo({"webapp/.env": leaked}), "OSS405")] == ["OSS405"]
+    server = public + "DATABASE_HOST=db.internal\n"
+    assert "(it sets DATABASE_HOST)" in only(check(make_repo({"webapp/.env": server}), "OSS405")).message
+
+
 def test_env_files_name_the_settings_they_give_values(make_repo: MakeRepo, check: Check) -> None:
     content = "COMPOSE_FILE=x.yml\nexport DB_USER=ana\nDB_HOST: db\nA=1 # one\nB='2'\nC=3\n"
     message = only(check(make_repo({".env": content}), "OSS405")).message

@@ -435,6 +435,18 @@ def test_url_labels_that_pass(make_repo: MakeRepo, check: Check, urls: str) -> N
     assert check(make_repo(repo_files(pyproject)), "OSS208") == []
 
 
+def test_the_repository_address_under_any_label_is_the_source(make_repo: MakeRepo, check: Check) -> None:
+    # The label is the project's choice; the address says what the link is.
+    urls = 'Download = "https://github.com/a/b/"\nIssues = "https://github.com/a/b/issues"\n'
+    assert check(make_repo(repo_files(WITHOUT_URLS + "[project.urls]\n" + urls)), "OSS208") == []
+    # A page below the repository (its releases) is not the source code.
+    urls = 'Download = "https://github.com/a/b/releases"\nIssues = "https://github.com/a/b/issues"\n'
+    findings = check(make_repo(repo_files(WITHOUT_URLS + "[project.urls]\n" + urls)), "OSS208")
+    assert [f.message for f in findings] == [
+        'pyproject.toml [project.urls] has no link to the source code: add Source = "https://github.com/a/b"'
+    ]
+
+
 def test_homepage_off_a_git_host_is_not_the_source(make_repo: MakeRepo, check: Check) -> None:
     urls = 'Homepage = "https://docs.company.net/churn"\nIssues = "https://jira.company.net/CHURN"\n'
     pyproject = WITHOUT_URLS + "[project.urls]\n" + urls

@@ -63,7 +63,8 @@ class OSS401(Rule):
     test data and vendored code. Paths that are the same on every computer are
     fine: system folders (`/usr`, `/tmp`, `C:\\Program Files`, `C:\\etc`), the users
     of CI runners and container images (`/home/runner`, `/home/jovyan`), placeholders
-    (`/home/user`), tool folders below `~` (`~/.cache`, `~/.aws`, `~/anaconda3`),
+    (`/home/user`), tool folders below `~` (`~/.cache`, `~/.aws`, `~/anaconda3`) and
+    the data folders of well-known libraries (`~/mne_data`, `~/scikit_learn_data`),
     URLs and relative paths. So are defaults that whoever runs the code replaces:
     the `default=` of a command-line option (`--data-dir`) and, in a Python module,
     the default of a function's parameter (a notebook calls its own functions, so
@@ -1052,6 +1053,9 @@ _ENV_LINE = lazy(r"(?:export[ \t]+)?(?P<key>[A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:][
 #: Settings that configure a tool, not a service, and that the tool wants committed:
 #: docker compose reads ``COMPOSE_PROJECT_NAME`` and friends from ``.env`` next to its file.
 _SAFE_ENV_KEYS = lazy(r"COMPOSE_[A-Z0-9_]*|DOCKER_BUILDKIT|DOCKER_DEFAULT_PLATFORM")
+#: Settings that web front-end builds (Next.js, Vite, Create React App, Nuxt, Expo, Gatsby)
+#: copy into the page every visitor downloads: public by design, so committed defaults are fine.
+_BROWSER_ENV_KEYS = lazy(r"(?:NEXT_PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC|VITE|REACT_APP|VUE_APP|GATSBY|PUBLIC)_\w+")
 
 
 class EnvValues(NamedTuple):
@@ -1081,6 +1085,8 @@ def env_values(text: str) -> EnvValues:
         value = match.group("value").split(" #", 1)[0].strip().strip("\"'")
         if not value or _SAFE_ENV_KEYS.fullmatch(key):
             continue
+        if _BROWSER_ENV_KEYS.fullmatch(key) and not _secret_value(value):
+            continue
         if is_placeholder(value, key) or any(is_placeholder(part, key) for part in value.split("|")):
             placeholders += 1
             continue
@@ -1093,6 +1099,11 @@ def env_values(text: str) -> EnvValues:
     if placeholders and not secret_with_value:
         return EnvValues([], secret=False)
     return EnvValues(keys, secret_with_value)
+
+
+def _secret_value(value: str) -> bool:
+    """Whether a value is a credential by its look: a key of a known format, a password in an address."""
+    return _URL_CREDENTIALS.search(value) is not None or next(find_file_secrets(value), None) is not None
 
 
 #: ``postgres://ana:hunter2@db/sales``: an address with a password in it, whatever its setting is called.
@@ -1160,7 +1171,9 @@ class OSS405(Rule):
     meant to be shared and are fine, and so is a variant the README calls the
     sample or template to copy, and a `.env` that holds only comments, empty
     settings, or settings a tool wants committed (docker compose's
-    `COMPOSE_PROJECT_NAME`). Placeholders (`YOUR_KEY`, `your-api-key`, `<token>`,
+    `COMPOSE_PROJECT_NAME`, and the public settings a web front end builds into
+    its pages, `NEXT_PUBLIC_*` or `VITE_*`, unless the value is a credential by its
+    look). Placeholders (`YOUR_KEY`, `your-api-key`, `<token>`,
     `xxx`, `changeme`, `API_TOKEN`) are no values, and a file whose secret settings
     all hold placeholders is a template. A variant named or commented as the
     settings a team shares (`.env.shared`, `.env.defaults`, a first comment saying

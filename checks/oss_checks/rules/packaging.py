@@ -974,6 +974,14 @@ def _on_git_host(repo: Repo, url: str) -> bool:
     return "git" in parsed.host and not pages
 
 
+def _is_repository_address(repo: Repo, url: str) -> bool:
+    """Whether ``url`` is a repository's front page on a git host, with no page below it."""
+    parsed = parse_repo_url(url)
+    if parsed is None or "/-/" in url or not _on_git_host(repo, url):
+        return False
+    return len(parsed.repository) >= 2 and parsed.segments == parsed.repository
+
+
 def _tracker_base(url: str) -> str | None:
     """For an issue-tracker URL (``.../org/repo/issues``, GitLab's ``.../-/issues``): the repository URL."""
     try:
@@ -996,8 +1004,9 @@ class OSS208(_ProjectField):
 
     ## What it does
     Checks that `[project.urls]` has a link to the source code (a `Source`, `Repository` or
-    `Code` entry, or a `Homepage` on a git host) and one to the issue tracker (`Issues`,
-    `Bug Tracker` or `Tracker`), both as http(s) addresses. Labels are compared ignoring
+    `Code` entry, a `Homepage` on a git host, or an entry of any label whose address is the
+    repository's own front page) and one to the issue tracker (`Issues`, `Bug Tracker` or
+    `Tracker`), both as http(s) addresses. Labels are compared ignoring
     case, spaces and punctuation. A source link that points at the issue tracker
     (`Source = "https://github.com/org/repo/issues"`) is reported too: the package page
     then sends people who want the code to the issues.
@@ -1055,6 +1064,9 @@ class OSS208(_ProjectField):
         source = next((urls[label] for label in SOURCE_LABELS if label in urls), None)
         if source is None and "homepage" in urls and _on_git_host(repo, urls["homepage"]):
             source = urls["homepage"]
+        if source is None:
+            # Whatever its label ("Download", "GitHub"), the repository's own address is a source link.
+            source = next((url for url in urls.values() if _is_repository_address(repo, url)), None)
         if source is not None and has_tracker:
             return
         if not self.in_full and on_package_index(repo) is None:

@@ -10,8 +10,8 @@ numbers are counted once, from one hit to the next.
 Some absolute paths are the same on every computer and are not reported: the users of
 CI runners and container images (``/home/runner``, ``/home/jovyan``), placeholders
 (``/home/user``, ``/home/$USER``), Windows system folders (``C:\\Program Files``, ``C:\\etc``),
-and below ``~`` the hidden folders tools keep per user (``~/.cache``) and conda's default
-installs (``~/anaconda3``). In Python, a path given as a default (``default="/mnt/x"`` of a
+and below ``~`` the hidden folders tools keep per user (``~/.cache``), conda's default
+installs (``~/anaconda3``) and the data folders of well-known libraries (``~/mne_data``). In Python, a path given as a default (``default="/mnt/x"`` of a
 command-line option, or the default of a function's parameter in a module) is what a caller
 overrides, not what the code insists on, and is not reported either.
 """
@@ -89,6 +89,14 @@ _WINDOWS_SYSTEM = frozenset(
 # "program": an unquoted C:\Program Files stops at the blank
 #: Below ``~``: where conda installs by default (hidden folders are matched by their dot).
 _TOOL_HOMES = frozenset({"anaconda3", "anaconda", "miniconda3", "miniconda", "miniforge3", "mambaforge"})
+#: Below ``~``: the folders well-known libraries download their datasets and models into by
+#: default, named the same on every computer (``mne.datasets`` uses ``~/mne_data``).
+_LIBRARY_DATA_HOMES = frozenset(
+    {
+        "mne_data", "nilearn_data", "scikit_learn_data", "seaborn-data", "tensorflow_datasets",
+        "nltk_data", "gensim-data", "stanza_resources", "ray_results",
+    }
+)  # fmt: skip
 _SHOWN_CHARS = 60
 
 
@@ -127,7 +135,7 @@ def is_generic(path: str, kind: str) -> bool:
         return user.lower() in GENERIC_USERS or user[:1] in "$%{<*"
     if kind == "tilde":
         first = path[2:].split("/", 1)[0]
-        return first.startswith(".") or first.lower() in _TOOL_HOMES
+        return first.startswith(".") or first.lower() in _TOOL_HOMES or first.lower() in _LIBRARY_DATA_HOMES
     if kind == "drive":
         parts = _parts(path, 2)
         return len(parts) > 1 and parts[1].lower() in _WINDOWS_SYSTEM
