@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from conftest import MakeRepo, Run
+from oss_checks import engine, forked
 from oss_checks.rules import load_rules
 
 
@@ -68,3 +70,73 @@ def test_findings_are_sorted_and_deduplicated(make_repo: MakeRepo, run_checks: R
     root = make_repo({"b/.env": "x\n", "a/.env": "x\n"})
     result = run_checks(root, "OSS405", "OSS405")
     assert [f.path for f in result.findings] == ["a/.env", "b/.env"]
+
+
+# -- the second core ---------------------------------------------------------------------------
+def _parallel_repo(make_repo: MakeRepo) -> Any:
+    # Findings of per-file rules (OSS401, OSS405) and of repository rules (OSS102, OSS703).
+    return make_repo(
+        {
+            "a.py": 'DATA = "/home/ana/sales.csv"\n',
+            "sub/.env": "DB_HOST=db\n",
+            "notes.rej": "x\n",
+            "README.md": "# Sales\n",
+            **{f"pkg/m{i}.py": f"X = {i}\n" for i in range(30)},
+        }
+    )
+
+
+def test_a_parallel_run_reports_what_a_serial_run_reports(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not forked.available():
+        pytest.skip("this process cannot fork (not POSIX, or it runs threads)")
+    root = _parallel_repo(make_repo)
+
+    def explode(*_: object) -> list[object]:
+        raise ValueError("bad")
+
+    monkeypatch.setattr(load_rules()["OSS405"], "check_file", explode)  # a crash in the child
+    monkeypatch.setattr(load_rules()["OSS102"], "check", explode)  # and one in this process
+    codes = ["OSS401", "OSS405", "OSS102", "OSS703", "OSS101"]
+    serial = engine.check(root, select=codes)
+    started: list[object] = []
+    real_start = forked.start
+
+    def spy(work: Callable[[], object]) -> object:
+        started.append(child := real_start(work))
+        return child
+
+    monkeypatch.setattr(engine, "PARALLEL_FROM_FILES", 1)
+    monkeypatch.setattr(forked, "start", spy)
+    parallel = engine.check(root, select=codes, parallel=True)
+    assert started != [], "the engine asked for a child"
+    assert started[0] is not None, "the per-file rules ran in a child"
+    assert parallel.findings == serial.findings
+    assert {f.code for f in parallel.findings} == {"OSS401", "OSS703", "OSS101"}
+    assert parallel.errors == serial.errors
+    assert [c.code for c in parallel.crashes] == ["OSS405", "OSS102"], "the order of a serial run"
+
+
+def test_a_failed_child_leaves_the_work_to_this_process(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _parallel_repo(make_repo)
+    serial = engine.check(root, select=["OSS401", "OSS703"])
+    monkeypatch.setattr(engine, "PARALLEL_FROM_FILES", 1)
+    monkeypatch.setattr(forked.Forked, "result", lambda _self: None)
+    assert engine.check(root, select=["OSS401", "OSS703"], parallel=True).findings == serial.findings
+
+
+def test_small_repositories_and_per_file_runs_never_fork(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(_work: object) -> None:
+        raise AssertionError("forked")
+
+    monkeypatch.setattr(forked, "start", refuse)
+    root = _parallel_repo(make_repo)
+    assert engine.check(root, select=["OSS401", "OSS703"], parallel=True).findings  # 35 files < 400
+    monkeypatch.setattr(engine, "PARALLEL_FROM_FILES", 1)
+    per_file = engine.check(root, select=["OSS401", "OSS703"], files=["a.py"], parallel=True)
+    assert [f.code for f in per_file.findings] == ["OSS401"]

@@ -28,6 +28,7 @@ FLOORS: dict[str, int] = {
     "oss_checks.record": 0,
     "oss_checks.bake": 0,
     "oss_checks.releases": 0,
+    "oss_checks.forked": 0,
     # 1: the files of a repository
     "oss_checks.context": 1,
     # 2: the rule interface, the helpers rules share, the template and its renderer

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
-from oss_checks import catalog
+from oss_checks import catalog, forked
 from oss_checks.config import Config, load_config
 from oss_checks.context import Repo
 from oss_checks.patterns import lazy
@@ -184,22 +184,54 @@ def _inline_reason(lines_of: _SourceLines, finding: Finding) -> str | None:
     return match.group(2).strip()  # "" when no reason was written: the finding then stays
 
 
-def run(repo: Repo, config: Config, rules: Sequence[Rule], *, files: Iterable[str] | None = None) -> Result:
-    """Run ``rules`` on ``repo``; with ``files``, only the FILE rules on those files."""
+#: From this many files on, a run with ``parallel`` uses the second core: below it, the
+#: fork costs more than it saves.
+PARALLEL_FROM_FILES = 400
+
+
+def run(
+    repo: Repo,
+    config: Config,
+    rules: Sequence[Rule],
+    *,
+    files: Iterable[str] | None = None,
+    parallel: bool = False,
+) -> Result:
+    """Run ``rules`` on ``repo``; with ``files``, only the FILE rules on those files.
+
+    With ``parallel``, a large repository is checked by two processes: a forked child runs
+    the per-file rules, and then it and this process take the repository rules in turns,
+    each rule once. The findings and crashes are those of a serial run, in its order; where
+    forking is not possible, or the child fails, this process does the rest itself.
+    """
     result = Result(repo.root, codes=[rule.code for rule in rules], adopted=repo.adopted, walked=repo.walked)
     file_rules = [rule for rule in rules if rule.scope is Scope.FILE]
-    raw: list[Finding] = []
-
+    repo_rules = [rule for rule in rules if rule.scope is Scope.REPO] if files is None else []
     targets = list(repo.files) if files is None else [repo.file(path) for path in files]
-    for source in targets:
-        for rule in file_rules:
-            if rule.applies_to(source):
-                _collect(rule, partial(rule.check_file, repo, source), raw, result, source.path)
-    # Repository rules run second, so they find the files the per-file rules read in the cache.
-    if files is None:
-        for rule in rules:
-            if rule.scope is Scope.REPO:
-                _collect(rule, partial(rule.check, repo), raw, result, "the repository")
+
+    def check_files() -> _Collected:
+        collected = _Collected([], [])
+        for source in targets:
+            for rule in file_rules:
+                if rule.applies_to(source):
+                    _collect(rule, partial(rule.check_file, repo, source), collected, source.path)
+        return collected
+
+    def check_repository(index: int) -> _Collected:
+        collected = _Collected([], [])
+        _collect(repo_rules[index], partial(repo_rules[index].check, repo), collected, "the repository")
+        return collected
+
+    by_files, by_rule = _run_on_two_cores(
+        check_files,
+        check_repository,
+        len(repo_rules),
+        parallel=parallel and len(targets) >= PARALLEL_FROM_FILES,
+    )
+    raw = by_files.found + [f for index in range(len(repo_rules)) for f in by_rule[index].found]
+    result.crashes = by_files.crashes + [
+        c for index in range(len(repo_rules)) for c in by_rule[index].crashes
+    ]
 
     by_code = {rule.code: rule for rule in rules}
     lines_of = _SourceLines(repo)
@@ -224,13 +256,63 @@ def run(repo: Repo, config: Config, rules: Sequence[Rule], *, files: Iterable[st
     return result
 
 
-def _collect(
-    rule: Rule, produce: Callable[[], Iterable[Finding]], into: list[Finding], result: Result, where: str
-) -> None:
+class _Collected(NamedTuple):
+    """What rules reported and which of them crashed, in the order they ran."""
+
+    found: list[Finding]
+    crashes: list[RuleCrash]
+
+
+def _run_on_two_cores(
+    check_files: Callable[[], _Collected],
+    check_repository: Callable[[int], _Collected],
+    repo_rule_count: int,
+    *,
+    parallel: bool,
+) -> tuple[_Collected, dict[int, _Collected]]:
+    """The per-file rules' results and each repository rule's, by its index.
+
+    Serially the repository rules run second, so they find the files the per-file rules
+    read in the cache; in parallel the child, which read them, joins in once it is done.
+    """
+    tasks = forked.Tasks(repo_rule_count) if parallel and 0 < repo_rule_count <= forked.Tasks.MOST else None
+
+    def child_work() -> tuple[_Collected, dict[int, _Collected]]:
+        by_files = check_files()
+        return by_files, _take_turns(tasks, check_repository) if tasks is not None else {}
+
+    child = forked.start(child_work) if tasks is not None else None
+    if child is None or tasks is None:
+        if tasks is not None:
+            tasks.close()
+        return check_files(), {index: check_repository(index) for index in range(repo_rule_count)}
     try:
-        into.extend(produce())
+        mine = _take_turns(tasks, check_repository)
+    except BaseException:  # an interrupt: the child's work is no longer wanted
+        child.cancel()
+        raise
+    finally:
+        tasks.close()
+    theirs = child.result()
+    if theirs is None:  # the child failed: what it had taken is done here
+        by_files = check_files()
+        rest = {index: check_repository(index) for index in range(repo_rule_count) if index not in mine}
+        return by_files, {**mine, **rest}
+    return theirs[0], {**mine, **theirs[1]}
+
+
+def _take_turns(tasks: forked.Tasks, check_repository: Callable[[int], _Collected]) -> dict[int, _Collected]:
+    done = {}
+    while (index := tasks.take()) is not None:
+        done[index] = check_repository(index)
+    return done
+
+
+def _collect(rule: Rule, produce: Callable[[], Iterable[Finding]], into: _Collected, where: str) -> None:
+    try:
+        into.found.extend(produce())
     except Exception as exc:  # noqa: BLE001 - a rule's bug must never become a traceback
-        result.crashes.append(RuleCrash(rule.code, rule.name, where, f"{type(exc).__name__}: {exc}"))
+        into.crashes.append(RuleCrash(rule.code, rule.name, where, f"{type(exc).__name__}: {exc}"))
 
 
 def apply_fixes(repo: Repo, rules: Sequence[Rule], result: Result) -> tuple[int, set[str]]:
@@ -270,6 +352,7 @@ def check(
     fix: bool = False,
     scope: Scope | None = None,
     within: str | None = None,
+    parallel: bool = False,
 ) -> Result:
     """Check the repository at ``root`` (only its FILE rules on ``files`` when given).
 
@@ -277,11 +360,21 @@ def check(
     of ``notebooks/`` is a check of that part of its repository.
 
     With ``fix``, repairs what can be repaired safely, then checks a fresh view of the
-    files, so the result says what is left.
+    files, so the result says what is left. With ``parallel``, a large repository is
+    checked on two cores (see :func:`run`); the command line asks for it, while the report,
+    which already checks several repositories at once, does not.
     """
     repo, config = open_repo(root, files=files)
     return check_repo(
-        repo, config, select=select, ignore=ignore, files=files, fix=fix, scope=scope, within=within
+        repo,
+        config,
+        select=select,
+        ignore=ignore,
+        files=files,
+        fix=fix,
+        scope=scope,
+        within=within,
+        parallel=parallel,
     )
 
 
@@ -304,6 +397,7 @@ def check_repo(
     preview_adoption: bool = False,
     scope: Scope | None = None,
     within: str | None = None,
+    parallel: bool = False,
 ) -> Result:
     """:func:`check` on a repository already opened with :func:`open_repo`.
 
@@ -313,7 +407,7 @@ def check_repo(
     rules = select_rules(
         config, repo, select=select, ignore=ignore, scope=Scope.FILE if files is not None else scope
     )
-    result = _keep_within(run(repo, config, rules, files=files), within)
+    result = _keep_within(run(repo, config, rules, files=files, parallel=parallel), within)
     partial = [rule for rule in rules if not rule.in_full]
     if preview_adoption and partial:
         preview = run(repo, config, in_full(partial), files=files)
@@ -323,7 +417,7 @@ def check_repo(
         if fixed:
             fresh = Repo(repo.root, only=files, project_type=config.project_type, adopted=config.adopted)
             failures = result.fix_errors
-            result = _keep_within(run(fresh, config, rules, files=files), within)
+            result = _keep_within(run(fresh, config, rules, files=files, parallel=parallel), within)
             result.fix_errors = failures
         result.fixed = fixed
         result.fixed_files = sorted(written)

@@ -160,6 +160,7 @@ def _check_all(args: argparse.Namespace, jobs: Sequence[Job]) -> list[Result]:
                 fix=args.fix,
                 scope=scope,
                 within=job.within,
+                parallel=True,
             )
             for job in jobs
         ]
