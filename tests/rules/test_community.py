@@ -139,6 +139,12 @@ def tree(changes: Mapping[str, str | bytes | None] | None = None) -> dict[str, s
     return files
 
 
+def baked(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """The files as a baked project: its template record makes every name from one answer."""
+    record = {"template": "oss-template", "version": "0.1.0", "answers": {}}
+    return {**files, ".oss-template.json": json.dumps(record)}
+
+
 def where(findings: list[Finding]) -> list[tuple[str, str, int]]:
     return [(f.code, f.path, f.line) for f in findings]
 
@@ -813,7 +819,7 @@ def test_name_spellings_that_agree(make_repo: MakeRepo, check: Check) -> None:
 
 
 def test_readme_name_differs(make_repo: MakeRepo, check: Check) -> None:
-    root = make_repo(tree({"README.md": README.replace("# Demand Forecasting", "# Sales Forecast")}))
+    root = make_repo(baked(tree({"README.md": README.replace("# Demand Forecasting", "# Sales Forecast")})))
     findings = check(root, "OSS113")
     assert where(findings) == [("OSS113", "README.md", 1)]
     assert findings[0].message == (
@@ -866,7 +872,9 @@ def test_the_remote_names_the_repository_when_no_project_url_does(make_repo: Mak
 def test_repository_name_is_accepted_besides_the_distribution_name(make_repo: MakeRepo, check: Check) -> None:
     pyproject = PYPROJECT.replace('name = "demand-forecasting"', 'name = "acme-forecast-tools"')
     assert check(make_repo(tree({"pyproject.toml": pyproject})), "OSS113") == []
-    root = make_repo(tree({"pyproject.toml": pyproject, "README.md": README.replace("# Demand", "# Supply")}))
+    root = make_repo(
+        baked(tree({"pyproject.toml": pyproject, "README.md": README.replace("# Demand", "# Supply")}))
+    )
     findings = check(root, "OSS113")
     assert where(findings) == [("OSS113", "README.md", 1)]
     assert findings[0].message == (
@@ -876,7 +884,7 @@ def test_repository_name_is_accepted_besides_the_distribution_name(make_repo: Ma
 
 
 def test_citation_title_differs(make_repo: MakeRepo, check: Check) -> None:
-    root = make_repo(tree({"CITATION.cff": CITATION.replace("title: Demand Forecasting", "title: Old Name")}))
+    root = make_repo(tree({"CITATION.cff": CITATION.replace("title: Demand Forecasting", "title: old-name")}))
     assert where(check(root, "OSS113")) == [("OSS113", "CITATION.cff", 3)]
 
 
@@ -1427,7 +1435,8 @@ def test_release_notes_kept_in_folders_count(
 def test_a_changelog_is_wanted_elsewhere_from_a_package_that_publishes_releases(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:
-    root = make_repo(tree({"CHANGELOG.md": None}), commit=True)
+    upload = "jobs:\n  publish:\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
+    root = make_repo(tree({"CHANGELOG.md": None, ".github/workflows/cd.yml": upload}), commit=True)
     assert check_unadopted(root, "OSS106") == []  # published, but no release yet
     git(root, "tag", "v1.0.0")
     findings = check_unadopted(root, "OSS106")
@@ -1440,6 +1449,19 @@ def test_a_changelog_is_wanted_elsewhere_from_a_package_that_publishes_releases(
     git(course, "tag", "v1")
     git(course, "tag", "v2.0")
     assert check_unadopted(course, "OSS106") == []
+
+
+def test_a_release_guide_that_writes_the_notes_is_the_changelog(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    upload = "on:\n  release:\n    types: [published]\njobs:\n  publish:\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
+    guide = "# Releasing\n\nDraft a GitHub release, press *Generate release notes* and edit them.\n"
+    files = tree({"CHANGELOG.md": None, ".github/workflows/cd.yml": upload, "docs/releasing.md": guide})
+    root = make_repo(files, commit=True)
+    git(root, "tag", "v1.0.0")
+    assert check_unadopted(root, "OSS106") == []
+    (root / "docs/releasing.md").write_text("# Releasing\n\nBump the version and tag it.\n")
+    assert [f.code for f in check_unadopted(root, "OSS106")] == ["OSS106"], "a guide silent on notes is none"
 
 
 @pytest.mark.parametrize(
@@ -1729,7 +1751,7 @@ def test_a_section_is_not_the_title(make_repo: MakeRepo, check: Check) -> None:
     assert check(make_repo(tree({"README.md": about})), "OSS113") == []
     prose_first = README.replace("# Demand Forecasting", "Some words before any heading.\n\n# Sales Forecast")
     assert check(make_repo(tree({"README.md": prose_first})), "OSS113") == []
-    badges_first = README.replace("# Demand Forecasting", logo + "# Sales Forecast")
+    badges_first = README.replace("# Demand Forecasting", logo + "# sales-forecast")
     assert where(check(make_repo(tree({"README.md": badges_first})), "OSS113")) == [
         ("OSS113", "README.md", 5)
     ]
@@ -1753,7 +1775,7 @@ def test_one_wrong_name_is_reported_once_where_it_is_wrong(make_repo: MakeRepo, 
         "",
     )
     cff = CITATION.replace("repository-code: https://github.com/northwind-data/demand-forecasting\n", "")
-    findings = check(make_repo(tree({"pyproject.toml": pyproject, "CITATION.cff": cff})), "OSS113")
+    findings = check(make_repo(baked(tree({"pyproject.toml": pyproject, "CITATION.cff": cff}))), "OSS113")
     assert where(findings) == [("OSS113", "pyproject.toml", 2)]
     assert findings[0].message == (
         "pyproject.toml names the project 'old-forecast' but CITATION.cff and README.md name it "
@@ -2058,8 +2080,29 @@ def test_different_words_are_still_different_names(make_repo: MakeRepo, check: C
 
     assert not _same_words("Supply Forecasting", "demand-forecasting")
     assert not _same_words("Jane Doe", "John Smith")
-    root = make_repo(tree({"README.md": README.replace("# Demand Forecasting", "# Churn Radar")}))
+    root = make_repo(baked(tree({"README.md": README.replace("# Demand Forecasting", "# Churn Radar")})))
     assert where(check(root, "OSS113")) == [("OSS113", "README.md", 1)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "# Dans Mon Eau",  # a brand; the package is named for what it computes
+        "# 🌞 Open Source Solar Forecasting Project \u2013 Volunteers Welcome! 🌞",  # a slogan
+        "# CFA STF Routine Forecasting",  # a monorepo; pyproject names one component
+    ],
+)
+def test_a_title_in_words_is_a_display_name_outside_a_baked_project(
+    make_repo: MakeRepo, check: Check, title: str
+) -> None:
+    files = tree({"README.md": README.replace("# Demand Forecasting", title)})
+    assert check(make_repo(files), "OSS113") == []
+    assert where(check(make_repo(baked(files)), "OSS113")) == [("OSS113", "README.md", 1)]
+    # A book's citation gives its title with the publisher; the README gives it without.
+    cff = CITATION.replace(
+        "title: Demand Forecasting", 'title: "Build A Model (From Scratch), Published by Acme, ISBN 978-1"'
+    )
+    assert check(make_repo(tree({"CITATION.cff": cff})), "OSS113") == []
 
 
 def test_a_copyright_line_with_proprietary_metadata_is_a_deliberate_choice(

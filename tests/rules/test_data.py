@@ -1088,6 +1088,21 @@ def test_configuration_and_test_fixtures_under_a_broad_rule_are_fine(
     assert "(pkg/io/sample.gz)" in findings[1].message
 
 
+def test_shared_editor_settings_under_a_broad_rule_are_fine(make_repo: MakeRepo, check: Check) -> None:
+    root = _ignored_after_commit(
+        make_repo,
+        {
+            "setup/.vscode/extensions.json": '{"recommendations": ["ms-python.python"]}\n',  # shared on purpose
+            ".devcontainer/devcontainer.json": "{}\n",
+            ".vscode/.ropeproject/config": b"\0rope",  # one person's editor state: reported
+        },
+        ".vscode/\n.devcontainer/\n",
+    )
+    findings = check(root, "OSS406")
+    assert [f.line for f in findings] == [1]
+    assert "(.vscode/.ropeproject/config)" in findings[0].message
+
+
 def test_a_rule_naming_one_file_means_the_one_beside_the_ignore_file(
     make_repo: MakeRepo, check: Check
 ) -> None:

@@ -82,6 +82,18 @@ def test_python_files_from_the_pytest_configuration(make_repo: MakeRepo, check: 
     assert check(root, "OSS501") == []
 
 
+def test_docstring_examples_the_project_runs_are_tests(make_repo: MakeRepo, check: Check) -> None:
+    module = 'def forecast(history):\n    """The last value.\n\n    >>> forecast([1, 2])\n    2\n    """\n    return history[-1]\n'
+    makefile = "doctest:\n\tuv run xdoctest forecast.py\n"
+    assert check(make_repo({"forecast.py": module, "Makefile": makefile}), "OSS501") == []
+    nox = 'import nox\n\n@nox.session\ndef tests(session):\n    session.run("pytest", "--doctest-modules", "src")\n'
+    assert check(make_repo({"src/pkg/fc.py": module, "noxfile.py": nox}), "OSS501") == []
+    # Examples nobody runs, or a runner with no examples to run, are no tests.
+    assert [f.code for f in check(make_repo({"forecast.py": module}), "OSS501")] == ["OSS501"]
+    plain = {"forecast.py": CODE, "Makefile": makefile}
+    assert [f.code for f in check(make_repo(plain), "OSS501")] == ["OSS501"]
+
+
 def test_no_test_files_is_reported(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({"src/pkg/__init__.py": "", "tests/conftest.py": "import pytest\n"})
     findings = check(root, "OSS501")

@@ -8,6 +8,7 @@ from conftest import MakeRepo, git
 from oss_checks.context import Repo
 from oss_checks.text.audience import (
     invites_contributions,
+    is_package,
     makes_releases,
     presented,
     published,
@@ -46,12 +47,28 @@ def test_not_published(make_repo: MakeRepo) -> None:
 
 
 def test_release_tags_and_releases(make_repo: MakeRepo) -> None:
-    root = make_repo({"pyproject.toml": CLASSIFIED}, commit=True)
+    workflow = "jobs:\n  publish:\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
+    root = make_repo({"pyproject.toml": CLASSIFIED, ".github/workflows/cd.yml": workflow}, commit=True)
     for tag in ("v1.2.0", "2024.06.01", "pkg-v0.3.1", "latest", "submission"):
         git(root, "tag", tag)
     repo = Repo(root)
     assert release_tags(repo) == ["2024.06.01", "pkg-v0.3.1", "v1.2.0"]
     assert makes_releases(repo) == "it is published and tags its releases (v1.2.0)"
+
+
+def test_classifiers_and_tags_without_an_upload_are_no_releases(make_repo: MakeRepo) -> None:
+    # Classifiers written ahead of a first upload ("it will be on PyPI soon"), and a v0.1.1 tag.
+    root = make_repo({"pyproject.toml": CLASSIFIED}, commit=True)
+    git(root, "tag", "v0.1.1")
+    assert makes_releases(Repo(root)) is None
+
+
+def test_a_setup_cfg_of_tool_settings_is_no_package(make_repo: MakeRepo) -> None:
+    # A Jupyter book keeps flake8 and isort settings in setup.cfg and tags its editions.
+    tools = "[flake8]\nmax-line-length = 100\n\n[isort]\nprofile = black\n"
+    assert not is_package(Repo(make_repo({"setup.cfg": tools, "pyproject.toml": "[tool.black]\n"})))
+    assert is_package(Repo(make_repo({"setup.cfg": "[metadata]\nname = x\n"})))
+    assert is_package(Repo(make_repo({"setup.cfg": "[options.packages.find]\nwhere = src\n"})))
 
 
 def test_tags_alone_are_not_releases_of_a_package(make_repo: MakeRepo) -> None:
@@ -97,6 +114,12 @@ def test_on_package_index_needs_the_upload_or_the_index_page(make_repo: MakeRepo
     # Installing something else, or the checkout itself, is not the project on an index.
     other = "# Tool\n\n    pip install -e .\n    pip install -r requirements.txt\n    pip install numpy\n"
     assert on_package_index(Repo(make_repo({"pyproject.toml": CLASSIFIED, "README.md": other}))) is None
+    # A book's code: the top README teaches the chapters, the package folder's README installs it.
+    book = {"pyproject.toml": CLASSIFIED, "README.md": "# Book\n", "pkg/tool/__init__.py": ""}
+    book["pkg/tool/README.md"] = "# tool\n\n    pip install tool\n"
+    assert on_package_index(Repo(make_repo(book))) == (
+        "pkg/tool/README.md tells readers to install it from a package index"
+    )
 
 
 def commit_as(root: Path, authors: list[str]) -> None:

@@ -599,11 +599,14 @@ class OSS106(_CommunityFile):
     at the top of the repository, a folder of release notes (`changelog/`, `changes/`,
     towncrier's `news/` or `newsfragments/`, `doc/release/`, `doc/whats_new/`,
     `docs/source/release_notes/` ...), a changelog page in the docs tree, or GitHub's
-    `.github/release.yml`, which writes the notes of each GitHub release. A top-level
-    changelog must hold at least `min-words` words besides headings.
+    `.github/release.yml`, which writes the notes of each GitHub release, or a release guide
+    (`RELEASING.md`, `docs/releasing.md`) that says how each release's notes are written. A
+    top-level changelog must hold at least `min-words` words besides headings.
 
     In a repository that has not adopted the conventions, a missing changelog is reported
-    only for a package that is published for others and tags its releases. An existing
+    only for a package that is published for others (a CI step uploads it, or the README
+    links its page on a package index or says to `pip install` it; classifiers alone are
+    written before a first upload) and tags its releases. An existing
     changelog that is empty or unreadable is reported everywhere.
 
     ## Why is this bad?
@@ -1276,6 +1279,15 @@ def _is_sentence(title: str) -> bool:
     return len(_TITLE_TOKEN.findall(head)) > _LONGEST_NAME_WORDS
 
 
+def _written_as_a_name(title: str) -> bool:
+    """Whether a title is the project's name written as one word (``churn-model``, ``ChurnModel``),
+    before any tagline, rather than a display name in words ("Dans Mon Eau", "🌞 Solar
+    Forecasting - Volunteers Welcome!"), which may differ from the package's name on purpose."""
+    head = _TAGLINE.split(title.strip(), maxsplit=1)[0]
+    words = [word for word in _TITLE_TOKEN.findall(head) if any(char.isalnum() for char in word)]
+    return len(words) == 1
+
+
 def _without_python_affix(key: str) -> str:
     """A name key without the "py" or "python" that marks a Python port: "lmfitpy", "pylmfit" -> "lmfit"."""
     for affix in ("python", "py"):
@@ -1362,12 +1374,16 @@ class OSS113(Rule):
 
     ## What it does
     Collects the project's name from pyproject.toml (`[project] name`), the README's title
-    and CITATION.cff (`title`), and the statements of where the repository lives:
+    and CITATION.cff (`title`) where they write it as one word (`# churn-model`, before any
+    tagline) or the project was baked, and the statements of where the repository lives:
     pyproject.toml's `[project.urls]` Source, Repository, Homepage and issue-tracker links
     and CITATION.cff's `repository-code`. Names are compared ignoring case, accents, spaces, dashes and
     underscores, and as sets of words: "RAP Devices" is `devices_rap`, "Doe, Jane" and
-    "J. Doe" are "Jane Doe"; a title with a tagline ("scikit-image: Image processing in Python") or
-    one that holds the name as words ("The networkx library") agrees with it. The README
+    "J. Doe" are "Jane Doe"; a title with a tagline ("scikit-image: Image processing in Python")
+    agrees with it. Outside a baked project, a title in words ("Dans Mon Eau", "Build a
+    Large Language Model") is a display name, which a brand, a book or a monorepo chooses
+    on purpose, and is not compared; in a baked project the template made every name from
+    one answer, so there it is. The README
     title is its first heading only when nothing but badges comes before it, and never a
     section such as "About statsmodels". URLs are compared by host, owner and repository
     name only, so pages inside the repository (issues, a branch, the wiki) agree. Links in
@@ -1385,7 +1401,7 @@ class OSS113(Rule):
 
     ## Example
     pyproject.toml says `name = "churn-model"` while the README is titled
-    `# Customer Attrition`, or CITATION.cff gives `repository-code:
+    `# attrition-model`, or CITATION.cff gives `repository-code:
     https://github.com/acme/old-name`.
 
     ## How to fix
@@ -1414,16 +1430,19 @@ class OSS113(Rule):
             line = toml_key_line(repo.read_text("pyproject.toml"), table, "name")
             identifier = _Claim("pyproject.toml", line, 0, name, name_key(name))
         titles: list[_Claim] = []
+        # A baked project's names all come from one answer, so there titles in words count too.
+        baked = repo.record is not None
         cff = citation(repo)
         if cff is not None and cff.data is not None and isinstance(cff.data.get("title"), str):
             title = cff.data["title"]
             line = yaml_key_line(repo.read_text("CITATION.cff"), "title")
-            if name_key(title):
+            if name_key(title) and (baked or _written_as_a_name(title)):
                 titles.append(_Claim("CITATION.cff", line, 0, title, name_key(title)))
         readme = repo.find(*README_NAMES)
         text = repo.read_text(readme) if readme else None
         found = _readme_title(text, is_rst(readme)) if readme and text else None
-        if readme and found and name_key(found[1]) and not _is_sentence(found[1]):
+        compared = found is not None and (baked or _written_as_a_name(found[1]))
+        if readme and found and compared and name_key(found[1]) and not _is_sentence(found[1]):
             titles.append(_Claim(readme, found[0], 0, found[1], name_key(found[1])))
         # The repository's own name also counts: a package may be published under another name,
         # and a repository may hold a component package named for its part ("spineq" in

@@ -1255,6 +1255,11 @@ _CONFIG_FILES = lazy(
     r"|\.python-version|\.flake8|\.pre-commit-config\.yaml|makefile|dockerfile|procfile|justfile"
     r"|requirements[\w.-]*\.txt|license[\w.-]*|licence[\w.-]*|copying[\w.-]*|notice|authors)$"
 )
+#: The editor settings VS Code and devcontainers are designed to share through git (recommended
+#: extensions, tasks, debug launchers), kept under a broad ``.vscode/`` rule on purpose.
+_SHARED_EDITOR_SETTINGS = lazy(
+    r"(?:^|/)\.vscode/(?:extensions|settings|launch|tasks)\.json$|(?:^|/)\.devcontainer/"
+)
 _SHOWN_FILES = 3
 #: Code and documentation: tracked although ignored, they are an exception kept on purpose
 #: (a hand-written C file where generated ones are ignored), not an artefact left behind.
@@ -1278,7 +1283,9 @@ class OSS406(Rule):
     data dictionary, a CSV headed `Field,Description,...`, is documentation; a
     hand-written web page, an `index.html` that loads scripts or styles kept beside
     it, is kept with what it loads, unless it says which tool generated it), the
-    files that keep a folder in git (`.gitkeep`, `README.md`) and the files of a
+    files that keep a folder in git (`.gitkeep`, `README.md`), the editor settings
+    meant for sharing (`.vscode/extensions.json`, `settings.json`, `launch.json`,
+    `tasks.json`, `.devcontainer/`) and the files of a
     template's own folders (`{{ cookiecutter.project_slug }}/...`), configuration
     files (`.coveragerc` under a `.coverage*` rule, `Makefile`, `requirements.txt`),
     and test fixtures and vendored code (a compressed file a test reads, under a
@@ -1315,6 +1322,7 @@ class OSS406(Rule):
             for path in nul_separated(listed or b"")
             if not _KEEP_FILES.match(path.rpartition("/")[2])
             and not _CONFIG_FILES.match(path.rpartition("/")[2])
+            and not _SHARED_EDITOR_SETTINGS.search(path)
             and "{{" not in path
             and "{%" not in path
             and not not_the_projects_own(repo, path)

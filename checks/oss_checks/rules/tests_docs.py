@@ -11,6 +11,7 @@ from oss_checks.globs import glob_match, match_name
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.builds import builds_package, ini_sections
+from oss_checks.text.ci import ci_files
 from oss_checks.text.imports import Import, absolute, import_statements, imported_modules, parse_imports
 from oss_checks.text.layout import in_docs_or_examples, in_tests, is_vendored
 
@@ -212,6 +213,45 @@ def has_tests(repo: Repo) -> bool:
     return repo.memo("tests:any", find)
 
 
+#: Where a project says how its tests run: task runners, tool settings, CI.
+_TASK_FILES = (
+    "Makefile", "makefile", "GNUmakefile", "justfile", "noxfile.py", "tox.ini", "pytest.ini",
+    "setup.cfg", "pyproject.toml", "conftest.py",
+)  # fmt: skip
+#: A command or setting that runs the examples in docstrings as tests.
+_RUNS_DOCTESTS = lazy(r"xdoctest|--doctest-modules|--doctest-glob|-m doctest\b|doctest\.testmod")
+#: An interactive example in a docstring: ``>>> fit(x)`` at the start of a line.
+_DOCTEST_LINE = lazy(r"(?m)^[ \t]*>>> \S")
+
+
+def runs_doctests(repo: Repo) -> str | None:
+    """The file that runs the project's docstring examples as tests (xdoctest, ``--doctest-modules``),
+    when the project's own modules hold such examples; None otherwise."""
+
+    def find() -> str | None:
+        runner = next(
+            (
+                path
+                for path in (*_TASK_FILES, *ci_files(repo))
+                if repo.exists(path) and (text := repo.read_text(path)) and _RUNS_DOCTESTS.search(text)
+            ),
+            None,
+        )
+        if runner is None:
+            return None
+        examples = any(
+            path.endswith(".py")
+            and not in_tests(path)
+            and not is_vendored(repo, path)
+            and (text := repo.read_text(path)) is not None
+            and _DOCTEST_LINE.search(text)
+            for path in repo.paths
+        )
+        return runner if examples else None
+
+    return repo.memo("tests:doctests", find)
+
+
 def _defines_something(text: str | None) -> bool:
     """A function or class anywhere in a module: something a test could call."""
     return text is not None and (_starts_a_line(text, "def", ("", "async")) or _starts_a_line(text, "class"))
@@ -242,7 +282,10 @@ class OSS501(Rule):
     configuration sets. When there are test files but none defines a test, each file
     pytest collects is reported (a `test.py` without a test is a script, not an empty
     test file). A file run as a script (with `if __name__ == "__main__":` and no test, like
-    the `test_environment.py` of cookiecutter-data-science) is not a test file. Where the
+    the `test_environment.py` of cookiecutter-data-science) is not a test file. Examples in
+    docstrings (`>>> fit(x)`) are tests too where the project runs them (`xdoctest`,
+    `pytest --doctest-modules` or `python -m doctest` in its Makefile, noxfile, tox.ini,
+    pytest settings or CI). Where the
     conventions were not adopted, only a repository that builds a package (a
     `[build-system]`, `setup.py` or `setup.cfg`) with code in it is told.
 
@@ -272,7 +315,7 @@ class OSS501(Rule):
     scope = Scope.REPO
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        if has_tests(repo):
+        if has_tests(repo) or runs_doctests(repo) is not None:
             return
         if not self.in_full and (builds_package(repo) is None or not _package_code(repo)):
             return

@@ -170,15 +170,28 @@ def setup_cfg_classifiers(repo: Repo) -> bool:
 
 
 def is_package(repo: Repo) -> bool:
-    """Whether the repository builds a distribution: a build backend, [project] or setuptools files."""
+    """Whether the repository builds a distribution: a build backend, [project] or setuptools files.
+
+    A setup.cfg counts only with setuptools' own sections: flake8 and isort keep their
+    settings there in projects that build nothing.
+    """
     pyproject = repo.pyproject or {}
     return bool(
         pyproject.get("build-system")
         or repo.project
         or (pyproject.get("tool") or {}).get("poetry")
         or repo.exists("setup.py")
-        or repo.exists("setup.cfg")
+        or _setuptools_setup_cfg(repo)
     )
+
+
+def _setuptools_setup_cfg(repo: Repo) -> bool:
+    text = repo.read_text("setup.cfg") if repo.exists("setup.cfg") else None
+    return text is not None and _SETUPTOOLS_SECTION.search(text) is not None
+
+
+#: The sections of a setup.cfg that setuptools reads: ``[metadata]``, ``[options]`` and its parts.
+_SETUPTOOLS_SECTION = lazy(r"(?m)^[ \t]*\[(?:metadata|options(?:\.[\w.-]+)?)\][ \t]*$")
 
 
 def release_tags(repo: Repo) -> list[str]:
@@ -224,13 +237,15 @@ def published(repo: Repo) -> str | None:
 
 
 def makes_releases(repo: Repo) -> str | None:
-    """Why the project looks like a package that publishes versioned releases, or None."""
+    """Why the project looks like a package that publishes versioned releases, or None.
+
+    Tags alone mark course deliverables and book editions as often as releases, and
+    classifiers are written ahead of a first upload ("it will be on PyPI soon"): the
+    upload itself must show (:func:`on_package_index`).
+    """
     tags = release_tags(repo)
-    if not tags or not is_package(repo):
+    if not tags or not is_package(repo) or on_package_index(repo) is None:
         return None
-    reason = published(repo)
-    if reason is None or reason.startswith("it is a package"):
-        return None  # tags alone mark course deliverables and book editions as often as releases
     return f"it is published and tags its releases ({tags[-1]})"
 
 
@@ -283,8 +298,9 @@ def on_package_index(repo: Repo) -> str | None:
 
     Stricter than ``published``: classifiers are written by templates as often as by people
     who upload, so only what shows the upload itself counts: a CI step that uploads the
-    package, or a README that links the package's own page or badge on PyPI or
-    conda-forge, or tells readers to ``pip install`` it by its distribution name.
+    package, or a README (the project's, or a package folder's own) that links the
+    package's own page or badge on PyPI or conda-forge, or tells readers to ``pip install``
+    it by its distribution name.
     """
 
     def decide() -> str | None:
@@ -293,16 +309,21 @@ def on_package_index(repo: Repo) -> str | None:
             if text and _PUBLISH.search(text):
                 return f"{path} uploads it to a package index"
         names = distribution_names(repo)
-        readme = repo.find(*README_NAMES)
-        text = repo.read_text(readme) if readme and names else None
-        if not readme or not text:
+        if not names:
             return None
-        for match in _INDEX_PAGE.finditer(text[:200_000]):
-            if _normalised(match.group(1).removesuffix(".svg")) in names:
-                return f"{readme} links its page on a package index"
-        for match in _INSTALL.finditer(text[:200_000]):
-            if _normalised(match.group(2)) in names:
-                return f"{readme} tells readers to install it from a package index"
+        # The project's README, and the one a package folder keeps for its own page on the index.
+        readmes = [repo.find(*README_NAMES)]
+        readmes += [repo.find(*(f"{folder}/{name}" for name in README_NAMES)) for folder in repo.package_dirs]
+        for readme in dict.fromkeys(path for path in readmes if path):
+            text = repo.read_text(readme)
+            if not text:
+                continue
+            for match in _INDEX_PAGE.finditer(text[:200_000]):
+                if _normalised(match.group(1).removesuffix(".svg")) in names:
+                    return f"{readme} links its page on a package index"
+            for match in _INSTALL.finditer(text[:200_000]):
+                if _normalised(match.group(2)) in names:
+                    return f"{readme} tells readers to install it from a package index"
         return None
 
     return repo.memo("on-package-index", decide)

@@ -238,9 +238,28 @@ def release_notes(repo: Repo) -> str | None:
                 rank = (found.count("/"), found)
                 if best is None or rank < best:
                     best = rank
-        return best[1] if best else None
+        return best[1] if best else _release_guide_with_notes(repo)
 
     return repo.memo("release-notes", find)
+
+
+#: A guide to making a release: ``RELEASING.md``, ``docs/releasing.md``, ``docs/release-process.rst``.
+_RELEASE_GUIDE = lazy(r"(?i)releas(?:e|ing)(?:[-_ ]?(?:process|guide|howto|checklist))?\.(?:md|rst|txt)")
+_NOTES_WORDS = lazy(r"(?i)\brelease[ -]notes\b")
+
+
+def _release_guide_with_notes(repo: Repo) -> str | None:
+    """A release guide, at the top or in the docs, that says how each release's notes are written
+    (GitHub's "Generate release notes", a notes file): the notes then live with the releases."""
+    for path in repo.paths:
+        folder, _, name = path.rpartition("/")
+        if folder and folder.split("/")[0].lower() not in DOCS_FOLDERS:
+            continue
+        if _RELEASE_GUIDE.fullmatch(name) and not _not_ours(repo, path):
+            text = repo.read_text(path)
+            if text and _NOTES_WORDS.search(text[:100_000]):
+                return path
+    return None
 
 
 def _notes_in(path: str) -> str | None:
