@@ -82,3 +82,18 @@ def test_a_git_call_past_its_timeout_is_stopped_and_counts_as_failed(make_repo: 
     root = make_repo({"a.py": "x = 1\n"}, commit=True)
     assert oss_git.run_git(root, "log", "--format=%an", timeout=1e-6) is None
     assert oss_git.run_git(root, "log", "--format=%an", timeout=30) == b"Test\n"
+
+
+def test_one_call_says_the_work_tree_and_whether_its_history_is_shallow(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    origin = make_repo({"a.py": "x = 1\n"}, commit=True)
+    (origin / "sub").mkdir()
+    assert oss_git.top_level(origin / "sub") == origin.resolve()
+    assert oss_git.is_shallow(origin) is False
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{origin}", str(clone))
+    assert Repo(clone).is_shallow is True
+    outside = tmp_path / "plain"
+    outside.mkdir()
+    assert Repo(outside).is_shallow is None

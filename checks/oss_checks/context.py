@@ -173,6 +173,12 @@ class Repo:
     def is_git(self) -> bool:
         return os.path.lexists(self.root / ".git") and git.top_level(self.root) is not None
 
+    @cached_property
+    def is_shallow(self) -> bool | None:
+        """Whether the clone's history is shallow (it cannot say when a file was added); None
+        outside git or when git cannot say."""
+        return git.is_shallow(self.root) if self.is_git else None
+
     def git(self, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes | None:
         """Run git in the repository (see :mod:`oss_checks.git`): its output, or None."""
         return git.run_git(self.root, *args, stdin=stdin, ok=ok)

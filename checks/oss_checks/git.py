@@ -133,18 +133,32 @@ def top_level(folder: Path) -> Path | None:
     A ``core.worktree`` setting can name any folder on the machine: a top level that does
     not contain ``folder`` is not believed. Asked once per folder and run.
     """
-    return _top_level(str(folder))
+    return _work_tree(str(folder))[0]
+
+
+def is_shallow(folder: Path) -> bool | None:
+    """Whether the clone ``folder`` is in has a shallow history; None when git cannot say.
+
+    Asked in the same call as :func:`top_level`, which every run makes anyway.
+    """
+    return _work_tree(str(folder))[1]
 
 
 @lru_cache(maxsize=256)
-def _top_level(where: str) -> Path | None:
+def _work_tree(where: str) -> tuple[Path | None, bool | None]:
     folder = Path(where)
-    output = run_git(folder, "rev-parse", "--show-toplevel")
-    if not output:
-        return None
-    top = Path(decode(output).strip())
+    output = run_git(folder, "rev-parse", "--is-shallow-repository", "--show-toplevel")
+    lines = decode(output).splitlines() if output else []
+    shallow: bool | None = None
+    if len(lines) == 2 and lines[0] in ("true", "false"):
+        shallow, listed = lines[0] == "true", lines[1]
+    elif lines:  # a git older than 2.15 echoes the option it does not know
+        listed = lines[-1]
+    else:
+        return None, None
+    top = Path(listed.strip())
     try:
         inside = folder.resolve().is_relative_to(top.resolve())
     except (OSError, ValueError):
-        return None
-    return top if inside else None
+        return None, shallow
+    return (top if inside else None), shallow

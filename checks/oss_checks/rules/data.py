@@ -1429,9 +1429,7 @@ _MAX_GLOB_EXCEPTIONS = 16
 
 def _shallow(repo: Repo) -> bool:
     """Whether the clone is shallow: its history cannot say when a file or a rule was added."""
-    return repo.memo(
-        "git:shallow", lambda: (repo.git("rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
-    )
+    return repo.is_shallow is True
 
 
 def _matching_rules(repo: Repo, paths: list[str]) -> dict[str, tuple[str, int, str]]:

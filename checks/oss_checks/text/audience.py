@@ -370,8 +370,7 @@ def one_maintainer(repo: Repo) -> bool:
     def decide() -> bool:
         if not repo.is_git:
             return False
-        shallow = git.run_git(repo.root, "rev-parse", "--is-shallow-repository", timeout=_HISTORY_SECONDS)
-        if shallow is None or shallow.strip() != b"false":
+        if repo.is_shallow is not False:
             return False
         output = git.run_git(
             repo.root,
