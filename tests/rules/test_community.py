@@ -1438,6 +1438,8 @@ def test_a_changelog_is_wanted_elsewhere_from_a_package_that_publishes_releases(
     upload = "jobs:\n  publish:\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
     root = make_repo(tree({"CHANGELOG.md": None, ".github/workflows/cd.yml": upload}), commit=True)
     assert check_unadopted(root, "OSS106") == []  # published, but no release yet
+    git(root, "tag", "v0.9.0")
+    assert check_unadopted(root, "OSS106") == [], "one release has no changes to tell"
     git(root, "tag", "v1.0.0")
     findings = check_unadopted(root, "OSS106")
     assert where(findings) == [("OSS106", "CHANGELOG.md", 0)]
@@ -1458,6 +1460,7 @@ def test_a_release_guide_that_writes_the_notes_is_the_changelog(
     guide = "# Releasing\n\nDraft a GitHub release, press *Generate release notes* and edit them.\n"
     files = tree({"CHANGELOG.md": None, ".github/workflows/cd.yml": upload, "docs/releasing.md": guide})
     root = make_repo(files, commit=True)
+    git(root, "tag", "v0.9.0")
     git(root, "tag", "v1.0.0")
     assert check_unadopted(root, "OSS106") == []
     (root / "docs/releasing.md").write_text("# Releasing\n\nBump the version and tag it.\n")

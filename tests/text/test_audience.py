@@ -59,6 +59,7 @@ def test_release_tags_and_releases(make_repo: MakeRepo) -> None:
 def test_classifiers_and_tags_without_an_upload_are_no_releases(make_repo: MakeRepo) -> None:
     # Classifiers written ahead of a first upload ("it will be on PyPI soon"), and a v0.1.1 tag.
     root = make_repo({"pyproject.toml": CLASSIFIED}, commit=True)
+    git(root, "tag", "v0.1.0")
     git(root, "tag", "v0.1.1")
     assert makes_releases(Repo(root)) is None
 

@@ -606,7 +606,7 @@ class OSS106(_CommunityFile):
     In a repository that has not adopted the conventions, a missing changelog is reported
     only for a package that is published for others (a CI step uploads it, or the README
     links its page on a package index or says to `pip install` it; classifiers alone are
-    written before a first upload) and tags its releases. An existing
+    written before a first upload) and has tagged at least two releases. An existing
     changelog that is empty or unreadable is reported everywhere.
 
     ## Why is this bad?
@@ -627,8 +627,8 @@ class OSS106(_CommunityFile):
     name = "changelog-content"
     kind = Kind.CONVENTION
     elsewhere = (
-        "a missing changelog in a package published for others that tags its releases; an existing one that "
-        "is empty or unreadable."
+        "a missing changelog in a package published for others that has tagged two releases or more; an "
+        "existing one that is empty or unreadable."
     )
     stakeholders = (Stakeholder.EXECUTIVE,)
     candidates = CHANGELOG_NAMES

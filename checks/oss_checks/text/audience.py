@@ -241,11 +241,11 @@ def makes_releases(repo: Repo) -> str | None:
 
     Tags alone mark course deliverables and book editions as often as releases, and
     classifiers are written ahead of a first upload ("it will be on PyPI soon"): the
-    upload itself must show (:func:`on_package_index`).
+    upload itself must show (:func:`on_package_index`), and at least two version tags.
     """
     tags = release_tags(repo)
-    if not tags or not is_package(repo) or on_package_index(repo) is None:
-        return None
+    if len(tags) < 2 or not is_package(repo) or on_package_index(repo) is None:
+        return None  # notes say what changed between versions: a first tag has nothing to compare
     return f"it is published and tags its releases ({tags[-1]})"
 
 
