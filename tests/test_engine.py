@@ -140,3 +140,13 @@ def test_small_repositories_and_per_file_runs_never_fork(
     monkeypatch.setattr(engine, "PARALLEL_FROM_FILES", 1)
     per_file = engine.check(root, select=["OSS401", "OSS703"], files=["a.py"], parallel=True)
     assert [f.code for f in per_file.findings] == ["OSS401"]
+
+
+def test_a_per_file_run_reads_pyproject_only_for_its_settings(make_repo: MakeRepo) -> None:
+    settings = '[project]\nname = "x"\n\n[tool.oss-checks.ignore]\nOSS401 = "the demo laptop"\n'
+    root = make_repo({"pyproject.toml": settings, "a.py": 'DATA = "/home/ana/sales.csv"\n'})
+    result = engine.check(root, select=["OSS401"], files=["a.py"])
+    assert [i.reason for i in result.ignored] == ["the demo laptop"]
+    # Without a word of oss-checks in it, a pyproject.toml a tool cannot even read is no concern here.
+    (root / "pyproject.toml").write_text('tool = "x"\n[project\n', encoding="utf-8")
+    assert [f.code for f in engine.check(root, select=["OSS401"], files=["a.py"]).findings] == ["OSS401"]
