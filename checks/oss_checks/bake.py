@@ -42,16 +42,16 @@ CHOICES = {
 RESERVED_PACKAGE_NAMES = frozenset(
     {"test", "tests", "pytest", "nox", "noxfile", "conftest", "setup", "docs", "src", "site", "data"}
 )
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]")
-_SLUG = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
-_PACKAGE = re.compile(r"[a-z_][a-z0-9_]*")
-_ORGANISATION = re.compile(
-    r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:/[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)*"
-)
-_HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?")
-_EMAIL = re.compile(r"[^@\s\"'<>(),;]+@[^@\s\"'<>(),;]+\.[^@\s\"'<>(),;]+")
-_URL = re.compile(r"https?://[^\s\"'<>\\`{}|^]+")
-_OWNER = re.compile(r"@[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?")
+# Patterns are kept as text and compiled by `re` on first use (its cache keeps them): every
+# check run imports this module, and most never validate an answer.
+_CONTROL = r"[\x00-\x1f\x7f\u0085\u2028\u2029]"
+_SLUG = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
+_PACKAGE = r"[a-z_][a-z0-9_]*"
+_ORGANISATION = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:/[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)*"
+_HOST = r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?"
+_EMAIL = r"[^@\s\"'<>(),;]+@[^@\s\"'<>(),;]+\.[^@\s\"'<>(),;]+"
+_URL = r"https?://[^\s\"'<>\\`{}|^]+"
+_OWNER = r"@[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?"
 
 #: Where the hooks and the ``conventions`` session come from when nothing says otherwise.
 DEFAULT_CHECKS_REPOSITORY = "https://github.com/org/oss-template"
@@ -59,12 +59,12 @@ DEFAULT_CHECKS_REPOSITORY = "https://github.com/org/oss-template"
 TEMPLATE_ABBREVIATIONS = {"gh": "github.com", "gl": "gitlab.com", "bb": "bitbucket.org"}
 _SEGMENT = r"[A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?"
 #: owner/name, or group/subgroup/.../name on GitLab.
-_REPOSITORY_PATH = re.compile(rf"{_SEGMENT}(?:/{_SEGMENT})+")
-_URL_REFERENCE = re.compile(
+_REPOSITORY_PATH = rf"{_SEGMENT}(?:/{_SEGMENT})+"
+_URL_REFERENCE = (
     r"(?:git\+)?(?P<scheme>https?|ssh|git)://(?:[^@/]*@)?(?P<host>[A-Za-z0-9.-]+)(?::(?P<port>\d{1,5}))?"
     r"/(?P<path>.*)"
 )
-_SCP_REFERENCE = re.compile(r"[A-Za-z0-9._-]+@(?P<host>[A-Za-z0-9.-]+):(?P<path>[^/].*)")
+_SCP_REFERENCE = r"[A-Za-z0-9._-]+@(?P<host>[A-Za-z0-9.-]+):(?P<path>[^/].*)"
 #: How much of a git file is read: a real config is a few hundred bytes.
 _GIT_FILE_LIMIT = 64 * 1024
 
@@ -84,7 +84,7 @@ def _text(answers: Answers, key: str, *, one_line: bool = True) -> str:
     value = answers.get(key)
     if not isinstance(value, str) or not value.strip():
         raise AnswerError(f"{key}: must not be empty")
-    if one_line and _CONTROL.search(value):
+    if one_line and re.search(_CONTROL, value):
         raise AnswerError(f"{key}: must be one line without control characters")
     if value != value.strip():
         raise AnswerError(f"{key}: must not start or end with spaces")
@@ -93,7 +93,7 @@ def _text(answers: Answers, key: str, *, one_line: bool = True) -> str:
 
 def _slug(answers: Answers) -> None:
     slug = _text(answers, "project_slug")
-    if "/" in slug or "\\" in slug or ".." in slug or not _SLUG.fullmatch(slug):
+    if "/" in slug or "\\" in slug or ".." in slug or not re.fullmatch(_SLUG, slug):
         raise AnswerError(
             f"project_slug: {slug!r} is not a repository name: use letters, digits, '.', '_' or '-', "
             "starting and ending with a letter or digit (no slashes, no '..')"
@@ -102,7 +102,7 @@ def _slug(answers: Answers) -> None:
 
 def _package(answers: Answers) -> None:
     package = _text(answers, "package_name")
-    if not package.isidentifier() or not _PACKAGE.fullmatch(package):
+    if not package.isidentifier() or not re.fullmatch(_PACKAGE, package):
         raise AnswerError(
             f"package_name: {package!r} is not a valid import name: use lower-case letters, digits "
             "and '_', not starting with a digit"
@@ -118,13 +118,13 @@ def _package(answers: Answers) -> None:
 
 def _email(answers: Answers) -> None:
     email = _text(answers, "author_email")
-    if not _EMAIL.fullmatch(email):
+    if not re.fullmatch(_EMAIL, email):
         raise AnswerError(f"author_email: {email!r} is not an email address like name@example.org")
 
 
 def _organisation(answers: Answers) -> None:
     organisation = _text(answers, "organisation")
-    if ".." in organisation or not _ORGANISATION.fullmatch(organisation):
+    if ".." in organisation or not re.fullmatch(_ORGANISATION, organisation):
         raise AnswerError(
             f"organisation: {organisation!r} must be a group name of letters, digits, '.', '_' or '-' "
             "(GitLab subgroups separated by '/')"
@@ -133,19 +133,19 @@ def _organisation(answers: Answers) -> None:
 
 def _host(answers: Answers) -> None:
     host = _text(answers, "git_host")
-    if not _HOST.fullmatch(host):
+    if not re.fullmatch(_HOST, host):
         raise AnswerError(f"git_host: {host!r} is not a host name like github.com")
 
 
 def _url(answers: Answers) -> None:
     url = _text(answers, "repository_url")
-    if not _URL.fullmatch(url):
+    if not re.fullmatch(_URL, url):
         raise AnswerError(f"repository_url: {url!r} must be an https:// address without spaces or quotes")
 
 
 def _owners(answers: Answers) -> None:
     for owner in _text(answers, "code_owners").split():
-        if not (_OWNER.fullmatch(owner) or _EMAIL.fullmatch(owner)):
+        if not (re.fullmatch(_OWNER, owner) or re.fullmatch(_EMAIL, owner)):
             raise AnswerError(f"code_owners: {owner!r} is not @user, @org/team or an email address")
 
 
@@ -245,15 +245,15 @@ def answer_problem(key: str, answers: Answers) -> str | None:
 # -- where the hooks come from -----------------------------------------------------------
 #: A plain https address of a repository: the same shape that oss_checks.record accepts in a
 #: recorded answer, so that what one bake writes, every later render reads back.
-_CHECKS_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~-]+)+")
+_CHECKS_URL = r"https://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~-]+)+"
 
 
 def is_checks_repository(url: object) -> bool:
     """Whether ``url`` may be written into the baked files as the hooks' repository."""
-    if not isinstance(url, str) or not _CHECKS_URL.fullmatch(url):
+    if not isinstance(url, str) or not re.fullmatch(_CHECKS_URL, url):
         return False
     host, _, path = url.removeprefix("https://").partition("/")
-    return _HOST.fullmatch(host) is not None and ".." not in path.split("/")
+    return re.fullmatch(_HOST, host) is not None and ".." not in path.split("/")
 
 
 def repository_url(reference: str) -> str | None:
@@ -265,22 +265,27 @@ def repository_url(reference: str) -> str | None:
     local folder, a zip file, text that is not a reference) gives None.
     """
     text = reference.strip()
-    if not text or _CONTROL.search(text) or re.search(r"[\s\"'<>\\`{}|^]", text):
+    if not text or re.search(_CONTROL, text) or re.search(r"[\s\"'<>\\`{}|^]", text):
         return None
     prefix, colon, rest = text.partition(":")
     port = None
     if colon and prefix in TEMPLATE_ABBREVIATIONS and not rest.startswith("/"):
         host, path = TEMPLATE_ABBREVIATIONS[prefix], rest
-    elif matched := _URL_REFERENCE.fullmatch(text):
+    elif matched := re.fullmatch(_URL_REFERENCE, text):
         host, path = matched["host"], matched["path"]
         # An https port is part of the address; an ssh or git port is not the web server's.
         port = matched["port"] if matched["scheme"] in ("http", "https") else None
-    elif matched := _SCP_REFERENCE.fullmatch(text):
+    elif matched := re.fullmatch(_SCP_REFERENCE, text):
         host, path = matched["host"], matched["path"]
     else:
         return None
     path = path.strip("/").removesuffix(".git").rstrip("/")
-    if ".." in path or not _REPOSITORY_PATH.fullmatch(path) or not _HOST.fullmatch(host) or "." not in host:
+    if (
+        ".." in path
+        or not re.fullmatch(_REPOSITORY_PATH, path)
+        or not re.fullmatch(_HOST, host)
+        or "." not in host
+    ):
         return None
     url = f"https://{host.lower()}{f':{port}' if port else ''}/{path}"
     return url if is_checks_repository(url) else None
@@ -324,11 +329,11 @@ def git_origin(folder: Path) -> str | None:
     if dot_git.is_file():
         pointer = _read_small(dot_git) or ""
         target = pointer.strip().removeprefix("gitdir:").strip() if pointer.startswith("gitdir:") else ""
-        if not target or _CONTROL.search(target):
+        if not target or re.search(_CONTROL, target):
             return None
         git_dir = (folder / target).resolve()
         common = (_read_small(git_dir / "commondir") or "").strip()
-        if common and not _CONTROL.search(common):
+        if common and not re.search(_CONTROL, common):
             git_dir = (git_dir / common).resolve()
     elif dot_git.is_dir():
         git_dir = dot_git
