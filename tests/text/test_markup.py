@@ -120,3 +120,26 @@ def test_inline_code_spans(line: str, spans: list[tuple[int, int]]) -> None:
 def test_words_of_a_file_with_an_unclosed_comment() -> None:
     assert count_words("<!--" * 25_000 + "\nword\n") == 1
     assert count_words("a <!-- b\nc --> d\n") == 2
+
+
+def test_indented_lines_inside_a_list_item_are_a_nested_list_not_code() -> None:
+    from oss_checks.text.markup import code_lines
+
+    text = (
+        "+ The assignments are:\n"
+        "\n"
+        "    - [Assignment 1](./assignment_1.ipynb)\n"  # 2 columns past the item's text: a nested list
+        "\n"
+        "          print('code')\n"  # 4 past the nested item's text (column 6): code
+        "\n"
+        "Back in a paragraph.\n"
+        "\n"
+        "    indented = 'code again'\n"  # no list is open any more
+        "- item\n"
+        "\n"
+        "  ```python\n"  # a fence indented by its item's width
+        "  x = 1\n"
+        "  ```\n"
+        "  after the fence\n"
+    )
+    assert sorted(code_lines(text)) == [4, 8, 11, 12, 13]

@@ -20,7 +20,8 @@ from oss_checks.patterns import lazy
 
 # -- code blocks ------------------------------------------------------------------------------
 _FENCE = lazy(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-_INDENTED = lazy(r"^(?: {4}|\t)")
+#: A list item's marker, after its indentation: ``-``, ``+``, ``*``, ``1.`` or ``1)``, then a space or the end.
+_LIST_MARKER = lazy(r" *([-+*]|\d{1,9}[.)])(?= |$)")
 _RST_DIRECTIVE_CODE = lazy(r"^\s*\.\.\s+(?:code-block|code|sourcecode|literalinclude)::", re.IGNORECASE)
 
 
@@ -30,13 +31,23 @@ def code_lines(text: str, *, rst: bool = False) -> set[int]:
 
 
 def _markdown_code_lines(lines: list[str]) -> set[int]:
+    """Fenced and indented code, as CommonMark reads it inside list items too.
+
+    An indented code block needs four columns more than the text of the list item it is in
+    (``+ item`` then a blank line then ``    - [link](x)`` is a nested list, not code), and a
+    fence may be indented by its item's width. Items are tracked by the column their text
+    starts at; a blank line followed by a line left of that column closes them.
+    """
     code: set[int] = set()
-    fence: tuple[str, int] | None = None
+    fence: tuple[str, int, int] | None = None  # its character, its length, the column it is read from
     previous_blank = True
-    for index, line in enumerate(lines):
+    items: list[int] = []  # where the text of each open list item starts, innermost last
+    for index, raw in enumerate(lines):
+        line = raw.expandtabs(4) if "\t" in raw else raw
+        indent = len(line) - len(line.lstrip(" "))
         if fence is not None:
             code.add(index)
-            closing = _FENCE.match(line)
+            closing = _FENCE.match(line[min(indent, fence[2]) :])
             if (
                 closing
                 and closing.group(1)[0] == fence[0]
@@ -45,16 +56,30 @@ def _markdown_code_lines(lines: list[str]) -> set[int]:
             ):
                 fence = None
             continue
-        opening = _FENCE.match(line)
+        if not line.strip():
+            previous_blank = True
+            continue
+        if previous_blank:
+            while items and indent < items[-1]:
+                items.pop()
+        base = min(indent, items[-1] if items else 0)
+        if indent - base >= 4 and (previous_blank or index - 1 in code):
+            code.add(index)
+            continue
+        opening = _FENCE.match(line[base:])
         if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
-            fence = (opening.group(1)[0], len(opening.group(1)))
+            fence = (opening.group(1)[0], len(opening.group(1)), base)
             code.add(index)
             previous_blank = False
             continue
-        if line.strip() and _INDENTED.match(line) and (previous_blank or index - 1 in code):
-            code.add(index)
-            continue
-        previous_blank = not line.strip()
+        marker = _LIST_MARKER.match(line, base)
+        if marker and marker.start(1) - base <= 3:
+            while items and indent < items[-1]:
+                items.pop()
+            after = line[marker.end(1) :]
+            spaces = len(after) - len(after.lstrip(" "))
+            items.append(marker.end(1) + (spaces if 1 <= spaces <= 4 and after.strip() else 1))
+        previous_blank = False
     return code
 
 
