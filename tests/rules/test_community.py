@@ -832,6 +832,7 @@ def test_readme_name_differs(make_repo: MakeRepo, check: Check) -> None:
     "title",
     [
         "# demand-forecasting-py",  # a Python port's usual suffix
+        "# demand-forecasting-env",  # the environment of the project, as uv names it
         "# PyDemand-Forecasting",
         "# The toolkit for forecasting the demand of every store in Python",  # a description, the name is a logo
     ],
@@ -886,6 +887,17 @@ def test_repository_name_is_accepted_besides_the_distribution_name(make_repo: Ma
 def test_citation_title_differs(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo(tree({"CITATION.cff": CITATION.replace("title: Demand Forecasting", "title: old-name")}))
     assert where(check(root, "OSS113")) == [("OSS113", "CITATION.cff", 3)]
+
+
+def test_a_homepage_on_a_docs_site_is_no_statement_of_the_repository(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    pyproject = PYPROJECT.replace(
+        'Source = "https://github.com/northwind-data/demand-forecasting"',
+        'Source = "https://github.com/northwind-data/demand-forecasting"\n'
+        'Homepage = "https://docs.northwind.org/projects/demand-forecasting"',
+    )
+    assert check(make_repo(tree({"pyproject.toml": pyproject})), "OSS113") == []
 
 
 def test_url_variants_that_agree(make_repo: MakeRepo, check: Check) -> None:

@@ -287,6 +287,18 @@ def test_output_showing_the_folder_the_code_hard_codes_once_per_cell(
     assert "run the notebook again or clear this output" in output
 
 
+def test_a_library_installed_elsewhere_on_the_drive_is_no_folder_the_code_hard_codes(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    # The code reads C:\WBG\Work\...; a warning names a library in C:\WBG\Anaconda3\envs\...
+    warning = stream(
+        "c:\\WBG\\Anaconda3\\envs\\s2s\\Lib\\site-packages\\urllib3\\connectionpool.py:1045: Warning\n"
+    )
+    notebook = nb(code("DATA = r'C:\\WBG\\Work\\admin\\bounds.gpkg'", [warning]))
+    root = make_repo({NOTEBOOK: notebook})
+    assert [f.message.split(" ")[0] for f in check(root, "OSS401")] == ["hard-coded"]
+
+
 def test_outputs_alone_are_where_the_notebook_ran_not_a_fault(make_repo: MakeRepo, check: Check) -> None:
     # Library warnings, download logs and printed results of paths the code built correctly.
     warning = stream("/Users/ana/miniforge3/lib/python3.9/site-packages/sklearn/x.py:12: FutureWarning\n")
@@ -831,6 +843,15 @@ def test_env_files_without_values_pass(make_repo: MakeRepo, check: Check, conten
     assert check(root, "OSS405") == []
 
 
+def test_settings_that_cannot_be_secrets_are_no_secrets(make_repo: MakeRepo, check: Check) -> None:
+    # A course's .env for load_dotenv(): relative folders, a log level, a local tracking server.
+    plain = "# Logs\nLOG_DIR=../../07_logs/\nLOG_LEVEL=INFO\nDEBUG=false\nMLFLOW_TRACKING_URI=http://localhost:5001\n"
+    assert check(make_repo({"labs/.env": plain}), "OSS405") == []
+    # A setting named like a secret, or any other value, still counts.
+    for extra in ("DB_PASSWORD=../x\n", "DB_HOST=db.internal\n", "PIN=4821\n"):
+        assert [f.code for f in check(make_repo({"labs/.env": plain + extra}), "OSS405")] == ["OSS405"]
+
+
 def test_a_web_front_ends_public_settings_are_committed_defaults(make_repo: MakeRepo, check: Check) -> None:
     # Next.js reads .env as committed defaults and builds NEXT_PUBLIC_* into every page it serves.
     public = "NEXT_PUBLIC_API_URL=https://api.example.org\nNEXT_PUBLIC_MAP_STYLE=light\nVITE_TITLE=Water\n"
@@ -1086,6 +1107,25 @@ def test_configuration_and_test_fixtures_under_a_broad_rule_are_fine(
     ]
     assert "(.coverage.worker1)" in findings[0].message
     assert "(pkg/io/sample.gz)" in findings[1].message
+
+
+def test_files_the_project_names_under_a_broad_rule_are_kept_on_purpose(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    root = _ignored_after_commit(
+        make_repo,
+        {
+            "rubrics/assignment_1_rubric.xlsx": b"PK\3\4",  # the README links it
+            "configs/sweep_config.json": "{}\n",  # the pipeline's config names it
+            "scratch/old_results.xlsx": b"PK\3\4\1",  # nobody names it: forgotten
+            "README.md": "# Course\n\n[Rubric](./rubrics/assignment_1_rubric.xlsx)\n",
+            "config.yml": "sweep: configs/sweep_config.json\n",
+        },
+        "*.xlsx\n*.json\n",
+    )
+    findings = check(root, "OSS406")
+    assert [f.line for f in findings] == [1]
+    assert "(scratch/old_results.xlsx)" in findings[0].message
 
 
 def test_shared_editor_settings_under_a_broad_rule_are_fine(make_repo: MakeRepo, check: Check) -> None:
@@ -1431,6 +1471,16 @@ def test_data_the_readme_of_its_own_folder_describes_is_shared_on_purpose(
         "datasets/phase_1/huge.csv",
     ]
     assert "the README beside them describes" in findings[-1].message
+
+
+def test_the_parts_of_a_shapefile_the_code_reads_are_named(make_repo: MakeRepo, check: Check) -> None:
+    files: dict[str, str | bytes] = {
+        "data/geo/cities.shp": b"\0" * 1000,
+        "data/geo/cities.dbf": b"\0" * (2 * MB),  # read with the .shp
+        "data/geo/roads.dbf": b"\0" * (2 * MB),  # a shapefile nobody reads
+        "geo.py": "import geopandas\ncities = geopandas.read_file('data/geo/cities.shp')\n",
+    }
+    assert [f.path for f in check(make_repo(files), "OSS403")] == ["data/geo/roads.dbf"]
 
 
 @pytest.mark.parametrize(

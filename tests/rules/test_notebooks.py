@@ -774,6 +774,25 @@ def test_strays_and_notebooks_in_package_code_are_reported_elsewhere(
     ]
 
 
+def test_a_folder_with_an_init_in_a_project_that_is_no_package_is_an_analysis(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    # A uv workspace of analyses (package = false): one folder got an __init__.py to fix its imports.
+    files = {
+        "pyproject.toml": '[project]\nname = "analyses"\nversion = "0.1"\n\n[tool.uv]\npackage = false\n',
+        "ntd/__init__.py": "",
+        "ntd/utils.py": "def load():\n    return 1\n",
+        "ntd/ridership.ipynb": nb(code()),
+    }
+    assert check_unadopted(make_repo(files), "OSS305") == []
+    # A package the repository builds is package code, wherever its notebook is.
+    built = {
+        **files,
+        "pyproject.toml": '[build-system]\nrequires = ["hatchling"]\n\n[project]\nname = "ntd"\n',
+    }
+    assert [f.path for f in check_unadopted(make_repo(built), "OSS305")] == ["ntd/ridership.ipynb"]
+
+
 def test_notebook_folders_are_configurable(make_repo: MakeRepo, check: Check) -> None:
     # Configured folders replace the defaults.
     root = make_repo(

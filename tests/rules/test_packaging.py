@@ -596,6 +596,19 @@ def test_no_project_metadata_is_fine_where_nothing_builds_from_it(
     assert check_unadopted(make_repo(files), *PACKAGING_CODES) == []
 
 
+def test_an_environment_that_says_it_is_no_package_needs_no_package_metadata(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    # A uv workspace of analyses: [project] lists what the environment needs, nothing is built.
+    uv = '[project]\nname = "analyses"\nversion = "0.1.0"\ndependencies = []\n\n[tool.uv]\npackage = false\n'
+    assert check(make_repo({"pyproject.toml": uv}), *PACKAGING_CODES) == []
+    built = uv.replace("package = false", "package = true")
+    assert {f.code for f in check(make_repo({"pyproject.toml": built}), "OSS202", "OSS207")} == {
+        "OSS202",
+        "OSS207",
+    }
+
+
 def test_the_conventions_still_ask_for_a_project_table(make_repo: MakeRepo, check: Check) -> None:
     findings = check(make_repo({"pyproject.toml": TOOLS_ONLY, "setup.py": SETUP_PY}), "OSS201")
     assert where(findings) == [("OSS201", "pyproject.toml", 0)]

@@ -73,6 +73,21 @@ def test_unreleased_section_missing(make_repo: MakeRepo, check: Check) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "setup",
+    [
+        {"pyproject.toml": '[tool.towncrier]\ndirectory = "changelog.d"\n'},
+        {"towncrier.toml": '[tool.towncrier]\nfilename = "CHANGELOG.md"\n'},
+        {"pyproject.toml": '[tool.scriv]\nformat = "md"\n'},
+    ],
+)
+def test_a_changelog_written_from_fragments_needs_no_unreleased_section(
+    make_repo: MakeRepo, check: Check, setup: dict[str, str]
+) -> None:
+    text = "# Changelog\n\n## [0.1.0] - 2026-01-05\n\n- First release.\n"
+    assert check(make_repo({"CHANGELOG.md": text, **setup}), "OSS801") == []
+
+
 def test_unreleased_inside_a_code_block_does_not_count(make_repo: MakeRepo, check: Check) -> None:
     text = "# Changelog\n\n```\n## [Unreleased]\n```\n\n## [0.1.0]\n"
     assert where(check(make_repo({"CHANGELOG.md": text}), "OSS801")) == [("OSS801", "CHANGELOG.md", 0)]

@@ -564,6 +564,11 @@ def test_mkdocs_without_home_page_is_reported(make_repo: MakeRepo, check: Check)
     [
         {"docs/conf.py": "project = 'x'\n", "docs/index.rst": "x\n=\n"},
         {"docs/source/conf.py": "root_doc = 'contents'\n", "docs/source/contents.md": "# x\n"},
+        {  # a Jupyter Book: sphinx-external-toc's _toc.yml names the root
+            "docs/conf.py": "extensions = ['sphinx_external_toc']\nexternal_toc_path = '_toc.yml'\n",
+            "docs/_toc.yml": "format: jb-book\nroot: readme.md\n",
+            "docs/readme.md": "# x\n",
+        },
     ],
 )
 def test_sphinx_site_passes(make_repo: MakeRepo, check: Check, files: dict[str, str]) -> None:
@@ -578,6 +583,11 @@ def test_sphinx_site_passes(make_repo: MakeRepo, check: Check, files: dict[str, 
         ({"docs/conf.py": b"\x00\x00"}, ("docs/conf.py", 0), "not UTF-8"),
         ({"docs/conf.py": "project = 'x'\n", "docs/guide/index.md": "# x\n"}, ("docs/index.md", 0), "root"),
         ({"docs/conf.py": "master_doc = 'main'\n", "docs/index.md": "# x\n"}, ("docs/main.md", 0), "root"),
+        (
+            {"docs/conf.py": "extensions = ['sphinx_external_toc']\n", "docs/_toc.yml": "root: intro\n"},
+            ("docs/intro.md", 0),
+            "root",
+        ),
     ],
 )
 def test_broken_sphinx_site_is_reported(

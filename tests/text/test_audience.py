@@ -69,7 +69,7 @@ def test_a_setup_cfg_of_tool_settings_is_no_package(make_repo: MakeRepo) -> None
     tools = "[flake8]\nmax-line-length = 100\n\n[isort]\nprofile = black\n"
     assert not is_package(Repo(make_repo({"setup.cfg": tools, "pyproject.toml": "[tool.black]\n"})))
     assert is_package(Repo(make_repo({"setup.cfg": "[metadata]\nname = x\n"})))
-    assert is_package(Repo(make_repo({"setup.cfg": "[options.packages.find]\nwhere = src\n"})))
+    assert is_package(Repo(make_repo({"setup.cfg": "[options]\npackages = find:\n"})))
 
 
 def test_tags_alone_are_not_releases_of_a_package(make_repo: MakeRepo) -> None:
@@ -111,6 +111,10 @@ def test_on_package_index_needs_the_upload_or_the_index_page(make_repo: MakeRepo
     install = "# Tool\n\n    pip install -U tool\n"
     assert on_package_index(Repo(make_repo({"pyproject.toml": CLASSIFIED, "README.md": install}))) == (
         "README.md tells readers to install it from a package index"
+    )
+    makefile = "publish:\n\tpython -m build\n\ttwine upload dist/*\n"
+    assert on_package_index(Repo(make_repo({"pyproject.toml": CLASSIFIED, "Makefile": makefile}))) == (
+        "Makefile uploads it to a package index"
     )
     # Installing something else, or the checkout itself, is not the project on an index.
     other = "# Tool\n\n    pip install -e .\n    pip install -r requirements.txt\n    pip install numpy\n"

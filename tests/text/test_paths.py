@@ -138,6 +138,8 @@ def test_places() -> None:
         ("~/mne_data/MNE-sample-data", "tilde", True),
         ("~/scikit_learn_data", "tilde", True),
         ("~/my_data/x.csv", "tilde", False),
+        ("/Volumes/{catalog}/default/landing/x.jpg", "mount", True),
+        ("/Volumes/Data/projects/x.csv", "mount", False),
         ("C:\\Program Files (x86)\\x", "drive", True),
         ("C:/ProgramData/Anaconda3", "drive", True),
         ("C:\\etc\\mytool", "drive", True),

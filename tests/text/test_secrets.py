@@ -49,6 +49,13 @@ def test_output_patterns_include_passwords_and_tokens() -> None:
     ]
 
 
+def test_a_traceback_handing_a_password_variable_on_shows_no_password() -> None:
+    # urllib3's source in a traceback: keyword arguments passed by name.
+    frames = "    913     key_password=key_password,\n    741     key_password=self.key_password,\n"
+    assert list(find_secrets(frames + "password=db_password\n")) == []
+    assert [kind for _, kind, _ in find_secrets("password=password123\n")] == ["password"]
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "masked"),
     [

@@ -9,6 +9,7 @@ from oss_checks.bake import forge
 from oss_checks.formats import LineDict
 from oss_checks.registry import Finding, Kind, Rule, Scope, Stakeholder
 from oss_checks.text.audience import presented, read_as_notebooks
+from oss_checks.text.builds import code_packages
 from oss_checks.text.ci import (
     PRECOMMIT_CONFIG,
     ci_files,
@@ -363,7 +364,8 @@ class OSS604(Rule):
     were adopted this applies as soon as the repository has notebooks, or is an analysis
     project. Elsewhere it applies only when one of the project's own notebooks was
     actually committed with outputs, and only in a repository whose product is code (it
-    has an importable package): in a book, a course or a tutorial collection the outputs
+    has an importable package, and pyproject.toml does not say it is no package, as
+    `[tool.uv] package = false` does): in a book, a course or a tutorial collection the outputs
     are the content readers come for, and notebooks in `docs/` or `examples/` are
     documentation. So are notebooks a README or docs page links, or whose folder it
     links (``Worked examples are in the `notebooks on GitHub
@@ -413,8 +415,8 @@ class OSS604(Rule):
                 return
             reason = "the repository has notebooks" if has_notebooks else "this is an analysis project"
         else:
-            if not repo.package_dirs:
-                return  # a book, a course or a set of notebooks: the outputs are the content
+            if not code_packages(repo):
+                return  # a book, a course or a set of analyses: the outputs are the content
             if read_as_notebooks(repo):
                 return  # readers are sent to the notebooks: their outputs are what they read
             with_outputs = _notebooks_with_outputs(repo)

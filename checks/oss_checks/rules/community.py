@@ -66,6 +66,7 @@ from oss_checks.text.urls import (
     REPOSITORY_PAGE_LABELS,
     SOURCE_LABELS,
     RepoUrl,
+    is_forge,
     parse_repo_url,
     project_urls,
     url_label,
@@ -1289,11 +1290,12 @@ def _written_as_a_name(title: str) -> bool:
 
 
 def _without_python_affix(key: str) -> str:
-    """A name key without the "py" or "python" that marks a Python port: "lmfitpy", "pylmfit" -> "lmfit"."""
-    for affix in ("python", "py"):
+    """A name key without the "py" or "python" that marks a Python port ("lmfitpy", "pylmfit" ->
+    "lmfit"), or the "env" that names a project's environment ("production-env" -> "production")."""
+    for affix in ("python", "py", "environment", "env"):
         if key.endswith(affix) and len(key) - len(affix) >= 3:
             return key[: -len(affix)]
-        if key.startswith(affix) and len(key) - len(affix) >= 3:
+        if affix.startswith("py") and key.startswith(affix) and len(key) - len(affix) >= 3:
             return key[len(affix) :]
     return key
 
@@ -1531,8 +1533,8 @@ class OSS113(Rule):
                 add(0, claim)
             elif normalised in ("homepage", "home"):
                 parsed = parse_repo_url(value)
-                if parsed is not None and parsed.segments == parsed.repository:
-                    add(2, claim)  # a homepage that is the repository itself
+                if parsed is not None and is_forge(parsed.host) and parsed.segments == parsed.repository:
+                    add(2, claim)  # a homepage that is the repository itself, not its docs site
             elif normalised in REPOSITORY_PAGE_LABELS:
                 add(3, claim)
         cff = citation(repo)

@@ -47,6 +47,27 @@ if TYPE_CHECKING:
 _METADATA_VALUES = 2000
 
 
+def _folders_of(path: str) -> list[str]:
+    """The names along a path, compared as Windows compares them when it has a drive letter."""
+    names = [name for name in path.replace("\\", "/").split("/") if name]
+    return [name.lower() for name in names] if names and names[0].endswith(":") else names
+
+
+def _shared_length(first: list[str], second: list[str]) -> int:
+    shared = 0
+    for one, other in zip(first, second, strict=False):
+        if one != other:
+            break
+        shared += 1
+    return shared
+
+
+#: A path through a Python installation: a library's file, as warnings and tracebacks print it.
+_INSTALLED_LIBRARY = lazy(
+    r"(?i)[\\/](?:site-packages|dist-packages|anaconda3?|miniconda3?|miniforge3|mambaforge|envs|\.?venv)[\\/]"
+)
+
+
 class OSS401(Rule):
     """Code or a notebook uses a path that only exists on one computer.
 
@@ -126,12 +147,14 @@ class OSS401(Rule):
 
     def _check_notebook(self, repo: Repo, file: SourceFile, notebook: Notebook) -> Iterator[Finding]:
         roots: set[str] = set()
+        hard_coded: list[list[str]] = []
         code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
         for cell in code_cells:
             for hit in notebook_cell_path_hits(cell.source):
                 root = machine_root(hit.path, hit.kind)
                 if root is not None:
                     roots.add(root)
+                    hard_coded.append(_folders_of(hit.path))
                 yield self._source_finding(repo, file.path, hit, cell.index)
         finding = self._metadata_finding(repo, file.path, notebook)
         if finding is not None:
@@ -139,7 +162,7 @@ class OSS401(Rule):
         if not roots:
             return  # outputs show where the notebook ran, which is no fault of its code
         for cell in code_cells:
-            finding = self._output_finding(repo, file.path, cell, roots)
+            finding = self._output_finding(repo, file.path, cell, roots, hard_coded)
             if finding is not None:
                 yield finding
 
@@ -153,22 +176,38 @@ class OSS401(Rule):
             cell=cell,
         )
 
-    def _output_finding(self, repo: Repo, path: str, cell: NotebookCell, roots: set[str]) -> Finding | None:
-        """One finding per cell whose output shows a folder the code hard-codes (a traceback repeats it)."""
+    def _output_finding(
+        self, repo: Repo, path: str, cell: NotebookCell, roots: set[str], hard_coded: list[list[str]]
+    ) -> Finding | None:
+        """One finding per cell whose output shows a folder the code hard-codes (a traceback repeats it).
+
+        A library's file that a warning or traceback names counts only when it is installed
+        inside a folder the code hard-codes (the project's own `.venv`): an installation
+        elsewhere on the same drive prints the same line on every computer it runs on.
+        """
         if not cell.outputs:
             return None
         block = output_block(cell)
         for hit in text_path_hits(block, tilde=False):
-            if machine_root(hit.path, hit.kind) in roots:
-                return self.finding(
-                    path,
-                    f"output of cell {cell.index} shows '{hit.shown}', a folder of one computer that "
-                    f"this notebook's code hard-codes: once the code uses paths relative to the project "
-                    f"({self._hint(repo)}), run the notebook again or clear this output",
-                    line=hit.line,
-                    col=hit.col,
-                    cell=cell.index,
-                )
+            root = machine_root(hit.path, hit.kind)
+            if root not in roots:
+                continue
+            if _INSTALLED_LIBRARY.search(hit.path):
+                # Inside the hard-coded project folder: past the machine's part (/home/ana, C:\WBG)
+                # into the folder below it that the code names too (/home/ana/project).
+                shown = _folders_of(hit.path)
+                depth = max(len(_folders_of(root)), 3)
+                if not any(_shared_length(shown, code) >= depth for code in hard_coded):
+                    continue
+            return self.finding(
+                path,
+                f"output of cell {cell.index} shows '{hit.shown}', a folder of one computer that "
+                f"this notebook's code hard-codes: once the code uses paths relative to the project "
+                f"({self._hint(repo)}), run the notebook again or clear this output",
+                line=hit.line,
+                col=hit.col,
+                cell=cell.index,
+            )
         return None
 
     def _check_conda_prefix(self, file: SourceFile) -> Iterator[Finding]:
@@ -602,6 +641,27 @@ _NAMING_NAMES = ("Makefile", "Dockerfile")
 _NAMING_FILE_LIMIT = 1024 * 1024
 
 
+#: How many tracked-but-ignored files are looked up by name at most: a larger set is a folder
+#: of generated files, not a few kept on purpose.
+_MOST_NAMED_LOOKUPS = 200
+
+
+def _named_by_the_project(repo: Repo, paths: list[str]) -> set[str]:
+    """Those of ``paths`` whose name another file of the project states: a README that links a
+    rubric, a config that names the settings file a pipeline loads. Used on purpose, not forgotten."""
+    if not paths or len(paths) > _MOST_NAMED_LOOKUPS:
+        return set()
+    names = sorted({path.rpartition("/")[2] for path in paths}, key=len, reverse=True)
+    found = _mentioned(
+        repo, dict.fromkeys(paths, ""), names, lambda text, p: (m.group() for m in p.finditer(text))
+    )
+    return {path for path in paths if path.rpartition("/")[2] in found}
+
+
+#: The files that make up a shapefile besides its ``.shp``.
+_SHAPEFILE_PARTS = (".dbf", ".shx", ".prj", ".cpg", ".sbn", ".sbx", ".qix")
+
+
 def _named_in_the_project(repo: Repo, above: int) -> frozenset[str]:
     """The names of large files (over ``above`` bytes) that some other file of the project mentions.
 
@@ -620,9 +680,15 @@ def _named_in_the_project(repo: Repo, above: int) -> frozenset[str]:
         if not large:
             return frozenset()
         names = sorted(set(large.values()), key=len, reverse=True)
+        # A shapefile is read by its .shp name; its .dbf, .shx and .prj come with it.
+        shapefiles = {
+            name: name.rsplit(".", 1)[0] + ".shp" for name in names if name.lower().endswith(_SHAPEFILE_PARTS)
+        }
+        words = sorted(set(names) | set(shapefiles.values()), key=len, reverse=True)
         found = _mentioned(
-            repo, large, names, lambda text, pattern: (m.group() for m in pattern.finditer(text))
+            repo, large, words, lambda text, pattern: (m.group() for m in pattern.finditer(text))
         )
+        found.update(name for name, shapefile in shapefiles.items() if shapefile in found)
         series = {name: parts for name in names if name not in found and (parts := _series_parts(name))}
         if series:
             built = _mentioned(
@@ -1058,6 +1124,15 @@ _SAFE_ENV_KEYS = lazy(r"COMPOSE_[A-Z0-9_]*|DOCKER_BUILDKIT|DOCKER_DEFAULT_PLATFO
 _BROWSER_ENV_KEYS = lazy(r"(?:NEXT_PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC|VITE|REACT_APP|VUE_APP|GATSBY|PUBLIC)_\w+")
 
 
+#: Values that cannot be secrets: paths relative to the project, switches, log levels, and
+#: addresses on this computer (``http://localhost:5001``) without a password in them. (A number
+#: can be a PIN.)
+_PLAIN_ENV_VALUE = lazy(
+    r"\.{1,2}/[\w./-]*|(?i:true|false|yes|no|on|off|debug|info|warning|error|critical)"
+    r"|(?i:https?://(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d{1,5})?/?)"
+)
+
+
 class EnvValues(NamedTuple):
     """The settings of a .env text that are given a value, and whether one of them is a secret."""
 
@@ -1087,6 +1162,8 @@ def env_values(text: str) -> EnvValues:
             continue
         if _BROWSER_ENV_KEYS.fullmatch(key) and not _secret_value(value):
             continue
+        if _PLAIN_ENV_VALUE.fullmatch(value) and _ENV_SECRET_NAME.search(key.upper()) is None:
+            continue  # a relative folder, a number, a log level, a local address: nothing to leak
         if is_placeholder(value, key) or any(is_placeholder(part, key) for part in value.split("|")):
             placeholders += 1
             continue
@@ -1173,7 +1250,9 @@ class OSS405(Rule):
     settings, or settings a tool wants committed (docker compose's
     `COMPOSE_PROJECT_NAME`, and the public settings a web front end builds into
     its pages, `NEXT_PUBLIC_*` or `VITE_*`, unless the value is a credential by its
-    look). Placeholders (`YOUR_KEY`, `your-api-key`, `<token>`,
+    look), or settings whose values cannot be secrets (`LOG_DIR=../logs/`,
+    `LOG_LEVEL=INFO`, `DEBUG=false`, `MLFLOW_TRACKING_URI=http://localhost:5001`).
+    Placeholders (`YOUR_KEY`, `your-api-key`, `<token>`,
     `xxx`, `changeme`, `API_TOKEN`) are no values, and a file whose secret settings
     all hold placeholders is a template. A variant named or commented as the
     settings a team shares (`.env.shared`, `.env.defaults`, a first comment saying
@@ -1283,7 +1362,8 @@ class OSS406(Rule):
     data dictionary, a CSV headed `Field,Description,...`, is documentation; a
     hand-written web page, an `index.html` that loads scripts or styles kept beside
     it, is kept with what it loads, unless it says which tool generated it), the
-    files that keep a folder in git (`.gitkeep`, `README.md`), the editor settings
+    files another file of the project names (a rubric the README links, the settings
+    file a config names), the files that keep a folder in git (`.gitkeep`, `README.md`), the editor settings
     meant for sharing (`.vscode/extensions.json`, `settings.json`, `launch.json`,
     `tasks.json`, `.devcontainer/`) and the files of a
     template's own folders (`{{ cookiecutter.project_slug }}/...`), configuration
@@ -1339,6 +1419,10 @@ class OSS406(Rule):
             key: paths
             for key, paths in groups.items()
             if paths and not all(p.lower().endswith(_SOURCE_SUFFIXES) for p in paths)
+        }
+        named = _named_by_the_project(repo, [path for paths in groups.values() for path in paths])
+        groups = {
+            key: kept for key, paths in groups.items() if (kept := [p for p in paths if p not in named])
         }
         if not groups:
             return

@@ -23,6 +23,7 @@ from oss_checks.formats import Notebook, NotebookCell
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.audience import presented, read_as_notebooks
+from oss_checks.text.builds import code_packages
 from oss_checks.text.layout import (
     in_docs_or_examples,
     in_notebook_folder,
@@ -685,7 +686,8 @@ class OSS305(_NotebookRule):
     notebooks that stray from where the repository keeps the others (most
     notebooks are in a notebook, docs or example folder, at any depth, and this
     one is not), and notebooks inside the code of an importable package, outside
-    a notebook folder there. Left alone there are notebooks where their authors
+    a notebook folder there (unless pyproject.toml says the project is no package:
+    `[tool.uv] package = false`, as a workspace of analyses does). Left alone there are notebooks where their authors
     present them: beside a README in their own folder, or linked (the notebook or
     its folder) from a README or a docs page, by a relative link or a GitHub,
     nbviewer, Colab or Binder address; and every stray of a repository whose
@@ -758,7 +760,7 @@ class OSS305(_NotebookRule):
             return None
         if presented(repo, path):
             return None  # a README or docs page sends readers to it where it is
-        package = next((folder for folder in repo.package_dirs if path.startswith(folder + "/")), None)
+        package = next((folder for folder in code_packages(repo) if path.startswith(folder + "/")), None)
         if package is not None:
             return f"inside the code of the package {package}/"
         if read_as_notebooks(repo):

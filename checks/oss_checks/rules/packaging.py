@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Rule, Severity, Stakeholder
 from oss_checks.text.audience import on_package_index
-from oss_checks.text.builds import ini_sections, metadata_elsewhere, poetry_table
+from oss_checks.text.builds import declares_no_package, ini_sections, metadata_elsewhere, poetry_table
 from oss_checks.text.citation import citation
 from oss_checks.text.community import LICENSE_NAMES, README_NAMES
 from oss_checks.text.licenses import (
@@ -30,7 +30,7 @@ from oss_checks.text.licenses import (
 )
 from oss_checks.text.locators import text_line, toml_key_line
 from oss_checks.text.setup_py import setup_keywords
-from oss_checks.text.urls import SOURCE_LABELS, parse_repo_url, project_urls, url_label
+from oss_checks.text.urls import SOURCE_LABELS, is_forge, parse_repo_url, project_urls, url_label
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -322,7 +322,8 @@ class _Pyproject(NamedTuple):
 
 
 class _ProjectField(Rule):
-    """A check of one [project] field; silent when pyproject.toml is missing or broken (OSS201)."""
+    """A check of one [project] field; silent when pyproject.toml is missing or broken (OSS201), and
+    where it says the project is no package (uv's ``package = false``, Poetry's ``package-mode = false``)."""
 
     #: The [project] key this rule looks at; the rule is silent when it is listed in ``dynamic``.
     field: ClassVar[str]
@@ -330,8 +331,8 @@ class _ProjectField(Rule):
     def check(self, repo: Repo) -> Iterator[Finding]:
         data = repo.pyproject
         project = data.get("project") if data is not None else None
-        if not isinstance(project, dict):
-            return
+        if not isinstance(project, dict) or declares_no_package(repo):
+            return  # `[tool.uv] package = false`: the table lists an environment's needs, no package page shows it
         dynamic = project.get("dynamic")
         if isinstance(dynamic, list) and self.field in dynamic:
             return  # the build backend fills it in; nothing to read here
@@ -959,19 +960,13 @@ class OSS207(_ProjectField):
 
 
 _ISSUE_LABELS = ("issues", "issue", "bugtracker", "tracker", "bugs", "bugreports", "issuetracker")
-_KNOWN_GIT_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
 
 
 def _on_git_host(repo: Repo, url: str) -> bool:
     parsed = parse_repo_url(url)
     if parsed is None:
         return False
-    answered = str(repo.answers.get("git_host", "")).lower()
-    if parsed.host == answered or parsed.host in _KNOWN_GIT_HOSTS:
-        return True
-    # A forge's web pages (org.github.io, group.gitlab.io) serve the docs, not the repository.
-    pages = parsed.host.endswith((".github.io", ".gitlab.io")) or parsed.host.startswith(("pages.", "docs."))
-    return "git" in parsed.host and not pages
+    return parsed.host == str(repo.answers.get("git_host", "")).lower() or is_forge(parsed.host)
 
 
 def _is_repository_address(repo: Repo, url: str) -> bool:

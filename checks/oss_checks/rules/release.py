@@ -82,6 +82,15 @@ def is_release(title: str) -> bool:
     return _RELEASE.match(title) is not None
 
 
+def _written_from_fragments(repo: Repo) -> bool:
+    """Whether a tool writes the changelog from one file per change: towncrier or scriv, set up in
+    pyproject.toml or a file of their own. The pending changes are then those files."""
+    tool = (repo.pyproject or {}).get("tool")
+    if isinstance(tool, dict) and ("towncrier" in tool or "scriv" in tool):
+        return True
+    return any(repo.exists(name) for name in ("towncrier.toml", ".towncrier.toml", "changelog.d/scriv.ini"))
+
+
 class OSS801(Rule):
     """CHANGELOG has no Unreleased section
 
@@ -92,7 +101,8 @@ class OSS801(Rule):
     another way of saying it: `## 1.3.0 (unreleased)`, `## [1.3.0.dev0]`, `## Development
     version`, `## Upcoming`, `## 1.3.0 - TBD`. A changelog without any release heading (a
     pointer to the release notes elsewhere, or notes between editions of a book) is left
-    alone.
+    alone, and so is one that towncrier or scriv writes from a file per change (configured
+    in `pyproject.toml` or `towncrier.toml`): the changes not released yet are those files.
 
     In a repository that has not adopted the conventions, only a changelog that follows
     Keep a Changelog (it says so, or writes its versions in brackets) is checked.
@@ -130,6 +140,8 @@ class OSS801(Rule):
             return
         if any(is_pending(title) for title in titles):
             return
+        if _written_from_fragments(repo):
+            return  # towncrier or scriv writes each release's section from fragments, at release time
         heading = "Unreleased\n----------" if is_rst(path) else "## [Unreleased]"
         yield self.finding(
             path,

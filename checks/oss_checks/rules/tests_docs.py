@@ -866,6 +866,30 @@ def _sphinx_root_doc(tree: ast.Module) -> str:
     return root
 
 
+#: ``root: readme.md`` in sphinx-external-toc's table of contents (Jupyter Book writes one).
+_TOC_ROOT = lazy(r"(?m)^root:[ \t]*['\"]?([^\s'\"#]{1,200})")
+
+
+def _external_toc_root(repo: Repo, folder: str, tree: ast.Module) -> str | None:
+    """The root document that sphinx-external-toc's ``_toc.yml`` names, without its suffix,
+    when ``conf.py`` uses that extension (the toc then replaces ``root_doc``)."""
+    toc = "_toc.yml"
+    uses_toc = False
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+            targets = {target.id for target in node.targets if isinstance(target, ast.Name)}
+            if "external_toc_path" in targets and isinstance(node.value.value, str):
+                toc, uses_toc = node.value.value, True
+    if not uses_toc and "sphinx_external_toc" not in ast.dump(tree):
+        return None
+    parts = toc.split("/")
+    if toc.startswith("/") or any(part in ("", ".", "..") for part in parts):
+        return None  # a toc outside the docs folder is not read
+    text = repo.read_text(f"{folder}/{toc}" if folder else toc)
+    found = _TOC_ROOT.search(text) if text else None
+    return found.group(1).rsplit(".", 1)[0] if found else None
+
+
 class _ReadTheDocs(NamedTuple):
     """What a Read the Docs configuration builds: a Sphinx or MkDocs configuration, or its own commands."""
 
@@ -1007,7 +1031,7 @@ class OSS503(Rule):
             yield self.finding(path, f"{path} cannot be read as Python: {exc}")
             return
         folder = path.rsplit("/", 1)[0]
-        root = _sphinx_root_doc(tree)
+        root = _external_toc_root(repo, folder if "/" in path else "", tree) or _sphinx_root_doc(tree)
         prefix = f"{folder}/{root}."
         if not any(p.startswith(prefix) and "/" not in p[len(prefix) :] for p in repo.paths):
             yield self.finding(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from oss_checks import git
 from oss_checks.patterns import lazy
+from oss_checks.text.builds import setup_cfg_metadata
 from oss_checks.text.ci import ci_files
 from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES, docs_guide, is_rst
 from oss_checks.text.layout import DOCS_FOLDERS, folders
@@ -28,6 +29,15 @@ _PUBLISH = lazy(
     r"pypa/gh-action-pypi-publish|\btwine\s+upload\b|\b(?:uv|poetry|flit|hatch|pdm)\s+publish\b"
     r"|\bmaturin\s+(?:publish|upload)\b|\bconda\s+upload\b|\banaconda\s+(?:-\S+\s+)*upload\b"
 )
+#: Where a project keeps the commands it runs by hand, a release's upload among them.
+_TASK_FILES = ("Makefile", "makefile", "GNUmakefile", "justfile", "noxfile.py", "tasks.py", "tox.ini")
+
+
+def _uploading_files(repo: Repo) -> list[str]:
+    """CI files, then the task files at the top (``make publish`` running ``twine upload``)."""
+    return [*ci_files(repo), *(name for name in _TASK_FILES if repo.exists(name))]
+
+
 #: ``v1.2.0``, ``1.2``, ``2024.06.01``, ``release-1.0``, ``pkg-v0.3.1``: a tag that names a version.
 _VERSION_TAG = lazy(r"(?:[A-Za-z][\w.-]*?[-_/])?v?\d+(?:\.\d+)+(?:[-.+]?[0-9A-Za-z.]+)?")
 
@@ -181,17 +191,8 @@ def is_package(repo: Repo) -> bool:
         or repo.project
         or (pyproject.get("tool") or {}).get("poetry")
         or repo.exists("setup.py")
-        or _setuptools_setup_cfg(repo)
+        or setup_cfg_metadata(repo)
     )
-
-
-def _setuptools_setup_cfg(repo: Repo) -> bool:
-    text = repo.read_text("setup.cfg") if repo.exists("setup.cfg") else None
-    return text is not None and _SETUPTOOLS_SECTION.search(text) is not None
-
-
-#: The sections of a setup.cfg that setuptools reads: ``[metadata]``, ``[options]`` and its parts.
-_SETUPTOOLS_SECTION = lazy(r"(?m)^[ \t]*\[(?:metadata|options(?:\.[\w.-]+)?)\][ \t]*$")
 
 
 def release_tags(repo: Repo) -> list[str]:
@@ -225,7 +226,7 @@ def published(repo: Repo) -> str | None:
             return "pyproject.toml describes it for a package index"
         if setup_cfg_classifiers(repo):
             return "setup.cfg describes it for a package index"
-        for path in ci_files(repo):
+        for path in _uploading_files(repo):
             text = repo.read_text(path)
             if text and _PUBLISH.search(text):
                 return f"{path} uploads it to a package index"
@@ -297,14 +298,14 @@ def on_package_index(repo: Repo) -> str | None:
     """Why the project is offered on a package index for others to install, or None.
 
     Stricter than ``published``: classifiers are written by templates as often as by people
-    who upload, so only what shows the upload itself counts: a CI step that uploads the
-    package, or a README (the project's, or a package folder's own) that links the
+    who upload, so only what shows the upload itself counts: a CI step or a task (``make
+    publish``) that uploads the package, or a README (the project's, or a package folder's own) that links the
     package's own page or badge on PyPI or conda-forge, or tells readers to ``pip install``
     it by its distribution name.
     """
 
     def decide() -> str | None:
-        for path in ci_files(repo):
+        for path in _uploading_files(repo):
             text = repo.read_text(path)
             if text and _PUBLISH.search(text):
                 return f"{path} uploads it to a package index"

@@ -85,8 +85,13 @@ def metadata_elsewhere(repo: Repo) -> str | None:
 
 
 def builds_package(repo: Repo) -> str | None:
-    """Why the repository builds a Python package (a short phrase), or None when nothing says it does."""
+    """Why the repository builds a Python package (a short phrase), or None when nothing says it does.
+
+    uv's ``[tool.uv] package = false`` says the project is no package, whatever else is there.
+    """
     pyproject = repo.pyproject or {}
+    if declares_no_package(repo):
+        return None
     if isinstance(pyproject.get("build-system"), dict):
         return "pyproject.toml has a [build-system]"
     if poetry_package(pyproject):
@@ -96,3 +101,21 @@ def builds_package(repo: Repo) -> str | None:
     if setup_cfg_metadata(repo):
         return "setup.cfg declares a package"
     return None
+
+
+def declares_no_package(repo: Repo) -> bool:
+    """Whether pyproject.toml says the project is no package: uv's ``[tool.uv] package = false``
+    or Poetry's ``package-mode = false`` (an environment, a workspace of analyses)."""
+    pyproject = repo.pyproject or {}
+    tool = pyproject.get("tool")
+    uv = tool.get("uv") if isinstance(tool, dict) else None
+    return (isinstance(uv, dict) and uv.get("package") is False) or poetry_table(pyproject).get(
+        "package-mode"
+    ) is False
+
+
+def code_packages(repo: Repo) -> list[str]:
+    """The import packages that are the repository's product: none where pyproject.toml says the
+    project is no package (a monorepo of analyses, one of which got an ``__init__.py`` to fix
+    its imports), else every package folder."""
+    return [] if declares_no_package(repo) else repo.package_dirs

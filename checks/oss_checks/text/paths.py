@@ -139,6 +139,10 @@ def is_generic(path: str, kind: str) -> bool:
     if kind == "drive":
         parts = _parts(path, 2)
         return len(parts) > 1 and parts[1].lower() in _WINDOWS_SYSTEM
+    if kind == "mount":
+        # /Volumes/{catalog}/...: a name filled in at run time (a Databricks catalog), no one drive
+        parts = _parts(path, 2)
+        return len(parts) > 1 and parts[1][:1] in "$%{<*"
     return False
 
 

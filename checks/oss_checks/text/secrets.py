@@ -150,7 +150,10 @@ def find_secrets(text: str) -> Iterator[tuple[int, str, str]]:
     if "passw" in text.lower():
         for match in _PASSWORD.finditer(text):
             value = match.group("quoted") or match.group("bare")
-            if not _placeholder(value, bare=match.group("bare") is not None):
+            bare = match.group("bare") is not None
+            if bare and value.isidentifier() and value.lower().endswith(match.group("key").lower()):
+                continue  # code handing a variable on (``key_password=key_password``), as a traceback shows
+            if not _placeholder(value, bare=bare):
                 yield match.start(), "password", f"{match.group('key')}=****"
 
 

@@ -75,6 +75,17 @@ class RepoUrl(NamedTuple):
         return self.host == other.host and self.repository == other.repository
 
 
+#: Forges whose names say nothing of git.
+KNOWN_FORGES = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
+
+
+def is_forge(host: str) -> bool:
+    """Whether ``host`` serves repositories: a known forge, or one named for git (``git.acme.com``),
+    but not a forge's web pages (``org.github.io``, ``pages.acme.com``) or a docs site."""
+    pages = host.endswith((".github.io", ".gitlab.io")) or host.startswith(("pages.", "docs."))
+    return host in KNOWN_FORGES or ("git" in host and not pages)
+
+
 def parse_repo_url(url: str) -> RepoUrl | None:
     """Host and path of a repository URL, normalised: case, trailing slash, ``.git``, ``www.``."""
     url = url.strip().rstrip(".,;:!?")
