@@ -1118,13 +1118,14 @@ def test_files_the_project_names_under_a_broad_rule_are_kept_on_purpose(
             "rubrics/assignment_1_rubric.xlsx": b"PK\3\4",  # the README links it
             "configs/sweep_config.json": "{}\n",  # the pipeline's config names it
             "scratch/old_results.xlsx": b"PK\3\4\1",  # nobody names it: forgotten
-            "README.md": "# Course\n\n[Rubric](./rubrics/assignment_1_rubric.xlsx)\n",
+            "tracking/.env": "MLFLOW_PORT=5001\n",  # docs name .env files by kind: still forgotten
+            "README.md": "# Course\n\n[Rubric](./rubrics/assignment_1_rubric.xlsx). Copy .env.example to .env.\n",
             "config.yml": "sweep: configs/sweep_config.json\n",
         },
-        "*.xlsx\n*.json\n",
+        "*.xlsx\n*.json\n.env\n",
     )
     findings = check(root, "OSS406")
-    assert [f.line for f in findings] == [1]
+    assert [f.line for f in findings] == [1, 3]
     assert "(scratch/old_results.xlsx)" in findings[0].message
 
 

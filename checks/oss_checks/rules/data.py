@@ -651,7 +651,11 @@ def _named_by_the_project(repo: Repo, paths: list[str]) -> set[str]:
     rubric, a config that names the settings file a pipeline loads. Used on purpose, not forgotten."""
     if not paths or len(paths) > _MOST_NAMED_LOOKUPS:
         return set()
+    # A dotfile's name (".env", ".DS_Store") is a kind of file, which docs name by kind, not this one.
+    paths = [path for path in paths if not path.rpartition("/")[2].startswith(".")]
     names = sorted({path.rpartition("/")[2] for path in paths}, key=len, reverse=True)
+    if not names:
+        return set()
     found = _mentioned(
         repo, dict.fromkeys(paths, ""), names, lambda text, p: (m.group() for m in p.finditer(text))
     )
