@@ -681,6 +681,34 @@ def test_data_forced_in_after_its_ignore_rule_is_kept_on_purpose(
     assert check_unadopted(root, "OSS404") == []  # forced in after data/** as well
 
 
+def test_sample_data_a_notebook_opens_is_kept_on_purpose(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    # A tutorial committed its sample data, then a later .gitignore rewrite brought *.nc back.
+    notebook = json.dumps(
+        {
+            "cells": [
+                {
+                    "cell_type": "code",
+                    "source": "ds = xr.open_dataset('../data/sst.nc')",
+                    "metadata": {},
+                    "outputs": [],
+                    "execution_count": None,
+                }
+            ],
+            "metadata": {},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+    )
+    root = _ignored_after_commit(
+        make_repo,
+        {"data/sst.nc": b"CDF\1", "data/old_run.nc": b"CDF\2", "intro/01.ipynb": notebook},
+        "*.nc\n",
+    )
+    assert [f.path for f in check_unadopted(root, "OSS404") if f.path.startswith("data/")] == [
+        "data/old_run.nc"
+    ]
+
+
 def test_a_data_dictionary_in_data_is_documentation(make_repo: MakeRepo, check_unadopted: Check) -> None:
     root = _ignored_after_commit(
         make_repo,
@@ -875,6 +903,22 @@ def test_env_files_in_tests_and_vendored_code_are_fixtures(make_repo: MakeRepo, 
 
 
 # -- OSS402 data-file-location where the conventions were not adopted -----------------------
+
+
+def test_a_workbook_with_charts_is_a_document(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    import io
+    import zipfile
+
+    def workbook(*parts: str) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for part in ("xl/workbook.xml", "xl/worksheets/sheet1.xml", *parts):
+                archive.writestr(part, "<x/>")
+        return buffer.getvalue()
+
+    files = {"Binomial_Demo.xlsx": workbook("xl/charts/chart1.xml", "xl/drawings/drawing1.xml")}
+    files["sales_2024.xlsx"] = workbook()  # a table: still data at the top
+    assert [f.path for f in check_unadopted(make_repo(files), "OSS402")] == ["sales_2024.xlsx"]
 
 
 @pytest.mark.parametrize(

@@ -125,6 +125,20 @@ def test_ccds_test_environment_is_a_script_not_an_empty_test_file(make_repo: Mak
     assert check(make_repo(files), "OSS501") == []
 
 
+def test_a_module_named_like_a_test_beside_the_code_is_no_test_file(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    # A helper that evaluates a model on the test split; the project has no tests at all.
+    files = {
+        "src/pkg/cp/test_cp.py": "def run_test_cp(run_id):\n    return run_id\n",
+        "src/pkg/cp/fit.py": CODE,
+    }
+    assert where(check(make_repo(files), "OSS501")) == [("OSS501", "tests", 0)]
+    # Importing a test framework, it is an empty test file again.
+    files["src/pkg/cp/test_cp.py"] = "import pytest\n\n@pytest.fixture\ndef run_id(): ...\n"
+    assert where(check(make_repo(files), "OSS501")) == [("OSS501", "src/pkg/cp/test_cp.py", 0)]
+
+
 def test_a_file_only_unittest_would_find_is_no_empty_test_file(make_repo: MakeRepo, check: Check) -> None:
     # A smoke script called test.py that pytest never collects, and a helper module in tests/.
     smoke = "import pkg\n\nsongs = pkg.load()\npkg.play(songs[0])\nimport pdb; pdb.set_trace()\n"

@@ -36,6 +36,17 @@ def test_published_by_its_metadata_or_its_ci(make_repo: MakeRepo) -> None:
     assert published(repo) == ".github/workflows/cd.yml uploads it to a package index"
 
 
+def test_classifiers_of_a_project_that_cannot_be_built_describe_no_package(make_repo: MakeRepo) -> None:
+    # A Jupyter Book's pixi workspace kept the classifiers of its template, and has no version.
+    pixi = '[project]\nname = "tutorial"\nclassifiers = ["Programming Language :: Python"]\n\n[tool.pixi.workspace]\n'
+    assert published(Repo(make_repo({"pyproject.toml": pixi}))) is None
+    dynamic = pixi.replace('name = "tutorial"', 'name = "tutorial"\ndynamic = ["version"]')
+    assert (
+        published(Repo(make_repo({"pyproject.toml": dynamic})))
+        == "pyproject.toml describes it for a package index"
+    )
+
+
 def test_not_published(make_repo: MakeRepo) -> None:
     # A tool-settings pyproject, a broken setup.cfg, notebooks: nothing is offered for installing.
     files: dict[str, str | bytes] = {

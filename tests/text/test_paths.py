@@ -100,6 +100,12 @@ def test_tabs_count_as_one_column_and_lines_count_as_splitlines_does() -> None:
         ('x = "C:\\\\Program Files\\\\Tool\\\\x.exe"', []),  # the same on every Windows computer
         (r'x = r"C:\Windows\System32"', []),
         (r'x = r"C:\Users\Public\x"', []),
+        # A drive and one folder, when the folder is the whole literal: a course's working folder.
+        (r'os.chdir("C:\PGE337")', ["C:\\PGE337"]),
+        (r"x = r'D:\Courses'", ["D:\\Courses"]),
+        (r'x = "see C:\PGE now"', []),
+        (r'x = r"key:\s(\w+)"', []),  # a regular expression
+        (r'x = "a:\tbc"', []),  # not raw: a tab
     ],
 )
 def test_drive_paths(source: str, expected: list[str]) -> None:

@@ -328,8 +328,9 @@ class OSS402(Rule):
     it reports only data at the top of the repository and data directly in a
     notebook folder (what a notebook wrote to its working folder), and leaves alone
     test fixtures at any depth, package data, documentation and examples, vendored
-    code, and folders named for data (`data/`, `datasets/`, Kaggle's `input/`,
-    `models/`, `outputs/`, `results/` ...).
+    code, folders named for data (`data/`, `datasets/`, Kaggle's `input/`,
+    `models/`, `outputs/`, `results/` ...), and Excel workbooks with charts or
+    drawings (a report or a teaching demo made to be opened, not a table of data).
 
     ## Why is this bad?
     Data next to code is easily committed by accident and then stays in git
@@ -403,6 +404,8 @@ class OSS402(Rule):
         parts = layout_folders(file.path)
         if in_docs_or_examples(file.path) or DATA_FOLDER_NAMES & set(parts) or in_package(repo, file.path):
             return
+        if _workbook_document(repo, file):
+            return  # charts and drawings: a workbook made to be opened and read, as a teaching demo is
         if not parts:
             yield self.finding(
                 file.path,
@@ -416,6 +419,19 @@ class OSS402(Rule):
                 "save what they write: move it to data/ (kept out of git), or delete it if a notebook "
                 "left it there",
             )
+
+
+#: Parts of an Excel workbook (a zip) that only a document made for readers has.
+_WORKBOOK_DISPLAY_PARTS = (b"xl/charts/", b"xl/drawings/")
+
+
+def _workbook_document(repo: Repo, file: SourceFile) -> bool:
+    """Whether an Excel workbook holds charts or drawings: a report or an interactive demo,
+    not a table of data. A zip names its parts in plain bytes, so no unzipping is needed."""
+    if not file.name.lower().endswith((".xlsx", ".xlsm")):
+        return False
+    raw = repo.read_bytes(file.path)
+    return raw is not None and any(part in raw for part in _WORKBOOK_DISPLAY_PARTS)
 
 
 #: What the large-file limits tell apart, by the end of the file name.
@@ -926,8 +942,9 @@ class OSS404(Rule):
     header is `Field,Description,...`) is documentation. Data files that are
     committed although ignored are named one by one; where the conventions were not
     adopted, only those committed before their ignore rule was written: a file
-    forced in later (`git add -f`, example data the pipeline's settings name) is
-    kept on purpose.
+    forced in later (`git add -f`, example data the pipeline's settings name), or one
+    that the project's code, notebooks or docs name (the sample data a tutorial opens),
+    is kept on purpose.
 
     ## Why is this bad?
     Without an ignore rule, one `git add .` puts raw data, which may contain
@@ -993,7 +1010,10 @@ class OSS404(Rule):
         if self.in_full:
             committed_anyway = sorted(_ignored(repo, tracked) or ()) if tracked else []
         else:
-            committed_anyway = committed_before_their_rule(repo, tracked)
+            forgotten = committed_before_their_rule(repo, tracked)
+            # Sample data the notebooks open by name ("../data/sst.nc") is shipped on purpose.
+            named = _named_by_the_project(repo, forgotten)
+            committed_anyway = [path for path in forgotten if path not in named]
         for path in committed_anyway:
             yield self.finding(
                 path,

@@ -13,7 +13,8 @@ from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.builds import builds_package, ini_sections
 from oss_checks.text.ci import ci_files
 from oss_checks.text.imports import Import, absolute, import_statements, imported_modules, parse_imports
-from oss_checks.text.layout import in_docs_or_examples, in_tests, is_vendored
+from oss_checks.text.layout import TEST_FOLDERS, in_docs_or_examples, in_tests, is_vendored
+from oss_checks.text.layout import folders as layout_folders
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
@@ -252,6 +253,20 @@ def runs_doctests(repo: Repo) -> str | None:
     return repo.memo("tests:doctests", find)
 
 
+#: What a file written as tests imports (``import pytest``, ``from unittest import TestCase``).
+_TEST_FRAMEWORK = lazy(r"(?m)^[ \t]*(?:import|from)[ \t]+(?:pytest|unittest|hypothesis)\b")
+
+
+def _meant_as_tests(repo: Repo, path: str) -> bool:
+    """Whether a file pytest would collect by its default names was written as tests: it sits in
+    a tests folder, or it imports a test framework (a ``python_files`` setting says so itself). A ``test_cp.py`` beside the code that only defines
+    ``run_test_cp()`` evaluates a model on the test split; it is a module with an unlucky name."""
+    if TEST_FOLDERS & set(layout_folders(path)):
+        return True
+    text = repo.read_text(path)
+    return text is not None and _TEST_FRAMEWORK.search(text) is not None
+
+
 def _defines_something(text: str | None) -> bool:
     """A function or class anywhere in a module: something a test could call."""
     return text is not None and (_starts_a_line(text, "def", ("", "async")) or _starts_a_line(text, "class"))
@@ -281,7 +296,9 @@ class OSS501(Rule):
     folder, a `tests.py` module, or files matching the `python_files` your pytest
     configuration sets. When there are test files but none defines a test, each file
     pytest collects is reported (a `test.py` without a test is a script, not an empty
-    test file). A file run as a script (with `if __name__ == "__main__":` and no test, like
+    test file, and neither is a `test_*.py` outside a tests folder that imports no test
+    framework, such as a helper that evaluates a model on the test split). A file run as a
+    script (with `if __name__ == "__main__":` and no test, like
     the `test_environment.py` of cookiecutter-data-science) is not a test file. Examples in
     docstrings (`>>> fit(x)`) are tests too where the project runs them (`xdoctest`,
     `pytest --doctest-modules` or `python -m doctest` in its Makefile, noxfile, tox.ini,
@@ -322,7 +339,11 @@ class OSS501(Rule):
         # Only a file pytest collects makes it exit with code 5; a test.py with no test
         # in it is a script, and the project simply has no tests.
         settings = pytest_settings(repo)
-        found = [path for path in test_files(repo) if pytest_collects(path, settings)]
+        found = [
+            path
+            for path in test_files(repo)
+            if pytest_collects(path, settings) and (settings.python_files or _meant_as_tests(repo, path))
+        ]
         if not found:
             yield self.finding(
                 "tests",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from oss_checks import git
 from oss_checks.patterns import lazy
-from oss_checks.text.builds import setup_cfg_metadata
+from oss_checks.text.builds import declares_no_package, setup_cfg_metadata
 from oss_checks.text.ci import ci_files
 from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES, docs_guide, is_rst
 from oss_checks.text.layout import DOCS_FOLDERS, folders
@@ -213,14 +213,16 @@ def release_tags(repo: Repo) -> list[str]:
 def published(repo: Repo) -> str | None:
     """Why the project looks published for others to install, or None.
 
-    PyPI classifiers exist only to describe a package on an index; a CI step that uploads
-    one says so directly; a package with version tags makes releases.
+    PyPI classifiers exist only to describe a package on an index, in a project that can be
+    built (it has a version); a CI step that uploads one says so directly; a package with
+    version tags makes releases. Classifiers left in a pixi workspace without a version, or
+    a uv project that says it is no package, describe no package.
     """
 
     def decide() -> str | None:
         classifiers = repo.project.get("classifiers")
         poetry = ((repo.pyproject or {}).get("tool") or {}).get("poetry")
-        if (isinstance(classifiers, list) and classifiers) or (
+        if (isinstance(classifiers, list) and classifiers and _buildable(repo)) or (
             isinstance(poetry, dict) and isinstance(poetry.get("classifiers"), list) and poetry["classifiers"]
         ):
             return "pyproject.toml describes it for a package index"
@@ -235,6 +237,16 @@ def published(repo: Repo) -> str | None:
         return None
 
     return repo.memo("published", decide)
+
+
+def _buildable(repo: Repo) -> bool:
+    """Whether the [project] table can be built into a package: it has a version (or the build
+    fills one in), and pyproject.toml does not say the project is no package. Without a
+    ``[build-system]`` pip still builds it, with setuptools."""
+    if declares_no_package(repo):
+        return False
+    dynamic = repo.project.get("dynamic")
+    return "version" in repo.project or (isinstance(dynamic, list) and "version" in dynamic)
 
 
 def makes_releases(repo: Repo) -> str | None:

@@ -272,7 +272,7 @@ def python_path_hits(text: str, *, parameter_defaults: bool = False) -> list[Pat
     are what a caller overrides.
     """
     starts = list(_starts(text))
-    if not any(_confirm(text, at) for at in starts):
+    if not any(_confirm(text, at) or _lone_drive_folder(text, at) for at in starts):
         return []
     hits: list[PathHit] = []
     where = _Lines(text)
@@ -287,6 +287,10 @@ def python_path_hits(text: str, *, parameter_defaults: bool = False) -> list[Pat
         if span is None or span.start > at or span.documentation:
             continue  # in a comment, in code, or in documentation
         found = _confirm(text, at)
+        if found is None and span.body == at:
+            found = _lone_drive_folder(text, at)
+            if found is not None and found.end != span.end - 1:
+                found = None  # the folder must be the whole literal: "C:\PGE383", not "C:\x and more"
         if found is None or (not span.raw and _escaped_drive(text, at)):
             continue
         taken = found.end
@@ -334,6 +338,19 @@ def _default_literals(text: str, *, parameters: bool) -> set[tuple[int, int]]:
             if isinstance(value, (ast.Constant, ast.JoinedStr)):
                 found.add((value.lineno, value.col_offset))
     return found
+
+
+#: A literal that is a drive and one folder: ``"C:\PGE383"``. In prose or output ``N:\t`` is
+#: too often a format for the general expression to accept it; a whole literal is not.
+_LONE_DRIVE = lazy(r"[A-Za-z]:\\[A-Za-z0-9][\w .-]{2,100}(?=['\"])")
+
+
+def _lone_drive_folder(text: str, at: int) -> _Found | None:
+    """The drive-and-folder literal that starts at ``at`` right after a quote, if it is one."""
+    if at == 0 or text[at - 1] not in "'\"":
+        return None
+    match = _LONE_DRIVE.match(text, at)
+    return None if match is None else _Found(at, match.end(), match.group(), "drive")
 
 
 def _escaped_drive(text: str, start: int) -> bool:
