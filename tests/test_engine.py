@@ -147,6 +147,11 @@ def test_a_per_file_run_reads_pyproject_only_for_its_settings(make_repo: MakeRep
     root = make_repo({"pyproject.toml": settings, "a.py": 'DATA = "/home/ana/sales.csv"\n'})
     result = engine.check(root, select=["OSS401"], files=["a.py"])
     assert [i.reason for i in result.ignored] == ["the demo laptop"]
+    escaped = settings.replace("tool.oss-checks.ignore", 'tool."oss\\u002Dchecks".ignore')
+    (root / "pyproject.toml").write_text(escaped, encoding="utf-8")
+    assert [i.reason for i in engine.check(root, select=["OSS401"], files=["a.py"]).ignored] == [
+        "the demo laptop"
+    ]
     # Without a word of oss-checks in it, a pyproject.toml a tool cannot even read is no concern here.
     (root / "pyproject.toml").write_text('tool = "x"\n[project\n', encoding="utf-8")
     assert [f.code for f in engine.check(root, select=["OSS401"], files=["a.py"]).findings] == ["OSS401"]

@@ -89,3 +89,33 @@ def test_tasks_fit_in_one_byte_each() -> None:
     empty = forked.Tasks(0)
     assert empty.take() is None
     empty.close()
+
+
+@needs_fork
+def test_a_child_the_system_reaps_itself_still_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+
+    # SIGCHLD ignored, as a parent process may leave it: waitpid then finds no child.
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        child = forked.start(lambda: "done")
+        assert child is not None
+        assert child.result() == "done"
+        failing = forked.start(lambda: os._exit(3))
+        assert failing is not None
+        assert failing.result() is None, "no pickle: the caller does the work"
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+
+
+def test_no_usable_stdout_means_no_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "stdout", None)
+    before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 0
+    for _ in range(5):
+        child = forked.start(lambda: 1)
+        if child is not None:
+            assert child.result() == 1
+    after = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 0
+    assert after <= before, "no descriptor is left behind"

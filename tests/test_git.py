@@ -97,3 +97,12 @@ def test_one_call_says_the_work_tree_and_whether_its_history_is_shallow(
     outside = tmp_path / "plain"
     outside.mkdir()
     assert Repo(outside).is_shallow is None
+
+
+def test_a_work_tree_whose_name_holds_line_feeds_is_still_found(make_repo: MakeRepo, tmp_path: Path) -> None:
+    for name in ("nl\nrepo", "trailing\n"):
+        root = tmp_path / name
+        root.mkdir()
+        git(root, "init", "-q")
+        assert oss_git.top_level(root) == root.resolve()
+        assert Repo(root).is_git

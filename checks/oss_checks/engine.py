@@ -116,8 +116,9 @@ def _may_configure(repo: Repo) -> bool:
     parsing one costs more than the rest of such a run (numpy's: 15 ms). A whole-repository
     run parses it anyway, and reports a `tool` that is not a table.
     """
-    return repo.exists("pyproject.toml") and (
-        repo.contains("pyproject.toml", "oss-checks") or repo.contains("pyproject.toml", "oss_checks")
+    # A quoted key may spell the name with escapes (``"oss\u002Dchecks"``): any escape means parse.
+    return repo.exists("pyproject.toml") and any(
+        repo.contains("pyproject.toml", needle) for needle in ("oss-checks", "oss_checks", "\\u", "\\U")
     )
 
 

@@ -36,8 +36,16 @@ def available() -> bool:
         and sys.platform != "darwin"  # system frameworks there may not survive a fork
         and (threading is None or threading.active_count() == 1)
         and os.environ.get(SERIAL_VARIABLE, "") in ("", "0")
-        and (os.cpu_count() or 1) > 1
+        and _usable_cores() > 1
     )
+
+
+def _usable_cores() -> int:
+    """The cores this process may run on (``taskset`` and containers narrow them), not the machine's."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 class Forked(Generic[T]):
@@ -63,8 +71,10 @@ class Forked(Generic[T]):
                 while chunk := pipe.read(1 << 20):
                     chunks.append(chunk)
         finally:
-            _, status = os.waitpid(self._pid, 0)
-        if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0 or not chunks:
+            status = _reap(self._pid)
+        # Where SIGCHLD is ignored the system reaps the child itself and its status is unknown:
+        # a pickle that loads whole is then the child's answer.
+        if (status is not None and (not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0)) or not chunks:
             return None
         import pickle
 
@@ -84,7 +94,15 @@ class Forked(Generic[T]):
         with contextlib.suppress(ProcessLookupError):
             os.kill(self._pid, signal.SIGKILL)
         os.close(self._reader)
-        os.waitpid(self._pid, 0)
+        _reap(self._pid)
+
+
+def _reap(pid: int) -> int | None:
+    """Wait for the child: its exit status, or None when the system has reaped it already."""
+    try:
+        return os.waitpid(pid, 0)[1]
+    except ChildProcessError:
+        return None
 
 
 class Tasks:
@@ -125,10 +143,14 @@ def start(work: Callable[[], T]) -> Forked[T] | None:
     """Start ``work()`` in a forked child; None when this process cannot fork (do it yourself)."""
     if not available():
         return None
-    reader, writer = os.pipe()
     # Whatever sits in the buffers would otherwise be written twice, once by each process.
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                return None  # a closed or broken stream: do the work here, where its error belongs
+    reader, writer = os.pipe()
     try:
         pid = os.fork()
     except OSError:

@@ -11,9 +11,12 @@ import json
 import re
 import sys
 from functools import cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from oss_checks.patterns import lazy
+
+if TYPE_CHECKING:
+    import ast
 
 #: YAML nested deeper than this is refused before parsing: libyaml's composer recurses in C
 #: and crashes the process (a segmentation fault, not an exception) on a few hundred
@@ -155,6 +158,21 @@ def parse_yaml(path: str, text: str | None) -> YamlFile:
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).splitlines()[0]
         return YamlFile(path, error=f"is not valid YAML: {reason}")
     return YamlFile(path, data=data)
+
+
+# -- Python ---------------------------------------------------------------------------------------
+def parse_python(text: str) -> ast.Module:
+    """``ast.parse`` without the warnings Python 3.12+ prints while parsing (``"\\d"`` in a plain
+    string is an invalid escape): a check reads a repository's code, it does not report on it there.
+
+    Raises what ``ast.parse`` raises (SyntaxError, ValueError, RecursionError, MemoryError).
+    """
+    import ast
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(text)
 
 
 # -- notebooks ------------------------------------------------------------------------------------

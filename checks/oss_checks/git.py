@@ -148,15 +148,18 @@ def is_shallow(folder: Path) -> bool | None:
 def _work_tree(where: str) -> tuple[Path | None, bool | None]:
     folder = Path(where)
     output = run_git(folder, "rev-parse", "--is-shallow-repository", "--show-toplevel")
-    lines = decode(output).splitlines() if output else []
+    # The answer, a line feed, then the top level and a line feed; a folder's name may hold line
+    # feeds itself, so only the first line and the final line feed are split off.
+    first, _, listed = decode(output).partition("\n") if output else ("", "", "")
     shallow: bool | None = None
-    if len(lines) == 2 and lines[0] in ("true", "false"):
-        shallow, listed = lines[0] == "true", lines[1]
-    elif lines:  # a git older than 2.15 echoes the option it does not know
-        listed = lines[-1]
-    else:
+    if first in ("true", "false"):
+        shallow = first == "true"
+    elif first != "--is-shallow-repository":  # what a git older than 2.15 echoes
         return None, None
-    top = Path(listed.strip())
+    listed = listed.removesuffix("\n")
+    if not listed:
+        return None, shallow
+    top = Path(listed)
     try:
         inside = folder.resolve().is_relative_to(top.resolve())
     except (OSError, ValueError):

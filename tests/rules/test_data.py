@@ -887,6 +887,8 @@ def test_a_web_front_ends_public_settings_are_committed_defaults(make_repo: Make
     # A credential is one whatever its prefix, and a server-side setting beside them still counts.
     leaked = "NEXT_PUBLIC_DB=postgres://ana:hunter2@db.acme.io/sales\n"
     assert [f.code for f in check(make_repo({"webapp/.env": leaked}), "OSS405")] == ["OSS405"]
+    for secret in ("VITE_ADMIN_PASSWORD=opensesame\n", "NEXT_PUBLIC_STRIPE_SECRET_KEY=pk_zzzzzz\n"):
+        assert [f.code for f in check(make_repo({"webapp/.env": public + secret}), "OSS405")] == ["OSS405"]
     server = public + "DATABASE_HOST=db.internal\n"
     assert "(it sets DATABASE_HOST)" in only(check(make_repo({"webapp/.env": server}), "OSS405")).message
 
@@ -1171,6 +1173,15 @@ def test_files_the_project_names_under_a_broad_rule_are_kept_on_purpose(
     findings = check(root, "OSS406")
     assert [f.line for f in findings] == [1, 3]
     assert "(scratch/old_results.xlsx)" in findings[0].message
+
+
+def test_a_name_inside_a_longer_name_does_not_name_the_file(make_repo: MakeRepo, check: Check) -> None:
+    root = _ignored_after_commit(
+        make_repo,
+        {"model.pt": b"\x80\x02", "README.md": "# Proj\n\nDownload best_model.pt from the releases page.\n"},
+        "*.pt\n",
+    )
+    assert "(model.pt)" in only(check(root, "OSS406")).message
 
 
 def test_shared_editor_settings_under_a_broad_rule_are_fine(make_repo: MakeRepo, check: Check) -> None:

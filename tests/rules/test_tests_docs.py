@@ -578,6 +578,11 @@ def test_mkdocs_without_home_page_is_reported(make_repo: MakeRepo, check: Check)
     [
         {"docs/conf.py": "project = 'x'\n", "docs/index.rst": "x\n=\n"},
         {"docs/source/conf.py": "root_doc = 'contents'\n", "docs/source/contents.md": "# x\n"},
+        {  # the root in a folder whose name has a dot
+            "docs/conf.py": "extensions = ['sphinx_external_toc']\n",
+            "docs/_toc.yml": "root: v1.0/intro\n",
+            "docs/v1.0/intro.md": "# x\n",
+        },
         {  # a Jupyter Book: sphinx-external-toc's _toc.yml names the root
             "docs/conf.py": "extensions = ['sphinx_external_toc']\nexternal_toc_path = '_toc.yml'\n",
             "docs/_toc.yml": "format: jb-book\nroot: readme.md\n",
@@ -627,6 +632,11 @@ def test_broken_sphinx_site_is_reported(
             ".readthedocs.yaml": "version: 2\nsphinx:\n  configuration: site/conf.py\n",
             "site/conf.py": "project = 'x'\n",
             "site/index.rst": "x\n=\n",
+        },
+        {  # a conf.py at the top of the repository
+            ".readthedocs.yaml": "version: 2\nsphinx:\n  configuration: conf.py\n",
+            "conf.py": "project = 'x'\n",
+            "index.rst": "x\n=\n",
         },
     ],
 )

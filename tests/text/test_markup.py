@@ -143,3 +143,23 @@ def test_indented_lines_inside_a_list_item_are_a_nested_list_not_code() -> None:
         "  after the fence\n"
     )
     assert sorted(code_lines(text)) == [4, 8, 11, 12, 13]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # An unclosed fence in a list item ends with the item.
+        ("1. Open a terminal\n\n    ```\n\n## Installation\n\ntext\n", [2, 3]),
+        # A thematic break is no list item, so the indented line after it is code.
+        ("* * *\n\n    code\n", [2]),
+        ("- - -\n\n    code\n", [2]),
+        # A heading right after a list closes it: the indented line after is code again.
+        ("- a\n## Usage\n\n    python run.py\n", [3]),
+        # A fence may open a list item.
+        ("- ```python\n  x = 1\n  ```\n- next\n", [0, 1, 2]),
+    ],
+)
+def test_commonmark_blocks_around_list_items(text: str, code: list[int]) -> None:
+    from oss_checks.text.markup import code_lines
+
+    assert sorted(code_lines(text)) == code

@@ -53,13 +53,9 @@ def _folders_of(path: str) -> list[str]:
     return [name.lower() for name in names] if names and names[0].endswith(":") else names
 
 
-def _shared_length(first: list[str], second: list[str]) -> int:
-    shared = 0
-    for one, other in zip(first, second, strict=False):
-        if one != other:
-            break
-        shared += 1
-    return shared
+#: How many leading names an installed library's path must share with a path the code names:
+#: past the machine's own part (``/home/ana``, ``C:\WBG``; four names for a Windows home).
+_SHARED_DEPTHS = (3, 4)
 
 
 #: A path through a Python installation: a library's file, as warnings and tracebacks print it.
@@ -147,14 +143,15 @@ class OSS401(Rule):
 
     def _check_notebook(self, repo: Repo, file: SourceFile, notebook: Notebook) -> Iterator[Finding]:
         roots: set[str] = set()
-        hard_coded: list[list[str]] = []
+        hard_coded: set[tuple[str, ...]] = set()  # the first folders of each path the code names
         code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
         for cell in code_cells:
             for hit in notebook_cell_path_hits(cell.source):
                 root = machine_root(hit.path, hit.kind)
                 if root is not None:
                     roots.add(root)
-                    hard_coded.append(_folders_of(hit.path))
+                    names = _folders_of(hit.path)
+                    hard_coded.update(tuple(names[:depth]) for depth in _SHARED_DEPTHS if len(names) >= depth)
                 yield self._source_finding(repo, file.path, hit, cell.index)
         finding = self._metadata_finding(repo, file.path, notebook)
         if finding is not None:
@@ -177,7 +174,7 @@ class OSS401(Rule):
         )
 
     def _output_finding(
-        self, repo: Repo, path: str, cell: NotebookCell, roots: set[str], hard_coded: list[list[str]]
+        self, repo: Repo, path: str, cell: NotebookCell, roots: set[str], hard_coded: set[tuple[str, ...]]
     ) -> Finding | None:
         """One finding per cell whose output shows a folder the code hard-codes (a traceback repeats it).
 
@@ -196,8 +193,8 @@ class OSS401(Rule):
                 # Inside the hard-coded project folder: past the machine's part (/home/ana, C:\WBG)
                 # into the folder below it that the code names too (/home/ana/project).
                 shown = _folders_of(hit.path)
-                depth = max(len(_folders_of(root)), 3)
-                if not any(_shared_length(shown, code) >= depth for code in hard_coded):
+                depth = max(len(_folders_of(root)), _SHARED_DEPTHS[0])
+                if tuple(shown[:depth]) not in hard_coded:
                     continue
             return self.finding(
                 path,
@@ -667,15 +664,28 @@ def _named_by_the_project(repo: Repo, paths: list[str]) -> set[str]:
     rubric, a config that names the settings file a pipeline loads. Used on purpose, not forgotten."""
     if not paths or len(paths) > _MOST_NAMED_LOOKUPS:
         return set()
-    # A dotfile's name (".env", ".DS_Store") is a kind of file, which docs name by kind, not this one.
-    paths = [path for path in paths if not path.rpartition("/")[2].startswith(".")]
+    # A dotfile's name (".env", ".DS_Store") is a kind of file, which docs name by kind, not this
+    # one; a name without a suffix ("core", "out") is a word of prose as often.
+    paths = [path for path in paths if _SPECIFIC_FILE_NAME.fullmatch(path.rpartition("/")[2])]
     names = sorted({path.rpartition("/")[2] for path in paths}, key=len, reverse=True)
     if not names:
         return set()
-    found = _mentioned(
-        repo, dict.fromkeys(paths, ""), names, lambda text, p: (m.group() for m in p.finditer(text))
-    )
+    found = _mentioned(repo, dict.fromkeys(paths, ""), names, _whole_names)
     return {path for path in paths if path.rpartition("/")[2] in found}
+
+
+#: A file name that names one file: a stem, then a suffix; not a dotfile.
+_SPECIFIC_FILE_NAME = lazy(r"[^.][^/]*\.[A-Za-z0-9]{1,10}")
+
+
+def _whole_names(text: str, pattern: re.Pattern[str]) -> Iterator[str]:
+    """Each name ``pattern`` finds that stands whole: ``model.pt``, not the end of ``best_model.pt``."""
+    for match in pattern.finditer(text):
+        start, end = match.start(), match.end()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_-.") and not (after.isalnum() or after in "_-"):
+            yield match.group()
 
 
 #: The files that make up a shapefile besides its ``.shp``.
@@ -1184,8 +1194,12 @@ def env_values(text: str) -> EnvValues:
         value = match.group("value").split(" #", 1)[0].strip().strip("\"'")
         if not value or _SAFE_ENV_KEYS.fullmatch(key):
             continue
-        if _BROWSER_ENV_KEYS.fullmatch(key) and not _secret_value(value):
-            continue
+        if (
+            _BROWSER_ENV_KEYS.fullmatch(key)
+            and _ENV_SECRET_NAME.search(key.upper().split("_", 1)[-1]) is None
+            and not _secret_value(value)
+        ):
+            continue  # public by design, unless it is named or shaped like a secret (VITE_ADMIN_PASSWORD)
         if _PLAIN_ENV_VALUE.fullmatch(value) and _ENV_SECRET_NAME.search(key.upper()) is None:
             continue  # a relative folder, a number, a log level, a local address: nothing to leak
         if is_placeholder(value, key) or any(is_placeholder(part, key) for part in value.split("|")):
@@ -1273,8 +1287,8 @@ class OSS405(Rule):
     sample or template to copy, and a `.env` that holds only comments, empty
     settings, or settings a tool wants committed (docker compose's
     `COMPOSE_PROJECT_NAME`, and the public settings a web front end builds into
-    its pages, `NEXT_PUBLIC_*` or `VITE_*`, unless the value is a credential by its
-    look), or settings whose values cannot be secrets (`LOG_DIR=../logs/`,
+    its pages, `NEXT_PUBLIC_*` or `VITE_*`, unless one is named like a secret or its
+    value is a credential by its look), or settings whose values cannot be secrets (`LOG_DIR=../logs/`,
     `LOG_LEVEL=INFO`, `DEBUG=false`, `MLFLOW_TRACKING_URI=http://localhost:5001`).
     Placeholders (`YOUR_KEY`, `your-api-key`, `<token>`,
     `xxx`, `changeme`, `API_TOKEN`) are no values, and a file whose secret settings
@@ -1444,18 +1458,22 @@ class OSS406(Rule):
             for key, paths in groups.items()
             if paths and not all(p.lower().endswith(_SOURCE_SUFFIXES) for p in paths)
         }
-        named = _named_by_the_project(repo, [path for paths in groups.values() for path in paths])
-        groups = {
-            key: kept for key, paths in groups.items() if (kept := [p for p in paths if p not in named])
-        }
         if not groups:
             return
         # Two history walks in all: one over each ignore file, one over the first file of each rule.
         rule_times = {source: _rule_times(repo, source) for source in {key[0] for key in groups}}
         added = _first_added(repo, sorted(min(paths) for paths in groups.values()))
-        for (source, line, pattern), paths in sorted(groups.items()):
-            if _forgotten(added.get(min(paths)), rule_times[source].get(pattern)):
-                yield self._finding(source, line, pattern, sorted(paths))
+        forgotten = {
+            key: paths
+            for key, paths in groups.items()
+            if _forgotten(added.get(min(paths)), rule_times[key[0]].get(key[2]))
+        }
+        # Last, as it reads the project's texts: a file another file names is used, not forgotten.
+        named = _named_by_the_project(repo, [path for paths in forgotten.values() for path in paths])
+        for (source, line, pattern), paths in sorted(forgotten.items()):
+            kept = [path for path in paths if path not in named]
+            if kept:
+                yield self._finding(source, line, pattern, sorted(kept))
 
     def _finding(self, source: str, line: int, pattern: str, paths: list[str]) -> Finding:
         more = len(paths) - _SHOWN_FILES

@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from oss_checks.errors import ConfigError
-from oss_checks.formats import Notebook, NotebookCell
+from oss_checks.formats import Notebook, NotebookCell, parse_python
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.audience import presented, read_as_notebooks
@@ -382,7 +382,7 @@ def _cell_names(source: str) -> tuple[set[str], set[str]] | None:
         return None
     lines = [_as_python(line) for line in source.splitlines()]
     try:
-        tree = ast.parse("\n".join(lines))
+        tree = parse_python("\n".join(lines))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     used: set[str] = set()

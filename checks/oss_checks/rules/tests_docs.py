@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+from oss_checks.formats import parse_python
 from oss_checks.globs import glob_match, match_name
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
@@ -77,7 +78,7 @@ _TEMPLATE_FILE = lazy(r"(?:_?template(?:_\w*)?|\w*_template)\.py", re.IGNORECASE
 def has_test_function(text: str) -> bool:
     """Whether a test module defines a test: ``test*`` functions, or methods of a class."""
     try:
-        tree = ast.parse(text)
+        tree = parse_python(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         # pytest reports the broken module itself; here a test-looking line is enough.
         return _defines_test(text)
@@ -776,7 +777,7 @@ def _stub(repo: Repo, module: _Module) -> bool:
     """Whether no function of the module does anything (it raises, passes or defers to ``super()``):
     a stub left where removed code was, or an interface."""
     try:
-        tree = ast.parse(repo.read_text(module.path) or "")
+        tree = parse_python(repo.read_text(module.path) or "")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     functions = [node for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
@@ -908,7 +909,11 @@ def _external_toc_root(repo: Repo, folder: str, tree: ast.Module) -> str | None:
         return None  # a toc outside the docs folder is not read
     text = repo.read_text(f"{folder}/{toc}" if folder else toc)
     found = _TOC_ROOT.search(text) if text else None
-    return found.group(1).rsplit(".", 1)[0] if found else None
+    if found is None:
+        return None
+    folder_of_root, _, name = found.group(1).rpartition("/")
+    stem = name.rsplit(".", 1)[0] if "." in name else name  # v1.0/intro stays v1.0/intro
+    return f"{folder_of_root}/{stem}" if folder_of_root else stem
 
 
 class _ReadTheDocs(NamedTuple):
@@ -1044,18 +1049,19 @@ class OSS503(Rule):
             yield self.finding(path, f"{path} is not UTF-8 text: Sphinx cannot load it")
             return
         try:
-            tree = ast.parse(text)
+            tree = parse_python(text)
         except SyntaxError as exc:
             yield self.finding(path, f"{path} has a syntax error: {exc.msg}", line=exc.lineno or 0)
             return
         except (ValueError, RecursionError, MemoryError) as exc:
             yield self.finding(path, f"{path} cannot be read as Python: {exc}")
             return
-        folder = path.rsplit("/", 1)[0]
-        root = _external_toc_root(repo, folder if "/" in path else "", tree) or _sphinx_root_doc(tree)
-        prefix = f"{folder}/{root}."
+        folder = path.rpartition("/")[0]  # "" for a conf.py at the top
+        root = _external_toc_root(repo, folder, tree) or _sphinx_root_doc(tree)
+        document = f"{folder}/{root}" if folder else root
+        prefix = f"{document}."
         if not any(p.startswith(prefix) and "/" not in p[len(prefix) :] for p in repo.paths):
             yield self.finding(
-                f"{folder}/{root}.md",
-                f"{folder}/{root}.md (or .rst) is missing: Sphinx has no root document",
+                f"{document}.md",
+                f"{document}.md (or .rst) is missing: Sphinx has no root document",
             )

@@ -21,18 +21,20 @@ def ini_sections(text: str) -> dict[str, dict[str, str]]:
     uses a regular expression that backtracks on long lines without a delimiter.
     Continuation lines (indented) are joined to the value with a newline.
     """
-    sections: dict[str, dict[str, str]] = {}
-    current: dict[str, str] | None = None
+    # Each value is kept as its lines and joined once at the end: joining on every continuation
+    # line would copy the value each time (a 16 MB value took minutes).
+    collected: dict[str, dict[str, list[str]]] = {}
+    current: dict[str, list[str]] | None = None
     key: str | None = None
     for raw in text.splitlines():
         stripped = raw.strip()
         if not stripped or stripped.startswith(("#", ";")):
             continue
         if raw[:1] in (" ", "\t") and current is not None and key is not None:
-            current[key] = f"{current[key]}\n{stripped}".strip()
+            current[key].append(stripped)
             continue
         if stripped.startswith("[") and stripped.endswith("]"):
-            current = sections.setdefault(stripped[1:-1].strip(), {})
+            current = collected.setdefault(stripped[1:-1].strip(), {})
             key = None
             continue
         if current is None:
@@ -42,8 +44,11 @@ def ini_sections(text: str) -> dict[str, dict[str, str]]:
             key = None
             continue
         key = stripped[:cut].strip().lower()
-        current[key] = stripped[cut + 1 :].strip()
-    return sections
+        current[key] = [stripped[cut + 1 :].strip()]
+    return {
+        section: {name: "\n".join(lines).strip() for name, lines in values.items()}
+        for section, values in collected.items()
+    }
 
 
 def setup_cfg_metadata(repo: Repo) -> bool:

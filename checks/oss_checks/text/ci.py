@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from oss_checks.formats import LineDict
+from oss_checks.formats import LineDict, parse_python
 from oss_checks.patterns import lazy
 
 if TYPE_CHECKING:
@@ -248,7 +248,7 @@ def noxfile_sessions(text: str) -> NoxSessions:
     """Sessions of a noxfile read with ``ast`` (it is never run); SyntaxError/ValueError propagate."""
     import ast  # the audience of a repository without a noxfile never needs it
 
-    tree = ast.parse(text)
+    tree = parse_python(text)
     nox_modules: set[str] = set()
     session_decorators: set[str] = set()
     dynamic = False

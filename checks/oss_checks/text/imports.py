@@ -14,6 +14,7 @@ import bisect
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from oss_checks.formats import parse_python
 from oss_checks.patterns import lazy
 
 #: A statement longer than this many lines is not an import anyone wrote; it is skipped.
@@ -156,7 +157,7 @@ def _parsed(statements: list[str]) -> list[list[Import]] | None:
         starts.append(line)
         line += statement.count("\n") + 1
     try:
-        tree = ast.parse("\n".join(statements))
+        tree = parse_python("\n".join(statements))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     found: list[list[Import]] = [[] for _ in statements]

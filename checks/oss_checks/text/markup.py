@@ -10,6 +10,7 @@ four spaces (or a tab). In reStructuredText, a paragraph ending in ``::`` and th
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import deque
@@ -26,8 +27,17 @@ _RST_DIRECTIVE_CODE = lazy(r"^\s*\.\.\s+(?:code-block|code|sourcecode|literalinc
 
 
 def code_lines(text: str, *, rst: bool = False) -> set[int]:
-    """0-based indexes of the lines that are code (fences included), not prose."""
-    return _rst_code_lines(text.splitlines()) if rst else _markdown_code_lines(text.splitlines())
+    """0-based indexes of the lines that are code (fences included), not prose.
+
+    A README is asked this by many rules; it is worked out once per text.
+    """
+    return set(_cached_code_lines(text, rst))
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_code_lines(text: str, rst: bool) -> frozenset[int]:
+    lines = text.splitlines()
+    return frozenset(_rst_code_lines(lines) if rst else _markdown_code_lines(lines))
 
 
 def _markdown_code_lines(lines: list[str]) -> set[int]:
@@ -35,52 +45,78 @@ def _markdown_code_lines(lines: list[str]) -> set[int]:
 
     An indented code block needs four columns more than the text of the list item it is in
     (``+ item`` then a blank line then ``    - [link](x)`` is a nested list, not code), and a
-    fence may be indented by its item's width. Items are tracked by the column their text
-    starts at; a blank line followed by a line left of that column closes them.
+    fence may be indented by its item's width, or open the item (``- ```python``). Items are
+    tracked by the column their text starts at. A line left of that column closes them when
+    it follows a blank line or starts a block of its own (a heading, a fence, a thematic break,
+    a quote); only a paragraph's text may run on lazily. A fence inside an item ends with it.
     """
     code: set[int] = set()
     fence: tuple[str, int, int] | None = None  # its character, its length, the column it is read from
     previous_blank = True
     items: list[int] = []  # where the text of each open list item starts, innermost last
+
+    def open_fence(text: str, index: int, column: int) -> bool:
+        nonlocal fence
+        opening = _FENCE.match(text)
+        if opening is None or (opening.group(1)[0] == "`" and "`" in opening.group(2)):
+            return False
+        fence = (opening.group(1)[0], len(opening.group(1)), column)
+        code.add(index)
+        return True
+
     for index, raw in enumerate(lines):
         line = raw.expandtabs(4) if "\t" in raw else raw
         indent = len(line) - len(line.lstrip(" "))
+        blank = not line.strip()
         if fence is not None:
-            code.add(index)
-            closing = _FENCE.match(line[min(indent, fence[2]) :])
-            if (
-                closing
-                and closing.group(1)[0] == fence[0]
-                and len(closing.group(1)) >= fence[1]
-                and not closing.group(2).strip()  # a closing fence carries no info string
-            ):
-                fence = None
-            continue
-        if not line.strip():
+            if blank or indent >= fence[2]:
+                code.add(index)
+                closing = _FENCE.match(line[min(indent, fence[2]) :])
+                if (
+                    closing
+                    and closing.group(1)[0] == fence[0]
+                    and len(closing.group(1)) >= fence[1]
+                    and not closing.group(2).strip()  # a closing fence carries no info string
+                ):
+                    fence = None
+                continue
+            fence = None  # left of its item's text: the item, and the fence in it, ended
+        if blank:
             previous_blank = True
             continue
-        if previous_blank:
+        if items and indent < items[-1] and (previous_blank or _starts_a_block(line.lstrip(" "))):
             while items and indent < items[-1]:
                 items.pop()
         base = min(indent, items[-1] if items else 0)
         if indent - base >= 4 and (previous_blank or index - 1 in code):
             code.add(index)
             continue
-        opening = _FENCE.match(line[base:])
-        if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
-            fence = (opening.group(1)[0], len(opening.group(1)), base)
-            code.add(index)
+        if open_fence(line[base:], index, base):
             previous_blank = False
             continue
         marker = _LIST_MARKER.match(line, base)
-        if marker and marker.start(1) - base <= 3:
+        if marker and marker.start(1) - base <= 3 and not _THEMATIC_BREAK.match(line):
             while items and indent < items[-1]:
                 items.pop()
             after = line[marker.end(1) :]
             spaces = len(after) - len(after.lstrip(" "))
-            items.append(marker.end(1) + (spaces if 1 <= spaces <= 4 and after.strip() else 1))
+            column = marker.end(1) + (spaces if 1 <= spaces <= 4 and after.strip() else 1)
+            items.append(column)
+            if open_fence(line[column:], index, column):
+                previous_blank = False
+                continue
         previous_blank = False
     return code
+
+
+#: ``***``, ``- - -``, ``___``: a thematic break, not a list item.
+_THEMATIC_BREAK = lazy(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+#: What starts a block of its own, so that it cannot continue a list item's paragraph lazily.
+_BLOCK_START = lazy(r"#{1,6}(?:[ \t]|$)|(?:`{3,}|~{3,})|>|([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+
+
+def _starts_a_block(text: str) -> bool:
+    return _BLOCK_START.match(text) is not None
 
 
 def html_comment_lines(text: str) -> set[int]:
@@ -91,7 +127,7 @@ def html_comment_lines(text: str) -> set[int]:
     runs to the end of the file. Comments inside code blocks are code.
     """
     lines = text.splitlines()
-    code = _markdown_code_lines(lines)
+    code = _cached_code_lines(text, False)
     inside: set[int] = set()
     open_block = False
     for index, line in enumerate(lines):

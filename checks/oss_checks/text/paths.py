@@ -19,10 +19,10 @@ overrides, not what the code insists on, and is not reported either.
 from __future__ import annotations
 
 import ast
-import warnings
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from oss_checks.formats import parse_python
 from oss_checks.patterns import lazy
 from oss_checks.text.python_strings import StringSpan, string_spans
 
@@ -321,9 +321,7 @@ def _default_literals(text: str, *, parameters: bool) -> set[tuple[int, int]]:
     Only asked when a path was found, so a file is parsed at most once, and only then.
     """
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # "C:\\Josef" in a plain string is an invalid escape
-            tree = ast.parse(text)
+        tree = parse_python(text)  # "C:\\Josef" in a plain string is an invalid escape
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return set()
     found: set[tuple[int, int]] = set()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from oss_checks.formats import parse_python
+
 if TYPE_CHECKING:
     import ast
 
@@ -42,7 +44,7 @@ def setup_keywords(repo: Repo) -> dict[str, SetupValue]:
         import ast  # most repositories have no setup.py
 
         try:
-            tree = ast.parse(text)
+            tree = parse_python(text)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return {}
         found: dict[str, SetupValue] = {}
