@@ -709,6 +709,22 @@ def test_sample_data_a_notebook_opens_is_kept_on_purpose(make_repo: MakeRepo, ch
     ]
 
 
+def test_a_name_many_files_share_names_none_of_them(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    # The pipeline writes <area>/la.shp for every area; the .gitignore keeps only one area's data.
+    root = _ignored_after_commit(
+        make_repo,
+        {
+            "data/processed/E1/la.shp": b"\0\1",
+            "data/processed/E2/la.shp": b"\0\2",
+            "fetch.py": "save_path = Path(PROCESSED_DIR, area, 'la.shp')\n",
+        },
+        "data\n!data/processed/E1\n",
+    )
+    assert [f.path for f in check_unadopted(root, "OSS404") if f.path.startswith("data/")] == [
+        "data/processed/E2/la.shp"
+    ]
+
+
 def test_a_data_dictionary_in_data_is_documentation(make_repo: MakeRepo, check_unadopted: Check) -> None:
     root = _ignored_after_commit(
         make_repo,

@@ -666,12 +666,35 @@ def _named_by_the_project(repo: Repo, paths: list[str]) -> set[str]:
         return set()
     # A dotfile's name (".env", ".DS_Store") is a kind of file, which docs name by kind, not this
     # one; a name without a suffix ("core", "out") is a word of prose as often.
-    paths = [path for path in paths if _SPECIFIC_FILE_NAME.fullmatch(path.rpartition("/")[2])]
+    # A name that several files share ("la.shp" in each area's folder) names none of them: code
+    # that builds "<area>/la.shp" writes every area's, and the one left behind is still forgotten.
+    shared = _shared_file_names(repo)
+    candidates = paths
+    paths = [
+        path
+        for path in paths
+        if _SPECIFIC_FILE_NAME.fullmatch(name := path.rpartition("/")[2]) and name not in shared
+    ]
     names = sorted({path.rpartition("/")[2] for path in paths}, key=len, reverse=True)
     if not names:
         return set()
-    found = _mentioned(repo, dict.fromkeys(paths, ""), names, _whole_names)
+    # The forgotten files themselves name nothing: a left-behind page does not keep its script.
+    found = _mentioned(repo, dict.fromkeys(candidates, ""), names, _whole_names)
     return {path for path in paths if path.rpartition("/")[2] in found}
+
+
+def _shared_file_names(repo: Repo) -> frozenset[str]:
+    """The file names that more than one file of the repository has."""
+
+    def count() -> frozenset[str]:
+        seen: set[str] = set()
+        shared: set[str] = set()
+        for path in repo.paths:
+            name = path.rpartition("/")[2]
+            (shared if name in seen else seen).add(name)
+        return frozenset(shared)
+
+    return repo.memo("data:shared-file-names", count)
 
 
 #: A file name that names one file: a stem, then a suffix; not a dotfile.
