@@ -199,8 +199,9 @@ def _inline_reason(lines_of: _SourceLines, finding: Finding) -> str | None:
 
 
 #: From this many files on, a run with ``parallel`` uses the second core: below it, the
-#: fork costs more than it saves.
-PARALLEL_FROM_FILES = 400
+#: fork costs more than it saves (measured: an empty repository loses 15 ms, 52 files break
+#: even, 82 files gain 20 ms and 224 files 50 ms).
+PARALLEL_FROM_FILES = 60
 
 
 def run(
