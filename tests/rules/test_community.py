@@ -1465,6 +1465,17 @@ def test_a_changelog_is_wanted_elsewhere_from_a_package_that_publishes_releases(
     assert check_unadopted(course, "OSS106") == []
 
 
+def test_a_release_job_that_has_github_write_the_notes_is_the_changelog(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    upload = "jobs:\n  publish:\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
+    notes = upload + '      - run: gh release create "$TAG" --generate-notes\n'
+    root = make_repo(tree({"CHANGELOG.md": None, ".github/workflows/cd.yml": notes}), commit=True)
+    git(root, "tag", "v0.9.0")
+    git(root, "tag", "v1.0.0")
+    assert check_unadopted(root, "OSS106") == []
+
+
 def test_a_release_guide_that_writes_the_notes_is_the_changelog(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:
@@ -1528,6 +1539,8 @@ def test_codeowners_elsewhere(make_repo: MakeRepo, check_unadopted: Check) -> No
         # The Contributor Covenant credits the TODO Group.
         ("CODE_OF_CONDUCT.md", "Adapted from the Contributor Covenant and the TODO Group's guide.\n"),
         ("CONTRIBUTING.md", "Do not leave 'TODO' or \"FIXME\" comments in merged code.\n"),
+        # python-control's ChangeLog of 2010: a comment prefix, quoted.
+        ("CHANGELOG.md", '* Updated "to do" comments to use "#! TODO:" as prefix\n'),
         ("CONTRIBUTING.md", "Example:\n\n```python\n# TODO: tune the threshold\nx = 1\n```\n"),
         ("README.md", "Title = {{PyTorch}} in the BibTeX entry, and {{Word Word}} too.\n"),
     ],

@@ -1274,6 +1274,19 @@ def test_files_an_exception_names_are_kept_even_where_it_cannot_take_effect(
     assert [f.path for f in check_unadopted(root, "OSS404") if f.path != ".gitignore"] == ["data/other/b.csv"]
 
 
+def test_an_exception_naming_a_folder_keeps_its_files(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo(
+        {"evals/data/gambling_XS/responses.json": "{}\n", "evals/data/big/responses.json": "{}\n"}
+    )
+    _commit(root, "eval data", 1)
+    ignore = "# Keep gambling_XS as reference dataset\n!evals/data/gambling_XS/\n# GCP service account credentials\n*.json\n"
+    (root / ".gitignore").write_text(ignore, encoding="utf-8")
+    _commit(root, "ignore credentials", 2)
+    message = only(check(root, "OSS406")).message
+    assert "evals/data/big/responses.json" in message
+    assert "gambling_XS" not in message
+
+
 def test_an_exception_that_takes_back_folders_names_no_file(
     make_repo: MakeRepo, check: Check, check_unadopted: Check
 ) -> None:

@@ -110,6 +110,16 @@ def test_invites_contributions_with_its_own_guide(make_repo: MakeRepo) -> None:
     assert invites_contributions(org_link) is None
 
 
+def test_a_guide_that_turns_contributions_away_invites_none(make_repo: MakeRepo) -> None:
+    no = "# Contributing\n\nAt present we are not accepting contributions. Please open an issue instead.\n"
+    assert invites_contributions(Repo(make_repo({"CONTRIBUTING.md": no}))) is None
+    yes = "# Contributing\n\nWe welcome pull requests: fork, branch, test, open a PR.\n"
+    assert (
+        invites_contributions(Repo(make_repo({"CONTRIBUTING.md": yes})))
+        == "CONTRIBUTING.md invites contributions"
+    )
+
+
 def test_on_package_index_needs_the_upload_or_the_index_page(make_repo: MakeRepo) -> None:
     from oss_checks.text.audience import on_package_index
 

@@ -52,6 +52,8 @@ def test_license_files_under_the_names_people_use(make_repo: MakeRepo) -> None:
     ]
     assert is_community_file("LICENSE-CODE")
     assert not is_community_file("src/LICENSE-CODE")
+    # Renamed with an underscore so that setuptools stops adding it to the package on its own.
+    assert license_files(Repo(make_repo({"_LICENCE.md": "MIT License"}))) == ["_LICENCE.md"]
 
 
 def test_guides_inside_the_docs_tree(make_repo: MakeRepo) -> None:

@@ -764,7 +764,19 @@ def _mentions_the_word(line: str, start: int, end: int) -> bool:
         re.match(r"\.[A-Za-z0-9]|['\u2019]?s\b| list\b| items?\b", after) is not None
         or after.startswith(" Group")
         or (before in ("'", '"', "\u201c", "\u2018") and after[:1] in ("'", '"', "\u201d", "\u2019"))
+        or _inside_a_short_quote(line, start, end)
     )
+
+
+#: How far a quote may stand from a word it quotes: ``use "#! TODO:" as prefix``.
+_SHORT_QUOTE = 20
+
+
+def _inside_a_short_quote(line: str, start: int, end: int) -> bool:
+    """Whether the word stands inside a short double-quoted string, which quotes it as text."""
+    opening = line.rfind('"', max(0, start - _SHORT_QUOTE), start)
+    closing = line.find('"', end, end + _SHORT_QUOTE)
+    return opening >= 0 and closing >= 0 and line.count('"', 0, start) % 2 == 1
 
 
 class OSS110(Rule):
@@ -780,7 +792,8 @@ class OSS110(Rule):
 
     What is documentation is left alone: anything written as inline code (between
     backticks), `TODO`/`FIXME` inside a code block or a reStructuredText literal block, a
-    file name such as `TODO.txt`, the "TODO Group" (an organisation), a quoted 'TODO', and
+    file name such as `TODO.txt`, the "TODO Group" (an organisation), a quoted 'TODO' or
+    `"#! TODO:"`, and
     BibTeX's double braces (`title = {{Deep Learning}}`). `${{ ... }}` is a CI expression.
     Template tags and `[INSERT ...]` in a code block are still reported: a reader would
     copy them as they are. In a template repository (`cookiecutter.json` or `copier.yml`

@@ -1648,13 +1648,20 @@ def exception_lines(repo: Repo, source: str) -> list[tuple[int, str]]:
 class _Exceptions:
     """The files an ignore file's exceptions name, looked up in time linear in a path's depth.
 
-    An exception that ends in ``/`` takes back folders only (``!data/**/``, so that git looks
-    inside them): it names no file. Literal exceptions are looked up by the path's folders;
-    the few written with wildcards are matched one by one.
+    An exception with wildcards that ends in ``/`` takes back folders only (``!data/**/``, so
+    that git looks inside them): it names no file. One that names a folder by its name
+    (``!evals/data/gambling_XS/``, under "keep it as the reference dataset") says its files
+    are kept, even where a later ``*.json`` ignores them again. Literal exceptions are looked
+    up by the path's folders; the few written with wildcards are matched one by one.
     """
 
     def __init__(self, patterns: list[str]) -> None:
-        files = [pattern for pattern in patterns if not pattern.endswith("/")]
+        folders_named = [
+            pattern.rstrip("/")
+            for pattern in patterns
+            if pattern.endswith("/") and not _GLOB_CHARACTERS & set(pattern) and pattern.strip("/")
+        ]
+        files = [pattern for pattern in patterns if not pattern.endswith("/")] + folders_named
         literal = [pattern for pattern in files if not _GLOB_CHARACTERS & set(pattern)]
         self._names = {pattern for pattern in literal if "/" not in pattern}
         self._anchored = {pattern.strip("/") for pattern in literal if "/" in pattern}

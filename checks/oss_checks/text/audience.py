@@ -273,9 +273,22 @@ def invites_contributions(repo: Repo) -> str | None:
 
     def decide() -> str | None:
         guide = repo.find(*CONTRIBUTING_NAMES) or docs_guide(repo, "contributing")
-        return None if guide is None else f"{guide} invites contributions"
+        if guide is None:
+            return None
+        text = repo.read_text(guide) or ""
+        if _TURNS_CONTRIBUTIONS_AWAY.search(text[:20_000]):
+            return None  # "At present we are not accepting contributions": a guide that says no
+        return f"{guide} invites contributions"
 
     return repo.memo("invites-contributions", decide)
+
+
+#: A contributing guide that turns contributions away.
+_TURNS_CONTRIBUTIONS_AWAY = lazy(
+    r"(?i)\b(?:are|is)\s+not\s+(?:currently\s+|yet\s+)?(?:accepting|taking|open\s+to)\s+(?:external\s+|outside\s+)?"
+    r"(?:contributions|pull\s+requests|prs)\b|\b(?:do|does)\s+not\s+accept\s+(?:external\s+)?(?:contributions|pull\s+requests)\b"
+    r"|\bno\s+longer\s+accept(?:s|ing)?\s+(?:contributions|pull\s+requests)\b"
+)
 
 
 #: A link to a package's own page on an index, or its version badge: ``pypi.org/project/<name>``.

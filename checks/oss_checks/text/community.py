@@ -113,7 +113,9 @@ COMMUNITY_NAMES = (
 _COMMUNITY_LOWER = frozenset(name.lower() for name in COMMUNITY_NAMES)
 
 #: ``LICENSE``, ``LICENSE-CODE``, ``LICENSE.txt``, ``COPYING.LESSER``, ``Licence_MIT`` ...
-_LICENSE_FILE = lazy(r"(?:licen[cs]e|copying)(?:[-._ ].*)?", re.IGNORECASE)
+_LICENSE_FILE = lazy(
+    r"_?(?:licen[cs]e|copying)(?:[-._ ].*)?", re.IGNORECASE
+)  # "_LICENCE.md" hides it from setuptools
 #: REUSE keeps one text per license in ``LICENSES/<SPDX id>.txt``.
 REUSE_FOLDER = "licenses"
 
@@ -238,9 +240,25 @@ def release_notes(repo: Repo) -> str | None:
                 rank = (found.count("/"), found)
                 if best is None or rank < best:
                     best = rank
-        return best[1] if best else _release_guide_with_notes(repo)
+        return best[1] if best else (_release_guide_with_notes(repo) or _generated_release_notes(repo))
 
     return repo.memo("release-notes", find)
+
+
+#: A release step that has GitHub write each release's notes: ``gh release create --generate-notes``,
+#: or ``generate_release_notes: true`` of softprops/action-gh-release.
+_GENERATES_NOTES = lazy(r"--generate-notes\b|\bgenerate_release_notes:\s*['\"]?true\b")
+
+
+def _generated_release_notes(repo: Repo) -> str | None:
+    """The workflow that makes each release with notes GitHub writes from its pull requests."""
+    from oss_checks.text.ci import ci_files  # only asked when nothing else holds release notes
+
+    for path in ci_files(repo):
+        text = repo.read_text(path)
+        if text and _GENERATES_NOTES.search(text):
+            return path
+    return None
 
 
 #: A guide to making a release: ``RELEASING.md``, ``docs/releasing.md``, ``docs/release-process.rst``.
