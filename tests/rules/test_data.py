@@ -287,6 +287,15 @@ def test_output_showing_the_folder_the_code_hard_codes_once_per_cell(
     assert "run the notebook again or clear this output" in output
 
 
+def test_a_databricks_workspace_mount_is_no_one_computers_drive(make_repo: MakeRepo, check: Check) -> None:
+    export = (
+        '# Databricks notebook source\ndf = spark.read.parquet("/mnt/lab/unrestricted/elm/output.parquet")\n'
+    )
+    assert check(make_repo({"notebooks/etl.py": export}), "OSS401") == []
+    plain = export.removeprefix("# Databricks notebook source\n")
+    assert [f.code for f in check(make_repo({"etl.py": plain}), "OSS401")] == ["OSS401"]
+
+
 def test_a_library_installed_elsewhere_on_the_drive_is_no_folder_the_code_hard_codes(
     make_repo: MakeRepo, check: Check
 ) -> None:

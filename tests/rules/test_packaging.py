@@ -302,11 +302,11 @@ def test_spdx_expressions_that_pass(make_repo: MakeRepo, check: Check, value: st
                 'license-files = ["LICENSE"] (PEP 639)'
             ),
         ),
-        (
+        (  # the table names a file that is not there: the advice names the one that is
             '{ file = "LICENSE.txt" }',
             (
                 'pyproject.toml license uses the old table form: write license = "MIT" '
-                'and license-files = ["LICENSE.txt"] (PEP 639)'
+                'and license-files = ["LICENSE"] (PEP 639)'
             ),
         ),
         ("42", 'pyproject.toml license must be a string such as "MIT"'),
@@ -884,3 +884,13 @@ def test_a_description_in_the_authors_words_is_no_placeholder(
 ) -> None:
     pyproject = edited("Forecast weekly demand from sales history.", description)
     assert check(make_repo(repo_files(pyproject)), "OSS202", "OSS207") == []
+
+
+def test_the_old_license_table_advice_names_the_license_file_that_exists(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    pyproject = WITHOUT_URLS.replace('license = "MIT"', 'license = { file = "LICENSE" }')
+    files = {**repo_files(pyproject), "LICENSE.txt": "MIT License\n"}
+    files.pop("LICENSE", None)
+    messages = [f.message for f in check(make_repo(files), "OSS206")]
+    assert any('license-files = ["LICENSE.txt"]' in message for message in messages), messages

@@ -375,6 +375,13 @@ def test_without_the_conventions_a_tested_library_hears_of_what_nothing_reaches(
     assert findings[0].message.endswith("add statlib/graphics/tests/test_plot_grids.py")
 
 
+def test_an_entry_point_in_setup_cfg_reaches_its_module(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    files = {k: v for k, v in LIBRARY.items() if k != "pyproject.toml"}
+    files["pyproject.toml"] = '[project]\nname = "statlib"\nversion = "1"\n'
+    files["setup.cfg"] = "[options.entry_points]\nconsole_scripts =\n    statlib = statlib.cli:main\n"
+    assert "statlib/cli.py" not in [f.path for f in check_unadopted(make_repo(files), "OSS502")]
+
+
 @pytest.mark.parametrize(
     "reached",
     [

@@ -49,6 +49,11 @@ def test_output_patterns_include_passwords_and_tokens() -> None:
     ]
 
 
+def test_a_value_cut_short_is_a_shape_not_a_secret() -> None:
+    mock = 'response = {"token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9..."}\n'
+    assert list(find_code_secrets(mock)) == []
+
+
 def test_a_traceback_handing_a_password_variable_on_shows_no_password() -> None:
     # urllib3's source in a traceback: keyword arguments passed by name.
     frames = "    913     key_password=key_password,\n    741     key_password=self.key_password,\n"

@@ -53,6 +53,8 @@ def _folders_of(path: str) -> list[str]:
     return [name.lower() for name in names] if names and names[0].endswith(":") else names
 
 
+#: The first line of a notebook exported from Databricks as a Python file.
+_DATABRICKS_EXPORT = "# Databricks notebook source"
 #: How many leading names an installed library's path must share with a path the code names:
 #: past the machine's own part (``/home/ana``, ``C:\WBG``; four names for a Windows home).
 _SHARED_DEPTHS = (3, 4)
@@ -138,7 +140,10 @@ class OSS401(Rule):
         text = file.text
         if text is None:
             return
+        workspace = text.startswith(_DATABRICKS_EXPORT)
         for hit in python_path_hits(text):
+            if workspace and hit.kind == "mount" and hit.path.startswith("/mnt/"):
+                continue  # a Databricks workspace's /mnt is storage every cluster of the workspace mounts
             yield self._source_finding(repo, file.path, hit)
 
     def _check_notebook(self, repo: Repo, file: SourceFile, notebook: Notebook) -> Iterator[Finding]:

@@ -804,7 +804,9 @@ class OSS206(_ProjectField):
         if isinstance(value, dict):
             written = value.get("text") if isinstance(value.get("text"), str) else None
             named_file = value.get("file") if isinstance(value.get("file"), str) else None
-            files = named_file or repo.find(*LICENSE_NAMES) or "LICENSE"
+            # The file the table names, where it exists; else the license file the repository has.
+            existing = named_file if named_file and repo.exists(named_file) else None
+            files = existing or repo.find(*LICENSE_NAMES) or named_file or "LICENSE"
             write = _license_value(repo, _license_suggestion(repo, written, named_file), files)
             yield self.finding(
                 PYPROJECT,

@@ -643,7 +643,7 @@ class OSS502(Rule):
         A module's own folder is searched first, where its importers usually are; a file is
         read for imports only when its text names the module at all.
         """
-        entry_points = _entry_point_modules(repo.project)
+        entry_points = _entry_point_modules(repo)
         by_folder = _project_code_by_folder(repo)
         left = []
         for module in modules:
@@ -821,19 +821,26 @@ def _not_named_in(repo: Repo, tests: list[str], modules: list[_Module]) -> list[
     return left
 
 
-def _entry_point_modules(project: Mapping[str, Any]) -> set[str]:
-    """Modules ``[project.scripts]``, ``gui-scripts`` and ``entry-points`` name (``pkg.cli:main``)."""
+def _entry_point_modules(repo: Repo) -> set[str]:
+    """Modules ``[project.scripts]``, ``gui-scripts`` and ``entry-points`` name (``pkg.cli:main``),
+    and those setup.cfg's ``[options.entry_points]`` names (``name = pkg.cli:main``, one per line)."""
+    project = repo.project
     tables: list[Any] = [project.get("scripts"), project.get("gui-scripts")]
     groups = project.get("entry-points")
     if isinstance(groups, dict):
         tables += list(groups.values())
-    return {
-        reference.split(":", 1)[0].strip()
+    references = [
+        reference
         for table in tables
         if isinstance(table, dict)
         for reference in table.values()
         if isinstance(reference, str)
-    }
+    ]
+    setup_cfg = repo.read_text("setup.cfg") if repo.exists("setup.cfg") else None
+    if setup_cfg:
+        for value in ini_sections(setup_cfg).get("options.entry_points", {}).values():
+            references += [line.partition("=")[2] for line in value.splitlines() if "=" in line]
+    return {reference.split(":", 1)[0].strip() for reference in references if reference.strip()}
 
 
 # -- docs ---------------------------------------------------------------------------------------
