@@ -12,7 +12,7 @@ from oss_checks.globs import glob_match, match_name
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.builds import builds_package, ini_sections
-from oss_checks.text.ci import ci_files
+from oss_checks.text.ci import TASK_RUNNER_FILES, ci_files, first_file_matching
 from oss_checks.text.imports import Import, absolute, import_statements, imported_modules, parse_imports
 from oss_checks.text.layout import TEST_FOLDERS, in_docs_or_examples, in_tests, is_vendored
 from oss_checks.text.layout import folders as layout_folders
@@ -215,11 +215,8 @@ def has_tests(repo: Repo) -> bool:
     return repo.memo("tests:any", find)
 
 
-#: Where a project says how its tests run: task runners, tool settings, CI.
-_TASK_FILES = (
-    "Makefile", "makefile", "GNUmakefile", "justfile", "noxfile.py", "tox.ini", "pytest.ini",
-    "setup.cfg", "pyproject.toml", "conftest.py",
-)  # fmt: skip
+#: Where a project says how its tests run besides its task runners and CI: tool settings.
+_TEST_SETTINGS_FILES = ("pytest.ini", "setup.cfg", "pyproject.toml", "conftest.py")
 #: A command or setting that runs the examples in docstrings as tests.
 _RUNS_DOCTESTS = lazy(r"xdoctest|--doctest-modules|--doctest-glob|-m doctest\b|doctest\.testmod")
 #: An interactive example in a docstring: ``>>> fit(x)`` at the start of a line.
@@ -231,13 +228,8 @@ def runs_doctests(repo: Repo) -> str | None:
     when the project's own modules hold such examples; None otherwise."""
 
     def find() -> str | None:
-        runner = next(
-            (
-                path
-                for path in (*_TASK_FILES, *ci_files(repo))
-                if repo.exists(path) and (text := repo.read_text(path)) and _RUNS_DOCTESTS.search(text)
-            ),
-            None,
+        runner = first_file_matching(
+            repo, (*TASK_RUNNER_FILES, *_TEST_SETTINGS_FILES, *ci_files(repo)), _RUNS_DOCTESTS
         )
         if runner is None:
             return None
@@ -885,14 +877,20 @@ def docs_declared(repo: Repo) -> str | None:
     return None
 
 
-def _sphinx_root_doc(tree: ast.Module) -> str:
-    root = "index"
+def _last_string_setting(tree: ast.Module, names: set[str]) -> str | None:
+    """The text the last top-level ``name = "..."`` of a ``conf.py`` gives one of ``names``."""
+    value = None
     for node in tree.body:
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
             targets = {target.id for target in node.targets if isinstance(target, ast.Name)}
-            if targets & {"root_doc", "master_doc"} and isinstance(node.value.value, str):
-                root = node.value.value
-    return root
+            if targets & names and isinstance(node.value.value, str):
+                value = node.value.value
+    return value
+
+
+def _sphinx_root_doc(tree: ast.Module) -> str:
+    root = _last_string_setting(tree, {"root_doc", "master_doc"})
+    return "index" if root is None else root
 
 
 #: ``root: readme.md`` in sphinx-external-toc's table of contents (Jupyter Book writes one).
@@ -902,15 +900,10 @@ _TOC_ROOT = lazy(r"(?m)^root:[ \t]*['\"]?([^\s'\"#]{1,200})")
 def _external_toc_root(repo: Repo, folder: str, tree: ast.Module) -> str | None:
     """The root document that sphinx-external-toc's ``_toc.yml`` names, without its suffix,
     when ``conf.py`` uses that extension (the toc then replaces ``root_doc``)."""
-    toc = "_toc.yml"
-    uses_toc = False
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
-            targets = {target.id for target in node.targets if isinstance(target, ast.Name)}
-            if "external_toc_path" in targets and isinstance(node.value.value, str):
-                toc, uses_toc = node.value.value, True
-    if not uses_toc and "sphinx_external_toc" not in ast.dump(tree):
+    named = _last_string_setting(tree, {"external_toc_path"})
+    if named is None and "sphinx_external_toc" not in ast.dump(tree):
         return None
+    toc = named if named is not None else "_toc.yml"
     parts = toc.split("/")
     if toc.startswith("/") or any(part in ("", ".", "..") for part in parts):
         return None  # a toc outside the docs folder is not read

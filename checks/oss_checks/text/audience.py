@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from oss_checks import git
 from oss_checks.patterns import lazy
 from oss_checks.text.builds import declares_no_package, setup_cfg_metadata
-from oss_checks.text.ci import ci_files
+from oss_checks.text.ci import TASK_RUNNER_FILES, ci_files, first_file_matching
 from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES, docs_guide, is_rst
 from oss_checks.text.layout import DOCS_FOLDERS, folders
 from oss_checks.text.readme import linked_paths, presents_notebooks
@@ -29,13 +29,18 @@ _PUBLISH = lazy(
     r"pypa/gh-action-pypi-publish|\btwine\s+upload\b|\b(?:uv|poetry|flit|hatch|pdm)\s+publish\b"
     r"|\bmaturin\s+(?:publish|upload)\b|\bconda\s+upload\b|\banaconda\s+(?:-\S+\s+)*upload\b"
 )
-#: Where a project keeps the commands it runs by hand, a release's upload among them.
-_TASK_FILES = ("Makefile", "makefile", "GNUmakefile", "justfile", "noxfile.py", "tasks.py", "tox.ini")
 
 
-def _uploading_files(repo: Repo) -> list[str]:
-    """CI files, then the task files at the top (``make publish`` running ``twine upload``)."""
-    return [*ci_files(repo), *(name for name in _TASK_FILES if repo.exists(name))]
+def _uploads(repo: Repo) -> str | None:
+    """Why the project is uploaded to a package index: the CI file or, after those, the task file
+    (``make publish`` running ``twine upload``) that does it; None when none does."""
+
+    def find() -> str | None:
+        files = [*ci_files(repo), *TASK_RUNNER_FILES, "tasks.py"]
+        path = first_file_matching(repo, files, _PUBLISH)
+        return None if path is None else f"{path} uploads it to a package index"
+
+    return repo.memo("audience:uploads", find)
 
 
 #: ``v1.2.0``, ``1.2``, ``2024.06.01``, ``release-1.0``, ``pkg-v0.3.1``: a tag that names a version.
@@ -228,10 +233,9 @@ def published(repo: Repo) -> str | None:
             return "pyproject.toml describes it for a package index"
         if setup_cfg_classifiers(repo):
             return "setup.cfg describes it for a package index"
-        for path in _uploading_files(repo):
-            text = repo.read_text(path)
-            if text and _PUBLISH.search(text):
-                return f"{path} uploads it to a package index"
+        uploads = _uploads(repo)
+        if uploads is not None:
+            return uploads
         if is_package(repo) and release_tags(repo):
             return "it is a package with release tags"
         return None
@@ -330,10 +334,9 @@ def on_package_index(repo: Repo) -> str | None:
     """
 
     def decide() -> str | None:
-        for path in _uploading_files(repo):
-            text = repo.read_text(path)
-            if text and _PUBLISH.search(text):
-                return f"{path} uploads it to a package index"
+        uploads = _uploads(repo)
+        if uploads is not None:
+            return uploads
         names = distribution_names(repo)
         if not names:
             return None

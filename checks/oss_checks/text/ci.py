@@ -7,6 +7,7 @@ repository's YAML memo, so every rule shares one parse.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -44,6 +45,19 @@ def ci_files(repo: Repo) -> list[str]:
     found = [path for path in repo.paths if is_workflow(path)]
     found += [path for path in CI_FILES if repo.exists(path)]
     return found
+
+
+#: Where a project keeps the commands it runs by hand or with a task runner, at its top.
+TASK_RUNNER_FILES = ("Makefile", "makefile", "GNUmakefile", "justfile", "noxfile.py", "tox.ini")
+
+
+def first_file_matching(repo: Repo, paths: Iterable[str], pattern: re.Pattern[str]) -> str | None:
+    """The first of ``paths`` that exists and in whose text ``pattern`` finds something."""
+    for path in paths:
+        text = repo.read_text(path) if repo.exists(path) else None
+        if text and pattern.search(text):
+            return path
+    return None
 
 
 class NoxCall(NamedTuple):

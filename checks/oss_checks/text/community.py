@@ -252,13 +252,9 @@ _GENERATES_NOTES = lazy(r"--generate-notes\b|\bgenerate_release_notes:\s*['\"]?t
 
 def _generated_release_notes(repo: Repo) -> str | None:
     """The workflow that makes each release with notes GitHub writes from its pull requests."""
-    from oss_checks.text.ci import ci_files  # only asked when nothing else holds release notes
+    from oss_checks.text.ci import ci_files, first_file_matching  # only asked when nothing else holds notes
 
-    for path in ci_files(repo):
-        text = repo.read_text(path)
-        if text and _GENERATES_NOTES.search(text):
-            return path
-    return None
+    return first_file_matching(repo, ci_files(repo), _GENERATES_NOTES)
 
 
 #: A guide to making a release: ``RELEASING.md``, ``docs/releasing.md``, ``docs/release-process.rst``.
