@@ -1444,11 +1444,14 @@ def test_release_notes_kept_in_folders_count(
     assert check_unadopted(make_repo(files), "OSS106") == []
 
 
+#: A CI job that uploads the package to PyPI: what makes a project published.
+UPLOAD_WORKFLOW = "jobs:\n  publish:\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
+
+
 def test_a_changelog_is_wanted_elsewhere_from_a_package_that_publishes_releases(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:
-    upload = "jobs:\n  publish:\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
-    root = make_repo(tree({"CHANGELOG.md": None, ".github/workflows/cd.yml": upload}), commit=True)
+    root = make_repo(tree({"CHANGELOG.md": None, ".github/workflows/cd.yml": UPLOAD_WORKFLOW}), commit=True)
     assert check_unadopted(root, "OSS106") == []  # published, but no release yet
     git(root, "tag", "v0.9.0")
     assert check_unadopted(root, "OSS106") == [], "one release has no changes to tell"
@@ -1468,8 +1471,7 @@ def test_a_changelog_is_wanted_elsewhere_from_a_package_that_publishes_releases(
 def test_a_release_job_that_has_github_write_the_notes_is_the_changelog(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:
-    upload = "jobs:\n  publish:\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
-    notes = upload + '      - run: gh release create "$TAG" --generate-notes\n'
+    notes = UPLOAD_WORKFLOW + '      - run: gh release create "$TAG" --generate-notes\n'
     root = make_repo(tree({"CHANGELOG.md": None, ".github/workflows/cd.yml": notes}), commit=True)
     git(root, "tag", "v0.9.0")
     git(root, "tag", "v1.0.0")
@@ -1479,7 +1481,7 @@ def test_a_release_job_that_has_github_write_the_notes_is_the_changelog(
 def test_a_release_guide_that_writes_the_notes_is_the_changelog(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:
-    upload = "on:\n  release:\n    types: [published]\njobs:\n  publish:\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
+    upload = "on:\n  release:\n    types: [published]\n" + UPLOAD_WORKFLOW
     guide = "# Releasing\n\nDraft a GitHub release, press *Generate release notes* and edit them.\n"
     files = tree({"CHANGELOG.md": None, ".github/workflows/cd.yml": upload, "docs/releasing.md": guide})
     root = make_repo(files, commit=True)

@@ -692,22 +692,7 @@ def test_data_forced_in_after_its_ignore_rule_is_kept_on_purpose(
 
 def test_sample_data_a_notebook_opens_is_kept_on_purpose(make_repo: MakeRepo, check_unadopted: Check) -> None:
     # A tutorial committed its sample data, then a later .gitignore rewrite brought *.nc back.
-    notebook = json.dumps(
-        {
-            "cells": [
-                {
-                    "cell_type": "code",
-                    "source": "ds = xr.open_dataset('../data/sst.nc')",
-                    "metadata": {},
-                    "outputs": [],
-                    "execution_count": None,
-                }
-            ],
-            "metadata": {},
-            "nbformat": 4,
-            "nbformat_minor": 5,
-        }
-    )
+    notebook = nb(code("ds = xr.open_dataset('../data/sst.nc')"))
     root = _ignored_after_commit(
         make_repo,
         {"data/sst.nc": b"CDF\1", "data/old_run.nc": b"CDF\2", "intro/01.ipynb": notebook},

@@ -19,6 +19,8 @@ from oss_checks.text.audience import (
 CLASSIFIED = (
     '[project]\nname = "tool"\nversion = "1.0"\nclassifiers = ["Programming Language :: Python :: 3"]\n'
 )
+#: A CI job that uploads the package to PyPI.
+UPLOAD_WORKFLOW = "jobs:\n  publish:\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
 
 
 def test_published_by_its_metadata_or_its_ci(make_repo: MakeRepo) -> None:
@@ -29,9 +31,8 @@ def test_published_by_its_metadata_or_its_ci(make_repo: MakeRepo) -> None:
     assert (
         published(Repo(make_repo({"setup.cfg": setup_cfg}))) == "setup.cfg describes it for a package index"
     )
-    workflow = "jobs:\n  publish:\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
     repo = Repo(
-        make_repo({".github/workflows/cd.yml": workflow, "pyproject.toml": '[project]\nname = "x"\n'})
+        make_repo({".github/workflows/cd.yml": UPLOAD_WORKFLOW, "pyproject.toml": '[project]\nname = "x"\n'})
     )
     assert published(repo) == ".github/workflows/cd.yml uploads it to a package index"
 
@@ -58,8 +59,7 @@ def test_not_published(make_repo: MakeRepo) -> None:
 
 
 def test_release_tags_and_releases(make_repo: MakeRepo) -> None:
-    workflow = "jobs:\n  publish:\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
-    root = make_repo({"pyproject.toml": CLASSIFIED, ".github/workflows/cd.yml": workflow}, commit=True)
+    root = make_repo({"pyproject.toml": CLASSIFIED, ".github/workflows/cd.yml": UPLOAD_WORKFLOW}, commit=True)
     for tag in ("v1.2.0", "2024.06.01", "pkg-v0.3.1", "latest", "submission"):
         git(root, "tag", tag)
     repo = Repo(root)
