@@ -302,6 +302,13 @@ def test_spdx_expressions_that_pass(make_repo: MakeRepo, check: Check, value: st
                 'license-files = ["LICENSE"] (PEP 639)'
             ),
         ),
+        (  # a version without "or later" is that version, whatever the LICENSE text can say
+            '{ text = "GPL-3.0" }',
+            (
+                'pyproject.toml license uses the old table form: write license = "GPL-3.0-only" and '
+                'license-files = ["LICENSE"] (PEP 639)'
+            ),
+        ),
         (  # the table names a file that is not there: the advice names the one that is
             '{ file = "LICENSE.txt" }',
             (

@@ -104,6 +104,12 @@ def test_an_expression_followed_by_80000_spaces_is_parsed_at_once() -> None:
         ("Simplified BSD", "BSD-2-Clause"),
         ("BSD-3-clause", "BSD-3-Clause"),
         ("GPL-2+", "GPL-2.0-or-later"),
+        # SPDX's deprecated identifiers without "+" name that version only, as SPDX defines them
+        ("GPL-3.0", "GPL-3.0-only"),
+        ("GPL-3.0+", "GPL-3.0-or-later"),
+        ("LGPL-2.1", "LGPL-2.1-only"),
+        ("GPLv3", "GPL-3.0-only"),
+        ("GPLv3+", "GPL-3.0-or-later"),
         ("LGPL-2.1+", "LGPL-2.1-or-later"),
         ("mit or (apache-2.0 and bsd-2-clause)", "MIT OR (Apache-2.0 AND BSD-2-Clause)"),
         ("public-domain", None),  # Debian's name, not an SPDX identifier: no guess

@@ -165,18 +165,20 @@ LICENSE_ALIASES: dict[str, str] = {
     "apache license 2.0": "Apache-2.0",
     "apache license, version 2.0": "Apache-2.0",
     "apache software license": "Apache-2.0",
+    # A version alone is that version (SPDX's deprecated "GPL-3.0" is "GPL-3.0-only"); "+" or
+    # "or later" widen it. A name without a version is a guess, so the current version's.
     "gpl": "GPL-3.0-or-later",
-    "gplv3": "GPL-3.0-or-later",
-    "gpl3": "GPL-3.0-or-later",
-    "gpl-3": "GPL-3.0-or-later",
+    "gplv3": "GPL-3.0-only",
+    "gpl3": "GPL-3.0-only",
+    "gpl-3": "GPL-3.0-only",
     "gplv3+": "GPL-3.0-or-later",
-    "gpl v3": "GPL-3.0-or-later",
-    "gpl 3": "GPL-3.0-or-later",
-    "gpl 3.0": "GPL-3.0-or-later",
-    "gpl v3.0": "GPL-3.0-or-later",
-    "gplv3.0": "GPL-3.0-or-later",
-    "gnu gpl v3": "GPL-3.0-or-later",
-    "gnu gplv3": "GPL-3.0-or-later",
+    "gpl v3": "GPL-3.0-only",
+    "gpl 3": "GPL-3.0-only",
+    "gpl 3.0": "GPL-3.0-only",
+    "gpl v3.0": "GPL-3.0-only",
+    "gplv3.0": "GPL-3.0-only",
+    "gnu gpl v3": "GPL-3.0-only",
+    "gnu gplv3": "GPL-3.0-only",
     "gplv2": "GPL-2.0-only",
     "gpl v2": "GPL-2.0-only",
     "gpl 2": "GPL-2.0-only",
@@ -330,10 +332,11 @@ def spdx_spelling(name: str) -> str | None:
     alias = LICENSE_ALIASES.get(words.casefold())
     if alias is not None:
         return alias
-    debian = re.fullmatch(r"((?:A|L)?GPL)-(\d(?:\.\d)?)\+", words, re.IGNORECASE)
+    debian = re.fullmatch(r"((?:A|L)?GPL)-(\d(?:\.\d)?)(\+?)", words, re.IGNORECASE)
     if debian:
+        # SPDX's deprecated GPL-3.0 means GPL-3.0-only; Debian's GPL-2+ means "or later".
         version = debian.group(2) if "." in debian.group(2) else f"{debian.group(2)}.0"
-        words = f"{debian.group(1).upper()}-{version}-or-later"
+        words = f"{debian.group(1).upper()}-{version}-{'or-later' if debian.group(3) else 'only'}"
     if not words or spdx_expression_error(words) is not None:
         return None
     spelled = []
