@@ -1,9 +1,13 @@
-"""Regular expressions compiled when first used, not when their module is imported.
+"""Regular expressions compiled when first used, and repositories' own run with a time limit.
 
 The package defines a few hundred patterns at module level; compiling them all takes a
 large part of start-up, while a run on a few staged files, or on a repository without
 notebooks, uses only some. ``lazy`` gives an object that behaves as the compiled pattern
 (``search``, ``finditer``, ``pattern`` ...) and compiles it on the first such use.
+
+A pattern that a repository supplies (a pre-commit hook's ``exclude:``, a naming pattern
+in its settings) may backtrack for longer than anyone waits: ``(a+)+$`` on forty ``a``
+and a ``!``. ``search_within`` runs such a pattern under a timer and gives up on it.
 """
 
 from __future__ import annotations
@@ -40,3 +44,60 @@ def lazy(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
     (``re.sub(PATTERN, ...)``); call its methods (``PATTERN.sub(...)``) instead.
     """
     return cast("re.Pattern[AnyStr]", _Deferred(pattern, int(flags)))
+
+
+#: How long one match of a repository's own pattern may take before it is given up on.
+UNTRUSTED_SECONDS = 0.2
+#: Patterns that once ran out of time: they are not run again in this process.
+_GAVE_UP: set[tuple[str, int]] = set()
+#: A group repeated as a whole (``(...)+``, ``(...){2,}``): the shape that can backtrack
+#: exponentially, refused where no timer can stop a match.
+_REPEATED_GROUP = re.compile(r"\)[*+?{]")
+
+
+class _OutOfTime(Exception):
+    pass
+
+
+def _out_of_time(*_: object) -> None:
+    raise _OutOfTime
+
+
+def search_within(pattern: re.Pattern[str], text: str, seconds: float = UNTRUSTED_SECONDS) -> bool | None:
+    """Whether ``pattern`` finds a match in ``text``; None when it takes longer than ``seconds``.
+
+    For patterns a repository supplies. The standard library's matcher checks for signals
+    while it backtracks, so an interval timer's alarm stops it. Where no timer can be set
+    (another thread than the main one, a platform without ``setitimer``, a timer the host
+    program runs), a pattern with a repeated group is not run at all. A pattern that ran out
+    of time once gives None from then on, so a hostile one costs ``seconds`` once per run.
+    """
+    key = (pattern.pattern, pattern.flags)
+    if key in _GAVE_UP:
+        return None
+    import signal
+    import threading
+
+    timer = getattr(signal, "setitimer", None)
+    if (
+        timer is None
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0)
+    ):
+        if _REPEATED_GROUP.search(pattern.pattern):
+            return None
+        return pattern.search(text) is not None
+    previous = signal.signal(signal.SIGALRM, _out_of_time)
+    try:
+        try:
+            timer(signal.ITIMER_REAL, seconds)
+            found = pattern.search(text) is not None
+        finally:
+            timer(signal.ITIMER_REAL, 0)
+    except _OutOfTime:
+        _GAVE_UP.add(key)
+        return None
+    finally:
+        # None: a handler set outside Python, which signal() cannot put back; the default can be.
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+    return found

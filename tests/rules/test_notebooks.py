@@ -241,8 +241,16 @@ def test_outputs_are_fine_when_the_repo_does_not_strip(make_repo: MakeRepo, chec
     "setup",
     [
         {".pre-commit-config.yaml": NBSTRIPOUT_HOOK},
-        {".pre-commit-config.yaml": "repos:\n  - repo: https://github.com/srstevenson/nb-clean\n"},
+        {
+            ".pre-commit-config.yaml": (
+                "repos:\n  - repo: https://github.com/srstevenson/nb-clean\n    hooks:\n      - id: nb-clean\n"
+            )
+        },
+        {".pre-commit-config.yaml": NBSTRIPOUT_HOOK + "        files: ^notebooks/\n"},
+        {".pre-commit-config.yaml": "exclude: ^docs/\n" + NBSTRIPOUT_HOOK + "        types: [jupyter]\n"},
         {".gitattributes": "*.ipynb filter=nbstripout\n*.ipynb diff=ipynb\n"},
+        {".gitattributes": "*.ipynb -filter\nnotebooks/*.ipynb filter=nbstripout\n"},
+        {"notebooks/.gitattributes": "*.ipynb filter=nb-clean\n"},
     ],
 )
 def test_outputs_are_reported_when_the_repo_strips(
@@ -257,6 +265,46 @@ def test_outputs_are_reported_when_the_repo_strips(
 def test_stripped_notebook_passes(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({GOOD: nb(markdown(), code("a = 1")), ".pre-commit-config.yaml": NBSTRIPOUT_HOOK})
     assert check(root, "OSS302") == []
+
+
+@pytest.mark.parametrize(
+    "setup",
+    [
+        # the hook's own filters, and the config's, as pre-commit matches them
+        {".pre-commit-config.yaml": NBSTRIPOUT_HOOK + "        exclude: ^notebooks/\n"},
+        {".pre-commit-config.yaml": NBSTRIPOUT_HOOK + "        files: ^docs/.*\\.ipynb$\n"},
+        {".pre-commit-config.yaml": "exclude: '(?x)^(\n  notebooks/|\n  legacy/\n)'\n" + NBSTRIPOUT_HOOK},
+        {".pre-commit-config.yaml": "files: ^src/\n" + NBSTRIPOUT_HOOK},
+        {".pre-commit-config.yaml": NBSTRIPOUT_HOOK + "        types: [python]\n"},
+        # told to keep the outputs
+        {".pre-commit-config.yaml": NBSTRIPOUT_HOOK + "        args: [--keep-output]\n"},
+        # a pattern that does not compile, or that backtracks for ever, reaches no notebook
+        {".pre-commit-config.yaml": NBSTRIPOUT_HOOK + "        files: '(unclosed'\n"},
+        {".pre-commit-config.yaml": NBSTRIPOUT_HOOK + "        files: '^(n+)+$'\n"},
+        # git's attributes: a later line, or a deeper file, takes the filter away; other folders
+        {".gitattributes": "*.ipynb filter=nbstripout\nnotebooks/** -filter\n"},
+        {".gitattributes": "*.ipynb filter=nbstripout\n", "notebooks/.gitattributes": "*.ipynb !filter\n"},
+        {".gitattributes": "docs/*.ipynb filter=nbstripout\n"},
+        {"docs/.gitattributes": "*.ipynb filter=nbstripout\n"},
+        {".gitattributes": "*.ipynb filter=lfs\n# *.ipynb filter=nbstripout\n"},
+    ],
+)
+def test_a_notebook_no_stripper_reaches_may_keep_its_outputs(
+    make_repo: MakeRepo, check: Check, setup: dict[str, str]
+) -> None:
+    root = make_repo({GOOD: WITH_OUTPUTS, **setup})
+    assert check(root, "OSS302") == []
+
+
+def test_a_hostile_hook_pattern_is_given_up_on(make_repo: MakeRepo, check: Check) -> None:
+    from oss_checks import patterns
+
+    # Without the timer this search backtracks 2**40 times on every notebook.
+    hostile = NBSTRIPOUT_HOOK + "        exclude: '^(m+)+$'\n"
+    notebooks = {f"{'m' * 40}/{index}.ipynb": WITH_OUTPUTS for index in range(20)}
+    root = make_repo({".pre-commit-config.yaml": hostile, **notebooks})
+    assert check(root, "OSS302") == []
+    assert ("^(m+)+$", 32) in patterns._GAVE_UP  # re.UNICODE: the flags of every str pattern
 
 
 def test_execution_count_alone_is_reported(make_repo: MakeRepo, check: Check) -> None:
@@ -661,6 +709,13 @@ def test_name_pattern_is_configurable(make_repo: MakeRepo, check: Check) -> None
     assert "for example" not in finding.message  # the default example does not fit this pattern
 
 
+def test_a_name_pattern_that_backtracks_for_ever_reports_nothing(make_repo: MakeRepo, check: Check) -> None:
+    # The settings are the repository's too: a pattern nobody can wait for is given up on.
+    pyproject = options("notebook-name", pattern=r"^(a+)+$")
+    root = make_repo({f"notebooks/{'a' * 40}.ipynb": nb(code()), "pyproject.toml": pyproject})
+    assert check(root, "OSS304") == []
+
+
 def test_invalid_name_pattern_is_a_config_error(make_repo: MakeRepo, run_checks: Run) -> None:
     root = make_repo({GOOD: nb(code()), "pyproject.toml": options("notebook-name", pattern="([")})
     with pytest.raises(ConfigError, match="pattern is not a valid regular expression"):
@@ -772,6 +827,52 @@ def test_strays_and_notebooks_in_package_code_are_reported_elsewhere(
             "notebook is inside the code of the package src/pkg/: move it, e.g. to notebooks/try.ipynb",
         ),
     ]
+
+
+def test_a_package_that_keeps_its_notebook_folder_inside_holds_notebooks(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    # A team template that puts notebooks inside the package, next to the code they serve.
+    files = {
+        "setup.py": "from setuptools import setup\nsetup(name='pkg')\n",
+        "pkg/__init__.py": "",
+        "pkg/notebooks/models/04a_train.ipynb": nb(code()),
+        "pkg/notebooks/models/05_inference.ipynb": nb(code()),
+        "pkg/notebooks/patents/explore.ipynb": nb(code()),
+        "pkg/notebooks/patents/fetch.ipynb": nb(code()),
+        "pkg/analysis/evaluate/00_prepare_data.ipynb": nb(code()),
+        "pkg/analysis/evaluate/01_filter.ipynb": nb(code()),
+        "pkg/analysis/evaluate/eval_recipe.py": "",
+        "pkg/pipeline/labelling/testing.ipynb": nb(code()),
+    }
+    findings = check_unadopted(make_repo(files), "OSS305")
+    # The numbered steps of one workflow stay together; a lone scratch notebook is a stray, and
+    # the move goes to the package's own notebook folder, not to a notebooks/ nobody has.
+    assert [(f.path, f.message) for f in findings] == [
+        (
+            "pkg/pipeline/labelling/testing.ipynb",
+            (
+                "notebook is outside the notebook folders where this repository keeps 4 of its 7 notebooks: "
+                "move it, e.g. to pkg/notebooks/testing.ipynb"
+            ),
+        )
+    ]
+
+
+def test_a_single_numbered_notebook_or_a_series_at_the_top_is_no_workflow_folder(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    files = {
+        "notebooks/1.0-a-eda.ipynb": nb(code()),
+        "notebooks/2.0-a-model.ipynb": nb(code()),
+        "notebooks/3.0-a-report.ipynb": nb(code()),
+        "notebooks/4.0-a-deploy.ipynb": nb(code()),
+        "01_scratch.ipynb": nb(code()),
+        "02_scratch.ipynb": nb(code()),
+        "tools/03_once.ipynb": nb(code()),
+    }
+    paths = [f.path for f in check_unadopted(make_repo(files), "OSS305")]
+    assert paths == ["01_scratch.ipynb", "02_scratch.ipynb", "tools/03_once.ipynb"]
 
 
 def test_a_folder_with_an_init_in_a_project_that_is_no_package_is_an_analysis(

@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from oss_checks.errors import ConfigError
 from oss_checks.formats import Notebook, NotebookCell, parse_python
-from oss_checks.patterns import lazy
+from oss_checks.globs import glob_match
+from oss_checks.patterns import lazy, search_within
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.audience import presented, read_as_notebooks
 from oss_checks.text.builds import code_packages
+from oss_checks.text.ci import NOTEBOOK_FILE_TYPES, PRECOMMIT_CONFIG, hook_runs_on, precommit_hooks
 from oss_checks.text.layout import (
     in_docs_or_examples,
     in_notebook_folder,
@@ -49,6 +51,9 @@ _JSON_WHERE = lazy(r"\(line (\d+), column (\d+)\)")
 #: The strip tools that, when configured, mean the team wants outputs out of git.
 _STRIP_HOOK = lazy(r"\b(?:nbstripout|nb-clean)\b")
 _STRIP_FILTER = lazy(r"\bfilter\s*=\s*(?:nbstripout|nb-clean)\b")
+_STRIP_FILTER_NAMES = frozenset({"nbstripout", "nb-clean"})
+#: Arguments that make nbstripout (``--keep-output``) or nb-clean keep the outputs.
+_KEEP_OUTPUT_ARGS = frozenset({"--keep-output", "--preserve-cell-outputs", "-o"})
 #: Tags (ours, and nbstripout's spelling) that keep one cell's outputs on purpose.
 _KEEP_OUTPUT_TAGS = frozenset({"keep-output", "keep_output"})
 
@@ -151,9 +156,13 @@ class OSS302(_NotebookRule):
     When the repository strips notebooks before committing (a `nbstripout` or
     `nb-clean` hook in `.pre-commit-config.yaml`, or a `filter=nbstripout` line in
     `.gitattributes`), reports a notebook that still holds cell outputs or
-    execution counts. It names the first such cell. A cell tagged `keep-output`
-    is allowed to keep its output. Notebooks of tests, test data and vendored code
-    are left alone.
+    execution counts. It names the first such cell. Only notebooks the stripper
+    reaches are reported: a notebook that the hook's or the config's `files:`
+    and `exclude:` leave out, or that no `.gitattributes` line gives the filter,
+    keeps its outputs on purpose, as does every notebook of a hook run with
+    `--keep-output` (nb-clean: `--preserve-cell-outputs`). A cell tagged
+    `keep-output` is allowed to keep its output. Notebooks of tests, test data
+    and vendored code are left alone.
 
     ## Why is this bad?
     Outputs are results of one run on one computer: tables of real (possibly
@@ -204,7 +213,15 @@ class OSS302(_NotebookRule):
         return self.mode != "never" and super().applies_to(file)
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterable[Finding]:
-        return super().check_file(repo, file) if self._required(repo) else ()
+        if self.mode == "always":
+            return super().check_file(repo, file)
+        if not self._stripping_set_up(repo):
+            return ()
+        findings = list(super().check_file(repo, file))
+        # Only a notebook with outputs asks which of the set-up strippers would reach it.
+        if findings and not (_hook_strips(repo, file.path) or _filter_strips(repo, file.path)):
+            return ()
+        return findings
 
     def check_notebook(self, path: str, notebook: Notebook) -> Iterator[Finding]:
         if notebook.metadata.get("keep_output") is True:
@@ -226,12 +243,63 @@ class OSS302(_NotebookRule):
             cell=first.index,
         )
 
-    def _required(self, repo: Repo) -> bool:
-        if self.mode == "always":
-            return True
-        precommit = repo.read_text(".pre-commit-config.yaml") or ""
-        attributes = repo.read_text(".gitattributes") or ""
-        return bool(_STRIP_HOOK.search(precommit) or _STRIP_FILTER.search(attributes))
+    def _stripping_set_up(self, repo: Repo) -> bool:
+        """A cheap look for a stripper's name; whether it reaches a notebook is asked later."""
+
+        def look() -> bool:
+            if _STRIP_HOOK.search(repo.read_text(PRECOMMIT_CONFIG) or ""):
+                return True
+            return any(_STRIP_FILTER.search(repo.read_text(path) or "") for path in _attribute_files(repo))
+
+        return repo.memo("notebook-stripping-set-up", look)
+
+
+def _hook_strips(repo: Repo, path: str) -> bool:
+    """Whether a stripping hook of the pre-commit config runs on ``path`` and strips its outputs.
+
+    A hook's ``files:``, ``exclude:`` and types are honoured (a notebook it leaves out keeps
+    its outputs on purpose); a hook told to keep outputs strips none; a pattern that cannot
+    be told in time counts as not reaching the notebook.
+    """
+    hooks = precommit_hooks(repo) or []
+    return any(
+        (_STRIP_HOOK.search(hook.id) or _STRIP_HOOK.search(hook.entry))
+        and not _KEEP_OUTPUT_ARGS & set(hook.args)
+        and hook_runs_on(repo, hook, path, NOTEBOOK_FILE_TYPES) is True
+        for hook in hooks
+    )
+
+
+def _attribute_files(repo: Repo) -> list[str]:
+    """The repository's ``.gitattributes`` files, outermost first (deeper ones override)."""
+    return repo.memo(
+        "gitattributes-files",
+        lambda: sorted(
+            (path for path in repo.paths if path == ".gitattributes" or path.endswith("/.gitattributes")),
+            key=lambda path: path.count("/"),
+        ),
+    )
+
+
+def _filter_strips(repo: Repo, path: str) -> bool:
+    """Whether git's attributes give ``path`` a stripping ``filter=``: the last line that
+    matches it decides, a deeper ``.gitattributes`` after the outer ones, as git reads them."""
+    stripping = False
+    for attributes in _attribute_files(repo):
+        folder = attributes.rpartition("/")[0]
+        if folder and not path.startswith(folder + "/"):
+            continue
+        relative = path[len(folder) + 1 :] if folder else path
+        for line in (repo.read_text(attributes) or "").splitlines():
+            fields = line.split()
+            if len(fields) < 2 or fields[0].startswith("#") or not glob_match(fields[0], relative):
+                continue
+            for field in fields[1:]:
+                if field.startswith("filter="):
+                    stripping = field[len("filter=") :] in _STRIP_FILTER_NAMES
+                elif field in ("-filter", "!filter"):
+                    stripping = False
+    return stripping
 
 
 def _keeps_output(cell: NotebookCell) -> bool:
@@ -605,7 +673,7 @@ class OSS304(_NotebookRule):
         if in_docs_or_examples(file.path):
             return
         pattern, example = self._pattern(repo)
-        if pattern is None or pattern.search(file.name):
+        if pattern is None or _fits(pattern, file.name):
             return
         why = "" if self.in_full else self._followed_because(repo, pattern)
         if why is None or (not self.in_full and _named_in_readmes(repo, file.path)):
@@ -621,7 +689,7 @@ class OSS304(_NotebookRule):
     def _pattern(self, repo: Repo) -> tuple[re.Pattern[str] | None, str | None]:
         """The naming pattern and an example of it: the configured one, else the one the README's
         example shows. (None, None) when the README states a convention whose example it cannot read."""
-        fits = NAME_EXAMPLE if self.pattern.search(NAME_EXAMPLE) else None
+        fits = NAME_EXAMPLE if search_within(self.pattern, NAME_EXAMPLE) else None
         if self.settings["pattern"] != DEFAULT_NAME_PATTERN:
             return self.pattern, fits
         stated = readme_naming(repo)
@@ -651,6 +719,12 @@ class OSS304(_NotebookRule):
         return repo.memo(("notebook-naming-followed", pattern.pattern), judge)
 
 
+def _fits(pattern: re.Pattern[str], name: str) -> bool:
+    """Whether ``name`` fits the naming pattern, which may be the repository's own: one that
+    takes too long to tell is given the benefit of the doubt."""
+    return search_within(pattern, name) is not False
+
+
 def _following_with_initials(names: list[str], pattern: re.Pattern[str]) -> int:
     """How many ``names`` match ``pattern`` with initials as their second part.
 
@@ -662,7 +736,7 @@ def _following_with_initials(names: list[str], pattern: re.Pattern[str]) -> int:
     convention: then none counts.
     """
     # A copy of the notebooks in another folder (clean/, solutions/) repeats every name.
-    matching = sorted({name for name in names if pattern.search(name)})
+    matching = sorted({name for name in names if _fits(pattern, name)})
     seconds = [part for part in map(_second_part, matching) if part is not None]
     shared = Counter(seconds)
     initials = [part for part in seconds if len(part) <= _LONGEST_INITIALS or shared[part] > 1]
@@ -687,18 +761,22 @@ class OSS305(_NotebookRule):
     notebooks are in a notebook, docs or example folder, at any depth, and this
     one is not), and notebooks inside the code of an importable package, outside
     a notebook folder there (unless pyproject.toml says the project is no package:
-    `[tool.uv] package = false`, as a workspace of analyses does). Left alone there are notebooks where their authors
+    `[tool.uv] package = false`, as a workspace of analyses does; a package that
+    keeps a notebook folder inside, `pkg/notebooks/`, as some teams' templates
+    have it, is where that team's notebooks belong, and only its strays are
+    reported). Left alone there are notebooks where their authors
     present them: beside a README in their own folder, or linked (the notebook or
     its folder) from a README or a docs page, by a relative link or a GitHub,
     nbviewer, Colab or Binder address; and every stray of a repository whose
     README sends readers to its notebooks (links to them, or "Open in Colab" and
     Binder badges), as books and courses do: readers open them by their
-    addresses. Slide decks (RISE settings, or cells marked as slides) and
+    addresses. So are the steps of one workflow: two or more notebooks numbered
+    in reading order (`00_prepare_data`, `01_filter`) in a folder below the top. Slide decks (RISE settings, or cells marked as slides) and
     notebooks in `talks/`, `slides/` or `presentations/` are presentation
     material, kept with their pictures like docs, and are never reported; nor
     are tests. The suggested move goes to the folder named for notebooks that
-    holds most of the repository's notebooks (`python/notebooks/`), never onto a
-    file that exists.
+    holds most of the repository's notebooks (`python/notebooks/`), outside
+    package code where there is one, never onto a file that exists.
 
     ## Why is this bad?
     Notebooks scattered next to the package code or at the top of the repository
@@ -722,9 +800,10 @@ class OSS305(_NotebookRule):
     kind = Kind.CONVENTION
     elsewhere = (
         "notebooks that stray from the folder where the repository keeps most of them, and notebooks "
-        "inside the code of a package; never notebooks in docs, examples, tutorials or tests, slide decks "
-        "and talks, notebooks beside a README of their own or linked from a README or docs page, nor the "
-        "notebooks of a book or course whose README sends readers to them."
+        "inside the code of a package that keeps no notebook folder of its own; never notebooks in docs, "
+        "examples, tutorials or tests, slide decks and talks, notebooks beside a README of their own or "
+        "linked from a README or docs page, a numbered series in a folder of its own, nor the notebooks of "
+        "a book or course whose README sends readers to them."
     )
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     options: ClassVar[Mapping[str, Option]] = {
@@ -760,8 +839,10 @@ class OSS305(_NotebookRule):
             return None
         if presented(repo, path):
             return None  # a README or docs page sends readers to it where it is
+        if _in_a_numbered_series(repo, path):
+            return None  # the steps of one workflow, kept together in their own folder
         package = next((folder for folder in code_packages(repo) if path.startswith(folder + "/")), None)
-        if package is not None:
+        if package is not None and not _keeps_notebooks_inside(repo, package):
             return f"inside the code of the package {package}/"
         if read_as_notebooks(repo):
             return None  # a book or a course: its notebooks' places are the addresses its readers open
@@ -797,19 +878,61 @@ class OSS305(_NotebookRule):
         configured: list[str] = self.settings["folders"]
         packages = tuple(folder + "/" for folder in repo.package_dirs)
         homes: Counter[str] = Counter()
+        # A team whose template keeps notebooks inside the package (pkg/notebooks/) moves
+        # them there; a folder outside package code wins where there is one.
+        inside: Counter[str] = Counter()
         for path in _projects_notebooks(repo):
-            parts = path.split("/")[:-1]
-            depth = next((index for index, part in enumerate(parts) if "notebook" in part.lower()), None)
-            if depth is None:
+            home = _notebook_home(path)
+            if home is None or (self.in_full and not in_folders(path, configured)):
                 continue
-            home = "/".join(parts[: depth + 1])
-            if (home + "/").startswith(packages) or (self.in_full and not in_folders(path, configured)):
-                continue
-            homes[home] += 1
-        if homes:
-            return min(homes, key=lambda home: (-homes[home], home.count("/"), home))
+            (inside if (home + "/").startswith(packages) else homes)[home] += 1
+        for counted in (homes, inside):
+            if counted:
+                return min(counted, key=lambda home: (-counted[home], home.count("/"), home))
         first = configured[0].strip().strip("/").replace("*", "") if configured else ""
         return first or "notebooks"
+
+
+def _notebook_home(path: str) -> str | None:
+    """The path up to the first folder named for notebooks (``python/notebooks``), if any."""
+    parts = path.split("/")[:-1]
+    depth = next((index for index, part in enumerate(parts) if "notebook" in part.lower()), None)
+    return None if depth is None else "/".join(parts[: depth + 1])
+
+
+def _keeps_notebooks_inside(repo: Repo, package: str) -> bool:
+    """Whether the project keeps a folder of notebooks inside ``package`` (``pkg/notebooks/``),
+    as some teams' templates have it: then the package is where its notebooks belong."""
+    prefix = package + "/"
+    return repo.memo(
+        ("notebook-folder-inside", package),
+        lambda: any(
+            path.startswith(prefix) and (_notebook_home(path) or "").startswith(prefix)
+            for path in _projects_notebooks(repo)
+        ),
+    )
+
+
+#: A name that puts a notebook in a reading order: ``00_prepare``, ``2-train``, ``03.clean``.
+_ORDERED_NAME = lazy(r"^(\d{1,3})[-_. ]")
+
+
+def _in_a_numbered_series(repo: Repo, path: str) -> bool:
+    """Whether the notebook is one of a numbered series (``00_prepare``, ``01_filter``, ``02_eval``)
+    that has a folder below the top of its own: its author placed the steps together."""
+    folder, _, name = path.rpartition("/")
+    if not folder or not _ORDERED_NAME.match(name):
+        return False
+
+    def series() -> int:
+        numbers = {
+            match.group(1)
+            for other in _projects_notebooks(repo)
+            if other.rpartition("/")[0] == folder and (match := _ORDERED_NAME.match(other.rpartition("/")[2]))
+        }
+        return len(numbers)
+
+    return repo.memo(("numbered-notebook-series", folder), series) >= 2
 
 
 def _projects_notebooks(repo: Repo) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from oss_checks.formats import LineDict, parse_python
-from oss_checks.patterns import lazy
+from oss_checks.patterns import lazy, search_within
 
 if TYPE_CHECKING:
     import ast
@@ -324,6 +324,29 @@ class Hook(NamedTuple):
     id: str
     entry: str
     line: int
+    #: The hook's own ``files:`` and ``exclude:`` patterns (pre-commit's defaults when unset).
+    files: str = ""
+    exclude: str = "^$"
+    args: tuple[str, ...] = ()
+    #: ``types:``, ``types_or:`` and ``exclude_types:`` (None: not given).
+    types: tuple[str, ...] | None = None
+    types_or: tuple[str, ...] | None = None
+    exclude_types: tuple[str, ...] = ()
+
+
+def _strings(value: object) -> tuple[str, ...] | None:
+    if not isinstance(value, list):
+        return None
+    return tuple(item for item in value if isinstance(item, str))
+
+
+def _config(repo: Repo) -> LineDict | None:
+    if not repo.exists(PRECOMMIT_CONFIG):
+        return None
+    config = repo.yaml(PRECOMMIT_CONFIG).mapping
+    if config is None or not isinstance(config.get("repos"), list):
+        return None
+    return config
 
 
 def precommit_hooks(repo: Repo) -> list[Hook] | None:
@@ -331,10 +354,8 @@ def precommit_hooks(repo: Repo) -> list[Hook] | None:
 
     OSS603 reports a missing or broken config; the rules that look for one hook stay quiet.
     """
-    if not repo.exists(PRECOMMIT_CONFIG):
-        return None
-    config = repo.yaml(PRECOMMIT_CONFIG).mapping
-    if config is None or not isinstance(config.get("repos"), list):
+    config = _config(repo)
+    if config is None:
         return None
     hooks = []
     for entry in config["repos"]:
@@ -343,14 +364,69 @@ def precommit_hooks(repo: Repo) -> list[Hook] | None:
         for hook in entry["hooks"]:
             if isinstance(hook, dict) and isinstance(hook.get("id"), str):
                 entry_command = hook.get("entry")
+                files, exclude = hook.get("files"), hook.get("exclude")
                 hooks.append(
                     Hook(
                         hook["id"],
                         entry_command if isinstance(entry_command, str) else "",
                         hook.line if isinstance(hook, LineDict) else 0,
+                        files if isinstance(files, str) else "",
+                        exclude if isinstance(exclude, str) else "^$",
+                        _strings(hook.get("args")) or (),
+                        _strings(hook.get("types")),
+                        _strings(hook.get("types_or")),
+                        _strings(hook.get("exclude_types")) or (),
                     )
                 )
     return hooks
+
+
+#: The file types pre-commit's ``identify`` gives a notebook.
+NOTEBOOK_FILE_TYPES = frozenset({"file", "non-executable", "text", "json", "jupyter"})
+
+
+def hook_runs_on(repo: Repo, hook: Hook, path: str, file_types: frozenset[str]) -> bool | None:
+    """Whether pre-commit would run ``hook`` on ``path`` (a file of ``file_types``).
+
+    The config's top-level ``files:``/``exclude:`` and the hook's own, matched as pre-commit
+    does (a search anywhere in the path). None when one of the repository's patterns does
+    not compile or takes too long to tell.
+    """
+    if hook.types is not None and not set(hook.types) <= file_types:
+        return False
+    if hook.types_or and not set(hook.types_or) & file_types:
+        return False
+    if set(hook.exclude_types) & file_types:
+        return False
+    config = _config(repo)
+    top_files = config.get("files") if config is not None else None
+    top_exclude = config.get("exclude") if config is not None else None
+    wanted = (
+        (top_files if isinstance(top_files, str) else "", True),
+        (top_exclude if isinstance(top_exclude, str) else "^$", False),
+        (hook.files, True),
+        (hook.exclude, False),
+    )
+    for source, must_match in wanted:
+        if source == ("" if must_match else "^$"):
+            continue  # pre-commit's default: every file, and no file excluded
+        compiled = _compiled(repo, source)
+        found = None if compiled is None else search_within(compiled, path)
+        if found is None:
+            return None
+        if found is not must_match:
+            return False
+    return True
+
+
+def _compiled(repo: Repo, source: str) -> re.Pattern[str] | None:
+    def compile_once() -> re.Pattern[str] | None:
+        try:
+            return re.compile(source)
+        except (re.error, RecursionError, OverflowError, ValueError):
+            return None
+
+    return repo.memo(("precommit-pattern", source), compile_once)
 
 
 def uses_tool(hooks: Iterable[Hook], tools: Iterable[str]) -> bool:
