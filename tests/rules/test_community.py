@@ -724,6 +724,14 @@ def test_license_disagreement_names_both(make_repo: MakeRepo, check: Check) -> N
         (MIT_TEXT, 'license = {text = "MIT"}'),
         (MIT_TEXT, 'license = "LicenseRef-Custom"'),
         ("Some terms nobody recognises, written at length for this one project.\n", 'license = "MIT"'),
+        # a vendor's sample-code license: its own terms, granting rights under "All rights reserved"
+        (
+            (
+                "Copyright (C) 2020 Acme Inc. All Rights Reserved.\n\nAcme grants you a personal, "
+                "non-exclusive license to use, reproduce, modify and redistribute the Acme Software.\n"
+            ),
+            'license = "MIT"',
+        ),
     ],
 )
 def test_license_agreement_passes(make_repo: MakeRepo, check: Check, text: str, declared: str) -> None:

@@ -43,6 +43,16 @@ def test_spdx_parser() -> None:
         (MIT, ["mit"]),
         (APACHE, ["apache-2.0"]),
         ("Copyright Acme. All rights reserved.", ["proprietary"]),
+        # A license of its own that grants rights is not proprietary for its copyright line.
+        (
+            (
+                "Copyright (C) 2024 Acme Inc. All Rights Reserved.\nIn consideration of your agreement, "
+                "Acme grants you a personal, non-exclusive license to use, reproduce, modify and "
+                "redistribute the Acme Software, with or without modifications, in source and/or binary forms."
+            ),
+            [],
+        ),
+        ("Copyright Acme. All rights reserved. No license is granted. Do not copy.", ["proprietary"]),
         ("Apache License (no version)", []),
         (MIT + "\n\n" + APACHE, ["apache-2.0", "mit"]),
         (

@@ -1148,7 +1148,8 @@ class OSS112(Rule):
     ## What it does
     Recognises the license in the LICENSE file from distinctive phrases of its text (MIT,
     BSD-2-Clause, BSD-3-Clause, Apache-2.0, GPL, LGPL, AGPL, MPL-2.0, ISC, Unlicense, or a
-    proprietary "all rights reserved" notice) and compares it with the `license` in
+    proprietary "all rights reserved" notice that grants nothing; a vendor's license of its
+    own that grants rights is one it does not know) and compares it with the `license` in
     pyproject.toml: the SPDX expression, the older `{text = ...}` table or the License
     classifiers. A project without a `[project]` table is compared through the `license=`
     its `setup.py` gives `setup()` as plain text (setup.py is read, never run). A declared

@@ -79,6 +79,17 @@ _LICENSE_TEXTS: tuple[tuple[KnownLicense, tuple[str, ...], tuple[str, ...]], ...
 )
 PROPRIETARY = KnownLicense("proprietary", "Proprietary", "LicenseRef-Proprietary")
 _PROPRIETARY_PHRASES = ("all rights reserved", "proprietary", "confidential")
+#: Words by which a text this does not know grants rights (Apple's sample-code license, a
+#: university's research license): such a text is a license of its own, not "Proprietary",
+#: whatever "all rights reserved" its copyright line says.
+_GRANTS = (
+    "permission is hereby granted",
+    "is hereby granted",
+    "hereby grants",
+    "grants you a",
+    "you may use, copy",
+    "you are free to",
+)
 _APACHE_VERSION = lazy(r"apache license,? version 2\.0")
 _MPL_VERSION = lazy(r"mozilla public license,? (?:version|v\.) 2\.0")
 
@@ -206,7 +217,11 @@ def detect_licenses(text: str) -> list[KnownLicense]:
             if known.key == "mpl-2.0" and not _MPL_VERSION.search(plain):
                 continue
             found.append(known)
-    if not found and (any(p in plain for p in _PROPRIETARY_PHRASES) or "licenseref-proprietary" in plain):
+    if (
+        not found
+        and (any(p in plain for p in _PROPRIETARY_PHRASES) or "licenseref-proprietary" in plain)
+        and not any(grant in plain for grant in _GRANTS)
+    ):
         found.append(PROPRIETARY)
     return found
 
