@@ -673,6 +673,25 @@ def test_a_data_folder_ignored_in_part_is_reported_outside_adopters(
     ]
 
 
+def test_a_part_of_data_kept_out_from_the_start_is_a_deliberate_split(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    # A book stores its sample data and ignores one folder for what it may not share.
+    files = {
+        ".gitignore": "data/data_not_stored/*\n!data/data_not_stored/README.md\n",
+        "data/data_not_stored/README.md": "Ask the survey team for these files.\n",
+        "data/penguins.csv": "species,mass\nAdelie,3750\n",
+        "data/weather/2020.csv": "day,temp\n1,3\n",
+        "README.md": "# Book\n",
+    }
+    assert check_unadopted(make_repo(files), "OSS404") == []
+    # A folder the split leaves open that stores nothing yet is still open to raw data.
+    root = make_repo({**files, "data/interim/.gitkeep": ""})
+    assert only(check_unadopted(root, "OSS404")).message.startswith(
+        "git does not ignore data files in data/ (e.g. data/interim/example.csv)"
+    )
+
+
 def test_data_forced_in_after_its_ignore_rule_is_kept_on_purpose(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:

@@ -971,7 +971,9 @@ class OSS404(Rule):
     conventions, a `data/` that no ignore rule touches and whose files are all
     committed is data the project ships on purpose (a book's sample data, a
     solution's folds) and is left alone; it is reported when part of `data/` is
-    ignored and the rest is not, when data files there wait to be committed, or when
+    ignored and the rest is not (unless each folder left open stores committed data
+    and nothing committed is in the ignored part: a book that keeps one folder out
+    and ships the rest), when data files there wait to be committed, or when
     `data/` holds only `.gitkeep` files (folders made to receive data) that no rule
     keeps out of git. A `data/` folder that holds code (a package named `data`) is not the data folder
     and is left alone; code and documentation in `data/` are never called data.
@@ -1011,8 +1013,9 @@ class OSS404(Rule):
     name = "data-folder-ignored"
     kind = Kind.CONVENTION
     elsewhere = (
-        "a data/ folder that is ignored in part only, or whose data files wait to be committed; never a "
-        "data/ the repository commits whole on purpose; hidden READMEs only when data/ has a README."
+        "a data/ folder that is ignored in part only (not where the open part holds the data the project "
+        "commits), or whose data files wait to be committed; never a data/ the repository commits whole on "
+        "purpose; hidden READMEs only when data/ has a README."
     )
     stakeholders = (Stakeholder.LEGAL, Stakeholder.DATA_SCIENCE)
 
@@ -1040,6 +1043,7 @@ class OSS404(Rule):
                 repo,
                 readmes_expected=self.in_full,
                 only_if_ignored=not (self.in_full or waiting or skeleton),
+                shipped=set() if self.in_full or waiting else committed,
             )
             if problem is not None:
                 yield self.finding(".gitignore", problem + _committed_note(tracked, waiting))
@@ -1070,10 +1074,17 @@ def _committed_note(tracked: list[str], waiting: list[str]) -> str:
     return ""
 
 
-def _data_ignore_problem(repo: Repo, *, readmes_expected: bool, only_if_ignored: bool = False) -> str | None:
+def _data_ignore_problem(
+    repo: Repo, *, readmes_expected: bool, only_if_ignored: bool = False, shipped: set[str] | None = None
+) -> str | None:
     """What is wrong with the ignore rules for data/; its READMEs must stay visible when any exist
     (or, with ``readmes_expected``, as the conventions want them). With ``only_if_ignored``, a
-    data/ that no rule ignores at all is no problem: the repository keeps its data in git."""
+    data/ that no rule ignores at all is no problem: the repository keeps its data in git.
+
+    ``shipped`` are the committed data files: where no ignore rule covers any of them, a folder
+    not ignored that holds some is a part of data/ the project stores (a book that ignores only
+    ``data/data_not_stored/`` and commits the rest), not an ignore rule left half-written.
+    """
     folders = {"data"}
     readmes = set()
     for path in repo.paths:
@@ -1091,7 +1102,7 @@ def _data_ignore_problem(repo: Repo, *, readmes_expected: bool, only_if_ignored:
             readmes.update(f"{folder}/{name}" for name in _README_NAMES if repo.exists(f"{folder}/{name}"))
     probes = sorted(f"{folder}/{name}" for folder in folders for name in _PROBE_NAMES)
     kept = sorted(readmes) or (["data/README.md"] if readmes_expected else [])
-    ignored = _ignored(repo, [*probes, *kept])
+    ignored = _ignored(repo, [*probes, *kept, *sorted(shipped or ())])
     add = ", ".join(f"`{line}`" for line in DATA_IGNORE_LINES)
     if ignored is None:
         return _gitignore_text_problem(
@@ -1100,6 +1111,18 @@ def _data_ignore_problem(repo: Repo, *, readmes_expected: bool, only_if_ignored:
     leaking = [probe for probe in probes if probe not in ignored]
     if only_if_ignored and len(leaking) == len(probes):
         return None
+    # A split is deliberate when none of the committed data is in the ignored part; committed
+    # files the rules cover say the rule came late and left them behind (OSS404 names those).
+    if (
+        shipped
+        and leaking
+        and not shipped & ignored
+        and all(_stores_its_data(probe.rpartition("/")[0], shipped) for probe in leaking)
+    ):
+        return None
+    if shipped:
+        # name a folder that stores nothing yet before one whose committed data is shipped
+        leaking.sort(key=lambda probe: _stores_its_data(probe.rpartition("/")[0], shipped))
     if leaking:
         return (
             f"git does not ignore data files in data/ (e.g. {leaking[0]}), so raw data can be committed: "
@@ -1117,6 +1140,14 @@ def _data_ignore_problem(repo: Repo, *, readmes_expected: bool, only_if_ignored:
             f"add these lines to .gitignore: {add}"
         )
     return None
+
+
+def _stores_its_data(folder: str, shipped: set[str]) -> bool:
+    """Whether ``folder`` holds committed data files of its own; data/ itself also when a folder
+    below it does (books keep their sample data in data/<topic>/)."""
+    prefix = folder + "/"
+    below = [path for path in shipped if path.startswith(prefix)]
+    return any("/" not in path[len(prefix) :] for path in below) or (folder == "data" and bool(below))
 
 
 def _tracked(repo: Repo, path: str) -> bool:
