@@ -1544,6 +1544,24 @@ def test_files_in_a_folder_the_docs_name_are_provided_on_purpose(make_repo: Make
     assert "over the 10240 KB limit for files in a folder the docs name" in findings[-1].message
 
 
+def test_data_a_readme_links_by_its_address_is_published_on_purpose(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    # A newsroom's investigation links each published table by its address on the forge.
+    blob = "https://github.com/news/investigation/blob/main"
+    files: dict[str, str | bytes] = {
+        "output/by_city/boston_plans.csv": b"a,b\n" * (MB // 2),  # only its folder is linked
+        "output/by_city/des moines_plans.csv": b"a,b\n" * (MB // 2),
+        "scratch/dump.csv": b"a,b\n" * (MB // 2),  # nobody names it
+        "tables/summary.csv": b"a,b\n" * (MB // 2),  # named by a link with a space in it
+        "README.md": (
+            f"- Des Moines ([plans]({blob}/output/by_city/des%20moines_plans.csv))\n"
+            f"- The summary: <https://gitlab.com/news/inv/-/blob/main/tables/summary%2Ecsv>\n"
+        ),
+    }
+    assert [f.path for f in check(make_repo(files), "OSS403")] == ["scratch/dump.csv"]
+
+
 def test_data_the_readme_of_its_own_folder_describes_is_shared_on_purpose(
     make_repo: MakeRepo, check: Check
 ) -> None:

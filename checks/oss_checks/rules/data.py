@@ -503,7 +503,9 @@ class OSS403(Rule):
     `"folds." + str(k) + ".csv"`, or a glob such as `folds.*.csv` or `folds.[0-4].csv`.
     A file whose own folder the docs name by its whole path ("the training log is
     provided under `runs/best_fold0/`") is named too; a top-level folder such as `data/`
-    or `runs/` is where files go, so naming it names none of them. So is a file that the
+    or `runs/` is where files go, so naming it names none of them. A link to a file or
+    folder on the forge (`https://github.com/o/r/blob/main/data/output/by_city/`, with
+    `%20` for a space) names it by its path as well. So is a file that the
     README of its own folder names (a dataset documented file by file, shared on purpose).
     Lock files (`uv.lock`, `poetry.lock`, `package-lock.json` ...) are never too large:
     they pin the environment and belong in git.
@@ -783,13 +785,22 @@ def _folders_the_docs_name(repo: Repo, above: int) -> frozenset[str]:
     return repo.memo(("large-file-folders-named", above), find)
 
 
+#: The end of a forge's address of a file or folder at a branch, just before its path in the
+#: repository: ``https://github.com/o/r/blob/main/`` + ``data/output/by_city/x.csv``.
+_FILE_ADDRESS_END = lazy(r"/(?:blob|tree|raw|-/blob|-/tree|src/branch)/[\w.-]{1,60}/$")
+
+
 def _whole_paths(text: str, pattern: re.Pattern[str]) -> Iterator[str]:
     """Each folder path ``pattern`` finds that stands whole (``./runs/x/``, not ``old/runs/x2``)."""
     for match in pattern.finditer(text):
         start, end = match.start(), match.end()
         before = text[start - 1] if start else ""
         after = text[end : end + 2]
-        starts_whole = before not in _PATH_CHARS or (before == "/" and text[start - 2 : start] == "./")
+        starts_whole = (
+            before not in _PATH_CHARS
+            or (before == "/" and text[start - 2 : start] == "./")
+            or (before == "/" and _FILE_ADDRESS_END.search(text, max(0, start - 120), start) is not None)
+        )
         # A full stop that ends the sentence ends the path too.
         ends_whole = (
             after[:1] == "/"
@@ -879,6 +890,13 @@ def _naming_texts(repo: Repo, path: str) -> Iterator[str]:
         text = repo.read_text(path)
         if text is not None:
             yield text
+            if "%" in text:
+                # a link's address spells "des moines_plans.csv" as "des%20moines_plans.csv"
+                from urllib.parse import unquote
+
+                decoded = unquote(text)
+                if decoded != text:
+                    yield decoded
 
 
 def _is_program(repo: Repo, file: SourceFile) -> bool:
