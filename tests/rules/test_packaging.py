@@ -156,6 +156,32 @@ def test_dynamic_description_is_not_checked(make_repo: MakeRepo, check: Check) -
     assert check(make_repo(repo_files(pyproject)), "OSS202") == []
 
 
+MANIFEST = (
+    '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n\n'
+    '[project]\nname = "hurricane-monitor"\nversion = "0.1.0"\nrequires-python = ">=3.11"\n'
+    'dependencies = ["pandas>=2.2", "xarray"]\n'
+)
+
+
+def test_a_dependency_manifest_is_asked_for_no_description_readme_or_authors(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    # [project] kept for `uv sync`: nothing in it describes the project, and nothing publishes it.
+    files = {"pyproject.toml": MANIFEST, "README.md": "# Monitor\n", "src/monitor/__init__.py": ""}
+    assert check(make_repo(files), "OSS202", "OSS203", "OSS207") == []
+    # One describing field filled in makes the table a description, and the empty one a gap.
+    described = MANIFEST + 'authors = [{ name = "Data team" }]\ndescription = ""\n'
+    findings = check(make_repo({**files, "pyproject.toml": described}), "OSS202", "OSS203")
+    assert sorted(f.code for f in findings) == ["OSS202", "OSS203"]
+    # A package the README tells readers to pip install is described for its index page.
+    published = {**files, "README.md": "# Monitor\n\n```\npip install hurricane-monitor\n```\n"}
+    assert sorted(f.code for f in check(make_repo(published), "OSS202", "OSS203", "OSS207")) == [
+        "OSS202",
+        "OSS203",
+        "OSS207",
+    ]
+
+
 # -- OSS203 ----------------------------------------------------------------------------------
 def test_missing_readme_key(make_repo: MakeRepo, check: Check) -> None:
     findings = check(make_repo(repo_files(without('readme = "README.md"'))), "OSS203")
@@ -610,10 +636,10 @@ def test_an_environment_that_says_it_is_no_package_needs_no_package_metadata(
     uv = '[project]\nname = "analyses"\nversion = "0.1.0"\ndependencies = []\n\n[tool.uv]\npackage = false\n'
     assert check(make_repo({"pyproject.toml": uv}), *PACKAGING_CODES) == []
     built = uv.replace("package = false", "package = true")
-    assert {f.code for f in check(make_repo({"pyproject.toml": built}), "OSS202", "OSS207")} == {
-        "OSS202",
-        "OSS207",
-    }
+    # Built so that its code imports, but nothing describes or publishes it: a dependency manifest.
+    assert check(make_repo({"pyproject.toml": built}), "OSS202", "OSS207") == []
+    offered = {"pyproject.toml": built, "README.md": "# Analyses\n\n    pip install analyses\n"}
+    assert {f.code for f in check(make_repo(offered), "OSS202", "OSS207")} == {"OSS202", "OSS207"}
 
 
 def test_the_conventions_still_ask_for_a_project_table(make_repo: MakeRepo, check: Check) -> None:

@@ -415,6 +415,44 @@ def test_a_lazy_loader_stub_reaches_what_it_re_exports(
 
 
 @pytest.mark.parametrize(
+    "reached",
+    [
+        # a module __getattr__ (PEP 562) in the package's __init__.py loads it by its name
+        {
+            "statlib/graphics/__init__.py": (
+                "import importlib\n\n__all__ = ['scatter_ellipse']\n\n\ndef __getattr__(name):\n"
+                "    if name == 'scatter_ellipse':\n"
+                "        return importlib.import_module('.plot_grids', __package__).scatter_ellipse\n"
+                "    raise AttributeError(name)\n"
+            )
+        },
+        # the project's own flows and scripts, outside the package, use it
+        {"flows/backup.py": "from statlib.graphics.plot_grids import scatter_ellipse\n"},
+        {"scripts/geography/01_copy.py": "import statlib.graphics.plot_grids as grids\n"},
+    ],
+)
+def test_what_the_project_reaches_beyond_the_packages_imports_is_used(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check, reached: dict[str, str]
+) -> None:
+    root = make_repo({**LIBRARY, **reached})
+    assert [f.path for f in check_unadopted(root, "OSS502")] == ["statlib/graphics/tukeyplot.py"]
+    # An adopter still hears of every module without a test, however the project uses it.
+    assert "statlib/graphics/plot_grids.py" in [f.path for f in check(root, "OSS502")]
+
+
+def test_a_script_of_examples_or_an_archive_reaches_nothing(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    files = {
+        **LIBRARY,
+        "archive/old_plots.py": "from statlib.graphics.plot_grids import scatter_ellipse\n",
+        "docs/examples/grids.py": "from statlib.graphics.plot_grids import scatter_ellipse\n",
+    }
+    paths = [f.path for f in check_unadopted(make_repo(files), "OSS502")]
+    assert paths == ["statlib/graphics/plot_grids.py", "statlib/graphics/tukeyplot.py"]
+
+
+@pytest.mark.parametrize(
     ("path", "text"),
     [
         ("statlib/genmod/_tweedie.py", CODE),  # private: dead code is for a linter, not a missing test

@@ -346,6 +346,28 @@ class _ProjectField(Rule):
         return toml_key_line(text, "project", key or self.field) or toml_key_line(text, "project")
 
 
+#: The [project] keys that describe a project to its readers, as opposed to those that set up
+#: its environment (name, version, requires-python, dependencies).
+_DESCRIBING_KEYS = (
+    "description", "readme", "authors", "maintainers", "urls", "license", "classifiers", "keywords",
+)  # fmt: skip
+
+
+def dependency_manifest(pyproject: _Pyproject) -> bool:
+    """Whether [project] only lists what an environment needs (``uv init`` then ``uv add``, kept
+    for ``uv sync``): no field that describes the project, and nothing offers it on an index.
+
+    Such a table has no reader for a description, a readme or authors; one that fills some
+    of them in and leaves another empty (``description = ""`` beside the authors) does.
+    """
+    if any(key in pyproject.project for key in _DESCRIBING_KEYS):
+        return False
+    dynamic = pyproject.project.get("dynamic")
+    if isinstance(dynamic, list) and any(key in dynamic for key in _DESCRIBING_KEYS):
+        return False
+    return on_package_index(pyproject.repo) is None
+
+
 #: Descriptions project templates write for the author to replace ("A short description of the project.").
 _PLACEHOLDER_DESCRIPTION = lazy(
     r"(?:(?:a|an|the|your)\s+)?(?:(?:short|brief|one[- ]line|small)\s+)?(?:project\s+)?description"
@@ -367,6 +389,12 @@ class OSS202(_ProjectField):
 
     ## What it does
     Checks that `[project] description` is a non-empty, single-line sentence.
+
+    A `[project]` table that only sets up an environment (name, version,
+    `requires-python` and dependencies, with no description, readme, authors, urls,
+    license, classifiers or keywords) of a project nothing offers on a package index is
+    a dependency manifest, as `uv init` and `uv add` leave it: a missing description is
+    not reported there, since no page shows it.
 
     ## Why is this bad?
     The description is the summary package indexes, `pip show`, internal catalogues and
@@ -426,6 +454,8 @@ class OSS202(_ProjectField):
         if isinstance(value, str) and is_placeholder_description(value):
             yield self._placeholder(PYPROJECT, "[project]", value, line)
             return
+        if value is None and dependency_manifest(pyproject):
+            return
         if not isinstance(value, str) or not value.strip():
             yield self.finding(
                 PYPROJECT,
@@ -449,6 +479,9 @@ class OSS203(_ProjectField):
     Checks that `[project] readme` names a file that exists (as a string, or as a table
     with `file`), or gives the text inline.
 
+    As OSS202 does, it leaves alone a missing readme in a dependency manifest: a
+    `[project]` table that describes nothing, of a project no package index offers.
+
     ## Why is this bad?
     The readme becomes the long description on the package page. Without it, the page of
     the team's package on an index is empty, and people installing it see no instructions.
@@ -471,6 +504,8 @@ class OSS203(_ProjectField):
         line = self.field_line(text)
         existing = repo.find(*README_NAMES)
         suggestion = f'readme = "{existing or "README.md"}"'
+        if value is None and dependency_manifest(pyproject):
+            return
         if value is None:
             yield self.finding(
                 PYPROJECT,
@@ -872,6 +907,9 @@ class OSS207(_ProjectField):
     after the package today) lists at least one person or team, each with a `name` or an
     `email`.
 
+    As OSS202 does, it leaves alone a missing list of authors in a dependency manifest: a
+    `[project]` table that describes nothing, of a project no package index offers.
+
     ## Why is this bad?
     Authors are who people contact about the package and who is credited for it. For an
     internal package it is often the only way to find the owning team once the original
@@ -940,6 +978,12 @@ class OSS207(_ProjectField):
         dynamic = project.get("dynamic")
         if not lists and isinstance(dynamic, list) and "maintainers" in dynamic:
             return  # the backend fills the maintainers in
+        if (
+            not lists
+            and not any(field in project for field in ("authors", "maintainers"))
+            and dependency_manifest(pyproject)
+        ):
+            return
         if not lists:
             yield self.finding(
                 PYPROJECT,

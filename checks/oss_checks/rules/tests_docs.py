@@ -523,7 +523,10 @@ class OSS502(Rule):
     test module for most of its modules (more than half are named in a test file), and
     only about public modules that nothing reaches: no test, no other module of the
     project (its `__init__.py`, `__init__.pyi` and `api.py` re-exports included, through
-    which tests call them) and no entry point. Private modules (`_impl.py`, `_tables/`)
+    which tests call them, and a module `__getattr__` there that loads it by name with
+    `importlib.import_module(".name", __package__)`; so are the project's scripts, flows
+    and apps outside the package, but not its examples, docs or archive) and no entry
+    point. Private modules (`_impl.py`, `_tables/`)
     and stubs whose functions only raise are left alone there.
 
     ## Why is this bad?
@@ -553,8 +556,8 @@ class OSS502(Rule):
     name = "module-tests"
     kind = Kind.CONVENTION
     elsewhere = (
-        "public modules that no test, no other module and no entry point reaches, in a "
-        "repository that keeps a test module for most of its modules."
+        "public modules that no test, no other code of the project (its scripts and flows too) and no "
+        "entry point reaches, in a repository that keeps a test module for most of its modules."
     )
     stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.DATA_SCIENCE)
     scope = Scope.REPO
@@ -639,7 +642,7 @@ class OSS502(Rule):
         by_folder = _project_code_by_folder(repo)
         left = []
         for module in modules:
-            if module.name in entry_points:
+            if module.name in entry_points or _loaded_lazily(repo, module):
                 continue
             folder = module.path.rpartition("/")[0]
             nearest_first = [
@@ -720,17 +723,28 @@ def _reached(repo: Repo, module: _Module, paths: list[str], root_of: Mapping[str
 
 
 def _project_code_by_folder(repo: Repo) -> dict[str, list[str]]:
-    """The project's own code files (``.py`` and lazy-loader ``.pyi`` stubs), by folder."""
+    """The project's own code files (``.py`` and lazy-loader ``.pyi`` stubs), by folder: those of
+    its packages, and its scripts, flows and apps elsewhere in the repository, which use the
+    package's modules as much as the package does."""
 
     def collect() -> dict[str, list[str]]:
         folders: dict[str, list[str]] = {}
-        prefixes = tuple(f"{package}/" for package in repo.package_dirs)
         for path in repo.paths:
-            if path.endswith((".py", ".pyi")) and path.startswith(prefixes) and _is_project_code(repo, path):
+            if path.endswith((".py", ".pyi")) and _is_project_code(repo, path):
                 folders.setdefault(path.rpartition("/")[0], []).append(path)
         return folders
 
     return repo.memo("tests:project-code", collect)
+
+
+def _loaded_lazily(repo: Repo, module: _Module) -> bool:
+    """Whether the ``__init__.py`` of the module's package loads it by name when asked
+    (``importlib.import_module(".autollm", __package__)`` in a module ``__getattr__``, PEP 562):
+    a re-export that no import statement shows."""
+    folder, _, name = module.path.rpartition("/")
+    init = repo.read_text(f"{folder}/__init__.py" if folder else "__init__.py") or ""
+    stem = name.removesuffix(".py")
+    return any(f"{quote}{target}{quote}" in init for quote in "'\"" for target in (f".{stem}", module.name))
 
 
 def _is_unit(repo: Repo, path: str) -> bool:
