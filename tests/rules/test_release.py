@@ -48,6 +48,11 @@ def test_rules_are_documented() -> None:
             assert rule.section(section), f"{code} lacks ## {section}"
 
 
+def only(findings: list[Finding]) -> Finding:
+    assert len(findings) == 1, findings
+    return findings[0]
+
+
 # -- OSS801 ---------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("path", "text"),
@@ -71,6 +76,23 @@ def test_unreleased_section_missing(make_repo: MakeRepo, check: Check) -> None:
         "CHANGELOG.md has no Unreleased section: add '## [Unreleased]' above the newest release and "
         "list the changes made since then"
     )
+
+
+def test_a_changelog_left_behind_by_the_releases_says_so(make_repo: MakeRepo, check: Check) -> None:
+    # Keep a Changelog up to 1.4.5; the project went on tagging releases and wrote them elsewhere.
+    text = "# Changelog\n\n## [1.4.5] - 2022-03-01\n\n- Fixes.\n\n## [1.4.4] - 2022-01-01\n\n- More.\n"
+    root = make_repo({"CHANGELOG.md": text}, commit=True)
+    for tag in ("v1.4.5", "v1.5.2", "v1.5.10rc1", "docs-v9.0"):
+        git(root, "tag", tag)
+    message = only(check(root, "OSS801")).message
+    assert message.startswith(
+        "CHANGELOG.md stops at 1.4.5, but the project has released up to v1.5.2 since: write the releases "
+        "that are missing and '## [Unreleased]' above them"
+    )
+    # A changelog as new as the newest tag only lacks the Unreleased section.
+    current = make_repo({"CHANGELOG.md": text}, commit=True)
+    git(current, "tag", "1.4.5")
+    assert only(check(current, "OSS801")).message.startswith("CHANGELOG.md has no Unreleased section")
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from oss_checks.git import decode, nul_separated
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Stakeholder
+from oss_checks.text.audience import release_tags
 from oss_checks.text.community import CHANGELOG_NAMES, is_release_notes, is_rst
 from oss_checks.text.markup import headings
 
@@ -82,6 +83,29 @@ def is_release(title: str) -> bool:
     return _RELEASE.match(title) is not None
 
 
+#: A version tag of the project itself: ``v1.5.2`` or ``1.5.2``, not ``pkg-v1.2`` nor ``2.0rc1``.
+_PLAIN_VERSION_TAG = lazy(r"v?(\d+(?:\.\d+)+)")
+_HEADING_VERSION = lazy(r"v?(\d+(?:\.\d+)+)", re.IGNORECASE)
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split("."))
+
+
+def _releases_since(repo: Repo, titles: list[str]) -> tuple[str, str] | None:
+    """(newest version in the changelog, newest version tag) when git has tagged a later release
+    than any the changelog describes: the changelog was left behind, not just missing a section."""
+    written = [
+        match.group(1) for title in titles if is_release(title) and (match := _HEADING_VERSION.search(title))
+    ]
+    tags = [tag for tag in release_tags(repo) if _PLAIN_VERSION_TAG.fullmatch(tag.strip())]
+    if not written or not tags:
+        return None
+    newest = max(written, key=_version)
+    latest = max(tags, key=lambda tag: _version(tag.strip().lstrip("v")))
+    return (newest, latest.strip()) if _version(latest.strip().lstrip("v")) > _version(newest) else None
+
+
 def _written_from_fragments(repo: Repo) -> bool:
     """Whether a tool writes the changelog from one file per change: towncrier or scriv, set up in
     pyproject.toml or a file of their own. The pending changes are then those files."""
@@ -106,6 +130,11 @@ class OSS801(Rule):
 
     In a repository that has not adopted the conventions, only a changelog that follows
     Keep a Changelog (it says so, or writes its versions in brackets) is checked.
+
+    When git has tagged a later release (`v1.5.2`, a plain version tag) than the newest
+    the changelog describes (`## [1.4.5]`), the changelog was left behind: the finding
+    says so, and asks for the missing releases or a word on where the notes are now,
+    since an Unreleased section alone would not help its readers.
 
     ## Why is this bad?
     Without an Unreleased section, changes are either not written down until release day,
@@ -143,6 +172,16 @@ class OSS801(Rule):
         if _written_from_fragments(repo):
             return  # towncrier or scriv writes each release's section from fragments, at release time
         heading = "Unreleased\n----------" if is_rst(path) else "## [Unreleased]"
+        behind = _releases_since(repo, titles)
+        if behind is not None:
+            newest, tag = behind
+            yield self.finding(
+                path,
+                f"{path} stops at {newest}, but the project has released up to {tag} since: write the "
+                f"releases that are missing and '{heading}' above them, or, if release notes are kept "
+                "elsewhere now (GitHub releases), say so at the top of the file",
+            )
+            return
         yield self.finding(
             path,
             f"{path} has no Unreleased section: add '{heading}' above the newest release "
