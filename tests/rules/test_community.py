@@ -339,6 +339,27 @@ def test_citation_that_is_not_a_mapping(make_repo: MakeRepo, check: Check) -> No
     assert "not a YAML mapping" in findings[0].message
 
 
+def test_a_citation_of_a_version_older_than_the_newest_release_is_reported(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    cff = CITATION + 'version: "1.4.6.1"\n'
+    root = make_repo(tree({"CITATION.cff": cff}), commit=True)
+    assert check_unadopted(root, "OSS107") == []  # no release tagged: nothing says it is old
+    git(root, "tag", "v1.4.6.1")
+    assert check_unadopted(root, "OSS107") == []
+    git(root, "tag", "v1.5.2")
+    git(root, "tag", "v2.0rc1")  # a pre-release is not a release to cite
+    findings = check_unadopted(root, "OSS107")
+    assert where(findings) == [("OSS107", "CITATION.cff", cff.count("\n"))]
+    assert findings[0].message.startswith(
+        "CITATION.cff gives version 1.4.6.1, but the project has released up to v1.5.2 since"
+    )
+    # An unquoted 1.10 is the number 1.1 to YAML: not compared, rather than misread.
+    root = make_repo(tree({"CITATION.cff": CITATION + "version: 1.10\n"}), commit=True)
+    git(root, "tag", "v1.2")
+    assert check_unadopted(root, "OSS107") == []
+
+
 # -- robustness ------------------------------------------------------------------------------
 def test_binary_readme_is_reported_not_crashed(make_repo: MakeRepo, run_checks: Run) -> None:
     root = make_repo(tree({"README.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00binary"}))

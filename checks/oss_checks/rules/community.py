@@ -12,9 +12,11 @@ from oss_checks.registry import Finding, Kind, Option, Rule, Severity, Stakehold
 from oss_checks.text.audience import (
     invites_contributions,
     makes_releases,
+    newest_version_tag,
     one_maintainer,
     origin_repository,
     published,
+    version_key,
 )
 from oss_checks.text.citation import citation
 from oss_checks.text.community import (
@@ -657,8 +659,12 @@ class OSS107(_CommunityFile):
     at least one of `authors`. A repository that says how to cite it another way
     (CITATION.bib, CITATION.md) has a citation too; such a file must not be empty.
 
+    A `version` older than the newest version tag (`version: 1.4.6` while git has tagged
+    `v1.5.2`) is reported too: the file was not updated at the last releases.
+
     In a repository that has not adopted the conventions, only a CITATION.cff that is not
-    valid (and an empty citation file) is reported; a missing one is not.
+    valid or gives an old version (and an empty citation file) is reported; a missing one
+    is not.
 
     ## Why is this bad?
     Analyses and models get reused in reports and papers. A citation file tells people how
@@ -676,7 +682,10 @@ class OSS107(_CommunityFile):
 
     name = "citation-content"
     kind = Kind.CONVENTION
-    elsewhere = "a CITATION.cff that is not valid, or an empty citation file; a missing one is not reported."
+    elsewhere = (
+        "a CITATION.cff that is not valid or gives a version older than the newest release tag, or an "
+        "empty citation file; a missing one is not reported."
+    )
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     candidates = CITATION_NAMES
     label = "CITATION.cff"
@@ -706,6 +715,18 @@ class OSS107(_CommunityFile):
             yield self.finding(
                 path,
                 f"{path} has no {', '.join(missing)}: add them so that readers can {self.purpose}",
+            )
+        cited = parsed.data.get("version")
+        # YAML reads an unquoted 1.10 as the number 1.1: only a version written as text is compared.
+        cited_key = version_key(cited) if isinstance(cited, str) else None
+        latest = newest_version_tag(repo) if cited_key is not None else None
+        if latest is not None and cited_key is not None and (version_key(latest) or ()) > cited_key:
+            yield self.finding(
+                path,
+                f"{path} gives version {cited}, but the project has released up to {latest} since: "
+                "update version (and date-released) with each release, so that readers cite the "
+                "version they used",
+                line=yaml_key_line(repo.read_text(path), "version"),
             )
 
 

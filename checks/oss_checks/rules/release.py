@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from oss_checks.git import decode, nul_separated
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Stakeholder
-from oss_checks.text.audience import release_tags
+from oss_checks.text.audience import newest_version_tag, version_key
 from oss_checks.text.community import CHANGELOG_NAMES, is_release_notes, is_rst
 from oss_checks.text.markup import headings
 
@@ -83,13 +83,7 @@ def is_release(title: str) -> bool:
     return _RELEASE.match(title) is not None
 
 
-#: A version tag of the project itself: ``v1.5.2`` or ``1.5.2``, not ``pkg-v1.2`` nor ``2.0rc1``.
-_PLAIN_VERSION_TAG = lazy(r"v?(\d+(?:\.\d+)+)")
 _HEADING_VERSION = lazy(r"v?(\d+(?:\.\d+)+)", re.IGNORECASE)
-
-
-def _version(text: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in text.split("."))
 
 
 def _releases_since(repo: Repo, titles: list[str]) -> tuple[str, str] | None:
@@ -98,12 +92,11 @@ def _releases_since(repo: Repo, titles: list[str]) -> tuple[str, str] | None:
     written = [
         match.group(1) for title in titles if is_release(title) and (match := _HEADING_VERSION.search(title))
     ]
-    tags = [tag for tag in release_tags(repo) if _PLAIN_VERSION_TAG.fullmatch(tag.strip())]
-    if not written or not tags:
+    latest = newest_version_tag(repo)
+    if not written or latest is None:
         return None
-    newest = max(written, key=_version)
-    latest = max(tags, key=lambda tag: _version(tag.strip().lstrip("v")))
-    return (newest, latest.strip()) if _version(latest.strip().lstrip("v")) > _version(newest) else None
+    newest = max(written, key=lambda version: version_key(version) or ())
+    return (newest, latest) if (version_key(latest) or ()) > (version_key(newest) or ()) else None
 
 
 def _written_from_fragments(repo: Repo) -> bool:

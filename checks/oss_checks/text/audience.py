@@ -215,6 +215,22 @@ def release_tags(repo: Repo) -> list[str]:
     return repo.memo("release-tags", read)
 
 
+#: A version tag of the project itself: ``v1.5.2`` or ``1.5.2``, not ``pkg-v1.2`` nor ``2.0rc1``.
+_PLAIN_VERSION = lazy(r"v?(\d+(?:\.\d+)+)")
+
+
+def version_key(text: str) -> tuple[int, ...] | None:
+    """``(1, 5, 2)`` for a plain release version (``1.5.2``, ``v1.5.2``); None for anything else."""
+    match = _PLAIN_VERSION.fullmatch(text.strip())
+    return tuple(int(part) for part in match.group(1).split(".")) if match else None
+
+
+def newest_version_tag(repo: Repo) -> str | None:
+    """The newest plain version tag (``v1.5.2``): the project's latest release, as git knows it."""
+    keyed = [(key, tag.strip()) for tag in release_tags(repo) if (key := version_key(tag)) is not None]
+    return max(keyed)[1] if keyed else None
+
+
 def published(repo: Repo) -> str | None:
     """Why the project looks published for others to install, or None.
 
