@@ -1485,6 +1485,7 @@ def test_a_changelog_is_wanted_elsewhere_from_a_package_that_publishes_releases(
     git(root, "tag", "v0.9.0")
     assert check_unadopted(root, "OSS106") == [], "one release has no changes to tell"
     git(root, "tag", "v1.0.0")
+    git(root, "tag", "v0.10.0")  # after v1.0.0 in git's listing, older as a version
     findings = check_unadopted(root, "OSS106")
     assert where(findings) == [("OSS106", "CHANGELOG.md", 0)]
     assert findings[0].message.endswith(
@@ -1495,6 +1496,32 @@ def test_a_changelog_is_wanted_elsewhere_from_a_package_that_publishes_releases(
     git(course, "tag", "v1")
     git(course, "tag", "v2.0")
     assert check_unadopted(course, "OSS106") == []
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        "## Update - July 2, 2026\n\nUpdated PyPI to 2.0.2.\n\n## Update - Apr. 9, 2026\n\nNew model.\n",
+        "## News\n\n- 1.2 adds covariates.\n",
+    ],
+)
+def test_a_release_log_the_readme_keeps_is_the_changelog(
+    make_repo: MakeRepo, check_unadopted: Check, log: str
+) -> None:
+    files = {
+        **tree({"CHANGELOG.md": None, ".github/workflows/cd.yml": UPLOAD_WORKFLOW}),
+        "README.md": README + log,
+    }
+    root = make_repo(files, commit=True)
+    git(root, "tag", "v0.9.0")
+    git(root, "tag", "v1.0.0")
+    assert check_unadopted(root, "OSS106") == []
+    # One dated heading is an announcement, not a log.
+    files["README.md"] = README + "## Update - July 2, 2026\n\nWe moved.\n"
+    root = make_repo(files, commit=True)
+    git(root, "tag", "v0.9.0")
+    git(root, "tag", "v1.0.0")
+    assert [f.code for f in check_unadopted(root, "OSS106")] == ["OSS106"]
 
 
 def test_a_release_job_that_has_github_write_the_notes_is_the_changelog(

@@ -913,6 +913,9 @@ def test_a_web_front_ends_public_settings_are_committed_defaults(make_repo: Make
     # Next.js reads .env as committed defaults and builds NEXT_PUBLIC_* into every page it serves.
     public = "NEXT_PUBLIC_API_URL=https://api.example.org\nNEXT_PUBLIC_MAP_STYLE=light\nVITE_TITLE=Water\n"
     assert check(make_repo({"webapp/.env": public}), "OSS405") == []
+    # The key a map service issues for pages is public too, whatever its name says.
+    tiles = public + "NEXT_PUBLIC_PROTOMAPS_API_KEY=7e4c0d0b9a1f2e3d\nDUCKDB_PATH=../database/data.duckdb\n"
+    assert check(make_repo({"webapp/.env": tiles}), "OSS405") == []
     # A credential is one whatever its prefix, and a server-side setting beside them still counts.
     leaked = "NEXT_PUBLIC_DB=postgres://ana:hunter2@db.acme.io/sales\n"
     assert [f.code for f in check(make_repo({"webapp/.env": leaked}), "OSS405")] == ["OSS405"]
@@ -1159,6 +1162,20 @@ def test_files_committed_before_their_ignore_rule_are_reported(make_repo: MakeRe
     assert "git rm -r --cached" in finding.message
     _commit(root, "ignore the logs", 2)
     assert [f.line for f in check(root, "OSS406")] == [2]
+
+
+def test_a_rule_rewritten_with_other_line_endings_keeps_the_day_it_was_written(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    # *.csv from day 1; a CSV forced in on day 2 is kept on purpose; on day 3 an editor turned the
+    # .gitignore to CRLF, which re-adds every line: the rule is still the one of day 1.
+    root = make_repo({".gitignore": "*.csv\n__pycache__/\n", "run.py": "print(1)\n"})
+    _commit(root, "ignore CSV files", 1)
+    (root / "jobs.csv").write_text("id\n1\n", encoding="utf-8")
+    _commit(root, "upload jobs", 2, "jobs.csv")
+    (root / ".gitignore").write_bytes(b"*.csv\r\n__pycache__/\r\n")
+    _commit(root, "line endings", 3)
+    assert check(root, "OSS406") == []
 
 
 def test_configuration_and_test_fixtures_under_a_broad_rule_are_fine(

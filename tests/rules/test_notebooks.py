@@ -875,6 +875,55 @@ def test_a_single_numbered_notebook_or_a_series_at_the_top_is_no_workflow_folder
     assert paths == ["01_scratch.ipynb", "02_scratch.ipynb", "tools/03_once.ipynb"]
 
 
+def test_in_a_collection_of_projects_each_keeps_its_own_notebooks(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    files = {
+        "README.md": "# Our volunteer projects\n",
+        "wiki-gaps/README.md": "# Wiki gaps\n",
+        **{f"wiki-gaps/notebooks/0{n}_step.ipynb": nb(code()) for n in range(5)},
+        "wiki-gaps/scratch/try.ipynb": nb(code()),  # a stray of its own project
+        "survey/README.md": "# Survey\n",
+        "survey/Label_Analysis.ipynb": nb(code()),  # where this project keeps its one notebook
+        "logo/draw.ipynb": nb(code()),  # in no project
+        "Workshop_Bigrams.ipynb": nb(code()),  # at the top of the collection
+    }
+    findings = check_unadopted(make_repo(files), "OSS305")
+    assert [(f.path, f.message) for f in findings] == [
+        (
+            "wiki-gaps/scratch/try.ipynb",
+            (
+                "notebook is outside the notebook folders where the project wiki-gaps/ keeps 5 of its "
+                "6 notebooks: move it, e.g. to wiki-gaps/notebooks/try.ipynb"
+            ),
+        )
+    ]
+
+
+def test_jupyters_autosave_copies_are_leftovers_to_remove_not_notebooks(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    empty = nb(metadata={})
+    files = {
+        **{f"notebooks/{n}.0-ab-step.ipynb": nb(code()) for n in range(3)},
+        "tools/.ipynb_checkpoints/Untitled-checkpoint.ipynb": empty,
+        "notebooks/.ipynb_checkpoints/1.0-ab-step-checkpoint.ipynb": nb(code("open('/home/ann/x.csv')")),
+        "notebooks/01_api_seed.ipynb.ipynb": nb(code()),
+    }
+    findings = check_unadopted(make_repo(files), "OSS304", "OSS305", "OSS306", "OSS401")
+    assert [(f.code, f.path) for f in findings] == [
+        ("OSS304", "notebooks/.ipynb_checkpoints/1.0-ab-step-checkpoint.ipynb"),
+        ("OSS304", "notebooks/01_api_seed.ipynb.ipynb"),
+        ("OSS304", "tools/.ipynb_checkpoints/Untitled-checkpoint.ipynb"),
+    ]
+    assert findings[2].message == (
+        "'Untitled-checkpoint.ipynb' is a copy Jupyter saved on its own, not a notebook of the project: "
+        "take the folder out of git with `git rm -r --cached tools/.ipynb_checkpoints` and add "
+        ".ipynb_checkpoints/ to .gitignore"
+    )
+    assert findings[1].message.endswith("has its extension twice: rename it to '01_api_seed.ipynb'")
+
+
 def test_a_folder_with_an_init_in_a_project_that_is_no_package_is_an_analysis(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:

@@ -14,6 +14,7 @@ from oss_checks.text.audience import (
     published,
     read_as_notebooks,
     release_tags,
+    released_after,
 )
 
 CLASSIFIED = (
@@ -64,7 +65,8 @@ def test_release_tags_and_releases(make_repo: MakeRepo) -> None:
         git(root, "tag", tag)
     repo = Repo(root)
     assert release_tags(repo) == ["2024.06.01", "pkg-v0.3.1", "v1.2.0"]
-    assert makes_releases(repo) == "it is published and tags its releases (v1.2.0)"
+    # The newest by version; a calendar version is a later release than any 1.x.
+    assert makes_releases(repo) == "it is published and tags its releases (2024.06.01)"
 
 
 def test_classifiers_and_tags_without_an_upload_are_no_releases(make_repo: MakeRepo) -> None:
@@ -210,3 +212,11 @@ def test_a_readme_of_colab_badges_is_read_as_notebooks(make_repo: MakeRepo) -> N
     )
     assert read_as_notebooks(Repo(make_repo({"README.md": f"# Course\n\n| Lab 1 | {badge} |\n"})))
     assert not read_as_notebooks(Repo(make_repo({"README.md": "# Course\n\n![logo](logo.png)\n"})))
+
+
+def test_a_release_is_later_only_within_one_scheme_of_versions() -> None:
+    assert released_after("v1.5.2", "1.4.6.1")
+    assert released_after("1.10.0", "1.9")
+    assert not released_after("v1.4.5", "1.4.5")
+    assert not released_after("2024.06.01", "1.2.0"), "a calendar version is another scheme"
+    assert not released_after("v2.0rc1", "1.0"), "a pre-release is no release to compare"

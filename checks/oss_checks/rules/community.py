@@ -16,7 +16,7 @@ from oss_checks.text.audience import (
     one_maintainer,
     origin_repository,
     published,
-    version_key,
+    released_after,
 )
 from oss_checks.text.citation import citation
 from oss_checks.text.community import (
@@ -603,7 +603,9 @@ class OSS106(_CommunityFile):
     towncrier's `news/` or `newsfragments/`, `doc/release/`, `doc/whats_new/`,
     `docs/source/release_notes/` ...), a changelog page in the docs tree, or GitHub's
     `.github/release.yml`, which writes the notes of each GitHub release, or a release guide
-    (`RELEASING.md`, `docs/releasing.md`) that says how each release's notes are written. A
+    (`RELEASING.md`, `docs/releasing.md`) that says how each release's notes are written,
+    or a release log the README keeps itself (a "News", "What's new" or "Changelog"
+    section, or two or more dated headings such as `## Update - July 2, 2026`). A
     top-level changelog must hold at least `min-words` words besides headings.
 
     In a repository that has not adopted the conventions, a missing changelog is reported
@@ -718,9 +720,8 @@ class OSS107(_CommunityFile):
             )
         cited = parsed.data.get("version")
         # YAML reads an unquoted 1.10 as the number 1.1: only a version written as text is compared.
-        cited_key = version_key(cited) if isinstance(cited, str) else None
-        latest = newest_version_tag(repo) if cited_key is not None else None
-        if latest is not None and cited_key is not None and (version_key(latest) or ()) > cited_key:
+        latest = newest_version_tag(repo) if isinstance(cited, str) else None
+        if latest is not None and isinstance(cited, str) and released_after(latest, cited):
             yield self.finding(
                 path,
                 f"{path} gives version {cited}, but the project has released up to {latest} since: "

@@ -17,8 +17,8 @@ from oss_checks.globs import glob_match
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Severity, Stakeholder
 from oss_checks.text.audience import read_as_notebooks
+from oss_checks.text.layout import autosave_copy, in_docs_or_examples, not_the_projects_own
 from oss_checks.text.layout import folders as layout_folders
-from oss_checks.text.layout import in_docs_or_examples, not_the_projects_own
 from oss_checks.text.notebooks import (
     NOTEBOOK_SUFFIX,
     TextPositions,
@@ -127,7 +127,7 @@ class OSS401(Rule):
         return file.suffix in (".py", NOTEBOOK_SUFFIX) or _is_conda_environment(file.name)
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
-        if not_the_projects_own(repo, file.path) or repo.is_symlink(file.path):
+        if not_the_projects_own(repo, file.path) or repo.is_symlink(file.path) or autosave_copy(file.path):
             return  # test input and vendored code: not the project's own paths; a link's target is checked itself
         if _is_conda_environment(file.name):
             yield from self._check_conda_prefix(file)
@@ -1273,7 +1273,7 @@ def env_values(text: str) -> EnvValues:
             continue
         if (
             _BROWSER_ENV_KEYS.fullmatch(key)
-            and _ENV_SECRET_NAME.search(key.upper().split("_", 1)[-1]) is None
+            and _BROWSER_SECRET_NAME.search(key.upper().split("_", 1)[-1]) is None
             and not _secret_value(value)
         ):
             continue  # public by design, unless it is named or shaped like a secret (VITE_ADMIN_PASSWORD)
@@ -1302,6 +1302,9 @@ def _secret_value(value: str) -> bool:
 _URL_CREDENTIALS = lazy(r"://[^/\s:@]*:(?!\$)[^/\s@]+@")  # ${PASSWORD} is compose's to fill in
 #: Setting names that hold a secret (the others, such as a URL or a folder, can be shared).
 _ENV_SECRET_NAME = lazy(r"KEY|TOKEN|SECRET|PASSW|PWD|CREDENTIAL|AUTH|PRIVATE|CONNECTION|DSN")
+#: In a setting every visitor's browser receives, a key or token is the public kind a map or
+#: analytics service issues for pages (``NEXT_PUBLIC_MAPBOX_TOKEN``): only these names say secret.
+_BROWSER_SECRET_NAME = lazy(r"SECRET|PASSW|PWD|CREDENTIAL|PRIVATE|CONNECTION|DSN")
 #: A README sentence that calls a .env file a sample to copy: ``.env.test <- Sample .env file``.
 _SAMPLE_WORDS = lazy(r"(?i)\b(?:sample|template|example|skeleton|structure)\b")
 
@@ -1365,7 +1368,9 @@ class OSS405(Rule):
     settings, or settings a tool wants committed (docker compose's
     `COMPOSE_PROJECT_NAME`, and the public settings a web front end builds into
     its pages, `NEXT_PUBLIC_*` or `VITE_*`, unless one is named like a secret or its
-    value is a credential by its look), or settings whose values cannot be secrets (`LOG_DIR=../logs/`,
+    value is a credential by its look; there a key or token, `NEXT_PUBLIC_MAPBOX_TOKEN`,
+    is the public kind a service issues for pages, and only a secret, password,
+    private key or connection string is not), or settings whose values cannot be secrets (`LOG_DIR=../logs/`,
     `LOG_LEVEL=INFO`, `DEBUG=false`, `MLFLOW_TRACKING_URI=http://localhost:5001`).
     Placeholders (`YOUR_KEY`, `your-api-key`, `<token>`,
     `xxx`, `changeme`, `API_TOKEN`) are no values, and a file whose secret settings
@@ -1806,9 +1811,19 @@ def _read_rule_times(repo: Repo, source: str) -> dict[str, int]:
         stamp, _, patch = chunk.partition(b"\n")
         if not stamp.strip().isdigit():
             continue
-        for row in patch.splitlines():
+        rows = patch.splitlines()
+        # A line a commit removes and adds back (line endings changed to CRLF, indentation
+        # redone) was there all along: it keeps the time it was first written.
+        removed = {
+            row[1:].decode("utf-8", "surrogateescape").strip()
+            for row in rows
+            if row.startswith(b"-") and not row.startswith(b"---")
+        }
+        for row in rows:
             if row.startswith(b"+") and not row.startswith(b"+++"):
-                times[row[1:].decode("utf-8", "surrogateescape").strip()] = int(stamp.strip())
+                line = row[1:].decode("utf-8", "surrogateescape").strip()
+                if line not in removed or line not in times:
+                    times[line] = int(stamp.strip())
     return times
 
 

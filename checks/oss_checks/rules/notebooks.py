@@ -27,6 +27,7 @@ from oss_checks.text.audience import presented, read_as_notebooks
 from oss_checks.text.builds import code_packages
 from oss_checks.text.ci import NOTEBOOK_FILE_TYPES, PRECOMMIT_CONFIG, hook_runs_on, precommit_hooks
 from oss_checks.text.layout import (
+    autosave_copy,
     in_docs_or_examples,
     in_notebook_folder,
     in_presentation_folder,
@@ -78,7 +79,7 @@ class _NotebookRule(Rule):
         return file.suffix == NOTEBOOK_SUFFIX
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterable[Finding]:
-        if not self.everywhere and not_the_projects_own(repo, file.path):
+        if not self.everywhere and (not_the_projects_own(repo, file.path) or autosave_copy(file.path)):
             return ()
         notebook = valid_notebook(repo, file)
         return () if notebook is None else self.check_notebook(file.path, notebook)
@@ -520,6 +521,8 @@ def _statement_names(statement: ast.stmt) -> tuple[set[str], set[str] | None]:
 JUNK_NAME = lazy(
     r"(?i)^(?:untitled[^/]*|copy of .*|.*[ (_-]copy\d*\)?(?: \d+)?|.*\(\d+\)|.*-checkpoint)\.ipynb$"
 )
+#: ``seed.ipynb.ipynb``: saved under a name that already ended in .ipynb.
+_DOUBLED_SUFFIX = lazy(r"(?i)^.+\.ipynb\.ipynb$")
 #: The sentence cookiecutter-data-science writes into every project's README.
 _README_STATES_NAMING = lazy(r"(?i)naming\s+convention\s+is\s+a\s+number")
 #: How far after that sentence its example may stand (the sentence runs over a few lines of a tree).
@@ -604,7 +607,10 @@ class OSS304(_NotebookRule):
     ## What it does
     Reports names that Jupyter and other tools give new or copied notebooks
     (`Untitled.ipynb`, `Untitled1.ipynb`, `Copy of analysis.ipynb`,
-    `analysis-Copy1.ipynb`, `analysis (1).ipynb`, `*-checkpoint.ipynb`), and checks
+    `analysis-Copy1.ipynb`, `analysis (1).ipynb`, `*-checkpoint.ipynb`), a doubled
+    extension (`seed.ipynb.ipynb`), and the copies Jupyter autosaves in
+    `.ipynb_checkpoints/` (to take out of git and ignore; the other notebook rules
+    leave those copies alone), and checks
     each notebook's name against the naming pattern. By default a name is a number
     that orders the notebooks, the author's initials and a short topic, in
     lowercase with dashes: `1.0-abc-data-cleaning.ipynb`. When the README states
@@ -637,7 +643,8 @@ class OSS304(_NotebookRule):
     name = "notebook-name"
     kind = Kind.CONVENTION
     elsewhere = (
-        "names tools give new or copied notebooks (Untitled, Copy of, (1)) everywhere, and the naming "
+        "names tools give new or copied notebooks (Untitled, Copy of, (1), .ipynb_checkpoints copies, a "
+        "doubled .ipynb) everywhere, and the naming "
         "pattern where the README states it or most notebooks follow it already (number, initials "
         "and topic, not a number alone), except for notebooks a README lists by name."
     )
@@ -660,6 +667,21 @@ class OSS304(_NotebookRule):
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
         # Decide from the name and the place first: most notebooks are never parsed here.
         if not_the_projects_own(repo, file.path):
+            return
+        if autosave_copy(file.path):
+            folder = file.path[: file.path.index(".ipynb_checkpoints") + len(".ipynb_checkpoints")]
+            yield self.finding(
+                file.path,
+                f"{file.name!r} is a copy Jupyter saved on its own, not a notebook of the project: take "
+                f"the folder out of git with `git rm -r --cached {folder}` and add .ipynb_checkpoints/ "
+                "to .gitignore",
+            )
+            return
+        if _DOUBLED_SUFFIX.match(file.name):
+            yield self.finding(
+                file.path,
+                f"notebook name {file.name!r} has its extension twice: rename it to {file.name[:-6]!r}",
+            )
             return
         if JUNK_NAME.match(file.name):
             if valid_notebook(repo, file) is not None:
@@ -771,7 +793,12 @@ class OSS305(_NotebookRule):
     README sends readers to its notebooks (links to them, or "Open in Colab" and
     Binder badges), as books and courses do: readers open them by their
     addresses. So are the steps of one workflow: two or more notebooks numbered
-    in reading order (`00_prepare_data`, `01_filter`) in a folder below the top. Slide decks (RISE settings, or cells marked as slides) and
+    in reading order (`00_prepare_data`, `01_filter`) in a folder below the top.
+    In a collection of projects (two or more top-level folders with a README and
+    notebooks of their own: a volunteer group's projects, one folder per dataset),
+    each project is judged by where it keeps its own notebooks and a stray moves
+    within it; a notebook outside every project has no project's folder to go
+    to and is left alone. Slide decks (RISE settings, or cells marked as slides) and
     notebooks in `talks/`, `slides/` or `presentations/` are presentation
     material, kept with their pictures like docs, and are never reported; nor
     are tests. The suggested move goes to the folder named for notebooks that
@@ -817,8 +844,8 @@ class OSS305(_NotebookRule):
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
         path = file.path
-        if not_the_projects_own(repo, path):
-            return
+        if not_the_projects_own(repo, path) or autosave_copy(path):
+            return  # an autosave copy is to delete, not to move: OSS304 says so
         where: str | None
         if self.in_full:
             folders: list[str] = self.settings["folders"]
@@ -846,15 +873,23 @@ class OSS305(_NotebookRule):
             return f"inside the code of the package {package}/"
         if read_as_notebooks(repo):
             return None  # a book or a course: its notebooks' places are the addresses its readers open
-        placed = repo.memo("notebooks-in-notebook-folders", lambda: _share_in_folders(repo))
+        project = _subproject(repo, path)
+        if project == "":
+            return None  # at the top of a collection of projects: no one project's folder is its place
+        placed = repo.memo(
+            ("notebooks-in-notebook-folders", project), lambda: _share_in_folders(repo, project)
+        )
         if placed is not None:
-            return f"outside the notebook folders where this repository keeps {placed}"
+            where = "this repository" if project is None else f"the project {project}/"
+            return f"outside the notebook folders where {where} keeps {placed}"
         return None
 
     def _target(self, repo: Repo, file: SourceFile) -> str:
         """Where to move the notebook: the folder that holds most notebooks, under a name no file has yet."""
+        project = None if self.in_full else _subproject(repo, file.path)
         folder = repo.memo(
-            ("notebook-home", self.in_full, *self.settings["folders"]), lambda: self._home(repo)
+            ("notebook-home", self.in_full, project, *self.settings["folders"]),
+            lambda: self._home(repo, project),
         )
         stem = file.name[: -len(NOTEBOOK_SUFFIX)]
         parent = file.parts[-2] if len(file.parts) > 1 else ""
@@ -868,7 +903,7 @@ class OSS305(_NotebookRule):
                 return f"{folder}/{name}"
         return f"{folder}/"
 
-    def _home(self, repo: Repo) -> str:
+    def _home(self, repo: Repo, project: str | None = None) -> str:
         """The notebook folder that holds most of the project's notebooks, outside package code.
 
         A notebook folder is the path up to the first folder named for notebooks
@@ -882,6 +917,8 @@ class OSS305(_NotebookRule):
         # them there; a folder outside package code wins where there is one.
         inside: Counter[str] = Counter()
         for path in _projects_notebooks(repo):
+            if project and not path.startswith(project + "/"):
+                continue  # a collection's project moves its notebooks within itself
             home = _notebook_home(path)
             if home is None or (self.in_full and not in_folders(path, configured)):
                 continue
@@ -957,9 +994,44 @@ def _beside_readme(repo: Repo, path: str) -> bool:
     )
 
 
-def _share_in_folders(repo: Repo) -> str | None:
-    """How many of the project's notebooks live in notebook, docs or example folders, when that is most."""
-    notebooks = _projects_notebooks(repo)
+def _subprojects(repo: Repo) -> frozenset[str]:
+    """The top-level folders that are projects of their own, in a repository that collects
+    several (a volunteer group's projects, one folder per dataset): each has its README and
+    notebooks, and at least two do. Folders for notebooks, docs and examples are no projects."""
+
+    def find() -> frozenset[str]:
+        tops = {path.split("/", 1)[0] for path in _projects_notebooks(repo) if "/" in path}
+        projects = frozenset(
+            top
+            for top in tops
+            if not in_notebook_folder(f"{top}/x.ipynb")
+            and not in_docs_or_examples(f"{top}/x.ipynb")
+            and repo.find(*(f"{top}/{name}" for name in _README_FILES)) is not None
+        )
+        return projects if len(projects) >= 2 else frozenset()
+
+    return repo.memo("notebook-subprojects", find)
+
+
+_README_FILES = ("README.md", "README.rst", "README.txt", "README", "readme.md")
+
+
+def _subproject(repo: Repo, path: str) -> str | None:
+    """The project of a collection the notebook belongs to; "" for one outside all of them (at
+    the collection's top, in a folder of no project); None where the repository is one project."""
+    projects = _subprojects(repo)
+    if not projects:
+        return None
+    top = path.split("/", 1)[0] if "/" in path else ""
+    return top if top in projects else ""  # outside every project: none of their folders is its place
+
+
+def _share_in_folders(repo: Repo, project: str | None = None) -> str | None:
+    """How many of the project's notebooks live in notebook, docs or example folders, when that
+    is most; within one project of a collection when ``project`` names it."""
+    notebooks = [
+        path for path in _projects_notebooks(repo) if project is None or path.startswith(project + "/")
+    ]
     placed = sum(
         1
         for path in notebooks

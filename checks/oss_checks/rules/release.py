@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from oss_checks.git import decode, nul_separated
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Stakeholder
-from oss_checks.text.audience import newest_version_tag, version_key
+from oss_checks.text.audience import newest_version_tag, released_after, version_key
 from oss_checks.text.community import CHANGELOG_NAMES, is_release_notes, is_rst
 from oss_checks.text.markup import headings
 
@@ -96,7 +96,7 @@ def _releases_since(repo: Repo, titles: list[str]) -> tuple[str, str] | None:
     if not written or latest is None:
         return None
     newest = max(written, key=lambda version: version_key(version) or ())
-    return (newest, latest) if (version_key(latest) or ()) > (version_key(newest) or ()) else None
+    return (newest, latest) if released_after(latest, newest) else None
 
 
 def _written_from_fragments(repo: Repo) -> bool:

@@ -225,6 +225,19 @@ def version_key(text: str) -> tuple[int, ...] | None:
     return tuple(int(part) for part in match.group(1).split(".")) if match else None
 
 
+def released_after(tag: str, version: str) -> bool:
+    """Whether the release ``tag`` (``v1.5.2``) is later than ``version`` (``1.4.5``). Versions of
+    different schemes (a date, ``2024.06.01``, against ``1.2.0``) are not compared."""
+    tagged, written = version_key(tag), version_key(version)
+    if tagged is None or written is None or (tagged[0] >= _CALENDAR_YEARS) != (written[0] >= _CALENDAR_YEARS):
+        return False
+    return tagged > written
+
+
+#: A first version number this large is a year: calendar versioning, not semantic.
+_CALENDAR_YEARS = 1900
+
+
 def newest_version_tag(repo: Repo) -> str | None:
     """The newest plain version tag (``v1.5.2``): the project's latest release, as git knows it."""
     keyed = [(key, tag.strip()) for tag in release_tags(repo) if (key := version_key(tag)) is not None]
@@ -279,7 +292,7 @@ def makes_releases(repo: Repo) -> str | None:
     tags = release_tags(repo)
     if len(tags) < 2 or not is_package(repo) or on_package_index(repo) is None:
         return None  # notes say what changed between versions: a first tag has nothing to compare
-    return f"it is published and tags its releases ({tags[-1]})"
+    return f"it is published and tags its releases ({newest_version_tag(repo) or tags[-1]})"
 
 
 def invites_contributions(repo: Repo) -> str | None:

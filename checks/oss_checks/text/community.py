@@ -240,9 +240,34 @@ def release_notes(repo: Repo) -> str | None:
                 rank = (found.count("/"), found)
                 if best is None or rank < best:
                     best = rank
-        return best[1] if best else (_release_guide_with_notes(repo) or _generated_release_notes(repo))
+        return (
+            best[1]
+            if best
+            else (
+                _release_guide_with_notes(repo) or _generated_release_notes(repo) or _readme_release_log(repo)
+            )
+        )
 
     return repo.memo("release-notes", find)
+
+
+#: A README heading of a release log kept on the front page: "Update - July 2, 2026",
+#: "Release 2.0 (March 2026)", "News", "What's new", "Changelog".
+_DATED_UPDATE = lazy(r"(?i)^(?:update|release|v?\d+\.\d+)\b.*\b(?:19|20)\d\d\b")
+_LOG_SECTION = lazy(r"(?i)^(?:change ?log|release notes|releases|what'?s new|news|updates|recent updates)\b")
+
+
+def _readme_release_log(repo: Repo) -> str | None:
+    """The README when it keeps the release log itself: a section for it, or two dated updates."""
+    from oss_checks.text.markup import headings  # only asked when nothing else holds notes
+
+    readme = repo.find(*README_NAMES)
+    text = repo.read_text(readme) if readme else None
+    if readme is None or not text:
+        return None
+    titles = [heading.title.strip().strip("#* ") for heading in headings(text[:200_000], rst=is_rst(readme))]
+    dated = sum(1 for title in titles if _DATED_UPDATE.match(title))
+    return readme if dated >= 2 or any(_LOG_SECTION.match(title) for title in titles) else None
 
 
 #: A release step that has GitHub write each release's notes: ``gh release create --generate-notes``,

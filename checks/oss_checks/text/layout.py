@@ -112,6 +112,12 @@ def is_retired(path: str) -> bool:
     return bool(RETIRED_FOLDERS & set(folders(path)))
 
 
+def autosave_copy(path: str) -> bool:
+    """Whether the file is one Jupyter saved on its own in ``.ipynb_checkpoints/``: a leftover to
+    delete (OSS304 says so once per file), not a notebook whose contents anybody maintains."""
+    return path.startswith(".ipynb_checkpoints/") or "/.ipynb_checkpoints/" in path
+
+
 def not_the_projects_own(repo: Repo, path: str) -> bool:
     """Tests and test inputs, vendored and retired code: not the project's own notebooks, data or paths."""
     return in_tests(path) or is_retired(path) or is_vendored(repo, path)
