@@ -514,6 +514,20 @@ def test_todos_talked_about_as_things_are_no_placeholders(make_repo: MakeRepo, c
     assert [(f.line, f.col) for f in findings] == [(6, 1)]
 
 
+def test_a_readmes_status_notes_are_the_authors_words(make_repo: MakeRepo, check: Check) -> None:
+    readme = (
+        "# Demand Forecasting\n\n"
+        "- The second edition (Amazon link (TBD))\n"
+        "- Waveforms (TBD) - this dataset has yet to be published.\n"
+        "TODO - we need to benchmark this forecast.\n"
+        "## Usage\n\nTBD\n\n"
+        "TODO: write the install section.\n"
+        "Contact: TBD\n"
+    )
+    findings = check(make_repo(tree({"README.md": readme})), "OSS110")
+    assert [f.line for f in findings] == [8, 10, 11]
+
+
 def test_placeholders_are_reported_with_line_and_column(make_repo: MakeRepo, check: Check) -> None:
     conduct = (
         "# Code of conduct\n\n"

@@ -790,6 +790,25 @@ def _mentions_the_word(line: str, start: int, end: int) -> bool:
     )
 
 
+#: What may stand around a placeholder that fills a line on its own: list markers, emphasis.
+_MARKUP_AROUND = "-*+#>_`[]()|.!: \t"
+
+
+def _is_readme(path: str) -> bool:
+    return path.rpartition("/")[2].upper().startswith("README")
+
+
+def _a_status_note(line: str, start: int, end: int) -> bool:
+    """Whether a to-do word in a README is part of a sentence its authors wrote for readers
+    ("Amazon link (TBD)", "TBD - the dataset is not published yet", "TODO - we need to
+    benchmark this"), rather than a slot left to fill: a line of the word alone, the word and
+    a colon ("TODO: describe the data"), a field's value ("Contact: TBD") or an address
+    ("TODO@example.com"). Only asked outside a baked project, where no template left it."""
+    rest = (line[:start] + line[end:]).strip(_MARKUP_AROUND)
+    after, before = line[end:].lstrip(), line[:start].rstrip()
+    return bool(rest) and not after.startswith((":", "@")) and not before.endswith((":", "="))
+
+
 #: How far a quote may stand from a word it quotes: ``use "#! TODO:" as prefix``.
 _SHORT_QUOTE = 20
 
@@ -817,6 +836,11 @@ class OSS110(Rule):
     file name such as `TODO.txt`, the "TODO Group" (an organisation), a quoted 'TODO' or
     `"#! TODO:"`, and
     BibTeX's double braces (`title = {{Deep Learning}}`). `${{ ... }}` is a CI expression.
+    In the README of a project that was not baked, a to-do word inside a sentence its
+    authors wrote for readers ("Amazon link (TBD)", "TBD - this dataset is not published
+    yet") is a status note: only a line that holds the word alone, the word and a colon
+    ("TODO: describe the data"), a field's value ("Contact: TBD") or an address is a slot
+    left to fill.
     Template tags and `[INSERT ...]` in a code block are still reported: a reader would
     copy them as they are. In a template repository (`cookiecutter.json` or `copier.yml`
     at the top) template tags document what the template renders and are not reported.
@@ -848,9 +872,13 @@ class OSS110(Rule):
             if content in scanned:
                 continue  # another link to the same text was scanned: one problem, one finding
             scanned.add(content)
-            yield from self._scan(path, repo.read_text(path), tags=not template)
+            yield from self._scan(
+                path, repo.read_text(path), tags=not template, baked=repo.record is not None
+            )
 
-    def _scan(self, path: str, text: str | None, *, tags: bool = True) -> Iterator[Finding]:
+    def _scan(
+        self, path: str, text: str | None, *, tags: bool = True, baked: bool = True
+    ) -> Iterator[Finding]:
         if not text:
             return  # missing, empty or unreadable: the content rules report it
         code = code_lines(text, rst=is_rst(path)) if is_rst(path) or is_markdown(path) else set()
@@ -858,9 +886,11 @@ class OSS110(Rule):
             in_code = index in code
             # Inline code is documentation; blanking it keeps the columns.
             line = raw if in_code else without_inline_code(raw)
-            yield from self._on_line(path, line, index, in_code=in_code, tags=tags)
+            yield from self._on_line(path, line, index, in_code=in_code, tags=tags, baked=baked)
 
-    def _on_line(self, path: str, line: str, index: int, *, in_code: bool, tags: bool) -> Iterator[Finding]:
+    def _on_line(
+        self, path: str, line: str, index: int, *, in_code: bool, tags: bool, baked: bool = True
+    ) -> Iterator[Finding]:
         """Every placeholder of one line, each with its column."""
         for match in _PLACEHOLDER.finditer(line):
             kind = match.lastgroup if match.lastgroup != "expression" else "tag"
@@ -869,6 +899,13 @@ class OSS110(Rule):
             if kind == "tag" and not (tags and _is_template_tag(match.group("expression"))):
                 continue
             if kind == "word" and _mentions_the_word(line, match.start(), match.end()):
+                continue
+            if (
+                kind == "word"
+                and not baked
+                and _is_readme(path)
+                and _a_status_note(line, match.start(), match.end())
+            ):
                 continue
             if kind == "name" and not _stands_alone(line, match.start(), match.end()):
                 continue
