@@ -528,6 +528,15 @@ def test_a_readmes_status_notes_are_the_authors_words(make_repo: MakeRepo, check
     assert [f.line for f in findings] == [8, 10, 11]
 
 
+def test_a_placeholder_in_an_html_comment_is_never_shown(make_repo: MakeRepo, check: Check) -> None:
+    readme = (
+        "# Course\n\n<!--\nTODO: add the 2026 schedule\n-->\nLessons start in September.\n"
+        "Inline <!-- TODO: link --> comments hide too; TODO: this one shows.\n"
+    )
+    findings = check(make_repo(tree({"README.md": readme})), "OSS110")
+    assert [(f.line, f.col) for f in findings] == [(7, 47)]
+
+
 def test_placeholders_are_reported_with_line_and_column(make_repo: MakeRepo, check: Check) -> None:
     conduct = (
         "# Code of conduct\n\n"
@@ -1399,6 +1408,14 @@ def test_the_organisations_code_of_conduct_linked_from_the_guide_counts(
         "Open an issue before a large change, then send a pull request with tests.\n"
     )
     findings = check_unadopted(make_repo(library({"CONTRIBUTING.md": guide})), "OSS104", "OSS105")
+    assert where(findings) == [("OSS105", "SECURITY.md", 0)]
+    # Google's code of conduct is called community guidelines, and its link may break across lines.
+    guidelines = (
+        "# Contributing\n\nSend a pull request with tests for each change you make.\n\n"
+        "## Community Guidelines\n\nThis project follows [Google's Open Source Community\n"
+        "Guidelines](https://opensource.google/conduct/).\n"
+    )
+    findings = check_unadopted(make_repo(library({"CONTRIBUTING.md": guidelines})), "OSS104", "OSS105")
     assert where(findings) == [("OSS105", "SECURITY.md", 0)]
 
 

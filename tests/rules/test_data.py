@@ -955,6 +955,29 @@ def test_a_workbook_with_charts_is_a_document(make_repo: MakeRepo, check_unadopt
     assert [f.path for f in check_unadopted(make_repo(files), "OSS402")] == ["sales_2024.xlsx"]
 
 
+def test_a_download_of_the_books_notebooks_is_no_data(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    import io
+    import zipfile
+
+    def archive(*members: str) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as bundle:
+            for member in members:
+                bundle.writestr(member, "{}")
+        return buffer.getvalue()
+
+    files = {
+        "nb/chap01.ipynb": nb(code("x = 1")),
+        "ThinkStats.zip": archive("ThinkStats/nb/chap01.ipynb", "ThinkStats/nb/nsfg.py"),
+        "survey_2023.zip": archive("survey/responses.csv"),  # data, zipped
+        "broken.zip": b"PK\3\4 not really an archive",
+        # another project's "Download ZIP", uploaded by mistake
+        "tutorial-main.zip": archive("tutorial-main/scrape.ipynb", "tutorial-main/utils.py"),
+    }
+    paths = [f.path for f in check_unadopted(make_repo(files), "OSS402")]
+    assert paths == ["broken.zip", "survey_2023.zip", "tutorial-main.zip"]
+
+
 @pytest.mark.parametrize(
     "path",
     [

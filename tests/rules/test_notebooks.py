@@ -513,6 +513,9 @@ def test_other_names_are_reported(make_repo: MakeRepo, check: Check, name: str) 
         "analysis copy 2.ipynb",
         "analysis (1).ipynb",
         "eda-checkpoint.ipynb",
+        "site selection backup.ipynb",  # copies kept by hand
+        "model_bak.ipynb",
+        "model.bak2.ipynb",
     ],
 )
 def test_names_tools_give_new_or_copied_notebooks_are_reported_everywhere(
@@ -922,6 +925,25 @@ def test_jupyters_autosave_copies_are_leftovers_to_remove_not_notebooks(
         ".ipynb_checkpoints/ to .gitignore"
     )
     assert findings[1].message.endswith("has its extension twice: rename it to '01_api_seed.ipynb'")
+
+
+def test_a_notebook_kept_with_the_scripts_of_its_own_folder_is_that_tools(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    files = {
+        **{f"notebooks/{n}.0-ab-step.ipynb": nb(code()) for n in range(6)},
+        "scripts/runs_comparison/compare_runs.py": "import pandas\n",
+        "scripts/runs_comparison/compare_runs_notebook.ipynb": nb(code("pd.read_csv('runs.csv')")),
+        "src/__init__.py": "",
+        "src/inference_profiling/profile_program.py": "print(1)\n",  # scripts, no package
+        "src/inference_profiling/model_logs_visualization.ipynb": nb(code()),
+        "src/features/__init__.py": "",
+        "src/features/build.py": "def f():\n    return 1\n",
+        "src/features/try.ipynb": nb(code()),  # inside an importable package's code
+        "analysis/explore.ipynb": nb(code()),  # a stray with no scripts beside it
+    }
+    paths = [f.path for f in check_unadopted(make_repo(files), "OSS305")]
+    assert paths == ["analysis/explore.ipynb", "src/features/try.ipynb"]
 
 
 def test_a_folder_with_an_init_in_a_project_that_is_no_package_is_an_analysis(

@@ -44,6 +44,7 @@ from oss_checks.text.licenses import (
 )
 from oss_checks.text.locators import text_line, toml_key_line, yaml_key_line
 from oss_checks.text.markup import (
+    blank_html_comments,
     clean_title,
     code_lines,
     count_words,
@@ -831,8 +832,8 @@ class OSS110(Rule):
     template's name slot such as `<Tool Name>` or `<project-name>`. Each one is reported
     with its line and column.
 
-    What is documentation is left alone: anything written as inline code (between
-    backticks), `TODO`/`FIXME` inside a code block or a reStructuredText literal block, a
+    What is documentation is left alone: an HTML comment in Markdown (no reader of the
+    page sees it), anything written as inline code (between backticks), `TODO`/`FIXME` inside a code block or a reStructuredText literal block, a
     file name such as `TODO.txt`, the "TODO Group" (an organisation), a quoted 'TODO' or
     `"#! TODO:"`, and
     BibTeX's double braces (`title = {{Deep Learning}}`). `${{ ... }}` is a CI expression.
@@ -881,6 +882,8 @@ class OSS110(Rule):
     ) -> Iterator[Finding]:
         if not text:
             return  # missing, empty or unreadable: the content rules report it
+        if is_markdown(path):
+            text = blank_html_comments(text)  # never shown to a reader of the page
         code = code_lines(text, rst=is_rst(path)) if is_rst(path) or is_markdown(path) else set()
         for index, raw in enumerate(text.splitlines()):
             in_code = index in code

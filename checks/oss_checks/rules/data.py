@@ -331,8 +331,11 @@ class OSS402(Rule):
     notebook folder (what a notebook wrote to its working folder), and leaves alone
     test fixtures at any depth, package data, documentation and examples, vendored
     code, folders named for data (`data/`, `datasets/`, Kaggle's `input/`,
-    `models/`, `outputs/`, `results/` ...), and Excel workbooks with charts or
-    drawings (a report or a teaching demo made to be opened, not a table of data).
+    `models/`, `outputs/`, `results/` ...), Excel workbooks with charts or
+    drawings (a report or a teaching demo made to be opened, not a table of data),
+    and zip archives of the project's own notebooks or code (a book's "download the
+    notebooks" bundle: below its top folder, a notebook or script of this repository;
+    told by the names in the archive, which is never unpacked).
 
     ## Why is this bad?
     Data next to code is easily committed by accident and then stays in git
@@ -406,8 +409,8 @@ class OSS402(Rule):
         parts = layout_folders(file.path)
         if in_docs_or_examples(file.path) or DATA_FOLDER_NAMES & set(parts) or in_package(repo, file.path):
             return
-        if _workbook_document(repo, file):
-            return  # charts and drawings: a workbook made to be opened and read, as a teaching demo is
+        if _workbook_document(repo, file) or _bundle_of_code(repo, file):
+            return  # a workbook made to be read, or the download of the project's own notebooks
         if not parts:
             yield self.finding(
                 file.path,
@@ -434,6 +437,33 @@ def _workbook_document(repo: Repo, file: SourceFile) -> bool:
         return False
     raw = repo.read_bytes(file.path)
     return raw is not None and any(part in raw for part in _WORKBOOK_DISPLAY_PARTS)
+
+
+#: What a download of a project's own material holds: notebooks and code.
+_BUNDLED_CODE = (".ipynb", ".py", ".r", ".jl")
+
+
+def _bundle_of_code(repo: Repo, file: SourceFile) -> bool:
+    """Whether a zip archive bundles the project's own notebooks or code (a book's "download
+    the notebooks" file): one of them, below the archive's top folder, is a file of this
+    repository. Told by the names in its directory; nothing is unpacked. A broken archive is
+    data, and so is a download of another project (``tutorial-main.zip``) left behind."""
+    if not file.name.lower().endswith(".zip"):
+        return False
+    raw = repo.read_bytes(file.path)
+    if raw is None:
+        return False
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
+        return False
+    return any(
+        name.lower().endswith(_BUNDLED_CODE) and name.partition("/")[2] in repo.path_set for name in names
+    )
 
 
 #: What the large-file limits tell apart, by the end of the file name.

@@ -519,7 +519,8 @@ def _statement_names(statement: ast.stmt) -> tuple[set[str], set[str] | None]:
 
 #: Names that Jupyter, Colab, VS Code, file managers and browsers give new or copied files.
 JUNK_NAME = lazy(
-    r"(?i)^(?:untitled[^/]*|copy of .*|.*[ (_-]copy\d*\)?(?: \d+)?|.*\(\d+\)|.*-checkpoint)\.ipynb$"
+    r"(?i)^(?:untitled[^/]*|copy of .*|.*[ (_-]copy\d*\)?(?: \d+)?|.*\(\d+\)|.*-checkpoint"
+    r"|.*[ _.-](?:backup|bak)\d*)\.ipynb$"
 )
 #: ``seed.ipynb.ipynb``: saved under a name that already ended in .ipynb.
 _DOUBLED_SUFFIX = lazy(r"(?i)^.+\.ipynb\.ipynb$")
@@ -607,7 +608,8 @@ class OSS304(_NotebookRule):
     ## What it does
     Reports names that Jupyter and other tools give new or copied notebooks
     (`Untitled.ipynb`, `Untitled1.ipynb`, `Copy of analysis.ipynb`,
-    `analysis-Copy1.ipynb`, `analysis (1).ipynb`, `*-checkpoint.ipynb`), a doubled
+    `analysis-Copy1.ipynb`, `analysis (1).ipynb`, `*-checkpoint.ipynb`), copies kept
+    by hand (`analysis backup.ipynb`, `model_bak.ipynb`), a doubled
     extension (`seed.ipynb.ipynb`), and the copies Jupyter autosaves in
     `.ipynb_checkpoints/` (to take out of git and ignore; the other notebook rules
     leave those copies alone), and checks
@@ -793,7 +795,9 @@ class OSS305(_NotebookRule):
     README sends readers to its notebooks (links to them, or "Open in Colab" and
     Binder badges), as books and courses do: readers open them by their
     addresses. So are the steps of one workflow: two or more notebooks numbered
-    in reading order (`00_prepare_data`, `01_filter`) in a folder below the top.
+    in reading order (`00_prepare_data`, `01_filter`) in a folder below the top,
+    and a notebook kept with the Python scripts of its own folder (a tool's folder
+    such as `scripts/compare_runs/`, no package), which reads what they write.
     In a collection of projects (two or more top-level folders with a README and
     notebooks of their own: a volunteer group's projects, one folder per dataset),
     each project is judged by where it keeps its own notebooks and a stray moves
@@ -868,6 +872,10 @@ class OSS305(_NotebookRule):
             return None  # a README or docs page sends readers to it where it is
         if _in_a_numbered_series(repo, path):
             return None  # the steps of one workflow, kept together in their own folder
+        folder = path.rpartition("/")[0]
+        importable = bool(folder) and repo.exists(f"{folder}/__init__.py")
+        if folder and not importable and _beside_scripts(repo, folder):
+            return None  # a tool's folder: the notebook reads what the scripts beside it write
         package = next((folder for folder in code_packages(repo) if path.startswith(folder + "/")), None)
         if package is not None and not _keeps_notebooks_inside(repo, package):
             return f"inside the code of the package {package}/"
@@ -935,6 +943,20 @@ def _notebook_home(path: str) -> str | None:
     parts = path.split("/")[:-1]
     depth = next((index for index, part in enumerate(parts) if "notebook" in part.lower()), None)
     return None if depth is None else "/".join(parts[: depth + 1])
+
+
+def _beside_scripts(repo: Repo, folder: str) -> bool:
+    """Whether ``folder`` (no package) also holds Python scripts: a tool's own folder, whose
+    notebook reads what those scripts write by a name relative to it, so moving it breaks it."""
+    prefix = folder + "/"
+
+    def look() -> bool:
+        return any(
+            path.startswith(prefix) and path.endswith(".py") and "/" not in path[len(prefix) :]
+            for path in repo.paths
+        )
+
+    return repo.memo(("scripts-beside", folder), look)
 
 
 def _keeps_notebooks_inside(repo: Repo, package: str) -> bool:

@@ -308,6 +308,22 @@ def _without_html_comments(text: str) -> str:
         position = end + 3
 
 
+def blank_html_comments(text: str) -> str:
+    """``text`` with the inside of each closed ``<!-- ... -->`` turned to spaces, its line
+    breaks and every other column kept: what a reader of the rendered page never sees."""
+    parts: list[str] = []
+    position = 0
+    while True:
+        start = text.find("<!--", position)
+        end = text.find("-->", start + 4) if start >= 0 else -1
+        if start < 0 or end < 0:
+            parts.append(text[position:])
+            return "".join(parts)
+        parts.append(text[position:start])
+        parts.append("".join("\n" if char == "\n" else " " for char in text[start : end + 3]))
+        position = end + 3
+
+
 def count_words(text: str, *, rst: bool = False) -> int:
     """Words of prose besides headings, comments, markup and bare links."""
     without_comments = _without_html_comments(text)

@@ -392,13 +392,14 @@ def _inline_spans(line: str) -> Iterator[str]:
 _POLICY_HEADINGS: dict[str, tuple[str, ...]] = {
     # "Contributors" thanks people; it is not a guide.
     "contributing": ("contributing", "contribute", "contribution*", "contributor guide*", "developer guide*"),
-    "conduct": ("conduct",),
+    # Google's and others' codes of conduct are called community guidelines.
+    "conduct": ("conduct", "community guideline*"),
     "security": ("security", "vulnerabilit*"),
 }
 #: What names it in a sentence beside a link (a sentence is less sure than a heading).
 _POLICY_SENTENCES: dict[str, tuple[str, ...]] = {
     "contributing": ("contributing guide*", "contribution guide*", "contributor guide*", "how to contribute"),
-    "conduct": ("code of conduct",),
+    "conduct": ("code of conduct", "community guideline*"),
     "security": (
         "vulnerabilit*",
         "security polic*",
