@@ -294,6 +294,26 @@ def test_a_databricks_workspace_mount_is_no_one_computers_drive(make_repo: MakeR
     assert check(make_repo({"notebooks/etl.py": export}), "OSS401") == []
     plain = export.removeprefix("# Databricks notebook source\n")
     assert [f.code for f in check(make_repo({"etl.py": plain}), "OSS401")] == ["OSS401"]
+    # A Databricks Asset Bundle's code and notebooks read Unity Catalog volumes and mounts.
+    volume = 'df = spark.read.csv("/Volumes/edu/silver/inputs/students.csv")\n'
+    bundle = {
+        "databricks.yml": "bundle:\n  name: pipeline\n",
+        "src/load.py": volume,
+        "notebooks/explore.ipynb": nb(code(volume)),
+    }
+    assert check(make_repo(bundle), "OSS401") == []
+    # A bundle beside one pipeline, or code that uses dbutils, is written for the workspace too.
+    beside = {"pipelines/inference/databricks.yml": "bundle:\n  name: inference\n", "src/load.py": volume}
+    assert check(make_repo(beside), "OSS401") == []
+    utilities = "files = dbutils.fs.ls('/Volumes/edu/raw')\n" + volume
+    assert check(make_repo({"load.py": utilities}), "OSS401") == []
+    # Elsewhere /Volumes/<name> is a Mac's external drive.
+    assert [f.code for f in check(make_repo({"load.py": volume}), "OSS401")] == ["OSS401"]
+
+
+def test_a_schedulers_service_account_is_no_persons_home(make_repo: MakeRepo, check: Check) -> None:
+    dag = 'OUT = "/home/airflow/data/ecocounter/"\nLOCAL = "/home/ana/ecocounter/"\n'
+    assert [f.line for f in check(make_repo({"dags/ecocounter.py": dag}), "OSS401")] == [2]
 
 
 def test_a_library_installed_elsewhere_on_the_drive_is_no_folder_the_code_hard_codes(

@@ -903,6 +903,21 @@ def test_in_a_collection_of_projects_each_keeps_its_own_notebooks(
     ]
 
 
+def test_a_collection_inside_a_folder_keeps_each_sources_notebooks_apart(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    # A data team's volumes/: one folder per data source, each with its readme and notebooks.
+    files = {
+        "README.md": "# Data sources\n",
+        "volumes/miovision/README.md": "# Miovision\n",
+        **{f"volumes/miovision/dev_notebooks/{n}.ipynb": nb(code()) for n in "abcd"},
+        "volumes/vds/README.md": "# VDS\n",
+        "volumes/vds/exploration/explore_vdsdata.ipynb": nb(code()),
+        "dags/etl.py": "print(1)\n",
+    }
+    assert check_unadopted(make_repo(files), "OSS305") == []
+
+
 def test_jupyters_autosave_copies_are_leftovers_to_remove_not_notebooks(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:

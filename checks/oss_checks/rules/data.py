@@ -55,6 +55,24 @@ def _folders_of(path: str) -> list[str]:
 
 #: The first line of a notebook exported from Databricks as a Python file.
 _DATABRICKS_EXPORT = "# Databricks notebook source"
+#: Where a Databricks workspace keeps its storage: mounts and Unity Catalog volumes.
+_WORKSPACE_STORAGE = ("/mnt/", "/Volumes/", "/dbfs/")
+
+
+def _databricks_bundle(repo: Repo) -> bool:
+    """Whether the repository holds a Databricks Asset Bundle (a ``databricks.yml``, at its top or
+    beside a pipeline): its code runs on the workspace's clusters, whose volumes are the same
+    for every user."""
+    return repo.memo(
+        "databricks-bundle",
+        lambda: any(path.rpartition("/")[2] in ("databricks.yml", "databricks.yaml") for path in repo.paths),
+    )
+
+
+#: Code written for a Databricks workspace: its utilities or its SDK.
+_DATABRICKS_CODE = lazy(r"\bdbutils\.|^\s*(?:from|import)\s+databricks\b", re.MULTILINE)
+
+
 #: How many leading names an installed library's path must share with a path the code names:
 #: past the machine's own part (``/home/ana``, ``C:\WBG``; four names for a Windows home).
 _SHARED_DEPTHS = (3, 4)
@@ -81,7 +99,10 @@ class OSS401(Rule):
     `environment.yml`. Comments and docstrings are not checked, and neither are tests,
     test data and vendored code. Paths that are the same on every computer are
     fine: system folders (`/usr`, `/tmp`, `C:\\Program Files`, `C:\\etc`), the users
-    of CI runners and container images (`/home/runner`, `/home/jovyan`), placeholders
+    of CI runners, container images and schedulers (`/home/runner`, `/home/jovyan`,
+    `/home/airflow`), a Databricks workspace's storage (`/mnt/`, `/Volumes/`) in a
+    notebook exported from it, in code that uses `dbutils` or the `databricks` SDK, or in
+    a repository with an Asset Bundle (a `databricks.yml`), placeholders
     (`/home/user`), tool folders below `~` (`~/.cache`, `~/.aws`, `~/anaconda3`) and
     the data folders of well-known libraries (`~/mne_data`, `~/scikit_learn_data`),
     URLs and relative paths. So are defaults that whoever runs the code replaces:
@@ -140,10 +161,14 @@ class OSS401(Rule):
         text = file.text
         if text is None:
             return
-        workspace = text.startswith(_DATABRICKS_EXPORT)
+        workspace = (
+            text.startswith(_DATABRICKS_EXPORT)
+            or _databricks_bundle(repo)
+            or _DATABRICKS_CODE.search(text) is not None
+        )
         for hit in python_path_hits(text):
-            if workspace and hit.kind == "mount" and hit.path.startswith("/mnt/"):
-                continue  # a Databricks workspace's /mnt is storage every cluster of the workspace mounts
+            if workspace and hit.kind == "mount" and hit.path.startswith(_WORKSPACE_STORAGE):
+                continue  # storage every cluster of a Databricks workspace mounts, no one computer's drive
             yield self._source_finding(repo, file.path, hit)
 
     def _check_notebook(self, repo: Repo, file: SourceFile, notebook: Notebook) -> Iterator[Finding]:
@@ -152,6 +177,12 @@ class OSS401(Rule):
         code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
         for cell in code_cells:
             for hit in notebook_cell_path_hits(cell.source):
+                if (
+                    hit.kind == "mount"
+                    and hit.path.startswith(_WORKSPACE_STORAGE)
+                    and _databricks_bundle(repo)
+                ):
+                    continue  # a Databricks bundle's notebooks read the workspace's volumes
                 root = machine_root(hit.path, hit.kind)
                 if root is not None:
                     roots.add(root)

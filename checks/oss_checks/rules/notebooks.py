@@ -798,11 +798,12 @@ class OSS305(_NotebookRule):
     in reading order (`00_prepare_data`, `01_filter`) in a folder below the top,
     and a notebook kept with the Python scripts of its own folder (a tool's folder
     such as `scripts/compare_runs/`, no package), which reads what they write.
-    In a collection of projects (two or more top-level folders with a README and
-    notebooks of their own: a volunteer group's projects, one folder per dataset),
-    each project is judged by where it keeps its own notebooks and a stray moves
-    within it; a notebook outside every project has no project's folder to go
-    to and is left alone. Slide decks (RISE settings, or cells marked as slides) and
+    In a collection of projects (two or more folders side by side, at the top or
+    inside one folder, each with a README and notebooks of its own: a volunteer
+    group's projects, one folder per dataset or data source), each project is
+    judged by where it keeps its own notebooks and a stray moves within it; where
+    the repository itself is the collection, a notebook outside every project has
+    no project's folder to go to and is left alone. Slide decks (RISE settings, or cells marked as slides) and
     notebooks in `talks/`, `slides/` or `presentations/` are presentation
     material, kept with their pictures like docs, and are never reported; nor
     are tests. The suggested move goes to the folder named for notebooks that
@@ -1017,20 +1018,24 @@ def _beside_readme(repo: Repo, path: str) -> bool:
 
 
 def _subprojects(repo: Repo) -> frozenset[str]:
-    """The top-level folders that are projects of their own, in a repository that collects
-    several (a volunteer group's projects, one folder per dataset): each has its README and
-    notebooks, and at least two do. Folders for notebooks, docs and examples are no projects."""
+    """The folders that are projects of their own, in a repository (or a folder of it) that
+    collects several: a volunteer group's projects, one folder per dataset or data source
+    (``volumes/miovision/``, ``volumes/vds/``). Each has its README and notebooks, and at least
+    two sit side by side. Folders for notebooks, docs and examples are no projects."""
 
     def find() -> frozenset[str]:
-        tops = {path.split("/", 1)[0] for path in _projects_notebooks(repo) if "/" in path}
-        projects = frozenset(
-            top
-            for top in tops
-            if not in_notebook_folder(f"{top}/x.ipynb")
-            and not in_docs_or_examples(f"{top}/x.ipynb")
-            and repo.find(*(f"{top}/{name}" for name in _README_FILES)) is not None
-        )
-        return projects if len(projects) >= 2 else frozenset()
+        candidates: set[str] = set()
+        for path in _projects_notebooks(repo):
+            parts = path.split("/")[:-1]
+            candidates.update("/".join(parts[: depth + 1]) for depth in range(len(parts)))
+        by_parent: dict[str, list[str]] = {}
+        for folder in sorted(candidates):
+            inside = f"{folder}/x.ipynb"
+            if in_notebook_folder(inside) or in_docs_or_examples(inside):
+                continue
+            if repo.find(*(f"{folder}/{name}" for name in _README_FILES)) is not None:
+                by_parent.setdefault(folder.rpartition("/")[0], []).append(folder)
+        return frozenset(folder for folders in by_parent.values() if len(folders) >= 2 for folder in folders)
 
     return repo.memo("notebook-subprojects", find)
 
@@ -1039,13 +1044,19 @@ _README_FILES = ("README.md", "README.rst", "README.txt", "README", "readme.md")
 
 
 def _subproject(repo: Repo, path: str) -> str | None:
-    """The project of a collection the notebook belongs to; "" for one outside all of them (at
-    the collection's top, in a folder of no project); None where the repository is one project."""
+    """The project of a collection the notebook belongs to (the nearest one above it); "" for
+    one outside all of them where the repository itself is the collection (at its top, in a
+    folder of no project); None where no collection holds it."""
     projects = _subprojects(repo)
     if not projects:
         return None
-    top = path.split("/", 1)[0] if "/" in path else ""
-    return top if top in projects else ""  # outside every project: none of their folders is its place
+    parts = path.split("/")[:-1]
+    for depth in range(len(parts), 0, -1):
+        folder = "/".join(parts[:depth])
+        if folder in projects:
+            return folder
+    top_level = any("/" not in project for project in projects)
+    return "" if top_level else None
 
 
 def _share_in_folders(repo: Repo, project: str | None = None) -> str | None:

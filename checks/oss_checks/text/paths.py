@@ -67,14 +67,16 @@ PLACES = {
     "tilde": "the home folder of whoever runs it",
 }
 #: Users that are the same on every machine of a kind: CI runners, container images, cloud VMs,
-#: and placeholders in documentation.
+#: the service accounts of schedulers and clusters (Airflow's ``/home/airflow``), and
+#: placeholders in documentation.
 GENERIC_USERS = frozenset(
     {
         "runner", "runneradmin", "vssadministrator", "jovyan", "ubuntu", "coder", "vscode",
         "codespace", "gitpod", "travis", "circleci", "ec2-user", "centos", "debian", "fedora",
         "vagrant", "node", "appuser", "user", "username", "yourname", "your_name", "your-name",
         "yourusername", "your_username", "me", "you", "someone", "shared", "public", "default",
-        "all users", "default user", "guest",
+        "all users", "default user", "guest", "airflow", "jenkins", "gitlab-runner", "azureuser",
+        "hadoop", "spark", "www-data", "sagemaker-user", "rstudio", "jupyter",
     }
 )  # fmt: skip
 #: Windows folders that are the same on every Windows computer: the system's own, and the
