@@ -48,11 +48,14 @@ def lazy(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
 
 #: How long one match of a repository's own pattern may take before it is given up on.
 UNTRUSTED_SECONDS = 0.2
+#: How long all of a run's matches of repositories' patterns may take together: past it, no
+#: more are run (3,000 hooks, each with its own slow pattern, would otherwise take minutes).
+UNTRUSTED_TOTAL_SECONDS = 2.0
 #: Patterns that once ran out of time: they are not run again in this process.
 _GAVE_UP: set[tuple[str, int]] = set()
-#: A group repeated as a whole (``(...)+``, ``(...){2,}``): the shape that can backtrack
-#: exponentially, refused where no timer can stop a match.
-_REPEATED_GROUP = re.compile(r"\)[*+?{]")
+_spent = [0.0]
+#: Any repetition: where no timer can stop a match, only a pattern without one is run.
+_REPETITION = re.compile(r"(?<!\\)[*+?{]")
 
 
 class _OutOfTime(Exception):
@@ -69,14 +72,16 @@ def search_within(pattern: re.Pattern[str], text: str, seconds: float = UNTRUSTE
     For patterns a repository supplies. The standard library's matcher checks for signals
     while it backtracks, so an interval timer's alarm stops it. Where no timer can be set
     (another thread than the main one, a platform without ``setitimer``, a timer the host
-    program runs), a pattern with a repeated group is not run at all. A pattern that ran out
-    of time once gives None from then on, so a hostile one costs ``seconds`` once per run.
+    program runs), a pattern with any repetition is not run at all. A pattern that ran out
+    of time once gives None from then on, so a hostile one costs ``seconds`` once per run,
+    and all of them together at most ``UNTRUSTED_TOTAL_SECONDS``.
     """
     key = (pattern.pattern, pattern.flags)
-    if key in _GAVE_UP:
+    if key in _GAVE_UP or _spent[0] > UNTRUSTED_TOTAL_SECONDS:
         return None
     import signal
     import threading
+    import time
 
     timer = getattr(signal, "setitimer", None)
     if (
@@ -84,10 +89,11 @@ def search_within(pattern: re.Pattern[str], text: str, seconds: float = UNTRUSTE
         or threading.current_thread() is not threading.main_thread()
         or signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0)
     ):
-        if _REPEATED_GROUP.search(pattern.pattern):
+        if _REPETITION.search(pattern.pattern):
             return None
         return pattern.search(text) is not None
     previous = signal.signal(signal.SIGALRM, _out_of_time)
+    started = time.perf_counter()
     try:
         try:
             timer(signal.ITIMER_REAL, seconds)
@@ -98,6 +104,7 @@ def search_within(pattern: re.Pattern[str], text: str, seconds: float = UNTRUSTE
         _GAVE_UP.add(key)
         return None
     finally:
+        _spent[0] += time.perf_counter() - started
         # None: a handler set outside Python, which signal() cannot put back; the default can be.
         signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
     return found

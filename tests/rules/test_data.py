@@ -705,6 +705,13 @@ def test_a_part_of_data_kept_out_from_the_start_is_a_deliberate_split(
         "README.md": "# Book\n",
     }
     assert check_unadopted(make_repo(files), "OSS404") == []
+    # A rule for one kind of file leaves the others open: that is no split by folder.
+    by_kind = {
+        ".gitignore": "data/*.csv\ndata/raw/\n",
+        "data/patients.parquet": "PAR1",
+        "README.md": "# Study\n",
+    }
+    assert [f.code for f in check_unadopted(make_repo(by_kind), "OSS404")] == ["OSS404"]
     # A folder the split leaves open that stores nothing yet is still open to raw data.
     root = make_repo({**files, "data/interim/.gitkeep": ""})
     assert only(check_unadopted(root, "OSS404")).message.startswith(
@@ -936,6 +943,15 @@ def test_a_web_front_ends_public_settings_are_committed_defaults(make_repo: Make
     # The key a map service issues for pages is public too, whatever its name says.
     tiles = public + "NEXT_PUBLIC_PROTOMAPS_API_KEY=7e4c0d0b9a1f2e3d\nDUCKDB_PATH=../database/data.duckdb\n"
     assert check(make_repo({"webapp/.env": tiles}), "OSS405") == []
+    # A server-side key put behind a browser prefix by mistake is still a secret.
+    for leak in (
+        "VITE_OPENAI_API_KEY=sk-proj-" + "a1B2" * 10 + "\n",
+        "NEXT_PUBLIC_STRIPE_KEY=sk_live_" + "x9Y8" * 6 + "\n",
+        "NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY=eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl\n",
+    ):
+        assert [f.code for f in check(make_repo({"webapp/.env": public + leak}), "OSS405")] == ["OSS405"], (
+            leak
+        )
     # A credential is one whatever its prefix, and a server-side setting beside them still counts.
     leaked = "NEXT_PUBLIC_DB=postgres://ana:hunter2@db.acme.io/sales\n"
     assert [f.code for f in check(make_repo({"webapp/.env": leaked}), "OSS405")] == ["OSS405"]
@@ -988,14 +1004,18 @@ def test_a_download_of_the_books_notebooks_is_no_data(make_repo: MakeRepo, check
 
     files = {
         "nb/chap01.ipynb": nb(code("x = 1")),
+        "nb/nsfg.py": "import pandas\n",
         "ThinkStats.zip": archive("ThinkStats/nb/chap01.ipynb", "ThinkStats/nb/nsfg.py"),
+        # one file of the repository beside customer data, or a member that climbs out, is no bundle
+        "export.zip": archive("x-main/nb/nsfg.py", "x-main/customers.csv"),
+        "climb.zip": archive("../nb/nsfg.py"),
         "survey_2023.zip": archive("survey/responses.csv"),  # data, zipped
         "broken.zip": b"PK\3\4 not really an archive",
         # another project's "Download ZIP", uploaded by mistake
         "tutorial-main.zip": archive("tutorial-main/scrape.ipynb", "tutorial-main/utils.py"),
     }
     paths = [f.path for f in check_unadopted(make_repo(files), "OSS402")]
-    assert paths == ["broken.zip", "survey_2023.zip", "tutorial-main.zip"]
+    assert paths == ["broken.zip", "climb.zip", "export.zip", "survey_2023.zip", "tutorial-main.zip"]
 
 
 @pytest.mark.parametrize(

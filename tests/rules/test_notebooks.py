@@ -251,6 +251,8 @@ def test_outputs_are_fine_when_the_repo_does_not_strip(make_repo: MakeRepo, chec
         {".gitattributes": "*.ipynb filter=nbstripout\n*.ipynb diff=ipynb\n"},
         {".gitattributes": "*.ipynb -filter\nnotebooks/*.ipynb filter=nbstripout\n"},
         {"notebooks/.gitattributes": "*.ipynb filter=nb-clean\n"},
+        {".gitattributes": "notebooks/** filter=nbstripout\n"},
+        {".gitattributes": '"notebooks/*.ipynb" filter=nbstripout\n'},
     ],
 )
 def test_outputs_are_reported_when_the_repo_strips(
@@ -287,6 +289,9 @@ def test_stripped_notebook_passes(make_repo: MakeRepo, check: Check) -> None:
         {".gitattributes": "docs/*.ipynb filter=nbstripout\n"},
         {"docs/.gitattributes": "*.ipynb filter=nbstripout\n"},
         {".gitattributes": "*.ipynb filter=lfs\n# *.ipynb filter=nbstripout\n"},
+        # a folder's attributes reach no file inside it, as git reads them
+        {".gitattributes": "notebooks filter=nbstripout\n"},
+        {".gitattributes": "notebooks/ filter=nbstripout\n"},
     ],
 )
 def test_a_notebook_no_stripper_reaches_may_keep_its_outputs(

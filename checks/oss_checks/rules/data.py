@@ -479,22 +479,33 @@ def _bundle_of_code(repo: Repo, file: SourceFile) -> bool:
     the notebooks" file): one of them, below the archive's top folder, is a file of this
     repository. Told by the names in its directory; nothing is unpacked. A broken archive is
     data, and so is a download of another project (``tutorial-main.zip``) left behind."""
-    if not file.name.lower().endswith(".zip"):
+    if not file.name.lower().endswith(".zip") or file.size > _LARGEST_BUNDLE:
         return False
     raw = repo.read_bytes(file.path)
-    if raw is None:
+    # The end record says how many entries the directory has: a long one is no bundle, unread.
+    end = raw.rfind(b"PK\x05\x06") if raw is not None else -1
+    if raw is None or end < 0 or int.from_bytes(raw[end + 10 : end + 12], "little") > _MOST_BUNDLE_ENTRIES:
         return False
     import io
     import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            names = archive.namelist()
+            names = [name for name in archive.namelist() if not name.endswith("/")]
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
         return False
-    return any(
-        name.lower().endswith(_BUNDLED_CODE) and name.partition("/")[2] in repo.path_set for name in names
+    # Most of what it holds are files of this repository, below the archive's top folder; none is data.
+    own = [name for name in names if ".." not in name.split("/") and name.partition("/")[2] in repo.path_set]
+    return (
+        any(name.lower().endswith(_BUNDLED_CODE) for name in own)
+        and len(own) * 2 > len(names)
+        and not any(name.lower().endswith(DATA_SUFFIXES) for name in names)
     )
+
+
+#: A download of a book's notebooks is small; a larger zip, or one of many entries, is not listed.
+_LARGEST_BUNDLE = 5 * 1024 * 1024
+_MOST_BUNDLE_ENTRIES = 2000
 
 
 #: What the large-file limits tell apart, by the end of the file name.
@@ -1192,9 +1203,15 @@ def _data_ignore_problem(
         return None
     # A split is deliberate when none of the committed data is in the ignored part; committed
     # files the rules cover say the rule came late and left them behind (OSS404 names those).
+    # ... and when the split is by folder: a folder whose CSVs are ignored and whose Parquet
+    # files are not is a rule for one kind of file, which leaves the others open.
+    split_by_folder = not {probe.rpartition("/")[0] for probe in leaking} & {
+        probe.rpartition("/")[0] for probe in probes if probe in ignored
+    }
     if (
         shipped
         and leaking
+        and split_by_folder
         and not shipped & ignored
         and all(_stores_its_data(probe.rpartition("/")[0], shipped) for probe in leaking)
     ):
@@ -1336,6 +1353,7 @@ def env_values(text: str) -> EnvValues:
             _BROWSER_ENV_KEYS.fullmatch(key)
             and _BROWSER_SECRET_NAME.search(key.upper().split("_", 1)[-1]) is None
             and not _secret_value(value)
+            and not value.startswith(_SECRET_KEY_PREFIXES)
         ):
             continue  # public by design, unless it is named or shaped like a secret (VITE_ADMIN_PASSWORD)
         if _PLAIN_ENV_VALUE.fullmatch(value) and _ENV_SECRET_NAME.search(key.upper()) is None:
@@ -1365,7 +1383,10 @@ _URL_CREDENTIALS = lazy(r"://[^/\s:@]*:(?!\$)[^/\s@]+@")  # ${PASSWORD} is compo
 _ENV_SECRET_NAME = lazy(r"KEY|TOKEN|SECRET|PASSW|PWD|CREDENTIAL|AUTH|PRIVATE|CONNECTION|DSN")
 #: In a setting every visitor's browser receives, a key or token is the public kind a map or
 #: analytics service issues for pages (``NEXT_PUBLIC_MAPBOX_TOKEN``): only these names say secret.
-_BROWSER_SECRET_NAME = lazy(r"SECRET|PASSW|PWD|CREDENTIAL|PRIVATE|CONNECTION|DSN")
+_BROWSER_SECRET_NAME = lazy(r"SECRET|PASSW|PWD|CREDENTIAL|PRIVATE|CONNECTION|DSN|SERVICE_ROLE|ADMIN|WEBHOOK")
+#: How secret (server-side) keys begin at the services that also issue public ones: OpenAI's
+#: and Stripe's ``sk-``/``sk_live_``, Stripe's restricted and webhook keys.
+_SECRET_KEY_PREFIXES = ("sk-", "sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_")
 #: A README sentence that calls a .env file a sample to copy: ``.env.test <- Sample .env file``.
 _SAMPLE_WORDS = lazy(r"(?i)\b(?:sample|template|example|skeleton|structure)\b")
 

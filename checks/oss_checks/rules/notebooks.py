@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from oss_checks.errors import ConfigError
 from oss_checks.formats import Notebook, NotebookCell, parse_python
-from oss_checks.globs import glob_match
+from oss_checks.globs import glob_match, match_name
 from oss_checks.patterns import lazy, search_within
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.audience import presented, read_as_notebooks
@@ -282,6 +282,22 @@ def _attribute_files(repo: Repo) -> list[str]:
     )
 
 
+def _attribute_pattern_matches(pattern: str, path: str) -> bool:
+    """Whether a ``.gitattributes`` pattern names the file ``path`` as git reads it: a pattern
+    without a slash matches the file's name at any depth; one with a slash, the whole path; a
+    folder (``notebooks`` or ``reports/``) gives its attributes to no file inside it, unless the
+    pattern says ``notebooks/**``."""
+    if len(pattern) > 1 and pattern.startswith('"') and pattern.endswith('"'):
+        pattern = pattern[1:-1]  # a quoted pattern, for a name with spaces
+    if not pattern or pattern.endswith("/"):
+        return False
+    name = path.rpartition("/")[2]
+    if "/" not in pattern:
+        return match_name(pattern, name)
+    last = pattern.rpartition("/")[2]
+    return glob_match(pattern, path) and (last == "**" or match_name(last, name))
+
+
 def _filter_strips(repo: Repo, path: str) -> bool:
     """Whether git's attributes give ``path`` a stripping ``filter=``: the last line that
     matches it decides, a deeper ``.gitattributes`` after the outer ones, as git reads them."""
@@ -293,7 +309,11 @@ def _filter_strips(repo: Repo, path: str) -> bool:
         relative = path[len(folder) + 1 :] if folder else path
         for line in (repo.read_text(attributes) or "").splitlines():
             fields = line.split()
-            if len(fields) < 2 or fields[0].startswith("#") or not glob_match(fields[0], relative):
+            if (
+                len(fields) < 2
+                or fields[0].startswith("#")
+                or not _attribute_pattern_matches(fields[0], relative)
+            ):
                 continue
             for field in fields[1:]:
                 if field.startswith("filter="):
@@ -949,15 +969,11 @@ def _notebook_home(path: str) -> str | None:
 def _beside_scripts(repo: Repo, folder: str) -> bool:
     """Whether ``folder`` (no package) also holds Python scripts: a tool's own folder, whose
     notebook reads what those scripts write by a name relative to it, so moving it breaks it."""
-    prefix = folder + "/"
-
-    def look() -> bool:
-        return any(
-            path.startswith(prefix) and path.endswith(".py") and "/" not in path[len(prefix) :]
-            for path in repo.paths
-        )
-
-    return repo.memo(("scripts-beside", folder), look)
+    folders = repo.memo(
+        "folders-with-scripts",
+        lambda: frozenset(path.rpartition("/")[0] for path in repo.paths if path.endswith(".py")),
+    )
+    return folder in folders
 
 
 def _keeps_notebooks_inside(repo: Repo, package: str) -> bool:
@@ -984,15 +1000,16 @@ def _in_a_numbered_series(repo: Repo, path: str) -> bool:
     if not folder or not _ORDERED_NAME.match(name):
         return False
 
-    def series() -> int:
-        numbers = {
-            match.group(1)
-            for other in _projects_notebooks(repo)
-            if other.rpartition("/")[0] == folder and (match := _ORDERED_NAME.match(other.rpartition("/")[2]))
-        }
-        return len(numbers)
+    def numbers_by_folder() -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for other in _projects_notebooks(repo):
+            where, _, own = other.rpartition("/")
+            match = _ORDERED_NAME.match(own)
+            if where and match:
+                found.setdefault(where, set()).add(match.group(1))
+        return found
 
-    return repo.memo(("numbered-notebook-series", folder), series) >= 2
+    return len(repo.memo("numbered-notebooks-by-folder", numbers_by_folder).get(folder, ())) >= 2
 
 
 def _projects_notebooks(repo: Repo) -> list[str]:

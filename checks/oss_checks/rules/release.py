@@ -83,7 +83,7 @@ def is_release(title: str) -> bool:
     return _RELEASE.match(title) is not None
 
 
-_HEADING_VERSION = lazy(r"v?(\d+(?:\.\d+)+)", re.IGNORECASE)
+_HEADING_VERSION = lazy(r"v?(\d{1,12}(?:\.\d{1,12}){1,6})", re.IGNORECASE)
 
 
 def _releases_since(repo: Repo, titles: list[str]) -> tuple[str, str] | None:

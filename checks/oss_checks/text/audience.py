@@ -216,13 +216,19 @@ def release_tags(repo: Repo) -> list[str]:
 
 
 #: A version tag of the project itself: ``v1.5.2`` or ``1.5.2``, not ``pkg-v1.2`` nor ``2.0rc1``.
-_PLAIN_VERSION = lazy(r"v?(\d+(?:\.\d+)+)")
+_PLAIN_VERSION = lazy(r"v?(\d{1,12}(?:\.\d{1,12}){1,6})")
 
 
 def version_key(text: str) -> tuple[int, ...] | None:
-    """``(1, 5, 2)`` for a plain release version (``1.5.2``, ``v1.5.2``); None for anything else."""
-    match = _PLAIN_VERSION.fullmatch(text.strip())
-    return tuple(int(part) for part in match.group(1).split(".")) if match else None
+    """``(1, 5, 2)`` for a plain release version (``1.5.2``, ``v1.5.2``); None for anything else.
+    Trailing zeros are dropped, as PEP 440 compares them: ``2.1`` is ``2.1.0``."""
+    match = _PLAIN_VERSION.fullmatch(text.strip()[:120])
+    if match is None:
+        return None
+    parts = [int(part) for part in match.group(1).split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
 
 
 def released_after(tag: str, version: str) -> bool:
