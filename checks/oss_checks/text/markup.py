@@ -14,7 +14,7 @@ import functools
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from oss_checks.patterns import lazy
@@ -293,35 +293,35 @@ def _heading_lines(text: str, *, rst: bool) -> set[int]:
     return skip
 
 
-def _without_html_comments(text: str) -> str:
-    """``text`` with each closed ``<!-- ... -->`` replaced by its line breaks (one pass: no regex backtracking)."""
+def _html_comment_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each closed ``<!-- ... -->``, in one pass: no regex backtracking."""
+    position = 0
+    while (start := text.find("<!--", position)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
+        yield start, end + 3
+        position = end + 3
+
+
+def _replace_html_comments(text: str, blank: Callable[[str], str]) -> str:
     parts: list[str] = []
     position = 0
-    while True:
-        start = text.find("<!--", position)
-        end = text.find("-->", start + 4) if start >= 0 else -1
-        if start < 0 or end < 0:
-            parts.append(text[position:])
-            return "".join(parts)
-        parts.append(text[position:start])
-        parts.append("\n" * text.count("\n", start, end))
-        position = end + 3
+    for start, end in _html_comment_spans(text):
+        parts += [text[position:start], blank(text[start:end])]
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _without_html_comments(text: str) -> str:
+    """``text`` with each closed ``<!-- ... -->`` replaced by its line breaks."""
+    return _replace_html_comments(text, lambda comment: "\n" * comment.count("\n"))
 
 
 def blank_html_comments(text: str) -> str:
     """``text`` with the inside of each closed ``<!-- ... -->`` turned to spaces, its line
     breaks and every other column kept: what a reader of the rendered page never sees."""
-    parts: list[str] = []
-    position = 0
-    while True:
-        start = text.find("<!--", position)
-        end = text.find("-->", start + 4) if start >= 0 else -1
-        if start < 0 or end < 0:
-            parts.append(text[position:])
-            return "".join(parts)
-        parts.append(text[position:start])
-        parts.append("".join("\n" if char == "\n" else " " for char in text[start : end + 3]))
-        position = end + 3
+    return _replace_html_comments(
+        text, lambda comment: "".join("\n" if char == "\n" else " " for char in comment)
+    )
 
 
 def count_words(text: str, *, rst: bool = False) -> int:
