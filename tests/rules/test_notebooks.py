@@ -253,6 +253,7 @@ def test_outputs_are_fine_when_the_repo_does_not_strip(make_repo: MakeRepo, chec
         {"notebooks/.gitattributes": "*.ipynb filter=nb-clean\n"},
         {".gitattributes": "notebooks/** filter=nbstripout\n"},
         {".gitattributes": '"notebooks/*.ipynb" filter=nbstripout\n'},
+        {".gitattributes": "[attr]notebook filter=nbstripout diff=ipynb\n*.ipynb notebook\n"},
     ],
 )
 def test_outputs_are_reported_when_the_repo_strips(

@@ -298,10 +298,26 @@ def _attribute_pattern_matches(pattern: str, path: str) -> bool:
     return glob_match(pattern, path) and (last == "**" or match_name(last, name))
 
 
+def _attribute_macros(repo: Repo) -> dict[str, tuple[str, ...]]:
+    """The macros the top-level ``.gitattributes`` defines (``[attr]notebook filter=nbstripout``),
+    by name: where a line names one, git reads the attributes it stands for."""
+
+    def read() -> dict[str, tuple[str, ...]]:
+        macros: dict[str, tuple[str, ...]] = {}
+        for line in (repo.read_text(".gitattributes") or "").splitlines():
+            fields = line.split()
+            if fields and fields[0].startswith("[attr]") and len(fields[0]) > 6:
+                macros[fields[0][6:]] = tuple(fields[1:])
+        return macros
+
+    return repo.memo("gitattributes-macros", read)
+
+
 def _filter_strips(repo: Repo, path: str) -> bool:
     """Whether git's attributes give ``path`` a stripping ``filter=``: the last line that
     matches it decides, a deeper ``.gitattributes`` after the outer ones, as git reads them."""
     stripping = False
+    macros = _attribute_macros(repo)
     for attributes in _attribute_files(repo):
         folder = attributes.rpartition("/")[0]
         if folder and not path.startswith(folder + "/"):
@@ -311,11 +327,11 @@ def _filter_strips(repo: Repo, path: str) -> bool:
             fields = line.split()
             if (
                 len(fields) < 2
-                or fields[0].startswith("#")
+                or fields[0].startswith(("#", "[attr]"))
                 or not _attribute_pattern_matches(fields[0], relative)
             ):
                 continue
-            for field in fields[1:]:
+            for field in (expanded for given in fields[1:] for expanded in macros.get(given, (given,))):
                 if field.startswith("filter="):
                     stripping = field[len("filter=") :] in _STRIP_FILTER_NAMES
                 elif field in ("-filter", "!filter"):
