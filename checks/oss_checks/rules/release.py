@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from oss_checks.git import decode, nul_separated
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Stakeholder
-from oss_checks.text.audience import newest_version_tag, released_after, version_key
+from oss_checks.text.audience import newest_version_tag, released_after, version_in, version_key
 from oss_checks.text.community import CHANGELOG_NAMES, is_release_notes, is_rst
 from oss_checks.text.markup import headings
 
@@ -83,15 +83,10 @@ def is_release(title: str) -> bool:
     return _RELEASE.match(title) is not None
 
 
-_HEADING_VERSION = lazy(r"v?(\d{1,12}(?:\.\d{1,12}){1,6})", re.IGNORECASE)
-
-
 def _releases_since(repo: Repo, titles: list[str]) -> tuple[str, str] | None:
     """(newest version in the changelog, newest version tag) when git has tagged a later release
     than any the changelog describes: the changelog was left behind, not just missing a section."""
-    written = [
-        match.group(1) for title in titles if is_release(title) and (match := _HEADING_VERSION.search(title))
-    ]
+    written = [version for title in titles if is_release(title) and (version := version_in(title))]
     latest = newest_version_tag(repo)
     if not written or latest is None:
         return None

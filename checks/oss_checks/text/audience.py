@@ -231,6 +231,12 @@ def version_key(text: str) -> tuple[int, ...] | None:
     return tuple(parts)
 
 
+def version_in(text: str) -> str | None:
+    """The first plain release version written in ``text`` (``1.4.5`` of ``## [1.4.5] - 2022``)."""
+    match = _PLAIN_VERSION.search(text)
+    return match.group(1) if match else None
+
+
 def released_after(tag: str, version: str) -> bool:
     """Whether the release ``tag`` (``v1.5.2``) is later than ``version`` (``1.4.5``). Versions of
     different schemes (a date, ``2024.06.01``, against ``1.2.0``) are not compared."""
