@@ -622,7 +622,8 @@ def test_without_the_conventions_a_talk_is_presentation_material(
             PRECOMMIT: hooks_config("ruff")
             + "  - repo: local\n    hooks:\n      - id: clear\n        name: clear\n        entry: jupyter nbconvert --clear-output --inplace\n        language: system\n"
         },
-        {"analysis/.gitattributes": "*.ipynb filter=jupyternotebook\n"},
+        {"notebooks/.gitattributes": "*.ipynb filter=jupyternotebook\n"},
+        {".gitattributes": "[attr]nb filter=nbstripout\n*.ipynb nb\n"},
         {".gitattributes": "notebooks/*.ipynb  filter=strip-output diff=ipynb\n"},
     ],
 )
@@ -634,12 +635,18 @@ def test_any_mechanism_that_strips_outputs_counts(
     assert check(make_repo(files), "OSS604") == []
 
 
-def test_a_filter_on_other_files_or_a_commented_one_is_no_stripper(make_repo: MakeRepo, check: Check) -> None:
-    files = {
-        **CODE_PROJECT,
-        "notebooks/1.0-abc-eda.ipynb": NOTEBOOK_WITH_OUTPUT,
-        ".gitattributes": "*.csv filter=lfs\n# *.ipynb filter=nbstripout\n",
-    }
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        {".gitattributes": "*.csv filter=lfs\n# *.ipynb filter=nbstripout\n"},
+        {"analysis/.gitattributes": "*.ipynb filter=nbstripout\n"},  # reaches no notebook of notebooks/
+        {".gitattributes": "notebooks/ filter=nbstripout\n"},  # a folder gives its files nothing
+    ],
+)
+def test_a_filter_on_other_files_or_a_commented_one_is_no_stripper(
+    make_repo: MakeRepo, check: Check, attributes: dict[str, str]
+) -> None:
+    files = {**CODE_PROJECT, "notebooks/1.0-abc-eda.ipynb": NOTEBOOK_WITH_OUTPUT, **attributes}
     assert where(check(make_repo(files), "OSS604")) == [("OSS604", PRECOMMIT, 0)]
 
 

@@ -520,6 +520,19 @@ def test_files_stored_in_git_lfs_pass(make_repo: MakeRepo, check: Check, git_ini
     assert [f.path for f in check(root, "OSS403")] == ["big.csv"]
 
 
+@pytest.mark.parametrize("git_init", [True, False])
+def test_a_folder_pattern_sends_no_file_to_lfs(make_repo: MakeRepo, check: Check, git_init: bool) -> None:
+    # In .gitattributes, unlike .gitignore, "data/" names the folder and gives its files nothing.
+    files = {
+        ".gitattributes": "data/ filter=lfs\nmodels/** filter=lfs\n",
+        "data/big.parquet": b"x" * 4096,
+        "models/v1/weights.bin": b"x" * 4096,
+        "pyproject.toml": "[tool.oss-checks.options.large-file]\nmax-kb = 1\n",
+    }
+    root = make_repo(files, git_init=git_init)
+    assert [f.path for f in check(root, "OSS403")] == ["data/big.parquet"]
+
+
 # -- OSS404 data-folder-ignored ------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from oss_checks.bake import forge
 from oss_checks.formats import LineDict
 from oss_checks.registry import Finding, Kind, Rule, Scope, Stakeholder
+from oss_checks.text.attributes import attribute_files, attribute_lines, filter_for
 from oss_checks.text.audience import presented, read_as_notebooks
 from oss_checks.text.builds import code_packages
 from oss_checks.text.ci import (
@@ -311,22 +312,17 @@ def _names_a_notebook_cleaner(hook_id: str) -> bool:
 
 
 def _notebook_filter(repo: Repo) -> bool:
-    """Whether a ``.gitattributes`` anywhere in the repository runs notebooks through a git filter."""
-    attributes = (path for path in repo.paths if path == ".gitattributes" or path.endswith("/.gitattributes"))
-    return any(_filters_notebooks(repo.read_text(path) or "") for path in attributes)
-
-
-def _filters_notebooks(text: str) -> bool:
-    """Whether a line gives a pattern naming notebooks a ``filter=`` attribute (comments skipped)."""
-    for line in text.splitlines():
-        fields = line.split()
-        if not fields or fields[0].startswith("#"):
-            continue
-        if ".ipynb" in fields[0] and any(
-            field.startswith("filter=") and len(field) > 7 for field in fields[1:]
-        ):
-            return True
-    return False
+    """Whether a ``.gitattributes`` runs notebooks through a git filter: a notebook of the
+    repository is given one, or, before there are notebooks, a line for ``*.ipynb`` sets one."""
+    if not attribute_files(repo):
+        return False
+    notebooks = [path for path in repo.paths if path.endswith(".ipynb")]
+    if notebooks:
+        return any(filter_for(repo, path) for path in notebooks)
+    return any(
+        ".ipynb" in line.pattern and any(attribute.startswith("filter=") for attribute in line.attributes)
+        for line in attribute_lines(repo)
+    )
 
 
 def _notebooks_with_outputs(repo: Repo) -> list[str]:

@@ -16,6 +16,7 @@ from oss_checks.git import nul_separated
 from oss_checks.globs import glob_match
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Severity, Stakeholder
+from oss_checks.text.attributes import filter_for
 from oss_checks.text.audience import read_as_notebooks
 from oss_checks.text.layout import autosave_copy, in_docs_or_examples, not_the_projects_own
 from oss_checks.text.layout import folders as layout_folders
@@ -994,17 +995,7 @@ def _stored_in_lfs(repo: Repo, path: str) -> bool:
         # -z output: path NUL attribute NUL value NUL
         fields = (output or b"").split(b"\0")
         return len(fields) >= 3 and fields[2] == b"lfs"
-    attributes = repo.read_text(".gitattributes") or ""
-    for line in attributes.splitlines():
-        parts = line.split()
-        if (
-            len(parts) > 1
-            and not parts[0].startswith("#")
-            and "filter=lfs" in parts[1:]
-            and glob_match(parts[0], path)
-        ):
-            return True
-    return False
+    return filter_for(repo, path) == "lfs"
 
 
 # -- OSS404: data/ kept out of git ------------------------------------------------------

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from oss_checks.errors import ConfigError
 from oss_checks.formats import Notebook, NotebookCell, parse_python
-from oss_checks.globs import glob_match, match_name
 from oss_checks.patterns import lazy, search_within
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
+from oss_checks.text.attributes import attribute_files, filter_for
 from oss_checks.text.audience import presented, read_as_notebooks
 from oss_checks.text.builds import code_packages
 from oss_checks.text.ci import NOTEBOOK_FILE_TYPES, PRECOMMIT_CONFIG, hook_runs_on, precommit_hooks
@@ -250,7 +250,7 @@ class OSS302(_NotebookRule):
         def look() -> bool:
             if _STRIP_HOOK.search(repo.read_text(PRECOMMIT_CONFIG) or ""):
                 return True
-            return any(_STRIP_FILTER.search(repo.read_text(path) or "") for path in _attribute_files(repo))
+            return any(_STRIP_FILTER.search(repo.read_text(path) or "") for path in attribute_files(repo))
 
         return repo.memo("notebook-stripping-set-up", look)
 
@@ -271,72 +271,9 @@ def _hook_strips(repo: Repo, path: str) -> bool:
     )
 
 
-def _attribute_files(repo: Repo) -> list[str]:
-    """The repository's ``.gitattributes`` files, outermost first (deeper ones override)."""
-    return repo.memo(
-        "gitattributes-files",
-        lambda: sorted(
-            (path for path in repo.paths if path == ".gitattributes" or path.endswith("/.gitattributes")),
-            key=lambda path: path.count("/"),
-        ),
-    )
-
-
-def _attribute_pattern_matches(pattern: str, path: str) -> bool:
-    """Whether a ``.gitattributes`` pattern names the file ``path`` as git reads it: a pattern
-    without a slash matches the file's name at any depth; one with a slash, the whole path; a
-    folder (``notebooks`` or ``reports/``) gives its attributes to no file inside it, unless the
-    pattern says ``notebooks/**``."""
-    if len(pattern) > 1 and pattern.startswith('"') and pattern.endswith('"'):
-        pattern = pattern[1:-1]  # a quoted pattern, for a name with spaces
-    if not pattern or pattern.endswith("/"):
-        return False
-    name = path.rpartition("/")[2]
-    if "/" not in pattern:
-        return match_name(pattern, name)
-    last = pattern.rpartition("/")[2]
-    return glob_match(pattern, path) and (last == "**" or match_name(last, name))
-
-
-def _attribute_macros(repo: Repo) -> dict[str, tuple[str, ...]]:
-    """The macros the top-level ``.gitattributes`` defines (``[attr]notebook filter=nbstripout``),
-    by name: where a line names one, git reads the attributes it stands for."""
-
-    def read() -> dict[str, tuple[str, ...]]:
-        macros: dict[str, tuple[str, ...]] = {}
-        for line in (repo.read_text(".gitattributes") or "").splitlines():
-            fields = line.split()
-            if fields and fields[0].startswith("[attr]") and len(fields[0]) > 6:
-                macros[fields[0][6:]] = tuple(fields[1:])
-        return macros
-
-    return repo.memo("gitattributes-macros", read)
-
-
 def _filter_strips(repo: Repo, path: str) -> bool:
-    """Whether git's attributes give ``path`` a stripping ``filter=``: the last line that
-    matches it decides, a deeper ``.gitattributes`` after the outer ones, as git reads them."""
-    stripping = False
-    macros = _attribute_macros(repo)
-    for attributes in _attribute_files(repo):
-        folder = attributes.rpartition("/")[0]
-        if folder and not path.startswith(folder + "/"):
-            continue
-        relative = path[len(folder) + 1 :] if folder else path
-        for line in (repo.read_text(attributes) or "").splitlines():
-            fields = line.split()
-            if (
-                len(fields) < 2
-                or fields[0].startswith(("#", "[attr]"))
-                or not _attribute_pattern_matches(fields[0], relative)
-            ):
-                continue
-            for field in (expanded for given in fields[1:] for expanded in macros.get(given, (given,))):
-                if field.startswith("filter="):
-                    stripping = field[len("filter=") :] in _STRIP_FILTER_NAMES
-                elif field in ("-filter", "!filter"):
-                    stripping = False
-    return stripping
+    """Whether git's attributes give ``path`` a stripping ``filter=``."""
+    return filter_for(repo, path) in _STRIP_FILTER_NAMES
 
 
 def _keeps_output(cell: NotebookCell) -> bool:
