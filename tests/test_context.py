@@ -233,3 +233,18 @@ def test_contains_uses_the_text_cache_or_the_bytes(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("changed\n")  # the cached text is what the run saw
     assert repo.contains("a.md", "<<<<<<<")
     assert not repo.contains("missing", "x")
+
+
+def test_find_ignores_case_for_files_outside_a_restricted_listing(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    root = make_repo({"projects/a/readme.md": "# A\n", "projects/a/x.ipynb": "{}", "Notes.TXT": ""})
+    outside = tmp_path / "outside.md"
+    outside.write_text("not the repository's\n")
+    (root / "projects/b").symlink_to(tmp_path)
+    repo = Repo(root, only=["projects/a/x.ipynb"])
+    assert repo.find("projects/a/README.md") == "projects/a/readme.md"
+    assert repo.find("notes.txt") == "Notes.TXT"
+    assert repo.find("projects/a/CHANGES.md", "projects/missing/README.md") is None
+    # A folder that is a link out of the repository is not looked into.
+    assert repo.find("projects/b/OUTSIDE.md") is None

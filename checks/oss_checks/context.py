@@ -150,6 +150,7 @@ class Repo:
         self._declared_adoption = adopted
         self._text: dict[str, str | None] = {}
         self._stats: dict[str, os.stat_result | None] = {}
+        self._names_by_folder: dict[str, dict[str, str]] = {}
         self._link_targets: dict[str, str | None] = {}
         self._real_folders: dict[str, bool] = {"": True}
         self._memo: dict[Hashable, Any] = {}
@@ -276,9 +277,32 @@ class Repo:
                 return found
         for candidate in candidates:
             # A file the listing does not know (e.g. a run restricted to some files) still counts.
-            if self.exists(candidate):
-                return candidate
+            found = self._on_disk_ignoring_case(candidate)
+            if found is not None:
+                return found
         return None
+
+    def _on_disk_ignoring_case(self, candidate: str) -> str | None:
+        """``candidate`` as the disk spells it (``readme.md`` for ``README.md``), if it is a file."""
+        if self.exists(candidate):
+            return candidate
+        folder, _, name = candidate.rpartition("/")
+        if folder and not self.dir_exists(folder):
+            return None
+        if folder not in self._names_by_folder:
+            try:
+                entries = os.listdir(os.path.join(self.root, folder))
+            except (OSError, ValueError):
+                entries = []
+            names: dict[str, str] = {}
+            for entry in entries:
+                names.setdefault(entry.lower(), entry)
+            self._names_by_folder[folder] = names
+        spelled = self._names_by_folder[folder].get(name.lower())
+        if spelled is None:
+            return None
+        found = f"{folder}/{spelled}" if folder else spelled
+        return found if self.exists(found) else None
 
     def is_ignored(self, path: str) -> bool | None:
         """Whether git ignores ``path``; None when this is not a git repository."""

@@ -18,6 +18,7 @@ from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Severity, Stakeholder
 from oss_checks.text.attributes import filter_for
 from oss_checks.text.audience import read_as_notebooks
+from oss_checks.text.community import README_NAMES
 from oss_checks.text.layout import autosave_copy, in_docs_or_examples, not_the_projects_own
 from oss_checks.text.layout import folders as layout_folders
 from oss_checks.text.notebooks import (
@@ -707,7 +708,7 @@ def _folder_readme(repo: Repo, folder: str) -> str:
 
     def read() -> str:
         prefix = f"{folder}/" if folder else ""
-        for name in _README_NAMES:
+        for name in README_NAMES:
             found = repo.find(prefix + name)
             if found is not None and found.rpartition("/")[0] == folder:
                 return (repo.read_text(found) or "")[:_README_CHARACTERS].lower()
@@ -1004,7 +1005,6 @@ DATA_IGNORE_LINES = ("/data/**", "!/data/**/", "!/data/**/README.md")
 _PROBE_NAMES = ("example.csv", "example.parquet")
 #: Files that belong in a tracked data/ folder: documentation, placeholders, DVC pointers.
 _DATA_FOLDER_KEEPS = lazy(r"(?i)^(?:readme(?:\.[a-z]+)?|\.gitkeep|\.keep|\.gitignore|.*\.dvc|.*\.md)$")
-_README_NAMES = ("README.md", "README.rst", "README.txt", "README")
 #: The header of a table that describes other tables: one row per column, with its description.
 _DICTIONARY_NAMES = frozenset(
     {"field", "field name", "column", "column name", "variable", "variable name", "attribute"}
@@ -1180,7 +1180,9 @@ def _data_ignore_problem(
     # READMEs that git ignores are not listed either: look for them in data/ and its first folders.
     for folder in sorted(folders):
         if folder.count("/") <= 1:
-            readmes.update(f"{folder}/{name}" for name in _README_NAMES if repo.exists(f"{folder}/{name}"))
+            found = repo.find(*(f"{folder}/{name}" for name in README_NAMES))
+            if found is not None:
+                readmes.add(found)
     probes = sorted(f"{folder}/{name}" for folder in folders for name in _PROBE_NAMES)
     kept = sorted(readmes) or (["data/README.md"] if readmes_expected else [])
     ignored = _ignored(repo, [*probes, *kept, *sorted(shipped or ())])
@@ -1420,7 +1422,7 @@ def _read_by_compose(repo: Repo, file: SourceFile) -> bool:
 
 def _documented_as_sample(repo: Repo, file: SourceFile) -> bool:
     """Whether the README names this file on a line that calls it a sample or template."""
-    readme = repo.find(*_README_NAMES)
+    readme = repo.find(*README_NAMES)
     text = repo.read_text(readme) if readme is not None else None
     if not text or file.name not in text:
         return False

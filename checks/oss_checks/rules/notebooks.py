@@ -26,6 +26,7 @@ from oss_checks.text.attributes import attribute_files, filter_for
 from oss_checks.text.audience import presented, read_as_notebooks
 from oss_checks.text.builds import code_packages
 from oss_checks.text.ci import NOTEBOOK_FILE_TYPES, PRECOMMIT_CONFIG, hook_runs_on, precommit_hooks
+from oss_checks.text.community import README_NAMES
 from oss_checks.text.layout import (
     autosave_copy,
     in_docs_or_examples,
@@ -510,7 +511,6 @@ _README_EXAMPLE = lazy(
 _EXAMPLE_PARTS = lazy(r"(\d+(?:\.\d+)*)([-_.])([A-Za-z][A-Za-z0-9]*)([-_])([A-Za-z0-9][A-Za-z0-9_-]*)")
 #: The most letters initials have; a longer middle part is a word of the topic (``02-supervised-learning``).
 _LONGEST_INITIALS = 4
-_README_NAMES = ("README.md", "README.rst", "README.txt", "README")
 
 
 def pattern_from_example(example: str) -> str | None:
@@ -536,7 +536,7 @@ def readme_naming(repo: Repo) -> tuple[str, str | None] | None:
     """(the README that states the naming convention, its example or None), or None if none does."""
 
     def find() -> tuple[str, str | None] | None:
-        readme = repo.find(*_README_NAMES)
+        readme = repo.find(*README_NAMES)
         text = repo.read_text(readme) if readme is not None else None
         stated = _README_STATES_NAMING.search(text or "")
         if readme is None or text is None or stated is None:
@@ -554,7 +554,7 @@ def _named_in_readmes(repo: Repo, path: str) -> bool:
     parts = path.split("/")[:-1]
     folders.extend("/".join(parts[: depth + 1]) + "/" for depth in range(len(parts)))
     for folder in folders:
-        readme = repo.find(*(folder + candidate for candidate in _README_NAMES))
+        readme = repo.find(*(folder + candidate for candidate in README_NAMES))
         if readme is not None and name in (repo.read_text(readme) or ""):  # read_text keeps each text
             return True
     return False
@@ -1003,14 +1003,11 @@ def _subprojects(repo: Repo) -> frozenset[str]:
             inside = f"{folder}/x.ipynb"
             if in_notebook_folder(inside) or in_docs_or_examples(inside):
                 continue
-            if repo.find(*(f"{folder}/{name}" for name in _README_FILES)) is not None:
+            if repo.find(*(f"{folder}/{name}" for name in README_NAMES)) is not None:
                 by_parent.setdefault(folder.rpartition("/")[0], []).append(folder)
         return frozenset(folder for folders in by_parent.values() if len(folders) >= 2 for folder in folders)
 
     return repo.memo("notebook-subprojects", find)
-
-
-_README_FILES = ("README.md", "README.rst", "README.txt", "README", "readme.md")
 
 
 def _subproject(repo: Repo, path: str) -> str | None:
