@@ -61,7 +61,15 @@ def document(results: Sequence[Result], cwd: Path) -> dict[str, Any]:
         "tool": TOOL,
         "version": __version__,
         "repos": [
-            {"root": r.root.as_posix(), "rules_run": r.codes, "findings": len(r.findings), "errors": r.errors}
+            {
+                "root": r.root.as_posix(),
+                "rules_run": r.codes,
+                "findings": len(r.findings),
+                "dormant": len(r.dormant),
+                "dormant_since": r.dormant_since or None,
+                "dormant_repository_since": r.dormant_repository or None,
+                "errors": r.errors,
+            }
             for r in results
         ],
         "findings": [finding_entry(r, f, cwd) for r in results for f in r.findings],
@@ -70,6 +78,7 @@ def document(results: Sequence[Result], cwd: Path) -> dict[str, Any]:
             for r in results
             for item in r.ignored
         ],
+        "dormant": [finding_entry(r, f, cwd) for r in results for f in r.dormant],
         "errors": [error for r in results for error in r.errors],
     }
 

@@ -27,7 +27,13 @@ KNOWN_KEYS = (
     "per-path-ignores",
     "options",
     "project-type",
+    "dormant-after-days",
 )
+#: Findings of the rules that spare dormant files are held back on a file no commit has
+#: touched for this many days (two years), unless it is being changed.
+DORMANT_AFTER_DAYS = 730
+#: The longest ``dormant-after-days`` accepted: a hundred years (0 switches holding back off).
+_MOST_DORMANT_DAYS = 36500
 
 
 #: A team file larger than this is refused unread: a configuration is a few kilobytes.
@@ -47,6 +53,7 @@ class Config:
         project_type: str | None = None,
         sources: list[str] | None = None,
         adopted: bool = False,
+        dormant_after_days: int = DORMANT_AFTER_DAYS,
     ) -> None:
         self.select = select
         self.extend_select = extend_select if extend_select is not None else []
@@ -62,6 +69,8 @@ class Config:
         #: Whether the repository adopted the conventions: it has a [tool.oss-checks] table, or a
         #: team file is laid over it.
         self.adopted = adopted
+        #: Days without a commit after which a file counts as dormant; 0 holds nothing back.
+        self.dormant_after_days = dormant_after_days
 
     def __repr__(self) -> str:
         return f"Config({vars(self)!r})"
@@ -196,6 +205,14 @@ def parse_table(table: Any, source: str, base: Config | None = None) -> Config:
         if kind not in ("library", "analysis"):
             raise ConfigError(f'{where} project-type must be "library" or "analysis", not {kind!r}')
         config.project_type = kind
+    if "dormant-after-days" in table:
+        days = table["dormant-after-days"]
+        if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= _MOST_DORMANT_DAYS:
+            raise ConfigError(
+                f"{where} dormant-after-days must be a whole number of days from 0 (hold nothing back) "
+                f"to {_MOST_DORMANT_DAYS}, not {days!r}"
+            )
+        config.dormant_after_days = days
     return config
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
@@ -126,6 +127,11 @@ def is_virtualenv(folder: str) -> bool:
     return os.path.isfile(os.path.join(folder, "pyvenv.cfg"))
 
 
+#: How long git may walk the history for :meth:`Repo.unchanged_since`; beyond it, every
+#: file counts as worked on (a repository's timestamps are its own, and may be hostile).
+_HISTORY_SECONDS = 10.0
+
+
 class Repo:
     """A repository (or plain folder) as the rules see it.
 
@@ -183,6 +189,77 @@ class Repo:
     def git(self, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes | None:
         """Run git in the repository (see :mod:`oss_checks.git`): its output, or None."""
         return git.run_git(self.root, *args, stdin=stdin, ok=ok)
+
+    def unchanged_since(self, paths: Iterable[str], since: float) -> frozenset[str]:
+        """Those of the tracked ``paths`` that no commit since ``since`` (a Unix time) touched
+        and that are as the last commit has them: files nobody is working on.
+
+        Empty where git cannot tell: no git, no commit yet, a path git cannot be asked about
+        on a line of its own, or a history git does not walk in time. A file being changed
+        (staged or not) is never among them, so the per-file hook's files are not either.
+        """
+        if since <= 0 or not self.is_git:
+            return frozenset()
+        changing = self._changed_paths()
+        if changing is None:
+            return frozenset()
+        asked = {path for path in paths if path in self.path_set and "\n" not in path} - changing
+        if not asked:
+            return frozenset()
+        # Paths on standard input, read literally: a name like "*.csv" or ":(glob)x" is that file.
+        listing = "".join(f"{path}\n" for path in sorted(asked))
+        touched = git.run_git(
+            self.root,
+            "--literal-pathspecs",
+            "log",
+            f"--max-age={int(since)}",
+            "--format=",
+            "--name-only",
+            "-z",
+            "--relative",
+            "--no-renames",
+            "--stdin",
+            stdin=("--\n" + listing).encode("utf-8", "surrogateescape"),
+            timeout=_HISTORY_SECONDS,
+        )
+        if touched is None:
+            return frozenset()
+        return frozenset(asked - {entry.lstrip("\n") for entry in git.nul_separated(touched)})
+
+    def dormant_since(self, since: float) -> str | None:
+        """The day of the last commit (``YYYY-MM-DD``) when it is older than ``since`` (a Unix
+        time) and nothing is being changed: a repository nobody works on. Else None."""
+        if not self.is_git:
+            return None
+        output = self.git("log", "-1", "--format=%ct", "HEAD", "--")
+        try:
+            last = int(output or b"")
+        except ValueError:
+            return None
+        if last >= since or self._changed_paths() != set():
+            return None
+        return time.strftime("%Y-%m-%d", time.gmtime(last))
+
+    def _changed_paths(self) -> set[str] | None:
+        return self.memo("changed-paths", self._ask_changed_paths)
+
+    def _ask_changed_paths(self) -> set[str] | None:
+        """The tracked files that differ from the last commit, staged or not; None when git
+        cannot say (no commit yet). `git status` compares contents where the index's file
+        times are stale, as in a fresh copy of a checkout (`diff-index` calls every such file
+        changed, and `git diff` can crash on a snapshot missing blobs)."""
+        top = git.top_level(self.root)
+        if top is None or top.resolve() != self.root:
+            return None  # paths would be the work tree's, not this folder's
+        if self.git("rev-parse", "-q", "--verify", "HEAD^{commit}") is None:
+            return None
+        status = self.git(
+            "status", "--porcelain", "-z", "--untracked-files=no", "--no-renames", "--ignore-submodules"
+        )
+        if status is None:
+            return None
+        # Porcelain paths are relative to the top of the work tree, which is the root here.
+        return {entry[3:] for entry in git.nul_separated(status) if len(entry) > 3}
 
     @cached_property
     def walked(self) -> bool:

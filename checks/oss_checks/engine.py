@@ -12,6 +12,7 @@ formatted string) while the other rules still run.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -75,6 +76,12 @@ class Result:
         self.walked = walked
         #: In a repository that did not adopt them: the conventions that would report, in full.
         self.would_bring: list[str] = []
+        #: Findings held back because they are on dormant files, and the day those files were
+        #: last allowed a commit to count as recent (``YYYY-MM-DD``).
+        self.dormant: list[Finding] = []
+        self.dormant_since = ""
+        #: In a repository nobody works on: the day of its last commit (everything is held back).
+        self.dormant_repository = ""
 
     def __repr__(self) -> str:
         return f"Result({self.root!r}, findings={self.findings!r}, crashes={self.crashes!r})"
@@ -268,7 +275,57 @@ def run(
             result.findings.append(finding._replace(message=finding.message + note))
         else:
             result.findings.append(finding)
+    if config.dormant_after_days:
+        _hold_back_dormant(repo, config.dormant_after_days, by_code, result)
     return result
+
+
+def _hold_back_dormant(repo: Repo, days: int, by_code: dict[str, Rule], result: Result) -> None:
+    """Move findings nobody would act on from ``findings`` to ``dormant``: in a repository
+    with no commit for ``days`` and nothing being changed, every finding but a credential's;
+    elsewhere, the findings of rules that spare dormant files on files no commit has touched
+    for ``days`` and that nobody is changing.
+
+    What nobody has worked on for years is finished or retired work: a home path in a 2021
+    course's solutions or a large file of an abandoned analysis is true, and nobody fixes
+    it. Whoever changes such a file next sees them again, as the per-file hook does at once;
+    a leaked key stays reported, because it can be used however old it is.
+    """
+    if not result.findings:
+        return
+    since = time.time() - days * _SECONDS_PER_DAY
+    if since <= 0:
+        return  # more days than git's clock has counted: every commit is recent
+    result.dormant_since = time.strftime("%Y-%m-%d", time.gmtime(since))
+    last_commit = repo.dormant_since(since)
+    if last_commit is not None:
+        result.dormant_repository = last_commit
+
+        def held(finding: Finding) -> bool:
+            rule = by_code.get(finding.code)
+            return rule is None or not rule.reported_when_dormant
+
+        _move(result, held)
+        return
+
+    def spared(finding: Finding) -> bool:
+        rule = by_code.get(finding.code)
+        return rule is not None and rule.spares_dormant_files
+
+    candidates = {finding.path for finding in result.findings if spared(finding)}
+    dormant = repo.unchanged_since(candidates, since) if candidates else frozenset()
+    if dormant:
+        _move(result, lambda finding: finding.path in dormant and spared(finding))
+
+
+def _move(result: Result, held: Callable[[Finding], bool]) -> None:
+    kept: list[Finding] = []
+    for finding in result.findings:
+        (result.dormant if held(finding) else kept).append(finding)
+    result.findings = kept
+
+
+_SECONDS_PER_DAY = 86400
 
 
 class _Collected(NamedTuple):
@@ -368,6 +425,7 @@ def check(
     scope: Scope | None = None,
     within: str | None = None,
     parallel: bool = False,
+    include_dormant: bool = False,
 ) -> Result:
     """Check the repository at ``root`` (only its FILE rules on ``files`` when given).
 
@@ -377,9 +435,12 @@ def check(
     With ``fix``, repairs what can be repaired safely, then checks a fresh view of the
     files, so the result says what is left. With ``parallel``, a large repository is
     checked on two cores (see :func:`run`); the command line asks for it, while the report,
-    which already checks several repositories at once, does not.
+    which already checks several repositories at once, does not. With ``include_dormant``,
+    nothing is held back on dormant files.
     """
     repo, config = open_repo(root, files=files)
+    if include_dormant:
+        config.dormant_after_days = 0
     return check_repo(
         repo,
         config,
@@ -398,6 +459,7 @@ def _keep_within(result: Result, within: str | None) -> Result:
         prefix = within.strip("/") + "/"
         result.findings = [f for f in result.findings if f.path.startswith(prefix)]
         result.ignored = [i for i in result.ignored if i.finding.path.startswith(prefix)]
+        result.dormant = [f for f in result.dormant if f.path.startswith(prefix)]
     return result
 
 

@@ -101,6 +101,7 @@ def rules_records() -> list[dict[str, Any]]:
             "opt_in": rule.opt_in,
             "kind": rule.kind.value,
             "elsewhere": rule.elsewhere if rule.kind is Kind.CONVENTION else None,
+            "spares_dormant_files": rule.spares_dormant_files,
             "added": rule.added,
             "stakeholders": [s.value for s in rule.stakeholders],
             "message": rule.summary(),
@@ -202,11 +203,26 @@ ADOPTION = (
 )
 
 
+DORMANT = (
+    " On a dormant file (no commit for `dormant-after-days`, two years by default, and no change "
+    "being made to it now) its findings are held back and counted: whoever changes the file next "
+    "sees them, and `--include-dormant` shows them all."
+)
+
+
+DORMANT_REPOSITORY = (
+    " It reports in a dormant repository too (no commit for `dormant-after-days`), where every "
+    "finding but a credential's is held back: a leaked key can be used however old it is."
+)
+
+
 def applies_when(rule: type[Rule]) -> str:
-    """One sentence: whether the rule is a fact or a convention, and where it speaks."""
+    """Whether the rule is a fact or a convention, where it speaks, and whether it spares dormant work."""
+    dormant = DORMANT if rule.spares_dormant_files else ""
+    dormant += DORMANT_REPOSITORY if rule.reported_when_dormant else ""
     if rule.kind is Kind.FACT:
-        return "Kind: fact. It holds for any repository, so it is on wherever it is selected."
-    return f"Kind: convention. It applies in full {ADOPTION}. Elsewhere it reports {rule.elsewhere}"
+        return "Kind: fact. It holds for any repository, so it is on wherever it is selected." + dormant
+    return f"Kind: convention. It applies in full {ADOPTION}. Elsewhere it reports {rule.elsewhere}" + dormant
 
 
 def rules_docs() -> str:

@@ -64,7 +64,24 @@ def render_text(results: Sequence[Result], cwd: Path) -> str:
         lines.append(f"Fixed {_count(fixed, 'problem')} in {_count(files, 'file')}.")
     if ignored:
         lines.append(f"{ignored} finding{'s' if ignored != 1 else ''} ignored with a reason.")
+    for result in results:
+        if result.dormant and result.dormant_repository:
+            lines.append(
+                f"{_count(len(result.dormant), 'finding')} held back: {_repository_name(result, results)} has had no "
+                f"commit since {result.dormant_repository}, so only credentials are reported; "
+                "`--include-dormant` shows the rest."
+            )
+        elif result.dormant:
+            files = len({finding.path for finding in result.dormant})
+            lines.append(
+                f"{_count(len(result.dormant), 'finding')} held back on {_count(files, 'dormant file')} "
+                f"(no commit since {result.dormant_since}): `--include-dormant` shows them."
+            )
     return "\n".join(lines)
+
+
+def _repository_name(result: Result, results: Sequence[Result]) -> str:
+    return "the repository" if len(results) == 1 else printable(str(result.root))
 
 
 def _count(number: int, noun: str) -> str:

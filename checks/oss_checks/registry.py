@@ -224,6 +224,13 @@ class Rule:
     elsewhere: ClassVar[str] = ""
     #: Codes whose finding on the same path this rule's finding replaces: one problem, one finding.
     supersedes: ClassVar[frozenset[str]] = frozenset()
+    #: Whether this rule's findings on a dormant file (no commit for ``dormant-after-days``,
+    #: not being changed) are held back: true of the hygiene of a file's contents, which
+    #: matters to whoever works on the file next; never of credentials or broken files.
+    spares_dormant_files: ClassVar[bool] = False
+    #: Whether this rule still reports in a dormant repository (no commit for
+    #: ``dormant-after-days``), where every other finding is held back: true of credentials.
+    reported_when_dormant: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -70,5 +70,11 @@ def tool_schema(tool_name: str = "oss-checks") -> dict[str, Any]:
                 "description": "Per-rule settings.",
             },
             "project-type": {"enum": ["library", "analysis"]},
+            "dormant-after-days": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 36500,
+                "description": "Days without a commit after which a file's hygiene findings are held back (0: never).",
+            },
         },
     }

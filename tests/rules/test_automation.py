@@ -612,6 +612,22 @@ def test_without_the_conventions_a_talk_is_presentation_material(
     assert "(meetups/exploration.ipynb)" in findings[0].message
 
 
+@pytest.mark.parametrize("project_file", ["review/_quarto.yml", "_quarto.yml", "review/_toc.yml", "myst.yml"])
+def test_notebooks_a_publisher_renders_are_its_pages(
+    make_repo: MakeRepo, check_unadopted: Check, project_file: str
+) -> None:
+    # A Quarto manuscript answering the referees: its notebooks' outputs are the figures.
+    files = {
+        **CODE_PROJECT,
+        project_file: "project:\n  type: manuscript\n",
+        "review/answers.ipynb": NOTEBOOK_WITH_OUTPUT,
+    }
+    assert check_unadopted(make_repo(files), "OSS604") == []
+    files["scratch/explore.ipynb"] = NOTEBOOK_WITH_OUTPUT
+    reported = check_unadopted(make_repo(files), "OSS604")
+    assert [bool(reported)] == [project_file.startswith("review/")]
+
+
 @pytest.mark.parametrize(
     "stripper",
     [

@@ -988,6 +988,21 @@ def test_env_files_in_tests_and_vendored_code_are_fixtures(make_repo: MakeRepo, 
 # -- OSS402 data-file-location where the conventions were not adopted -----------------------
 
 
+def test_a_file_a_workflow_reads_by_its_path_is_its_input(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    workflow = (
+        "on: workflow_dispatch\njobs:\n  import:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: python scripts/import_issues.py --csv issues_action.csv --out new_results.csv\n"
+    )
+    files = {
+        ".github/workflows/import-issues.yml": workflow,
+        "issues_action.csv": "title,labels\nFix the loader,bug\n",
+        "results.csv": "a,b\n1,2\n",  # only a longer name is in the job: still data at the top
+    }
+    assert [f.path for f in check_unadopted(make_repo(files), "OSS402")] == ["results.csv"]
+
+
 def test_a_workbook_with_charts_is_a_document(make_repo: MakeRepo, check_unadopted: Check) -> None:
     import io
     import zipfile
@@ -1711,6 +1726,19 @@ def test_a_series_named_by_a_format_string_or_glob_is_named(
     files["runs/ckpt_7.pt"] = b"\0" * (2 * MB)  # a checkpoint of another series, named by nothing
     files["split.py" if naming.startswith("path") else "README.md"] = naming
     assert [f.path for f in check(make_repo(files), "OSS403")] == ["folds/split.notes.csv", "runs/ckpt_7.pt"]
+
+
+def test_a_name_built_from_several_placeholders_names_its_files(make_repo: MakeRepo, check: Check) -> None:
+    # An R pipeline that writes one table per period, named by a glue template.
+    files: dict[str, str | bytes] = {
+        "data/processed/job_change_estimates_2020_2_to_2020_4.csv": b"\0" * (2 * MB),
+        "data/processed/job_change_estimates_2020_2_to_2020_5.csv": b"\0" * (2 * MB),
+        "data/processed/weights_2020_2_to_2020_4.parquet": b"\0" * (2 * MB),  # no template builds it
+        "R/write.R": 'write_csv(out, str_glue("data/processed/job_change_estimates_{start}_to_{latest}.csv"))\n',
+    }
+    assert [f.path for f in check(make_repo(files), "OSS403")] == [
+        "data/processed/weights_2020_2_to_2020_4.parquet"
+    ]
 
 
 def test_a_series_prefix_without_a_placeholder_does_not_name_it(make_repo: MakeRepo, check: Check) -> None:

@@ -838,6 +838,27 @@ def test_strays_and_notebooks_in_package_code_are_reported_elsewhere(
     ]
 
 
+def test_a_readme_of_its_own_name_that_names_the_notebook_keeps_it_in_place(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    # A model inside the package tree, documented by the README beside it: a part of the project.
+    root = make_repo(
+        {
+            "src/__init__.py": "",
+            "src/loader.py": "",
+            "src/README_build_daily.md": "How the daily table is built from the raw extracts.\n",
+            "src/eda.ipynb": nb(code()),
+            "src/stopflow/README_STOPFLOW.md": "Run `stopflow_model_jan26.ipynb`; it writes to output/.\n",
+            "src/stopflow/stopflow_model_jan26.ipynb": nb(code()),
+            "src/stopflow/scratch.ipynb": nb(code()),
+        }
+    )
+    assert sorted(f.path for f in check_unadopted(root, "OSS305")) == [
+        "src/eda.ipynb",
+        "src/stopflow/scratch.ipynb",
+    ]
+
+
 def test_a_package_that_keeps_its_notebook_folder_inside_holds_notebooks(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:

@@ -74,6 +74,26 @@ def test_vendored_by_folder_name_or_by_a_license_of_its_own(make_repo: MakeRepo)
     assert not is_vendored(repo, "src/pkg/model.py")
     assert not is_vendored(repo, "docs/page.md")
     assert not_the_projects_own(repo, "tests/data/a.csv")
+
+
+def test_a_folder_of_installed_packages_is_vendored(make_repo: MakeRepo) -> None:
+    # `pip install --target src/job/pythonlibs` committed with the job that imports from it.
+    repo = Repo(
+        make_repo(
+            {
+                "src/job/pythonlibs/attrs/__init__.py": "",
+                "src/job/pythonlibs/attrs-25.4.0.dist-info/METADATA": "Name: attrs\n",
+                "src/job/pythonlibs/bin/normalizer": "",
+                "src/job/model.py": "",
+                "pkg.dist-info/METADATA": "a folder at the top is the project's own\n",
+                "pkg/__init__.py": "",
+            }
+        )
+    )
+    assert is_vendored(repo, "src/job/pythonlibs/attrs/__init__.py")
+    assert is_vendored(repo, "src/job/pythonlibs/bin/normalizer")
+    assert not is_vendored(repo, "src/job/model.py")
+    assert not is_vendored(repo, "pkg/__init__.py")
     assert not not_the_projects_own(repo, "src/pkg/model.py")
 
 

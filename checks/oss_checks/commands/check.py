@@ -34,6 +34,11 @@ def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
         default="text",
         help="output format (default: text)",
     )
+    parser.add_argument(
+        "--include-dormant",
+        action="store_true",
+        help="also report the hygiene findings held back on dormant files (no commit for two years)",
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -161,6 +166,7 @@ def _check_all(args: argparse.Namespace, jobs: Sequence[Job]) -> list[Result]:
                 scope=scope,
                 within=job.within,
                 parallel=True,
+                include_dormant=args.include_dormant,
             )
             for job in jobs
         ]

@@ -27,6 +27,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         forwarded += ["--ignore", value]
     if args.baseline:
         forwarded += ["--baseline", args.baseline]
+    if args.include_dormant:
+        forwarded.append("--include-dormant")
     return cli_main([*forwarded, "--", *args.filenames])
 
 

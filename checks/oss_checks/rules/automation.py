@@ -9,7 +9,7 @@ from oss_checks.bake import forge
 from oss_checks.formats import LineDict
 from oss_checks.registry import Finding, Kind, Rule, Scope, Stakeholder
 from oss_checks.text.attributes import attribute_files, attribute_lines, filter_for
-from oss_checks.text.audience import presented, read_as_notebooks
+from oss_checks.text.audience import presented, read_as_notebooks, rendered_as_pages
 from oss_checks.text.builds import code_packages
 from oss_checks.text.ci import (
     PRECOMMIT_CONFIG,
@@ -342,7 +342,7 @@ def _notebooks_with_outputs(repo: Repo) -> list[str]:
         notebook = repo.notebook(path)
         if not any(cell.outputs for cell in notebook.cells) or is_slideshow(notebook):
             continue
-        if presented(repo, path) is None:
+        if presented(repo, path) is None and not rendered_as_pages(repo, path):
             found.append(path)
     return found
 
@@ -363,7 +363,8 @@ class OSS604(Rule):
     has an importable package, and pyproject.toml does not say it is no package, as
     `[tool.uv] package = false` does): in a book, a course or a tutorial collection the outputs
     are the content readers come for, and notebooks in `docs/` or `examples/` are
-    documentation. So are notebooks a README or docs page links, or whose folder it
+    documentation. So are notebooks that Quarto, Jupyter Book or MyST render (a `_quarto.yml`,
+    `_toc.yml` or `myst.yml` in their folder or above), notebooks a README or docs page links, or whose folder it
     links (``Worked examples are in the `notebooks on GitHub
     <https://github.com/me/lib/tree/main/notebooks>`_``), and a README that sends
     readers to notebooks at all (a link to one, Binder, Colab or nbviewer, or their
@@ -395,8 +396,9 @@ class OSS604(Rule):
     kind = Kind.CONVENTION
     elsewhere = (
         "notebooks of a code project committed with outputs when nothing strips them; not "
-        "books, courses, slide decks and talks, notebooks a README or docs page links (or whose "
-        "folder it links) or notebooks in docs/ and examples/, whose outputs are the content."
+        "books, courses, slide decks and talks, notebooks Quarto, Jupyter Book or MyST render, "
+        "notebooks a README or docs page links (or whose folder it links) or notebooks in docs/ "
+        "and examples/, whose outputs are the content."
     )
     stakeholders = (Stakeholder.DATA_SCIENCE, Stakeholder.LEGAL)
     scope = Scope.REPO

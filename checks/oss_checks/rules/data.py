@@ -18,6 +18,7 @@ from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Severity, Stakeholder
 from oss_checks.text.attributes import filter_for
 from oss_checks.text.audience import read_as_notebooks
+from oss_checks.text.ci import ci_files
 from oss_checks.text.community import README_NAMES
 from oss_checks.text.layout import autosave_copy, in_docs_or_examples, not_the_projects_own
 from oss_checks.text.layout import folders as layout_folders
@@ -139,6 +140,7 @@ class OSS401(Rule):
     """
 
     name = "hardcoded-path"
+    spares_dormant_files = True
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     scope = Scope.FILE
 
@@ -392,6 +394,7 @@ class OSS402(Rule):
     """
 
     name = "data-file-location"
+    spares_dormant_files = True
     kind = Kind.CONVENTION
     elsewhere = (
         "data files at the top of the repository or directly in a notebook folder; never test "
@@ -444,6 +447,8 @@ class OSS402(Rule):
             return
         if _workbook_document(repo, file) or _bundle_of_code(repo, file):
             return  # a workbook made to be read, or the download of the project's own notebooks
+        if any(_names_the_file(repo.read_text(config) or "", file.path) for config in ci_files(repo)):
+            return  # the input of a workflow, which reads it by this path: moving it breaks the job
         if not parts:
             yield self.finding(
                 file.path,
@@ -457,6 +462,20 @@ class OSS402(Rule):
                 "save what they write: move it to data/ (kept out of git), or delete it if a notebook "
                 "left it there",
             )
+
+
+def _names_the_file(text: str, path: str) -> bool:
+    """Whether ``text`` names ``path`` whole: ``issues_action.csv`` or ``./issues_action.csv``,
+    not ``old_issues_action.csv``."""
+    start = text.find(path)
+    while start != -1:
+        before = text[start - 1] if start else " "
+        end = start + len(path)
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_-.") and not (after.isalnum() or after in "_-"):
+            return True
+        start = text.find(path, start + 1)
+    return False
 
 
 #: Parts of an Excel workbook (a zip) that only a document made for readers has.
@@ -606,6 +625,7 @@ class OSS403(Rule):
     """
 
     name = "large-file"
+    spares_dormant_files = True
     stakeholders = (Stakeholder.DATA_SCIENCE, Stakeholder.MANAGEMENT)
     scope = Scope.FILE
     options: ClassVar[Mapping[str, Option]] = {
@@ -887,6 +907,7 @@ def _whole_paths(text: str, pattern: re.Pattern[str]) -> Iterator[str]:
 
 #: A numbered name: what stands before its first number, the number, and what follows its last.
 _SERIES_NAME = lazy(r"(?P<prefix>[^\d]*[^\d._-])[._-]?\d+(?:[._-]?\d+)*(?P<rest>\D*)")
+_SERIES_PREFIX = lazy(r"[^\d]*[^\d._-]")
 #: What stands for the number in a name built for a series, right after the series' prefix.
 _PLACEHOLDER = lazy(r"[._-]?(?:\{[^{}\r\n]{0,40}\}|%0?\d*[dis]|\*|\?|\[[0-9a-z-]{1,12}\]|[\"']\s*\+)")
 #: How far after the placeholder the rest of the name may stand (past ``+ str(k) + '``).
@@ -894,11 +915,21 @@ _REST_WINDOW = 40
 
 
 def _series_parts(name: str) -> tuple[str, str] | None:
-    """(prefix, rest) of a numbered file name such as ``folds.3.csv`` -> (``folds``, ``.csv``)."""
+    """(prefix, rest) of a numbered file name such as ``folds.3.csv`` -> (``folds``, ``.csv``).
+
+    A name with numbers in several places (a period: ``estimates_2020_2_to_2020_4.csv``, built
+    by ``"estimates_{start}_to_{end}.csv"``) has the part before its first number as prefix
+    and its extension as rest."""
     match = _SERIES_NAME.fullmatch(name)
-    if match is None or len(match.group("prefix")) < 3 or not match.group("rest"):
+    if match is not None and len(match.group("prefix")) >= 3 and match.group("rest"):
+        return match.group("prefix"), match.group("rest")
+    lead = _SERIES_PREFIX.match(name)
+    stem, dot, extension = name.rpartition(".")
+    if lead is None or len(lead.group()) < 3 or not dot or not extension.isalnum():
         return None
-    return match.group("prefix"), match.group("rest")
+    if not any(character.isdigit() for character in stem[lead.end() :]):
+        return None
+    return lead.group(), "." + extension
 
 
 def _built(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
@@ -1477,6 +1508,7 @@ class OSS405(Rule):
     """
 
     name = "env-file-tracked"
+    reported_when_dormant = True
     stakeholders = (Stakeholder.LEGAL,)
     scope = Scope.FILE
 
@@ -1585,6 +1617,7 @@ class OSS406(Rule):
     """
 
     name = "tracked-but-ignored"
+    spares_dormant_files = True
     stakeholders = (Stakeholder.DATA_SCIENCE, Stakeholder.MANAGEMENT)
     added = "0.2.0"
 
@@ -1997,6 +2030,7 @@ class OSS407(Rule):
     """
 
     name = "committed-credentials"
+    reported_when_dormant = True
     stakeholders = (Stakeholder.LEGAL,)
     scope = Scope.FILE
     added = "0.2.0"
@@ -2075,6 +2109,7 @@ class OSS408(Rule):
     """
 
     name = "committed-environment"
+    spares_dormant_files = True
     stakeholders = (Stakeholder.DATA_SCIENCE, Stakeholder.LEGAL)
     scope = Scope.FILE
     added = "0.2.0"

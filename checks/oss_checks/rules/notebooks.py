@@ -191,6 +191,7 @@ class OSS302(_NotebookRule):
     """
 
     name = "notebook-outputs"
+    spares_dormant_files = True
     stakeholders = (Stakeholder.DATA_SCIENCE, Stakeholder.LEGAL)
     options: ClassVar[Mapping[str, Option]] = {
         "require-stripped": Option(
@@ -320,6 +321,7 @@ class OSS303(_NotebookRule):
     """
 
     name = "notebook-execution-order"
+    spares_dormant_files = True
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     options: ClassVar[Mapping[str, Option]] = {
         "order": Option(
@@ -616,6 +618,7 @@ class OSS304(_NotebookRule):
     """
 
     name = "notebook-name"
+    spares_dormant_files = True
     kind = Kind.CONVENTION
     elsewhere = (
         "names tools give new or copied notebooks (Untitled, Copy of, (1), .ipynb_checkpoints copies, a "
@@ -802,6 +805,7 @@ class OSS305(_NotebookRule):
     """
 
     name = "notebook-location"
+    spares_dormant_files = True
     kind = Kind.CONVENTION
     elsewhere = (
         "notebooks that stray from the folder where the repository keeps most of them, and notebooks "
@@ -978,13 +982,39 @@ def _projects_notebooks(repo: Repo) -> list[str]:
 
 
 def _beside_readme(repo: Repo, path: str) -> bool:
-    """Whether a README sits in the notebook's own folder (not the repository's top)."""
-    folder = path.rpartition("/")[0]
-    return (
-        bool(folder)
-        and repo.find(*(f"{folder}/{name}" for name in ("README.md", "README.rst", "README.txt", "README")))
-        is not None
-    )
+    """Whether a README sits in the notebook's own folder (not the repository's top), or a
+    README of another name there (``README_deputyship.md``) names the notebook: a part of the
+    project documented where it is."""
+    folder, _, name = path.rpartition("/")
+    if not folder:
+        return False
+    if repo.find(*(f"{folder}/{readme}" for readme in README_NAMES)) is not None:
+        return True
+    return any(repo.contains(readme, name) for readme in _named_readmes(repo).get(folder, ()))
+
+
+def _named_readmes(repo: Repo) -> dict[str, list[str]]:
+    """The READMEs with a name of their own (``README_model.md``, ``readme-data.txt``), by folder."""
+
+    def find() -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for listed in repo.paths:
+            folder, _, name = listed.rpartition("/")
+            stem, dot, suffix = name.lower().partition(".")
+            if (
+                folder
+                and len(stem) > 6
+                and stem.startswith("readme")
+                and (not dot or suffix in _README_SUFFIXES)
+            ):
+                found.setdefault(folder, []).append(listed)
+        return found
+
+    return repo.memo("named-readmes", find)
+
+
+#: What a README is written in: Markdown, reStructuredText or plain text.
+_README_SUFFIXES = frozenset({"md", "markdown", "rst", "txt"})
 
 
 def _subprojects(repo: Repo) -> frozenset[str]:
@@ -1072,6 +1102,7 @@ class OSS306(_NotebookRule):
     """
 
     name = "notebook-kernel"
+    spares_dormant_files = True
     stakeholders = (Stakeholder.DATA_SCIENCE,)
 
     def check_notebook(self, path: str, notebook: Notebook) -> Iterator[Finding]:
@@ -1119,6 +1150,7 @@ class OSS307(_NotebookRule):
     """
 
     name = "notebook-credentials"
+    reported_when_dormant = True
     stakeholders = (Stakeholder.LEGAL, Stakeholder.DATA_SCIENCE)
     everywhere = True  # a credential is a credential wherever it is
 

@@ -554,6 +554,7 @@ class OSS502(Rule):
     """
 
     name = "module-tests"
+    spares_dormant_files = True
     kind = Kind.CONVENTION
     elsewhere = (
         "public modules that no test, no other code of the project (its scripts and flows too) and no "

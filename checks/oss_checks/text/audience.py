@@ -148,6 +148,28 @@ def linked_from_pages(repo: Repo) -> frozenset[str]:
     return repo.memo("audience:linked-from-pages", collect)
 
 
+#: The project files of tools that render notebooks, outputs and all, into a website, a book
+#: or a manuscript: Quarto, Jupyter Book (its table of contents) and MyST.
+PUBLISHER_FILES = frozenset({"_quarto.yml", "_quarto.yaml", "_toc.yml", "myst.yml"})
+
+
+def rendered_as_pages(repo: Repo, path: str) -> bool:
+    """Whether ``path`` lies in a folder that Quarto, Jupyter Book or MyST renders (its
+    project file is in that folder or one above): the notebook is a page of a site, a book or
+    a paper, and its saved outputs are what readers see."""
+
+    def find() -> frozenset[str]:
+        return frozenset(
+            listed.rpartition("/")[0] for listed in repo.paths if listed.rpartition("/")[2] in PUBLISHER_FILES
+        )
+
+    roots = repo.memo("audience:publisher-roots", find)
+    if not roots:
+        return False
+    parts = path.split("/")[:-1]
+    return any("/".join(parts[:depth]) in roots for depth in range(len(parts) + 1))
+
+
 def presented(repo: Repo, path: str) -> str | None:
     """The file or folder of ``path`` that a README or docs page links, or None.
 

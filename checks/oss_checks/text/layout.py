@@ -81,8 +81,14 @@ def in_presentation_folder(path: str) -> bool:
     return bool(PRESENTATION_FOLDERS & set(folders(path)))
 
 
+#: The files pip writes into each installed package's ``.dist-info`` folder.
+_INSTALLED_RECORDS = frozenset({"METADATA", "RECORD"})
+
+
 def vendored_roots(repo: Repo) -> frozenset[str]:
-    """Folders below the top that carry a license of their own: copies of someone else's code."""
+    """Folders below the top that carry a license of their own, and folders of installed
+    packages (``pip install --target``: a ``name-1.0.dist-info/`` beside each package):
+    copies of someone else's code."""
 
     def find() -> frozenset[str]:
         roots = set()
@@ -90,6 +96,9 @@ def vendored_roots(repo: Repo) -> frozenset[str]:
             folder, _, name = path.rpartition("/")
             if folder and name.lower().startswith(_LICENSE_STEMS) and not in_docs_or_examples(path):
                 roots.add(folder)
+            if name in _INSTALLED_RECORDS and folder.endswith(".dist-info"):
+                roots.add(folder.rpartition("/")[0])
+        roots.discard("")  # the project's own top folder is never someone else's code
         return frozenset(roots)
 
     return repo.memo("vendored-roots", find)
