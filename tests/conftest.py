@@ -45,21 +45,21 @@ def fresh_python(script: str, *args: str, cwd: Path | None = None) -> str:
     return done.stdout
 
 
-def git(root: Path, *args: str) -> str:
+def git(root: Path, *args: str, when: str | None = None) -> str:
+    """Run git in ``root`` as a test user; ``when`` dates the commits it makes (ISO 8601)."""
+    env = {
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(root),
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+    }
+    if when is not None:
+        env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
     done = subprocess.run(
-        ["git", "-C", str(root), *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={
-            "GIT_AUTHOR_NAME": "Test",
-            "GIT_AUTHOR_EMAIL": "test@example.org",
-            "GIT_COMMITTER_NAME": "Test",
-            "GIT_COMMITTER_EMAIL": "test@example.org",
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "HOME": str(root),
-            "PATH": "/usr/local/bin:/usr/bin:/bin",
-        },
+        ["git", "-C", str(root), *args], capture_output=True, text=True, check=True, env=env
     )
     return done.stdout
 

@@ -4,13 +4,12 @@ repositories nobody has committed to since (engine, Repo.unchanged_since, Repo.d
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import write_tree
+from conftest import git, write_tree
 from oss_checks import engine
 from oss_checks.cli import main
 from oss_checks.config import load_config
@@ -26,21 +25,10 @@ CODES = ["OSS401", "OSS102", "OSS407"]
 
 def commit(root: Path, files: dict[str, str], message: str, when: str | None = None) -> None:
     write_tree(root, files)
-    env = {
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.org",
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "HOME": str(root),
-        "PATH": os.environ["PATH"],
-    }
-    if when is not None:
-        env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
     if not (root / ".git").exists():
-        subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True, env=env)
-    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True, env=env)
-    subprocess.run(["git", "-C", str(root), "commit", "-q", "-m", message], check=True, env=env)
+        git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message, when=when)
 
 
 def codes_and_paths(findings: list[Finding]) -> list[tuple[str, str]]:

@@ -156,7 +156,6 @@ class Repo:
         self._declared_adoption = adopted
         self._text: dict[str, str | None] = {}
         self._stats: dict[str, os.stat_result | None] = {}
-        self._names_by_folder: dict[str, dict[str, str]] = {}
         self._link_targets: dict[str, str | None] = {}
         self._real_folders: dict[str, bool] = {"": True}
         self._memo: dict[Hashable, Any] = {}
@@ -198,12 +197,12 @@ class Repo:
         on a line of its own, or a history git does not walk in time. A file being changed
         (staged or not) is never among them, so the per-file hook's files are not either.
         """
-        if since <= 0 or not self.is_git:
+        if since <= 0:
             return frozenset()
-        changing = self._changed_paths()
-        if changing is None:
+        state = self._work_in_progress()
+        if state is None:
             return frozenset()
-        asked = {path for path in paths if path in self.path_set and "\n" not in path} - changing
+        asked = {path for path in paths if path in self.path_set and "\n" not in path} - state[1]
         if not asked:
             return frozenset()
         # Paths on standard input, read literally: a name like "*.csv" or ":(glob)x" is that file.
@@ -229,37 +228,36 @@ class Repo:
     def dormant_since(self, since: float) -> str | None:
         """The day of the last commit (``YYYY-MM-DD``) when it is older than ``since`` (a Unix
         time) and nothing is being changed: a repository nobody works on. Else None."""
+        state = self._work_in_progress()
+        if state is None or state[0] >= since or state[1]:
+            return None
+        return time.strftime("%Y-%m-%d", time.gmtime(state[0]))
+
+    def _work_in_progress(self) -> tuple[int, set[str]] | None:
+        """When the last commit was made (a Unix time) and the tracked files that differ from
+        it, staged or not; None when git cannot say (no git, no commit yet). Asked once a run."""
+        return self.memo("work-in-progress", self._ask_work_in_progress)
+
+    def _ask_work_in_progress(self) -> tuple[int, set[str]] | None:
+        # `git status` compares contents where the index's file times are stale, as in a fresh
+        # copy of a checkout: `diff-index` calls every such file changed, and `git diff` can
+        # crash on a snapshot missing blobs.
         if not self.is_git:
             return None
-        output = self.git("log", "-1", "--format=%ct", "HEAD", "--")
-        try:
-            last = int(output or b"")
-        except ValueError:
-            return None
-        if last >= since or self._changed_paths() != set():
-            return None
-        return time.strftime("%Y-%m-%d", time.gmtime(last))
-
-    def _changed_paths(self) -> set[str] | None:
-        return self.memo("changed-paths", self._ask_changed_paths)
-
-    def _ask_changed_paths(self) -> set[str] | None:
-        """The tracked files that differ from the last commit, staged or not; None when git
-        cannot say (no commit yet). `git status` compares contents where the index's file
-        times are stale, as in a fresh copy of a checkout (`diff-index` calls every such file
-        changed, and `git diff` can crash on a snapshot missing blobs)."""
         top = git.top_level(self.root)
         if top is None or top.resolve() != self.root:
             return None  # paths would be the work tree's, not this folder's
-        if self.git("rev-parse", "-q", "--verify", "HEAD^{commit}") is None:
-            return None
+        try:
+            last = int(self.git("log", "-1", "--format=%ct", "HEAD", "--") or b"")
+        except ValueError:
+            return None  # no commit yet
         status = self.git(
             "status", "--porcelain", "-z", "--untracked-files=no", "--no-renames", "--ignore-submodules"
         )
         if status is None:
             return None
         # Porcelain paths are relative to the top of the work tree, which is the root here.
-        return {entry[3:] for entry in git.nul_separated(status) if len(entry) > 3}
+        return last, {entry[3:] for entry in git.nul_separated(status) if len(entry) > 3}
 
     @cached_property
     def walked(self) -> bool:
@@ -366,20 +364,22 @@ class Repo:
         folder, _, name = candidate.rpartition("/")
         if folder and not self.dir_exists(folder):
             return None
-        if folder not in self._names_by_folder:
-            try:
-                entries = os.listdir(os.path.join(self.root, folder))
-            except (OSError, ValueError):
-                entries = []
-            names: dict[str, str] = {}
-            for entry in entries:
-                names.setdefault(entry.lower(), entry)
-            self._names_by_folder[folder] = names
-        spelled = self._names_by_folder[folder].get(name.lower())
+        spelled = self.memo(("names-in-folder", folder), lambda: self._names_in(folder)).get(name.lower())
         if spelled is None:
             return None
         found = f"{folder}/{spelled}" if folder else spelled
         return found if self.exists(found) else None
+
+    def _names_in(self, folder: str) -> dict[str, str]:
+        """The entries of a real folder of the repository, by their lower-cased names."""
+        try:
+            entries = os.listdir(os.path.join(self.root, folder))
+        except (OSError, ValueError):
+            entries = []
+        names: dict[str, str] = {}
+        for entry in entries:
+            names.setdefault(entry.lower(), entry)
+        return names
 
     def is_ignored(self, path: str) -> bool | None:
         """Whether git ignores ``path``; None when this is not a git repository."""

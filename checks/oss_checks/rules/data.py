@@ -447,7 +447,8 @@ class OSS402(Rule):
             return
         if _workbook_document(repo, file) or _bundle_of_code(repo, file):
             return  # a workbook made to be read, or the download of the project's own notebooks
-        if any(_names_the_file(repo.read_text(config) or "", file.path) for config in ci_files(repo)):
+        path_itself = re.compile(re.escape(file.path))
+        if any(any(_whole_names(repo.read_text(config) or "", path_itself)) for config in ci_files(repo)):
             return  # the input of a workflow, which reads it by this path: moving it breaks the job
         if not parts:
             yield self.finding(
@@ -462,20 +463,6 @@ class OSS402(Rule):
                 "save what they write: move it to data/ (kept out of git), or delete it if a notebook "
                 "left it there",
             )
-
-
-def _names_the_file(text: str, path: str) -> bool:
-    """Whether ``text`` names ``path`` whole: ``issues_action.csv`` or ``./issues_action.csv``,
-    not ``old_issues_action.csv``."""
-    start = text.find(path)
-    while start != -1:
-        before = text[start - 1] if start else " "
-        end = start + len(path)
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before in "_-.") and not (after.isalnum() or after in "_-"):
-            return True
-        start = text.find(path, start + 1)
-    return False
 
 
 #: Parts of an Excel workbook (a zip) that only a document made for readers has.
