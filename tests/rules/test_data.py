@@ -93,6 +93,48 @@ def test_paths_in_python_strings_are_reported(make_repo: MakeRepo, check: Check)
     assert "environment variable from .env" in messages[5]
 
 
+R_SCRIPT = """\
+#' Load the survey (roxygen: /Users/ana/old is documentation)
+library(here)
+setwd("C:/Users/ana/Documents/survey")  # the classic
+raw <- read.csv(r"(C:\\Users\\ana\\Downloads\\survey.csv)")
+query <- "SELECT *
+  FROM responses"
+ok <- read.csv(here("data", "raw", "survey.csv"))
+tmp <- "/tmp/cache"
+"""
+
+R_MARKDOWN = """\
+---
+title: Survey
+---
+
+The data came from /Users/ana/Downloads (prose says nothing).
+
+```{r setup, include=FALSE}
+knitr::opts_knit$set(root.dir = "~/projects/survey")
+```
+
+```r
+# shown, not run: /home/ana/x
+read.csv("/home/ana/x.csv")
+```
+"""
+
+
+def test_paths_in_r_scripts_and_r_markdown_chunks_are_reported(make_repo: MakeRepo, check: Check) -> None:
+    root = make_repo({"R/load.R": R_SCRIPT, "reports/survey.Rmd": R_MARKDOWN, "site/index.qmd": R_MARKDOWN})
+    findings = check(root, "OSS401")
+    assert located(findings) == [
+        ("R/load.R", None, 3, 8),
+        ("R/load.R", None, 4, 20),
+        ("reports/survey.Rmd", None, 8, 34),
+        ("site/index.qmd", None, 8, 34),
+    ]
+    assert "'C:\\Users\\ana\\Downloads\\survey.csv' points" in findings[1].message
+    assert "here::here() in R" in findings[0].message
+
+
 def test_option_defaults_and_system_folders_are_not_one_persons_paths(
     make_repo: MakeRepo, check: Check
 ) -> None:
@@ -1798,6 +1840,39 @@ def test_a_fixture_environment_or_a_file_that_mentions_one_is_fine(make_repo: Ma
         "history": "what happened\n",
     }
     assert check(make_repo(files), "OSS408") == []
+
+
+def test_a_folder_pip_installed_packages_into_is_reported_once(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check
+) -> None:
+    files: dict[str, str | bytes] = {
+        "pythonlibs/requests/__init__.py": "x = 1\n",
+        "pythonlibs/requests-2.31.0.dist-info/METADATA": "Name: requests\n",
+        "pythonlibs/requests-2.31.0.dist-info/RECORD": "requests/__init__.py,,\n",
+        "pythonlibs/idna-3.6.dist-info/RECORD": "idna/__init__.py,,\n",
+        "lambda/six-1.16.0.dist-info/RECORD": "six.py,,\n",
+        "analysis/train.py": "print(1)\n",
+    }
+    for run in (check, check_unadopted):
+        findings = run(make_repo(files), "OSS408")
+        assert [(f.path, f.message.split(":")[0]) for f in findings] == [
+            ("lambda/six-1.16.0.dist-info/RECORD", "installed packages are committed (lambda/"),
+            ("pythonlibs/idna-3.6.dist-info/RECORD", "installed packages are committed (pythonlibs/"),
+        ]
+        assert "(pythonlibs/: 2 packages pip installed there)" in findings[1].message
+
+
+def test_packages_inside_an_environment_or_a_vendor_folder_are_not_reported_again(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    files = {
+        ".env311/pyvenv.cfg": "home = /usr/bin\n",
+        ".env311/lib/python3.11/site-packages/six-1.16.0.dist-info/RECORD": "six.py,,\n",
+        "src/pkg/_vendor/six-1.16.0.dist-info/RECORD": "six.py,,\n",
+        "tests/data/site/six-1.16.0.dist-info/METADATA": "Name: six\n",
+        "archive/libs/six-1.16.0.dist-info/RECORD": "six.py,,\n",
+    }
+    assert [f.path for f in check(make_repo(files), "OSS408")] == [".env311/pyvenv.cfg"]
 
 
 # -- OSS409 ignore-exception-unreachable ----------------------------------------------------------

@@ -261,16 +261,52 @@ def test_clean_repository_passes(make_repo: MakeRepo, check: Check) -> None:
     assert check(make_repo(files), "OSS703") == []
 
 
-def test_conflict_markers_are_reported_each_at_its_line(make_repo: MakeRepo, check: Check) -> None:
+def test_a_conflict_is_reported_once_with_the_lines_it_spans(make_repo: MakeRepo, check: Check) -> None:
     findings = check(make_repo({"noxfile.py": CONFLICT}), "OSS703")
-    assert where(findings) == [("OSS703", "noxfile.py", line) for line in (2, 4, 6, 8)]
-    assert "<<<<<<<" in findings[0].message
+    assert where(findings) == [("OSS703", "noxfile.py", 2)]
+    assert "merge conflict markers (lines 2 to 8)" in findings[0].message
+
+
+def test_a_conflict_nested_inside_another_is_part_of_it(make_repo: MakeRepo, check: Check) -> None:
+    # A merge of a file that still had a conflict writes the old one between the new markers.
+    nested = f"{OURS} HEAD\nouter ours\n{OURS} HEAD\ninner ours\n{THEIRS}\ninner theirs\n{END} a\n"
+    text = f"x = 1\n{nested}{THEIRS}\nouter theirs\n{END} b\ny = 2\n{OURS} HEAD\nlast\n{THEIRS}\n"
+    findings = check(make_repo({"analysis.py": text}), "OSS703")
+    assert where(findings) == [("OSS703", "analysis.py", 2), ("OSS703", "analysis.py", 13)]
+    assert "(lines 2 to 11, with 1 more inside)" in findings[0].message
+    assert "line 13) that is never closed" in findings[1].message
+
+
+def test_conflicts_inside_notebook_cells_are_reported_at_their_cell(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    cells = [
+        {"cell_type": "markdown", "metadata": {}, "source": ["# Title\n", "=======\n"]},
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "metadata": {},
+            "outputs": [],
+            "source": [
+                "import pandas\n",
+                f"{OURS} local\n",
+                "x = 1\n",
+                f"{THEIRS}\n",
+                "x = 2\n",
+                f"{END} remote\n",
+            ],
+        },
+    ]
+    notebook = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    findings = check(make_repo({"notebooks/explore.ipynb": json.dumps(notebook, indent=1)}), "OSS703")
+    assert [(f.path, f.cell, f.line) for f in findings] == [("notebooks/explore.ipynb", 2, 2)]
+    assert "(cell 2, lines 2 to 6)" in findings[0].message
 
 
 def test_markdown_conflict_outside_code_blocks_is_reported(make_repo: MakeRepo, check: Check) -> None:
     text = "# Title\n\n```\ncode\n```\n<<<<<<< HEAD\nA\n=======\nB\n>>>>>>> main\n"
     findings = check(make_repo({"README.md": text}), "OSS703")
-    assert [f.line for f in findings] == [6, 8, 10]
+    assert [f.line for f in findings] == [6]
 
 
 def test_rejected_and_backup_files_are_reported(make_repo: MakeRepo, check: Check) -> None:
@@ -293,12 +329,12 @@ def test_unmerged_files_are_reported(make_repo: MakeRepo, check: Check) -> None:
     findings = check(root, "OSS703")
     assert ("OSS703", "ci.txt", 0) in where(findings)
     assert any("unmerged" in f.message for f in findings)
-    assert [f.line for f in findings if f.line] == [1, 3, 5]
+    assert [f.line for f in findings if f.line] == [1]
 
 
 def test_folder_that_is_not_a_git_repository(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({"a.py": CONFLICT, "b.orig": ""}, git_init=False)
-    assert [f.path for f in check(root, "OSS703")] == ["a.py"] * 4 + ["b.orig"]
+    assert [f.path for f in check(root, "OSS703")] == ["a.py", "b.orig"]
 
 
 # -- OSS704 managed-files ---------------------------------------------------------------------

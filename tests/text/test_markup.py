@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from oss_checks.text.markup import (
+    Conflict,
     Heading,
     clean_title,
     code_lines,
-    conflict_markers,
+    conflicts,
     count_words,
     headings,
     html_comment_lines,
@@ -59,9 +60,18 @@ def test_name_key_ignores_case_accents_and_separators() -> None:
     assert name_key("Zoë's Demand-Model") == name_key("zoes_demand model")
 
 
-def test_conflict_markers_need_an_opening_and_skip_markdown_code() -> None:
-    text = "Title\n=======\n\n```\n<<<<<<< HEAD\n```\n<<<<<<< ours\na\n=======\nb\n>>>>>>> theirs\n"
-    assert list(conflict_markers(text, markdown=True)) == [(7, "<<<<<<<"), (9, "======="), (11, ">>>>>>>")]
+def test_conflicts_need_an_opening_and_skip_markdown_code() -> None:
+    text = "Title\n=======\n> quote\n>>>>>>> deep\n```\n<<<<<<< HEAD\n```\n<<<<<<< ours\na\n=======\nb\n>>>>>>> theirs\n"
+    assert list(conflicts(text, markdown=True)) == [Conflict(8, 12, 0)]
+
+
+def test_nested_conflicts_pair_like_brackets() -> None:
+    text = "<<<<<<< a\n<<<<<<< b\n<<<<<<< c\n>>>>>>> c\n>>>>>>> b\n<<<<<<< d\n>>>>>>> d\n>>>>>>> a\n"
+    assert list(conflicts(text)) == [Conflict(1, 8, 3)]
+
+
+def test_a_conflict_left_open_is_reported_from_its_first_marker() -> None:
+    assert list(conflicts("<<<<<<< a\nx\n<<<<<<< b\n>>>>>>> b\n<<<<<<< c\n")) == [Conflict(1, None, 2)]
 
 
 @pytest.mark.parametrize(

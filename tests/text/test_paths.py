@@ -8,6 +8,7 @@ import pytest
 
 from oss_checks.text.paths import (
     PathHit,
+    chunk_path_hits,
     is_generic,
     machine_root,
     notebook_cell_path_hits,
@@ -281,3 +282,21 @@ def test_hostile_text_stays_linear(source: str) -> None:
     text_path_hits(source)
     notebook_cell_path_hits(source)
     assert time.perf_counter() - began < 10
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # Prose, and chunks that knitr shows but does not run, say nothing.
+        ("Data is in /home/a/x.\n```r\nread.csv('/home/a/x')\n```\n", []),
+        (
+            "# Title\n```{r setup, include=FALSE}\nsetwd('C:/Users/ana/survey')\n```\n",
+            [(3, 8, "C:/Users/ana/survey")],
+        ),
+        ("```{python}\n# /home/a/y\nx = '/home/a/x'\n```\nsee ~/data\n", [(3, 6, "/home/a/x")]),
+        ("````{R}\n```\nx <- '/home/a/x'\n````\ny <- '/home/b/y'\n", [(3, 7, "/home/a/x")]),
+        ('```{r}\nx <- r"(C:\\Users\\ana\\a)"\n', [(2, 9, "C:\\Users\\ana\\a")]),  # never closed
+    ],
+)
+def test_code_chunks_of_r_markdown_and_quarto(source: str, expected: list[tuple[int, int, str]]) -> None:
+    assert where(chunk_path_hits(source)) == expected

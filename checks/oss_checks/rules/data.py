@@ -20,7 +20,15 @@ from oss_checks.text.attributes import filter_for
 from oss_checks.text.audience import read_as_notebooks
 from oss_checks.text.ci import ci_files
 from oss_checks.text.community import README_NAMES
-from oss_checks.text.layout import autosave_copy, in_docs_or_examples, not_the_projects_own
+from oss_checks.text.layout import (
+    VENDORED_FOLDERS,
+    autosave_copy,
+    in_docs_or_examples,
+    in_tests,
+    installed_packages,
+    is_retired,
+    not_the_projects_own,
+)
 from oss_checks.text.layout import folders as layout_folders
 from oss_checks.text.notebooks import (
     NOTEBOOK_SUFFIX,
@@ -32,9 +40,11 @@ from oss_checks.text.notebooks import (
 )
 from oss_checks.text.paths import (
     PathHit,
+    chunk_path_hits,
     machine_root,
     notebook_cell_path_hits,
     python_path_hits,
+    r_path_hits,
     text_path_hits,
 )
 from oss_checks.text.project import project_kind
@@ -91,8 +101,9 @@ class OSS401(Rule):
     """Code or a notebook uses a path that only exists on one computer.
 
     ## What it does
-    Looks in the string literals of Python files and notebook code cells (and in
-    shell lines such as `!cp ...` and `%%bash` cells) for absolute paths into
+    Looks in the string literals of Python files, R scripts, notebook code cells (and
+    their shell lines such as `!cp ...` and `%%bash` cells) and the code chunks of R
+    Markdown and Quarto documents for absolute paths into
     someone's computer: home folders (`/home/ana/`, `/Users/ana/`,
     `C:\\Users\\ana\\`, `~/data`), drive letters (`D:/projects/`) and mounted
     drives (`/mnt/share/`, `/media/usb/`, `/Volumes/Data/`). It also reports a
@@ -126,11 +137,16 @@ class OSS401(Rule):
     model.save(r"C:\\Users\\ana\\models\\churn.pkl")
     ```
 
+    ```r
+    setwd("C:/Users/ana/Documents/survey")
+    ```
+
     ## How to fix
     Build paths from the project folder: the analysis template's
     `<package>.paths` module (for example `from mypackage import paths`, then
     `paths.raw_data_dir() / "sales_2024.csv"`) or `pathlib.Path` relative to the
-    repository. For data that lives elsewhere, such as a shared drive, set the
+    repository (in R, `here::here("data", "raw", "sales_2024.csv")` instead of
+    `setwd()`). For data that lives elsewhere, such as a shared drive, set the
     location in `.env` (the template's `paths` reads `PROJECT_DATA_DIR`) instead
     of in the code. Clear outputs that show such folders, and select the kernel by
     name (Kernel > Change Kernel) so the metadata records no path, and delete the
@@ -149,7 +165,11 @@ class OSS401(Rule):
         self._hints: dict[str, str] = {}
 
     def applies_to(self, file: SourceFile) -> bool:
-        return file.suffix in (".py", NOTEBOOK_SUFFIX) or _is_conda_environment(file.name)
+        return (
+            file.suffix in (".py", NOTEBOOK_SUFFIX, _R_SCRIPT)
+            or file.suffix in _LITERATE_DOCUMENTS
+            or _is_conda_environment(file.name)
+        )
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
         if not_the_projects_own(repo, file.path) or repo.is_symlink(file.path) or autosave_copy(file.path):
@@ -170,10 +190,14 @@ class OSS401(Rule):
             or _databricks_bundle(repo)
             or _DATABRICKS_CODE.search(text) is not None
         )
-        for hit in python_path_hits(text):
+        if file.suffix in _LITERATE_DOCUMENTS:
+            hits = chunk_path_hits(text)
+        else:
+            hits = r_path_hits(text) if file.suffix == _R_SCRIPT else python_path_hits(text)
+        for hit in hits:
             if workspace and hit.kind == "mount" and hit.path.startswith(_WORKSPACE_STORAGE):
                 continue  # storage every cluster of a Databricks workspace mounts, no one computer's drive
-            yield self._source_finding(repo, file.path, hit)
+            yield self._source_finding(repo, file.path, hit, r_code=file.suffix != ".py")
 
     def _check_notebook(self, repo: Repo, file: SourceFile, notebook: Notebook) -> Iterator[Finding]:
         roots: set[str] = set()
@@ -203,11 +227,14 @@ class OSS401(Rule):
             if finding is not None:
                 yield finding
 
-    def _source_finding(self, repo: Repo, path: str, hit: PathHit, cell: int | None = None) -> Finding:
+    def _source_finding(
+        self, repo: Repo, path: str, hit: PathHit, cell: int | None = None, *, r_code: bool = False
+    ) -> Finding:
+        hint = "here::here() in R, pathlib in Python" if r_code else self._hint(repo)
         return self.finding(
             path,
             f"hard-coded path '{hit.shown}' points into {hit.place}: use a path relative to the "
-            f"project ({self._hint(repo)}) or an environment variable from .env",
+            f"project ({hint}) or an environment variable from .env",
             line=hit.line,
             col=hit.col,
             cell=cell,
@@ -284,6 +311,10 @@ class OSS401(Rule):
             self._hints[key] = helpers[0] if helpers else "pathlib.Path from the project folder"
         return self._hints[key]
 
+
+_R_SCRIPT = ".r"
+#: R Markdown and Quarto: prose with chunks of code that knitr or Quarto runs.
+_LITERATE_DOCUMENTS = (".rmd", ".qmd")
 
 #: A conda environment file lists packages, then its prefix: far fewer lines than this.
 _CONDA_LINES = 5000
@@ -2074,7 +2105,10 @@ class OSS408(Rule):
     Reports a Python virtual environment (a folder with `pyvenv.cfg`, as `python -m
     venv`, virtualenv and uv make) or a conda environment (a folder with
     `conda-meta/history`) that git tracks, once per environment, at its marker
-    file.
+    file. It also reports a folder that packages were installed into outside an
+    environment (`pip install --target libs`: a `name-1.0.dist-info/` beside each
+    package), once per folder, unless the folder is meant to hold copies of other code
+    (`vendor/`, `third_party/`) or is test data.
 
     ## Why is this bad?
     An environment belongs to one computer: its scripts and `pyvenv.cfg` name that
@@ -2106,9 +2140,13 @@ class OSS408(Rule):
             file.name == "pyvenv.cfg"
             or file.path == _CONDA_HISTORY
             or file.path.endswith("/" + _CONDA_HISTORY)
+            or (file.name in ("METADATA", "RECORD") and file.path.rpartition("/")[0].endswith(".dist-info"))
         )
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
+        if file.name in ("METADATA", "RECORD"):
+            yield from self._installed_packages(repo, file)
+            return
         if not_the_projects_own(repo, file.path):
             return  # a test fixture or vendored copy
         marker = "pyvenv.cfg" if file.name == "pyvenv.cfg" else _CONDA_HISTORY
@@ -2119,6 +2157,39 @@ class OSS408(Rule):
             f"a virtual environment is committed ({shown}): stop tracking it with `git rm -r --cached`, "
             "ignore it in .gitignore and list the dependencies in pyproject.toml or requirements.txt",
         )
+
+    def _installed_packages(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
+        """The folder ``pip install --target`` filled, once, at its first package's record."""
+        target = file.path.rpartition("/")[0].rpartition("/")[0]
+        records = installed_packages(repo).get(target, ())
+        if not records or records[0] != file.path:
+            return
+        # Its folder is a vendored root itself, so only what lies above it says whether it is
+        # meant: a vendor/ folder, test data, retired code, or an environment reported already.
+        above = f"{target}/" if target else ""
+        inside = f"{above}{file.name}"  # a file in the target folder, for the folder tests
+        if in_tests(inside) or is_retired(inside) or VENDORED_FOLDERS & set(layout_folders(inside)):
+            return
+        if any(
+            repo.exists(f"{folder}pyvenv.cfg") or repo.exists(f"{folder}{_CONDA_HISTORY}")
+            for folder in _prefixes(above)
+        ):
+            return
+        packages = len({record.rpartition("/")[0] for record in records})
+        shown = f"{target}/" if target else "the top of the repository"
+        plural = "s" if packages != 1 else ""
+        yield self.finding(
+            file.path,
+            f"installed packages are committed ({shown}: {packages} package{plural} pip installed "
+            "there): stop tracking them with `git rm -r --cached`, ignore the folder in .gitignore "
+            "and list the dependencies in requirements.txt or pyproject.toml",
+        )
+
+
+def _prefixes(folder: str) -> list[str]:
+    """``a/b/`` and the folders above it, each ending in a slash (the top is ``""``)."""
+    names = folder.strip("/").split("/") if folder.strip("/") else []
+    return ["".join(f"{name}/" for name in names[:depth]) for depth in range(len(names) + 1)]
 
 
 _CONDA_HISTORY = "conda-meta/history"

@@ -10,7 +10,8 @@ from oss_checks import releases
 from oss_checks.bake import CHOICES, unwanted_paths
 from oss_checks.record import RECORD_FILE, Record, key_line
 from oss_checks.registry import Finding, Option, Rule, Scope, Severity, Stakeholder
-from oss_checks.text.markup import conflict_markers
+from oss_checks.text.markup import Conflict, conflicts
+from oss_checks.text.notebooks import NOTEBOOK_SUFFIX
 
 if TYPE_CHECKING:
     from datetime import date
@@ -260,10 +261,12 @@ class OSS703(Rule):
     ## What it does
     Looks for what an interrupted `oss-checks update`, `cruft update`, `git merge` or
     `patch` leaves behind: `*.rej` and `*.orig` files, files git still lists as unmerged,
-    and merge conflict markers (`<<<<<<<`, `=======`, `|||||||`, `>>>>>>>` as whole
-    lines) in text files. `=======` and `>>>>>>>` only count after a `<<<<<<<` in the
-    same file, since `=======` also underlines headings, and markers shown inside
-    Markdown code blocks are ignored. Each is reported with its path and line.
+    and merge conflicts (from a whole-line `<<<<<<<` to its `>>>>>>>`) in text files and
+    in notebooks' cells, where a merge driver that knows notebooks writes them. A
+    `>>>>>>>` only counts after a `<<<<<<<` in the same file, since it also starts a deep
+    quote, and markers shown inside Markdown code blocks are ignored. Each conflict is
+    reported once, at its first line, with the lines it spans; the markers are paired like
+    brackets, so a conflict that a second merge nested inside another is part of it.
 
     ## Why is this bad?
     A `.rej` file is a template change that was not applied: the project silently misses
@@ -318,9 +321,38 @@ class OSS703(Rule):
             text = repo.read_text(path)
             if text is None:
                 continue
-            markdown = lowered.endswith((".md", ".markdown"))
-            for line, marker in conflict_markers(text, markdown=markdown):
-                yield self.finding(path, f"{path} has a merge conflict marker {marker}", line=line)
+            found = list(conflicts(text, markdown=lowered.endswith((".md", ".markdown"))))
+            for conflict in found:
+                yield self._conflict_finding(path, conflict)
+            if not found and lowered.endswith(NOTEBOOK_SUFFIX):
+                yield from self._notebook_conflicts(repo, path)
+
+    def _notebook_conflicts(self, repo: Repo, path: str) -> Iterator[Finding]:
+        """Conflicts inside a valid notebook's cells, where a merge tool that knows notebooks
+        (nbdime's driver) writes them: the JSON parses, but the cell's code does not."""
+        notebook = repo.notebook(path)
+        if notebook.error is not None:
+            return
+        for cell in notebook.cells:
+            if "<<<<<<<" not in cell.source:
+                continue
+            for conflict in conflicts(cell.source, markdown=cell.cell_type == "markdown"):
+                yield self._conflict_finding(path, conflict, cell.index)
+
+    def _conflict_finding(self, path: str, conflict: Conflict, cell: int | None = None) -> Finding:
+        where = f"cell {cell}, " if cell is not None else ""
+        nested = f", with {conflict.nested} more inside" if conflict.nested else ""
+        if conflict.end is None:
+            message = (
+                f"{path} has a merge conflict marker ({where}line {conflict.start}) that is never "
+                f"closed{nested}: keep the right lines and delete the markers"
+            )
+        else:
+            message = (
+                f"{path} has unresolved merge conflict markers ({where}lines {conflict.start} to "
+                f"{conflict.end}{nested}): keep the right lines and delete the markers"
+            )
+        return self.finding(path, message, line=conflict.start, cell=cell)
 
 
 # -- managed files ----------------------------------------------------------------------------

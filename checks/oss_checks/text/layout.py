@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from oss_checks.context import Repo
 
 #: Folders of tests, at any depth (``tests/``, ``pkg/sub/tests/``, ``test/``).
@@ -85,19 +87,31 @@ def in_presentation_folder(path: str) -> bool:
 _INSTALLED_RECORDS = frozenset({"METADATA", "RECORD"})
 
 
+def installed_packages(repo: Repo) -> Mapping[str, tuple[str, ...]]:
+    """Folders that packages were installed into (``pip install --target``), each with the
+    ``METADATA`` or ``RECORD`` files of its packages' ``name-1.0.dist-info/`` folders, sorted."""
+
+    def find() -> Mapping[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
+        for path in repo.paths:
+            folder, _, name = path.rpartition("/")
+            if name in _INSTALLED_RECORDS and folder.endswith(".dist-info"):
+                found.setdefault(folder.rpartition("/")[0], []).append(path)
+        return {folder: tuple(sorted(records)) for folder, records in found.items()}
+
+    return repo.memo("installed-packages", find)
+
+
 def vendored_roots(repo: Repo) -> frozenset[str]:
     """Folders below the top that carry a license of their own, and folders of installed
-    packages (``pip install --target``: a ``name-1.0.dist-info/`` beside each package):
-    copies of someone else's code."""
+    packages: copies of someone else's code."""
 
     def find() -> frozenset[str]:
-        roots = set()
+        roots = set(installed_packages(repo))
         for path in repo.paths:
             folder, _, name = path.rpartition("/")
             if folder and name.lower().startswith(_LICENSE_STEMS) and not in_docs_or_examples(path):
                 roots.add(folder)
-            if name in _INSTALLED_RECORDS and folder.endswith(".dist-info"):
-                roots.add(folder.rpartition("/")[0])
         roots.discard("")  # the project's own top folder is never someone else's code
         return frozenset(roots)
 

@@ -361,29 +361,42 @@ def name_key(name: str) -> str:
 
 # -- merge conflict markers ----------------------------------------------------------------------
 _OPENING = "<<<<<<< "
+_OPENING_MARKER = _OPENING.strip()
+_CLOSING_MARKER = ">" * 7
 
 
-def conflict_markers(text: str, markdown: bool = False) -> Iterator[tuple[int, str]]:
-    """(line, marker) of whole-line merge conflict markers.
+class Conflict(NamedTuple):
+    """One unresolved merge conflict: where its opening marker is, where its closing one is
+    (None when the text ends first), and how many conflicts are nested inside it."""
 
-    ``=======`` alone is a setext heading in Markdown and reStructuredText, so the middle
-    and closing markers only count after an opening ``<<<<<<<`` in the same file. In
-    Markdown, markers inside fenced code blocks are examples, not conflicts.
+    start: int
+    end: int | None
+    nested: int
+
+
+def conflicts(text: str, markdown: bool = False) -> Iterator[Conflict]:
+    """The outermost merge conflicts of ``text``, each whole.
+
+    A conflict runs from a whole-line ``<<<<<<<`` to its ``>>>>>>>``. A merge of a file
+    that already had conflicts nests them (git writes an inner conflict between the outer
+    one's markers), so the markers are paired like brackets. ``=======`` alone is a setext
+    heading and ``>>>>>>>`` a deep quote, so a closing marker only counts after an opening
+    one. In Markdown, markers inside fenced code blocks are examples, not conflicts.
     """
-    open_conflict = False
     # A marker line is never indented, so the code lines that matter are those inside fences.
     fenced = code_lines(text) if markdown else set()
+    open_ones: list[list[int]] = []  # [opening line, conflicts nested inside], innermost last
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip("\r")
         if number - 1 in fenced:
             continue
-        if line.startswith(_OPENING) or line == _OPENING.strip():
-            open_conflict = True
-            yield number, "<<<<<<<"
-        elif open_conflict and (
-            line in ("=======", "|||||||", ">>>>>>>") or line.startswith(("||||||| ", ">>>>>>> "))
-        ):
-            marker = line[:7]
-            yield number, marker
-            if marker == ">>>>>>>":
-                open_conflict = False
+        line = raw.rstrip("\r")
+        if line.startswith(_OPENING) or line == _OPENING_MARKER:
+            open_ones.append([number, 0])
+        elif open_ones and (line == _CLOSING_MARKER or line.startswith(_CLOSING_MARKER + " ")):
+            start, nested = open_ones.pop()
+            if open_ones:
+                open_ones[-1][1] += nested + 1
+            else:
+                yield Conflict(start, number, nested)
+    if open_ones:
+        yield Conflict(open_ones[0][0], None, sum(nested for _, nested in open_ones) + len(open_ones) - 1)

@@ -19,6 +19,7 @@ overrides, not what the code insists on, and is not reported either.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -393,3 +394,55 @@ def notebook_cell_path_hits(source: str) -> list[PathHit]:
             python_lines[number - 1] = line[len(line.rstrip("\r\n")) :]  # keep the line end
     hits.extend(python_path_hits("".join(python_lines), parameter_defaults=True))
     return sorted(hits, key=lambda hit: (hit.line, hit.col))
+
+
+#: The opening fence of a chunk that knitr or Quarto runs: ```` ```{r} ````, ```` ```{python, echo=FALSE} ````.
+_CHUNK_OPENING = lazy(r"[ \t]*(`{3,})[ \t]*\{[ \t]*(?:r|python)\b[^}\r\n]*\}[ \t]*$", re.IGNORECASE)
+
+
+def chunk_path_hits(text: str) -> list[PathHit]:
+    """Paths in the code chunks an R Markdown or Quarto document runs; its prose does not count.
+
+    A chunk ends at a line of as many backticks or more. Its code is read as a notebook's
+    is (the document calls its own functions, so their defaults count), and R's strings as
+    Python's: quotes, backslash escapes, ``r"(...)"`` raw strings and ``#`` comments.
+    """
+    if _CANDIDATE.search(text) is None:
+        return []
+    lines = text.splitlines(keepends=True)
+    hits: list[PathHit] = []
+    index = 0
+    while index < len(lines):
+        opening = _CHUNK_OPENING.match(lines[index])
+        index += 1
+        if opening is None:
+            continue
+        fence, first = opening.group(1), index
+        while index < len(lines) and not _closes(lines[index], len(fence)):
+            index += 1
+        code = "".join(lines[first:index])
+        hits.extend(hit._replace(line=hit.line + first) for hit in r_path_hits(code, parameter_defaults=True))
+        index += 1
+    return hits
+
+
+#: The start of an R raw string, ``r"(``, ``R'[``, ``r"---{``: its closing bracket is not the path's.
+_R_RAW_OPENING = lazy(r"[rR][\"'](-*)([(\[{])")
+_R_RAW_CLOSERS = {"(": ")", "[": "]", "{": "}"}
+
+
+def r_path_hits(text: str, *, parameter_defaults: bool = False) -> list[PathHit]:
+    """Paths in R code, whose strings read as Python's do (quotes, backslash escapes, ``#``
+    comments), but whose raw strings ``r"(...)"`` close with a bracket before the quote."""
+    trimmed = []
+    for hit in python_path_hits(text, parameter_defaults=parameter_defaults):
+        raw = _R_RAW_OPENING.match(text, hit.literal_at) if hit.literal_at >= 0 else None
+        closer = _R_RAW_CLOSERS[raw.group(2)] + raw.group(1) if raw else ""
+        ends_in_closer = bool(closer) and hit.path.endswith(closer)
+        trimmed.append(hit._replace(path=hit.path[: -len(closer)]) if ends_in_closer else hit)
+    return trimmed
+
+
+def _closes(line: str, length: int) -> bool:
+    fence = line.strip()
+    return len(fence) >= length and fence == "`" * len(fence)
