@@ -1742,6 +1742,24 @@ def test_a_linked_guide_in_the_repository_can_say_how_to_run(
     assert [f.code for f in check_unadopted(make_repo(unlinked), "OSS111")] == ["OSS111"]
 
 
+def test_a_course_that_opens_its_notebooks_says_how_to_run(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    course = "# Neural networks from scratch\n\nA course of video lectures, each with the notebook built in it.\n\n"
+    colab = (
+        course
+        + "1. Backpropagation: [notebook](lectures/micrograd.ipynb), [Colab](https://colab.research.google.com/drive/1x)\n"
+    )
+    chapters = course + "".join(f"- [Lecture {n}](lectures/lecture{n}.ipynb)\n" for n in (1, 2, 3))
+    for readme in (colab, chapters):
+        assert check_unadopted(make_repo({"README.md": readme, "LICENSE": MIT_TEXT}), "OSS111") == []
+    # One notebook linked as a result is not a way to run the project.
+    result = course + "The figures are in [the results notebook](results.ipynb) and on nbviewer.\n"
+    assert [
+        f.code for f in check_unadopted(make_repo({"README.md": result, "LICENSE": MIT_TEXT}), "OSS111")
+    ] == ["OSS111"]
+
+
 # -- OSS111 --fix on hostile READMEs: one edit per README, a second --fix changes nothing ------------
 FIX_BASE = "# Demand Forecasting\n\n" + PROSE + "\n## Setup\n\npip install it\n"
 

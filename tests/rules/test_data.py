@@ -171,8 +171,13 @@ def test_clean_python_file_passes(make_repo: MakeRepo, check: Check) -> None:
 
 def test_the_prefix_of_an_exported_conda_environment_is_reported(make_repo: MakeRepo, check: Check) -> None:
     exported = "name: churn\nchannels:\n  - conda-forge\ndependencies:\n  - pandas=2.2\nprefix: /home/alice/miniconda3/envs/churn\n"
-    findings = check(make_repo({"environment.yml": exported}), "OSS401")
-    assert [(f.path, f.line) for f in findings] == [("environment.yml", 6)]
+    files = {"environment.yml": exported, "build/conda_environment.yml": exported, "env.yaml": exported}
+    findings = check(make_repo(files), "OSS401")
+    assert [(f.path, f.line) for f in findings] == [
+        ("build/conda_environment.yml", 6),
+        ("env.yaml", 6),
+        ("environment.yml", 6),
+    ]
     assert "conda env create" in findings[0].message
     # The same everywhere, or not a prefix at all: nothing to say.
     quiet = {
@@ -181,6 +186,7 @@ def test_the_prefix_of_an_exported_conda_environment_is_reported(make_repo: Make
         "envs/environment-binder.yml": "name: x\nprefix: /home/jovyan/envs/x\n",
         "conda/notes.yml": "prefix: /home/alice/miniconda3\n",  # not an environment file
         "environment-nested.yml": "variables:\n  prefix: /home/alice/x\n",  # not the top-level key
+        "conda-build.yml": "prefix: /home/alice/build\noutputs: []\n",  # no dependencies: not an environment
     }
     assert check(make_repo(quiet), "OSS401") == []
 
@@ -1308,6 +1314,37 @@ def test_a_rule_rewritten_with_other_line_endings_keeps_the_day_it_was_written(
     _commit(root, "upload jobs", 2, "jobs.csv")
     (root / ".gitignore").write_bytes(b"*.csv\r\n__pycache__/\r\n")
     _commit(root, "line endings", 3)
+    assert check(root, "OSS406") == []
+
+
+def test_a_rule_a_second_branch_adds_again_keeps_the_day_it_was_first_written(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    # *.png from day 1 on main; a branch made before that adds the same line on day 4 and is
+    # merged: the figure forced in on day 3 came after the rule, and only the older one counts.
+    root = make_repo(
+        {"run.py": "print(1)\n", "figures/screenshot.png": b"\x89PNG0", "figures/old.png": b"\x89PNG"}
+    )
+    _commit(root, "start", 1)
+    git(root, "branch", "-q", "other")
+    (root / ".gitignore").write_text("*.png\n", encoding="utf-8")
+    _commit(root, "ignore images", 2)
+    (root / "figures/model.png").write_bytes(b"\x89PNG1")
+    (root / "figures/plot.png").write_bytes(b"\x89PNG2")
+    _commit(root, "keep the model diagram", 3, "figures/model.png")
+    git(root, "checkout", "-q", "other")
+    (root / ".gitignore").write_text("*.png\n", encoding="utf-8")
+    _commit(root, "ignore images too", 4)
+    git(root, "checkout", "-q", "main")
+    subprocess.run(
+        ["git", "-C", str(root), "merge", "-q", "-X", "ours", "-m", "merge", "other"],
+        check=True,
+        capture_output=True,
+    )
+    finding = only(check(root, "OSS406"))
+    assert _files_named(finding) == "figures/old.png, figures/screenshot.png"
+    # As many images forced in after the rule as there were before it: chosen by hand.
+    _commit(root, "keep the plot", 5, "figures/plot.png")
     assert check(root, "OSS406") == []
 
 

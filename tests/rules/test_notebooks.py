@@ -838,6 +838,23 @@ def test_strays_and_notebooks_in_package_code_are_reported_elsewhere(
     ]
 
 
+def test_a_stray_moves_to_the_docs_or_examples_that_hold_the_notebooks_and_scripts_keep_theirs(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    files = {
+        "examples/fit.ipynb": nb(code()),
+        "examples/compare.ipynb": nb(code()),
+        "pkg/docs/interface.ipynb": nb(code()),
+        "scratch/try.ipynb": nb(code()),
+        "preprocessing/configs_check.ipynb": nb(code()),  # beside the R scripts whose inputs it checks
+        "preprocessing/seir_init.R": "x <- 1\n",
+    }
+    findings = check_unadopted(make_repo(files), "OSS305")
+    assert [(f.path, f.message.rpartition(" ")[2]) for f in findings] == [
+        ("scratch/try.ipynb", "examples/try.ipynb")
+    ]
+
+
 def test_a_readme_of_its_own_name_that_names_the_notebook_keeps_it_in_place(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:

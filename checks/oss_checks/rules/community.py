@@ -61,6 +61,7 @@ from oss_checks.text.readme import (
     links_file,
     policy_link,
     resolve,
+    runs_notebooks,
     says_how_to_run,
     section_headings,
 )
@@ -1008,8 +1009,9 @@ class OSS111(Rule):
     In a repository that has not adopted the conventions it reports once, and only when
     the README never says how to install or run the project: no section, sentence or
     command about it, neither in the README nor in a guide of the repository that it
-    links (`dev/README.md`, `docs/setup.md`). A README too short for OSS101 is left to
-    OSS101.
+    links (`dev/README.md`, `docs/setup.md`). A course's or a book's README that opens its
+    notebooks in Binder or Colab, or links three notebooks or more, says how to run it. A
+    README too short for OSS101 is left to OSS101.
 
     ## Why is this bad?
     Readers scan a README for the same few answers: how do I install it, how do I use it,
@@ -1098,7 +1100,12 @@ class OSS111(Rule):
             return []  # OSS101 reports a README with no real content
         if self.in_full:
             return self.missing(repo, path, text)
-        if says_how_to_run(text, rst=is_rst(path)) or _linked_guide_says_how(repo, path, text):
+        rst = is_rst(path)
+        if (
+            says_how_to_run(text, rst=rst)
+            or runs_notebooks(text, rst=rst)
+            or _linked_guide_says_how(repo, path, text)
+        ):
             return []
         return list(_HOW_TO_RUN)
 

@@ -276,7 +276,10 @@ class OSS401(Rule):
 
     def _check_conda_prefix(self, file: SourceFile) -> Iterator[Finding]:
         """The top-level ``prefix:`` of a conda environment file, when it points into one computer."""
-        for number, line in enumerate((file.text or "").splitlines()[:_CONDA_LINES], start=1):
+        lines = (file.text or "").splitlines()[:_CONDA_LINES]
+        if not any(line.startswith("dependencies:") for line in lines):
+            return  # not an environment, whatever its name
+        for number, line in enumerate(lines, start=1):
             if not line.startswith("prefix:"):
                 continue
             hits = text_path_hits(line.removeprefix("prefix:").strip().strip("'\""))
@@ -321,9 +324,12 @@ _CONDA_LINES = 5000
 
 
 def _is_conda_environment(name: str) -> bool:
-    """``environment.yml``, ``environment-gpu.yaml``: the names conda reads an environment from."""
-    lowered = name.lower()
-    return lowered.startswith("environment") and lowered.endswith((".yml", ".yaml"))
+    """``environment.yml``, ``environment-gpu.yaml``, ``conda_environment.yml``, ``env.yml``:
+    the names teams give the files ``conda env export`` writes."""
+    stem, dot, extension = name.lower().rpartition(".")
+    if not dot or extension not in ("yml", "yaml"):
+        return False
+    return "environment" in stem or stem.startswith(("conda", "env-", "env_")) or stem == "env"
 
 
 def _metadata_strings(metadata: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
@@ -1599,11 +1605,12 @@ class OSS406(Rule):
 
     ## What it does
     Asks git which tracked files a `.gitignore` rule matches, and reports each such
-    rule once, at its line, when the files were committed before the rule was
+    rule once, at its line, with the files that were committed before the rule was
     written: someone added the rule to stop tracking them (checkpoints, caches,
     logs, data) and forgot `git rm --cached`. Files added after their rule were
     forced in on purpose (`git add -f`, to keep a few of many generated images) and
-    are fine, and so are code and documentation (an exception kept on purpose; a
+    are fine; where as many were forced in as were there before, the team picks these
+    files by hand and the rule says nothing. So are code and documentation (an exception kept on purpose; a
     data dictionary, a CSV headed `Field,Description,...`, is documentation; a
     hand-written web page, an `index.html` that loads scripts or styles kept beside
     it, is kept with what it loads, unless it says which tool generated it), the
@@ -1668,14 +1675,18 @@ class OSS406(Rule):
         }
         if not groups:
             return
-        # Two history walks in all: one over each ignore file, one over the first file of each rule.
+        # Two history walks in all: one over each ignore file, one over the files' folders.
         rule_times = {source: _rule_times(repo, source) for source in {key[0] for key in groups}}
-        added = _first_added(repo, sorted(min(paths) for paths in groups.values()))
-        forgotten = {
-            key: paths
-            for key, paths in groups.items()
-            if _forgotten(added.get(min(paths)), rule_times[key[0]].get(key[2]))
-        }
+        added = _first_added(repo, sorted({path for paths in groups.values() for path in paths}))
+        forgotten = {}
+        for key, paths in groups.items():
+            written = rule_times[key[0]].get(key[2])
+            before = [path for path in paths if _forgotten(added.get(path), written)]
+            forced = sum(1 for path in paths if path in added and path not in before)
+            # As many files forced in after the rule as were there before it: the team keeps a
+            # chosen few of these in git by hand, and the older ones are likely chosen too.
+            if before and forced < len(before):
+                forgotten[key] = before
         # Last, as it reads the project's texts: a file another file names is used, not forgotten.
         named = _named_by_the_project(repo, [path for paths in forgotten.values() for path in paths])
         for (source, line, pattern), paths in sorted(forgotten.items()):
@@ -1915,7 +1926,7 @@ _GENERATED_ANYWHERE = frozenset({"node_modules", "thumbs.db", "desktop.ini"})
 
 
 def _rule_times(repo: Repo, source: str) -> dict[str, int]:
-    """When each line of an ignore file was last added, from one walk over that file's history
+    """When each line of an ignore file was written (again, if it was taken out), from one walk over that file's history
     (once per run: OSS404 and OSS406 both ask)."""
     return repo.memo(("ignore-rule-times", source), lambda: _read_rule_times(repo, source))
 
@@ -1933,23 +1944,29 @@ def _read_rule_times(repo: Repo, source: str) -> dict[str, int]:
         source,
     )
     times: dict[str, int] = {}
+    present: set[str] = set()  # the lines the file has after the commits read so far
     for chunk in (history or b"").split(b"\x01")[1:]:
         stamp, _, patch = chunk.partition(b"\n")
         if not stamp.strip().isdigit():
             continue
         rows = patch.splitlines()
-        # A line a commit removes and adds back (line endings changed to CRLF, indentation
-        # redone) was there all along: it keeps the time it was first written.
         removed = {
             row[1:].decode("utf-8", "surrogateescape").strip()
             for row in rows
             if row.startswith(b"-") and not row.startswith(b"---")
         }
-        for row in rows:
-            if row.startswith(b"+") and not row.startswith(b"+++"):
-                line = row[1:].decode("utf-8", "surrogateescape").strip()
-                if line not in removed or line not in times:
-                    times[line] = int(stamp.strip())
+        added = {
+            row[1:].decode("utf-8", "surrogateescape").strip()
+            for row in rows
+            if row.startswith(b"+") and not row.startswith(b"+++")
+        }
+        present -= removed - added
+        # A line a commit removes and adds back (line endings changed to CRLF, indentation
+        # redone) was there all along, and so was one a second branch adds again: each keeps
+        # the time it was first written. Only a line that was taken out starts again.
+        for line in added - present:
+            times[line] = int(stamp.strip())
+        present |= added
     return times
 
 

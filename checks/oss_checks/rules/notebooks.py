@@ -32,6 +32,7 @@ from oss_checks.text.layout import (
     in_docs_or_examples,
     in_notebook_folder,
     in_presentation_folder,
+    is_docs_or_examples_folder,
     not_the_projects_own,
 )
 from oss_checks.text.notebooks import (
@@ -909,6 +910,13 @@ class OSS305(_NotebookRule):
             if home is None or (self.in_full and not in_folders(path, configured)):
                 continue
             (inside if (home + "/").startswith(packages) else homes)[home] += 1
+        if not self.in_full and not homes and not inside:
+            # The message counted docs and example folders as where the notebooks are kept, so
+            # the move goes to one of those, not to a notebooks/ folder nobody made.
+            for path in _projects_notebooks(repo):
+                home = _documentation_home(path)
+                if home is not None and (not project or path.startswith(project + "/")):
+                    homes[home] += 1
         for counted in (homes, inside):
             if counted:
                 return min(counted, key=lambda home: (-counted[home], home.count("/"), home))
@@ -923,12 +931,25 @@ def _notebook_home(path: str) -> str | None:
     return None if depth is None else "/".join(parts[: depth + 1])
 
 
+def _documentation_home(path: str) -> str | None:
+    """The path up to the first docs or examples folder (``pkg/docs``, ``examples``), if any."""
+    parts = path.split("/")[:-1]
+    depth = next((index for index, part in enumerate(parts) if is_docs_or_examples_folder(part)), None)
+    return None if depth is None else "/".join(parts[: depth + 1])
+
+
+#: Scripts a notebook may read the results of: Python, R, shell and Julia.
+_SCRIPT_SUFFIXES = (".py", ".r", ".sh", ".jl")
+
+
 def _beside_scripts(repo: Repo, folder: str) -> bool:
-    """Whether ``folder`` (no package) also holds Python scripts: a tool's own folder, whose
-    notebook reads what those scripts write by a name relative to it, so moving it breaks it."""
+    """Whether ``folder`` (no package) also holds scripts: a tool's own folder, whose notebook
+    reads what those scripts write by a name relative to it, so moving it breaks it."""
     folders = repo.memo(
         "folders-with-scripts",
-        lambda: frozenset(path.rpartition("/")[0] for path in repo.paths if path.endswith(".py")),
+        lambda: frozenset(
+            path.rpartition("/")[0] for path in repo.paths if path.lower().endswith(_SCRIPT_SUFFIXES)
+        ),
     )
     return folder in folders
 

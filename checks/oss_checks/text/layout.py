@@ -66,11 +66,15 @@ def in_tests(path: str) -> bool:
     )
 
 
+def is_docs_or_examples_folder(name: str) -> bool:
+    """Whether a folder of this name holds documentation, examples, tutorials or demos."""
+    lowered = name.lower()
+    return lowered in DOCS_FOLDERS or lowered in EXAMPLE_FOLDERS or lowered.startswith("demo")
+
+
 def in_docs_or_examples(path: str) -> bool:
     """Whether ``path`` lies in a folder of documentation, examples, tutorials or demos."""
-    return any(
-        part in DOCS_FOLDERS or part in EXAMPLE_FOLDERS or part.startswith("demo") for part in folders(path)
-    )
+    return any(is_docs_or_examples_folder(part) for part in folders(path))
 
 
 def in_notebook_folder(path: str) -> bool:

@@ -279,6 +279,26 @@ def presents_notebooks(text: str, *, rst: bool = False) -> bool:
     return False
 
 
+#: Services that run a repository's notebooks in the browser, with nothing to install.
+_NOTEBOOK_RUNNERS = ("mybinder.org", "colab.research.google.com")
+#: A page that links this many notebooks lists a course's or a book's chapters.
+_CHAPTER_LINKS = 3
+
+
+def runs_notebooks(text: str, *, rst: bool = False) -> bool:
+    """Whether the page says how to run the project by its notebooks: a Binder or Colab link,
+    or links to several notebooks (the chapters a reader opens one by one)."""
+    notebooks = set()
+    for link in links(text, rst=rst):
+        if link.file.casefold().endswith(".ipynb"):
+            notebooks.add(link.file)
+        scheme, separator, rest = link.target.partition("://")
+        host = rest.split("/", 1)[0].casefold().removeprefix("www.")
+        if separator and scheme.casefold() in ("http", "https") and host in _NOTEBOOK_RUNNERS:
+            return True
+    return len(notebooks) >= _CHAPTER_LINKS
+
+
 #: Hosts that show a repository's files by address, and where in the address the file's path starts.
 _CODE_HOSTS = (
     "github.com",
