@@ -563,6 +563,18 @@ def test_placeholders_are_reported_with_line_and_column(make_repo: MakeRepo, che
     assert "replace it with the real text" in findings[0].message
 
 
+def test_a_code_block_that_teaches_template_syntax_holds_no_leftovers(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    readme = README + (
+        "\n## Graphics\n\nA table of states:\n\n```html\n<tbody>\n  {% for row in data.states %}\n"
+        "  <td>{{ row.name }}</td>\n  {% endfor %}\n</tbody>\n```\n\n"
+        "Then run it:\n\n```sh\ncd {{ cookiecutter.project_slug }}\n```\n"
+    )
+    findings = check(make_repo(tree({"README.md": readme})), "OSS110")
+    assert [f.message.split("'")[1] for f in findings] == ["{{ cookiecutter.project_slug }}"]
+
+
 def test_a_templates_name_slot_is_a_placeholder_but_instructions_are_not(
     make_repo: MakeRepo, check: Check
 ) -> None:

@@ -123,8 +123,16 @@ read.csv("/home/ana/x.csv")
 
 
 def test_paths_in_r_scripts_and_r_markdown_chunks_are_reported(make_repo: MakeRepo, check: Check) -> None:
-    root = make_repo({"R/load.R": R_SCRIPT, "reports/survey.Rmd": R_MARKDOWN, "site/index.qmd": R_MARKDOWN})
-    findings = check(root, "OSS401")
+    run_record = 'setwd("/home/ana/study/evaluation/results/run_01")\nfit <- 1\n'  # the harness wrote it
+    files = {
+        "R/load.R": R_SCRIPT,
+        "reports/survey.Rmd": R_MARKDOWN,
+        "site/index.qmd": R_MARKDOWN,
+        "evaluation/results/run_01/script.R": run_record,
+        "outputs/run_02/script.py": 'import os\nos.chdir("/home/ana/study")\n',
+        "renv/activate.R": 'root <- "~/Library/Caches/org.R-project.R/R/renv"\n',  # renv's own bootstrap
+    }
+    findings = check(make_repo(files), "OSS401")
     assert located(findings) == [
         ("R/load.R", None, 3, 8),
         ("R/load.R", None, 4, 20),
@@ -154,12 +162,18 @@ def test_option_defaults_and_system_folders_are_not_one_persons_paths(
         'RAW = "/Users/alice/Downloads/clips.csv"\n'
         'OUT = r"C:\\Users\\carol\\out"\n'
         'OLD = "/home/bob/old.csv"\n'
+        'CPS = Path(\n    "/Users/alice/us-data/storage/cps_2023.h5"\n)\n'  # read only by the default below
+        'parser.add_argument("--dataset", default=str(CPS))\n'
+        'SHOWN = "/Users/alice/shown.csv"\n'
+        'parser.add_argument("--shown", default=SHOWN)\n'
+        "print(SHOWN)\n"  # read elsewhere too: a path the code uses
     )
     root = make_repo({"pipeline/prepare.py": cli})
     assert located(check(root, "OSS401")) == [
         ("pipeline/prepare.py", None, 12, 8),
         ("pipeline/prepare.py", None, 13, 9),
         ("pipeline/prepare.py", None, 14, 8),
+        ("pipeline/prepare.py", None, 19, 10),
     ]
 
 
@@ -357,6 +371,22 @@ def test_a_databricks_workspace_mount_is_no_one_computers_drive(make_repo: MakeR
     assert check(make_repo({"load.py": utilities}), "OSS401") == []
     # Elsewhere /Volumes/<name> is a Mac's external drive.
     assert [f.code for f in check(make_repo({"load.py": volume}), "OSS401")] == ["OSS401"]
+
+
+def test_a_volume_the_code_mounts_into_its_pod_is_no_computers_drive(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    pod = (
+        'MNT_PATH = "/mnt/data"\n'
+        'settings = {"volume_mounts": [{"name": "data", "mountPath": MNT_PATH}], "env": {"HF_HOME": MNT_PATH}}\n'
+        'LOCAL = "/home/ana/videos"\n'
+    )
+    assert [f.line for f in check(make_repo({"k8s_run.py": pod, "run.ipynb": nb(code(pod))}), "OSS401")] == [
+        3,
+        3,
+    ]
+    # Without a mount, /mnt/data is a drive of one computer.
+    assert [f.line for f in check(make_repo({"run.py": 'DATA = "/mnt/data/videos"\n'}), "OSS401")] == [1]
 
 
 def test_a_schedulers_service_account_is_no_persons_home(make_repo: MakeRepo, check: Check) -> None:
@@ -1438,6 +1468,16 @@ def test_a_rule_naming_one_file_means_the_one_beside_the_ignore_file(
     ]
 
 
+def test_a_file_an_r_markdown_report_names_is_kept_on_purpose(make_repo: MakeRepo, check: Check) -> None:
+    report = "---\ntitle: Daily trend\noutput:\n  powerpoint_presentation:\n    reference_doc: src/template.pptx\n---\n"
+    root = _ignored_after_commit(
+        make_repo,
+        {"Trend_Report.rmd": report, "src/template.pptx": b"PK", "src/old_deck.pptx": b"PK\1"},
+        "*.pptx\n",
+    )
+    assert _files_named(only(check(root, "OSS406"))) == "src/old_deck.pptx"
+
+
 def test_a_web_page_kept_in_an_output_folder_is_kept_on_purpose(make_repo: MakeRepo, check: Check) -> None:
     page = '<link rel="stylesheet" href="style.css">\n<script src="terms.js"></script>\n<script src="f.js"></script>\n'
     coverage = '<meta name="generator" content="coverage.py">\n<script src="coverage_html.js"></script>\n'
@@ -1820,6 +1860,18 @@ def test_a_name_built_from_several_placeholders_names_its_files(make_repo: MakeR
     ]
 
 
+def test_a_log_the_code_names_is_what_it_wrote(make_repo: MakeRepo, check: Check) -> None:
+    files: dict[str, str | bytes] = {
+        "logs/downloader.log": b"x" * (2 * MB),
+        "inputs/prices.csv": b"\0" * (2 * MB),
+        "download.py": 'logging.basicConfig(filename="logs/downloader.log")\npd.read_csv("inputs/prices.csv")\n',
+    }
+    findings = check(make_repo(files), "OSS403")
+    assert [(f.path, f.message.partition("limit for ")[2].partition(":")[0]) for f in findings] == [
+        ("logs/downloader.log", "logs")
+    ]
+
+
 def test_a_series_prefix_without_a_placeholder_does_not_name_it(make_repo: MakeRepo, check: Check) -> None:
     files: dict[str, str | bytes] = {f"folds/split.{k}.csv": b"\0" * (2 * MB) for k in range(2)}
     files["split.py"] = "PREFIX = 'split.'\nOTHER = 'split.final.csv'\n"
@@ -2002,3 +2054,16 @@ def test_exceptions_that_apply_patterns_and_tracked_files_are_not_reported(
     (root / "sub" / "out").mkdir()
     subprocess.run(["git", "-C", str(root), "add", "-f", "site/CNAME"], check=True, capture_output=True)
     assert [(f.path, f.line) for f in check(root, "OSS409")] == [("sub/.gitignore", 2)]
+
+
+def test_an_exception_a_deeper_ignore_file_overrides_names_the_file_to_change(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    # The folder is in git through its own .gitignore already: a .gitkeep would keep nothing.
+    files = {".gitignore": "data/*\n!data/.gitkeep\n!data/README.md\n", "data/.gitignore": "*\n!.gitignore\n"}
+    findings = check(make_repo(files), "OSS409")
+    assert [(f.path, f.line) for f in findings] == [(".gitignore", 3)]
+    assert findings[0].message == (
+        "the exception '!data/README.md' never applies: data/.gitignore:1 ('*') ignores it, and the "
+        ".gitignore nearest a file wins; add '!README.md' to data/.gitignore below line 1"
+    )

@@ -844,10 +844,13 @@ def test_a_stray_moves_to_the_docs_or_examples_that_hold_the_notebooks_and_scrip
     files = {
         "examples/fit.ipynb": nb(code()),
         "examples/compare.ipynb": nb(code()),
+        "examples/plot.ipynb": nb(code()),
         "pkg/docs/interface.ipynb": nb(code()),
         "scratch/try.ipynb": nb(code()),
         "preprocessing/configs_check.ipynb": nb(code()),  # beside the R scripts whose inputs it checks
         "preprocessing/seir_init.R": "x <- 1\n",
+        "kaggle/sub/sub.ipynb": nb(code()),  # the folder `kaggle kernels push -p` uploads
+        "kaggle/sub/kernel-metadata.json": '{"id": "me/sub", "code_file": "sub.ipynb"}\n',
     }
     findings = check_unadopted(make_repo(files), "OSS305")
     assert [(f.path, f.message.rpartition(" ")[2]) for f in findings] == [

@@ -169,6 +169,9 @@ def test_a_dependency_manifest_is_asked_for_no_description_readme_or_authors(
     # [project] kept for `uv sync`: nothing in it describes the project, and nothing publishes it.
     files = {"pyproject.toml": MANIFEST, "README.md": "# Monitor\n", "src/monitor/__init__.py": ""}
     assert check(make_repo(files), "OSS202", "OSS203", "OSS207") == []
+    # What `uv init` writes and nobody changed describes nothing either.
+    uv_init = MANIFEST + 'description = "Add your description here"\nreadme = "README.md"\n'
+    assert check(make_repo({**files, "pyproject.toml": uv_init}), "OSS202", "OSS203", "OSS207") == []
     # One describing field filled in makes the table a description, and the empty one a gap.
     described = MANIFEST + 'authors = [{ name = "Data team" }]\ndescription = ""\n'
     findings = check(make_repo({**files, "pyproject.toml": described}), "OSS202", "OSS203")

@@ -15,6 +15,8 @@ AWS = "AKIA" + "QWERTYUIOP234567"
 GITHUB = "ghp_" + "a1B2" * 9
 OPENAI = "sk-proj-" + "a" * 20 + "T3BlbkFJ" + "b" * 20
 GENERATED = "4f1d2c3b4a59687766554433" + "22110099aabbccdd"
+#: A Hugging Face token: letters only, drawn at random (built from pieces, like the others).
+LETTERS_ONLY = "hf_" + "qWeRtYuIoPaSdFgHjKlZxCvBnMmNbVcXzL"
 
 
 def kinds(found: Iterable[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -72,6 +74,7 @@ def test_a_traceback_handing_a_password_variable_on_shows_no_password() -> None:
         (f"export DB_PASSWORD={GENERATED}", "secret setting", "DB_PASSWORD=****"),
         (f'{{"SECRET_KEY": "{GENERATED}"}}', "secret setting", "SECRET_KEY=****"),
         (f"- name: HF_TOKEN\n  value: '{GENERATED}'", "secret setting", "HF_TOKEN=****"),
+        (f"  HF_TOKEN: {LETTERS_ONLY}", "secret setting", "HF_TOKEN=****"),  # no digits in it
     ],
 )
 def test_file_patterns(text: str, kind: str, masked: str) -> None:
@@ -89,6 +92,8 @@ def test_file_patterns(text: str, kind: str, masked: str) -> None:
         f"myTOKEN = '{GENERATED}'",  # not an upper-case setting
         "API_KEY = 'your-api-key-0123456789'",
         "SECRET_KEY = 'aaaaaaaaaaaaaaaaaaaaaaaa1'",  # one letter over and over
+        "TOKEN_TYPE: AuthorizationHeaderBearerTokenValue",  # words in CamelCase
+        "ACCESS_MODE: readwriteexecuteeverythingforeveryone",
         "task-manager disk-usage",  # "sk-" inside words
     ],
 )

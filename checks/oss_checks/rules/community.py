@@ -767,6 +767,28 @@ def _is_template_tag(expression: str | None) -> bool:
     return bool(inner) and (padded or "." in inner) and _JINJA_EXPRESSION.fullmatch(inner) is not None
 
 
+#: A template statement: ``{% for row in rows %}``, ``{% include "base.html" %}``.
+_TEMPLATE_STATEMENT = lazy(r"\{%-?\s*[a-z]+\b[^{}\n]{0,200}?%\}")
+
+
+def _blocks_teaching_templates(lines: list[str], code: set[int]) -> set[int]:
+    """The lines of code blocks that show template source: a block with a ``{% ... %}``
+    statement teaches how to write templates (a graphics rig's, a site's), and its tags are
+    meant to be copied. A bake's leftovers in a command are expressions (``{{ name }}``)."""
+    blocks: list[list[int]] = []  # runs of consecutive code lines
+    for index in sorted(code):
+        if blocks and index == blocks[-1][-1] + 1:
+            blocks[-1].append(index)
+        else:
+            blocks.append([index])
+    return {
+        line
+        for block in blocks
+        if any(_TEMPLATE_STATEMENT.search(lines[index]) for index in block if index < len(lines))
+        for line in block
+    }
+
+
 def _stands_alone(line: str, start: int, end: int) -> bool:
     """A name slot is a leftover where it is the name itself: the whole heading or line, or words
     between spaces (``<Tool Name>``). In a path or a command (``reports/<team_name>.html``) it is a
@@ -886,11 +908,14 @@ class OSS110(Rule):
         if is_markdown(path):
             text = blank_html_comments(text)  # never shown to a reader of the page
         code = code_lines(text, rst=is_rst(path)) if is_rst(path) or is_markdown(path) else set()
-        for index, raw in enumerate(text.splitlines()):
+        lines = text.splitlines()
+        teaching = _blocks_teaching_templates(lines, code) if tags else set()
+        for index, raw in enumerate(lines):
             in_code = index in code
             # Inline code is documentation; blanking it keeps the columns.
             line = raw if in_code else without_inline_code(raw)
-            yield from self._on_line(path, line, index, in_code=in_code, tags=tags, baked=baked)
+            shows_tags = tags and index not in teaching
+            yield from self._on_line(path, line, index, in_code=in_code, tags=shows_tags, baked=baked)
 
     def _on_line(
         self, path: str, line: str, index: int, *, in_code: bool, tags: bool, baked: bool = True

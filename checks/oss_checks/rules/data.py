@@ -24,6 +24,7 @@ from oss_checks.text.layout import (
     VENDORED_FOLDERS,
     autosave_copy,
     in_docs_or_examples,
+    in_run_records,
     in_tests,
     installed_packages,
     is_retired,
@@ -86,6 +87,11 @@ def _databricks_bundle(repo: Repo) -> bool:
 _DATABRICKS_CODE = lazy(r"\bdbutils\.|^\s*(?:from|import)\s+databricks\b", re.MULTILINE)
 
 
+#: Code that mounts volumes into a container or a pod (Kubernetes' ``mountPath``, the Docker
+#: SDK's ``bind``): its ``/mnt/...`` paths are inside the container, the same on every run.
+_CONTAINER_MOUNTS = lazy(r"(?i)mount_?path|volume_?mounts|volumemount|[\"']bind[\"'][ \t]*:")
+
+
 #: How many leading names an installed library's path must share with a path the code names:
 #: past the machine's own part (``/home/ana``, ``C:\WBG``; four names for a Windows home).
 _SHARED_DEPTHS = (3, 4)
@@ -111,10 +117,13 @@ class OSS401(Rule):
     `/home/ana/anaconda3/`), a cell output that shows a folder the notebook's
     code hard-codes, and the `prefix:` that `conda env export` writes into an
     `environment.yml`. Comments and docstrings are not checked, and neither are tests,
-    test data and vendored code. Paths that are the same on every computer are
+    test data, vendored code (`renv/` too) and the records of past runs (the scripts a
+    `results/`, `outputs/` or `output/` folder keeps copies of). Paths that are the same
+    on every computer are
     fine: system folders (`/usr`, `/tmp`, `C:\\Program Files`, `C:\\etc`), the users
     of CI runners, container images and schedulers (`/home/runner`, `/home/jovyan`,
-    `/home/airflow`), a Databricks workspace's storage (`/mnt/`, `/Volumes/`) in a
+    `/home/airflow`), a `/mnt/` path in code that mounts volumes into a container or
+    pod (a Kubernetes `mountPath`), a Databricks workspace's storage (`/mnt/`, `/Volumes/`) in a
     notebook exported from it, in code that uses `dbutils` or the `databricks` SDK, or in
     a repository with an Asset Bundle (a `databricks.yml`), placeholders
     (`/home/user`), tool folders below `~` (`~/.cache`, `~/.aws`, `~/anaconda3`) and
@@ -172,8 +181,15 @@ class OSS401(Rule):
         )
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
-        if not_the_projects_own(repo, file.path) or repo.is_symlink(file.path) or autosave_copy(file.path):
-            return  # test input and vendored code: not the project's own paths; a link's target is checked itself
+        if (
+            not_the_projects_own(repo, file.path)
+            or repo.is_symlink(file.path)
+            or autosave_copy(file.path)
+            or in_run_records(file.path)
+        ):
+            # Test input, vendored code and the records of past runs (a results folder's copies
+            # of the scripts it ran) are not code anyone edits; a link's target is checked itself.
+            return
         if _is_conda_environment(file.name):
             yield from self._check_conda_prefix(file)
             return
@@ -190,6 +206,7 @@ class OSS401(Rule):
             or _databricks_bundle(repo)
             or _DATABRICKS_CODE.search(text) is not None
         )
+        container = _CONTAINER_MOUNTS.search(text) is not None
         if file.suffix in _LITERATE_DOCUMENTS:
             hits = chunk_path_hits(text)
         else:
@@ -197,12 +214,15 @@ class OSS401(Rule):
         for hit in hits:
             if workspace and hit.kind == "mount" and hit.path.startswith(_WORKSPACE_STORAGE):
                 continue  # storage every cluster of a Databricks workspace mounts, no one computer's drive
+            if container and hit.kind == "mount" and hit.path.startswith("/mnt/"):
+                continue  # where the code mounts a volume into its container
             yield self._source_finding(repo, file.path, hit, r_code=file.suffix != ".py")
 
     def _check_notebook(self, repo: Repo, file: SourceFile, notebook: Notebook) -> Iterator[Finding]:
         roots: set[str] = set()
         hard_coded: set[tuple[str, ...]] = set()  # the first folders of each path the code names
         code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        container = any(_CONTAINER_MOUNTS.search(cell.source) for cell in code_cells)
         for cell in code_cells:
             for hit in notebook_cell_path_hits(cell.source):
                 if (
@@ -211,6 +231,8 @@ class OSS401(Rule):
                     and _databricks_bundle(repo)
                 ):
                     continue  # a Databricks bundle's notebooks read the workspace's volumes
+                if container and hit.kind == "mount" and hit.path.startswith("/mnt/"):
+                    continue  # where the notebook mounts a volume into a container or pod
                 root = machine_root(hit.path, hit.kind)
                 if root is not None:
                     roots.add(root)
@@ -615,6 +637,7 @@ class OSS403(Rule):
     reads, a model it loads), unless the repository versions its data with DVC, and
     so may the data of a book, a course or a set of tutorials (no package, and a README
     that sends readers to the notebooks: a link to one, Binder, Colab or nbviewer). A
+    log (`*.log`) is what the code that names it writes, so it keeps `max-kb`. A
     numbered series of files (`folds.0.csv` ... `folds.4.csv`) is named by a name
     built for it: `"folds.{}.csv".format(k)`, `f"folds.{k}.csv"`, `"folds.%d.csv"`,
     `"folds." + str(k) + ".csv"`, or a glob such as `folds.*.csv` or `folds.[0-4].csv`.
@@ -708,6 +731,8 @@ class OSS403(Rule):
         path = file.path
         if not_the_projects_own(repo, path) or in_docs_or_examples(path) or in_package(repo, path):
             return f"{kind} in tests, docs, examples or package data", self.settings["bundled-max-kb"]
+        if name.endswith(_LOG_SUFFIXES):
+            return "logs", base  # the code that names a log writes it: an output, never an input
         if not _versions_data(repo) and file.name in _named_in_the_project(repo, base * 1024):
             return f"{kind} the project's code names", self.settings["bundled-max-kb"]
         if not _versions_data(repo) and path.rpartition("/")[0] in _folders_the_docs_name(repo, base * 1024):
@@ -718,6 +743,8 @@ class OSS403(Rule):
             return f"{kind} of notebooks the README sends readers to", self.settings["bundled-max-kb"]
         return kind, base
 
+
+_LOG_SUFFIXES = (".log",)
 
 #: A stem this short ("co", "x1") is a word of prose too: only quoted as code does it name a file.
 _SHORTEST_BARE_STEM = 4
@@ -772,8 +799,8 @@ def _versions_data(repo: Repo) -> bool:
 
 #: Where a project names the inputs it reads: code, notebooks, configuration and docs.
 _NAMING_SUFFIXES = (
-    ".py", ".r", ".jl", ".sh", ".yaml", ".yml", ".toml", ".cfg", ".ini", ".json", ".md", ".rst",
-    ".txt", ".html", ".js", ".ipynb", ".sql",
+    ".py", ".r", ".rmd", ".qmd", ".jl", ".sh", ".yaml", ".yml", ".toml", ".cfg", ".ini", ".json",
+    ".md", ".rst", ".txt", ".html", ".js", ".ipynb", ".sql",
 )  # fmt: skip
 _NAMING_NAMES = ("Makefile", "Dockerfile")
 _NAMING_FILE_LIMIT = 1024 * 1024
@@ -2287,13 +2314,19 @@ class OSS409(Rule):
         )
         for path, (rule_source, rule_line, pattern) in sorted(ignored.items()):
             source, number, exception = probes[path]
-            through_folder = any(f"{folder}/" in ignoring_folders for folder in parents[path])
+            # git reads a folder's own .gitignore only inside it: that file never hides the folder.
+            through_folder = any(
+                f"{folder}/" in ignoring_folders
+                and not ignoring_folders[f"{folder}/"][0].startswith(f"{folder}/")
+                for folder in parents[path]
+            )
+            if not through_folder and _deeper(rule_source, source):
+                reason, fix = _deeper_reason(path, rule_source, rule_line, pattern)
+            else:
+                reason = _unreachable_reason(source, rule_source, rule_line, pattern, through_folder)
+                fix = _unreachable_fix(repo, path, exception, pattern, through_folder)
             yield self.finding(
-                source,
-                f"the exception '{exception}' never applies: "
-                + _unreachable_reason(source, rule_source, rule_line, pattern, through_folder)
-                + _unreachable_fix(repo, path, exception, pattern, through_folder),
-                line=number,
+                source, f"the exception '{exception}' never applies: {reason}{fix}", line=number
             )
 
 
@@ -2312,13 +2345,36 @@ def _worth_a_word(repo: Repo, path: str) -> bool:
     (a .gitignore generator's lines for Flask's ``instance/``)."""
     if _tracked(repo, path):
         return False
-    parent = path.rpartition("/")[0]
+    parent, _, name = path.rpartition("/")
+    if name.lower() in (".gitkeep", ".keep") and not repo.exists(path) and _keeps_files(repo, parent):
+        return False  # the folder is in git already (its own .gitignore, a README): nothing to keep it
     return repo.exists(path) or repo.dir_exists(path) or not parent or repo.dir_exists(parent)
+
+
+def _keeps_files(repo: Repo, folder: str) -> bool:
+    """Whether git tracks some file in ``folder``."""
+    prefix = f"{folder}/" if folder else ""
+    return any(path.startswith(prefix) for path in repo.paths)
 
 
 def _parent_folders(path: str) -> list[str]:
     parts = path.split("/")
     return ["/".join(parts[:depth]) for depth in range(1, len(parts))]
+
+
+def _deeper(rule_source: str, source: str) -> bool:
+    """Whether the ignore file ``rule_source`` lies in a folder below that of ``source``."""
+    folder = source.rpartition("/")[0]
+    return rule_source != source and rule_source.startswith(f"{folder}/" if folder else "")
+
+
+def _deeper_reason(path: str, rule_source: str, rule_line: int, pattern: str) -> tuple[str, str]:
+    """Why an exception loses to a .gitignore further down, and the exception to write there."""
+    relative = path.removeprefix(rule_source.rpartition("/")[0] + "/")
+    return (
+        f"{rule_source}:{rule_line} ('{pattern}') ignores it, and the .gitignore nearest a file wins; ",
+        f"add '!{relative}' to {rule_source} below line {rule_line}",
+    )
 
 
 def _unreachable_reason(

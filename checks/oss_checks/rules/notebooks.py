@@ -773,8 +773,9 @@ class OSS305(_NotebookRule):
     Binder badges), as books and courses do: readers open them by their
     addresses. So are the steps of one workflow: two or more notebooks numbered
     in reading order (`00_prepare_data`, `01_filter`) in a folder below the top,
-    and a notebook kept with the Python scripts of its own folder (a tool's folder
-    such as `scripts/compare_runs/`, no package), which reads what they write.
+    and a notebook kept with the Python, R, shell or Julia scripts of its own folder
+    (a tool's folder such as `scripts/compare_runs/`, no package), which reads what
+    they write.
     In a collection of projects (two or more folders side by side, at the top or
     inside one folder, each with a README and notebooks of its own: a volunteer
     group's projects, one folder per dataset or data source), each project is
@@ -783,9 +784,12 @@ class OSS305(_NotebookRule):
     no project's folder to go to and is left alone. Slide decks (RISE settings, or cells marked as slides) and
     notebooks in `talks/`, `slides/` or `presentations/` are presentation
     material, kept with their pictures like docs, and are never reported; nor
-    are tests. The suggested move goes to the folder named for notebooks that
-    holds most of the repository's notebooks (`python/notebooks/`), outside
-    package code where there is one, never onto a file that exists.
+    are tests, nor a Kaggle kernel's notebook (beside its `kernel-metadata.json`,
+    as `kaggle kernels push` uploads the folder). The suggested move goes to the
+    folder named for notebooks that holds most of the repository's notebooks
+    (`python/notebooks/`), outside package code where there is one, else, where
+    the conventions were not adopted, to the docs or examples folder that holds
+    most; never onto a file that exists.
 
     ## Why is this bad?
     Notebooks scattered next to the package code or at the top of the repository
@@ -811,7 +815,7 @@ class OSS305(_NotebookRule):
     elsewhere = (
         "notebooks that stray from the folder where the repository keeps most of them, and notebooks "
         "inside the code of a package that keeps no notebook folder of its own; never notebooks in docs, "
-        "examples, tutorials or tests, slide decks and talks, notebooks beside a README of their own or "
+        "examples, tutorials or tests, slide decks and talks, Kaggle kernels, notebooks beside a README of their own or "
         "linked from a README or docs page, a numbered series in a folder of its own, nor the notebooks of "
         "a book or course whose README sends readers to them."
     )
@@ -836,7 +840,7 @@ class OSS305(_NotebookRule):
             where = None if in_folders(path, folders) else f"outside the notebook folders ({shown})"
         else:
             where = self._stray(repo, path)
-        if where is None or in_presentation_folder(path):
+        if where is None or in_presentation_folder(path) or _kaggle_kernel(repo, path):
             return  # a talk's notebook is kept with its slides and pictures, as docs are
         notebook = valid_notebook(repo, file)
         if notebook is None or is_slideshow(notebook):
@@ -929,6 +933,13 @@ def _notebook_home(path: str) -> str | None:
     parts = path.split("/")[:-1]
     depth = next((index for index, part in enumerate(parts) if "notebook" in part.lower()), None)
     return None if depth is None else "/".join(parts[: depth + 1])
+
+
+def _kaggle_kernel(repo: Repo, path: str) -> bool:
+    """Whether the notebook is a Kaggle kernel's code: `kaggle kernels push` uploads the folder
+    its ``kernel-metadata.json`` is in, so the notebook must stay beside that file."""
+    folder = path.rpartition("/")[0]
+    return repo.exists(f"{folder}/kernel-metadata.json" if folder else "kernel-metadata.json")
 
 
 def _documentation_home(path: str) -> str | None:

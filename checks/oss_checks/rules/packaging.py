@@ -358,9 +358,17 @@ def dependency_manifest(pyproject: _Pyproject) -> bool:
     for ``uv sync``): no field that describes the project, and nothing offers it on an index.
 
     Such a table has no reader for a description, a readme or authors; one that fills some
-    of them in and leaves another empty (``description = ""`` beside the authors) does.
+    of them in and leaves another empty (``description = ""`` beside the authors) does. What
+    ``uv init`` writes itself, ``description = "Add your description here"`` and ``readme =
+    "README.md"``, describes nothing.
     """
-    if any(key in pyproject.project for key in _DESCRIBING_KEYS):
+    describing = {key for key in _DESCRIBING_KEYS if key in pyproject.project}
+    description = pyproject.project.get("description")
+    if isinstance(description, str) and is_placeholder_description(description):
+        describing.discard("description")
+        if pyproject.project.get("readme") == "README.md":
+            describing.discard("readme")  # uv init's pair, left as it wrote them
+    if describing:
         return False
     dynamic = pyproject.project.get("dynamic")
     if isinstance(dynamic, list) and any(key in dynamic for key in _DESCRIBING_KEYS):
@@ -393,8 +401,9 @@ class OSS202(_ProjectField):
     A `[project]` table that only sets up an environment (name, version,
     `requires-python` and dependencies, with no description, readme, authors, urls,
     license, classifiers or keywords) of a project nothing offers on a package index is
-    a dependency manifest, as `uv init` and `uv add` leave it: a missing description is
-    not reported there, since no page shows it.
+    a dependency manifest, as `uv init` and `uv add` leave it (uv's own placeholder
+    description and `readme = "README.md"` count for nothing): a missing or placeholder
+    description is not reported there, since no page shows it.
 
     ## Why is this bad?
     The description is the summary package indexes, `pip show`, internal catalogues and
@@ -451,10 +460,11 @@ class OSS202(_ProjectField):
         project, text = pyproject.project, pyproject.text
         value = project.get("description")
         line = self.field_line(text)
-        if isinstance(value, str) and is_placeholder_description(value):
+        placeholder = isinstance(value, str) and is_placeholder_description(value)
+        if (value is None or placeholder) and dependency_manifest(pyproject):
+            return  # an environment's list of needs: no page shows its description
+        if isinstance(value, str) and placeholder:
             yield self._placeholder(PYPROJECT, "[project]", value, line)
-            return
-        if value is None and dependency_manifest(pyproject):
             return
         if not isinstance(value, str) or not value.strip():
             yield self.finding(

@@ -31,6 +31,9 @@ VENDORED_FOLDERS = frozenset(
         "external",
         "externals",
         "extern",
+        # R's environment managers keep their own bootstrap scripts and libraries here.
+        "renv",
+        "packrat",
     }
 )
 #: Folders of retired code kept for reference (statsmodels' ``archive/``): nobody runs it.
@@ -132,6 +135,15 @@ def is_vendored(repo: Repo, path: str) -> bool:
         return False
     original = path.split("/")[:-1]
     return any("/".join(original[:depth]) in roots for depth in range(1, len(original) + 1))
+
+
+#: Folders of what runs produced: saved results and outputs, with copies of the scripts they ran.
+RUN_RECORD_FOLDERS = frozenset({"results", "outputs", "output"})
+
+
+def in_run_records(path: str) -> bool:
+    """Whether ``path`` lies in a folder of results or outputs, at any depth."""
+    return bool(RUN_RECORD_FOLDERS & set(folders(path)))
 
 
 def is_retired(path: str) -> bool:

@@ -318,8 +318,9 @@ def python_path_hits(text: str, *, parameter_defaults: bool = False) -> list[Pat
 
 
 def _default_literals(text: str, *, parameters: bool) -> set[tuple[int, int]]:
-    """(line, byte column) of the string literals that are defaults: ``default=`` values and,
-    with ``parameters``, the defaults of functions' parameters. Empty when the text does not parse.
+    """(line, byte column) of the string literals that are defaults: ``default=`` values, the
+    module constants only they read, and, with ``parameters``, the defaults of functions'
+    parameters. Empty when the text does not parse.
 
     Only asked when a path was found, so a file is parsed at most once, and only then.
     """
@@ -328,16 +329,34 @@ def _default_literals(text: str, *, parameters: bool) -> set[tuple[int, int]]:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return set()
     found: set[tuple[int, int]] = set()
+    in_defaults: set[int] = set()  # the names read inside a default= value: str(DATA_FILE)
+    loads: dict[str, list[int]] = {}
     for node in ast.walk(tree):
         values: list[ast.expr] = []
         if isinstance(node, ast.keyword) and node.arg == "default":
             values.append(node.value)
+            in_defaults.update(id(name) for name in ast.walk(node.value) if isinstance(name, ast.Name))
         elif parameters and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             values.extend(node.args.defaults)
             values.extend(value for value in node.args.kw_defaults if value is not None)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            loads.setdefault(node.id, []).append(id(node))
         for value in values:
             if isinstance(value, (ast.Constant, ast.JoinedStr)):
                 found.add((value.lineno, value.col_offset))
+    # A module's constant that only a default= reads (``DATA = Path("...")``, then
+    # ``add_argument("--data", default=str(DATA))``) is that option's default, written apart.
+    for statement in tree.body:
+        if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1):
+            continue
+        target = statement.targets[0]
+        uses = loads.get(target.id, []) if isinstance(target, ast.Name) else []
+        if uses and all(use in in_defaults for use in uses):
+            found.update(
+                (literal.lineno, literal.col_offset)
+                for literal in ast.walk(statement.value)
+                if isinstance(literal, (ast.Constant, ast.JoinedStr))
+            )
     return found
 
 

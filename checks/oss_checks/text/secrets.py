@@ -186,13 +186,28 @@ _FILE_KINDS = frozenset(
 
 
 def _generated(value: str) -> bool:
-    """Whether a setting's value looks generated: letters and digits, many different characters."""
-    return (
-        any(char.isdigit() for char in value)
-        and any(char.isalpha() for char in value)
-        and len(set(value)) >= 10
-        and _EXAMPLE_WORDS.search(value) is None
-    )
+    """Whether a setting's value looks generated: letters and digits, many different characters,
+    or a long run of random letters of both cases (a Hugging Face token has no digits)."""
+    if _EXAMPLE_WORDS.search(value) is not None:
+        return False
+    if any(char.isdigit() for char in value):
+        return any(char.isalpha() for char in value) and len(set(value)) >= 10
+    return _random_letters(value)
+
+
+#: ``hf_`` and then letters: how a key made only of letters looks.
+_LETTER_KEY = lazy(r"(?:[a-z]{2,4}_)?(?P<letters>[A-Za-z]{30,})")
+
+
+def _random_letters(value: str) -> bool:
+    """Letters drawn at random: long, many different ones, and upper case about half of them
+    (words written in CamelCase have far fewer capitals)."""
+    match = _LETTER_KEY.fullmatch(value)
+    if match is None:
+        return False
+    letters = match.group("letters")
+    upper = sum(1 for char in letters if char.isupper())
+    return len(set(letters)) >= 20 and 0.3 <= upper / len(letters) <= 0.7
 
 
 def _setting_at(text: str, word: re.Match[str]) -> tuple[int, str, str] | None:
