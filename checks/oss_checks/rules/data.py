@@ -92,6 +92,14 @@ _DATABRICKS_CODE = lazy(r"\bdbutils\.|^\s*(?:from|import)\s+databricks\b", re.MU
 _CONTAINER_MOUNTS = lazy(r"(?i)mount_?path|volume_?mounts|volumemount|[\"']bind[\"'][ \t]*:")
 
 
+def _mounted_for_all(hit: PathHit, workspace: bool, container: bool) -> bool:
+    """Whether a mount path is the same wherever the code runs: the storage every cluster of a
+    Databricks workspace mounts, or a volume the code mounts into its container or pod."""
+    return (workspace and hit.path.startswith(_WORKSPACE_STORAGE)) or (
+        container and hit.path.startswith("/mnt/")
+    )
+
+
 #: How many leading names an installed library's path must share with a path the code names:
 #: past the machine's own part (``/home/ana``, ``C:\WBG``; four names for a Windows home).
 _SHARED_DEPTHS = (3, 4)
@@ -201,38 +209,36 @@ class OSS401(Rule):
         text = file.text
         if text is None:
             return
-        workspace = (
-            text.startswith(_DATABRICKS_EXPORT)
-            or _databricks_bundle(repo)
-            or _DATABRICKS_CODE.search(text) is not None
-        )
-        container = _CONTAINER_MOUNTS.search(text) is not None
         if file.suffix in _LITERATE_DOCUMENTS:
             hits = chunk_path_hits(text)
         else:
             hits = r_path_hits(text) if file.suffix == _R_SCRIPT else python_path_hits(text)
+        if any(hit.kind == "mount" for hit in hits):
+            # Asked only of the few files with a mount path: each is a search of the whole text.
+            workspace = (
+                text.startswith(_DATABRICKS_EXPORT)
+                or _databricks_bundle(repo)
+                or _DATABRICKS_CODE.search(text) is not None
+            )
+            container = _CONTAINER_MOUNTS.search(text) is not None
+            hits = [
+                hit for hit in hits if hit.kind != "mount" or not _mounted_for_all(hit, workspace, container)
+            ]
         for hit in hits:
-            if workspace and hit.kind == "mount" and hit.path.startswith(_WORKSPACE_STORAGE):
-                continue  # storage every cluster of a Databricks workspace mounts, no one computer's drive
-            if container and hit.kind == "mount" and hit.path.startswith("/mnt/"):
-                continue  # where the code mounts a volume into its container
             yield self._source_finding(repo, file.path, hit, r_code=file.suffix != ".py")
 
     def _check_notebook(self, repo: Repo, file: SourceFile, notebook: Notebook) -> Iterator[Finding]:
         roots: set[str] = set()
         hard_coded: set[tuple[str, ...]] = set()  # the first folders of each path the code names
         code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
-        container = any(_CONTAINER_MOUNTS.search(cell.source) for cell in code_cells)
+        container: bool | None = None  # asked once, and only of a notebook with a mount path
         for cell in code_cells:
             for hit in notebook_cell_path_hits(cell.source):
-                if (
-                    hit.kind == "mount"
-                    and hit.path.startswith(_WORKSPACE_STORAGE)
-                    and _databricks_bundle(repo)
-                ):
-                    continue  # a Databricks bundle's notebooks read the workspace's volumes
-                if container and hit.kind == "mount" and hit.path.startswith("/mnt/"):
-                    continue  # where the notebook mounts a volume into a container or pod
+                if hit.kind == "mount":
+                    if container is None:
+                        container = any(_CONTAINER_MOUNTS.search(cell.source) for cell in code_cells)
+                    if _mounted_for_all(hit, _databricks_bundle(repo), container):
+                        continue  # a Databricks bundle's volumes, or a volume mounted into a pod
                 root = machine_root(hit.path, hit.kind)
                 if root is not None:
                     roots.add(root)
