@@ -370,6 +370,14 @@ class Repo:
         found = f"{folder}/{spelled}" if folder else spelled
         return found if self.exists(found) else None
 
+    def files_in(self, folder: str) -> list[str]:
+        """The files of a real folder of the repository as the disk has them, sorted: also those
+        a run restricted to some files (the per-file hook's staged ones) does not list."""
+        if not self.dir_exists(folder):
+            return []
+        names = self.memo(("names-in-folder", folder), lambda: self._names_in(folder)).values()
+        return sorted(path for name in names if self.exists(path := f"{folder}/{name}"))
+
     def _names_in(self, folder: str) -> dict[str, str]:
         """The entries of a real folder of the repository, by their lower-cased names."""
         try:

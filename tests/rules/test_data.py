@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import Check, MakeRepo, Run, git
+from oss_checks import engine
 from oss_checks.registry import Finding
 
 DATA_IGNORE = "/data/**\n!/data/**/\n!/data/**/README.md\n"
@@ -1078,7 +1079,11 @@ def test_a_file_a_workflow_reads_by_its_path_is_its_input(
         "issues_action.csv": "title,labels\nFix the loader,bug\n",
         "results.csv": "a,b\n1,2\n",  # only a longer name is in the job: still data at the top
     }
-    assert [f.path for f in check_unadopted(make_repo(files), "OSS402")] == ["results.csv"]
+    root = make_repo(files)
+    assert [f.path for f in check_unadopted(root, "OSS402")] == ["results.csv"]
+    # The per-file hook, given only the staged tables, reads the workflow from the disk.
+    staged = engine.check(root, files=["issues_action.csv", "results.csv"], include_dormant=True)
+    assert [f.path for f in staged.findings if f.code == "OSS402"] == ["results.csv"]
 
 
 def test_a_workbook_with_charts_is_a_document(make_repo: MakeRepo, check_unadopted: Check) -> None:

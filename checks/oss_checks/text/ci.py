@@ -42,7 +42,9 @@ def is_workflow(path: str) -> bool:
 
 def ci_files(repo: Repo) -> list[str]:
     """Every CI configuration of the repository, workflows first."""
-    found = [path for path in repo.paths if is_workflow(path)]
+    # From the disk too: the per-file hook's run lists only the staged files.
+    listed = [path for path in repo.paths if is_workflow(path)]
+    found = sorted({*listed, *(path for path in repo.files_in(".github/workflows") if is_workflow(path))})
     found += [path for path in CI_FILES if repo.exists(path)]
     return found
 
