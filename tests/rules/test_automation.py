@@ -479,6 +479,7 @@ def test_without_the_conventions_notebooks_committed_with_outputs_are_reported(
         "notebooks/1.0-abc-eda.ipynb": NOTEBOOK_WITH_OUTPUT,
         "notebooks/2.0-x.ipynb": NOTEBOOK_STRIPPED,
     }
+    files["notebooks/.ipynb_checkpoints/1.0-abc-eda-checkpoint.ipynb"] = NOTEBOOK_WITH_OUTPUT  # not named
     findings = check_unadopted(make_repo(files), "OSS604")
     assert where(findings) == [("OSS604", PRECOMMIT, 0)]
     assert findings[0].message.startswith(
@@ -500,6 +501,13 @@ def test_without_the_conventions_notebooks_committed_with_outputs_are_reported(
             "ch03/ch03.py": "x = 1\n",
         },  # a book: outputs are the content
         {"01-intro/duration-prediction.ipynb": NOTEBOOK_WITH_OUTPUT, "README.md": "# Course\n"},
+        {
+            # A collection of yearly analyses: one year's helpers made importable, no library.
+            "2017/conversions/__init__.py": "",
+            "2017/conversions/daysim.py": "x = 1\n",
+            "2017/summary/trips.ipynb": NOTEBOOK_WITH_OUTPUT,
+            "2017/summary/.ipynb_checkpoints/trips-checkpoint.ipynb": NOTEBOOK_WITH_OUTPUT,
+        },
     ],
 )
 def test_without_the_conventions_notebooks_whose_outputs_are_content_are_left_alone(

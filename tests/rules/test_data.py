@@ -390,6 +390,32 @@ def test_a_volume_the_code_mounts_into_its_pod_is_no_computers_drive(
     assert [f.line for f in check(make_repo({"run.py": 'DATA = "/mnt/data/videos"\n'}), "OSS401")] == [1]
 
 
+def test_a_drive_many_files_read_from_is_reported_once_as_a_shared_drive(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    files = {
+        "2024/trips.R": 'trips <- read.csv("J:/Projects/Surveys/2024/trips.csv")\nx <- "J:/Projects/Surveys/x"\n',
+        "2025/trips.py": 'TRIPS = "J:/Projects/Surveys/2025/trips.csv"\n',
+        "2025/persons.ipynb": nb(code('persons = "J:/Projects/Surveys/2025/persons.csv"\n')),
+        "2025/skims.py": 'SKIMS = "T:/60day-TEMP/skims.h5"\nMINE = "C:/work/skims.h5"\n',  # two shares of one file
+        "2025/old.py": 'OLD = "C:/work/old.h5"\nMORE = "C:/work/more.h5"\nTEMP = "T:/60day-TEMP/t.h5"\n',
+    }
+    findings = check(make_repo(files), "OSS401")
+    assert [(f.path, f.line) for f in findings] == [
+        ("2024/trips.R", 1),
+        ("2025/old.py", 1),
+        ("2025/old.py", 2),
+        ("2025/old.py", 3),
+        ("2025/skims.py", 1),
+        ("2025/skims.py", 2),
+    ]
+    assert findings[0].message.startswith(
+        "hard-coded path 'J:/Projects/Surveys/2024/trips.csv' points into J:/Projects, which 3 files of the "
+        "project read from (this one first)"
+    )
+    assert "set its location once, in .env" in findings[0].message
+
+
 def test_a_schedulers_service_account_is_no_persons_home(make_repo: MakeRepo, check: Check) -> None:
     dag = 'OUT = "/home/airflow/data/ecocounter/"\nLOCAL = "/home/ana/ecocounter/"\n'
     assert [f.line for f in check(make_repo({"dags/ecocounter.py": dag}), "OSS401")] == [2]

@@ -142,6 +142,7 @@ def test_places() -> None:
         ("~/.aws/credentials", "tilde", True),
         ("~/anaconda3/bin/activate", "tilde", True),
         ("~/data/x.csv", "tilde", False),
+        ("~/{dest}/config.yaml", "tilde", True),  # filled in at run time
         ("~/mne_data/MNE-sample-data", "tilde", True),
         ("~/scikit_learn_data", "tilde", True),
         ("~/my_data/x.csv", "tilde", False),
@@ -294,6 +295,7 @@ def test_hostile_text_stays_linear(source: str) -> None:
             [(3, 8, "C:/Users/ana/survey")],
         ),
         ("```{python}\n# /home/a/y\nx = '/home/a/x'\n```\nsee ~/data\n", [(3, 6, "/home/a/x")]),
+        ("```{r,echo=FALSE}\r\nsetwd('C:\\\\Users\\\\w\\\\a')\r\n```\r\n", [(2, 8, "C:\\\\Users\\\\w\\\\a")]),
         ("````{R}\n```\nx <- '/home/a/x'\n````\ny <- '/home/b/y'\n", [(3, 7, "/home/a/x")]),
         ('```{r}\nx <- r"(C:\\Users\\ana\\a)"\n', [(2, 9, "C:\\Users\\ana\\a")]),  # never closed
     ],

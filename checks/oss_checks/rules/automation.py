@@ -9,8 +9,7 @@ from oss_checks.bake import forge
 from oss_checks.formats import LineDict
 from oss_checks.registry import Finding, Kind, Rule, Scope, Stakeholder
 from oss_checks.text.attributes import attribute_files, attribute_lines, filter_for
-from oss_checks.text.audience import presented, read_as_notebooks, rendered_as_pages
-from oss_checks.text.builds import code_packages
+from oss_checks.text.audience import presented, product_packages, read_as_notebooks, rendered_as_pages
 from oss_checks.text.ci import (
     PRECOMMIT_CONFIG,
     ci_files,
@@ -20,7 +19,12 @@ from oss_checks.text.ci import (
     precommit_hooks,
     uses_tool,
 )
-from oss_checks.text.layout import in_docs_or_examples, in_presentation_folder, not_the_projects_own
+from oss_checks.text.layout import (
+    autosave_copy,
+    in_docs_or_examples,
+    in_presentation_folder,
+    not_the_projects_own,
+)
 from oss_checks.text.notebooks import is_slideshow
 
 if TYPE_CHECKING:
@@ -337,8 +341,13 @@ def _notebooks_with_outputs(repo: Repo) -> list[str]:
     for path in repo.paths:
         if not path.endswith(".ipynb") or "{{" in path:
             continue
-        if in_docs_or_examples(path) or in_presentation_folder(path) or not_the_projects_own(repo, path):
-            continue
+        if (
+            in_docs_or_examples(path)
+            or in_presentation_folder(path)
+            or not_the_projects_own(repo, path)
+            or autosave_copy(path)
+        ):
+            continue  # an autosave copy follows its notebook: that one is named, not the copy
         notebook = repo.notebook(path)
         if not any(cell.outputs for cell in notebook.cells) or is_slideshow(notebook):
             continue
@@ -360,8 +369,9 @@ class OSS604(Rule):
     were adopted this applies as soon as the repository has notebooks, or is an analysis
     project. Elsewhere it applies only when one of the project's own notebooks was
     actually committed with outputs, and only in a repository whose product is code (it
-    has an importable package, and pyproject.toml does not say it is no package, as
-    `[tool.uv] package = false` does): in a book, a course or a tutorial collection the outputs
+    has an importable package at its top or under `src/`, or one that packaging metadata
+    builds, and pyproject.toml does not say it is no package, as `[tool.uv] package =
+    false` does): in a book, a course or a tutorial collection the outputs
     are the content readers come for, and notebooks in `docs/` or `examples/` are
     documentation. So are notebooks that Quarto, Jupyter Book or MyST render (a `_quarto.yml`,
     `_toc.yml` or `myst.yml` in their folder or above), notebooks a README or docs page links, or whose folder it
@@ -413,7 +423,7 @@ class OSS604(Rule):
                 return
             reason = "the repository has notebooks" if has_notebooks else "this is an analysis project"
         else:
-            if not code_packages(repo):
+            if not product_packages(repo):
                 return  # a book, a course or a set of analyses: the outputs are the content
             if read_as_notebooks(repo):
                 return  # readers are sent to the notebooks: their outputs are what they read

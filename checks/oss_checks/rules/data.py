@@ -92,6 +92,95 @@ _DATABRICKS_CODE = lazy(r"\bdbutils\.|^\s*(?:from|import)\s+databricks\b", re.MU
 _CONTAINER_MOUNTS = lazy(r"(?i)mount_?path|volume_?mounts|volumemount|[\"']bind[\"'][ \t]*:")
 
 
+def _own_code(repo: Repo, path: str) -> bool:
+    """Whether the file is code the project edits: not test input, vendored code, the records of
+    past runs (a results folder's copies of the scripts it ran) or an autosave copy; a symbolic
+    link's target is checked where it lives."""
+    return not (
+        not_the_projects_own(repo, path)
+        or repo.is_symlink(path)
+        or autosave_copy(path)
+        or in_run_records(path)
+    )
+
+
+def _source_hits(repo: Repo, path: str) -> list[tuple[int | None, PathHit]]:
+    """(cell, hit) of each path of one computer in the file's code, found once per file."""
+
+    def find() -> list[tuple[int | None, PathHit]]:
+        suffix = repo.file(path).suffix
+        if suffix == NOTEBOOK_SUFFIX:
+            notebook = read_notebook(repo, path)
+            if notebook.error is not None:
+                return []
+            code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+            found: list[tuple[int | None, PathHit]] = [
+                (cell.index, hit) for cell in code_cells for hit in notebook_cell_path_hits(cell.source)
+            ]
+            if any(hit.kind == "mount" for _, hit in found):
+                container = any(_CONTAINER_MOUNTS.search(cell.source) for cell in code_cells)
+                workspace = _databricks_bundle(repo)
+                found = [
+                    (cell, hit)
+                    for cell, hit in found
+                    if hit.kind != "mount" or not _mounted_for_all(hit, workspace, container)
+                ]
+            return found
+        text = repo.read_text(path)
+        if text is None:
+            return []
+        if suffix in _LITERATE_DOCUMENTS:
+            hits = chunk_path_hits(text)
+        else:
+            hits = r_path_hits(text) if suffix == _R_SCRIPT else python_path_hits(text)
+        if any(hit.kind == "mount" for hit in hits):
+            # Asked only of the few files with a mount path: each is a search of the whole text.
+            workspace = (
+                text.startswith(_DATABRICKS_EXPORT)
+                or _databricks_bundle(repo)
+                or _DATABRICKS_CODE.search(text) is not None
+            )
+            container = _CONTAINER_MOUNTS.search(text) is not None
+            hits = [
+                hit for hit in hits if hit.kind != "mount" or not _mounted_for_all(hit, workspace, container)
+            ]
+        return [(None, hit) for hit in hits]
+
+    return repo.memo(("hardcoded-path-hits", path), find)
+
+
+#: A drive or mount that this many files of the project read from is the team's shared drive.
+_SHARED_BY_FILES = 3
+
+
+def _share_of(hit: PathHit) -> str | None:
+    """The drive and first folder (``J:/Projects``), or the mount (``/mnt/share``), that a path
+    lies on where that may be a drive the team shares; None for home folders and ``C:``."""
+    if hit.kind not in ("drive", "mount") or (hit.kind == "drive" and hit.path[:1].upper() == "C"):
+        return None
+    return machine_root(hit.path, hit.kind)  # lower case, so that J:/Projects and j:\\projects are one
+
+
+def _shared_locations(repo: Repo) -> dict[str, tuple[str, ...]]:
+    """Each drive or mount the project's code reads, with the files that read it, sorted.
+
+    Worked out only where some file reads one, from every file the rule checks."""
+
+    def find() -> dict[str, tuple[str, ...]]:
+        users: dict[str, set[str]] = {}
+        for path in repo.paths:
+            suffix = repo.file(path).suffix
+            if suffix not in _PATH_SUFFIXES or not _own_code(repo, path):
+                continue
+            for _, hit in _source_hits(repo, path):
+                share = _share_of(hit)
+                if share:
+                    users.setdefault(share, set()).add(path)
+        return {share: tuple(sorted(paths)) for share, paths in users.items()}
+
+    return repo.memo("hardcoded-path-shares", find)
+
+
 def _mounted_for_all(hit: PathHit, workspace: bool, container: bool) -> bool:
     """Whether a mount path is the same wherever the code runs: the storage every cluster of a
     Databricks workspace mounts, or a volume the code mounts into its container or pod."""
@@ -137,9 +226,12 @@ class OSS401(Rule):
     (`/home/user`), tool folders below `~` (`~/.cache`, `~/.aws`, `~/anaconda3`) and
     the data folders of well-known libraries (`~/mne_data`, `~/scikit_learn_data`),
     URLs and relative paths. So are defaults that whoever runs the code replaces:
-    the `default=` of a command-line option (`--data-dir`) and, in a Python module,
-    the default of a function's parameter (a notebook calls its own functions, so
-    there they count).
+    the `default=` of a command-line option (`--data-dir`), a module's constant that
+    only such a default reads and, in a Python module, the default of a function's
+    parameter (a notebook calls its own functions, so there they count). A drive or
+    mount that three files or more read from (`J:/Projects`, `/mnt/share`; `C:` is one
+    computer's own disk) is the team's shared drive: it is reported once, at its first
+    use, with how many files read it.
 
     ## Why is this bad?
     The code only runs on the computer of the person who wrote it: everyone else,
@@ -182,78 +274,69 @@ class OSS401(Rule):
         self._hints: dict[str, str] = {}
 
     def applies_to(self, file: SourceFile) -> bool:
-        return (
-            file.suffix in (".py", NOTEBOOK_SUFFIX, _R_SCRIPT)
-            or file.suffix in _LITERATE_DOCUMENTS
-            or _is_conda_environment(file.name)
-        )
+        return file.suffix in _PATH_SUFFIXES or _is_conda_environment(file.name)
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
-        if (
-            not_the_projects_own(repo, file.path)
-            or repo.is_symlink(file.path)
-            or autosave_copy(file.path)
-            or in_run_records(file.path)
-        ):
-            # Test input, vendored code and the records of past runs (a results folder's copies
-            # of the scripts it ran) are not code anyone edits; a link's target is checked itself.
+        if not _own_code(repo, file.path):
             return
         if _is_conda_environment(file.name):
             yield from self._check_conda_prefix(file)
             return
-        if file.suffix == NOTEBOOK_SUFFIX:
-            notebook = valid_notebook(repo, file)
-            if notebook is not None:
-                yield from self._check_notebook(repo, file, notebook)
-            return
-        text = file.text
-        if text is None:
-            return
-        if file.suffix in _LITERATE_DOCUMENTS:
-            hits = chunk_path_hits(text)
-        else:
-            hits = r_path_hits(text) if file.suffix == _R_SCRIPT else python_path_hits(text)
-        if any(hit.kind == "mount" for hit in hits):
-            # Asked only of the few files with a mount path: each is a search of the whole text.
-            workspace = (
-                text.startswith(_DATABRICKS_EXPORT)
-                or _databricks_bundle(repo)
-                or _DATABRICKS_CODE.search(text) is not None
-            )
-            container = _CONTAINER_MOUNTS.search(text) is not None
-            hits = [
-                hit for hit in hits if hit.kind != "mount" or not _mounted_for_all(hit, workspace, container)
-            ]
-        for hit in hits:
-            yield self._source_finding(repo, file.path, hit, r_code=file.suffix != ".py")
+        notebook = valid_notebook(repo, file) if file.suffix == NOTEBOOK_SUFFIX else None
+        if file.suffix == NOTEBOOK_SUFFIX and notebook is None:
+            return  # OSS301 reports a notebook that cannot be read
+        hits = _source_hits(repo, file.path)
+        shares = _shared_locations(repo) if any(_share_of(hit) for _, hit in hits) else {}
+        seen_shares: set[str] = set()
+        for cell, hit in hits:
+            share = _share_of(hit)
+            users = shares.get(share, ()) if share else ()
+            if share and len(users) >= _SHARED_BY_FILES:
+                if users[0] == file.path and share not in seen_shares:
+                    yield self._share_finding(file.path, hit, cell, share, users)
+                seen_shares.add(share)
+                continue  # one finding for the whole share, at its first use
+            r_code = file.suffix in (_R_SCRIPT, *_LITERATE_DOCUMENTS)
+            yield self._source_finding(repo, file.path, hit, cell, r_code=r_code)
+        if notebook is not None:
+            yield from self._notebook_findings(repo, file, notebook)
 
-    def _check_notebook(self, repo: Repo, file: SourceFile, notebook: Notebook) -> Iterator[Finding]:
+    def _notebook_findings(self, repo: Repo, file: SourceFile, notebook: Notebook) -> Iterator[Finding]:
+        """The notebook's metadata, and outputs that show a folder its code hard-codes."""
         roots: set[str] = set()
         hard_coded: set[tuple[str, ...]] = set()  # the first folders of each path the code names
-        code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
-        container: bool | None = None  # asked once, and only of a notebook with a mount path
-        for cell in code_cells:
-            for hit in notebook_cell_path_hits(cell.source):
-                if hit.kind == "mount":
-                    if container is None:
-                        container = any(_CONTAINER_MOUNTS.search(cell.source) for cell in code_cells)
-                    if _mounted_for_all(hit, _databricks_bundle(repo), container):
-                        continue  # a Databricks bundle's volumes, or a volume mounted into a pod
-                root = machine_root(hit.path, hit.kind)
-                if root is not None:
-                    roots.add(root)
-                    names = _folders_of(hit.path)
-                    hard_coded.update(tuple(names[:depth]) for depth in _SHARED_DEPTHS if len(names) >= depth)
-                yield self._source_finding(repo, file.path, hit, cell.index)
+        for _cell, hit in _source_hits(repo, file.path):
+            root = machine_root(hit.path, hit.kind)
+            if root is not None:
+                roots.add(root)
+                names = _folders_of(hit.path)
+                hard_coded.update(tuple(names[:depth]) for depth in _SHARED_DEPTHS if len(names) >= depth)
         finding = self._metadata_finding(repo, file.path, notebook)
         if finding is not None:
             yield finding
         if not roots:
             return  # outputs show where the notebook ran, which is no fault of its code
-        for cell in code_cells:
+        for cell in notebook.cells:
+            if cell.cell_type != "code":
+                continue
             finding = self._output_finding(repo, file.path, cell, roots, hard_coded)
             if finding is not None:
                 yield finding
+
+    def _share_finding(
+        self, path: str, hit: PathHit, cell: int | None, share: str, users: tuple[str, ...]
+    ) -> Finding:
+        # The share as the code spells it, one slash between its names.
+        shown = "/".join(re.split(r"[\\/]+", hit.path)[: share.count("/") + 1])
+        return self.finding(
+            path,
+            f"hard-coded path '{hit.shown}' points into {shown}, which {len(users)} files of the project "
+            f"read from (this one first): a shared drive has a different letter or mount on other "
+            "computers and in CI, so set its location once, in .env, and build these paths from it",
+            line=hit.line,
+            col=hit.col,
+            cell=cell,
+        )
 
     def _source_finding(
         self, repo: Repo, path: str, hit: PathHit, cell: int | None = None, *, r_code: bool = False
@@ -346,6 +429,8 @@ class OSS401(Rule):
 _R_SCRIPT = ".r"
 #: R Markdown and Quarto: prose with chunks of code that knitr or Quarto runs.
 _LITERATE_DOCUMENTS = (".rmd", ".qmd")
+#: The files whose code OSS401 reads.
+_PATH_SUFFIXES = (".py", NOTEBOOK_SUFFIX, _R_SCRIPT, *_LITERATE_DOCUMENTS)
 
 #: A conda environment file lists packages, then its prefix: far fewer lines than this.
 _CONDA_LINES = 5000

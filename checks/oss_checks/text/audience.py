@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from oss_checks import git
 from oss_checks.patterns import lazy
-from oss_checks.text.builds import declares_no_package, setup_cfg_metadata
+from oss_checks.text.builds import code_packages, declares_no_package, setup_cfg_metadata
 from oss_checks.text.ci import TASK_RUNNER_FILES, ci_files, first_file_matching
 from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES, docs_guide, is_rst
 from oss_checks.text.layout import DOCS_FOLDERS, folders
@@ -220,6 +220,17 @@ def is_package(repo: Repo) -> bool:
         or repo.exists("setup.py")
         or setup_cfg_metadata(repo)
     )
+
+
+def product_packages(repo: Repo) -> list[str]:
+    """The import packages that are the repository's product: every code package where the
+    repository builds a distribution, else only those at its top or under ``src/``. Without
+    packaging, ``2017/conversions/__init__.py`` in a folder of one year's scripts makes that
+    folder importable, not the repository a library."""
+    packages = code_packages(repo)
+    if is_package(repo):
+        return packages
+    return [package for package in packages if "/" not in package or package.startswith("src/")]
 
 
 def release_tags(repo: Repo) -> list[str]:

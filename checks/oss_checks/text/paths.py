@@ -138,6 +138,8 @@ def is_generic(path: str, kind: str) -> bool:
         return user.lower() in GENERIC_USERS or user[:1] in "$%{<*"
     if kind == "tilde":
         first = path[2:].split("/", 1)[0]
+        if first[:1] in "$%{<*":
+            return True  # ~/{dest}: a folder filled in at run time, no fixed one
         return first.startswith(".") or first.lower() in _TOOL_HOMES or first.lower() in _LIBRARY_DATA_HOMES
     if kind == "drive":
         parts = _parts(path, 2)
@@ -432,7 +434,7 @@ def chunk_path_hits(text: str) -> list[PathHit]:
     hits: list[PathHit] = []
     index = 0
     while index < len(lines):
-        opening = _CHUNK_OPENING.match(lines[index])
+        opening = _CHUNK_OPENING.match(lines[index].rstrip("\r\n"))  # Windows line ends too
         index += 1
         if opening is None:
             continue
