@@ -307,6 +307,14 @@ def test_unknown_short_license_is_not_real_content(make_repo: MakeRepo, check: C
     assert where(findings) == [("OSS102", "LICENSE", 0)]
 
 
+def test_an_r_packages_year_and_holder_file_is_its_license(make_repo: MakeRepo, check: Check) -> None:
+    stub = "YEAR: 2023\nCOPYRIGHT HOLDER: a4d authors\n"
+    description = "Package: a4d\nTitle: Tracker data\nLicense: MIT + file LICENSE\n"
+    assert check(make_repo(tree({"LICENSE": stub, "DESCRIPTION": description})), "OSS102") == []
+    # Without the DESCRIPTION that names the license, the two lines grant nothing.
+    assert [f.path for f in check(make_repo(tree({"LICENSE": stub})), "OSS102")] == ["LICENSE"]
+
+
 def test_baked_style_short_changelog_passes(make_repo: MakeRepo, check: Check) -> None:
     changelog = (
         "# Changelog\n\nAll notable changes to this project are listed here.\n\n"

@@ -395,7 +395,7 @@ def test_a_drive_many_files_read_from_is_reported_once_as_a_shared_drive(
 ) -> None:
     files = {
         "2024/trips.R": 'trips <- read.csv("J:/Projects/Surveys/2024/trips.csv")\nx <- "J:/Projects/Surveys/x"\n',
-        "2025/trips.py": 'TRIPS = "J:/Projects/Surveys/2025/trips.csv"\n',
+        "2025/trips.py": 'TRIPS = r"J:\\asap\\2025\\trips.csv"\n',  # another folder of the same drive
         "2025/persons.ipynb": nb(code('persons = "J:/Projects/Surveys/2025/persons.csv"\n')),
         "2025/skims.py": 'SKIMS = "T:/60day-TEMP/skims.h5"\nMINE = "C:/work/skims.h5"\n',  # two shares of one file
         "2025/old.py": 'OLD = "C:/work/old.h5"\nMORE = "C:/work/more.h5"\nTEMP = "T:/60day-TEMP/t.h5"\n',
@@ -410,7 +410,7 @@ def test_a_drive_many_files_read_from_is_reported_once_as_a_shared_drive(
         ("2025/skims.py", 2),
     ]
     assert findings[0].message.startswith(
-        "hard-coded path 'J:/Projects/Surveys/2024/trips.csv' points into J:/Projects, which 3 files of the "
+        "hard-coded path 'J:/Projects/Surveys/2024/trips.csv' points into J:, which 3 files of the "
         "project read from (this one first)"
     )
     assert "set its location once, in .env" in findings[0].message
@@ -1591,12 +1591,13 @@ def test_code_and_keep_files_and_template_folders_are_exceptions(make_repo: Make
         {
             "numpy/linalg/f2c.c.patch": "x\n",
             "models/.gitkeep": "",
+            "data/private/.gitinclude": "",  # another team's name for a keep file
             "{{cookiecutter.slug}}/data/raw/x.csv": "a\n",
             "{{cookiecutter.slug}}/.gitignore": "data/\n",
         }
     )
     _commit(root, "files", 1, "{{cookiecutter.slug}}/data/raw/x.csv")
-    (root / ".gitignore").write_text("*.patch\nmodels/*\n", encoding="utf-8")
+    (root / ".gitignore").write_text("*.patch\nmodels/*\ndata/private/*\n", encoding="utf-8")
     assert check(root, "OSS406") == []
 
 
@@ -1818,6 +1819,20 @@ def test_data_a_readme_links_by_its_address_is_published_on_purpose(
         ),
     }
     assert [f.path for f in check(make_repo(files), "OSS403")] == ["scratch/dump.csv"]
+
+
+def test_downloads_the_projects_web_front_end_links_are_offered_on_purpose(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    page = 'const figures = "https://github.com/book/book/raw/main/PDFFigures/Chap1PDF.zip";\n'
+    files: dict[str, str | bytes] = {
+        "PDFFigures/Chap1PDF.zip": b"PK" + b"\0" * (2 * MB),
+        "PDFFigures/Chap2PDF.zip": b"PK" + b"\0" * (2 * MB),  # the README links its raw address
+        "src/components/Instructors/index.jsx": page,
+        "README.md": "Figures: [chapter 2](https://github.com/book/book/raw/main/PDFFigures/Chap2PDF.zip)\n",
+        "PDFFigures/Chap3PDF.zip": b"PK" + b"\0" * (2 * MB),  # linked by nothing
+    }
+    assert [f.path for f in check(make_repo(files), "OSS403")] == ["PDFFigures/Chap3PDF.zip"]
 
 
 def test_data_the_readme_of_its_own_folder_describes_is_shared_on_purpose(

@@ -66,9 +66,12 @@ def test_vendored_by_folder_name_or_by_a_license_of_its_own(make_repo: MakeRepo)
                 "src/pkg/model.py": "",
                 "docs/LICENSE-DOCS": "CC",
                 "docs/page.md": "",
+                "v1/LICENSE": "MIT\n",  # a copy of the top license: the project's old version
+                "v1/notebooks/finetuning.ipynb": "",
             }
         )
     )
+    assert not is_vendored(repo, "v1/notebooks/finetuning.ipynb")
     assert is_vendored(repo, "cirtorch/layers/pooling.py")
     assert is_vendored(repo, "src/pkg/_vendor/six.py")
     assert not is_vendored(repo, "src/pkg/model.py")

@@ -285,6 +285,19 @@ class OSS101(_CommunityFile):
     options: ClassVar[Mapping[str, Option]] = _min_words(README_MIN_WORDS)
 
 
+#: The LICENSE an R package ships beside ``License: MIT + file LICENSE``: the year and the holder.
+_R_LICENSE_STUB = lazy(r"\s*YEAR:[^\n]+\n\s*COPYRIGHT HOLDER:[^\n]+\s*")
+_R_LICENSE_FIELD = lazy(r"^License:[^\n]*\+\s*file\s+LICEN[CS]E\b", re.MULTILINE | re.IGNORECASE)
+
+
+def _r_package_license_stub(repo: Repo, path: str) -> bool:
+    """Whether ``path`` is the year-and-holder file an R package's DESCRIPTION names beside its license."""
+    text = repo.read_text(path) or ""
+    if _R_LICENSE_STUB.fullmatch(text) is None:
+        return False
+    return _R_LICENSE_FIELD.search(repo.read_text("DESCRIPTION") or "") is not None
+
+
 class OSS102(_CommunityFile):
     """LICENSE is missing or has no real content
 
@@ -299,7 +312,8 @@ class OSS102(_CommunityFile):
     License" classifier) that is the owner's deliberate choice and is not reported;
     elsewhere the message says so and lets the owner decide. A short file that points at another license file of
     the repository counts; a bare web link does not, since it leaves out the copyright
-    holder.
+    holder. So does an R package's `YEAR:` and `COPYRIGHT HOLDER:` file, which its
+    `DESCRIPTION` names beside the license (`License: MIT + file LICENSE`).
 
     ## Why is this bad?
     Code without a license cannot legally be reused, not even by another team of the
@@ -328,7 +342,11 @@ class OSS102(_CommunityFile):
         return files[0] if files else repo.find(*self.candidates)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        yield from super().check(repo)
+        main = self.locate(repo)
+        stub = main is not None and _r_package_license_stub(repo, main)
+        # An R package's LICENSE holds only the year and holder that DESCRIPTION's
+        # "License: MIT + file LICENSE" names: the license is in DESCRIPTION, by name.
+        yield from (finding for finding in super().check(repo) if not (stub and finding.path == main))
         for path in license_files(repo)[1:]:
             text = repo.read_text(path)
             if text is not None and not text.strip():

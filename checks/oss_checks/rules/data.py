@@ -21,6 +21,7 @@ from oss_checks.text.audience import read_as_notebooks
 from oss_checks.text.ci import ci_files
 from oss_checks.text.community import README_NAMES
 from oss_checks.text.layout import (
+    KEEP_FILE_NAMES,
     VENDORED_FOLDERS,
     autosave_copy,
     in_docs_or_examples,
@@ -154,11 +155,12 @@ _SHARED_BY_FILES = 3
 
 
 def _share_of(hit: PathHit) -> str | None:
-    """The drive and first folder (``J:/Projects``), or the mount (``/mnt/share``), that a path
-    lies on where that may be a drive the team shares; None for home folders and ``C:``."""
-    if hit.kind not in ("drive", "mount") or (hit.kind == "drive" and hit.path[:1].upper() == "C"):
-        return None
-    return machine_root(hit.path, hit.kind)  # lower case, so that J:/Projects and j:\\projects are one
+    """The drive (``j:``), or the mount (``/mnt/share``), that a path lies on where that may be
+    a drive the team shares; None for home folders and ``C:``, one computer's own disk."""
+    if hit.kind == "drive":
+        letter = hit.path[:2].lower()
+        return None if letter == "c:" else letter
+    return machine_root(hit.path, hit.kind) if hit.kind == "mount" else None
 
 
 def _shared_locations(repo: Repo) -> dict[str, tuple[str, ...]]:
@@ -229,7 +231,7 @@ class OSS401(Rule):
     the `default=` of a command-line option (`--data-dir`), a module's constant that
     only such a default reads and, in a Python module, the default of a function's
     parameter (a notebook calls its own functions, so there they count). A drive or
-    mount that three files or more read from (`J:/Projects`, `/mnt/share`; `C:` is one
+    mount that three files or more read from (`J:`, `/mnt/share`; `C:` is one
     computer's own disk) is the team's shared drive: it is reported once, at its first
     use, with how many files read it.
 
@@ -326,8 +328,8 @@ class OSS401(Rule):
     def _share_finding(
         self, path: str, hit: PathHit, cell: int | None, share: str, users: tuple[str, ...]
     ) -> Finding:
-        # The share as the code spells it, one slash between its names.
-        shown = "/".join(re.split(r"[\\/]+", hit.path)[: share.count("/") + 1])
+        # The share as the code spells it: its drive letter, or its mount's names.
+        shown = hit.path[:2].upper() if hit.kind == "drive" else share
         return self.finding(
             path,
             f"hard-coded path '{hit.shown}' points into {shown}, which {len(users)} files of the project "
@@ -891,7 +893,7 @@ def _versions_data(repo: Repo) -> bool:
 #: Where a project names the inputs it reads: code, notebooks, configuration and docs.
 _NAMING_SUFFIXES = (
     ".py", ".r", ".rmd", ".qmd", ".jl", ".sh", ".yaml", ".yml", ".toml", ".cfg", ".ini", ".json",
-    ".md", ".rst", ".txt", ".html", ".js", ".ipynb", ".sql",
+    ".md", ".rst", ".txt", ".html", ".js", ".jsx", ".ts", ".tsx", ".ipynb", ".sql",
 )  # fmt: skip
 _NAMING_NAMES = ("Makefile", "Dockerfile")
 _NAMING_FILE_LIMIT = 1024 * 1024
@@ -1177,7 +1179,9 @@ def _stored_in_lfs(repo: Repo, path: str) -> bool:
 DATA_IGNORE_LINES = ("/data/**", "!/data/**/", "!/data/**/README.md")
 _PROBE_NAMES = ("example.csv", "example.parquet")
 #: Files that belong in a tracked data/ folder: documentation, placeholders, DVC pointers.
-_DATA_FOLDER_KEEPS = lazy(r"(?i)^(?:readme(?:\.[a-z]+)?|\.gitkeep|\.keep|\.gitignore|.*\.dvc|.*\.md)$")
+_DATA_FOLDER_KEEPS = lazy(
+    r"(?i)^(?:readme(?:\.[a-z]+)?|\.gitkeep|\.keep|\.gitinclude|\.gitignore|.*\.dvc|.*\.md)$"
+)
 #: The header of a table that describes other tables: one row per column, with its description.
 _DICTIONARY_NAMES = frozenset(
     {"field", "field name", "column", "column name", "variable", "variable name", "attribute"}
@@ -1291,7 +1295,7 @@ class OSS404(Rule):
         committed = set(tracked)
         waiting = [path for path in data_files if path not in committed] if repo.is_git else []
         # Folders kept empty with .gitkeep are made to receive data that is not committed.
-        skeleton = not data_files and any(path.rpartition("/")[2] in (".gitkeep", ".keep") for path in inside)
+        skeleton = not data_files and any(path.rpartition("/")[2] in KEEP_FILE_NAMES for path in inside)
         if not repo.dir_exists(".dvc"):
             problem = _data_ignore_problem(
                 repo,
@@ -1695,7 +1699,7 @@ class OSS405(Rule):
 # -- OSS406: files tracked although ignored --------------------------------------------
 
 #: Files that keep a folder in git on purpose, the way the template's skeleton does.
-_KEEP_FILES = lazy(r"(?i)^(?:\.gitkeep|\.keep|\.gitignore|\.placeholder|readme(?:\.[a-z]+)?)$")
+_KEEP_FILES = lazy(r"(?i)^(?:\.gitkeep|\.keep|\.gitinclude|\.gitignore|\.placeholder|readme(?:\.[a-z]+)?)$")
 #: Configuration that belongs in git whatever a broad pattern says (``.coverage*`` is meant for
 #: coverage's data files, not for ``.coveragerc``): tools' rc files and the usual build files.
 _CONFIG_FILES = lazy(
@@ -2437,7 +2441,7 @@ def _worth_a_word(repo: Repo, path: str) -> bool:
     if _tracked(repo, path):
         return False
     parent, _, name = path.rpartition("/")
-    if name.lower() in (".gitkeep", ".keep") and not repo.exists(path) and _keeps_files(repo, parent):
+    if name.lower() in KEEP_FILE_NAMES and not repo.exists(path) and _keeps_files(repo, parent):
         return False  # the folder is in git already (its own .gitignore, a README): nothing to keep it
     return repo.exists(path) or repo.dir_exists(path) or not parent or repo.dir_exists(parent)
 

@@ -110,19 +110,39 @@ def installed_packages(repo: Repo) -> Mapping[str, tuple[str, ...]]:
 
 
 def vendored_roots(repo: Repo) -> frozenset[str]:
-    """Folders below the top that carry a license of their own, and folders of installed
-    packages: copies of someone else's code."""
+    """Folders below the top that carry a license of their own (not a copy of the top one), and
+    folders of installed packages: copies of someone else's code."""
 
     def find() -> frozenset[str]:
         roots = set(installed_packages(repo))
+        own_licenses: set[str] | None = None
         for path in repo.paths:
             folder, _, name = path.rpartition("/")
             if folder and name.lower().startswith(_LICENSE_STEMS) and not in_docs_or_examples(path):
-                roots.add(folder)
+                if own_licenses is None:
+                    own_licenses = _top_license_texts(repo)
+                if _words(repo.read_text(path)) not in own_licenses:
+                    roots.add(folder)  # a license of the folder's own: someone else's code
         roots.discard("")  # the project's own top folder is never someone else's code
         return frozenset(roots)
 
     return repo.memo("vendored-roots", find)
+
+
+def _words(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _top_license_texts(repo: Repo) -> set[str]:
+    """The texts of the licenses at the top of the repository, blanks evened out: a folder with a
+    copy of one of them (an old version kept in ``v1/``, a package of a monorepo) is the
+    project's own code, not a vendored copy."""
+    return {
+        words
+        for path in repo.paths
+        if "/" not in path and path.lower().startswith(_LICENSE_STEMS)
+        if (words := _words(repo.read_text(path)))
+    }
 
 
 def is_vendored(repo: Repo, path: str) -> bool:
@@ -136,6 +156,9 @@ def is_vendored(repo: Repo, path: str) -> bool:
     original = path.split("/")[:-1]
     return any("/".join(original[:depth]) in roots for depth in range(1, len(original) + 1))
 
+
+#: Empty files that keep a folder in git: ``.gitkeep`` and the other names teams give them.
+KEEP_FILE_NAMES = (".gitkeep", ".keep", ".gitinclude", ".placeholder")
 
 #: Folders of what runs produced: saved results and outputs, with copies of the scripts they ran.
 RUN_RECORD_FOLDERS = frozenset({"results", "outputs", "output"})

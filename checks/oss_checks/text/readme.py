@@ -332,7 +332,7 @@ def _repository_name(host: str, segments: list[str]) -> str:
 
 
 def _address_paths(target: str, own_names: frozenset[str]) -> Iterator[str]:
-    """The repository paths an address may show: every ending of the path after ``blob/`` or ``tree/``.
+    """The repository paths an address may show: every ending of the path after ``blob/``, ``tree/`` or ``raw/``.
 
     The branch name before the path may hold slashes, so every ending is a candidate; a
     path of the repository is shown when it is one of them. An address on a repository
@@ -354,7 +354,7 @@ def _address_paths(target: str, own_names: frozenset[str]) -> Iterator[str]:
         return
     parts = address.path.split("/")
     if host in _CODE_HOSTS:
-        marks = [index for index, part in enumerate(parts) if part in ("blob", "tree")]
+        marks = [index for index, part in enumerate(parts) if part in ("blob", "tree", "raw")]
         if marks and marks[0] >= 3:  # /owner/repo/blob/... or /github/owner/repo/blob/...
             yield from _tails("/".join(parts[marks[0] + 1 :]))
     elif host in _RAW_HOSTS and len(parts) > 3:
