@@ -123,7 +123,9 @@ read.csv("/home/ana/x.csv")
 """
 
 
-def test_paths_in_r_scripts_and_r_markdown_chunks_are_reported(make_repo: MakeRepo, check: Check) -> None:
+def test_paths_in_r_scripts_r_markdown_chunks_and_shell_scripts_are_reported(
+    make_repo: MakeRepo, check: Check
+) -> None:
     run_record = 'setwd("/home/ana/study/evaluation/results/run_01")\nfit <- 1\n'  # the harness wrote it
     files = {
         "R/load.R": R_SCRIPT,
@@ -132,12 +134,14 @@ def test_paths_in_r_scripts_and_r_markdown_chunks_are_reported(make_repo: MakeRe
         "evaluation/results/run_01/script.R": run_record,
         "outputs/run_02/script.py": 'import os\nos.chdir("/home/ana/study")\n',
         "renv/activate.R": 'root <- "~/Library/Caches/org.R-project.R/R/renv"\n',  # renv's own bootstrap
+        "scripts/ingest.sh": "bq load trips /Volumes/USB/trips.parquet  # from the stick\n",
     }
     findings = check(make_repo(files), "OSS401")
     assert located(findings) == [
         ("R/load.R", None, 3, 8),
         ("R/load.R", None, 4, 20),
         ("reports/survey.Rmd", None, 8, 34),
+        ("scripts/ingest.sh", None, 1, 15),
         ("site/index.qmd", None, 8, 34),
     ]
     assert "'C:\\Users\\ana\\Downloads\\survey.csv' points" in findings[1].message

@@ -13,6 +13,7 @@ from oss_checks.text.paths import (
     machine_root,
     notebook_cell_path_hits,
     python_path_hits,
+    shell_path_hits,
     text_path_hits,
 )
 
@@ -302,3 +303,17 @@ def test_hostile_text_stays_linear(source: str) -> None:
 )
 def test_code_chunks_of_r_markdown_and_quarto(source: str, expected: list[tuple[int, int, str]]) -> None:
     assert where(chunk_path_hits(source)) == expected
+
+
+def test_shell_scripts_commands_not_their_comments() -> None:
+    script = (
+        "#!/home/ana/bin/bash\n"  # the shebang names the interpreter, not data
+        "# copy from /home/ana/old first\n"
+        'cp "/Volumes/USB/exports/trips.parquet" data/raw/  # from the stick\n'
+        "source ~/.bashrc && cd ~/projects/survey\n"
+        "ls /home/runner/work\n"
+    )
+    assert where(shell_path_hits(script)) == [
+        (3, 5, "/Volumes/USB/exports/trips.parquet"),
+        (4, 24, "~/projects/survey"),
+    ]

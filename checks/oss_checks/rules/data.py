@@ -47,6 +47,7 @@ from oss_checks.text.paths import (
     notebook_cell_path_hits,
     python_path_hits,
     r_path_hits,
+    shell_path_hits,
     text_path_hits,
 )
 from oss_checks.text.project import project_kind
@@ -132,6 +133,8 @@ def _source_hits(repo: Repo, path: str) -> list[tuple[int | None, PathHit]]:
             return []
         if suffix in _LITERATE_DOCUMENTS:
             hits = chunk_path_hits(text)
+        elif suffix in _SHELL_SCRIPTS:
+            hits = shell_path_hits(text)
         else:
             hits = r_path_hits(text) if suffix == _R_SCRIPT else python_path_hits(text)
         if any(hit.kind == "mount" for hit in hits):
@@ -207,8 +210,8 @@ class OSS401(Rule):
 
     ## What it does
     Looks in the string literals of Python files, R scripts, notebook code cells (and
-    their shell lines such as `!cp ...` and `%%bash` cells) and the code chunks of R
-    Markdown and Quarto documents for absolute paths into
+    their shell lines such as `!cp ...` and `%%bash` cells), the code chunks of R
+    Markdown and Quarto documents and the commands of shell scripts for absolute paths into
     someone's computer: home folders (`/home/ana/`, `/Users/ana/`,
     `C:\\Users\\ana\\`, `~/data`), drive letters (`D:/projects/`) and mounted
     drives (`/mnt/share/`, `/media/usb/`, `/Volumes/Data/`). It also reports a
@@ -299,7 +302,9 @@ class OSS401(Rule):
                 seen_shares.add(share)
                 continue  # one finding for the whole share, at its first use
             r_code = file.suffix in (_R_SCRIPT, *_LITERATE_DOCUMENTS)
-            yield self._source_finding(repo, file.path, hit, cell, r_code=r_code)
+            yield self._source_finding(
+                repo, file.path, hit, cell, r_code=r_code, shell=file.suffix in _SHELL_SCRIPTS
+            )
         if notebook is not None:
             yield from self._notebook_findings(repo, file, notebook)
 
@@ -341,9 +346,19 @@ class OSS401(Rule):
         )
 
     def _source_finding(
-        self, repo: Repo, path: str, hit: PathHit, cell: int | None = None, *, r_code: bool = False
+        self,
+        repo: Repo,
+        path: str,
+        hit: PathHit,
+        cell: int | None = None,
+        *,
+        r_code: bool = False,
+        shell: bool = False,
     ) -> Finding:
-        hint = "here::here() in R, pathlib in Python" if r_code else self._hint(repo)
+        if shell:
+            hint = 'from the script\'s own folder, "$(dirname "$0")"'
+        else:
+            hint = "here::here() in R, pathlib in Python" if r_code else self._hint(repo)
         return self.finding(
             path,
             f"hard-coded path '{hit.shown}' points into {hit.place}: use a path relative to the "
@@ -431,8 +446,9 @@ class OSS401(Rule):
 _R_SCRIPT = ".r"
 #: R Markdown and Quarto: prose with chunks of code that knitr or Quarto runs.
 _LITERATE_DOCUMENTS = (".rmd", ".qmd")
+_SHELL_SCRIPTS = (".sh", ".bash")
 #: The files whose code OSS401 reads.
-_PATH_SUFFIXES = (".py", NOTEBOOK_SUFFIX, _R_SCRIPT, *_LITERATE_DOCUMENTS)
+_PATH_SUFFIXES = (".py", NOTEBOOK_SUFFIX, _R_SCRIPT, *_LITERATE_DOCUMENTS, *_SHELL_SCRIPTS)
 
 #: A conda environment file lists packages, then its prefix: far fewer lines than this.
 _CONDA_LINES = 5000

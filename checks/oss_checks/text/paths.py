@@ -397,6 +397,19 @@ def _shell_hits(line: str, number: int) -> Iterator[PathHit]:
         yield PathHit(number, hit.col, hit.path, hit.kind)
 
 
+def shell_path_hits(text: str) -> list[PathHit]:
+    """Paths in a shell script's commands; its comments (``#`` at a line's start or after a
+    blank) and its shebang line do not count."""
+    if _CANDIDATE.search(text) is None:
+        return []
+    hits: list[PathHit] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if number == 1 and line.startswith("#!"):
+            continue
+        hits.extend(_shell_hits(line, number))
+    return hits
+
+
 def notebook_cell_path_hits(source: str) -> list[PathHit]:
     """Paths in a code cell: Python strings, plus shell lines and non-Python cell magics as text."""
     if _CANDIDATE.search(source) is None:
