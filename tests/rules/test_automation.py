@@ -502,6 +502,12 @@ def test_without_the_conventions_notebooks_committed_with_outputs_are_reported(
         },  # a book: outputs are the content
         {"01-intro/duration-prediction.ipynb": NOTEBOOK_WITH_OUTPUT, "README.md": "# Course\n"},
         {
+            # Results notebooks that the README of their folder lists one by one.
+            **CODE_PROJECT,
+            "validation/check-coverage.ipynb": NOTEBOOK_WITH_OUTPUT,
+            "validation/README.md": "# Validation\n\n- `check-coverage.ipynb`: compares the triggers' coverage\n",
+        },
+        {
             # A collection of yearly analyses: one year's helpers made importable, no library.
             "2017/conversions/__init__.py": "",
             "2017/conversions/daysim.py": "x = 1\n",

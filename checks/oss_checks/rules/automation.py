@@ -9,7 +9,13 @@ from oss_checks.bake import forge
 from oss_checks.formats import LineDict
 from oss_checks.registry import Finding, Kind, Rule, Scope, Stakeholder
 from oss_checks.text.attributes import attribute_files, attribute_lines, filter_for
-from oss_checks.text.audience import presented, product_packages, read_as_notebooks, rendered_as_pages
+from oss_checks.text.audience import (
+    named_by_its_folders_readme,
+    presented,
+    product_packages,
+    read_as_notebooks,
+    rendered_as_pages,
+)
 from oss_checks.text.ci import (
     PRECOMMIT_CONFIG,
     ci_files,
@@ -351,7 +357,11 @@ def _notebooks_with_outputs(repo: Repo) -> list[str]:
         notebook = repo.notebook(path)
         if not any(cell.outputs for cell in notebook.cells) or is_slideshow(notebook):
             continue
-        if presented(repo, path) is None and not rendered_as_pages(repo, path):
+        if (
+            presented(repo, path) is None
+            and not rendered_as_pages(repo, path)
+            and not named_by_its_folders_readme(repo, path)
+        ):
             found.append(path)
     return found
 
@@ -374,8 +384,8 @@ class OSS604(Rule):
     false` does): in a book, a course or a tutorial collection the outputs
     are the content readers come for, and notebooks in `docs/` or `examples/` are
     documentation. So are notebooks that Quarto, Jupyter Book or MyST render (a `_quarto.yml`,
-    `_toc.yml` or `myst.yml` in their folder or above), notebooks a README or docs page links, or whose folder it
-    links (``Worked examples are in the `notebooks on GitHub
+    `_toc.yml` or `myst.yml` in their folder or above), notebooks the README of their own folder names,
+    notebooks a README or docs page links, or whose folder it links (``Worked examples are in the `notebooks on GitHub
     <https://github.com/me/lib/tree/main/notebooks>`_``), and a README that sends
     readers to notebooks at all (a link to one, Binder, Colab or nbviewer, or their
     badges). Slide decks (RISE settings, or cells marked as slides) and notebooks in

@@ -191,6 +191,16 @@ def presented(repo: Repo, path: str) -> str | None:
     return None
 
 
+def named_by_its_folders_readme(repo: Repo, path: str) -> bool:
+    """Whether the README of the file's own folder (below the top) names it: a folder of results
+    notebooks its README lists one by one ("`check-coverage.ipynb`: compares ...")."""
+    folder, _, name = path.rpartition("/")
+    if not folder:
+        return False
+    readme = repo.find(*(f"{folder}/{readme}" for readme in README_NAMES))
+    return readme is not None and name in (repo.read_text(readme) or "")
+
+
 def setup_cfg_classifiers(repo: Repo) -> bool:
     """Whether setup.cfg declares classifiers in ``[metadata]``."""
     text = repo.read_text("setup.cfg") if repo.exists("setup.cfg") else None
