@@ -115,40 +115,39 @@ def _source_hits(repo: Repo, path: str) -> list[tuple[int | None, PathHit]]:
             notebook = read_notebook(repo, path)
             if notebook.error is not None:
                 return []
-            code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+            sources = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
             found: list[tuple[int | None, PathHit]] = [
-                (cell.index, hit) for cell in code_cells for hit in notebook_cell_path_hits(cell.source)
+                (cell.index, hit)
+                for cell in notebook.cells
+                if cell.cell_type == "code"
+                for hit in notebook_cell_path_hits(cell.source)
             ]
-            if any(hit.kind == "mount" for _, hit in found):
-                container = any(_CONTAINER_MOUNTS.search(cell.source) for cell in code_cells)
-                workspace = _databricks_bundle(repo)
-                found = [
-                    (cell, hit)
-                    for cell, hit in found
-                    if hit.kind != "mount" or not _mounted_for_all(hit, workspace, container)
-                ]
-            return found
-        text = repo.read_text(path)
-        if text is None:
-            return []
-        if suffix in _LITERATE_DOCUMENTS:
-            hits = chunk_path_hits(text)
-        elif suffix in _SHELL_SCRIPTS:
-            hits = shell_path_hits(text)
         else:
-            hits = r_path_hits(text) if suffix == _R_SCRIPT else python_path_hits(text)
-        if any(hit.kind == "mount" for hit in hits):
-            # Asked only of the few files with a mount path: each is a search of the whole text.
-            workspace = (
-                text.startswith(_DATABRICKS_EXPORT)
-                or _databricks_bundle(repo)
-                or _DATABRICKS_CODE.search(text) is not None
-            )
-            container = _CONTAINER_MOUNTS.search(text) is not None
-            hits = [
-                hit for hit in hits if hit.kind != "mount" or not _mounted_for_all(hit, workspace, container)
-            ]
-        return [(None, hit) for hit in hits]
+            text = repo.read_text(path)
+            if text is None:
+                return []
+            sources = [text]
+            if suffix in _LITERATE_DOCUMENTS:
+                hits = chunk_path_hits(text)
+            elif suffix in _SHELL_SCRIPTS:
+                hits = shell_path_hits(text)
+            else:
+                hits = r_path_hits(text) if suffix == _R_SCRIPT else python_path_hits(text)
+            found = [(None, hit) for hit in hits]
+        if not any(hit.kind == "mount" for _, hit in found):
+            return found
+        # Asked only of the few files with a mount path: each is a search of the whole text.
+        # A notebook counts as the workspace's in a Databricks bundle; code also by its marks.
+        workspace = _databricks_bundle(repo) or (
+            suffix != NOTEBOOK_SUFFIX
+            and (sources[0].startswith(_DATABRICKS_EXPORT) or _DATABRICKS_CODE.search(sources[0]) is not None)
+        )
+        container = any(_CONTAINER_MOUNTS.search(source) for source in sources)
+        return [
+            (cell, hit)
+            for cell, hit in found
+            if hit.kind != "mount" or not _mounted_for_all(hit, workspace, container)
+        ]
 
     return repo.memo(("hardcoded-path-hits", path), find)
 
@@ -301,10 +300,7 @@ class OSS401(Rule):
                     yield self._share_finding(file.path, hit, cell, share, users)
                 seen_shares.add(share)
                 continue  # one finding for the whole share, at its first use
-            r_code = file.suffix in (_R_SCRIPT, *_LITERATE_DOCUMENTS)
-            yield self._source_finding(
-                repo, file.path, hit, cell, r_code=r_code, shell=file.suffix in _SHELL_SCRIPTS
-            )
+            yield self._source_finding(file.path, hit, cell, hint=self._hint(repo, file.suffix))
         if notebook is not None:
             yield from self._notebook_findings(repo, file, notebook)
 
@@ -345,20 +341,7 @@ class OSS401(Rule):
             cell=cell,
         )
 
-    def _source_finding(
-        self,
-        repo: Repo,
-        path: str,
-        hit: PathHit,
-        cell: int | None = None,
-        *,
-        r_code: bool = False,
-        shell: bool = False,
-    ) -> Finding:
-        if shell:
-            hint = 'from the script\'s own folder, "$(dirname "$0")"'
-        else:
-            hint = "here::here() in R, pathlib in Python" if r_code else self._hint(repo)
+    def _source_finding(self, path: str, hit: PathHit, cell: int | None, *, hint: str) -> Finding:
         return self.finding(
             path,
             f"hard-coded path '{hit.shown}' points into {hit.place}: use a path relative to the "
@@ -395,7 +378,7 @@ class OSS401(Rule):
                 path,
                 f"output of cell {cell.index} shows '{hit.shown}', a folder of one computer that "
                 f"this notebook's code hard-codes: once the code uses paths relative to the project "
-                f"({self._hint(repo)}), run the notebook again or clear this output",
+                f"({self._hint(repo, NOTEBOOK_SUFFIX)}), run the notebook again or clear this output",
                 line=hit.line,
                 col=hit.col,
                 cell=cell.index,
@@ -431,7 +414,12 @@ class OSS401(Rule):
                 )
         return None
 
-    def _hint(self, repo: Repo) -> str:
+    def _hint(self, repo: Repo, suffix: str) -> str:
+        """How to build the path instead, in the language of the file."""
+        if suffix in _SHELL_SCRIPTS:
+            return 'from the script\'s own folder, "$(dirname "$0")"'
+        if suffix in (_R_SCRIPT, *_LITERATE_DOCUMENTS):
+            return "here::here() in R, pathlib in Python"
         key = str(repo.root)
         if key not in self._hints:
             helpers = [
@@ -1715,7 +1703,11 @@ class OSS405(Rule):
 # -- OSS406: files tracked although ignored --------------------------------------------
 
 #: Files that keep a folder in git on purpose, the way the template's skeleton does.
-_KEEP_FILES = lazy(r"(?i)^(?:\.gitkeep|\.keep|\.gitinclude|\.gitignore|\.placeholder|readme(?:\.[a-z]+)?)$")
+_KEEP_FILES = lazy(
+    r"(?i)^(?:"
+    + "|".join(re.escape(name) for name in KEEP_FILE_NAMES)
+    + r"|\.gitignore|readme(?:\.[a-z]+)?)$"
+)
 #: Configuration that belongs in git whatever a broad pattern says (``.coverage*`` is meant for
 #: coverage's data files, not for ``.coveragerc``): tools' rc files and the usual build files.
 _CONFIG_FILES = lazy(
@@ -2327,7 +2319,7 @@ class OSS408(Rule):
             return
         if any(
             repo.exists(f"{folder}pyvenv.cfg") or repo.exists(f"{folder}{_CONDA_HISTORY}")
-            for folder in _prefixes(above)
+            for folder in ("", *(f"{parent}/" for parent in _parent_folders(inside)))
         ):
             return
         packages = len({record.rpartition("/")[0] for record in records})
@@ -2339,12 +2331,6 @@ class OSS408(Rule):
             "there): stop tracking them with `git rm -r --cached`, ignore the folder in .gitignore "
             "and list the dependencies in requirements.txt or pyproject.toml",
         )
-
-
-def _prefixes(folder: str) -> list[str]:
-    """``a/b/`` and the folders above it, each ending in a slash (the top is ``""``)."""
-    names = folder.strip("/").split("/") if folder.strip("/") else []
-    return ["".join(f"{name}/" for name in names[:depth]) for depth in range(len(names) + 1)]
 
 
 _CONDA_HISTORY = "conda-meta/history"

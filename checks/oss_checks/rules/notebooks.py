@@ -14,7 +14,7 @@ import ast
 import builtins
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -928,11 +928,16 @@ class OSS305(_NotebookRule):
         return first or "notebooks"
 
 
+def _up_to_first_folder(path: str, wanted: Callable[[str], bool]) -> str | None:
+    """The path up to the first of its folders whose name is ``wanted``, if any."""
+    parts = path.split("/")[:-1]
+    depth = next((index for index, part in enumerate(parts) if wanted(part)), None)
+    return None if depth is None else "/".join(parts[: depth + 1])
+
+
 def _notebook_home(path: str) -> str | None:
     """The path up to the first folder named for notebooks (``python/notebooks``), if any."""
-    parts = path.split("/")[:-1]
-    depth = next((index for index, part in enumerate(parts) if "notebook" in part.lower()), None)
-    return None if depth is None else "/".join(parts[: depth + 1])
+    return _up_to_first_folder(path, lambda name: "notebook" in name.lower())
 
 
 def _kaggle_kernel(repo: Repo, path: str) -> bool:
@@ -944,9 +949,7 @@ def _kaggle_kernel(repo: Repo, path: str) -> bool:
 
 def _documentation_home(path: str) -> str | None:
     """The path up to the first docs or examples folder (``pkg/docs``, ``examples``), if any."""
-    parts = path.split("/")[:-1]
-    depth = next((index for index, part in enumerate(parts) if is_docs_or_examples_folder(part)), None)
-    return None if depth is None else "/".join(parts[: depth + 1])
+    return _up_to_first_folder(path, is_docs_or_examples_folder)
 
 
 #: Scripts a notebook may read the results of: Python, R, shell and Julia.

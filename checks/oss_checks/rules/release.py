@@ -218,7 +218,7 @@ class OSS801(Rule):
             return
         if _written_from_fragments(repo) or _written_at_release(repo, text):
             return  # a tool writes each release's section when the release is made
-        heading = "Unreleased\n----------" if is_rst(path) else "## [Unreleased]"
+        heading = "Unreleased\n----------" if rst else "## [Unreleased]"
         behind = _releases_since(repo, titles)
         if behind is not None:
             newest, tag = behind

@@ -249,12 +249,19 @@ def links_file(text: str, stems: tuple[str, ...], *, rst: bool = False) -> bool:
 _NOTEBOOK_VIEWERS = ("mybinder.org", "colab.research.google.com", "nbviewer.org", "nbviewer.jupyter.org")
 
 
-def _viewer_host(target: str) -> bool:
+def _web_host(target: str) -> str | None:
+    """The host of an http(s) address, lower case and without ``www.``; None for anything else."""
     scheme, separator, rest = target.partition("://")
     if not separator or scheme.casefold() not in ("http", "https"):
-        return False
-    host = rest.split("/", 1)[0].casefold().removeprefix("www.")
-    return any(host == viewer or host.endswith("." + viewer) for viewer in _NOTEBOOK_VIEWERS)
+        return None
+    return rest.split("/", 1)[0].casefold().removeprefix("www.")
+
+
+def _viewer_host(target: str) -> bool:
+    host = _web_host(target)
+    return host is not None and any(
+        host == viewer or host.endswith("." + viewer) for viewer in _NOTEBOOK_VIEWERS
+    )
 
 
 def presents_notebooks(text: str, *, rst: bool = False) -> bool:
@@ -292,9 +299,7 @@ def runs_notebooks(text: str, *, rst: bool = False) -> bool:
     for link in links(text, rst=rst):
         if link.file.casefold().endswith(".ipynb"):
             notebooks.add(link.file)
-        scheme, separator, rest = link.target.partition("://")
-        host = rest.split("/", 1)[0].casefold().removeprefix("www.")
-        if separator and scheme.casefold() in ("http", "https") and host in _NOTEBOOK_RUNNERS:
+        if _web_host(link.target) in _NOTEBOOK_RUNNERS:
             return True
     return len(notebooks) >= _CHAPTER_LINKS
 
