@@ -108,6 +108,12 @@ def test_tabs_count_as_one_column_and_lines_count_as_splitlines_does() -> None:
         (r'x = "see C:\PGE now"', []),
         (r'x = r"key:\s(\w+)"', []),  # a regular expression
         (r'x = "a:\tbc"', []),  # not raw: a tab
+        # A doubled slash after the drive still reaches the drive; no URL scheme is one letter.
+        ('x = "J://Projects/survey.csv"', ["J://Projects/survey.csv"]),
+        ('x = "https://host.org/a"', []),
+        ('x = "s3://bucket/key"', []),
+        ('x = "git+ssh://h/x"', []),
+        ('x = "http://h/a:b//c"', []),
     ],
 )
 def test_drive_paths(source: str, expected: list[str]) -> None:

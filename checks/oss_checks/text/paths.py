@@ -44,14 +44,18 @@ _PATH = lazy(
     # goes on to a second folder or ends in a file extension, and holds no ``%`` or ``{``:
     # ``"a:\tb"`` is a tab and ``"N:\t%d\n"`` a format, not paths. Blanks may stand in that
     # first name (``C:\My Data\x``) because a quoted path keeps them.
-    + rf"|(?P<drive>[A-Za-z]:(?:/|\\\\)(?={_PATH_CHAR})"
+    + rf"|(?P<drive>[A-Za-z]:(?:/{{1,2}}|\\\\)(?={_PATH_CHAR})"
     + rf"|[A-Za-z]:\\(?={_PATH_CHAR}{_FIRST_NAME}*(?:\\|\.[A-Za-z0-9]{{1,5}}(?![A-Za-z0-9]))))"
     + r"|(?P<tilde>[~]/(?=[^\s'\"`]))"
     + r")[^\s'\"`<>|]*"
 )
 #: Where a path may start; every alternative begins with a fixed character, so the search runs
-#: at C speed, and ``://`` (every URL) is no candidate. ``:`` stands one after a drive letter.
-_CANDIDATE = lazy(r"/(?:Users/|home/|mnt/|media/|Volumes/)|:(?:/(?!/)|\\)|~/")
+#: at C speed, and ``://`` (every URL) is no candidate, unless a lone letter stands before it:
+#: no URL scheme is one letter, so ``J://Projects`` is a drive written with a doubled slash.
+#: ``:`` stands one after a drive letter.
+_CANDIDATE = lazy(
+    r"/(?:Users/|home/|mnt/|media/|Volumes/)|:(?:/(?!/)|\\)|(?<=(?<![\w+.-])[A-Za-z]):(?=//\w)|~/"
+)
 _WINDOWS_HOME = lazy(r"(?i)[a-z]:(?:/|\\\\|\\)users(?:/|\\\\|\\)")
 _SEPARATORS = lazy(r"[/\\]+")
 #: Characters Windows does not allow in a file name: a quoted path stops before them.
