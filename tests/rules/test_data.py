@@ -512,11 +512,6 @@ def test_inline_suppression_in_a_notebook_cell(make_repo: MakeRepo, run_checks: 
     ]
 
 
-def test_same_path_in_two_cells_is_reported_twice(make_repo: MakeRepo, check: Check) -> None:
-    root = make_repo({NOTEBOOK: nb(code("a = '/home/ana/a'"), code("a = '/home/ana/a'"))})
-    assert located(check(root, "OSS401")) == [(NOTEBOOK, 1, 1, 6), (NOTEBOOK, 2, 1, 6)]
-
-
 def test_invalid_notebook_is_left_to_oss301(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({NOTEBOOK: '{"cells": ["/home/ana"'})
     assert check(root, "OSS401") == []
@@ -792,6 +787,9 @@ def test_empty_data_folders_kept_for_data_need_an_ignore_rule_outside_adopters(
     message = only(check_unadopted(make_repo(skeleton), "OSS404")).message
     assert message.startswith("git does not ignore data files in data/")
     assert check_unadopted(make_repo({**skeleton, ".gitignore": DATA_IGNORE}), "OSS404") == []
+    # Any keep file's name makes the skeleton, and none of them is data itself.
+    placeholders = {"data/.placeholder": "", "data/imagery/.placeholder": "", "README.md": "Tiles.\n"}
+    assert only(check_unadopted(make_repo(placeholders), "OSS404")).message == message
     # A data/ that only documents where the data lives holds no folder made for it.
     assert (
         check_unadopted(make_repo({"data/README.md": "The data is on the shared drive.\n"}), "OSS404") == []
@@ -2117,3 +2115,17 @@ def test_an_exception_a_deeper_ignore_file_overrides_names_the_file_to_change(
         "the exception '!data/README.md' never applies: data/.gitignore:1 ('*') ignores it, and the "
         ".gitignore nearest a file wins; add '!README.md' to data/.gitignore below line 1"
     )
+
+
+def test_a_path_named_again_in_one_file_is_reported_once_at_its_first_use(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    script = 'A = "/mnt/cases/2024.csv"\nB = "/mnt/cases/2024.csv"\nC = "/home/ana/out.csv"\nD = "/mnt/cases/2024.csv"\n'
+    notebook = nb(code('df = read("/mnt/cases/2024.csv")'), code('df2 = read("/mnt/cases/2024.csv")'))
+    findings = check(make_repo({"load.py": script, "load.ipynb": notebook}), "OSS401")
+    assert [(f.path, f.cell, f.line) for f in findings] == [
+        ("load.ipynb", 1, 1),
+        ("load.py", None, 1),
+        ("load.py", None, 3),
+    ]
+    assert [", here and further down this file" in f.message for f in findings] == [True, True, False]

@@ -6,6 +6,7 @@ import contextlib
 import fnmatch
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain
 from pathlib import PurePosixPath
@@ -235,7 +236,8 @@ class OSS401(Rule):
     parameter (a notebook calls its own functions, so there they count). A drive or
     mount that three files or more read from (`J:`, `/mnt/share`; `C:` is one
     computer's own disk) is the team's shared drive: it is reported once, at its first
-    use, with how many files read it.
+    use, with how many files read it. A path a file names more than once is reported
+    once, at its first use in that file.
 
     ## Why is this bad?
     The code only runs on the computer of the person who wrote it: everyone else,
@@ -292,7 +294,12 @@ class OSS401(Rule):
         hits = _source_hits(repo, file.path)
         shares = _shared_locations(repo) if any(_share_of(hit) for _, hit in hits) else {}
         seen_shares: set[str] = set()
+        uses = Counter(hit.path for _, hit in hits)
+        reported: set[str] = set()
         for cell, hit in hits:
+            if hit.path in reported:
+                continue  # one finding per path and file, at its first use: one fix mends them all
+            reported.add(hit.path)
             share = _share_of(hit)
             users = shares.get(share, ()) if share else ()
             if share and len(users) >= _SHARED_BY_FILES:
@@ -300,7 +307,9 @@ class OSS401(Rule):
                     yield self._share_finding(file.path, hit, cell, share, users)
                 seen_shares.add(share)
                 continue  # one finding for the whole share, at its first use
-            yield self._source_finding(file.path, hit, cell, hint=self._hint(repo, file.suffix))
+            yield self._source_finding(
+                file.path, hit, cell, hint=self._hint(repo, file.suffix), again=uses[hit.path] > 1
+            )
         if notebook is not None:
             yield from self._notebook_findings(repo, file, notebook)
 
@@ -341,11 +350,16 @@ class OSS401(Rule):
             cell=cell,
         )
 
-    def _source_finding(self, path: str, hit: PathHit, cell: int | None, *, hint: str) -> Finding:
+    def _source_finding(
+        self, path: str, hit: PathHit, cell: int | None, *, hint: str, again: bool
+    ) -> Finding:
+        # Whether it repeats, not how often: a count would change the message, and so the
+        # finding's baseline key, each time a use is added or removed.
+        repeated = ", here and further down this file" if again else ""
         return self.finding(
             path,
-            f"hard-coded path '{hit.shown}' points into {hit.place}: use a path relative to the "
-            f"project ({hint}) or an environment variable from .env",
+            f"hard-coded path '{hit.shown}' points into {hit.place}{repeated}: use a path relative to "
+            f"the project ({hint}) or an environment variable from .env",
             line=hit.line,
             col=hit.col,
             cell=cell,
@@ -1184,7 +1198,9 @@ DATA_IGNORE_LINES = ("/data/**", "!/data/**/", "!/data/**/README.md")
 _PROBE_NAMES = ("example.csv", "example.parquet")
 #: Files that belong in a tracked data/ folder: documentation, placeholders, DVC pointers.
 _DATA_FOLDER_KEEPS = lazy(
-    r"(?i)^(?:readme(?:\.[a-z]+)?|\.gitkeep|\.keep|\.gitinclude|\.gitignore|.*\.dvc|.*\.md)$"
+    r"(?i)^(?:readme(?:\.[a-z]+)?|\.gitignore|.*\.dvc|.*\.md|"
+    + "|".join(re.escape(name) for name in KEEP_FILE_NAMES)
+    + ")$"
 )
 #: The header of a table that describes other tables: one row per column, with its description.
 _DICTIONARY_NAMES = frozenset(
