@@ -6,7 +6,6 @@ import contextlib
 import fnmatch
 import os
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain
 from pathlib import PurePosixPath
@@ -19,7 +18,7 @@ from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Severity, Stakeholder
 from oss_checks.text.attributes import filter_for
 from oss_checks.text.audience import read_as_notebooks
-from oss_checks.text.ci import ci_files
+from oss_checks.text.ci import ci_files, is_ci_script
 from oss_checks.text.community import README_NAMES
 from oss_checks.text.layout import (
     KEEP_FILE_NAMES,
@@ -135,6 +134,9 @@ def _source_hits(repo: Repo, path: str) -> list[tuple[int | None, PathHit]]:
             else:
                 hits = r_path_hits(text) if suffix == _R_SCRIPT else python_path_hits(text)
             found = [(None, hit) for hit in hits]
+        if is_ci_script(path):
+            # ~ is the CI runner's home, the same folder on every run.
+            found = [(cell, hit) for cell, hit in found if hit.kind != "tilde"]
         if not any(hit.kind == "mount" for _, hit in found):
             return found
         # Asked only of the few files with a mount path: each is a search of the whole text.
@@ -224,7 +226,8 @@ class OSS401(Rule):
     on every computer are
     fine: system folders (`/usr`, `/tmp`, `C:\\Program Files`, `C:\\etc`), the users
     of CI runners, container images and schedulers (`/home/runner`, `/home/jovyan`,
-    `/home/airflow`), a `/mnt/` path in code that mounts volumes into a container or
+    `/home/airflow`), `~` in the scripts of a CI folder (`.circleci/`, `ci/`,
+    `build_tools/azure/`: the runner's home), a `/mnt/` path in code that mounts volumes into a container or
     pod (a Kubernetes `mountPath`), a Databricks workspace's storage (`/mnt/`, `/Volumes/`) in a
     notebook exported from it, in code that uses `dbutils` or the `databricks` SDK, or in
     a repository with an Asset Bundle (a `databricks.yml`), placeholders
@@ -236,8 +239,7 @@ class OSS401(Rule):
     parameter (a notebook calls its own functions, so there they count). A drive or
     mount that three files or more read from (`J:`, `/mnt/share`; `C:` is one
     computer's own disk) is the team's shared drive: it is reported once, at its first
-    use, with how many files read it. A path a file names more than once is reported
-    once, at its first use in that file.
+    use, with how many files read it.
 
     ## Why is this bad?
     The code only runs on the computer of the person who wrote it: everyone else,
@@ -294,12 +296,7 @@ class OSS401(Rule):
         hits = _source_hits(repo, file.path)
         shares = _shared_locations(repo) if any(_share_of(hit) for _, hit in hits) else {}
         seen_shares: set[str] = set()
-        uses = Counter(hit.path for _, hit in hits)
-        reported: set[str] = set()
         for cell, hit in hits:
-            if hit.path in reported:
-                continue  # one finding per path and file, at its first use: one fix mends them all
-            reported.add(hit.path)
             share = _share_of(hit)
             users = shares.get(share, ()) if share else ()
             if share and len(users) >= _SHARED_BY_FILES:
@@ -307,9 +304,7 @@ class OSS401(Rule):
                     yield self._share_finding(file.path, hit, cell, share, users)
                 seen_shares.add(share)
                 continue  # one finding for the whole share, at its first use
-            yield self._source_finding(
-                file.path, hit, cell, hint=self._hint(repo, file.suffix), again=uses[hit.path] > 1
-            )
+            yield self._source_finding(file.path, hit, cell, hint=self._hint(repo, file.suffix))
         if notebook is not None:
             yield from self._notebook_findings(repo, file, notebook)
 
@@ -350,16 +345,11 @@ class OSS401(Rule):
             cell=cell,
         )
 
-    def _source_finding(
-        self, path: str, hit: PathHit, cell: int | None, *, hint: str, again: bool
-    ) -> Finding:
-        # Whether it repeats, not how often: a count would change the message, and so the
-        # finding's baseline key, each time a use is added or removed.
-        repeated = ", here and further down this file" if again else ""
+    def _source_finding(self, path: str, hit: PathHit, cell: int | None, *, hint: str) -> Finding:
         return self.finding(
             path,
-            f"hard-coded path '{hit.shown}' points into {hit.place}{repeated}: use a path relative to "
-            f"the project ({hint}) or an environment variable from .env",
+            f"hard-coded path '{hit.shown}' points into {hit.place}: use a path relative to the "
+            f"project ({hint}) or an environment variable from .env",
             line=hit.line,
             col=hit.col,
             cell=cell,

@@ -35,6 +35,20 @@ CI_FILES = (
 )
 
 
+#: Folders whose scripts only a CI service runs (``build_tools/circle/build_doc.sh``).
+_CI_SCRIPT_FOLDERS = frozenset(
+    {
+        ".circleci", "circleci", "circle", ".github", ".gitlab", "ci", ".ci", "travis", ".travis",
+        "azure", "azure-pipelines", "appveyor", "buildkite", ".buildkite", "jenkins",
+    }
+)  # fmt: skip
+
+
+def is_ci_script(path: str) -> bool:
+    """Whether the file lies in a folder that holds what a CI service runs."""
+    return any(folder.lower() in _CI_SCRIPT_FOLDERS for folder in path.split("/")[:-1])
+
+
 def is_workflow(path: str) -> bool:
     parts = path.split("/")
     return len(parts) == 3 and parts[:2] == [".github", "workflows"] and path.endswith((".yml", ".yaml"))
