@@ -1353,3 +1353,19 @@ def test_no_rule_crashes_on_arbitrary_files(notebook: str | bytes, script: str |
         )
         result = check_repository(root, select=list(CODES))
         assert result.errors == []
+
+
+def test_a_second_part_the_folder_repeats_is_a_topic_not_initials(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    # Numbered notebooks of one topic, named after their folder: "parametric" is no author.
+    names = ["01.0-parametric-umap-basic", "02.0-parametric-umap-convnet", "03.0-parametric-umap-loss"]
+    files = {f"notebooks/Parametric_UMAP/{name}.ipynb": nb(code()) for name in names}
+    files["notebooks/Parametric_UMAP/06.0-nonparametric-umap.ipynb"] = nb(code())
+    files["notebooks/AnimatingUMAP.ipynb"] = nb(code())
+    assert check_unadopted(make_repo(files), "OSS304") == []
+    # The same names outside a folder of that topic still read as one author's initials.
+    files = {f"notebooks/{name}.ipynb": nb(code()) for name in names} | {
+        "notebooks/scratch.ipynb": nb(code())
+    }
+    assert [f.path for f in check_unadopted(make_repo(files), "OSS304")] == ["notebooks/scratch.ipynb"]

@@ -597,7 +597,9 @@ class OSS304(_NotebookRule):
     conventions, the pattern applies only when the repository follows it already:
     its README states it (as cookiecutter-data-science's README does) or most of
     its notebooks are named number-initials-topic (a number in front alone only
-    orders chapters, and proves no convention); and a notebook that a README lists
+    orders chapters, and proves no convention, and a second part that repeats a word
+    of the notebook's folder, as `Parametric_UMAP/01.0-parametric-umap-basic.ipynb`
+    does, is its topic, not initials); and a notebook that a README lists
     by its name is documented as it is. Notebooks in docs, examples and tutorials
     keep the names their pages link to, and notebooks of tests and vendored code
     are not the project's own.
@@ -713,8 +715,7 @@ class OSS304(_NotebookRule):
             if stated is not None:
                 return f", which {stated[0]} sets"
             own = _own_notebooks(repo)
-            named = [path.rpartition("/")[2] for path in own]
-            following = _following_with_initials(named, pattern)
+            following = _following_with_initials(own, pattern)
             return ", as most notebooks of this repository are named" if following * 2 > len(own) else None
 
         return repo.memo(("notebook-naming-followed", pattern.pattern), judge)
@@ -726,28 +727,40 @@ def _fits(pattern: re.Pattern[str], name: str) -> bool:
     return search_within(pattern, name) is not False
 
 
-def _following_with_initials(names: list[str], pattern: re.Pattern[str]) -> int:
-    """How many ``names`` match ``pattern`` with initials as their second part.
+def _following_with_initials(paths: list[str], pattern: re.Pattern[str]) -> int:
+    """How many notebooks at ``paths`` are named ``pattern`` with initials as their second part.
 
     A number in front says only that notebooks are ordered: ``02-supervised-learning`` fits
     number-initials-topic by accident. A second part counts as initials when it is short or
-    when several notebooks share it (one author's notebooks). Initials name the few people
-    who write the notebooks, so numbered chapters whose second words mostly differ
-    (``00-is-it-a-bird``, ``01-jupyter-101``, ``04-how-does-it-work``) follow no such
-    convention: then none counts.
+    when several notebooks share it (one author's notebooks), unless it is a word of the
+    notebook's folder (``Parametric_UMAP/01.0-parametric-umap-basic``): a folder groups
+    notebooks by topic, not by author. Initials name the few people who write the notebooks,
+    so numbered chapters whose second words mostly differ (``00-is-it-a-bird``,
+    ``01-jupyter-101``, ``04-how-does-it-work``) follow no such convention: then none counts.
     """
+    # A second part the folder repeats is a topic word, so such a notebook shows no initials.
+    parts = {
+        path: part
+        for path in paths
+        if (part := _second_part(path)) is not None and part not in _folder_words(path)
+    }
     # A copy of the notebooks in another folder (clean/, solutions/) repeats every name.
-    matching = sorted({name for name in names if _fits(pattern, name)})
-    seconds = [part for part in map(_second_part, matching) if part is not None]
+    names = {path.rpartition("/")[2]: part for path, part in parts.items()}
+    seconds = [part for name, part in names.items() if _fits(pattern, name)]
     shared = Counter(seconds)
     initials = [part for part in seconds if len(part) <= _LONGEST_INITIALS or shared[part] > 1]
     if len(set(initials)) > max(2, len(initials) // 3):
         return 0
-    return sum(1 for name in names if (part := _second_part(name)) is not None and part in initials)
+    return sum(1 for part in parts.values() if part in initials)
 
 
-def _second_part(name: str) -> str | None:
-    match = _EXAMPLE_PARTS.match(name)
+def _folder_words(path: str) -> set[str]:
+    """The words of the folders a file is in, lower-cased: ``Parametric_UMAP/x`` -> parametric, umap."""
+    return set(re.findall(r"[a-z0-9]+", path.rpartition("/")[0].lower()))
+
+
+def _second_part(path: str) -> str | None:
+    match = _EXAMPLE_PARTS.match(path.rpartition("/")[2])
     return match.group(3).lower() if match else None
 
 
