@@ -508,6 +508,12 @@ def test_without_the_conventions_notebooks_committed_with_outputs_are_reported(
             "validation/README.md": "# Validation\n\n- `check-coverage.ipynb`: compares the triggers' coverage\n",
         },
         {
+            # A demo beside the top README, which presents it by name (not a link).
+            **CODE_PROJECT,
+            "demo.ipynb": NOTEBOOK_WITH_OUTPUT,
+            "README.md": "# engine\n\nThe notebook `demo.ipynb` provides a full demo of training a net.\n",
+        },
+        {
             # A collection of yearly analyses: one year's helpers made importable, no library.
             "2017/conversions/__init__.py": "",
             "2017/conversions/daysim.py": "x = 1\n",

@@ -384,7 +384,7 @@ class OSS604(Rule):
     false` does): in a book, a course or a tutorial collection the outputs
     are the content readers come for, and notebooks in `docs/` or `examples/` are
     documentation. So are notebooks that Quarto, Jupyter Book or MyST render (a `_quarto.yml`,
-    `_toc.yml` or `myst.yml` in their folder or above), notebooks the README of their own folder names,
+    `_toc.yml` or `myst.yml` in their folder or above), notebooks the README of their own folder names (the top README for one at the top),
     notebooks a README or docs page links, or whose folder it links (``Worked examples are in the `notebooks on GitHub
     <https://github.com/me/lib/tree/main/notebooks>`_``), and a README that sends
     readers to notebooks at all (a link to one, Binder, Colab or nbviewer, or their

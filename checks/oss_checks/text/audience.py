@@ -192,12 +192,11 @@ def presented(repo: Repo, path: str) -> str | None:
 
 
 def named_by_its_folders_readme(repo: Repo, path: str) -> bool:
-    """Whether the README of the file's own folder (below the top) names it: a folder of results
-    notebooks its README lists one by one ("`check-coverage.ipynb`: compares ...")."""
+    """Whether the README of the file's own folder names it: a folder of results notebooks its
+    README lists one by one ("`check-coverage.ipynb`: compares ..."), or a demo beside the top
+    README that presents it ("The notebook `demo.ipynb` provides a full demo")."""
     folder, _, name = path.rpartition("/")
-    if not folder:
-        return False
-    readme = repo.find(*(f"{folder}/{readme}" for readme in README_NAMES))
+    readme = repo.find(*(f"{folder}/{readme}" if folder else readme for readme in README_NAMES))
     return readme is not None and name in (repo.read_text(readme) or "")
 
 
