@@ -1780,6 +1780,30 @@ def test_a_course_that_opens_its_notebooks_says_how_to_run(
     ] == ["OSS111"]
 
 
+def test_a_readme_naming_the_script_that_repeats_the_analysis_says_how_to_run(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    story = (
+        "# How drought changed the harvest\n\nData and R code behind our article on the harvest.\n\n"
+        "## Methodology\n\nThe code to process the data and repeat the analysis is in the R Markdown "
+        "document {name}, rendered [online](https://example.org/harvest).\n"
+    )
+    files = {"LICENSE": MIT_TEXT, "index.Rmd": "```{r}\nx <- 1\n```\n"}
+    readme = story.format(name="index.Rmd")
+    assert check_unadopted(make_repo({**files, "README.md": readme}), "OSS111") == []
+    # A file the repository lacks, or a file named without a word of repeating the work, does not count.
+    missing = story.format(name="analysis.Rmd")
+    assert [f.code for f in check_unadopted(make_repo({**files, "README.md": missing}), "OSS111")] == [
+        "OSS111"
+    ]
+    mention = (
+        "# Harvest\n\nData and R code behind our article on the harvest; see index.Rmd for the charts.\n"
+    )
+    assert [f.code for f in check_unadopted(make_repo({**files, "README.md": mention}), "OSS111")] == [
+        "OSS111"
+    ]
+
+
 # -- OSS111 --fix on hostile READMEs: one edit per README, a second --fix changes nothing ------------
 FIX_BASE = "# Demand Forecasting\n\n" + PROSE + "\n## Setup\n\npip install it\n"
 

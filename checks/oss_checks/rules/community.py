@@ -54,6 +54,7 @@ from oss_checks.text.markup import (
 )
 from oss_checks.text.readme import (
     TOPIC_WORDS,
+    files_that_repeat_the_work,
     heading_key,
     heading_topics,
     linked_paths,
@@ -1034,6 +1035,15 @@ def _linked_guide_says_how(repo: Repo, readme: str, text: str) -> bool:
     return False
 
 
+def _names_the_file_that_repeats_it(repo: Repo, readme: str, text: str) -> bool:
+    """Whether the README names a script or notebook of this repository as the way to repeat the work."""
+    folder = readme.rpartition("/")[0]
+    return any(
+        (resolved := resolve(folder, name)) is not None and repo.exists(resolved)
+        for name in files_that_repeat_the_work(text, rst=is_rst(readme))
+    )
+
+
 class OSS111(Rule):
     """README lacks a section people look for
 
@@ -1053,8 +1063,10 @@ class OSS111(Rule):
     the README never says how to install or run the project: no section, sentence or
     command about it, neither in the README nor in a guide of the repository that it
     links (`dev/README.md`, `docs/setup.md`). A course's or a book's README that opens its
-    notebooks in Binder or Colab, or links three notebooks or more, says how to run it. A
-    README too short for OSS101 is left to OSS101.
+    notebooks in Binder or Colab, or links three notebooks or more, says how to run it, and
+    so does one that names a script or notebook of the repository in a sentence about
+    repeating the work ("the code to repeat the analysis is in index.Rmd"). A README too
+    short for OSS101 is left to OSS101.
 
     ## Why is this bad?
     Readers scan a README for the same few answers: how do I install it, how do I use it,
@@ -1148,6 +1160,7 @@ class OSS111(Rule):
             says_how_to_run(text, rst=rst)
             or runs_notebooks(text, rst=rst)
             or _linked_guide_says_how(repo, path, text)
+            or _names_the_file_that_repeats_it(repo, path, text)
         ):
             return []
         return list(_HOW_TO_RUN)

@@ -408,6 +408,27 @@ def says_how_to_run(text: str, *, rst: bool = False) -> bool:
     return False
 
 
+#: Words of a sentence that says which file repeats the work ("the code to repeat the analysis is in index.Rmd").
+_RERUN_WORDS = ("reproduc*", "replicat*", "repeat*", "rerun*", "re-run*", "recreat*", "regenerat*")
+#: A file name a reader runs or knits: a script, a notebook, an R Markdown or Quarto document.
+_RUNNABLE_FILE = lazy(r"(?i)(?<![\w./-])((?:[\w.-]+/)*[\w.-]+\.(?:py|r|rmd|qmd|ipynb|jl|sh|do|m))(?![\w/])")
+
+
+def files_that_repeat_the_work(text: str, *, rst: bool = False) -> set[str]:
+    """The scripts and notebooks a README names in a sentence about reproducing the work.
+
+    An analysis repository often says no more than "the code to repeat the analysis is the
+    R Markdown document index.Rmd": that names how to run it. The caller checks the files exist.
+    """
+    code = code_lines(text, rst=rst)
+    named: set[str] = set()
+    for index, line in enumerate(text.splitlines()):
+        if index in code or not _matches(_TOKEN.findall(line.casefold()), _RERUN_WORDS):
+            continue
+        named.update(match.group(1) for match in _RUNNABLE_FILE.finditer(_without_addresses(line)))
+    return named
+
+
 def _inline_spans(line: str) -> Iterator[str]:
     for start, end in inline_code_spans(line):
         yield line[start:end].strip("`")
