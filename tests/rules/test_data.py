@@ -1114,6 +1114,21 @@ def test_a_file_a_workflow_reads_by_its_path_is_its_input(
     assert [f.path for f in staged.findings if f.code == "OSS402"] == ["results.csv"]
 
 
+def test_data_a_readme_links_is_offered_to_readers(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    files = {
+        "README.md": "# Our notebooks\n\nAll 38 of them. Also available as [a CSV file](notebooks.csv).\n",
+        "notebooks.csv": "name,url\nvotes,https://example.org\n",
+        "main.py": 'rows = list(csv.DictReader(open("./notebooks.csv")))\n',
+        "scores.csv": "a,b\n1,2\n",  # named in prose only, not linked: still data at the top
+        "notebooks/README.md": "The notebooks write [the cleaned table](clean.csv).\n",
+        "notebooks/clean.csv": "a\n1\n",  # linked by the README of its own folder
+        "notebooks/out.csv": "a\n1\n",  # a notebook's output, linked by no README
+    }
+    files["README.md"] += "See scores.csv for the scores.\n"
+    root = make_repo(files)
+    assert [f.path for f in check_unadopted(root, "OSS402")] == ["notebooks/out.csv", "scores.csv"]
+
+
 def test_a_workbook_with_charts_is_a_document(make_repo: MakeRepo, check_unadopted: Check) -> None:
     import io
     import zipfile
@@ -1803,6 +1818,34 @@ def test_files_in_a_folder_the_docs_name_are_provided_on_purpose(make_repo: Make
         "logs/huge_fold/events.out.tfevents.5",
     ]
     assert "over the 10240 KB limit for files in a folder the docs name" in findings[-1].message
+
+
+def test_files_of_a_folder_the_code_reads_whole_are_its_inputs(make_repo: MakeRepo, check: Check) -> None:
+    table = b"a,b\n" * (MB // 2)
+    files: dict[str, str | bytes] = {
+        "output/history/france.csv": table,  # R's dir() lists the folder, and the loop reads each
+        "output/history/spain.csv": table,
+        "output/weekly/italy.csv": table,  # Python's glob() takes the csv files of the folder
+        "output/weekly/italy.parquet": table,  # ... and not this one
+        "output/monthly/peru.csv": table,  # pathlib's iterdir() lists the folder
+        "output/monthly/deeper/chile.csv": table,  # a listing reads one folder, not those below it
+        "output/unread/norway.csv": table,  # no code lists or names it
+        "data/raw.csv": table,  # a top-level folder is where files go, even when the code lists it
+        "scripts/model.R": (
+            "for (name in dir('output/history')) {\n  x <- read.csv(file.path('output/history', name))\n}\n"
+            "raw <- list.files('data')\n"
+        ),
+        "scripts/weekly.py": (
+            "import glob\nfrom pathlib import Path\n\nfor name in glob.glob('output/weekly/*.csv'):\n    print(name)\n"
+            'for path in Path("./output/monthly").iterdir():\n    print(path)\n'
+        ),
+    }
+    assert [f.path for f in check(make_repo(files), "OSS403")] == [
+        "data/raw.csv",
+        "output/monthly/deeper/chile.csv",
+        "output/unread/norway.csv",
+        "output/weekly/italy.parquet",
+    ]
 
 
 def test_data_a_readme_links_by_its_address_is_published_on_purpose(

@@ -19,7 +19,7 @@ from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Severity, St
 from oss_checks.text.attributes import filter_for
 from oss_checks.text.audience import read_as_notebooks
 from oss_checks.text.ci import ci_files, is_ci_script
-from oss_checks.text.community import README_NAMES
+from oss_checks.text.community import README_NAMES, is_rst
 from oss_checks.text.layout import (
     KEEP_FILE_NAMES,
     VENDORED_FOLDERS,
@@ -51,7 +51,7 @@ from oss_checks.text.paths import (
     text_path_hits,
 )
 from oss_checks.text.project import project_kind
-from oss_checks.text.readme import resolve
+from oss_checks.text.readme import linked_paths, resolve
 from oss_checks.text.secrets import find_code_secrets, find_file_secrets, is_placeholder
 
 if TYPE_CHECKING:
@@ -530,7 +530,9 @@ class OSS402(Rule):
     drawings (a report or a teaching demo made to be opened, not a table of data),
     and zip archives of the project's own notebooks or code (a book's "download the
     notebooks" bundle: below its top folder, a notebook or script of this repository;
-    told by the names in the archive, which is never unpacked).
+    told by the names in the archive, which is never unpacked), and data that the README
+    at the top or in its own folder links (`Also available as [a CSV file](notebooks.csv)`),
+    which is offered to readers.
 
     ## Why is this bad?
     Data next to code is easily committed by accident and then stays in git
@@ -607,6 +609,8 @@ class OSS402(Rule):
             return
         if _workbook_document(repo, file) or _bundle_of_code(repo, file):
             return  # a workbook made to be read, or the download of the project's own notebooks
+        if _linked_by_a_readme(repo, file.path):
+            return  # published on purpose: moving it breaks the README's link
         path_itself = re.compile(re.escape(file.path))
         if any(any(_whole_names(repo.read_text(config) or "", path_itself)) for config in ci_files(repo)):
             return  # the input of a workflow, which reads it by this path: moving it breaks the job
@@ -623,6 +627,18 @@ class OSS402(Rule):
                 "save what they write: move it to data/ (kept out of git), or delete it if a notebook "
                 "left it there",
             )
+
+
+def _linked_by_a_readme(repo: Repo, path: str) -> bool:
+    """Whether the README at the top, or the one of the file's own folder, links the file by a
+    relative link ("Also available as [a CSV file](notebooks.csv)"): data offered to readers."""
+    folder = path.rpartition("/")[0]
+    for readme_folder in dict.fromkeys(("", folder)):
+        readme = repo.find(*(f"{readme_folder}/{name}" if readme_folder else name for name in README_NAMES))
+        text = repo.read_text(readme) if readme is not None else None
+        if readme is not None and text and path in linked_paths(text, readme_folder, rst=is_rst(readme)):
+            return True
+    return False
 
 
 #: Parts of an Excel workbook (a zip) that only a document made for readers has.
@@ -744,7 +760,11 @@ class OSS403(Rule):
     `"folds." + str(k) + ".csv"`, or a glob such as `folds.*.csv` or `folds.[0-4].csv`.
     A file whose own folder the docs name by its whole path ("the training log is
     provided under `runs/best_fold0/`") is named too; a top-level folder such as `data/`
-    or `runs/` is where files go, so naming it names none of them. A link to a file or
+    or `runs/` is where files go, so naming it names none of them. So is a file in a folder
+    that the code lists to read what it holds (R's `dir("output/history")` or
+    `list.files()`, Python's `os.listdir()`, `glob("output/history/*.csv")` or
+    `Path("output/history").iterdir()`), if the listing's pattern takes it; the same
+    two levels of depth apply. A link to a file or
     folder on the forge (`https://github.com/o/r/blob/main/data/output/by_city/`, with
     `%20` for a space) names it by its path as well. So is a file that the
     README of its own folder names (a dataset documented file by file, shared on purpose).
@@ -838,6 +858,8 @@ class OSS403(Rule):
             return f"{kind} the project's code names", self.settings["bundled-max-kb"]
         if not _versions_data(repo) and path.rpartition("/")[0] in _folders_the_docs_name(repo, base * 1024):
             return f"{kind} in a folder the docs name", self.settings["bundled-max-kb"]
+        if not _versions_data(repo) and _listed_by_the_code(repo, path, base * 1024):
+            return f"{kind} in a folder the code reads whole", self.settings["bundled-max-kb"]
         if not _versions_data(repo) and _described_beside(repo, path):
             return f"{kind} the README beside them describes", self.settings["bundled-max-kb"]
         if kind != "model files" and not repo.package_dirs and read_as_notebooks(repo):
@@ -998,7 +1020,11 @@ def _named_in_the_project(repo: Repo, above: int) -> frozenset[str]:
         series = {name: parts for name in names if name not in found and (parts := _series_parts(name))}
         if series:
             built = _mentioned(
-                repo, large, sorted({p for p, _ in series.values()}, key=len, reverse=True), _built
+                repo,
+                large,
+                sorted({p for p, _ in series.values()}, key=len, reverse=True),
+                _built,
+                whole_search=True,
             )
             found.update(name for name, (prefix, rest) in series.items() if (prefix, rest) in built)
         return frozenset(found)
@@ -1029,6 +1055,67 @@ def _folders_the_docs_name(repo: Repo, above: int) -> frozenset[str]:
         return frozenset(_mentioned(repo, large, folders, _whole_paths, suffixes=_DOC_SUFFIXES, names=()))
 
     return repo.memo(("large-file-folders-named", above), find)
+
+
+def _listed_by_the_code(repo: Repo, path: str, above: int) -> bool:
+    folder, _, name = path.rpartition("/")
+    return any(
+        listed == folder and fnmatch.fnmatchcase(name, files)
+        for listed, files in _folders_the_code_lists(repo, above)
+    )
+
+
+def _folders_the_code_lists(repo: Repo, above: int) -> frozenset[tuple[str, str]]:
+    """(folder, pattern) for the folders of large files that the code lists to read every file.
+
+    ``dir('output/historical-deaths')`` in R, ``os.listdir("output/historical-deaths")`` or
+    ``glob("output/historical-deaths/*.csv")`` in Python: the pipeline reads what the folder
+    holds, so each file there (that the glob's pattern takes) is an input named by its folder.
+    As for the docs, only a folder at least two levels deep counts; a top-level ``data/`` is
+    where files go.
+    """
+
+    def find() -> frozenset[tuple[str, str]]:
+        large = {path: path.rpartition("/")[0] for path in repo.paths if repo.size(path) > above}
+        folders = sorted({folder for folder in large.values() if "/" in folder}, key=len, reverse=True)
+        if not folders:
+            return frozenset()
+        return frozenset(
+            _mentioned(
+                repo, large, folders, _listings, suffixes=_LISTING_SUFFIXES, names=(), whole_search=True
+            )
+        )
+
+    return repo.memo(("large-file-folders-listed", above), find)
+
+
+_LISTING_SUFFIXES = (".py", ".r", ".rmd", ".qmd", ".jl", ".ipynb")
+#: A call that lists a folder: R's dir(), list.files() and Sys.glob(), fs's dir_ls(), Python's
+#: os.listdir(), os.scandir(), glob() and iglob(), Julia's readdir(), each with the folder quoted.
+_LISTING_CALL = (
+    r"(?:\b(?:dir|list\.files|Sys\.glob|dir_ls|listdir|scandir|i?glob|readdir)\s*\(\s*(?:path\s*=\s*)?)"
+)
+#: What may follow the folder inside the quotes: a slash, then a glob of its files (no deeper).
+_LISTED_FILES = r"(?:/(?P<files>[^'\"\s/]*))?"
+
+
+def _listings(text: str, mention: re.Pattern[str]) -> Iterator[tuple[str, str]]:
+    """(folder, files pattern) of each listing of a folder that ``mention`` names in ``text``."""
+    listing = _listing_pattern(mention.pattern)
+    for match in listing.finditer(text):
+        folder = match.group("folder") or match.group("pathlib")
+        files = match.group("files") or match.group("globbed") or "*"
+        yield folder, files
+
+
+def _listing_pattern(folders: str) -> re.Pattern[str]:
+    quoted = rf"""(?P<quote>['"])(?:\./)?(?P<folder>{folders}){_LISTED_FILES}(?P=quote)"""
+    # pathlib lists with Path("x/y").iterdir() or .glob("*.csv").
+    pathlib = (
+        rf"""\bPath\s*\(\s*(?P<q2>['"])(?:\./)?(?P<pathlib>{folders})/?(?P=q2)\s*\)\s*\."""
+        rf"""(?:iterdir\(|r?glob\(\s*['"](?P<globbed>[^'"\s/]*)['"])"""
+    )
+    return re.compile(f"{_LISTING_CALL}{quoted}|{pathlib}")
 
 
 #: The end of a forge's address of a file or folder at a branch, just before its path in the
@@ -1121,9 +1208,11 @@ def _mentioned(
     *,
     suffixes: tuple[str, ...] = _NAMING_SUFFIXES,
     names: tuple[str, ...] = _NAMING_NAMES,
+    whole_search: bool = False,
 ) -> set[Any]:
     """Everything ``matches`` finds for ``words`` in the text files of the project that end in
-    ``suffixes`` or are called one of ``names`` (one pass over them)."""
+    ``suffixes`` or are called one of ``names`` (one pass over them). The pass ends once each
+    word was found, unless ``whole_search`` says a word may be found in several forms."""
     mention = re.compile("|".join(re.escape(word) for word in words))
     found: set[Any] = set()
     for path in repo.paths:
@@ -1133,7 +1222,7 @@ def _mentioned(
             continue
         for text in _naming_texts(repo, path):
             found.update(matches(text, mention))
-        if matches is not _built and len(found) == len(words):
+        if not whole_search and len(found) == len(words):
             break
     return found
 
