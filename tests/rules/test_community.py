@@ -194,6 +194,25 @@ def test_missing_community_file(make_repo: MakeRepo, check: Check, code: str, pa
     assert "--fix creates it from the template" in baked[0].message
 
 
+def license_message(findings: list[Finding]) -> str:
+    assert len(findings) == 1, findings
+    return findings[0].message
+
+
+def test_a_missing_license_is_named_as_the_project_states_it(make_repo: MakeRepo, check: Check) -> None:
+    files = tree({"LICENSE": None})
+    assert license_message(check(make_repo(files), "OSS102")) == (
+        "LICENSE is missing: pyproject.toml says the license is MIT, but its text (the terms and the copyright "
+        "holder) is not in the repository; add LICENSE with the full text of MIT"
+    )
+    story = "# Excess deaths\n\n## Licence\n\nPublished under the [MIT licence](https://opensource.org/licenses/MIT).\n"
+    files = {"README.md": story + "The data are under CC BY 4.0.\n"}
+    assert "README.md says the license is MIT," in license_message(check(make_repo(files), "OSS102"))
+    # Two licenses named for the code: which one it has is the maintainers' call.
+    files = {"README.md": story + "Parts are licensed under the Apache License 2.0.\n"}
+    assert license_message(check(make_repo(files), "OSS102")).startswith("LICENSE is missing: add LICENSE so")
+
+
 @pytest.mark.parametrize(
     ("code", "path", "minimum"),
     [

@@ -12,6 +12,7 @@ from oss_checks.text.licenses import (
     detect_licenses,
     license_families,
     license_file_expression,
+    license_named_in,
     spdx_expression_error,
     spdx_spelling,
 )
@@ -163,3 +164,21 @@ def test_classifier_expression() -> None:
     assert classifier_expression(["License :: OSI Approved :: BSD License"]) is None  # 2- or 3-clause?
     assert classifier_expression(["License :: Other/Proprietary License"]) == "LicenseRef-Proprietary"
     assert classifier_expression(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("This software is published under the [MIT licence](https://opensource.org/licenses/MIT).", "MIT"),
+        ("## License\n\nBSD 3-clause license, see the docs.", "BSD 3-clause"),
+        ("Licensed under the Apache License, Version 2.0.", "Apache License, Version 2.0"),
+        ("The code is MIT licensed, and the MIT license applies to the notebooks too.", "MIT"),
+        ("Licensed under GPLv3; the data under CC BY 4.0.", "GPLv3"),
+        ("Licensed under MIT or the Apache License 2.0, at your option.", None),  # two: not one
+        ("We use MIT's data and a BSD socket.", None),  # no word of licensing on the line
+        ("See the license for permissions; the IMITATION license is ours.", None),
+        ("", None),
+    ],
+)
+def test_license_named_in_prose(text: str, named: str | None) -> None:
+    assert license_named_in(text) == named

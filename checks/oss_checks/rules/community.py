@@ -41,6 +41,7 @@ from oss_checks.text.licenses import (
     detect_licenses,
     license_classifiers,
     license_families,
+    license_named_in,
 )
 from oss_checks.text.locators import text_line, toml_key_line, yaml_key_line
 from oss_checks.text.markup import (
@@ -314,7 +315,9 @@ class OSS102(_CommunityFile):
     elsewhere the message says so and lets the owner decide. A short file that points at another license file of
     the repository counts; a bare web link does not, since it leaves out the copyright
     holder. So does an R package's `YEAR:` and `COPYRIGHT HOLDER:` file, which its
-    `DESCRIPTION` names beside the license (`License: MIT + file LICENSE`).
+    `DESCRIPTION` names beside the license (`License: MIT + file LICENSE`). When
+    LICENSE is missing and pyproject.toml or the README names one license ("published
+    under the MIT licence"), the message says which text to add.
 
     ## Why is this bad?
     Code without a license cannot legally be reused, not even by another team of the
@@ -344,6 +347,17 @@ class OSS102(_CommunityFile):
 
     def check(self, repo: Repo) -> Iterator[Finding]:
         main = self.locate(repo)
+        named = _license_the_project_names(repo) if main is None and not repo.answers else None
+        if named is not None and self.in_full:
+            # Naming the license is not enough: its text holds the terms and the copyright holder.
+            where, name = named
+            yield self.finding(
+                self.template_path,
+                f"{self.label} is missing: {where} says the license is {name}, but its text (the terms "
+                f"and the copyright holder) is not in the repository; add {self.template_path} with the "
+                f"full text of {name}",
+            )
+            return
         stub = main is not None and _r_package_license_stub(repo, main)
         # An R package's LICENSE holds only the year and holder that DESCRIPTION's
         # "License: MIT + file LICENSE" names: the license is in DESCRIPTION, by name.
@@ -384,6 +398,17 @@ class OSS102(_CommunityFile):
             return False
         families, _ = license_families(declared)
         return any(known.key in families for known in detect_licenses(text))
+
+
+def _license_the_project_names(repo: Repo) -> tuple[str, str] | None:
+    """(where, license) for the license the package metadata or the README names, if one."""
+    declared = repo.project.get("license")
+    if isinstance(declared, str) and declared.strip():
+        return "pyproject.toml", declared.strip()
+    readme = repo.find(*README_NAMES)
+    text = repo.read_text(readme) if readme is not None else None
+    named = license_named_in(text) if text else None
+    return (readme, named) if readme is not None and named is not None else None
 
 
 _COPYRIGHT_LINE = lazy(r"\s*(?:copyright\b|\(c\)|\u00a9)", re.IGNORECASE)

@@ -427,3 +427,26 @@ def classifier_expression(classifiers: Any) -> str | None:
     return next((known.spdx for known, _, _ in _LICENSE_TEXTS if known.key == family), None) or (
         PROPRIETARY.spdx if family == PROPRIETARY.key else None
     )
+
+
+#: A license's name as prose writes it, next to the word license or licence on the same line.
+_NAMED_LICENSE = lazy(
+    r"(?i)(?<![\w-])(MIT|ISC|Unlicense|(?:new |revised |modified |simplified )?BSD(?:[- ]?[23](?:[- ]clause)?)?"
+    r"|Apache(?: license)?(?:,? (?:version |v)?2(?:\.0)?)?|(?:A|L)?GPL(?:[- ]?v?[23](?:\.[01])?\+?)?"
+    r"|MPL[- ]?2(?:\.0)?)(?![\w-])"
+)
+_LICENSE_WORD = lazy(r"(?i)\blicen[cs]e")
+
+
+def license_named_in(text: str) -> str | None:
+    """The one license a page names in prose ("under the [MIT licence](...)"), as written; None
+    when it names none, or several that differ (the reader could not tell which the code has)."""
+    named: dict[str, str] = {}
+    for line in text.splitlines():
+        if not _LICENSE_WORD.search(line):
+            continue
+        for match in _NAMED_LICENSE.finditer(line):
+            spelled = spdx_spelling(match.group(1))
+            if spelled is not None:
+                named.setdefault(spelled, match.group(1))
+    return next(iter(named.values())) if len(named) == 1 else None
