@@ -975,6 +975,14 @@ def test_repository_name_is_accepted_besides_the_distribution_name(make_repo: Ma
     )
 
 
+def test_the_organisations_name_above_the_readme_is_a_brand(make_repo: MakeRepo, check: Check) -> None:
+    # The owner of the Source URL (northwind-data) heads the README, as an organisation's brand line.
+    brand = README.replace("# Demand Forecasting", "# Northwind-Data")
+    assert check(make_repo(tree({"README.md": brand})), "OSS113") == []
+    other = README.replace("# Demand Forecasting", "# Southwind-Data")
+    assert where(check(make_repo(tree({"README.md": other})), "OSS113")) == [("OSS113", "README.md", 1)]
+
+
 def test_citation_title_differs(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo(tree({"CITATION.cff": CITATION.replace("title: Demand Forecasting", "title: old-name")}))
     assert where(check(root, "OSS113")) == [("OSS113", "CITATION.cff", 3)]
@@ -1532,6 +1540,7 @@ def test_a_guide_about_security_is_not_a_policy(make_repo: MakeRepo, check: Chec
         {"CHANGELOG/0.5.0.md": "- x", "CHANGELOG/unreleased.md": "- y"},
         {"news/123.feature.md": "Added a thing."},
         {".github/release.yml": "changelog:\n  categories: []\n"},
+        {".github/release-drafter.yml": "name-template: 'v$NEXT_PATCH_VERSION'\ntemplate: '$CHANGES'\n"},
         {"HISTORY.rst": "History\n=======\n\n0.1.0\n-----\n\n- First release of the weekly forecast.\n"},
     ],
 )

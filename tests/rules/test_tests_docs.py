@@ -672,6 +672,10 @@ def test_broken_sphinx_site_is_reported(
         {"docs/mkdocs.yml": "site_name: x\n", "docs/docs/index.md": "# x\n"},  # pandarallel
         {"docs/myst.yml": "version: 1\nproject:\n  title: x\n"},  # MyST, scientific-python/cookie
         {"_config.yml": "title: x\n", "_toc.yml": "format: jb-book\nroot: intro\n"},  # Jupyter Book
+        {"nbs/_quarto.yml": "project:\n  type: website\n"},  # nbdev's Quarto site
+        {"docs/mintlify/docs.json": '{"$schema": "https://mintlify.com/docs.json", "name": "x"}'},  # Mintlify
+        {"docs/mint.json": '{"name": "x"}'},  # Mintlify's older configuration
+        {"website/docusaurus.config.js": "module.exports = {title: 'x'};\n"},  # Docusaurus
         {".readthedocs.yaml": "version: 2\nbuild:\n  os: ubuntu-24.04\n  commands:\n    - myst build\n"},
         {
             ".readthedocs.yaml": "version: 2\nsphinx:\n  configuration: site/conf.py\n",
@@ -690,6 +694,14 @@ def test_documentation_configured_elsewhere_counts(
 ) -> None:
     pyproject = '[project]\nname = "x"\nversion = "1"\n[project.optional-dependencies]\ndocs = ["sphinx"]\n'
     assert check_unadopted(make_repo({**files, "pyproject.toml": pyproject}), "OSS503") == []
+
+
+def test_a_json_file_that_is_not_mintlifys_is_no_docs_configuration(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    pyproject = '[project]\nname = "x"\nversion = "1"\n[project.optional-dependencies]\ndocs = ["sphinx"]\n'
+    files = {"pyproject.toml": pyproject, "docs/docs.json": '{"pages": []}', "a/b/c/_quarto.yml": "x: 1\n"}
+    assert [f.path for f in check_unadopted(make_repo(files), "OSS503")] == ["mkdocs.yml"]
 
 
 def test_readthedocs_naming_a_missing_configuration(make_repo: MakeRepo, check_unadopted: Check) -> None:

@@ -14,7 +14,7 @@ from oss_checks.text.audience import (
     makes_releases,
     newest_version_tag,
     one_maintainer,
-    origin_repository,
+    origin_slug,
     published,
     released_after,
 )
@@ -648,7 +648,8 @@ class OSS106(_CommunityFile):
     at the top of the repository, a folder of release notes (`changelog/`, `changes/`,
     towncrier's `news/` or `newsfragments/`, `doc/release/`, `doc/whats_new/`,
     `docs/source/release_notes/` ...), a changelog page in the docs tree, or GitHub's
-    `.github/release.yml`, which writes the notes of each GitHub release, or a release guide
+    `.github/release.yml`, which writes the notes of each GitHub release, or release-drafter's
+    `.github/release-drafter.yml`, which drafts them from the pull requests, or a release guide
     (`RELEASING.md`, `docs/releasing.md`) that says how each release's notes are written,
     or a release log the README keeps itself (a "News", "What's new" or "Changelog"
     section, or two or more dated headings such as `## Update - July 2, 2026`). A
@@ -1551,7 +1552,8 @@ class OSS113(Rule):
     on purpose, and is not compared; in a baked project the template made every name from
     one answer, so there it is. The README
     title is its first heading only when nothing but badges comes before it, and never a
-    section such as "About statsmodels". URLs are compared by host, owner and repository
+    section such as "About statsmodels", nor the name of the repository's owner (an
+    organisation's brand line, `# Nixtla` above statsforecast's own title). URLs are compared by host, owner and repository
     name only, so pages inside the repository (issues, a branch, the wiki) agree. Links in
     the README and CONTRIBUTING are not compared: they point at forks ("git clone
     git@github.com:your-username/..."), dependencies and sibling repositories as often as
@@ -1613,10 +1615,14 @@ class OSS113(Rule):
         # The repository's own name also counts: a package may be published under another name,
         # and a repository may hold a component package named for its part ("spineq" in
         # "spatial-inequality"). Without a project URL, the remote it was cloned from says it.
-        repository = url.repository[-1] if url is not None and url.repository else origin_repository(repo)
+        slug = url.repository if url is not None and url.repository else origin_slug(repo)
+        repository = slug[-1] if slug else None
         names = {identifier.key} if identifier else set()
         if repository:
             names.add(name_key(repository))
+        owners = {name_key(owner) for owner in (slug or ())[:-1]}
+        # "# Nixtla" above statsforecast's own title: the organisation's brand line, not a name.
+        titles = [claim for claim in titles if claim.path != readme or claim.key not in owners - names]
         # The template record ties the display name to the slug cookiecutter derived from it
         # (by transliteration: "Zoë 数据" -> "zoe-shu-ju"), so either spelling is the same project.
         recorded = {name_key(str(repo.answers.get(key, ""))) for key in ("project_name", "project_slug")} - {

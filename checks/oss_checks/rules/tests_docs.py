@@ -866,6 +866,34 @@ OTHER_CONFIGS = (
     "doc/_config.yml",
     "book/_config.yml",
 )
+#: Site builders whose configuration may stand in a folder of its own (nbdev keeps ``nbs/_quarto.yml``,
+#: Mintlify ``docs/mintlify/docs.json``): Quarto, Mintlify and Docusaurus.
+_SITE_BUILDER_FILES = frozenset(
+    {"_quarto.yml", "_quarto.yaml", "mint.json", "docusaurus.config.js", "docusaurus.config.ts"}
+)
+#: Mintlify's current configuration has a name many tools use; its schema address tells it apart.
+_MINTLIFY_CONFIG = "docs.json"
+_MINTLIFY_MARK = "mintlify"
+#: How deep such a configuration may be: ``nbs/_quarto.yml``, ``docs/mintlify/docs.json``.
+_SITE_BUILDER_DEPTH = 2
+
+
+def _site_builder_config(repo: Repo) -> str | None:
+    """The configuration of a Quarto, Mintlify or Docusaurus site near the top, if there is one."""
+    for path in repo.paths:
+        depth = path.count("/")
+        if depth > _SITE_BUILDER_DEPTH:
+            continue
+        name = path.rpartition("/")[2]
+        if name in _SITE_BUILDER_FILES:
+            return path
+        if name == _MINTLIFY_CONFIG and repo.content_size(path) < 1024 * 1024:
+            text = repo.read_text(path) or ""
+            if _MINTLIFY_MARK in text[:2000].lower() or _MINTLIFY_MARK in path.lower():
+                return path
+    return None
+
+
 READTHEDOCS_CONFIGS = (".readthedocs.yaml", ".readthedocs.yml", "readthedocs.yaml", "readthedocs.yml")
 #: A documentation URL into the repository's own files is read on the forge, not built.
 _FORGE_BROWSED = lazy(r"/(?:-/)?(?:tree|blob)/|/wiki(?:/|$)")
@@ -972,7 +1000,9 @@ class OSS503(Rule):
     Such a project needs a documentation configuration: ProperDocs or MkDocs (`mkdocs.yml`,
     `mkdocs.yaml` or `properdocs.yml`, at the top or in `docs/`), Sphinx (`conf.py` in `docs/`, `doc/`,
     `docs/source/` or `doc/source/`), Zensical (`zensical.toml`), Jupyter Book or MyST
-    (`_config.yml`, `myst.yml`), or whatever `.readthedocs.yaml` names. Whenever a MkDocs
+    (`_config.yml`, `myst.yml`), Quarto (`_quarto.yml`, also nbdev's `nbs/_quarto.yml`),
+    Mintlify (`mint.json`, or a `docs.json` of Mintlify's), Docusaurus, or whatever
+    `.readthedocs.yaml` names. Whenever a MkDocs
     or Sphinx configuration exists it must also parse and have a home page; MkDocs tags
     such as `!!python/name:` are understood. A `.readthedocs.yaml` that names a
     configuration file that does not exist is reported too: that build fails.
@@ -1024,7 +1054,7 @@ class OSS503(Rule):
             yield from self._sphinx(repo, sphinx_config)
         if mkdocs_config or sphinx_config or (readthedocs is not None and readthedocs.commands):
             return
-        if any(repo.exists(path) for path in OTHER_CONFIGS):
+        if any(repo.exists(path) for path in OTHER_CONFIGS) or _site_builder_config(repo):
             return
         reason = docs_declared(repo)
         if reason is None:

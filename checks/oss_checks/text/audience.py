@@ -111,13 +111,19 @@ def _own_names(repo: Repo) -> set[str]:
 
 def origin_repository(repo: Repo) -> str | None:
     """The name of the repository on the code host it was cloned from (``origin``), or None."""
+    slug = origin_slug(repo)
+    return slug[-1] if slug else None
 
-    def read() -> str | None:
+
+def origin_slug(repo: Repo) -> tuple[str, ...] | None:
+    """The owner (with any subgroups) and name of the repository ``origin`` points at, or None."""
+
+    def read() -> tuple[str, ...] | None:
         remote = repo.git("config", "--get", "remote.origin.url", ok=(0, 1)) if repo.is_git else None
         parsed = parse_repo_url(remote.decode("utf-8", "replace").strip()) if remote else None
-        return parsed.repository[-1] if parsed is not None and len(parsed.repository) >= 2 else None
+        return parsed.repository if parsed is not None and len(parsed.repository) >= 2 else None
 
-    return repo.memo("origin-repository", read)
+    return repo.memo("origin-slug", read)
 
 
 def linked_from_pages(repo: Repo) -> frozenset[str]:

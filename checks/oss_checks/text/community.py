@@ -221,16 +221,20 @@ _NOTES_FILES = lazy(
 )
 #: GitHub writes release notes from this file when a release is made.
 GITHUB_RELEASE_NOTES = ".github/release.yml"
+#: Other configurations that write each release's notes: GitHub's own in its other spelling,
+#: and release-drafter's, which drafts the notes of the next release from its pull requests.
+RELEASE_NOTE_WRITERS = (".github/release.yaml", ".github/release-drafter.yml", ".github/release-drafter.yaml")
 
 
 def release_notes(repo: Repo) -> str | None:
-    """Where release notes live besides a top-level CHANGELOG: a folder, a docs page, or GitHub's release.yml.
+    """Where release notes live besides a top-level CHANGELOG: a folder, a docs page, GitHub's
+    release.yml or release-drafter's configuration.
 
     Returns the folder (with a trailing ``/``) or file; None when there is none.
     """
 
     def find() -> str | None:
-        for path in (GITHUB_RELEASE_NOTES, ".github/release.yaml"):
+        for path in (GITHUB_RELEASE_NOTES, *RELEASE_NOTE_WRITERS):
             if repo.exists(path):
                 return path
         best: tuple[int, str] | None = None
