@@ -185,6 +185,25 @@ def test_a_dependency_manifest_is_asked_for_no_description_readme_or_authors(
     ]
 
 
+def test_a_metadata_only_wheel_nobody_publishes_is_an_environment(make_repo: MakeRepo, check: Check) -> None:
+    # A docs site's notebooks: hatchling builds an empty wheel, so no package page shows anything.
+    pyproject = (
+        '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n'
+        '[project]\nname = "lab-tutorials"\ndynamic = ["version"]\nauthors = [{ name = "Ana Ruiz" }]\n'
+        'classifiers = ["Programming Language :: Python :: 3"]\ndependencies = ["sphinx", "myst-nb"]\n\n'
+        "[tool.hatch]\nbuild.targets.wheel.bypass-selection = true\n"
+    )
+    files = {"pyproject.toml": pyproject, "README.md": "# Tutorials\n\nThe notebooks of our docs.\n"}
+    assert check(make_repo(files), "OSS202", "OSS203") == []
+    # A meta-package the README tells readers to pip install has an index page to describe.
+    published = {**files, "README.md": "# Tutorials\n\n```\npip install lab-tutorials\n```\n"}
+    assert sorted(f.code for f in check(make_repo(published), "OSS202", "OSS203")) == ["OSS202", "OSS203"]
+    # Files forced into the wheel make it a package again.
+    forced = pyproject + '[tool.hatch.build.targets.wheel.force-include]\n"lab" = "lab"\n'
+    codes = sorted(f.code for f in check(make_repo({**files, "pyproject.toml": forced}), "OSS202", "OSS203"))
+    assert codes == ["OSS202", "OSS203"]
+
+
 # -- OSS203 ----------------------------------------------------------------------------------
 def test_missing_readme_key(make_repo: MakeRepo, check: Check) -> None:
     findings = check(make_repo(repo_files(without('readme = "README.md"'))), "OSS203")

@@ -362,6 +362,8 @@ def dependency_manifest(pyproject: _Pyproject) -> bool:
     ``uv init`` writes itself, ``description = "Add your description here"`` and ``readme =
     "README.md"``, describes nothing.
     """
+    if _metadata_only_wheel(pyproject.repo):
+        return on_package_index(pyproject.repo) is None
     describing = {key for key in _DESCRIBING_KEYS if key in pyproject.project}
     description = pyproject.project.get("description")
     if isinstance(description, str) and is_placeholder_description(description):
@@ -374,6 +376,19 @@ def dependency_manifest(pyproject: _Pyproject) -> bool:
     if isinstance(dynamic, list) and any(key in dynamic for key in _DESCRIBING_KEYS):
         return False
     return on_package_index(pyproject.repo) is None
+
+
+def _metadata_only_wheel(repo: Repo) -> bool:
+    """Whether hatchling builds a wheel of metadata alone (``bypass-selection = true`` and no file
+    forced in): an environment for docs or notebooks, or a meta-package if an index offers it."""
+    wheel: Any = (repo.pyproject or {}).get("tool", {})
+    for key in ("hatch", "build", "targets", "wheel"):
+        wheel = wheel.get(key) if isinstance(wheel, dict) else None
+    return (
+        isinstance(wheel, dict)
+        and wheel.get("bypass-selection") is True
+        and not any(wheel.get(key) for key in ("force-include", "packages", "only-include", "include"))
+    )
 
 
 #: Descriptions project templates write for the author to replace ("A short description of the project.").
@@ -402,8 +417,11 @@ class OSS202(_ProjectField):
     `requires-python` and dependencies, with no description, readme, authors, urls,
     license, classifiers or keywords) of a project nothing offers on a package index is
     a dependency manifest, as `uv init` and `uv add` leave it (uv's own placeholder
-    description and `readme = "README.md"` count for nothing): a missing or placeholder
-    description is not reported there, since no page shows it.
+    description and `readme = "README.md"` count for nothing). So is a project whose
+    wheel hatchling builds of metadata alone (`bypass-selection = true`, no file forced
+    in), a docs or notebook environment, unless something offers it on a package index
+    (then it is a meta-package with a page). A missing or placeholder description is not
+    reported there, since no page shows it.
 
     ## Why is this bad?
     The description is the summary package indexes, `pip show`, internal catalogues and
