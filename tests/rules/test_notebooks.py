@@ -1151,6 +1151,21 @@ def test_a_move_is_suggested_into_the_folder_that_holds_most_notebooks(
     assert all(", e.g. to notebooks/" in f.message for f in full)
 
 
+def test_a_notebook_that_imports_a_module_beside_it_stays_with_it(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    files = {
+        "notebooks/1.0-abc-eda.ipynb": nb(code()),
+        "notebooks/2.0-abc-model.ipynb": nb(code()),
+        "notebooks/3.0-abc-report.ipynb": nb(code()),
+        "slack/magic/__init__.py": "",
+        "slack/magic/abracadabra.py": "class Abracadabra: ...\n",
+        "slack/magic/Try magic.ipynb": nb(code("from abracadabra import Abracadabra\nAbracadabra()")),
+        "slack/magic/Other.ipynb": nb(code("import pandas as pd")),  # imports nothing of its folder
+    }
+    assert [f.path for f in check_unadopted(make_repo(files), "OSS305")] == ["slack/magic/Other.ipynb"]
+
+
 # -- OSS306 notebook-kernel ----------------------------------------------------------------
 
 
@@ -1165,6 +1180,7 @@ def test_notebook_with_kernel_metadata_passes(make_repo: MakeRepo, check: Check)
         {},
         {"kernelspec": "python3", "language_info": {"name": " "}},
         {"kernelspec": {"display_name": "Python 3"}, "language_info": []},
+        {"application/vnd.databricks.v1+notebook": {"notebookName": "sales"}},  # no language in it
     ],
 )
 def test_a_notebook_that_records_neither_kernel_nor_language_is_reported(
@@ -1183,6 +1199,8 @@ def test_a_notebook_that_records_neither_kernel_nor_language_is_reported(
         {"kernelspec": {"name": "python3", "display_name": "Python 3"}, "accelerator": "GPU"},
         # A docs build that runs its notebooks picks the kernel; the language is recorded.
         {"language_info": {"name": "python", "version": "3.11.4"}},
+        # A Databricks export: the cluster is the kernel, the language is in Databricks' metadata.
+        {"application/vnd.databricks.v1+notebook": {"notebookName": "sales", "language": "python"}},
     ],
 )
 def test_one_of_kernel_and_language_is_enough(

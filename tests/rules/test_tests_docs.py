@@ -260,6 +260,21 @@ def test_flat_layout_packages_are_checked(make_repo: MakeRepo, check: Check) -> 
     assert where(check(make_repo(files), "OSS502")) == [("OSS502", "pkg/model.py", 0)]
 
 
+def test_helpers_in_a_folder_of_tests_by_content_need_no_tests(make_repo: MakeRepo, check: Check) -> None:
+    # A CI's folder that pytest runs: conftest.py beside test modules, and the helpers they use.
+    files = {
+        **PACKAGE,
+        "action_files/__init__.py": "",
+        "action_files/conftest.py": "import pytest\n",
+        "action_files/test_fit.py": TEST_MODULE,
+        "action_files/lint_imports.py": CODE,
+        # A package with a conftest.py for its doctests and no test module beside it is still code.
+        "src/pkg/conftest.py": "import pytest\n",
+        "src/pkg/report.py": CODE,
+    }
+    assert where(check(make_repo(files), "OSS502")) == [("OSS502", "src/pkg/report.py", 0)]
+
+
 NETWORK_LIKE: dict[str, str | bytes] = {
     "netlib/__init__.py": "from netlib.flow import *\n",
     "netlib/algorithms/__init__.py": "",

@@ -788,7 +788,8 @@ class OSS305(_NotebookRule):
     in reading order (`00_prepare_data`, `01_filter`) in a folder below the top,
     and a notebook kept with the Python, R, shell or Julia scripts of its own folder
     (a tool's folder such as `scripts/compare_runs/`, no package), which reads what
-    they write.
+    they write, and a notebook that imports a module of its own folder by its bare
+    name (`from abracadabra import Magic` beside `abracadabra.py`), which runs from there.
     In a collection of projects (two or more folders side by side, at the top or
     inside one folder, each with a README and notebooks of its own: a volunteer
     group's projects, one folder per dataset or data source), each project is
@@ -872,6 +873,8 @@ class OSS305(_NotebookRule):
         importable = bool(folder) and repo.exists(f"{folder}/__init__.py")
         if folder and not importable and _beside_scripts(repo, folder):
             return None  # a tool's folder: the notebook reads what the scripts beside it write
+        if folder and _imports_a_neighbour(repo, path, folder):
+            return None  # `from abracadabra import X` with abracadabra.py beside it: moved, it breaks
         package = next((folder for folder in code_packages(repo) if path.startswith(folder + "/")), None)
         if package is not None and not _keeps_notebooks_inside(repo, package):
             return f"inside the code of the package {package}/"
@@ -967,6 +970,34 @@ def _documentation_home(path: str) -> str | None:
 
 #: Scripts a notebook may read the results of: Python, R, shell and Julia.
 _SCRIPT_SUFFIXES = (".py", ".r", ".sh", ".jl")
+
+
+#: The first module an import statement of a code cell names: ``import x.y`` or ``from x import y``.
+_IMPORTED_MODULE = lazy(r"(?m)^[ \t]*(?:from|import)[ \t]+([A-Za-z_]\w*)")
+
+
+def _imports_a_neighbour(repo: Repo, path: str, folder: str) -> bool:
+    """Whether the notebook imports, by its bare name, a module kept in its own folder: it runs
+    from that folder, so its place is part of its code."""
+
+    def by_folder() -> dict[str, set[str]]:
+        modules: dict[str, set[str]] = {}
+        for other in repo.paths:
+            place, _, name = other.rpartition("/")
+            if name.endswith(".py") and name != "__init__.py":
+                modules.setdefault(place, set()).add(name.removesuffix(".py"))
+        return modules
+
+    neighbours = repo.memo("python-modules-by-folder", by_folder).get(folder)
+    if not neighbours:
+        return False
+    cells = read_notebook(repo, path).cells
+    return any(
+        match.group(1) in neighbours
+        for cell in cells
+        if cell.cell_type == "code"
+        for match in _IMPORTED_MODULE.finditer(cell.source)
+    )
 
 
 def _beside_scripts(repo: Repo, folder: str) -> bool:
@@ -1129,8 +1160,9 @@ class OSS306(_NotebookRule):
     is saved from a running kernel, and reports a notebook that has neither. One of
     them is enough to tell the notebook's language: Colab keeps only `kernelspec`,
     and documentation builds that run notebooks choose the kernel themselves. A
-    notebook saved in the old nbformat 3 counts the language its code cells name.
-    Notebooks of tests, test data and vendored code are left alone.
+    notebook saved in the old nbformat 3 counts the language its code cells name, and
+    a notebook exported from Databricks the `language` of its Databricks metadata (the
+    cluster it is attached to is its kernel). Notebooks of tests, test data and vendored code are left alone.
 
     ## Why is this bad?
     Without them, Jupyter asks every reader to pick a kernel, documentation tools
@@ -1155,12 +1187,19 @@ class OSS306(_NotebookRule):
 
     def check_notebook(self, path: str, notebook: Notebook) -> Iterator[Finding]:
         metadata = notebook.metadata
+        databricks = metadata.get(_DATABRICKS_METADATA)
+        if isinstance(databricks, dict) and isinstance(databricks.get("language"), str):
+            return  # a Databricks export names its language there, and the cluster is its kernel
         if not (_named(metadata.get("kernelspec")) or _named(metadata.get("language_info"))):
             yield self.finding(
                 path,
                 "notebook metadata has no kernelspec.name and no language_info.name, so nothing says "
                 "which kernel or language it runs on: select a kernel in Jupyter, run the notebook and save it",
             )
+
+
+#: Where a notebook exported from Databricks keeps its own metadata, its language among it.
+_DATABRICKS_METADATA = "application/vnd.databricks.v1+notebook"
 
 
 def _named(value: Any) -> bool:

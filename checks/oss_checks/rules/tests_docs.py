@@ -515,7 +515,8 @@ class OSS502(Rule):
     `benchmarks/`, `benchmark/`, `bench/` or `asv_bench/` folder, `bench_*.py` and
     `*_benchmark.py` files), templates that contributors copy (`template_*.py`,
     `*_template.py` that no module imports), `api.py` re-export modules, vendored code,
-    empty modules and modules with no function or class are never reported, nor is anything while the project has no tests at all (OSS501 says so once).
+    the helpers of a folder that holds tests without being named for them (a `conftest.py`
+    beside test modules, as a CI's `action_files/` has), empty modules and modules with no function or class are never reported, nor is anything while the project has no tests at all (OSS501 says so once).
     Modules matching the `ignore` globs (by default `__init__.py`, `__main__.py`,
     `_version.py`, `py.typed` and `conftest.py`) plus `extend-ignore` are skipped.
 
@@ -692,8 +693,26 @@ def _project_folder(repo: Repo, folder: str) -> bool:
             or "{{" in folder
             or any(part in _NOT_UNITS for part in folder.lower().split("/"))
             or is_vendored(repo, inside)
+            or _test_folder_by_content(repo, folder)
         )
     return cache[folder]
+
+
+def _test_folder_by_content(repo: Repo, folder: str) -> bool:
+    """Whether a folder that is not named for tests holds them: a ``conftest.py`` beside test
+    modules (``action_files/`` of a CI, run by ``pytest action_files``). Its other modules are
+    the tests' helpers, not the package's code."""
+    prefix = f"{folder}/" if folder else ""
+    if not repo.exists(f"{prefix}conftest.py"):
+        return False
+    return any(
+        path.startswith(prefix)
+        and "/" not in path[len(prefix) :]
+        and (name := path.rpartition("/")[2]) != "conftest.py"
+        and in_tests(name)
+        for path in repo.paths
+        if path.endswith(".py")
+    )
 
 
 def _wanted(modules: list[_Module]) -> dict[str, frozenset[str]]:
