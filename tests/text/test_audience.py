@@ -122,6 +122,19 @@ def test_a_guide_that_turns_contributions_away_invites_none(make_repo: MakeRepo)
     )
 
 
+def test_the_distribution_name_is_read_from_every_kind_of_metadata(make_repo: MakeRepo) -> None:
+    from oss_checks.text.audience import distribution_names, on_package_index
+
+    setup_py = "from setuptools import setup\nsetup(\n    name='Missing_No',\n    version='0.5.2',\n)\n"
+    setup_cfg = "[metadata]\nname = tidy.tables\n\n[options]\npackages = find:\n"
+    assert distribution_names(Repo(make_repo({"setup.py": setup_py}))) == {"missing-no"}
+    assert distribution_names(Repo(make_repo({"setup.cfg": setup_cfg}))) == {"tidy-tables"}
+    readme = "# missingno\n\nJust `pip install missing-no` to get started.\n"
+    assert on_package_index(Repo(make_repo({"setup.py": setup_py, "README.md": readme}))) == (
+        "README.md tells readers to install it from a package index"
+    )
+
+
 def test_on_package_index_needs_the_upload_or_the_index_page(make_repo: MakeRepo) -> None:
     from oss_checks.text.audience import on_package_index
 

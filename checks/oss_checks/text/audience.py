@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from oss_checks import git
 from oss_checks.patterns import lazy
-from oss_checks.text.builds import code_packages, declares_no_package, setup_cfg_metadata
+from oss_checks.text.builds import code_packages, declares_no_package, ini_sections, setup_cfg_metadata
 from oss_checks.text.ci import TASK_RUNNER_FILES, ci_files, first_file_matching
 from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES, docs_guide, is_rst
 from oss_checks.text.layout import DOCS_FOLDERS, folders
@@ -403,10 +403,19 @@ def _normalised(name: str) -> str:
 
 
 def distribution_names(repo: Repo) -> set[str]:
-    """The names the project is distributed under: ``[project]`` or Poetry's ``name``, normalised."""
+    """The names the project is distributed under, normalised: ``[project]`` or Poetry's ``name``,
+    ``setup(name=...)`` in setup.py (read, never run) or setup.cfg's ``[metadata] name``."""
     names = set()
     poetry = ((repo.pyproject or {}).get("tool") or {}).get("poetry")
-    for value in (repo.project.get("name"), poetry.get("name") if isinstance(poetry, dict) else None):
+    from_setup = setup_keywords(repo).get("name")
+    cfg = repo.read_text("setup.cfg") if repo.exists("setup.cfg") else None
+    values = (
+        repo.project.get("name"),
+        poetry.get("name") if isinstance(poetry, dict) else None,
+        from_setup.value if from_setup is not None else None,
+        ini_sections(cfg).get("metadata", {}).get("name") if cfg else None,
+    )
+    for value in values:
         if isinstance(value, str) and value.strip():
             names.add(_normalised(value))
     return names - {""}
