@@ -23,7 +23,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser of every command; given the arguments, only the named command's options.
 
     A run uses one command, and importing the others and declaring their options costs
-    more than a per-file hook's whole check of a few files.
+    more than a per-file hook's whole check of a few files. When the arguments start with a
+    command, the other commands get no parser at all: argparse hands everything after the
+    command's name to its parser, so only ``oss-checks --help`` lists them.
     """
     parser = argparse.ArgumentParser(
         prog="oss-checks",
@@ -33,7 +35,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"oss-checks {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     named = None if argv is None else next((arg for arg in argv if not arg.startswith("-")), "")
+    alone = named in COMMANDS and argv is not None and argv[0] == named
     for name, (module, help_text) in COMMANDS.items():
+        if alone and name != named:
+            continue
         command = commands.add_parser(
             name, help=help_text, description=help_text, formatter_class=HelpFormatter
         )
