@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from oss_checks.context import Repo
-from oss_checks.git import decode
+from oss_checks.git import config_value, decode
 from oss_checks.patterns import lazy
 from oss_checks.text.ci import PRECOMMIT_CONFIG
 from oss_checks.text.community import LICENSE_NAMES
@@ -70,7 +70,7 @@ def _setup_cfg(repo: Repo) -> dict[str, str]:
 
 
 def _remote(repo: Repo) -> str | None:
-    output = repo.git("config", "--get", "remote.origin.url") if repo.is_git else None
+    output = config_value(repo.root, "remote.origin.url") if repo.is_git else None
     return decode(output).strip() if output else None
 
 

@@ -151,6 +151,7 @@ class Repo:
         self.root = root.resolve()
         if not self.root.is_dir():
             raise RepoError(f"{root} is not a folder")
+        git.new_view(self.root)
         self._only = None if only is None else list(only)
         self._declared_type = project_type
         self._declared_adoption = adopted
@@ -199,13 +200,14 @@ class Repo:
         """
         if since <= 0:
             return frozenset()
-        state = self._work_in_progress()
-        if state is None:
+        changing = self._being_changed()
+        if changing is None:
             return frozenset()
-        asked = {path for path in paths if path in self.path_set and "\n" not in path} - state[1]
+        asked = {path for path in paths if path in self.path_set and "\n" not in path} - changing
         if not asked:
             return frozenset()
         # Paths on standard input, read literally: a name like "*.csv" or ":(glob)x" is that file.
+        # With no commit yet, git fails, and nothing is unchanged.
         listing = "".join(f"{path}\n" for path in sorted(asked))
         touched = git.run_git(
             self.root,
@@ -228,36 +230,59 @@ class Repo:
     def dormant_since(self, since: float) -> str | None:
         """The day of the last commit (``YYYY-MM-DD``) when it is older than ``since`` (a Unix
         time) and nothing is being changed: a repository nobody works on. Else None."""
-        state = self._work_in_progress()
-        if state is None or state[0] >= since or state[1]:
+        # Each answer can make the other unneeded. The files of a per-file run are usually
+        # being changed (staged), so that git status answers alone; a whole repository often
+        # has a recent commit, or none, and then git log answers alone.
+        if self._only is not None:
+            changing = self._being_changed()
+            if changing is None or changing:
+                return None
+        last = self._last_commit()
+        if last is None or last >= since:
             return None
-        return time.strftime("%Y-%m-%d", time.gmtime(state[0]))
+        changing = self._being_changed()
+        if changing is None or changing:
+            return None
+        return time.strftime("%Y-%m-%d", time.gmtime(last))
 
-    def _work_in_progress(self) -> tuple[int, set[str]] | None:
-        """When the last commit was made (a Unix time) and the tracked files that differ from
-        it, staged or not; None when git cannot say (no git, no commit yet). Asked once a run."""
-        return self.memo("work-in-progress", self._ask_work_in_progress)
+    def _last_commit(self) -> int | None:
+        """When the last commit was made (a Unix time); None when git cannot say (no git, no
+        commit yet). Asked once a run."""
+        return self.memo("last-commit", self._ask_last_commit)
 
-    def _ask_work_in_progress(self) -> tuple[int, set[str]] | None:
+    def _ask_last_commit(self) -> int | None:
+        if not self._git_at_root():
+            return None
+        try:
+            return int(self.git("log", "-1", "--format=%ct", "HEAD", "--") or b"")
+        except ValueError:
+            return None  # no commit yet
+
+    def _being_changed(self) -> set[str] | None:
+        """The tracked files that differ from the last commit, staged or not; None when git
+        cannot say. Asked once a run."""
+        return self.memo("being-changed", self._ask_being_changed)
+
+    def _ask_being_changed(self) -> set[str] | None:
         # `git status` compares contents where the index's file times are stale, as in a fresh
         # copy of a checkout: `diff-index` calls every such file changed, and `git diff` can
         # crash on a snapshot missing blobs.
-        if not self.is_git:
+        if not self._git_at_root():
             return None
-        top = git.top_level(self.root)
-        if top is None or top.resolve() != self.root:
-            return None  # paths would be the work tree's, not this folder's
-        try:
-            last = int(self.git("log", "-1", "--format=%ct", "HEAD", "--") or b"")
-        except ValueError:
-            return None  # no commit yet
         status = self.git(
             "status", "--porcelain", "-z", "--untracked-files=no", "--no-renames", "--ignore-submodules"
         )
         if status is None:
             return None
         # Porcelain paths are relative to the top of the work tree, which is the root here.
-        return last, {entry[3:] for entry in git.nul_separated(status) if len(entry) > 3}
+        return {entry[3:] for entry in git.nul_separated(status) if len(entry) > 3}
+
+    def _git_at_root(self) -> bool:
+        """Whether this is a git work tree whose top is the root (else git's paths are not ours)."""
+        if not self.is_git:
+            return False
+        top = git.top_level(self.root)
+        return top is not None and top.resolve() == self.root
 
     @cached_property
     def walked(self) -> bool:
@@ -279,6 +304,13 @@ class Repo:
                 if listing.get(path) != "M":
                     listing[path] = tag
         return listing
+
+    @property
+    def tracks_nothing(self) -> bool:
+        """Whether git's listing of the files shows none in the index (a fresh ``git init``):
+        asking git about tracked files then tells nothing new."""
+        listing = self._git_listing
+        return listing is not None and all(tag == "?" for tag in listing.values())
 
     @cached_property
     def _listing(self) -> dict[str, str]:

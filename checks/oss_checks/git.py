@@ -66,21 +66,69 @@ def _call(
         return None
 
 
-@lru_cache(maxsize=64)
 def _overrides(folder: str) -> tuple[str, ...]:
     """``-c name=value`` arguments that switch off every program a configuration names."""
+    return _configuration(folder)[0]
+
+
+#: Each folder's overrides and settings, as :func:`_configuration` listed them.
+_CONFIGURATIONS: dict[str, tuple[tuple[str, ...], dict[str, bytes] | None]] = {}
+#: Folders a view of the repository (``Repo``) was opened on.
+_VIEWED: set[str] = set()
+_MOST_CONFIGURATIONS = 64
+
+
+def new_view(folder: Path) -> None:
+    """A new view of the repository in ``folder`` sees its configuration as it is now.
+
+    The first view of a folder keeps the listing made for its top level moments before;
+    a later one (another check in the same process) has the configuration listed again.
+    """
+    where = str(folder)
+    if where in _VIEWED:
+        _CONFIGURATIONS.pop(where, None)
+    _VIEWED.add(where)
+
+
+def _configuration(folder: str) -> tuple[tuple[str, ...], dict[str, bytes] | None]:
+    """The overrides, and every setting's last value (None when git could not list them).
+
+    The values come with the names: a run that asks for a setting (the ``origin`` remote)
+    then starts no second git for it.
+    """
+    if folder not in _CONFIGURATIONS:
+        if len(_CONFIGURATIONS) >= _MOST_CONFIGURATIONS:
+            _CONFIGURATIONS.clear()
+        _CONFIGURATIONS[folder] = _list_configuration(folder)
+    return _CONFIGURATIONS[folder]
+
+
+def _list_configuration(folder: str) -> tuple[tuple[str, ...], dict[str, bytes] | None]:
     pairs = dict(_ALWAYS)
-    listed = _call(
-        ["-C", folder, *_as_arguments(pairs), "config", "--list", "--includes", "--name-only", "-z"], None
-    )
-    names = listed.stdout.split(b"\0") if listed is not None and listed.returncode == 0 else []
-    for raw in names:
+    listed = _call(["-C", folder, *_as_arguments(pairs), "config", "--list", "--includes", "-z"], None)
+    entries = listed.stdout.split(b"\0") if listed is not None and listed.returncode == 0 else []
+    values: dict[str, bytes] = {}
+    for entry in entries:
+        # "name\nvalue", or the name alone for a setting written without "=".
+        raw, _, value = entry.partition(b"\n")
+        # As listed: git lowers the section and the key, and a subsection keeps its case.
+        values[raw.decode("utf-8", "replace")] = value
         name = raw.decode("utf-8", "replace").strip().lower()
         if _PROGRAM_SETTINGS.fullmatch(name):
             pairs.setdefault(name, "")
         elif _REQUIRED_FILTER.fullmatch(name):
             pairs[name] = "false"
-    return _as_arguments(pairs)
+    return _as_arguments(pairs), values if listed is not None and listed.returncode == 0 else None
+
+
+def config_value(folder: Path, name: str) -> bytes | None:
+    """What ``git config --get <name>`` prints in ``folder`` (the last value and a line feed), or
+    None when the setting is missing; ``name`` as git lists it (``remote.origin.url``)."""
+    values = _configuration(str(folder))[1]
+    if values is None:
+        return run_git(folder, "config", "--get", name)
+    value = values.get(name)
+    return None if value is None else value + b"\n"
 
 
 def _as_arguments(pairs: dict[str, str]) -> tuple[str, ...]:

@@ -1872,7 +1872,7 @@ class OSS406(Rule):
     added = "0.2.0"
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        if not repo.is_git:
+        if not repo.is_git or repo.tracks_nothing:
             return
         listed = repo.git("ls-files", "-z", "--cached", "--ignored", "--exclude-per-directory=.gitignore")
         tracked = [

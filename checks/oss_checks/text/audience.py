@@ -119,7 +119,7 @@ def origin_slug(repo: Repo) -> tuple[str, ...] | None:
     """The owner (with any subgroups) and name of the repository ``origin`` points at, or None."""
 
     def read() -> tuple[str, ...] | None:
-        remote = repo.git("config", "--get", "remote.origin.url", ok=(0, 1)) if repo.is_git else None
+        remote = git.config_value(repo.root, "remote.origin.url") if repo.is_git else None
         parsed = parse_repo_url(remote.decode("utf-8", "replace").strip()) if remote else None
         return parsed.repository if parsed is not None and len(parsed.repository) >= 2 else None
 
