@@ -25,6 +25,9 @@ class _Deferred:
 
     def __init__(self, pattern: str | bytes, flags: int) -> None:
         self._source = (pattern, flags)
+        # Known without compiling: a module that sorts its patterns by their source at import
+        # (text.secrets) would otherwise compile every one of them in every run.
+        self.pattern = pattern
 
     def __getattr__(self, name: str) -> object:
         pattern, flags = self._source
@@ -55,7 +58,7 @@ UNTRUSTED_TOTAL_SECONDS = 2.0
 _GAVE_UP: set[tuple[str, int]] = set()
 _spent = [0.0]
 #: Any repetition: where no timer can stop a match, only a pattern without one is run.
-_REPETITION = re.compile(r"(?<!\\)[*+?{]")
+_REPETITION = lazy(r"(?<!\\)[*+?{]")
 
 
 class _OutOfTime(Exception):
