@@ -131,3 +131,15 @@ def test_a_check_imports_no_dataclasses(make_repo: MakeRepo) -> None:
     )
     printed = fresh_python(script, str(root))
     assert printed.splitlines()[-1:] == [""], printed
+
+
+def test_a_check_imports_no_subprocess(make_repo: MakeRepo) -> None:
+    """git runs through a spawn and a pipe: subprocess brings threading, selectors and signal
+    handling with it, a few milliseconds of every per-file hook run."""
+    root = make_repo({".env": "A=1\n", "src/x.py": "x = 1\n"}, commit=True)
+    script = (
+        "import sys; from oss_checks.cli import main; main(['check', '--quiet', sys.argv[1]]); "
+        "print(*sorted(m for m in ('subprocess', 'threading', 'selectors') if m in sys.modules))"
+    )
+    printed = fresh_python(script, str(root))
+    assert printed.splitlines()[-1:] == [""], printed

@@ -84,6 +84,24 @@ def test_a_git_call_past_its_timeout_is_stopped_and_counts_as_failed(make_repo: 
     assert oss_git.run_git(root, "log", "--format=%an", timeout=30) == b"Test\n"
 
 
+def test_a_long_input_and_a_long_output_pass_through_together(make_repo: MakeRepo) -> None:
+    """git answers each path as it reads it: neither side may wait for the other to finish."""
+    root = make_repo({".gitignore": "*.log\n"})
+    paths = "".join(f"folder{n}/file{n}.log\n" for n in range(30_000)).encode()
+    output = oss_git.run_git(
+        root, "check-ignore", "--stdin", "--no-index", "-v", "-n", stdin=paths, ok=(0, 1)
+    )
+    assert output is not None
+    assert output.count(b"\n") == 30_000
+    assert output.endswith(b".gitignore:1:*.log\tfolder29999/file29999.log\n")
+
+
+def test_a_missing_git_counts_as_failed(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_repo({"a.py": "x = 1\n"})
+    monkeypatch.setenv("PATH", str(root))
+    assert oss_git.run_git(root, "status") is None
+
+
 def test_one_call_says_the_work_tree_and_whether_its_history_is_shallow(
     make_repo: MakeRepo, tmp_path: Path
 ) -> None:

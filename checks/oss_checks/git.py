@@ -11,10 +11,11 @@ split on NUL (``-z``), so a file name holding ``\\r`` or invalid UTF-8 stays its
 
 from __future__ import annotations
 
+import contextlib
 import os
-import subprocess
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from oss_checks.patterns import lazy
 
@@ -52,18 +53,118 @@ def _environment() -> dict[str, str]:
 
 def _call(
     arguments: list[str], stdin: bytes | None, timeout: float | None = None
-) -> subprocess.CompletedProcess[bytes] | None:
+) -> tuple[int, bytes] | None:
+    """git's exit code and standard output; None when it cannot start or runs past ``timeout``."""
+    command = ["git", *arguments]
+    if not hasattr(os, "posix_spawnp") or not _standard_streams_open():
+        import subprocess
+
+        try:
+            done = subprocess.run(
+                command, input=stdin, capture_output=True, check=False, env=_environment(), timeout=timeout
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return done.returncode, done.stdout
+    return _spawned(command, stdin, timeout)
+
+
+def _standard_streams_open() -> bool:
+    """Whether descriptors 0 to 2 are open, so that no pipe made here takes the number of one."""
     try:
-        return subprocess.run(
-            ["git", *arguments],
-            input=stdin,
-            capture_output=True,
-            check=False,
-            env=_environment(),
-            timeout=timeout,
-        )
-    except (OSError, subprocess.TimeoutExpired):
+        for fd in (0, 1, 2):
+            os.fstat(fd)
+    except OSError:
+        return False
+    return True
+
+
+def _spawned(command: list[str], stdin: bytes | None, timeout: float | None) -> tuple[int, bytes] | None:
+    """:func:`_call` without ``subprocess``, which brings ``threading``, ``selectors`` and more
+    to every run, for a few short calls whose error output nobody reads."""
+    import signal
+
+    out_read, out_write = os.pipe()
+    in_read, in_write = os.pipe() if stdin is not None else (-1, -1)
+    actions: list[tuple[Any, ...]] = [
+        (os.POSIX_SPAWN_DUP2, out_write, 1),
+        (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+    ]
+    if stdin is not None:
+        actions.append((os.POSIX_SPAWN_DUP2, in_read, 0))
+    # As subprocess does: git gets the default handling of the signals Python ignores.
+    defaults = [getattr(signal, name) for name in ("SIGPIPE", "SIGXFZ", "SIGXFSZ") if hasattr(signal, name)]
+    try:
+        # The pipes' own descriptors close on exec; git keeps only the copies made above.
+        pid = os.posix_spawnp("git", command, _environment(), file_actions=actions, setsigdef=defaults)
+    except OSError:
+        pid = 0
+    finally:
+        os.close(out_write)
+        if stdin is not None:
+            os.close(in_read)
+    if not pid:
+        os.close(out_read)
+        if stdin is not None:
+            os.close(in_write)
         return None
+    output = None
+    try:
+        output = _exchange(out_read, in_write, stdin or b"", timeout)
+    finally:
+        os.close(out_read)
+        if output is None:  # past its time, or this process was interrupted
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    if output is None:
+        return None
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), output
+
+
+def _exchange(reader: int, writer: int, stdin: bytes, timeout: float | None) -> bytes | None:
+    """Read ``reader`` to its end while feeding ``stdin`` to ``writer`` (-1 for none), which is
+    closed here; None past ``timeout``."""
+    import select
+    import time
+
+    deadline = None if timeout is None else time.monotonic() + timeout
+    poll = select.poll()
+    poll.register(reader, select.POLLIN)
+    sent = 0
+    if writer >= 0:
+        if stdin:
+            poll.register(writer, select.POLLOUT)
+        else:
+            os.close(writer)
+            writer = -1
+    chunks: list[bytes] = []
+    done = False
+    try:
+        while not done:
+            wait = None if deadline is None else (deadline - time.monotonic()) * 1000
+            if wait is not None and wait <= 0:
+                return None
+            for fd, _event in poll.poll(wait):
+                if fd == reader:
+                    chunk = os.read(reader, 65536)
+                    chunks.append(chunk)
+                    done = not chunk
+                else:
+                    try:
+                        # No more than the pipe takes whole: a longer write would wait for git,
+                        # while git waits for its output to be read.
+                        sent += os.write(writer, stdin[sent : sent + select.PIPE_BUF])
+                    except BrokenPipeError:
+                        sent = len(stdin)  # git stopped reading: what it left, it does not need
+                    if sent >= len(stdin):
+                        poll.unregister(writer)
+                        os.close(writer)
+                        writer = -1
+    finally:
+        if writer >= 0:
+            os.close(writer)
+    return b"".join(chunks)
 
 
 def _overrides(folder: str) -> tuple[str, ...]:
@@ -106,7 +207,7 @@ def _configuration(folder: str) -> tuple[tuple[str, ...], dict[str, bytes] | Non
 def _list_configuration(folder: str) -> tuple[tuple[str, ...], dict[str, bytes] | None]:
     pairs = dict(_ALWAYS)
     listed = _call(["-C", folder, *_as_arguments(pairs), "config", "--list", "--includes", "-z"], None)
-    entries = listed.stdout.split(b"\0") if listed is not None and listed.returncode == 0 else []
+    entries = listed[1].split(b"\0") if listed is not None and listed[0] == 0 else []
     values: dict[str, bytes] = {}
     for entry in entries:
         # "name\nvalue", or the name alone for a setting written without "=".
@@ -118,7 +219,7 @@ def _list_configuration(folder: str) -> tuple[tuple[str, ...], dict[str, bytes] 
             pairs.setdefault(name, "")
         elif _REQUIRED_FILTER.fullmatch(name):
             pairs[name] = "false"
-    return _as_arguments(pairs), values if listed is not None and listed.returncode == 0 else None
+    return _as_arguments(pairs), values if listed is not None and listed[0] == 0 else None
 
 
 def config_value(folder: Path, name: str) -> bytes | None:
@@ -153,9 +254,9 @@ def run_git(
     """
     where = str(folder)
     done = _call(["-C", where, *_overrides(where), *args], stdin, timeout)
-    if done is None or done.returncode not in ok:
+    if done is None or done[0] not in ok:
         return None
-    return done.stdout
+    return done[1]
 
 
 def as_path(path: str) -> str:
