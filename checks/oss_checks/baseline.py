@@ -11,7 +11,6 @@ a one-line error, never a traceback.
 from __future__ import annotations
 
 import functools
-import json
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -97,6 +96,8 @@ def baseline_document(results: Sequence[Result]) -> dict[str, Any]:
 
 def dumps(data: Any) -> str:
     """JSON text; file names that are not UTF-8 (kept as surrogates) are written as escapes."""
+    import json  # only the JSON output and baselines need it, not every check
+
     text = json.dumps(data, indent=2, ensure_ascii=False)
     try:
         text.encode("utf-8")

@@ -7,7 +7,6 @@ that does not parse, or is nested so deeply that the parser runs out of stack
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from functools import cache
@@ -81,6 +80,8 @@ class JsonError(NamedTuple):
 
 def parse_json(text: str) -> tuple[Any, JsonError | None]:
     """Parse JSON text: (data, None), or (None, why it is not JSON)."""
+    import json  # a run without a notebook or a JSON file never needs it
+
     try:
         return json.loads(text), None
     except json.JSONDecodeError as exc:

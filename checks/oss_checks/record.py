@@ -10,7 +10,6 @@ before anything is rendered with them (:func:`render_problem`), never templates.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Mapping
@@ -183,6 +182,8 @@ def record_text(record: Record) -> str:
             "answers": dict(record.pending.answers),
             "conflicts": list(record.pending.conflicts),
         }
+    import json  # only writing a record needs it
+
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
