@@ -102,6 +102,18 @@ def test_a_missing_git_counts_as_failed(make_repo: MakeRepo, monkeypatch: pytest
     assert oss_git.run_git(root, "status") is None
 
 
+def test_the_same_call_says_whether_head_names_a_commit(make_repo: MakeRepo, tmp_path: Path) -> None:
+    fresh = make_repo({"a.py": "x = 1\n"})
+    assert oss_git.has_commit(fresh) is False
+    assert Repo(fresh).has_commit is False
+    committed = make_repo({"a.py": "x = 1\n"}, commit=True)
+    assert oss_git.has_commit(committed) is True
+    assert oss_git.top_level(committed) == committed.resolve()  # the commit's name is not part of it
+    outside = tmp_path / "plain"
+    outside.mkdir()
+    assert Repo(outside).has_commit is None
+
+
 def test_one_call_says_the_work_tree_and_whether_its_history_is_shallow(
     make_repo: MakeRepo, tmp_path: Path
 ) -> None:

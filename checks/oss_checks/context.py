@@ -186,6 +186,12 @@ class Repo:
         outside git or when git cannot say."""
         return git.is_shallow(self.root) if self.is_git else None
 
+    @cached_property
+    def has_commit(self) -> bool | None:
+        """Whether HEAD names a commit (a fresh ``git init`` has none, and no history to ask
+        about); None outside git or when git cannot say."""
+        return git.has_commit(self.root) if self.is_git else None
+
     def git(self, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes | None:
         """Run git in the repository (see :mod:`oss_checks.git`): its output, or None."""
         return git.run_git(self.root, *args, stdin=stdin, ok=ok)
@@ -198,7 +204,7 @@ class Repo:
         on a line of its own, or a history git does not walk in time. A file being changed
         (staged or not) is never among them, so the per-file hook's files are not either.
         """
-        if since <= 0:
+        if since <= 0 or self.has_commit is False:
             return frozenset()
         changing = self._being_changed()
         if changing is None:
@@ -207,7 +213,6 @@ class Repo:
         if not asked:
             return frozenset()
         # Paths on standard input, read literally: a name like "*.csv" or ":(glob)x" is that file.
-        # With no commit yet, git fails, and nothing is unchanged.
         listing = "".join(f"{path}\n" for path in sorted(asked))
         touched = git.run_git(
             self.root,
@@ -233,6 +238,8 @@ class Repo:
         # Each answer can make the other unneeded. The files of a per-file run are usually
         # being changed (staged), so that git status answers alone; a whole repository often
         # has a recent commit, or none, and then git log answers alone.
+        if self.has_commit is False:
+            return None
         if self._only is not None:
             changing = self._being_changed()
             if changing is None or changing:
@@ -251,7 +258,7 @@ class Repo:
         return self.memo("last-commit", self._ask_last_commit)
 
     def _ask_last_commit(self) -> int | None:
-        if not self._git_at_root():
+        if not self._git_at_root() or self.has_commit is False:
             return None
         try:
             return int(self.git("log", "-1", "--format=%ct", "HEAD", "--") or b"")

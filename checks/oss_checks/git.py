@@ -252,11 +252,18 @@ def run_git(
     is then stopped). Pass ``--`` before paths: a path that starts with ``-`` is then never
     read as an option.
     """
-    where = str(folder)
-    done = _call(["-C", where, *_overrides(where), *args], stdin, timeout)
+    done = _run(folder, *args, stdin=stdin, timeout=timeout)
     if done is None or done[0] not in ok:
         return None
     return done[1]
+
+
+def _run(
+    folder: Path, *args: str, stdin: bytes | None = None, timeout: float | None = None
+) -> tuple[int, bytes] | None:
+    """:func:`run_git`'s exit code and output, whatever the code."""
+    where = str(folder)
+    return _call(["-C", where, *_overrides(where), *args], stdin, timeout)
 
 
 def as_path(path: str) -> str:
@@ -293,10 +300,35 @@ def is_shallow(folder: Path) -> bool | None:
     return _work_tree(str(folder))[1]
 
 
+def has_commit(folder: Path) -> bool | None:
+    """Whether the HEAD of the work tree ``folder`` is in names a commit (a fresh ``git init``
+    has none); None when git cannot say. Asked in the same call as :func:`top_level`."""
+    return _work_tree(str(folder))[2]
+
+
 @lru_cache(maxsize=256)
-def _work_tree(where: str) -> tuple[Path | None, bool | None]:
+def _work_tree(where: str) -> tuple[Path | None, bool | None, bool | None]:
     folder = Path(where)
-    output = run_git(folder, "rev-parse", "--is-shallow-repository", "--show-toplevel")
+    # With --verify --quiet, git also prints HEAD's commit, last, or exits 1 where there is none.
+    done = _run(
+        folder, "rev-parse", "--is-shallow-repository", "--show-toplevel", "--verify", "--quiet", "HEAD"
+    )
+    output = done[1] if done is not None and done[0] in (0, 1) else b""
+    head = done is not None and done[0] == 0
+    if head:
+        output = output.removesuffix(b"\n").rpartition(b"\n")[0] + b"\n"
+    if not output.startswith((b"true\n", b"false\n")):
+        if not any(os.path.lexists(os.path.join(above, ".git")) for above in (folder, *folder.parents)):
+            return None, None, None  # not in a git repository: no need to ask again
+        # A git that does not know --is-shallow-repository (before 2.15) is asked as it understands.
+        output = run_git(folder, "rev-parse", "--is-shallow-repository", "--show-toplevel") or b""
+        top, shallow = _top_and_shallow(folder, output)
+        return top, shallow, None
+    top, shallow = _top_and_shallow(folder, output)
+    return top, shallow, head if top is not None else None
+
+
+def _top_and_shallow(folder: Path, output: bytes) -> tuple[Path | None, bool | None]:
     # The answer, a line feed, then the top level and a line feed; a folder's name may hold line
     # feeds itself, so only the first line and the final line feed are split off.
     first, _, listed = decode(output).partition("\n") if output else ("", "", "")

@@ -497,7 +497,7 @@ def one_maintainer(repo: Repo) -> bool:
     def decide() -> bool:
         if not repo.is_git:
             return False
-        if repo.is_shallow is not False:
+        if repo.is_shallow is not False or repo.has_commit is False:
             return False
         output = git.run_git(
             repo.root,
