@@ -20,6 +20,8 @@ _UNPRINTABLE = lazy("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u
 
 def printable(text: str) -> str:
     """``text`` with every control character shown as an escape, so a file name is only a name."""
+    if text.isascii() and text.isprintable():
+        return text  # holds none of them: a run that prints only such text compiles no pattern
     return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
