@@ -143,3 +143,13 @@ def test_a_check_imports_no_subprocess(make_repo: MakeRepo) -> None:
     )
     printed = fresh_python(script, str(root))
     assert printed.splitlines()[-1:] == [""], printed
+
+
+def test_only_the_process_s_own_command_line_leaves_its_objects_to_the_end_of_the_process() -> None:
+    """``main()`` runs the command line of a process that ends with it; ``main(argv)`` may be one call of many."""
+    script = (
+        "import gc, io, sys; sys.argv = ['oss-checks', 'rules']; from oss_checks.cli import main; "
+        "out, sys.stdout = sys.stdout, io.StringIO(); main({}); sys.stdout = out; print(gc.get_freeze_count() > 0)"
+    )
+    assert fresh_python(script.format("")).split() == ["True"]
+    assert fresh_python(script.format("['rules']")).split() == ["False"]

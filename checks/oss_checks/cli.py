@@ -98,7 +98,32 @@ class _TolerantOutput:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = sys.argv[1:] if argv is None else list(argv)
+    """Run a command: ``argv`` (without the program's name), else this process's command line.
+
+    Without ``argv`` the process ends when the command does (``oss-checks``, ``python -m
+    oss_checks``), and :func:`ending_process` is called first.
+    """
+    if argv is None:
+        try:
+            return _main(sys.argv[1:])
+        finally:
+            ending_process()
+    return _main(list(argv))
+
+
+def ending_process() -> None:
+    """Leave the objects of this run to the end of the process, which comes next.
+
+    The interpreter's last garbage collections walk every object still alive, the loaded
+    modules and the run's cached files: 8 to 10 ms after a per-file hook's run. Frozen, they
+    are left out of those walks, and the memory goes back to the system with the process.
+    """
+    import gc
+
+    gc.freeze()
+
+
+def _main(arguments: list[str]) -> int:
     parser = build_parser(arguments)
     args = parser.parse_args(arguments)
     if args.command is None:

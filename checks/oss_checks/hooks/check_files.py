@@ -5,12 +5,23 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from oss_checks.cli import ending_process
 from oss_checks.cli import main as cli_main
 from oss_checks.commands import HelpFormatter
 from oss_checks.commands.check import add_selection_arguments
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The hook's command line: ``argv``, else this process's own (which then ends with it)."""
+    if argv is None:
+        try:
+            return _main(None)
+        finally:
+            ending_process()
+    return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="oss-checks-files", formatter_class=HelpFormatter)
     parser.add_argument("filenames", nargs="*", help="files to check (pre-commit passes the staged ones)")
     add_selection_arguments(parser)
