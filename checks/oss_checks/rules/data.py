@@ -19,7 +19,7 @@ from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Severity, St
 from oss_checks.text.attributes import filter_for
 from oss_checks.text.audience import read_as_notebooks
 from oss_checks.text.ci import ci_files, is_ci_script
-from oss_checks.text.community import README_NAMES, is_rst
+from oss_checks.text.community import README_NAMES, is_rst, readme_in
 from oss_checks.text.layout import (
     KEEP_FILE_NAMES,
     VENDORED_FOLDERS,
@@ -634,7 +634,7 @@ def _linked_by_a_readme(repo: Repo, path: str) -> bool:
     relative link ("Also available as [a CSV file](notebooks.csv)"): data offered to readers."""
     folder = path.rpartition("/")[0]
     for readme_folder in dict.fromkeys(("", folder)):
-        readme = repo.find(*(f"{readme_folder}/{name}" if readme_folder else name for name in README_NAMES))
+        readme = readme_in(repo, readme_folder)
         text = repo.read_text(readme) if readme is not None else None
         if readme is not None and text and path in linked_paths(text, readme_folder, rst=is_rst(readme)):
             return True
@@ -1048,13 +1048,24 @@ def _folders_the_docs_name(repo: Repo, above: int) -> frozenset[str]:
     """
 
     def find() -> frozenset[str]:
-        large = {path: path.rpartition("/")[0] for path in repo.paths if repo.size(path) > above}
-        folders = sorted({folder for folder in large.values() if "/" in folder}, key=len, reverse=True)
+        large, folders = _large_files_in_deep_folders(repo, above)
         if not folders:
             return frozenset()
         return frozenset(_mentioned(repo, large, folders, _whole_paths, suffixes=_DOC_SUFFIXES, names=()))
 
     return repo.memo(("large-file-folders-named", above), find)
+
+
+def _large_files_in_deep_folders(repo: Repo, above: int) -> tuple[dict[str, str], list[str]]:
+    """Each file over ``above`` bytes with its folder, and those folders at least two levels deep,
+    longest first (so that a longer folder is found before a shorter one it starts with)."""
+
+    def find() -> tuple[dict[str, str], list[str]]:
+        large = {path: path.rpartition("/")[0] for path in repo.paths if repo.size(path) > above}
+        folders = sorted({folder for folder in large.values() if "/" in folder}, key=len, reverse=True)
+        return large, folders
+
+    return repo.memo(("large-files-in-deep-folders", above), find)
 
 
 def _listed_by_the_code(repo: Repo, path: str, above: int) -> bool:
@@ -1076,8 +1087,7 @@ def _folders_the_code_lists(repo: Repo, above: int) -> frozenset[tuple[str, str]
     """
 
     def find() -> frozenset[tuple[str, str]]:
-        large = {path: path.rpartition("/")[0] for path in repo.paths if repo.size(path) > above}
-        folders = sorted({folder for folder in large.values() if "/" in folder}, key=len, reverse=True)
+        large, folders = _large_files_in_deep_folders(repo, above)
         if not folders:
             return frozenset()
         return frozenset(
@@ -1456,7 +1466,7 @@ def _data_ignore_problem(
     # READMEs that git ignores are not listed either: look for them in data/ and its first folders.
     for folder in sorted(folders):
         if folder.count("/") <= 1:
-            found = repo.find(*(f"{folder}/{name}" for name in README_NAMES))
+            found = readme_in(repo, folder)
             if found is not None:
                 readmes.add(found)
     probes = sorted(f"{folder}/{name}" for folder in folders for name in _PROBE_NAMES)

@@ -26,7 +26,7 @@ from oss_checks.text.attributes import attribute_files, filter_for
 from oss_checks.text.audience import presented, read_as_notebooks
 from oss_checks.text.builds import code_packages
 from oss_checks.text.ci import NOTEBOOK_FILE_TYPES, PRECOMMIT_CONFIG, hook_runs_on, precommit_hooks
-from oss_checks.text.community import README_NAMES
+from oss_checks.text.community import README_NAMES, readme_in
 from oss_checks.text.layout import (
     autosave_copy,
     in_docs_or_examples,
@@ -555,9 +555,9 @@ def _named_in_readmes(repo: Repo, path: str) -> bool:
     name = path.rpartition("/")[2]
     folders = [""]
     parts = path.split("/")[:-1]
-    folders.extend("/".join(parts[: depth + 1]) + "/" for depth in range(len(parts)))
+    folders.extend("/".join(parts[: depth + 1]) for depth in range(len(parts)))
     for folder in folders:
-        readme = repo.find(*(folder + candidate for candidate in README_NAMES))
+        readme = readme_in(repo, folder)
         if readme is not None and name in (repo.read_text(readme) or ""):  # read_text keeps each text
             return True
     return False
@@ -1067,7 +1067,7 @@ def _beside_readme(repo: Repo, path: str) -> bool:
     folder, _, name = path.rpartition("/")
     if not folder:
         return False
-    if repo.find(*(f"{folder}/{readme}" for readme in README_NAMES)) is not None:
+    if readme_in(repo, folder) is not None:
         return True
     return any(repo.contains(readme, name) for readme in _named_readmes(repo).get(folder, ()))
 
@@ -1112,7 +1112,7 @@ def _subprojects(repo: Repo) -> frozenset[str]:
             inside = f"{folder}/x.ipynb"
             if in_notebook_folder(inside) or in_docs_or_examples(inside):
                 continue
-            if repo.find(*(f"{folder}/{name}" for name in README_NAMES)) is not None:
+            if readme_in(repo, folder) is not None:
                 by_parent.setdefault(folder.rpartition("/")[0], []).append(folder)
         return frozenset(folder for folders in by_parent.values() if len(folders) >= 2 for folder in folders)
 

@@ -15,7 +15,7 @@ from oss_checks import git
 from oss_checks.patterns import lazy
 from oss_checks.text.builds import code_packages, declares_no_package, ini_sections, setup_cfg_metadata
 from oss_checks.text.ci import TASK_RUNNER_FILES, ci_files, first_file_matching
-from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES, docs_guide, is_rst
+from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES, docs_guide, is_rst, readme_in
 from oss_checks.text.layout import DOCS_FOLDERS, folders
 from oss_checks.text.readme import linked_paths, presents_notebooks
 from oss_checks.text.setup_py import setup_keywords
@@ -202,7 +202,7 @@ def named_by_its_folders_readme(repo: Repo, path: str) -> bool:
     README lists one by one ("`check-coverage.ipynb`: compares ..."), or a demo beside the top
     README that presents it ("The notebook `demo.ipynb` provides a full demo")."""
     folder, _, name = path.rpartition("/")
-    readme = repo.find(*(f"{folder}/{readme}" if folder else readme for readme in README_NAMES))
+    readme = readme_in(repo, folder)
     return readme is not None and name in (repo.read_text(readme) or "")
 
 
@@ -440,7 +440,7 @@ def on_package_index(repo: Repo) -> str | None:
             return None
         # The project's README, and the one a package folder keeps for its own page on the index.
         readmes = [repo.find(*README_NAMES)]
-        readmes += [repo.find(*(f"{folder}/{name}" for name in README_NAMES)) for folder in repo.package_dirs]
+        readmes += [readme_in(repo, folder) for folder in repo.package_dirs]
         for readme in dict.fromkeys(path for path in readmes if path):
             text = repo.read_text(readme)
             if not text:

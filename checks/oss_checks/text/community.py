@@ -120,6 +120,12 @@ _LICENSE_FILE = lazy(
 REUSE_FOLDER = "licenses"
 
 
+def readme_in(repo: Repo, folder: str) -> str | None:
+    """The README of ``folder`` ("" for the top of the repository), by the usual names, or None."""
+    prefix = f"{folder}/" if folder else ""
+    return repo.find(*(prefix + name for name in README_NAMES))
+
+
 def is_rst(path: str) -> bool:
     return path.lower().endswith(".rst")
 

@@ -409,7 +409,7 @@ def says_how_to_run(text: str, *, rst: bool = False) -> bool:
 
 
 #: Words of a sentence that says which file repeats the work ("the code to repeat the analysis is in index.Rmd").
-_RERUN_WORDS = ("reproduc*", "replicat*", "repeat*", "rerun*", "re-run*", "recreat*", "regenerat*")
+_RERUN_WORDS = ("reproduc*", "replicat*", "repeat*", "rerun*", "recreat*", "regenerat*")
 #: A file name a reader runs or knits: a script, a notebook, an R Markdown or Quarto document.
 _RUNNABLE_FILE = lazy(r"(?i)(?<![\w./-])((?:[\w.-]+/)*[\w.-]+\.(?:py|r|rmd|qmd|ipynb|jl|sh|do|m))(?![\w/])")
 
