@@ -437,6 +437,32 @@ def test_a_library_installed_elsewhere_on_the_drive_is_no_folder_the_code_hard_c
     assert [f.message.split(" ")[0] for f in check(root, "OSS401")] == ["hard-coded"]
 
 
+def test_a_cloud_vms_clone_of_the_repository_is_one_computers(make_repo: MakeRepo, check: Check) -> None:
+    # /home/ubuntu is the same user on every VM of an image, but a path into the repository's
+    # own folders is where one VM cloned it; a container user's clone is every container's.
+    files = {
+        "experiments/ets/src/evaluation.py": (
+            "import pandas as pd\n"
+            "df = pd.read_csv('/home/ubuntu/forecasts/experiments/ets/data/m4.csv')\n"  # the clone: reported
+            "cache = '/home/ubuntu/forecasts-cache/m4.parquet'\n"  # not the repository's folder
+            "other = '/home/ubuntu/forecasts/nowhere/x.csv'\n"  # no such folder at the top
+            "app = '/home/jovyan/forecasts/experiments/x.csv'\n"  # a container's user
+        ),
+        "experiments/ets/run.sh": "python /home/ubuntu/forecasts/experiments/ets/src/evaluation.py\n",
+        "README.md": "# Forecasts\n",
+    }
+    root = make_repo(files)
+    git(root, "remote", "add", "origin", "https://github.com/acme/forecasts.git")
+    findings = check(root, "OSS401")
+    assert [(f.path, f.line) for f in findings] == [("experiments/ets/src/evaluation.py", 2)]
+    assert "/home/ubuntu/forecasts/experiments/ets/data/m4.csv" in findings[0].message
+    # Without the origin, the checkout's own folder name is the repository's name.
+    local = make_repo({f"{name}": text for name, text in files.items()})
+    moved = local.parent / "forecasts"
+    local.rename(moved)
+    assert [(f.path, f.line) for f in check(moved, "OSS401")] == [("experiments/ets/src/evaluation.py", 2)]
+
+
 def test_outputs_alone_are_where_the_notebook_ran_not_a_fault(make_repo: MakeRepo, check: Check) -> None:
     # Library warnings, download logs and printed results of paths the code built correctly.
     warning = stream("/Users/ana/miniforge3/lib/python3.9/site-packages/sklearn/x.py:12: FutureWarning\n")
@@ -1127,6 +1153,34 @@ def test_data_a_readme_links_is_offered_to_readers(make_repo: MakeRepo, check_un
     files["README.md"] += "See scores.csv for the scores.\n"
     root = make_repo(files)
     assert [f.path for f in check_unadopted(root, "OSS402")] == ["notebooks/out.csv", "scores.csv"]
+
+
+def test_data_the_code_beside_it_reads_by_name_is_its_input(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    # An example project ships its input next to the script that reads it (`mlflow run` needs it
+    # there); data nothing beside it names is what a run left behind.
+    files = {
+        "MLproject": "name: wine\nentry_points:\n  main:\n    command: python train.py\n",
+        "train.py": 'data = pd.read_csv(os.path.join(here, "wine-quality.csv"))\n',
+        "wine-quality.csv": "a,b\n1,2\n",
+        "best-wine-quality.csv": "a,b\n1,2\n",  # only the end of a name the code gives
+        "sp500tickers.pickle": b"\x80\x04N.",  # named by no code
+        "notebooks/explore.ipynb": nb(
+            code("df = pd.read_csv('sales.csv')"), code("x", [stream("wrote out.csv")])
+        ),
+        "notebooks/sales.csv": "a\n1\n",  # the notebook's input, read by name
+        "notebooks/out.csv": "a\n1\n",  # only its output names it
+        "src/load.py": 'open("notes.csv")\n',  # code in another folder
+        "notes.csv": "a\n1\n",
+    }
+    root = make_repo(files)
+    assert [f.path for f in check_unadopted(root, "OSS402")] == [
+        "best-wine-quality.csv",
+        "notebooks/out.csv",
+        "notes.csv",
+        "sp500tickers.pickle",
+    ]
 
 
 def test_a_workbook_with_charts_is_a_document(make_repo: MakeRepo, check_unadopted: Check) -> None:

@@ -17,7 +17,7 @@ from oss_checks.globs import glob_match
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Severity, Stakeholder
 from oss_checks.text.attributes import filter_for
-from oss_checks.text.audience import read_as_notebooks
+from oss_checks.text.audience import origin_slug, read_as_notebooks
 from oss_checks.text.ci import ci_files, is_ci_script
 from oss_checks.text.community import README_NAMES, is_rst, readme_in
 from oss_checks.text.layout import (
@@ -41,6 +41,7 @@ from oss_checks.text.notebooks import (
     valid_notebook,
 )
 from oss_checks.text.paths import (
+    Clone,
     PathHit,
     chunk_path_hits,
     machine_root,
@@ -106,11 +107,24 @@ def _own_code(repo: Repo, path: str) -> bool:
     )
 
 
+def _clone(repo: Repo) -> Clone:
+    """``name/entry`` for the repository's names (its folder's, its ``origin``'s) and the
+    entries at its top: a generic user's path through them is one computer's clone of it."""
+
+    def build() -> Clone:
+        names = {repo.root.name, *(origin_slug(repo) or ())[-1:]}
+        entries = {path.split("/", 1)[0] for path in repo.paths}
+        return frozenset(f"{name}/{entry}".lower() for name in names if name for entry in entries)
+
+    return repo.memo("oss401-clone", build)
+
+
 def _source_hits(repo: Repo, path: str) -> list[tuple[int | None, PathHit]]:
     """(cell, hit) of each path of one computer in the file's code, found once per file."""
 
     def find() -> list[tuple[int | None, PathHit]]:
         suffix = repo.file(path).suffix
+        clone = _clone(repo)
         if suffix == NOTEBOOK_SUFFIX:
             notebook = read_notebook(repo, path)
             if notebook.error is not None:
@@ -120,7 +134,7 @@ def _source_hits(repo: Repo, path: str) -> list[tuple[int | None, PathHit]]:
                 (cell.index, hit)
                 for cell in notebook.cells
                 if cell.cell_type == "code"
-                for hit in notebook_cell_path_hits(cell.source)
+                for hit in notebook_cell_path_hits(cell.source, clone=clone)
             ]
         else:
             text = repo.read_text(path)
@@ -128,11 +142,15 @@ def _source_hits(repo: Repo, path: str) -> list[tuple[int | None, PathHit]]:
                 return []
             sources = [text]
             if suffix in _LITERATE_DOCUMENTS:
-                hits = chunk_path_hits(text)
+                hits = chunk_path_hits(text, clone=clone)
             elif suffix in _SHELL_SCRIPTS:
-                hits = shell_path_hits(text)
+                hits = shell_path_hits(
+                    text
+                )  # a script often runs in a container, where the clone is everyone's
+            elif suffix == _R_SCRIPT:
+                hits = r_path_hits(text, clone=clone)
             else:
-                hits = r_path_hits(text) if suffix == _R_SCRIPT else python_path_hits(text)
+                hits = python_path_hits(text, clone=clone)
             found = [(None, hit) for hit in hits]
         if is_ci_script(path):
             # ~ is the CI runner's home, the same folder on every run.
@@ -225,8 +243,9 @@ class OSS401(Rule):
     `results/`, `outputs/` or `output/` folder keeps copies of). Paths that are the same
     on every computer are
     fine: system folders (`/usr`, `/tmp`, `C:\\Program Files`, `C:\\etc`), the users
-    of CI runners, container images and schedulers (`/home/runner`, `/home/jovyan`,
-    `/home/airflow`), `~` in the scripts of a CI folder (`.circleci/`, `ci/`,
+    of CI runners, container images, schedulers and cloud VMs (`/home/runner`, `/home/jovyan`,
+    `/home/airflow`, `/home/ubuntu`; but a VM's path that goes on into the repository's own
+    folders, `/home/ubuntu/<repository>/data/`, is one VM's clone), `~` in the scripts of a CI folder (`.circleci/`, `ci/`,
     `build_tools/azure/`: the runner's home), a `/mnt/` path in code that mounts volumes into a container or
     pod (a Kubernetes `mountPath`), a Databricks workspace's storage (`/mnt/`, `/Volumes/`) in a
     notebook exported from it, in code that uses `dbutils` or the `databricks` SDK, or in
@@ -532,7 +551,8 @@ class OSS402(Rule):
     notebooks" bundle: below its top folder, a notebook or script of this repository;
     told by the names in the archive, which is never unpacked), and data that the README
     at the top or in its own folder links (`Also available as [a CSV file](notebooks.csv)`),
-    which is offered to readers.
+    which is offered to readers, and data that the code of its own folder reads by name
+    (`pd.read_csv("wine-quality.csv")` in the `train.py` beside it), which is that code's input.
 
     ## Why is this bad?
     Data next to code is easily committed by accident and then stays in git
@@ -560,8 +580,8 @@ class OSS402(Rule):
     kind = Kind.CONVENTION
     elsewhere = (
         "data files at the top of the repository or directly in a notebook folder; never test "
-        "fixtures, package data, docs, examples, vendored code or folders named for data, inputs, "
-        "models or results."
+        "fixtures, package data, docs, examples, vendored code, folders named for data, inputs, "
+        "models or results, data a README links or data the code beside it reads by name."
     )
     stakeholders = (Stakeholder.LEGAL, Stakeholder.DATA_SCIENCE)
     scope = Scope.FILE
@@ -611,6 +631,8 @@ class OSS402(Rule):
             return  # a workbook made to be read, or the download of the project's own notebooks
         if _linked_by_a_readme(repo, file.path):
             return  # published on purpose: moving it breaks the README's link
+        if file.name in _read_by_code_beside(repo, file.path.rpartition("/")[0], self._suffixes):
+            return  # the input of the code next to it, which reads it by name: kept on purpose
         path_itself = re.compile(re.escape(file.path))
         if any(any(_whole_names(repo.read_text(config) or "", path_itself)) for config in ci_files(repo)):
             return  # the input of a workflow, which reads it by this path: moving it breaks the job
@@ -627,6 +649,38 @@ class OSS402(Rule):
                 "save what they write: move it to data/ (kept out of git), or delete it if a notebook "
                 "left it there",
             )
+
+
+#: Code that reads its inputs by name: scripts, notebooks, literate documents, an MLflow project.
+_READING_CODE_SUFFIXES = (".py", ".r", ".ipynb", ".rmd", ".qmd", ".jl", ".sh")
+_READING_CODE_NAMES = ("MLproject", "Makefile", "Snakefile", "dvc.yaml")
+
+
+def _read_by_code_beside(repo: Repo, folder: str, data_suffixes: tuple[str, ...]) -> frozenset[str]:
+    """The names of the data files of ``folder`` that the code in the same folder names as a
+    whole (``pd.read_csv("wine-quality.csv")`` in ``train.py``): inputs shipped with the code,
+    which moving would break. One search of the folder's code for all its data files."""
+
+    def find() -> frozenset[str]:
+        prefix = f"{folder}/" if folder else ""
+        here = [path for path in repo.paths if path.startswith(prefix) and "/" not in path[len(prefix) :]]
+        names = sorted(
+            {path[len(prefix) :] for path in here if path.lower().endswith(data_suffixes)},
+            key=len,
+            reverse=True,
+        )
+        if not names:
+            return frozenset()
+        pattern = re.compile("|".join(re.escape(name) for name in names))
+        found: set[str] = set()
+        for path in here:
+            name = path[len(prefix) :]
+            if name.lower().endswith(_READING_CODE_SUFFIXES) or name in _READING_CODE_NAMES:
+                for text in _naming_texts(repo, path):
+                    found.update(_whole_names(text, pattern))
+        return frozenset(found)
+
+    return repo.memo(("oss402-read-beside", folder, data_suffixes), find)
 
 
 def _linked_by_a_readme(repo: Repo, path: str) -> bool:

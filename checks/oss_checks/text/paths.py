@@ -86,6 +86,9 @@ GENERIC_USERS = frozenset(
         "hadoop", "spark", "www-data", "sagemaker-user", "rstudio", "jupyter",
     }
 )  # fmt: skip
+#: The users of cloud virtual machines' images: each VM is one computer, so a clone of the
+#: repository in such a home is one computer's (a container user's is every container's).
+_VM_USERS = frozenset({"ubuntu", "ec2-user", "azureuser", "centos", "debian", "fedora", "vagrant"})
 #: Windows folders that are the same on every Windows computer: the system's own, and the
 #: POSIX-style system folders that ports of Unix tools (Cygwin, MSYS2) and cross-platform
 #: programs keep at the top of a drive (``C:\etc\tool`` next to ``/etc/tool``).
@@ -135,13 +138,27 @@ def _parts(path: str, count: int = 4) -> list[str]:
     return [part for part in _SEPARATORS.split(path.lstrip("/\\"), count) if part]
 
 
-def is_generic(path: str, kind: str) -> bool:
-    """Whether ``path`` is the same on every computer of its kind (not one person's)."""
+#: ``name/entry`` (lower case) for the repository's own checkout: its name, then one of the
+#: files or folders at its top. A path into it is where one computer cloned it.
+Clone = frozenset[str]
+
+
+def is_generic(path: str, kind: str, clone: Clone = frozenset()) -> bool:
+    """Whether ``path`` is the same on every computer of its kind (not one person's).
+
+    A cloud VM user's home holds one computer's clone of the repository when the path goes
+    on into it (``/home/ubuntu/<name>/experiments/...``): the code then runs only where the
+    repository was cloned to that folder.
+    """
     if kind == "home":
         # /home/<user>, /Users/<user>, C:\Users\<user>
         parts = path.split("/", 3) if path.startswith("/") else _parts(path, 3)  # ["", "home", user, ...]
         user = parts[2] if len(parts) > 2 else ""
-        return user.lower() in GENERIC_USERS or user[:1] in "$%{<*"
+        if user[:1] in "$%{<*":
+            return True
+        if user.lower() not in GENERIC_USERS:
+            return False
+        return not (clone and user.lower() in _VM_USERS and len(parts) > 3 and _into_clone(parts[3], clone))
     if kind == "tilde":
         first = path[2:].split("/", 1)[0]
         if first[:1] in "$%{<*":
@@ -155,6 +172,12 @@ def is_generic(path: str, kind: str) -> bool:
         parts = _parts(path, 2)
         return len(parts) > 1 and parts[1][:1] in "$%{<*"
     return False
+
+
+def _into_clone(rest: str, clone: Clone) -> bool:
+    """Whether ``rest``, the path below a home folder, starts with the checkout's name and an entry at its top."""
+    names = _parts(rest, 2)[:2]
+    return len(names) == 2 and f"{names[0]}/{names[1]}".lower() in clone
 
 
 def machine_root(path: str, kind: str) -> str | None:
@@ -259,19 +282,21 @@ class _Lines:
         return self.line, offset - self.line_start + 1
 
 
-def text_path_hits(text: str, *, tilde: bool = True) -> list[PathHit]:
-    """Paths in plain text (output, a shell command), generic ones left out."""
+def text_path_hits(text: str, *, tilde: bool = True, clone: Clone = frozenset()) -> list[PathHit]:
+    """Paths in plain text (output, a shell command), generic ones left out (see :func:`is_generic`)."""
     hits: list[PathHit] = []
     where = _Lines(text)
     for found in _confirmed(text):
-        if (found.kind == "tilde" and not tilde) or is_generic(found.path, found.kind):
+        if (found.kind == "tilde" and not tilde) or is_generic(found.path, found.kind, clone):
             continue
         line, col = where(found.start)
         hits.append(PathHit(line, col, found.path, found.kind))
     return hits
 
 
-def python_path_hits(text: str, *, parameter_defaults: bool = False) -> list[PathHit]:
+def python_path_hits(
+    text: str, *, parameter_defaults: bool = False, clone: Clone = frozenset()
+) -> list[PathHit]:
     """Paths in the string literals of Python source; comments and docstrings do not count.
 
     A string statement on its own (a docstring, a string used as a comment) documents and
@@ -308,7 +333,7 @@ def python_path_hits(text: str, *, parameter_defaults: bool = False) -> list[Pat
         path = found.path
         if found.end > span.end:  # a quoted Windows path ran past its own literal
             path = text[at : max(span.end - 1, at)]
-        if not is_generic(path, found.kind):
+        if not is_generic(path, found.kind, clone):
             line, col = where(at)
             hits.append(PathHit(line, col, path, found.kind, literal_at=span.start))
     if hits:
@@ -397,13 +422,13 @@ _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "python", 
 _SHELL_COMMENT = lazy(r"(?:^|(?<=[ \t]))#")
 
 
-def _shell_hits(line: str, number: int) -> Iterator[PathHit]:
+def _shell_hits(line: str, number: int, clone: Clone) -> Iterator[PathHit]:
     comment = _SHELL_COMMENT.search(line)
-    for hit in text_path_hits(line if comment is None else line[: comment.start()]):
+    for hit in text_path_hits(line if comment is None else line[: comment.start()], clone=clone):
         yield PathHit(number, hit.col, hit.path, hit.kind)
 
 
-def shell_path_hits(text: str) -> list[PathHit]:
+def shell_path_hits(text: str, *, clone: Clone = frozenset()) -> list[PathHit]:
     """Paths in a shell script's commands; its comments (``#`` at a line's start or after a
     blank) and its shebang line do not count."""
     if _CANDIDATE.search(text) is None:
@@ -412,11 +437,11 @@ def shell_path_hits(text: str) -> list[PathHit]:
     for number, line in enumerate(text.splitlines(), start=1):
         if number == 1 and line.startswith("#!"):
             continue
-        hits.extend(_shell_hits(line, number))
+        hits.extend(_shell_hits(line, number, clone))
     return hits
 
 
-def notebook_cell_path_hits(source: str) -> list[PathHit]:
+def notebook_cell_path_hits(source: str, *, clone: Clone = frozenset()) -> list[PathHit]:
     """Paths in a code cell: Python strings, plus shell lines and non-Python cell magics as text."""
     if _CANDIDATE.search(source) is None:
         return []
@@ -425,14 +450,14 @@ def notebook_cell_path_hits(source: str) -> list[PathHit]:
     hits: list[PathHit] = []
     if magic and magic.group(1) not in _PYTHON_CELL_MAGICS:
         for number, line in enumerate(lines, start=1):
-            hits.extend(_shell_hits(line, number))
+            hits.extend(_shell_hits(line, number, clone))
         return hits
     python_lines = list(lines)
     for number, line in enumerate(lines, start=1):
         if (number == 1 and magic) or _SHELL_LINE.match(line):
-            hits.extend(_shell_hits(line, number))
+            hits.extend(_shell_hits(line, number, clone))
             python_lines[number - 1] = line[len(line.rstrip("\r\n")) :]  # keep the line end
-    hits.extend(python_path_hits("".join(python_lines), parameter_defaults=True))
+    hits.extend(python_path_hits("".join(python_lines), parameter_defaults=True, clone=clone))
     return sorted(hits, key=lambda hit: (hit.line, hit.col))
 
 
@@ -440,7 +465,7 @@ def notebook_cell_path_hits(source: str) -> list[PathHit]:
 _CHUNK_OPENING = lazy(r"[ \t]*(`{3,})[ \t]*\{[ \t]*(?:r|python)\b[^}\r\n]*\}[ \t]*$", re.IGNORECASE)
 
 
-def chunk_path_hits(text: str) -> list[PathHit]:
+def chunk_path_hits(text: str, *, clone: Clone = frozenset()) -> list[PathHit]:
     """Paths in the code chunks an R Markdown or Quarto document runs; its prose does not count.
 
     A chunk ends at a line of as many backticks or more. Its code is read as a notebook's
@@ -461,7 +486,10 @@ def chunk_path_hits(text: str) -> list[PathHit]:
         while index < len(lines) and not _closes(lines[index], len(fence)):
             index += 1
         code = "".join(lines[first:index])
-        hits.extend(hit._replace(line=hit.line + first) for hit in r_path_hits(code, parameter_defaults=True))
+        hits.extend(
+            hit._replace(line=hit.line + first)
+            for hit in r_path_hits(code, parameter_defaults=True, clone=clone)
+        )
         index += 1
     return hits
 
@@ -471,11 +499,11 @@ _R_RAW_OPENING = lazy(r"[rR][\"'](-*)([(\[{])")
 _R_RAW_CLOSERS = {"(": ")", "[": "]", "{": "}"}
 
 
-def r_path_hits(text: str, *, parameter_defaults: bool = False) -> list[PathHit]:
+def r_path_hits(text: str, *, parameter_defaults: bool = False, clone: Clone = frozenset()) -> list[PathHit]:
     """Paths in R code, whose strings read as Python's do (quotes, backslash escapes, ``#``
     comments), but whose raw strings ``r"(...)"`` close with a bracket before the quote."""
     trimmed = []
-    for hit in python_path_hits(text, parameter_defaults=parameter_defaults):
+    for hit in python_path_hits(text, parameter_defaults=parameter_defaults, clone=clone):
         raw = _R_RAW_OPENING.match(text, hit.literal_at) if hit.literal_at >= 0 else None
         closer = _R_RAW_CLOSERS[raw.group(2)] + raw.group(1) if raw else ""
         ends_in_closer = bool(closer) and hit.path.endswith(closer)
