@@ -178,6 +178,14 @@ def test_classifier_expression() -> None:
         ("We use MIT's data and a BSD socket.", None),  # no word of licensing on the line
         ("See the license for permissions; the IMITATION license is ours.", None),
         ("", None),
+        (
+            "This work is licensed under a [Creative Commons Attribution 3.0 Unported License.](https://x.org)",
+            "Creative Commons Attribution 3.0 Unported",
+        ),
+        ("Text and figures: CC BY-SA 4.0 license; see the Creative Commons BY-SA site.", "CC BY-SA 4.0"),
+        ("License: CC0. Dedicated to the public domain under CC0 1.0 (the license).", "CC0 1.0"),
+        ("License: CC BY, and the figures under CC BY 4.0.", "CC BY 4.0"),
+        ("Licensed under CC BY 4.0 or CC BY-NC 4.0.", None),
     ],
 )
 def test_license_named_in_prose(text: str, named: str | None) -> None:

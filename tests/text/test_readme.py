@@ -73,6 +73,7 @@ def test_the_title_is_not_a_section() -> None:
         "# Tool\n\nRun `make train` to fit the model.\n",
         "# Tool\n\nWords.\n\n## Usage\n\nWords.\n",
         "Tool\n====\n\nInstall it with conda.\n",
+        "# Course\n\nLessons on deep RL.\n\nGet started at [course.example.org](https://course.example.org)!\n",
     ],
 )
 def test_a_readme_that_says_how_to_run(text: str) -> None:

@@ -436,12 +436,34 @@ _NAMED_LICENSE = lazy(
     r"|MPL[- ]?2(?:\.0)?)(?![\w-])"
 )
 _LICENSE_WORD = lazy(r"(?i)\blicen[cs]e")
+#: A Creative Commons license, spelled out or abbreviated: "Creative Commons Attribution 3.0
+#: Unported", "CC BY-SA 4.0", "CC0". Its elements and version make the key it is told apart by.
+_CREATIVE_COMMONS = lazy(
+    r"(?i)(?<![\w-])(?:creative commons (?P<long>attribution(?:[- ](?:sharealike|noncommercial|noderivatives"
+    r"|noderivs)){0,2}|zero)|cc[- ]?(?P<short>by(?:[- ](?:sa|nc|nd)){0,2}|0))"
+    r"(?:[- ]v?(?P<version>\d\.\d))?(?: (?:unported|international|generic))?(?![\w-])"
+)
+_CREATIVE_COMMONS_ELEMENTS = {
+    "attribution": "BY", "sharealike": "SA", "noncommercial": "NC", "noderivatives": "ND",
+    "noderivs": "ND", "zero": "0",
+}  # fmt: skip
+
+
+def _creative_commons_key(match: re.Match[str]) -> str:
+    """``CC-BY-SA-4.0`` for a Creative Commons name, so that two spellings of one license agree."""
+    words = re.split(r"[- ]", (match.group("long") or match.group("short")).casefold())
+    elements = [_CREATIVE_COMMONS_ELEMENTS.get(word, word.upper()) for word in words]
+    version = match.group("version")
+    return "-".join(["CC", *elements, *([version] if version else [])]).replace("CC-0", "CC0")
 
 
 def license_named_in(text: str) -> str | None:
-    """The one license a page names in prose ("under the [MIT licence](...)"), as written; None
-    when it names none, or several that differ (the reader could not tell which the code has)."""
+    """The one license a page names in prose ("under the [MIT licence](...)", "a Creative
+    Commons Attribution 3.0 License"), as written; None when it names none, or several that
+    differ (the reader could not tell which the code has). A software license named beside a
+    Creative Commons one is the code's ("the code under GPLv3, the data under CC BY 4.0")."""
     named: dict[str, str] = {}
+    creative_commons: dict[str, str] = {}
     for line in text.splitlines():
         if not _LICENSE_WORD.search(line):
             continue
@@ -449,4 +471,9 @@ def license_named_in(text: str) -> str | None:
             spelled = spdx_spelling(match.group(1))
             if spelled is not None:
                 named.setdefault(spelled, match.group(1))
+        for match in _CREATIVE_COMMONS.finditer(line):
+            creative_commons.setdefault(_creative_commons_key(match), match.group().strip())
+    # "CC0" and "CC0 1.0" on one page are one license, written with and without its version.
+    versioned = {key.rpartition("-")[0] for key in creative_commons if key[-1:].isdigit() and "." in key}
+    named = named or {key: name for key, name in creative_commons.items() if key not in versioned}
     return next(iter(named.values())) if len(named) == 1 else None

@@ -213,6 +213,7 @@ _HOW_WORDS = (
     "quickstart",
     "quick start",
     "getting started",
+    "get started",  # "Get started at [the docs site](...)": the documentation answers it
 )
 #: Commands a code line or inline code may start with.
 _COMMAND = lazy(
