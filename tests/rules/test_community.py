@@ -1613,10 +1613,33 @@ def test_a_release_job_that_has_github_write_the_notes_is_the_changelog(
     assert check_unadopted(root, "OSS106") == []
 
 
+@pytest.mark.parametrize(
+    "trigger", ["on:\n  release:\n    types: [published]\n", "on: [release]\n", "'on': release\n"]
+)
+def test_a_package_released_from_github_releases_keeps_its_notes_there(
+    make_repo: MakeRepo, check_unadopted: Check, trigger: str
+) -> None:
+    # The upload starts when a GitHub release is published: each release's page holds its notes.
+    root = make_repo(
+        tree({"CHANGELOG.md": None, ".github/workflows/cd.yml": trigger + UPLOAD_WORKFLOW}), commit=True
+    )
+    git(root, "tag", "v0.9.0")
+    git(root, "tag", "v1.0.0")
+    assert check_unadopted(root, "OSS106") == []
+    # Released from a pushed tag, the notes are nowhere.
+    tag = "on:\n  push:\n    tags: ['v*']\n  workflow_dispatch:\n"
+    root = make_repo(
+        tree({"CHANGELOG.md": None, ".github/workflows/cd.yml": tag + UPLOAD_WORKFLOW}), commit=True
+    )
+    git(root, "tag", "v0.9.0")
+    git(root, "tag", "v1.0.0")
+    assert [f.code for f in check_unadopted(root, "OSS106")] == ["OSS106"]
+
+
 def test_a_release_guide_that_writes_the_notes_is_the_changelog(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:
-    upload = "on:\n  release:\n    types: [published]\n" + UPLOAD_WORKFLOW
+    upload = "on:\n  push:\n    tags: ['v*']\n" + UPLOAD_WORKFLOW
     guide = "# Releasing\n\nDraft a GitHub release, press *Generate release notes* and edit them.\n"
     files = tree({"CHANGELOG.md": None, ".github/workflows/cd.yml": upload, "docs/releasing.md": guide})
     root = make_repo(files, commit=True)

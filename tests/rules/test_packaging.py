@@ -204,6 +204,35 @@ def test_a_metadata_only_wheel_nobody_publishes_is_an_environment(make_repo: Mak
     assert codes == ["OSS202", "OSS203"]
 
 
+def test_a_pixi_workspace_nothing_builds_needs_no_version_or_authors(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check
+) -> None:
+    # A tutorial website's [project] names its pixi environment; nobody builds or uploads it.
+    pyproject = (
+        '[project]\nname = "lab-tutorial"\ndescription = "Lab tutorial website"\nreadme = "README.md"\n'
+        'requires-python = ">=3.10"\nclassifiers = ["Programming Language :: Python :: 3"]\n\n'
+        '[tool.pixi.workspace]\nchannels = ["conda-forge"]\nplatforms = ["linux-64"]\n'
+    )
+    files = {"pyproject.toml": pyproject, "README.md": "# Lab tutorial\n\nThe website of the tutorial.\n"}
+    assert check_unadopted(make_repo(files), "OSS201", "OSS207") == []
+    # A uv.lock marks a uv workspace the same way.
+    uv = {**files, "pyproject.toml": pyproject.partition("[tool.pixi")[0], "uv.lock": "version = 1\n"}
+    assert check_unadopted(make_repo(uv), "OSS201", "OSS207") == []
+    # Where the conventions apply in full, or a build system builds it, the version is wanted.
+    assert [f.code for f in check(make_repo(files), "OSS201")] == ["OSS201"]
+    built = {**files, "pyproject.toml": '[build-system]\nrequires = ["hatchling"]\n\n' + pyproject}
+    assert sorted(f.code for f in check_unadopted(make_repo(built), "OSS201", "OSS207")) == [
+        "OSS201",
+        "OSS207",
+    ]
+    # Without pixi or uv it is a package pip would build, and fail to.
+    plain = {**files, "pyproject.toml": pyproject.partition("[tool.pixi")[0]}
+    assert sorted(f.code for f in check_unadopted(make_repo(plain), "OSS201", "OSS207")) == [
+        "OSS201",
+        "OSS207",
+    ]
+
+
 # -- OSS203 ----------------------------------------------------------------------------------
 def test_missing_readme_key(make_repo: MakeRepo, check: Check) -> None:
     findings = check(make_repo(repo_files(without('readme = "README.md"'))), "OSS203")

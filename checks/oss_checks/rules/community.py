@@ -649,7 +649,9 @@ class OSS106(_CommunityFile):
     towncrier's `news/` or `newsfragments/`, `doc/release/`, `doc/whats_new/`,
     `docs/source/release_notes/` ...), a changelog page in the docs tree, or GitHub's
     `.github/release.yml`, which writes the notes of each GitHub release, or release-drafter's
-    `.github/release-drafter.yml`, which drafts them from the pull requests, or a release guide
+    `.github/release-drafter.yml`, which drafts them from the pull requests, or a workflow
+    that a published GitHub release starts (`on: release`: each release's page holds its
+    notes), or a release guide
     (`RELEASING.md`, `docs/releasing.md`) that says how each release's notes are written,
     or a release log the README keeps itself (a "News", "What's new" or "Changelog"
     section, or two or more dated headings such as `## Update - July 2, 2026`). A

@@ -175,7 +175,10 @@ class OSS201(Rule):
     `setup.cfg` with a `[metadata]` name) is reported, unless Poetry is told the project
     is no package (`package-mode = false`). A pyproject.toml that only configures tools
     (black, ruff, mypy) is fine. A missing pyproject.toml, or one without
-    `[project]` next to a `setup.py`, is reported only where the conventions were adopted.
+    `[project]` next to a `setup.py`, is reported only where the conventions were adopted,
+    and so is a missing version in the `[project]` table of a pixi or uv workspace that
+    nothing builds (no `[build-system]`, a `[tool.pixi]` table or a `pixi.lock` or
+    `uv.lock`) and no package index offers.
 
     ## Why is this bad?
     pyproject.toml is where installers, build tools, linters and these checks read what the
@@ -197,7 +200,8 @@ class OSS201(Rule):
     elsewhere = (
         "a pyproject.toml that cannot be read or parsed, a [project] table without a name or "
         "version or with keys no standard defines, and a [build-system] with no package "
-        "metadata anywhere; not a missing pyproject.toml or one that only configures tools."
+        "metadata anywhere; not a missing pyproject.toml, one that only configures tools, or "
+        "a missing version where a pixi or uv workspace that nothing builds names its environment."
     )
     stakeholders = (Stakeholder.MANAGEMENT, Stakeholder.DATA_SCIENCE)
 
@@ -228,7 +232,8 @@ class OSS201(Rule):
             )
         dynamic = project.get("dynamic")
         dynamic_fields = dynamic if isinstance(dynamic, list) else []
-        if "version" not in project and "version" not in dynamic_fields:
+        unbuilt = not self.in_full and unbuilt_workspace(repo) and on_package_index(repo) is None
+        if "version" not in project and "version" not in dynamic_fields and not unbuilt:
             yield self.finding(
                 PYPROJECT,
                 'pyproject.toml [project] has no version: add version = "0.1.0" or '
@@ -362,7 +367,7 @@ def dependency_manifest(pyproject: _Pyproject) -> bool:
     ``uv init`` writes itself, ``description = "Add your description here"`` and ``readme =
     "README.md"``, describes nothing.
     """
-    if _metadata_only_wheel(pyproject.repo):
+    if _metadata_only_wheel(pyproject.repo) or unbuilt_workspace(pyproject.repo):
         return on_package_index(pyproject.repo) is None
     describing = {key for key in _DESCRIBING_KEYS if key in pyproject.project}
     description = pyproject.project.get("description")
@@ -376,6 +381,26 @@ def dependency_manifest(pyproject: _Pyproject) -> bool:
     if isinstance(dynamic, list) and any(key in dynamic for key in _DESCRIBING_KEYS):
         return False
     return on_package_index(pyproject.repo) is None
+
+
+#: What pixi and uv keep beside a pyproject.toml whose environment they manage.
+_WORKSPACE_LOCKS = ("pixi.lock", "uv.lock")
+
+
+def unbuilt_workspace(repo: Repo) -> bool:
+    """Whether [project] names the environment of a pixi or uv workspace that nobody builds: no
+    ``[build-system]`` and no version (a tutorial website's ``pixi run build``), where a version,
+    authors or a description would show on no package's page."""
+    pyproject = repo.pyproject or {}
+    project = pyproject.get("project")
+    if not isinstance(project, dict) or "build-system" in pyproject or "version" in project:
+        return False
+    dynamic = project.get("dynamic")
+    if isinstance(dynamic, list) and "version" in dynamic:
+        return False
+    tool = pyproject.get("tool")
+    managed = isinstance(tool, dict) and isinstance(tool.get("pixi"), dict)
+    return managed or any(repo.exists(lock) for lock in _WORKSPACE_LOCKS)
 
 
 def _metadata_only_wheel(repo: Repo) -> bool:
@@ -936,7 +961,9 @@ class OSS207(_ProjectField):
     `email`.
 
     As OSS202 does, it leaves alone a missing list of authors in a dependency manifest: a
-    `[project]` table that describes nothing, of a project no package index offers.
+    `[project]` table that describes nothing, or names the environment of a pixi or uv
+    workspace that nothing builds (no `[build-system]`, no version), of a project no package
+    index offers.
 
     ## Why is this bad?
     Authors are who people contact about the package and who is credited for it. For an

@@ -254,7 +254,10 @@ def release_notes(repo: Repo) -> str | None:
             best[1]
             if best
             else (
-                _release_guide_with_notes(repo) or _generated_release_notes(repo) or _readme_release_log(repo)
+                _release_guide_with_notes(repo)
+                or _generated_release_notes(repo)
+                or _released_on_github(repo)
+                or _readme_release_log(repo)
             )
         )
 
@@ -290,6 +293,20 @@ def _generated_release_notes(repo: Repo) -> str | None:
     from oss_checks.text.ci import ci_files, first_file_matching  # only asked when nothing else holds notes
 
     return first_file_matching(repo, ci_files(repo), _GENERATES_NOTES)
+
+
+def _released_on_github(repo: Repo) -> str | None:
+    """The workflow that a published GitHub release starts (``on: release``): each release is
+    made on GitHub first, and its page holds that release's notes."""
+    from oss_checks.text.ci import ci_files, is_workflow  # only asked when nothing else holds notes
+
+    for path in ci_files(repo):
+        data = repo.yaml(path).mapping if is_workflow(path) else None
+        # YAML 1.1 reads the key `on` as true.
+        triggers = (data.get("on", data.get(True)) if data is not None else None) or ()
+        if triggers == "release" or (isinstance(triggers, (list, dict)) and "release" in triggers):
+            return path
+    return None
 
 
 #: A guide to making a release: ``RELEASING.md``, ``docs/releasing.md``, ``docs/release-process.rst``.
