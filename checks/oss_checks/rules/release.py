@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from oss_checks.git import decode, nul_separated
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Stakeholder
-from oss_checks.text.audience import newest_version_tag, released_after, version_in, version_key
+from oss_checks.text.audience import newest_version_tag, release_tags, released_after, version_in, version_key
 from oss_checks.text.community import CHANGELOG_NAMES, is_release_notes, is_rst
 from oss_checks.text.markup import code_lines, headings
 
@@ -83,15 +83,17 @@ def is_release(title: str) -> bool:
     return _RELEASE.match(title) is not None
 
 
-def _releases_since(repo: Repo, titles: list[str]) -> tuple[str, str] | None:
-    """(newest version in the changelog, newest version tag) when git has tagged a later release
-    than any the changelog describes: the changelog was left behind, not just missing a section."""
+def _releases_since(repo: Repo, titles: list[str], *, at_least: int = 1) -> tuple[str, str] | None:
+    """(newest version in the changelog, newest version tag) when git has tagged ``at_least``
+    later releases than any the changelog describes: the changelog was left behind, not just
+    missing a section."""
     written = [version for title in titles if is_release(title) and (version := version_in(title))]
     latest = newest_version_tag(repo)
     if not written or latest is None:
         return None
     newest = max(written, key=lambda version: version_key(version) or ())
-    return (newest, latest) if released_after(latest, newest) else None
+    later = sum(1 for tag in release_tags(repo) if released_after(tag, newest))
+    return (newest, latest) if later >= at_least and released_after(latest, newest) else None
 
 
 #: A release written as a line of its own, not as a heading: ``[3.0.0 - 2025-10-04]``, ``[Unreleased]``.
@@ -165,7 +167,9 @@ class OSS801(Rule):
     no reader or tool finds the releases.
 
     In a repository that has not adopted the conventions, only a changelog that follows
-    Keep a Changelog (it says so, or writes its versions in brackets) is checked.
+    Keep a Changelog (it says so, or writes its versions in brackets) is checked for its
+    Unreleased section; one in any format is told when git has tagged two releases or more
+    since its newest.
 
     When git has tagged a later release (`v1.5.2`, a plain version tag) than the newest
     the changelog describes (`## [1.4.5]`), the changelog was left behind: the finding
@@ -187,7 +191,10 @@ class OSS801(Rule):
 
     name = "changelog-unreleased"
     kind = Kind.CONVENTION
-    elsewhere = "a changelog that already follows Keep a Changelog, with release headings."
+    elsewhere = (
+        "a changelog that already follows Keep a Changelog, with release headings; one in any format "
+        "that git has tagged two releases or more past."
+    )
     stakeholders = (Stakeholder.EXECUTIVE,)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
@@ -210,16 +217,19 @@ class OSS801(Rule):
             return  # its releases, and any Unreleased line, are there: only the headings are not
         if not any(is_release(title) for title in titles):
             return  # not a changelog of versions: nothing to add an Unreleased section to
-        if not self.in_full and not (
-            _KEEP_A_CHANGELOG.search(text) or any(_BRACKETED_VERSION.match(h.title.strip()) for h in found)
-        ):
-            return
         if any(is_pending(title) for title in titles):
             return
         if _written_from_fragments(repo) or _written_at_release(repo, text):
             return  # a tool writes each release's section when the release is made
         heading = "Unreleased\n----------" if rst else "## [Unreleased]"
-        behind = _releases_since(repo, titles)
+        keeps_a_changelog = _KEEP_A_CHANGELOG.search(text) or any(
+            _BRACKETED_VERSION.match(h.title.strip()) for h in found
+        )
+        # Left behind by two releases or more misleads readers in any format; by one, it may be a
+        # release being written up, and an Unreleased section is a convention of some formats only.
+        behind = _releases_since(repo, titles, at_least=1 if self.in_full or keeps_a_changelog else 2)
+        if not (self.in_full or keeps_a_changelog or behind):
+            return
         if behind is not None:
             newest, tag = behind
             yield self.finding(
