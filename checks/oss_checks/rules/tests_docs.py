@@ -959,11 +959,24 @@ def _sphinx_root_doc(tree: ast.Module) -> str:
 _TOC_ROOT = lazy(r"(?m)^root:[ \t]*['\"]?([^\s'\"#]{1,200})")
 
 
+def _names_extension(tree: ast.Module, extension: str) -> bool:
+    """Whether ``conf.py`` names the extension in a string (``extensions = [...]``, ``.append(...)``)
+    or imports it: a walk over the nodes, not a dump of the whole tree (numpy's is 60,000 characters)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and extension in node.value:
+            return True
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [alias.name for alias in node.names] + [getattr(node, "module", None) or ""]
+            if any(extension in name for name in names):
+                return True
+    return False
+
+
 def _external_toc_root(repo: Repo, folder: str, tree: ast.Module) -> str | None:
     """The root document that sphinx-external-toc's ``_toc.yml`` names, without its suffix,
     when ``conf.py`` uses that extension (the toc then replaces ``root_doc``)."""
     named = _last_string_setting(tree, {"external_toc_path"})
-    if named is None and "sphinx_external_toc" not in ast.dump(tree):
+    if named is None and not _names_extension(tree, "sphinx_external_toc"):
         return None
     toc = named if named is not None else "_toc.yml"
     parts = toc.split("/")
