@@ -234,6 +234,9 @@ load = lambda where="/home/bob/x.csv": where
 default = "/home/bob/assigned.csv"
 table = read(x="\u00e9", default="/home/bob/unicode-before.csv")
 real = read("/Users/alice/Downloads/sales.csv")
+def fetch(name, data_path=os.path.expanduser("/home/bob/cache_data")):
+    parser.add_argument("--in", default=os.path.join("/mnt/lab", name))
+    return read(os.path.join("/home/bob/elsewhere", name))
 """
 
 
@@ -241,6 +244,7 @@ def test_defaults_of_options_and_parameters_are_not_paths_the_code_insists_on() 
     assert where(python_path_hits(DEFAULTS)) == [
         (9, 12, "/home/bob/assigned.csv"),
         (11, 14, "/Users/alice/Downloads/sales.csv"),
+        (14, 31, "/home/bob/elsewhere"),
     ]
 
 
@@ -252,6 +256,8 @@ def test_a_notebook_keeps_its_parameter_defaults_but_not_option_defaults() -> No
         "/home/bob/x.csv",
         "/home/bob/assigned.csv",
         "/Users/alice/Downloads/sales.csv",
+        "/home/bob/cache_data",
+        "/home/bob/elsewhere",
     ]
 
 

@@ -255,7 +255,8 @@ class OSS401(Rule):
     URLs and relative paths. So are defaults that whoever runs the code replaces:
     the `default=` of a command-line option (`--data-dir`), a module's constant that
     only such a default reads and, in a Python module, the default of a function's
-    parameter (a notebook calls its own functions, so there they count). A drive or
+    parameter, also when the literal is built into it (`data_path=os.path.expanduser(
+    "~/cache_data")`; a notebook calls its own functions, so there they count). A drive or
     mount that three files or more read from (`J:`, `/mnt/share`; `C:` is one
     computer's own disk) is the team's shared drive: it is reported once, at its first
     use, with how many files read it.

@@ -302,10 +302,10 @@ def python_path_hits(
     A string statement on its own (a docstring, a string used as a comment) documents and
     does not run. In a string that is not raw, ``C:\\t`` is a tab, so only ``C:\\\\`` and
     ``C:/`` make a drive there; raw strings take ``C:\\`` as it is. The literals are looked
-    up only when some path is confirmed, and only up to the last candidate. A literal that is
-    the value of a ``default=`` keyword (a command-line option's default) does not count, and
-    neither, unless ``parameter_defaults``, does the default of a function's parameter: both
-    are what a caller overrides.
+    up only when some path is confirmed, and only up to the last candidate. A literal in the
+    value of a ``default=`` keyword (a command-line option's default) does not count, and
+    neither, unless ``parameter_defaults``, does one in the default of a function's parameter
+    (``data_path=os.path.expanduser("~/cache")`` too): both are what a caller overrides.
     """
     starts = list(_starts(text))
     if not any(_confirm(text, at) or _lone_drive_folder(text, at) for at in starts):
@@ -375,8 +375,12 @@ def _default_literals(text: str, *, parameters: bool) -> set[tuple[int, int]]:
         elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
             loads.setdefault(node.id, []).append(id(node))
         for value in values:
-            if isinstance(value, (ast.Constant, ast.JoinedStr)):
-                found.add((value.lineno, value.col_offset))
+            # The literal may be built into the default: os.path.expanduser("~/cache_data").
+            found.update(
+                (literal.lineno, literal.col_offset)
+                for literal in ast.walk(value)
+                if isinstance(literal, (ast.Constant, ast.JoinedStr))
+            )
     # A module's constant that only a default= reads (``DATA = Path("...")``, then
     # ``add_argument("--data", default=str(DATA))``) is that option's default, written apart.
     for statement in tree.body:
