@@ -74,6 +74,8 @@ def test_the_title_is_not_a_section() -> None:
         "# Tool\n\nWords.\n\n## Usage\n\nWords.\n",
         "Tool\n====\n\nInstall it with conda.\n",
         "# Course\n\nLessons on deep RL.\n\nGet started at [course.example.org](https://course.example.org)!\n",
+        "# Hub\n\nScripts shared by our tutorials; see the [dev guide](https://example.org/dev-guide).\n",
+        "# Tool\n\nA tool for tables. See the documentation at https://tool.example.org.\n",
     ],
 )
 def test_a_readme_that_says_how_to_run(text: str) -> None:
@@ -88,6 +90,8 @@ def test_a_readme_that_never_says_how_to_run() -> None:
         "    ├── models  <- Scripts to train models and then use trained models to make predictions\n"
     )
     assert not says_how_to_run(text)
+    # Documentation named without sending the reader there says nothing of how to run it.
+    assert not says_how_to_run("# Tool\n\nA tool for tables. The documentation is still to come.\n")
 
 
 def test_links_in_markdown_and_rst_outside_code() -> None:

@@ -214,6 +214,13 @@ _HOW_WORDS = (
     "quick start",
     "getting started",
     "get started",  # "Get started at [the docs site](...)": the documentation answers it
+    # A pointer to the guide that answers it: "see the [dev guide](...)", "read the user guide".
+    "user guide*",
+    "dev guide*",
+    "developer guide*",
+    "see the documentation",
+    "see the docs",
+    "read the docs",
 )
 #: Commands a code line or inline code may start with.
 _COMMAND = lazy(
