@@ -348,6 +348,16 @@ class Repo:
         return sorted(p for p in self._listing if self._lstat(p) is not None)
 
     @cached_property
+    def every_path(self) -> list[str]:
+        """Every file of the work tree, also those a run restricted to some files (the per-file
+        hook's staged ones) does not list: for what holds of the whole repository."""
+        if self._only is None:
+            return self.paths
+        listing = self._git_listing
+        names = listing if listing is not None else dict.fromkeys(self._walk(), "H")
+        return sorted(path for path in names if self._lstat(path) is not None)
+
+    @cached_property
     def path_set(self) -> frozenset[str]:
         return frozenset(self.paths)
 

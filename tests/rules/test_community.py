@@ -1603,6 +1603,26 @@ def test_a_release_log_the_readme_keeps_is_the_changelog(
     assert [f.code for f in check_unadopted(root, "OSS106")] == ["OSS106"]
 
 
+def test_a_readme_that_sends_readers_to_the_releases_page_has_its_changelog_there(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    pointer = (
+        "\nFor a list of past changes, see the [releases page](https://github.com/acme/tool/releases).\n"
+    )
+    badge = "\n[![release](https://img.shields.io/github/v/release/acme/tool)](https://github.com/acme/tool/releases)\n"
+    found = []
+    for extra in (pointer, badge):
+        files = {
+            **tree({"CHANGELOG.md": None, ".github/workflows/cd.yml": UPLOAD_WORKFLOW}),
+            "README.md": README + extra,
+        }
+        root = make_repo(files, commit=True)
+        git(root, "tag", "v0.9.0")
+        git(root, "tag", "v1.0.0")
+        found.append([f.code for f in check_unadopted(root, "OSS106")])
+    assert found == [[], ["OSS106"]]  # a badge alone says nothing about what changed
+
+
 def test_a_release_job_that_has_github_write_the_notes_is_the_changelog(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:
@@ -1771,10 +1791,16 @@ def test_analysis_data_section_synonyms(make_repo: MakeRepo, check: Check) -> No
         assert check(make_repo(tree({"pyproject.toml": analysis, "README.md": readme})), "OSS111") == []
 
 
+#: A script, so that the repository holds code (a data release has nothing to install or run).
+CODE = "import pandas\n"
+
+
 def test_readme_sections_elsewhere(make_repo: MakeRepo, check_unadopted: Check) -> None:
     # A README that never says how to install or run the project is worth a word anywhere, once.
     poster = "# Evanston viz\n\nA project to analyze, visualize, and communicate open data of the city.\n"
-    findings = check_unadopted(make_repo({"README.md": poster, "LICENSE": MIT_TEXT}), "OSS111")
+    findings = check_unadopted(
+        make_repo({"README.md": poster, "LICENSE": MIT_TEXT, "viz.py": CODE}), "OSS111"
+    )
     assert [(f.code, f.path, f.message) for f in findings] == [
         (
             "OSS111",
@@ -1787,13 +1813,25 @@ def test_readme_sections_elsewhere(make_repo: MakeRepo, check_unadopted: Check) 
     ]
     # Saying it in prose is enough; the other sections are conventions of adopters.
     solution = poster + "\nPut the data in `input/`, then execute `python transform.py`.\n"
-    assert check_unadopted(make_repo({"README.md": solution, "LICENSE": MIT_TEXT}), "OSS111") == []
+    assert (
+        check_unadopted(make_repo({"README.md": solution, "LICENSE": MIT_TEXT, "viz.py": CODE}), "OSS111")
+        == []
+    )
     assert (
         check_unadopted(
             make_repo(tree({"README.md": README.replace("## Contributing", "## Notes")})), "OSS111"
         )
         == []
     )
+
+
+def test_a_data_release_has_nothing_to_install_or_run(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    readme = "# Trip records\n\nThe trip records the city released, one table per month, and its letter.\n"
+    files = {"README.md": readme, "trips-2014.csv": "day,trips\n1,10\n", "letter.pdf": b"%PDF-1.4"}
+    assert check_unadopted(make_repo(files), "OSS111") == []
+    assert [f.code for f in check_unadopted(make_repo({**files, "clean.R": "x <- 1\n"}), "OSS111")] == [
+        "OSS111"
+    ]
 
 
 def test_a_linked_guide_in_the_repository_can_say_how_to_run(
@@ -1805,7 +1843,7 @@ def test_a_linked_guide_in_the_repository_can_say_how_to_run(
     )
     guide = "# Development\n\n## Running locally\n\n```sh\ntask dev:compose:up\n```\n"
     design = "# Design\n\nThe service keeps one model in memory and reloads it on a signal.\n"
-    files = {"README.md": readme, "LICENSE": MIT_TEXT, "docs/design.md": design}
+    files = {"README.md": readme, "LICENSE": MIT_TEXT, "docs/design.md": design, "viz.py": CODE}
     assert check_unadopted(make_repo({**files, "dev/README.md": guide}), "OSS111") == []
     assert check_unadopted(make_repo({**files, "dist/README.md": guide}), "OSS111") == []
     # A guide that says nothing about running it, or one the README does not link, does not count.
@@ -1823,11 +1861,17 @@ def test_a_course_that_opens_its_notebooks_says_how_to_run(
     )
     chapters = course + "".join(f"- [Lecture {n}](lectures/lecture{n}.ipynb)\n" for n in (1, 2, 3))
     for readme in (colab, chapters):
-        assert check_unadopted(make_repo({"README.md": readme, "LICENSE": MIT_TEXT}), "OSS111") == []
+        assert (
+            check_unadopted(make_repo({"README.md": readme, "LICENSE": MIT_TEXT, "viz.py": CODE}), "OSS111")
+            == []
+        )
     # One notebook linked as a result is not a way to run the project.
     result = course + "The figures are in [the results notebook](results.ipynb) and on nbviewer.\n"
     assert [
-        f.code for f in check_unadopted(make_repo({"README.md": result, "LICENSE": MIT_TEXT}), "OSS111")
+        f.code
+        for f in check_unadopted(
+            make_repo({"README.md": result, "LICENSE": MIT_TEXT, "viz.py": CODE}), "OSS111"
+        )
     ] == ["OSS111"]
 
 
@@ -1945,7 +1989,7 @@ def test_fix_never_touches_a_readme_with_a_merge_conflict(make_repo: MakeRepo) -
 
 def test_fix_elsewhere_adds_install_and_run(make_repo: MakeRepo) -> None:
     poster = "# Evanston viz\n\nA project to analyze, visualize, and communicate open data of the city.\n"
-    root = make_repo({"README.md": poster, "LICENSE": MIT_TEXT})
+    root = make_repo({"README.md": poster, "LICENSE": MIT_TEXT, "viz.py": CODE})
     result = engine.check(root, fix=True)
     assert result.errors == []
     text = (root / "README.md").read_text(encoding="utf-8")

@@ -1130,6 +1130,7 @@ def test_a_file_a_workflow_reads_by_its_path_is_its_input(
     )
     files = {
         ".github/workflows/import-issues.yml": workflow,
+        "scripts/import_issues.py": "import csv\n",
         "issues_action.csv": "title,labels\nFix the loader,bug\n",
         "results.csv": "a,b\n1,2\n",  # only a longer name is in the job: still data at the top
     }
@@ -1196,6 +1197,7 @@ def test_a_workbook_with_charts_is_a_document(make_repo: MakeRepo, check_unadopt
 
     files = {"Binomial_Demo.xlsx": workbook("xl/charts/chart1.xml", "xl/drawings/drawing1.xml")}
     files["sales_2024.xlsx"] = workbook()  # a table: still data at the top
+    files["src/report.py"] = b"import openpyxl\n"
     assert [f.path for f in check_unadopted(make_repo(files), "OSS402")] == ["sales_2024.xlsx"]
 
 
@@ -1275,7 +1277,12 @@ def test_strays_are_reported_where_the_conventions_were_not_adopted(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:
     root = make_repo(
-        {"sales.csv": b"a\n", "notebooks_v2/data.csv": b"a\n", "notebooks_v2/x/data.csv": b"a\n"}
+        {
+            "sales.csv": b"a\n",
+            "notebooks_v2/data.csv": b"a\n",
+            "notebooks_v2/x/data.csv": b"a\n",
+            "src/clean.py": "import pandas\n",
+        }
     )
     findings = check_unadopted(root, "OSS402")
     assert [f.path for f in findings] == ["notebooks_v2/data.csv", "sales.csv"]
@@ -1284,6 +1291,30 @@ def test_strays_are_reported_where_the_conventions_were_not_adopted(
         in findings[0].message
     )
     assert "at the top of the repository" in findings[1].message
+
+
+def test_a_data_release_publishes_its_tables_where_they_are(
+    make_repo: MakeRepo, check: Check, check_unadopted: Check
+) -> None:
+    # Tables, their documentation and the letter that came with them: no code at all.
+    files = {
+        "README.md": "# Trip records\n\n`trips-2014.csv` holds one row per trip.\n",
+        "trips-2014.csv": "day,trips\n1,10\n",
+        "Aggregate data.xlsx": b"PK\x03\x04",
+        "letter.pdf": b"%PDF-1.4",
+    }
+    assert check_unadopted(make_repo(files), "OSS402") == []
+    # Where the conventions were adopted, the data folders apply all the same.
+    assert sorted(f.path for f in check(make_repo(files), "OSS402")) == [
+        "Aggregate data.xlsx",
+        "trips-2014.csv",
+    ]
+    # One script makes it a project whose tables sit beside its code.
+    coded = make_repo({**files, "fetch.sh": "curl -O https://example.org/x\n"})
+    assert sorted(f.path for f in check_unadopted(coded, "OSS402")) == [
+        "Aggregate data.xlsx",
+        "trips-2014.csv",
+    ]
 
 
 def test_adopted_repositories_keep_the_full_convention(make_repo: MakeRepo, check_unadopted: Check) -> None:

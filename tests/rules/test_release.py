@@ -95,14 +95,21 @@ def test_a_changelog_left_behind_by_the_releases_says_so(make_repo: MakeRepo, ch
     assert only(check(current, "OSS801")).message.startswith("CHANGELOG.md has no Unreleased section")
 
 
+def test_a_changelog_with_no_real_content_is_one_problem(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    # A template's stub, never written since: OSS106 says so, not OSS801 as well.
+    stub = "=======\nHistory\n=======\n\n0.1.0 (2016-10-19)\n------------------\n\n* First release.\n"
+    root = make_repo({"HISTORY.rst": stub}, commit=True)
+    for tag in ("v0.1.0", "v5.0.0", "v6.0.0"):
+        git(root, "tag", tag)
+    assert [f.code for f in check_unadopted(root, "OSS106", "OSS801")] == ["OSS106"]
+
+
 def test_a_changelog_in_any_format_left_two_releases_behind_says_so(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:
     # Not Keep a Changelog, in a repository that did not adopt the conventions: its missing
     # Unreleased section is no concern, but stopping releases ago misleads every reader.
-    text = (
-        "# Changes\n\n## Version 1.5.0 (2020-05-04)\n\n- New logo.\n\n## Version 1.4.0 (2020-01-02)\n\n- x\n"
-    )
+    text = "# Changes\n\n## Version 1.5.0 (2020-05-04)\n\n- A new logo and a faster loader.\n\n## Version 1.4.0 (2020-01-02)\n\n- x\n"
     root = make_repo({"CHANGELOG.md": text}, commit=True)
     for tag in ("v1.5.0", "v1.6.0"):
         git(root, "tag", tag)
@@ -351,13 +358,13 @@ def test_a_changelog_without_release_headings_is_left_alone(
 def test_elsewhere_only_a_keep_a_changelog_file_is_checked(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:
-    plain = "# History\n\n## 1.2.0 (2026-03-01)\n\n- First release.\n"
+    plain = "# History\n\n## 1.2.0 (2026-03-01)\n\n- First release, with the loader and the model.\n"
     assert check_unadopted(make_repo({"CHANGELOG.md": plain}), "OSS801") == []
-    bracketed = "# Changelog\n\n## [1.2.0] - 2026-03-01\n\n- First release.\n"
+    bracketed = "# Changelog\n\n## [1.2.0] - 2026-03-01\n\n- First release, with the loader and the model.\n"
     assert where(check_unadopted(make_repo({"CHANGELOG.md": bracketed}), "OSS801")) == [
         ("OSS801", "CHANGELOG.md", 0)
     ]
-    said = "# Changelog\n\nThe format follows https://keepachangelog.com.\n\n## 1.2.0\n\n- First.\n"
+    said = "# Changelog\n\nThe format follows https://keepachangelog.com.\n\n## 1.2.0\n\n- First release, with the loader and the model.\n"
     assert where(check_unadopted(make_repo({"CHANGELOG.md": said}), "OSS801")) == [
         ("OSS801", "CHANGELOG.md", 0)
     ]

@@ -35,7 +35,7 @@ from oss_checks.text.community import (
     license_files,
     release_notes,
 )
-from oss_checks.text.layout import not_the_projects_own
+from oss_checks.text.layout import holds_code, not_the_projects_own
 from oss_checks.text.licenses import (
     classifier_families,
     detect_licenses,
@@ -654,7 +654,9 @@ class OSS106(_CommunityFile):
     notes), or a release guide
     (`RELEASING.md`, `docs/releasing.md`) that says how each release's notes are written,
     or a release log the README keeps itself (a "News", "What's new" or "Changelog"
-    section, or two or more dated headings such as `## Update - July 2, 2026`). A
+    section, or two or more dated headings such as `## Update - July 2, 2026`) or a
+    sentence of it that sends readers to the releases page for the changes ("For past
+    changes, see the [releases page](https://github.com/owner/repo/releases)"). A
     top-level changelog must hold at least `min-words` words besides headings.
 
     In a repository that has not adopted the conventions, a missing changelog is reported
@@ -680,6 +682,9 @@ class OSS106(_CommunityFile):
 
     name = "changelog-content"
     kind = Kind.CONVENTION
+    # A changelog with no real content is one problem: not also one without an Unreleased
+    # section or left behind by the releases.
+    supersedes = frozenset({"OSS801"})
     elsewhere = (
         "a missing changelog in a package published for others that has tagged two releases or more; an "
         "existing one that is empty or unreadable."
@@ -1094,7 +1099,8 @@ class OSS111(Rule):
     notebooks in Binder or Colab, or links three notebooks or more, says how to run it, and
     so does one that names a script or notebook of the repository in a sentence about
     repeating the work ("the code to repeat the analysis is in index.Rmd"). A README too
-    short for OSS101 is left to OSS101.
+    short for OSS101 is left to OSS101, and the README of a repository with no code (a data
+    release) is left alone: there is nothing to install or run.
 
     ## Why is this bad?
     Readers scan a README for the same few answers: how do I install it, how do I use it,
@@ -1185,7 +1191,8 @@ class OSS111(Rule):
             return self.missing(repo, path, text)
         rst = is_rst(path)
         if (
-            says_how_to_run(text, rst=rst)
+            not holds_code(repo)  # a data release: nothing to install or run
+            or says_how_to_run(text, rst=rst)
             or runs_notebooks(text, rst=rst)
             or _linked_guide_says_how(repo, path, text)
             or _names_the_file_that_repeats_it(repo, path, text)

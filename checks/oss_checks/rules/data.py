@@ -24,6 +24,7 @@ from oss_checks.text.layout import (
     KEEP_FILE_NAMES,
     VENDORED_FOLDERS,
     autosave_copy,
+    holds_code,
     in_docs_or_examples,
     in_run_records,
     in_tests,
@@ -554,6 +555,8 @@ class OSS402(Rule):
     at the top or in its own folder links (`Also available as [a CSV file](notebooks.csv)`),
     which is offered to readers, and data that the code of its own folder reads by name
     (`pd.read_csv("wine-quality.csv")` in the `train.py` beside it), which is that code's input.
+    A repository with no code at all (a data release: tables, their documentation, PDFs)
+    publishes its data, so none of it is reported there.
 
     ## Why is this bad?
     Data next to code is easily committed by accident and then stays in git
@@ -582,7 +585,8 @@ class OSS402(Rule):
     elsewhere = (
         "data files at the top of the repository or directly in a notebook folder; never test "
         "fixtures, package data, docs, examples, vendored code, folders named for data, inputs, "
-        "models or results, data a README links or data the code beside it reads by name."
+        "models or results, data a README links or data the code beside it reads by name, nor in a "
+        "repository with no code (a data release)."
     )
     stakeholders = (Stakeholder.LEGAL, Stakeholder.DATA_SCIENCE)
     scope = Scope.FILE
@@ -628,6 +632,8 @@ class OSS402(Rule):
         parts = layout_folders(file.path)
         if in_docs_or_examples(file.path) or DATA_FOLDER_NAMES & set(parts) or in_package(repo, file.path):
             return
+        if not holds_code(repo):
+            return  # a data release: its tables are what it publishes, wherever they are
         if _workbook_document(repo, file) or _bundle_of_code(repo, file):
             return  # a workbook made to be read, or the download of the project's own notebooks
         if _linked_by_a_readme(repo, file.path):
@@ -664,7 +670,8 @@ def _read_by_code_beside(repo: Repo, folder: str, data_suffixes: tuple[str, ...]
 
     def find() -> frozenset[str]:
         prefix = f"{folder}/" if folder else ""
-        here = [path for path in repo.paths if path.startswith(prefix) and "/" not in path[len(prefix) :]]
+        # From the disk: the per-file hook's run lists only the staged files.
+        here = repo.files_in(folder) if folder else [path for path in repo.every_path if "/" not in path]
         names = sorted(
             {path[len(prefix) :] for path in here if path.lower().endswith(data_suffixes)},
             key=len,

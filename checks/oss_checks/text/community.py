@@ -280,7 +280,21 @@ def _readme_release_log(repo: Repo) -> str | None:
         return None
     titles = [heading.title.strip().strip("#* ") for heading in headings(text[:200_000], rst=is_rst(readme))]
     dated = sum(1 for title in titles if _DATED_UPDATE.match(title))
-    return readme if dated >= 2 or any(_LOG_SECTION.match(title) for title in titles) else None
+    if dated >= 2 or any(_LOG_SECTION.match(title) for title in titles):
+        return readme
+    # "For a list of past changes, please refer to the [releases page](https://github.com/o/r/releases)."
+    pointer = any(
+        _RELEASES_PAGE.search(line) and _CHANGES_WORDS.search(line) for line in text[:200_000].splitlines()
+    )
+    return readme if pointer else None
+
+
+#: The releases page of a repository on a forge, where each release's notes are written.
+_RELEASES_PAGE = lazy(
+    r"(?i)https?://(?:www\.)?(?:github\.com|gitlab\.com)/[^/\s)]+/[^/\s)]+/(?:-/)?releases\b"
+)
+#: Words of a sentence that sends readers there for what changed (a badge alone says nothing).
+_CHANGES_WORDS = lazy(r"(?i)\b(?:changes|changelog|change log|release notes|what'?s new|history)\b")
 
 
 #: A release step that has GitHub write each release's notes: ``gh release create --generate-notes``,

@@ -183,3 +183,27 @@ def autosave_copy(path: str) -> bool:
 def not_the_projects_own(repo: Repo, path: str) -> bool:
     """Tests and test inputs, vendored and retired code: not the project's own notebooks, data or paths."""
     return in_tests(path) or is_retired(path) or is_vendored(repo, path)
+
+
+#: Files that hold code a reader installs, runs or knits.
+_CODE_SUFFIXES = (
+    ".py", ".pyx", ".ipynb", ".r", ".rmd", ".qmd", ".jl", ".sh", ".js", ".ts", ".sql", ".m",
+    ".do", ".sas", ".scala", ".java", ".c", ".cpp", ".go", ".rs",
+)  # fmt: skip
+#: Files that say how something is built or run, without a code suffix.
+_BUILD_FILES = frozenset(
+    {"Makefile", "Dockerfile", "Snakefile", "MLproject", "DESCRIPTION", "pyproject.toml"}
+)
+
+
+def holds_code(repo: Repo) -> bool:
+    """Whether the repository holds any code or build file: a data release (tables, their
+    documentation, PDFs) has nothing to install or run, and its data is what it publishes."""
+
+    def find() -> bool:
+        return any(
+            path.lower().endswith(_CODE_SUFFIXES) or path.rpartition("/")[2] in _BUILD_FILES
+            for path in repo.every_path
+        )
+
+    return repo.memo("holds-code", find)
