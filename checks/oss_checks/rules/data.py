@@ -45,6 +45,7 @@ from oss_checks.text.paths import (
     Clone,
     PathHit,
     chunk_path_hits,
+    is_generic,
     machine_root,
     notebook_cell_path_hits,
     python_path_hits,
@@ -367,9 +368,11 @@ class OSS401(Rule):
         )
 
     def _source_finding(self, path: str, hit: PathHit, cell: int | None, *, hint: str) -> Finding:
+        # A cloud VM user's path is reported only when it goes into the repository's own clone.
+        place = "one computer's clone of this repository" if is_generic(hit.path, hit.kind) else hit.place
         return self.finding(
             path,
-            f"hard-coded path '{hit.shown}' points into {hit.place}: use a path relative to the "
+            f"hard-coded path '{hit.shown}' points into {place}: use a path relative to the "
             f"project ({hint}) or an environment variable from .env",
             line=hit.line,
             col=hit.col,
