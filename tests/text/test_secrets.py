@@ -90,6 +90,8 @@ def test_file_patterns(text: str, kind: str, masked: str) -> None:
         "eyJ" + "a" * 12 + ".eyJ" + "b" * 12 + ".ccccccccccc",  # examples in docs are full of them
         "OPENAI_API_KEY = os.environ['OPENAI_API_KEY']",
         f"myTOKEN = '{GENERATED}'",  # not an upper-case setting
+        'TOKENIZER = "sentence-transformers/all-MiniLM-L6-v2"',  # a longer word: a model's name
+        f"SECRETARY_ID = '{GENERATED}'",
         "API_KEY = 'your-api-key-0123456789'",
         "SECRET_KEY = 'aaaaaaaaaaaaaaaaaaaaaaaa1'",  # one letter over and over
         "TOKEN_TYPE: AuthorizationHeaderBearerTokenValue",  # words in CamelCase

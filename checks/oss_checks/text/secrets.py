@@ -217,6 +217,8 @@ def _setting_at(text: str, word: re.Match[str]) -> tuple[int, str, str] | None:
     start = at - (len(before) - len(before.rstrip(_NAME_CHARS)))
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
         return None  # part of a longer name in another case (``myTOKEN``), not an upper-case setting
+    if text[word.end() : word.end() + 1].isalpha():
+        return None  # the word goes on: ``TOKENIZER``, ``SECRETARY`` name no secret
     value = _ASSIGNED.match(text, word.end())
     if value is None and _ENV_ENTRY_NAME.search(text, max(start - 16, 0), start):
         value = _ENV_ENTRY_VALUE.match(text, word.end())
