@@ -1834,6 +1834,31 @@ def test_a_data_release_has_nothing_to_install_or_run(make_repo: MakeRepo, check
     ]
 
 
+def test_a_books_source_that_links_where_it_is_read_says_enough(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    readme = (
+        "# Data book\n\n[![deploy](https://github.com/me/book/actions/workflows/b.yaml/badge.svg)](https://github.com/me/book)\n\n"
+        "This repository holds the source of the [Data book](https://databook.example.org), built with Quarto.\n"
+    )
+    files = {
+        "README.md": readme,
+        "_quarto.yml": "project:\n  type: book\n",
+        "intro.qmd": "# Intro\n",
+        "viz.py": CODE,
+    }
+    assert check_unadopted(make_repo(files), "OSS111") == []
+    # Without a book project, or linking only the code and its badges, it still says nothing.
+    assert [
+        f.code
+        for f in check_unadopted(make_repo({k: v for k, v in files.items() if k != "_quarto.yml"}), "OSS111")
+    ] == ["OSS111"]
+    badges_only = readme.replace("https://databook.example.org", "https://github.com/me/book")
+    assert [f.code for f in check_unadopted(make_repo({**files, "README.md": badges_only}), "OSS111")] == [
+        "OSS111"
+    ]
+
+
 def test_a_linked_guide_in_the_repository_can_say_how_to_run(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:

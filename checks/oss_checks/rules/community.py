@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Severity, Stakeholder
 from oss_checks.text.audience import (
+    PUBLISHER_FILES,
     invites_contributions,
     makes_releases,
     newest_version_tag,
@@ -1068,6 +1069,28 @@ def _linked_guide_says_how(repo: Repo, readme: str, text: str) -> bool:
     return False
 
 
+#: What a book's or a site's source keeps at its top, besides Quarto's, Jupyter Book's and MyST's files.
+_BOOK_FILES = frozenset({*PUBLISHER_FILES, "_bookdown.yml", "book.toml"})
+#: Hosts of badges and of the code itself: a link there is not where the book is read.
+_NOT_A_SITE = ("github.com", "gitlab.com", "img.shields.io", "shields.io", "badge.fury.io", "codecov.io")
+
+
+def _links_its_published_site(repo: Repo, readme: str, text: str) -> bool:
+    """Whether a book's or a site's source (a Quarto, bookdown, Jupyter Book, MyST or mdBook
+    project at the top) has a README that links where it is read: its readers read it there,
+    and its authors build it with the tool its project file names."""
+    if readme.count("/") or not any(repo.exists(name) for name in _BOOK_FILES):
+        return False
+    from urllib.parse import urlsplit  # only for a book's README
+
+    for link in links(text, rst=is_rst(readme)):
+        if link.target.lower().startswith(("http://", "https://")):
+            host = (urlsplit(link.target).hostname or "").removeprefix("www.")
+            if host and not host.endswith(_NOT_A_SITE):
+                return True
+    return False
+
+
 def _names_the_file_that_repeats_it(repo: Repo, readme: str, text: str) -> bool:
     """Whether the README names a script or notebook of this repository as the way to repeat the work."""
     folder = readme.rpartition("/")[0]
@@ -1098,7 +1121,9 @@ class OSS111(Rule):
     links (`dev/README.md`, `docs/setup.md`). A course's or a book's README that opens its
     notebooks in Binder or Colab, or links three notebooks or more, says how to run it, and
     so does one that names a script or notebook of the repository in a sentence about
-    repeating the work ("the code to repeat the analysis is in index.Rmd"). A README too
+    repeating the work ("the code to repeat the analysis is in index.Rmd"), and the README
+    of a book's or a site's source (a `_quarto.yml`, `_bookdown.yml`, `_toc.yml`, `myst.yml`
+    or `book.toml` at the top) that links where it is read. A README too
     short for OSS101 is left to OSS101, and the README of a repository with no code (a data
     release) is left alone: there is nothing to install or run.
 
@@ -1196,6 +1221,7 @@ class OSS111(Rule):
             or runs_notebooks(text, rst=rst)
             or _linked_guide_says_how(repo, path, text)
             or _names_the_file_that_repeats_it(repo, path, text)
+            or _links_its_published_site(repo, path, text)
         ):
             return []
         return list(_HOW_TO_RUN)
