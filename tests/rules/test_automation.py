@@ -476,6 +476,7 @@ def test_without_the_conventions_notebooks_committed_with_outputs_are_reported(
 ) -> None:
     files = {
         **CODE_PROJECT,
+        "requirements.txt": "pandas\n",  # the project's own, at its top: still one product
         "notebooks/1.0-abc-eda.ipynb": NOTEBOOK_WITH_OUTPUT,
         "notebooks/2.0-x.ipynb": NOTEBOOK_STRIPPED,
     }
@@ -519,6 +520,16 @@ def test_without_the_conventions_notebooks_committed_with_outputs_are_reported(
             "2017/conversions/daysim.py": "x = 1\n",
             "2017/summary/trips.ipynb": NOTEBOOK_WITH_OUTPUT,
             "2017/summary/.ipynb_checkpoints/trips-checkpoint.ipynb": NOTEBOOK_WITH_OUTPUT,
+        },
+        {
+            # A collection of example projects, each with its own requirements: no one product.
+            "pyproject.toml": '[tool.poetry]\nname = "examples"\nversion = "1.0.0"\n',
+            "churn/__init__.py": "",
+            "churn/requirements.txt": "zenml\n",
+            "churn/run.py": "x = 1\n",
+            "vision/notebooks/prelabel.ipynb": NOTEBOOK_WITH_OUTPUT,
+            "vision/requirements.txt": "zenml\n",
+            "vision/materializers/__init__.py": "",  # a package inside one of the projects
         },
     ],
 )

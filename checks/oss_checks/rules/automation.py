@@ -381,7 +381,8 @@ class OSS604(Rule):
     actually committed with outputs, and only in a repository whose product is code (it
     has an importable package at its top or under `src/`, or one that packaging metadata
     builds, and pyproject.toml does not say it is no package, as `[tool.uv] package =
-    false` does): in a book, a course or a tutorial collection the outputs
+    false` does; a package folder with its own `requirements.txt` or project file is one
+    project of a collection, not that product): in a book, a course or a tutorial collection the outputs
     are the content readers come for, and notebooks in `docs/` or `examples/` are
     documentation. So are notebooks that Quarto, Jupyter Book or MyST render (a `_quarto.yml`,
     `_toc.yml` or `myst.yml` in their folder or above), notebooks the README of their own folder names (the top README for one at the top),

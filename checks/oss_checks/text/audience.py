@@ -237,12 +237,28 @@ def is_package(repo: Repo) -> bool:
     )
 
 
+#: What a project of its own keeps in its folder: the list of what it needs to run.
+_OWN_PROJECT_FILES = ("requirements.txt", "pyproject.toml", "setup.py", "environment.yml", "Pipfile")
+
+
+def _in_a_project_of_its_own(repo: Repo, folder: str) -> bool:
+    """Whether ``folder``, or a folder above it below the top, keeps its own requirements or project file."""
+    parts = folder.split("/")
+    return any(
+        repo.exists(f"{'/'.join(parts[:depth])}/{name}")
+        for depth in range(1, len(parts) + 1)
+        for name in _OWN_PROJECT_FILES
+    )
+
+
 def product_packages(repo: Repo) -> list[str]:
     """The import packages that are the repository's product: every code package where the
     repository builds a distribution, else only those at its top or under ``src/``. Without
     packaging, ``2017/conversions/__init__.py`` in a folder of one year's scripts makes that
-    folder importable, not the repository a library."""
-    packages = code_packages(repo)
+    folder importable, not the repository a library. A package folder with its own
+    requirements or project file is a project of a collection (an example project beside
+    twenty others), not a part of one product."""
+    packages = [package for package in code_packages(repo) if not _in_a_project_of_its_own(repo, package)]
     if is_package(repo):
         return packages
     return [package for package in packages if "/" not in package or package.startswith("src/")]
