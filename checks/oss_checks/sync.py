@@ -262,11 +262,11 @@ def apply(root: Path, changes: Iterable[Change]) -> None:
 
 
 def has_conflict_markers(root: Path, relative: str) -> bool:
-    from oss_checks.text.markup import conflicts
+    from oss_checks.text.markup import FENCED_SUFFIXES, conflicts
 
     data = read_inside(root, relative)
     text = as_text(data) if data is not None else None
     if text is None:
         return False
-    markdown = relative.lower().endswith((".md", ".markdown"))
+    markdown = relative.lower().endswith(FENCED_SUFFIXES)
     return any(True for _ in conflicts(text, markdown=markdown))

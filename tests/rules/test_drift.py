@@ -257,8 +257,14 @@ def test_clean_repository_passes(make_repo: MakeRepo, check: Check) -> None:
         "README.md": "Title\n=======\n\n```text\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> b\n```\n",
         "docs/index.rst": "Usage\n=======\n\n>>>>>>> deep quote\n",
         "data/blob.bin": b"\x00<<<<<<< HEAD\n=======\n",
+        # A chapter that teaches conflict resolution shows one in a fence (R Markdown, Quarto).
+        "git-branches.Rmd": "# Branches\n\n```html\n<<<<<<< HEAD:index.html\n<p>a</p>\n=======\n<p>b</p>\n>>>>>>> x\n```\n",
+        "merging.qmd": "---\ntitle: x\n---\n\n```\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> b\n```\n",
     }
     assert check(make_repo(files), "OSS703") == []
+    # Outside a fence, the markers in such a document are a conflict left in it.
+    left = "# Branches\n\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> b\n"
+    assert [f.path for f in check(make_repo({"git-branches.Rmd": left}), "OSS703")] == ["git-branches.Rmd"]
 
 
 def test_a_conflict_is_reported_once_with_the_lines_it_spans(make_repo: MakeRepo, check: Check) -> None:

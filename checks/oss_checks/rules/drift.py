@@ -10,7 +10,7 @@ from oss_checks import releases
 from oss_checks.bake import CHOICES, unwanted_paths
 from oss_checks.record import RECORD_FILE, Record, key_line
 from oss_checks.registry import Finding, Option, Rule, Scope, Severity, Stakeholder
-from oss_checks.text.markup import Conflict, conflicts
+from oss_checks.text.markup import FENCED_SUFFIXES, Conflict, conflicts
 from oss_checks.text.notebooks import NOTEBOOK_SUFFIX
 
 if TYPE_CHECKING:
@@ -264,7 +264,7 @@ class OSS703(Rule):
     and merge conflicts (from a whole-line `<<<<<<<` to its `>>>>>>>`) in text files and
     in notebooks' cells, where a merge driver that knows notebooks writes them. A
     `>>>>>>>` only counts after a `<<<<<<<` in the same file, since it also starts a deep
-    quote, and markers shown inside Markdown code blocks are ignored. Each conflict is
+    quote, and markers shown inside the code blocks of Markdown, R Markdown and Quarto files are ignored. Each conflict is
     reported once, at its first line, with the lines it spans; the markers are paired like
     brackets, so a conflict that a second merge nested inside another is part of it.
 
@@ -321,7 +321,7 @@ class OSS703(Rule):
             text = repo.read_text(path)
             if text is None:
                 continue
-            found = list(conflicts(text, markdown=lowered.endswith((".md", ".markdown"))))
+            found = list(conflicts(text, markdown=lowered.endswith(FENCED_SUFFIXES)))
             for conflict in found:
                 yield self._conflict_finding(path, conflict)
             if not found and lowered.endswith(NOTEBOOK_SUFFIX):

@@ -374,6 +374,11 @@ class Conflict(NamedTuple):
     nested: int
 
 
+#: Files whose code blocks are Markdown fences: Markdown itself, and R Markdown and Quarto
+#: documents, whose chapters show conflict markers inside fences as often as a README does.
+FENCED_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd", ".rmarkdown")
+
+
 def conflicts(text: str, markdown: bool = False) -> Iterator[Conflict]:
     """The outermost merge conflicts of ``text``, each whole.
 
