@@ -1369,6 +1369,7 @@ def test_limits_by_kind(make_repo: MakeRepo, check: Check, path: str, size: int,
         "ch03/ch03.ipynb",  # a book's chapter with its figures
         "reports/figures/EvanstonTreeMap.html",
         "references/paper.pdf",
+        "diagrams/pepper.graffle",  # the editable source of a book's figure
         "src/_skimage2/data/astronaut.npy",  # package data
         "tests/skimage2/restoration/camera_rl.npy",
         "examples/cath_data/test_cath.npy",

@@ -164,6 +164,12 @@ def test_places() -> None:
         ("C:\\carol\\projects\\x.csv", "drive", False),
         ("D:/work", "drive", False),
         ("/mnt/share/x", "mount", False),
+        # Documentation's stand-in for the reader's own folder.
+        ("~/path/to/where/you/want/the/local/repo/", "tilde", True),
+        ("/Users/ana/path/to/data.csv", "home", True),
+        ("C:\\path\\to\\file.csv", "drive", True),
+        ("~/mypath/to/x", "tilde", False),
+        ("~/path/tools/x", "tilde", False),
     ],
 )
 def test_generic_paths(path: str, kind: str, generic: bool) -> None:

@@ -252,7 +252,7 @@ class OSS401(Rule):
     pod (a Kubernetes `mountPath`), a Databricks workspace's storage (`/mnt/`, `/Volumes/`) in a
     notebook exported from it, in code that uses `dbutils` or the `databricks` SDK, or in
     a repository with an Asset Bundle (a `databricks.yml`), placeholders
-    (`/home/user`), tool folders below `~` (`~/.cache`, `~/.aws`, `~/anaconda3`) and
+    (`/home/user`, `~/path/to/your/data`), tool folders below `~` (`~/.cache`, `~/.aws`, `~/anaconda3`) and
     the data folders of well-known libraries (`~/mne_data`, `~/scikit_learn_data`),
     URLs and relative paths. So are defaults that whoever runs the code replaces:
     the `default=` of a command-line option (`--data-dir`), a module's constant that
@@ -782,6 +782,8 @@ _ARCHIVE_SUFFIXES = (".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar"
 _MEDIA_SUFFIXES = (
     ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".tif", ".tiff", ".ico", ".pdf",
     ".ps", ".eps", ".pptx", ".ppt", ".docx", ".doc", ".odt", ".odp", ".key", ".html", ".htm",
+    # the editable sources of drawings and figures
+    ".graffle", ".ai", ".psd", ".sketch", ".drawio", ".xcf", ".odg", ".vsdx", ".afdesign",
 )  # fmt: skip
 #: The first bytes of executables: ELF, Mach-O (both byte orders, universal) and Windows PE.
 _PROGRAM_MAGIC = (
@@ -811,7 +813,7 @@ class OSS403(Rule):
     Reports files git tracks, or is about to track, that are larger than the limit
     for their kind. Model files and checkpoints, programs, videos, archives, data
     and any other file may have `max-kb` kilobytes (1024, i.e. 1 MB, by default).
-    Notebooks, images and documents (PDF, slides, HTML reports) may have
+    Notebooks, images and documents (PDF, slides, HTML reports, drawings such as OmniGraffle or Photoshop sources) may have
     `media-max-kb` (10 MB): their outputs and figures are what they are for. Data,
     archives and models kept as test fixtures, in docs or examples, or inside an
     importable package (package data) may have `bundled-max-kb` (10 MB), and so may

@@ -143,6 +143,10 @@ def _parts(path: str, count: int = 4) -> list[str]:
 Clone = frozenset[str]
 
 
+#: ``path/to`` as two whole folders: how documentation writes "put your own folder here".
+_PATH_TO = lazy(r"(?i)(?:^|[/\\~])path[/\\]+to(?:[/\\]|$)")
+
+
 def is_generic(path: str, kind: str, clone: Clone = frozenset()) -> bool:
     """Whether ``path`` is the same on every computer of its kind (not one person's).
 
@@ -150,6 +154,8 @@ def is_generic(path: str, kind: str, clone: Clone = frozenset()) -> bool:
     on into it (``/home/ubuntu/<name>/experiments/...``): the code then runs only where the
     repository was cloned to that folder.
     """
+    if _PATH_TO.search(path):
+        return True  # documentation's stand-in: "~/path/to/where/you/want/the/repo"
     if kind == "home":
         # /home/<user>, /Users/<user>, C:\Users\<user>
         parts = path.split("/", 3) if path.startswith("/") else _parts(path, 3)  # ["", "home", user, ...]
