@@ -1857,6 +1857,15 @@ def test_a_books_source_that_links_where_it_is_read_says_enough(
     assert [f.code for f in check_unadopted(make_repo({**files, "README.md": badges_only}), "OSS111")] == [
         "OSS111"
     ]
+    # A license, a DOI or the tool's own site is not where the book is read; a broken address is none.
+    for other in (
+        "https://creativecommons.org/licenses/by/4.0/",
+        "https://doi.org/10.5281/x",
+        "http://[broken/",
+    ):
+        elsewhere = readme.replace("https://databook.example.org", other)
+        found = check_unadopted(make_repo({**files, "README.md": elsewhere}), "OSS111")
+        assert [f.code for f in found] == ["OSS111"], other
 
 
 def test_a_linked_guide_in_the_repository_can_say_how_to_run(

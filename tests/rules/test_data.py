@@ -455,6 +455,11 @@ def test_a_cloud_vms_clone_of_the_repository_is_one_computers(make_repo: MakeRep
     git(root, "remote", "add", "origin", "https://github.com/acme/forecasts.git")
     findings = check(root, "OSS401")
     assert [(f.path, f.line) for f in findings] == [("experiments/ets/src/evaluation.py", 2)]
+    # The per-file hook, given only the script, knows the repository's top from the disk.
+    staged = engine.check(root, files=["experiments/ets/src/evaluation.py"], include_dormant=True)
+    assert [(f.path, f.line) for f in staged.findings if f.code == "OSS401"] == [
+        ("experiments/ets/src/evaluation.py", 2)
+    ]
     assert (
         "'/home/ubuntu/forecasts/experiments/ets/data/m4.csv' points into one computer's clone of this"
         in (findings[0].message)
@@ -1166,7 +1171,7 @@ def test_data_the_code_beside_it_reads_by_name_is_its_input(
     # there); data nothing beside it names is what a run left behind.
     files = {
         "MLproject": "name: wine\nentry_points:\n  main:\n    command: python train.py\n",
-        "train.py": 'data = pd.read_csv(os.path.join(here, "wine-quality.csv"))\n',
+        "train.py": 'wine_path = os.path.join(here, "wine-quality.csv")\ndata = pd.read_csv(wine_path)\n',
         "wine-quality.csv": "a,b\n1,2\n",
         "best-wine-quality.csv": "a,b\n1,2\n",  # only the end of a name the code gives
         "sp500tickers.pickle": b"\x80\x04N.",  # named by no code
@@ -1177,12 +1182,22 @@ def test_data_the_code_beside_it_reads_by_name_is_its_input(
         "notebooks/out.csv": "a\n1\n",  # only its output names it
         "src/load.py": 'open("notes.csv")\n',  # code in another folder
         "notes.csv": "a\n1\n",
+        "evaluate.py": (
+            'scores.to_csv("results.csv")\nwith open("log.csv", "w") as f: ...\n'
+            'out_path = "scores.csv"\nframe.to_csv(out_path)\n'
+        ),
+        "scores.csv": "a\n1\n",
+        "results.csv": "a\n1\n",  # what a run wrote beside the code: still reported
+        "log.csv": "a\n1\n",
     }
     root = make_repo(files)
     assert [f.path for f in check_unadopted(root, "OSS402")] == [
         "best-wine-quality.csv",
+        "log.csv",
         "notebooks/out.csv",
         "notes.csv",
+        "results.csv",
+        "scores.csv",
         "sp500tickers.pickle",
     ]
 
@@ -1312,7 +1327,13 @@ def test_a_data_release_publishes_its_tables_where_they_are(
         "Aggregate data.xlsx",
         "trips-2014.csv",
     ]
-    # One script makes it a project whose tables sit beside its code.
+    # One script, in any language, makes it a project whose tables sit beside its code.
+    for script in ("analyse.rb", "clean.pl", "model.stan", "src/parse.cc"):
+        other = make_repo({**files, script: "x\n"})
+        assert sorted(f.path for f in check_unadopted(other, "OSS402")) == [
+            "Aggregate data.xlsx",
+            "trips-2014.csv",
+        ]
     coded = make_repo({**files, "fetch.sh": "curl -O https://example.org/x\n"})
     assert sorted(f.path for f in check_unadopted(coded, "OSS402")) == [
         "Aggregate data.xlsx",

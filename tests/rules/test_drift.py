@@ -265,6 +265,11 @@ def test_clean_repository_passes(make_repo: MakeRepo, check: Check) -> None:
     # Outside a fence, the markers in such a document are a conflict left in it.
     left = "# Branches\n\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> b\n"
     assert [f.path for f in check(make_repo({"git-branches.Rmd": left}), "OSS703")] == ["git-branches.Rmd"]
+    # A chunk that knitr or Quarto runs is the document's code: a conflict there is one.
+    chunk = "# Report\n\n```{r}\n<<<<<<< HEAD\nx <- 1\n=======\nx <- 2\n>>>>>>> feature\n```\n"
+    assert [(f.path, f.line) for f in check(make_repo({"report.Rmd": chunk}), "OSS703")] == [
+        ("report.Rmd", 4)
+    ]
 
 
 def test_a_conflict_is_reported_once_with_the_lines_it_spans(make_repo: MakeRepo, check: Check) -> None:

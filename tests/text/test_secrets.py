@@ -71,6 +71,12 @@ def test_a_traceback_handing_a_password_variable_on_shows_no_password() -> None:
         (f"x = '{OPENAI}'", "OpenAI API key", "sk-****"),
         ("-----BEGIN OPENSSH " + "PRIVATE KEY-----", "private key", "-----BEGIN …"),
         (f'WANDB_API_KEY = "{GENERATED}"', "secret setting", "WANDB_API_KEY=****"),
+        (
+            f'SECRETKEY = "{GENERATED}"',
+            "secret setting",
+            "SECRETKEY=****",
+        ),  # the word goes on, still a secret's
+        (f'API_TOKENS = "{GENERATED}"', "secret setting", "API_TOKENS=****"),
         (f"export DB_PASSWORD={GENERATED}", "secret setting", "DB_PASSWORD=****"),
         (f'{{"SECRET_KEY": "{GENERATED}"}}', "secret setting", "SECRET_KEY=****"),
         (f"- name: HF_TOKEN\n  value: '{GENERATED}'", "secret setting", "HF_TOKEN=****"),

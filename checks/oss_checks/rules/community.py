@@ -1071,8 +1071,17 @@ def _linked_guide_says_how(repo: Repo, readme: str, text: str) -> bool:
 
 #: What a book's or a site's source keeps at its top, besides Quarto's, Jupyter Book's and MyST's files.
 _BOOK_FILES = frozenset({*PUBLISHER_FILES, "_bookdown.yml", "book.toml"})
-#: Hosts of badges and of the code itself: a link there is not where the book is read.
-_NOT_A_SITE = ("github.com", "gitlab.com", "img.shields.io", "shields.io", "badge.fury.io", "codecov.io")
+#: Hosts that are not where a book is read: the code and its badges, licenses, DOIs and
+#: archives, the tools that build books, package indexes and social media.
+_NOT_A_SITE = frozenset(
+    {
+        "github.com", "gitlab.com", "shields.io", "badge.fury.io", "codecov.io", "creativecommons.org",
+        "opensource.org", "choosealicense.com", "doi.org", "zenodo.org", "quarto.org",
+        "jupyterbook.org", "mystmd.org", "rstudio.com", "posit.co", "pypi.org", "cran.r-project.org",
+        "python.org", "twitter.com", "x.com", "linkedin.com", "youtube.com", "mybinder.org",
+        "colab.research.google.com", "amazon.com", "oreilly.com",
+    }
+)  # fmt: skip
 
 
 def _links_its_published_site(repo: Repo, readme: str, text: str) -> bool:
@@ -1084,10 +1093,16 @@ def _links_its_published_site(repo: Repo, readme: str, text: str) -> bool:
     from urllib.parse import urlsplit  # only for a book's README
 
     for link in links(text, rst=is_rst(readme)):
-        if link.target.lower().startswith(("http://", "https://")):
-            host = (urlsplit(link.target).hostname or "").removeprefix("www.")
-            if host and not host.endswith(_NOT_A_SITE):
-                return True
+        if not link.target.lower().startswith(("http://", "https://")):
+            continue
+        try:
+            host = urlsplit(link.target).hostname or ""
+        except ValueError:  # "http://[broken/": no address at all
+            continue
+        labels = host.split(".")
+        # The host and every domain above it: img.shields.io is shields.io's.
+        if host and not any(".".join(labels[index:]) in _NOT_A_SITE for index in range(len(labels))):
+            return True
     return False
 
 

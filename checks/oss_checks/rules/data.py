@@ -115,7 +115,9 @@ def _clone(repo: Repo) -> Clone:
 
     def build() -> Clone:
         names = {repo.root.name, *(origin_slug(repo) or ())[-1:]}
-        entries = {path.split("/", 1)[0] for path in repo.paths}
+        entries = {
+            path.split("/", 1)[0] for path in repo.every_path
+        }  # the hook's run lists only staged files
         return frozenset(f"{name}/{entry}".lower() for name in names if name for entry in entries)
 
     return repo.memo("oss401-clone", build)
@@ -661,15 +663,21 @@ class OSS402(Rule):
             )
 
 
-#: Code that reads its inputs by name: scripts, notebooks, literate documents, an MLflow project.
+#: Code that reads its inputs by name: scripts, notebooks, literate documents.
 _READING_CODE_SUFFIXES = (".py", ".r", ".ipynb", ".rmd", ".qmd", ".jl", ".sh")
-_READING_CODE_NAMES = ("MLproject", "Makefile", "Snakefile", "dvc.yaml")
+#: A line that reads a file (``pd.read_csv``, ``np.load``, ``open(...)``, ``fread``, ``readRDS``) ...
+_READS = lazy(r"(?i)read|load|\bopen\(|\bscan\(|\bimport\b|\bcat\s|<\s*\S")
+#: ... and does not write one (``to_csv``, ``savefig``, ``write.csv``, ``open(..., "w")``, ``>``).
+_WRITES = lazy(
+    r"(?i)\bto_\w+\(|\bsave|\bdump|\bwrite|\bexport|\bsink\(|open\([^)\n]*,\s*(?:mode\s*=\s*)?['\"][wax]|>\s*\S"
+)
 
 
 def _read_by_code_beside(repo: Repo, folder: str, data_suffixes: tuple[str, ...]) -> frozenset[str]:
-    """The names of the data files of ``folder`` that the code in the same folder names as a
-    whole (``pd.read_csv("wine-quality.csv")`` in ``train.py``): inputs shipped with the code,
-    which moving would break. One search of the folder's code for all its data files."""
+    """The names of the data files of ``folder`` that the code in the same folder reads by their
+    whole name (``pd.read_csv("wine-quality.csv")`` in ``train.py``): inputs shipped with the
+    code, which moving would break. A line that writes the file (``df.to_csv("results.csv")``)
+    does not count: that is what a run left behind. One search of the folder's code."""
 
     def find() -> frozenset[str]:
         prefix = f"{folder}/" if folder else ""
@@ -685,13 +693,37 @@ def _read_by_code_beside(repo: Repo, folder: str, data_suffixes: tuple[str, ...]
         pattern = re.compile("|".join(re.escape(name) for name in names))
         found: set[str] = set()
         for path in here:
-            name = path[len(prefix) :]
-            if name.lower().endswith(_READING_CODE_SUFFIXES) or name in _READING_CODE_NAMES:
-                for text in _naming_texts(repo, path):
-                    found.update(_whole_names(text, pattern))
+            if not path.lower().endswith(_READING_CODE_SUFFIXES):
+                continue
+            for text in _naming_texts(repo, path):
+                lines = text.splitlines()
+                for line in lines:
+                    named = list(_whole_names(line, pattern)) if pattern.search(line) else []
+                    if named and _reads_it(line, lines):
+                        found.update(named)
         return frozenset(found)
 
     return repo.memo(("oss402-read-beside", folder, data_suffixes), find)
+
+
+#: A line that gives a name to what it builds: ``wine_path = os.path.join(here, "wine-quality.csv")``.
+_ASSIGNED_NAME = lazy(r"\s*([A-Za-z_][A-Za-z0-9_.]*)\s*(?:<-|=(?!=))")
+
+
+def _reads_it(line: str, lines: list[str]) -> bool:
+    """Whether a line that names a file reads it: itself (``pd.read_csv("x.csv")``), or through
+    the name it assigns, which a later line reads and none writes. A line that writes it
+    (``df.to_csv("results.csv")``, ``open("log.csv", "w")``) does not."""
+    if _WRITES.search(line):
+        return False
+    if _READS.search(line):
+        return True
+    assigned = _ASSIGNED_NAME.match(line)
+    if assigned is None:
+        return False
+    used = re.compile(rf"(?<![\w.]){re.escape(assigned.group(1))}(?!\w)")
+    uses = [other for other in lines if other is not line and used.search(other)]
+    return any(_READS.search(other) for other in uses) and not any(_WRITES.search(other) for other in uses)
 
 
 def _linked_by_a_readme(repo: Repo, path: str) -> bool:

@@ -92,7 +92,8 @@ def _releases_since(repo: Repo, titles: list[str], *, at_least: int = 1) -> tupl
     if not written or latest is None:
         return None
     newest = max(written, key=lambda version: version_key(version) or ())
-    later = sum(1 for tag in release_tags(repo) if released_after(tag, newest))
+    # v1.6.0 and 1.6.0 tag one release.
+    later = len({version_key(tag) for tag in release_tags(repo) if released_after(tag, newest)})
     return (newest, latest) if later >= at_least and released_after(latest, newest) else None
 
 

@@ -185,25 +185,40 @@ def not_the_projects_own(repo: Repo, path: str) -> bool:
     return in_tests(path) or is_retired(path) or is_vendored(repo, path)
 
 
-#: Files that hold code a reader installs, runs or knits.
-_CODE_SUFFIXES = (
-    ".py", ".pyx", ".ipynb", ".r", ".rmd", ".qmd", ".jl", ".sh", ".js", ".ts", ".sql", ".m",
-    ".do", ".sas", ".scala", ".java", ".c", ".cpp", ".go", ".rs",
+#: What a data release holds besides its data: documentation, figures and the letters or
+#: reports that came with it. A file of any other kind is taken for code (or its build).
+_DOCUMENT_SUFFIXES = (
+    ".md", ".markdown", ".rst", ".txt", ".pdf", ".html", ".htm", ".doc", ".docx", ".odt", ".rtf",
+    ".ppt", ".pptx", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".tif", ".tiff", ".cff", ".bib",
 )  # fmt: skip
-#: Files that say how something is built or run, without a code suffix.
-_BUILD_FILES = frozenset(
-    {"Makefile", "Dockerfile", "Snakefile", "MLproject", "DESCRIPTION", "pyproject.toml"}
+#: Tables and other data as releases publish them.
+_RELEASE_DATA_SUFFIXES = (
+    ".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".geojson", ".topojson", ".xlsx", ".xls", ".ods",
+    ".parquet", ".feather", ".arrow", ".dat", ".zip", ".gz", ".bz2", ".xz", ".7z", ".tar", ".xml",
+    ".shp", ".shx", ".dbf", ".prj", ".cpg", ".kml", ".kmz", ".gpkg", ".sav", ".dta", ".sas7bdat",
+    ".rds", ".rdata", ".rda", ".sqlite", ".db", ".h5", ".hdf5", ".nc", ".yaml", ".yml",
+)  # fmt: skip
+#: Files without a suffix that every repository may have: what the project is and its terms.
+_PLAIN_NAMES = frozenset(
+    {"LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS", "README", "CHANGES", "CITATION"}
 )
 
 
 def holds_code(repo: Repo) -> bool:
-    """Whether the repository holds any code or build file: a data release (tables, their
-    documentation, PDFs) has nothing to install or run, and its data is what it publishes."""
+    """Whether the repository holds anything but data, documentation and figures (and its
+    dotfiles): a data release (tables, their documentation, the letters that came with them)
+    has nothing to install or run, and its data is what it publishes. Anything else, in any
+    language or build system, is taken for code."""
 
     def find() -> bool:
-        return any(
-            path.lower().endswith(_CODE_SUFFIXES) or path.rpartition("/")[2] in _BUILD_FILES
-            for path in repo.every_path
-        )
+        for path in repo.every_path:
+            name = path.rpartition("/")[2]
+            lowered = name.lower()
+            if name.startswith(".") or any(part.startswith(".") for part in path.split("/")[:-1]):
+                continue  # .gitignore, .github/: the repository's settings
+            if lowered.endswith(_DOCUMENT_SUFFIXES + _RELEASE_DATA_SUFFIXES) or name.upper() in _PLAIN_NAMES:
+                continue
+            return True
+        return False
 
     return repo.memo("holds-code", find)

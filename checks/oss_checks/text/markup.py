@@ -377,6 +377,27 @@ class Conflict(NamedTuple):
 #: Files whose code blocks are Markdown fences: Markdown itself, and R Markdown and Quarto
 #: documents, whose chapters show conflict markers inside fences as often as a README does.
 FENCED_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd", ".rmarkdown")
+#: The opening fence of a chunk that knitr or Quarto runs (```` ```{r} ````): its code is code.
+_RUN_CHUNK = lazy(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*\{")
+
+
+def _run_chunk_lines(text: str) -> set[int]:
+    """The 0-based lines of the chunks an R Markdown or Quarto document runs, fences included."""
+    lines = text.splitlines()
+    found: set[int] = set()
+    index = 0
+    while index < len(lines):
+        opening = _RUN_CHUNK.match(lines[index])
+        if opening is None:
+            index += 1
+            continue
+        fence, start = opening.group(1), index
+        index += 1
+        while index < len(lines) and not lines[index].strip().startswith(fence[0] * len(fence)):
+            index += 1
+        found.update(range(start, index + 1))
+        index += 1
+    return found
 
 
 def conflicts(text: str, markdown: bool = False) -> Iterator[Conflict]:
@@ -388,8 +409,9 @@ def conflicts(text: str, markdown: bool = False) -> Iterator[Conflict]:
     heading and ``>>>>>>>`` a deep quote, so a closing marker only counts after an opening
     one. In Markdown, markers inside fenced code blocks are examples, not conflicts.
     """
-    # A marker line is never indented, so the code lines that matter are those inside fences.
-    fenced = code_lines(text) if markdown else set()
+    # A marker line is never indented, so the code lines that matter are those inside fences;
+    # a chunk that knitr or Quarto runs is the document's code, where a conflict is one.
+    fenced = code_lines(text) - _run_chunk_lines(text) if markdown else set()
     open_ones: list[list[int]] = []  # [opening line, conflicts nested inside], innermost last
     for number, raw in enumerate(text.splitlines(), start=1):
         if number - 1 in fenced:

@@ -210,6 +210,11 @@ def _random_letters(value: str) -> bool:
     return len(set(letters)) >= 20 and 0.3 <= upper / len(letters) <= 0.7
 
 
+#: How a secret's word goes on into a word that is no secret's: TOKENIZER, SECRETARY, PASSWORDLESS
+#: (``SECRETKEY`` and ``API_TOKENS`` still name secrets).
+_NOT_A_SECRET_WORD = lazy(r"I[SZ]|AR(?:Y|IES)(?![A-Za-z])|LESS(?![A-Za-z])")
+
+
 def _setting_at(text: str, word: re.Match[str]) -> tuple[int, str, str] | None:
     """The secret setting whose name holds ``word`` (``API_KEY`` in ``WANDB_API_KEY``), if its value looks generated."""
     at = word.start()
@@ -217,8 +222,8 @@ def _setting_at(text: str, word: re.Match[str]) -> tuple[int, str, str] | None:
     start = at - (len(before) - len(before.rstrip(_NAME_CHARS)))
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
         return None  # part of a longer name in another case (``myTOKEN``), not an upper-case setting
-    if text[word.end() : word.end() + 1].isalpha():
-        return None  # the word goes on: ``TOKENIZER``, ``SECRETARY`` name no secret
+    if _NOT_A_SECRET_WORD.match(text, word.end()):
+        return None  # the word goes on into another: ``TOKENIZER``, ``SECRETARY`` name no secret
     value = _ASSIGNED.match(text, word.end())
     if value is None and _ENV_ENTRY_NAME.search(text, max(start - 16, 0), start):
         value = _ENV_ENTRY_VALUE.match(text, word.end())
