@@ -92,6 +92,7 @@ def test_a_readme_that_never_says_how_to_run() -> None:
     assert not says_how_to_run(text)
     # Documentation named without sending the reader there says nothing of how to run it.
     assert not says_how_to_run("# Tool\n\nA tool for tables. The documentation is still to come.\n")
+    assert not says_how_to_run("# Tool\n\nA tool for tables. A user guide is coming soon.\n")
 
 
 def test_links_in_markdown_and_rst_outside_code() -> None:

@@ -210,10 +210,13 @@ _HOW_WORDS = (
     "quick start",
     "getting started",
     "get started",  # "Get started at [the docs site](...)": the documentation answers it
-    # A pointer to the guide that answers it: "see the [dev guide](...)", "read the user guide".
-    "user guide*",
-    "dev guide*",
-    "developer guide*",
+    # A pointer to the guide that answers it: "see the [dev guide](...)", "read the user guide"
+    # (a guide merely named, "the user guide is coming soon", says nothing).
+    "see the user guide",
+    "see the dev guide",
+    "see the developer guide",
+    "read the user guide",
+    "read the developer guide",
     "see the documentation",
     "see the docs",
     "read the docs",
