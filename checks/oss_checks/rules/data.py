@@ -47,6 +47,7 @@ from oss_checks.text.paths import (
     chunk_path_hits,
     is_generic,
     machine_root,
+    mentions_vm_home,
     notebook_cell_path_hits,
     python_path_hits,
     r_path_hits,
@@ -115,12 +116,17 @@ def _clone(repo: Repo) -> Clone:
 
     def build() -> Clone:
         names = {repo.root.name, *(origin_slug(repo) or ())[-1:]}
-        entries = {
-            path.split("/", 1)[0] for path in repo.every_path
-        }  # the hook's run lists only staged files
+        # Every file: the per-file hook's run lists only the staged ones.
+        entries = {path.split("/", 1)[0] for path in repo.every_path}
         return frozenset(f"{name}/{entry}".lower() for name in names if name for entry in entries)
 
     return repo.memo("oss401-clone", build)
+
+
+def _clone_for(repo: Repo, sources: list[str]) -> Clone:
+    """The clone test's names, built (a listing of every file) only for code that names a cloud
+    VM user's home: every other file, and the per-file hook, pays nothing for it."""
+    return _clone(repo) if any(mentions_vm_home(source) for source in sources) else frozenset()
 
 
 def _source_hits(repo: Repo, path: str) -> list[tuple[int | None, PathHit]]:
@@ -128,12 +134,12 @@ def _source_hits(repo: Repo, path: str) -> list[tuple[int | None, PathHit]]:
 
     def find() -> list[tuple[int | None, PathHit]]:
         suffix = repo.file(path).suffix
-        clone = _clone(repo)
         if suffix == NOTEBOOK_SUFFIX:
             notebook = read_notebook(repo, path)
             if notebook.error is not None:
                 return []
             sources = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+            clone = _clone_for(repo, sources)
             found: list[tuple[int | None, PathHit]] = [
                 (cell.index, hit)
                 for cell in notebook.cells
@@ -145,12 +151,12 @@ def _source_hits(repo: Repo, path: str) -> list[tuple[int | None, PathHit]]:
             if text is None:
                 return []
             sources = [text]
+            clone = _clone_for(repo, sources)
             if suffix in _LITERATE_DOCUMENTS:
                 hits = chunk_path_hits(text, clone=clone)
             elif suffix in _SHELL_SCRIPTS:
-                hits = shell_path_hits(
-                    text
-                )  # a script often runs in a container, where the clone is everyone's
+                # A script often runs in a container, where the clone is everyone's.
+                hits = shell_path_hits(text)
             elif suffix == _R_SCRIPT:
                 hits = r_path_hits(text, clone=clone)
             else:

@@ -180,6 +180,15 @@ def is_generic(path: str, kind: str, clone: Clone = frozenset()) -> bool:
     return False
 
 
+#: A cloud VM user's home, the only place :func:`is_generic` looks for the repository's clone.
+_VM_HOME = lazy(r"(?i)[/\\](?:home|users)[/\\]+(?:" + "|".join(sorted(_VM_USERS)) + r")[/\\]")
+
+
+def mentions_vm_home(text: str) -> bool:
+    """Whether ``text`` holds a cloud VM user's home folder: only then is a clone to be told apart."""
+    return _VM_HOME.search(text) is not None
+
+
 def _into_clone(rest: str, clone: Clone) -> bool:
     """Whether ``rest``, the path below a home folder, starts with the checkout's name and an entry at its top."""
     names = _parts(rest, 2)[:2]
