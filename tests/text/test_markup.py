@@ -7,6 +7,7 @@ import pytest
 from oss_checks.text.markup import (
     Conflict,
     Heading,
+    RunChunk,
     clean_title,
     code_lines,
     conflicts,
@@ -15,6 +16,7 @@ from oss_checks.text.markup import (
     html_comment_lines,
     inline_code_spans,
     name_key,
+    run_chunks,
     without_inline_code,
 )
 
@@ -173,3 +175,18 @@ def test_commonmark_blocks_around_list_items(text: str, code: list[int]) -> None
     from oss_checks.text.markup import code_lines
 
     assert sorted(code_lines(text)) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("```{r setup, include=FALSE}\nx <- 1\n```\n", [RunChunk("r", 0, 2)]),
+        ("  ```{Python}\r\nx = 1\r\n  ````\r\n", [RunChunk("python", 0, 2)]),  # longer closing, CRLF
+        ("````{bash}\n```\nls\n````\nafter\n", [RunChunk("bash", 0, 3)]),  # a shorter fence is code
+        ("```{r}\nx <- 1\n", [RunChunk("r", 0, 2)]),  # never closed: runs to the end
+        # Shown, never run: a plain fence, Pandoc's attributes, a tilde fence, an inline engine.
+        ("```r\nx\n```\n```{.python}\nx\n```\n~~~{r}\nx\n~~~\n```{r} x\n", []),
+    ],
+)
+def test_the_chunks_knitr_and_quarto_run(text: str, expected: list[RunChunk]) -> None:
+    assert list(run_chunks(text.splitlines(keepends=True))) == expected

@@ -317,6 +317,10 @@ def test_hostile_text_stays_linear(source: str) -> None:
         ("```{r,echo=FALSE}\r\nsetwd('C:\\\\Users\\\\w\\\\a')\r\n```\r\n", [(2, 8, "C:\\\\Users\\\\w\\\\a")]),
         ("````{R}\n```\nx <- '/home/a/x'\n````\ny <- '/home/b/y'\n", [(3, 7, "/home/a/x")]),
         ('```{r}\nx <- r"(C:\\Users\\ana\\a)"\n', [(2, 9, "C:\\Users\\ana\\a")]),  # never closed
+        # A shell chunk runs its commands; its comments and other engines' chunks say nothing.
+        ("```{bash}\n# from /home/a/old\ncp /home/ana/x.csv data/\n```\n", [(3, 4, "/home/ana/x.csv")]),
+        ("```{sql}\nSELECT '/home/a/x'\n```\n~~~{r}\nx <- '/home/a/x'\n~~~\n", []),
+        ("```{.python}\nx = '/home/a/x'\n```\n", []),  # Pandoc's attributes: shown, never run
     ],
 )
 def test_code_chunks_of_r_markdown_and_quarto(source: str, expected: list[tuple[int, int, str]]) -> None:

@@ -14,7 +14,7 @@ import functools
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 from oss_checks.patterns import lazy
@@ -377,27 +377,51 @@ class Conflict(NamedTuple):
 #: Files whose code blocks are Markdown fences: Markdown itself, and R Markdown and Quarto
 #: documents, whose chapters show conflict markers inside fences as often as a README does.
 FENCED_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd", ".rmarkdown")
-#: The opening fence of a chunk that knitr or Quarto runs (```` ```{r} ````): its code is code.
-_RUN_CHUNK = lazy(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*\{")
+#: The opening fence of a chunk that knitr or Quarto runs: backticks, any indentation, and an
+#: engine in braces (```` ```{r} ````, ```` ```{python, echo=FALSE} ````). ```` ```{.python} ````
+#: is Pandoc's attribute syntax for a block that is only shown, and tildes are never run.
+_RUN_CHUNK = lazy(r"[ \t]*(`{3,})[ \t]*\{[ \t]*([A-Za-z0-9_]+)[^}\r\n]*\}[ \t]*$")
+
+
+class RunChunk(NamedTuple):
+    """A chunk that knitr or Quarto runs: its engine (lower case: ``r``, ``python``, ``bash``),
+    the 0-based line of its opening fence, and that of its closing fence (the line count when
+    the text ends first)."""
+
+    engine: str
+    opening: int
+    closing: int
+
+
+def run_chunks(lines: Sequence[str]) -> Iterator[RunChunk]:
+    """The chunks an R Markdown or Quarto document runs, in order. A chunk closes at a line of
+    as many backticks or more; a line may keep its line end."""
+    index = 0
+    while index < len(lines):
+        opening = _RUN_CHUNK.match(lines[index].rstrip("\r\n"))
+        if opening is None:
+            index += 1
+            continue
+        length, start = len(opening.group(1)), index
+        index += 1
+        while index < len(lines) and not _closes_chunk(lines[index], length):
+            index += 1
+        yield RunChunk(opening.group(2).lower(), start, index)
+        index += 1
+
+
+def _closes_chunk(line: str, length: int) -> bool:
+    fence = line.strip()
+    return len(fence) >= length and fence == "`" * len(fence)
 
 
 def _run_chunk_lines(text: str) -> set[int]:
     """The 0-based lines of the chunks an R Markdown or Quarto document runs, fences included."""
-    lines = text.splitlines()
-    found: set[int] = set()
-    index = 0
-    while index < len(lines):
-        opening = _RUN_CHUNK.match(lines[index])
-        if opening is None:
-            index += 1
-            continue
-        fence, start = opening.group(1), index
-        index += 1
-        while index < len(lines) and not lines[index].strip().startswith(fence[0] * len(fence)):
-            index += 1
-        found.update(range(start, index + 1))
-        index += 1
-    return found
+    return {
+        number
+        for chunk in run_chunks(text.splitlines())
+        for number in range(chunk.opening, chunk.closing + 1)
+    }
 
 
 def conflicts(text: str, markdown: bool = False) -> Iterator[Conflict]:

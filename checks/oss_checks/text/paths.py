@@ -19,12 +19,12 @@ overrides, not what the code insists on, and is not reported either.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from oss_checks.formats import parse_python
 from oss_checks.patterns import lazy
+from oss_checks.text.markup import run_chunks
 from oss_checks.text.python_strings import StringSpan, string_spans
 
 #: What may stand right before a path: the start, a quote, a separator or an operator, so
@@ -480,37 +480,37 @@ def notebook_cell_path_hits(source: str, *, clone: Clone = frozenset()) -> list[
     return sorted(hits, key=lambda hit: (hit.line, hit.col))
 
 
-#: The opening fence of a chunk that knitr or Quarto runs: ```` ```{r} ````, ```` ```{python, echo=FALSE} ````.
-_CHUNK_OPENING = lazy(r"[ \t]*(`{3,})[ \t]*\{[ \t]*(?:r|python)\b[^}\r\n]*\}[ \t]*$", re.IGNORECASE)
-
-
 def chunk_path_hits(text: str, *, clone: Clone = frozenset()) -> list[PathHit]:
     """Paths in the code chunks an R Markdown or Quarto document runs; its prose does not count.
 
-    A chunk ends at a line of as many backticks or more. Its code is read as a notebook's
-    is (the document calls its own functions, so their defaults count), and R's strings as
-    Python's: quotes, backslash escapes, ``r"(...)"`` raw strings and ``#`` comments.
+    Its R and Python chunks are read as a notebook's code is (the document calls its own
+    functions, so their defaults count), and R's strings as Python's: quotes, backslash
+    escapes, ``r"(...)"`` raw strings and ``#`` comments. A shell chunk is read as a shell
+    script's commands are.
     """
     if _CANDIDATE.search(text) is None:
         return []
     lines = text.splitlines(keepends=True)
     hits: list[PathHit] = []
-    index = 0
-    while index < len(lines):
-        opening = _CHUNK_OPENING.match(lines[index].rstrip("\r\n"))  # Windows line ends too
-        index += 1
-        if opening is None:
+    for chunk in run_chunks(lines):
+        first = chunk.opening + 1
+        code = "".join(lines[first : chunk.closing])
+        if chunk.engine in _SHELL_ENGINES:
+            found = [
+                hit
+                for number, line in enumerate(code.splitlines(), start=1)
+                for hit in _shell_hits(line, number, clone)
+            ]
+        elif chunk.engine in ("r", "python"):
+            found = r_path_hits(code, parameter_defaults=True, clone=clone)
+        else:
             continue
-        fence, first = opening.group(1), index
-        while index < len(lines) and not _closes(lines[index], len(fence)):
-            index += 1
-        code = "".join(lines[first:index])
-        hits.extend(
-            hit._replace(line=hit.line + first)
-            for hit in r_path_hits(code, parameter_defaults=True, clone=clone)
-        )
-        index += 1
+        hits.extend(hit._replace(line=hit.line + first) for hit in found)
     return hits
+
+
+#: knitr's and Quarto's engines that run a chunk as a shell script.
+_SHELL_ENGINES = frozenset({"bash", "sh", "zsh"})
 
 
 #: The start of an R raw string, ``r"(``, ``R'[``, ``r"---{``: its closing bracket is not the path's.
@@ -528,8 +528,3 @@ def r_path_hits(text: str, *, parameter_defaults: bool = False, clone: Clone = f
         ends_in_closer = bool(closer) and hit.path.endswith(closer)
         trimmed.append(hit._replace(path=hit.path[: -len(closer)]) if ends_in_closer else hit)
     return trimmed
-
-
-def _closes(line: str, length: int) -> bool:
-    fence = line.strip()
-    return len(fence) >= length and fence == "`" * len(fence)
