@@ -7,6 +7,7 @@ import pytest
 from conftest import MakeRepo
 from oss_checks.context import Repo
 from oss_checks.text.layout import (
+    holds_code,
     in_docs_or_examples,
     in_notebook_folder,
     in_tests,
@@ -104,3 +105,20 @@ def test_retired_code() -> None:
     assert is_retired("archive/examples/example_sysreg.py")
     assert is_retired("docs/attic/old.md")
     assert not is_retired("src/pkg/archiver.py")
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # Tables, arrays, figures and their sources, documentation, geodata: a data release.
+        ({"README.md": "x", "LICENSE": "x", "trips.csv": "a", "grid.npy": "x", "map.geojson": "{}"}, False),
+        ({"fig/flow.eps": "x", "fig/flow.graffle": "x", "areas.shp": "x", "CITATION.cff": "x"}, False),
+        ({".github/workflows/ci.yml": "x", ".gitignore": "x", "data.parquet": "x"}, False),
+        # One file of anything else, in any language or build system, is code.
+        ({"README.md": "x", "trips.csv": "a", "clean.R": "x"}, True),
+        ({"trips.csv": "a", "Makefile": "all:\n"}, True),
+        ({"trips.csv": "a", "docs/conf.py": "x"}, True),
+    ],
+)
+def test_holds_code_tells_a_data_release(make_repo: MakeRepo, files: dict[str, str], expected: bool) -> None:
+    assert holds_code(Repo(make_repo(files))) is expected

@@ -21,7 +21,10 @@ from oss_checks.text.audience import origin_slug, read_as_notebooks
 from oss_checks.text.ci import ci_files, is_ci_script
 from oss_checks.text.community import README_NAMES, is_rst, readme_in
 from oss_checks.text.layout import (
+    DATA_EXTENSIONS,
+    DATA_SUFFIXES,
     KEEP_FILE_NAMES,
+    MEDIA_SUFFIXES,
     VENDORED_FOLDERS,
     autosave_copy,
     holds_code,
@@ -504,13 +507,7 @@ def _metadata_strings(metadata: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
 
 # -- data files -------------------------------------------------------------------------
 
-DATA_EXTENSIONS = (
-    "csv", "tsv", "parquet", "feather", "arrow", "pickle", "pkl", "joblib", "h5", "hdf5", "npy", "npz",
-    "xlsx", "xls", "zip", "gz", "tar", "7z", "jsonl", "sqlite", "sqlite3", "db", "dta", "sav",
-    "rds", "orc", "avro",
-)  # fmt: skip
 DATA_FOLDERS = ("data", "tests/data", "tests/fixtures", "docs")
-DATA_SUFFIXES = tuple(f".{extension}" for extension in DATA_EXTENSIONS)
 
 
 def _suffixes(extensions: Iterable[str]) -> tuple[str, ...]:
@@ -817,12 +814,6 @@ _PROGRAM_SUFFIXES = (
 )
 _VIDEO_SUFFIXES = (".mov", ".mp4", ".avi", ".mkv", ".webm", ".m4v", ".wmv", ".flv", ".mpg", ".mpeg")
 _ARCHIVE_SUFFIXES = (".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".zst")
-_MEDIA_SUFFIXES = (
-    ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".tif", ".tiff", ".ico", ".pdf",
-    ".ps", ".eps", ".pptx", ".ppt", ".docx", ".doc", ".odt", ".odp", ".key", ".html", ".htm",
-    # the editable sources of drawings and figures
-    ".graffle", ".ai", ".psd", ".sketch", ".drawio", ".xcf", ".odg", ".vsdx", ".afdesign",
-)  # fmt: skip
 #: The first bytes of executables: ELF, Mach-O (both byte orders, universal) and Windows PE.
 _PROGRAM_MAGIC = (
     b"\x7fELF",
@@ -943,7 +934,7 @@ class OSS403(Rule):
             return "videos", base
         if name.endswith(_PROGRAM_SUFFIXES) or _is_program(repo, file):
             return "programs", base
-        if name.endswith(NOTEBOOK_SUFFIX) or name.endswith(_MEDIA_SUFFIXES):
+        if name.endswith((NOTEBOOK_SUFFIX, *MEDIA_SUFFIXES)):
             return "notebooks, images and documents", self.settings["media-max-kb"]
         kind = (
             "model files"

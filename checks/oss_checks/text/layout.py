@@ -185,18 +185,26 @@ def not_the_projects_own(repo: Repo, path: str) -> bool:
     return in_tests(path) or is_retired(path) or is_vendored(repo, path)
 
 
-#: What a data release holds besides its data: documentation, figures and the letters or
-#: reports that came with it. A file of any other kind is taken for code (or its build).
-_DOCUMENT_SUFFIXES = (
-    ".md", ".markdown", ".rst", ".txt", ".pdf", ".html", ".htm", ".doc", ".docx", ".odt", ".rtf",
-    ".ppt", ".pptx", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".tif", ".tiff", ".cff", ".bib",
+#: The file name endings that mark a data file (``.csv``, ``.parquet``), without the dot.
+DATA_EXTENSIONS = (
+    "csv", "tsv", "parquet", "feather", "arrow", "pickle", "pkl", "joblib", "h5", "hdf5", "npy", "npz",
+    "xlsx", "xls", "zip", "gz", "tar", "7z", "jsonl", "sqlite", "sqlite3", "db", "dta", "sav",
+    "rds", "orc", "avro",
 )  # fmt: skip
-#: Tables and other data as releases publish them.
-_RELEASE_DATA_SUFFIXES = (
-    ".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".geojson", ".topojson", ".xlsx", ".xls", ".ods",
-    ".parquet", ".feather", ".arrow", ".dat", ".zip", ".gz", ".bz2", ".xz", ".7z", ".tar", ".xml",
-    ".shp", ".shx", ".dbf", ".prj", ".cpg", ".kml", ".kmz", ".gpkg", ".sav", ".dta", ".sas7bdat",
-    ".rds", ".rdata", ".rda", ".sqlite", ".db", ".h5", ".hdf5", ".nc", ".yaml", ".yml",
+DATA_SUFFIXES = tuple(f".{extension}" for extension in DATA_EXTENSIONS)
+#: Figures, slides and documents, and the editable sources of drawings.
+MEDIA_SUFFIXES = (
+    ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".tif", ".tiff", ".ico", ".pdf",
+    ".ps", ".eps", ".pptx", ".ppt", ".docx", ".doc", ".odt", ".odp", ".key", ".html", ".htm",
+    ".graffle", ".ai", ".psd", ".sketch", ".drawio", ".xcf", ".odg", ".vsdx", ".afdesign",
+)  # fmt: skip
+#: What a data release holds besides data files and figures: its documentation, and the
+#: formats it publishes that code also uses for settings (JSON, YAML, XML) or that only
+#: geographic and statistical packages read. A file of any other kind is taken for code.
+_RELEASE_SUFFIXES = (
+    ".md", ".markdown", ".rst", ".txt", ".rtf", ".cff", ".bib",
+    ".json", ".ndjson", ".geojson", ".topojson", ".ods", ".dat", ".bz2", ".xz", ".xml", ".yaml", ".yml",
+    ".shp", ".shx", ".dbf", ".prj", ".cpg", ".kml", ".kmz", ".gpkg", ".sas7bdat", ".rdata", ".rda", ".nc",
 )  # fmt: skip
 #: Files without a suffix that every repository may have: what the project is and its terms.
 _PLAIN_NAMES = frozenset(
@@ -216,7 +224,10 @@ def holds_code(repo: Repo) -> bool:
             lowered = name.lower()
             if name.startswith(".") or any(part.startswith(".") for part in path.split("/")[:-1]):
                 continue  # .gitignore, .github/: the repository's settings
-            if lowered.endswith(_DOCUMENT_SUFFIXES + _RELEASE_DATA_SUFFIXES) or name.upper() in _PLAIN_NAMES:
+            if (
+                lowered.endswith(_RELEASE_SUFFIXES + DATA_SUFFIXES + MEDIA_SUFFIXES)
+                or name.upper() in _PLAIN_NAMES
+            ):
                 continue
             return True
         return False
