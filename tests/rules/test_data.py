@@ -1029,6 +1029,26 @@ def test_shared_settings_kept_in_git_on_purpose_pass_unless_they_hold_a_secret(
     assert [f.path for f in check(make_repo({".env": "# no secrets\nA=1\n"}), "OSS405")] == [".env"]
 
 
+def test_a_env_whose_header_says_it_is_committed_holds_shared_settings(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    # govcookiecutter's .env: committed settings, secrets in the ignored .secrets file.
+    header = "# DO NOT STORE SECRETS HERE - this file is version-controlled! Use `.secrets`.\n"
+    settings = "PROJECT_NAME=consultation\nBUCKET=team-lake\n"
+    assert check(make_repo({".env": header + settings}), "OSS405") == []
+    # A setting named like a secret, or a key by its look, is one whatever the header says.
+    for secret in ("DB_PASSWORD=hunter22\n", "TOKEN_FOR_CI=ghp_" + "a1B2c3D4e5" * 4 + "\n"):
+        assert [f.path for f in check(make_repo({".env": header + settings + secret}), "OSS405")] == [".env"]
+    # A key the template rendered badly still holds a relative folder, which cannot be a secret.
+    rendered = (
+        "DIR_SRC_COOKIECUTTER.REPO_NAME.LOWER().REPLACE('-','_') =./src/consultation\nDIR_DOCS=./docs\n"
+    )
+    assert check(make_repo({".env": rendered}), "OSS405") == []
+    assert [f.path for f in check(make_repo({".env": rendered + "sk-live-a1B2c3D4e5\n"}), "OSS405")] == [
+        ".env"
+    ]
+
+
 def test_settings_docker_compose_reads_pass_unless_one_is_a_secret(make_repo: MakeRepo, check: Check) -> None:
     compose = "services:\n  api:\n    env_file: [.env]\n    ports: ['${HOST_PORT}:5000']\n"
     settings = "REDIS_HOST=redis\nREDIS_PORT=6379\nHOST_PORT=5000\n"

@@ -220,14 +220,13 @@ def test_a_pixi_workspace_nothing_builds_needs_no_version_or_authors(
     assert check_unadopted(make_repo(uv), "OSS201", "OSS207") == []
     # Where the conventions apply in full, or a build system builds it, the version is wanted.
     assert [f.code for f in check(make_repo(files), "OSS201")] == ["OSS201"]
+    # (Its missing authors are told where the package is offered on an index, or in full.)
     built = {**files, "pyproject.toml": '[build-system]\nrequires = ["hatchling"]\n\n' + pyproject}
-    assert sorted(f.code for f in check_unadopted(make_repo(built), "OSS201", "OSS207")) == [
-        "OSS201",
-        "OSS207",
-    ]
+    assert sorted(f.code for f in check_unadopted(make_repo(built), "OSS201", "OSS207")) == ["OSS201"]
+    assert sorted(f.code for f in check(make_repo(built), "OSS201", "OSS207")) == ["OSS201", "OSS207"]
     # Without pixi or uv it is a package pip would build, and fail to.
     plain = {**files, "pyproject.toml": pyproject.partition("[tool.pixi")[0]}
-    assert sorted(f.code for f in check_unadopted(make_repo(plain), "OSS201", "OSS207")) == [
+    assert sorted(f.code for f in check(make_repo(plain), "OSS201", "OSS207")) == [
         "OSS201",
         "OSS207",
     ]
@@ -238,6 +237,33 @@ def test_missing_readme_key(make_repo: MakeRepo, check: Check) -> None:
     findings = check(make_repo(repo_files(without('readme = "README.md"'))), "OSS203")
     assert where(findings) == [("OSS203", "pyproject.toml", PROJECT_LINE)]
     assert 'add readme = "README.md"' in findings[0].message
+
+
+def test_an_application_run_from_its_checkout_needs_no_readme_or_authors_key(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    # An ETL pipeline built with setuptools and run with `uv run python -m fft`: no package page.
+    pyproject = (
+        '[build-system]\nrequires = ["setuptools>=80"]\nbuild-backend = "setuptools.build_meta"\n\n'
+        '[project]\nname = "fft"\nversion = "0.1.0"\ndescription = "Response processing pipeline"\n'
+    )
+    files = {
+        "pyproject.toml": pyproject,
+        "README.md": "# FFT pipeline\n\nRun it with `uv run python -m fft`.\n",
+        "src/fft/__init__.py": "",
+    }
+    assert check_unadopted(make_repo(files), "OSS203", "OSS207") == []
+    # Offered on an index, the page shows both; a readme naming a missing file is wrong anywhere.
+    offered = {**files, "README.md": "# FFT pipeline\n\n```\npip install fft\n```\n"}
+    assert sorted(f.code for f in check_unadopted(make_repo(offered), "OSS203", "OSS207")) == [
+        "OSS203",
+        "OSS207",
+    ]
+    missing = {**files, "pyproject.toml": pyproject + 'readme = "README.rst"\nauthors = [{}]\n'}
+    assert sorted(f.code for f in check_unadopted(make_repo(missing), "OSS203", "OSS207")) == [
+        "OSS203",
+        "OSS207",
+    ]
 
 
 def test_readme_names_a_file_that_does_not_exist(make_repo: MakeRepo, check: Check) -> None:

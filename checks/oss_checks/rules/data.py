@@ -1716,6 +1716,8 @@ def env_values(text: str) -> EnvValues:
         if not line or line.startswith("#"):
             continue
         match = _ENV_LINE.fullmatch(line)
+        if match is None and _PLAIN_ENV_VALUE.fullmatch(line.rpartition("=")[2].strip()):
+            continue  # a key a template rendered badly (`DIR_SRC_{{...}}=./src`), a relative folder
         if match is None:
             keys.append(line[:20])  # not a setting: a secret pasted on its own, or a script
             secret_with_value = True
@@ -1782,8 +1784,22 @@ def _shared_on_purpose(file: SourceFile, text: str) -> bool:
     return any(_SHARED_ENV_COMMENT.match(line) for line in text.splitlines()[:20])
 
 
+#: A header that says the file itself is committed and secrets go elsewhere, as govcookiecutter
+#: writes it into its ``.env`` ("DO NOT STORE SECRETS HERE - this file is version-controlled!").
+_COMMITTED_ENV_COMMENT = lazy(
+    r"(?i)^\s*#.*\b(?:this file is (?:version[- ]controlled|committed|tracked|checked in)"
+    r"|do not (?:store|put|keep|add|write) (?:any )?secrets (?:here|in this file))\b"
+)
+
+
 def _shared_settings(repo: Repo, file: SourceFile, text: str) -> bool:
-    """Whether the file is named or commented as shared settings, or docker compose reads it."""
+    """Whether the file is named or commented as shared settings, or docker compose reads it.
+
+    ``.env`` is the usual home of secrets, so a vague "no secrets" comment only counts for a
+    variant; a header saying the file is committed and secrets go elsewhere counts for both."""
+    header = text.splitlines()[:30]
+    if any(_COMMITTED_ENV_COMMENT.match(line) for line in header):
+        return True
     return (file.name != ".env" and _shared_on_purpose(file, text)) or _read_by_compose(repo, file)
 
 

@@ -534,6 +534,9 @@ class OSS203(_ProjectField):
 
     As OSS202 does, it leaves alone a missing readme in a dependency manifest: a
     `[project]` table that describes nothing, of a project no package index offers.
+    Where the conventions were not adopted, a missing readme is told only when the
+    package is offered on an index (a CI step uploads it, or the README links its PyPI
+    page or says `pip install` it): an application run from its checkout has no page.
 
     ## Why is this bad?
     The readme becomes the long description on the package page. Without it, the page of
@@ -548,6 +551,11 @@ class OSS203(_ProjectField):
     """
 
     name = "project-readme"
+    kind = Kind.CONVENTION
+    elsewhere = (
+        "a readme that names no file or one that does not exist, anywhere; a missing readme only in a "
+        "project offered on a package index."
+    )
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     field = "readme"
 
@@ -559,6 +567,8 @@ class OSS203(_ProjectField):
         suggestion = f'readme = "{existing or "README.md"}"'
         if value is None and dependency_manifest(pyproject):
             return
+        if value is None and not self.in_full and on_package_index(repo) is None:
+            return  # the readme is the package page's text, and nothing shows an upload
         if value is None:
             yield self.finding(
                 PYPROJECT,
@@ -963,7 +973,11 @@ class OSS207(_ProjectField):
     As OSS202 does, it leaves alone a missing list of authors in a dependency manifest: a
     `[project]` table that describes nothing, or names the environment of a pixi or uv
     workspace that nothing builds (no `[build-system]`, no version), of a project no package
-    index offers.
+    index offers. Where the conventions were not adopted, a missing list is told only when
+    the package is offered on an index (a CI step uploads it, or the README links its PyPI
+    page or says `pip install` it): for an application run from its checkout, its README
+    and its repository say who owns it. Placeholder names and entries that name nobody are
+    reported everywhere.
 
     ## Why is this bad?
     Authors are who people contact about the package and who is credited for it. For an
@@ -984,6 +998,11 @@ class OSS207(_ProjectField):
     """
 
     name = "project-authors"
+    kind = Kind.CONVENTION
+    elsewhere = (
+        "placeholder names and entries that name nobody, anywhere; a missing list of authors only in a "
+        "project offered on a package index."
+    )
     stakeholders = (Stakeholder.LEGAL, Stakeholder.MANAGEMENT)
     field = "authors"
 
@@ -1039,6 +1058,8 @@ class OSS207(_ProjectField):
             and dependency_manifest(pyproject)
         ):
             return
+        if not lists and not self.in_full and on_package_index(pyproject.repo) is None:
+            return  # the package is run from its checkout, whose README and repository name the owner
         if not lists:
             yield self.finding(
                 PYPROJECT,
