@@ -1849,8 +1849,10 @@ class OSS405(Rule):
     `xxx`, `changeme`, `API_TOKEN`) are no values, and a file whose secret settings
     all hold placeholders is a template. A variant named or commented as the
     settings a team shares (`.env.shared`, `.env.defaults`, a first comment saying
-    "non-secret configuration") is kept in git on purpose and is fine while none
-    of its settings is a secret, and so is a `.env` that a docker compose file
+    "non-secret configuration"), and any `.env` whose header says the file is
+    committed and secrets go elsewhere ("DO NOT STORE SECRETS HERE - this file is
+    version-controlled", as govcookiecutter writes it), is kept in git on purpose and is
+    fine while none of its settings is a secret, and so is a `.env` that a docker compose file
     beside it reads (`env_file: .env`, or `${VARIABLES}` compose fills from it). A
     setting named like a secret, or an address with a password in it
     (`postgres://ana:...@db`), is a secret whatever the file. Test fixtures and
