@@ -88,6 +88,11 @@ def test_docstring_examples_the_project_runs_are_tests(make_repo: MakeRepo, chec
     assert check(make_repo({"forecast.py": module, "Makefile": makefile}), "OSS501") == []
     nox = 'import nox\n\n@nox.session\ndef tests(session):\n    session.run("pytest", "--doctest-modules", "src")\n'
     assert check(make_repo({"src/pkg/fc.py": module, "noxfile.py": nox}), "OSS501") == []
+    # The command the README or the contributing guide gives is how the project is tested.
+    readme = "# Forecast\n\n## Testing\n\n```\nuv run python -m doctest src/pkg/fc.py\n```\n"
+    assert check(make_repo({"src/pkg/fc.py": module, "README.md": readme}), "OSS501") == []
+    guide = "Run `python -m doctest -v src/pkg/*.py` before you push.\n"
+    assert check(make_repo({"src/pkg/fc.py": module, ".github/CONTRIBUTING.md": guide}), "OSS501") == []
     # Examples nobody runs, or a runner with no examples to run, are no tests.
     assert [f.code for f in check(make_repo({"forecast.py": module}), "OSS501")] == ["OSS501"]
     plain = {"forecast.py": CODE, "Makefile": makefile}
@@ -395,6 +400,20 @@ def test_an_entry_point_in_setup_cfg_reaches_its_module(make_repo: MakeRepo, che
     files["pyproject.toml"] = '[project]\nname = "statlib"\nversion = "1"\n'
     files["setup.cfg"] = "[options.entry_points]\nconsole_scripts =\n    statlib = statlib.cli:main\n"
     assert "statlib/cli.py" not in [f.path for f in check_unadopted(make_repo(files), "OSS502")]
+
+
+@pytest.mark.parametrize(
+    "readme",
+    [
+        "Run the pipeline with\n\n```\npython statlib/graphics/plot_grids.py --year 2024\n```\n",
+        "Then `uv run python -m statlib.graphics.plot_grids` draws the grids.\n",
+    ],
+)
+def test_a_program_the_readme_runs_is_reached(
+    make_repo: MakeRepo, check_unadopted: Check, readme: str
+) -> None:
+    findings = check_unadopted(make_repo({**LIBRARY, "README.md": f"# statlib\n\n{readme}"}), "OSS502")
+    assert [f.path for f in findings] == ["statlib/graphics/tukeyplot.py"]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.builds import builds_package, ini_sections
 from oss_checks.text.ci import TASK_RUNNER_FILES, ci_files, first_file_matching
+from oss_checks.text.community import CONTRIBUTING_NAMES, README_NAMES
 from oss_checks.text.imports import Import, absolute, import_statements, imported_modules, parse_imports
 from oss_checks.text.layout import TEST_FOLDERS, in_docs_or_examples, in_tests, is_vendored
 from oss_checks.text.layout import folders as layout_folders
@@ -228,9 +229,16 @@ def runs_doctests(repo: Repo) -> str | None:
     when the project's own modules hold such examples; None otherwise."""
 
     def find() -> str | None:
-        runner = first_file_matching(
-            repo, (*TASK_RUNNER_FILES, *_TEST_SETTINGS_FILES, *ci_files(repo)), _RUNS_DOCTESTS
+        # The README and the contributing guide count too: where they give the command that
+        # runs the examples, that command is how the project is tested.
+        places = (
+            *TASK_RUNNER_FILES,
+            *_TEST_SETTINGS_FILES,
+            *ci_files(repo),
+            *README_NAMES,
+            *CONTRIBUTING_NAMES,
         )
+        runner = first_file_matching(repo, places, _RUNS_DOCTESTS)
         if runner is None:
             return None
         examples = any(
@@ -295,7 +303,7 @@ class OSS501(Rule):
     the `test_environment.py` of cookiecutter-data-science) is not a test file. Examples in
     docstrings (`>>> fit(x)`) are tests too where the project runs them (`xdoctest`,
     `pytest --doctest-modules` or `python -m doctest` in its Makefile, noxfile, tox.ini,
-    pytest settings or CI). Where the
+    pytest settings, CI, README or contributing guide). Where the
     conventions were not adopted, only a repository that builds a package (a
     `[build-system]`, `setup.py` or `setup.cfg`) with code in it is told.
 
@@ -527,7 +535,8 @@ class OSS502(Rule):
     which tests call them, and a module `__getattr__` there that loads it by name with
     `importlib.import_module(".name", __package__)`; so are the project's scripts, flows
     and apps outside the package, but not its examples, docs or archive) and no entry
-    point. Private modules (`_impl.py`, `_tables/`)
+    point (a console script, or a program the README or contributing guide runs:
+    `python src/run_pipeline.py`, `python -m pkg.report`). Private modules (`_impl.py`, `_tables/`)
     and stubs whose functions only raise are left alone there.
 
     ## Why is this bad?
@@ -641,11 +650,14 @@ class OSS502(Rule):
         read for imports only when its text names the module at all.
         """
         entry_points = _entry_point_modules(repo)
+        run_by_readme = _run_by_readme(repo)
         by_folder = _project_code_by_folder(repo)
         left = []
         for module in modules:
             if module.name in entry_points or _loaded_lazily(repo, module):
                 continue
+            if module.path in run_by_readme or module.name in run_by_readme:
+                continue  # a program the README runs
             folder = module.path.rpartition("/")[0]
             nearest_first = [
                 *by_folder.get(folder, ()),
@@ -867,6 +879,25 @@ def _entry_point_modules(repo: Repo) -> set[str]:
         for value in ini_sections(setup_cfg).get("options.entry_points", {}).values():
             references += [line.partition("=")[2] for line in value.splitlines() if "=" in line]
     return {reference.split(":", 1)[0].strip() for reference in references if reference.strip()}
+
+
+#: A command that runs a module as a program: ``python src/run_pipeline.py``, ``uv run python -m pkg.run``.
+_PYTHON_RUNS = lazy(
+    r"\bpython[0-9.]*[ \t]+(?:-[A-Za-z]+[ \t]+)*?(?:-m[ \t]+([A-Za-z_][\w.]*)|([\w./-]+\.py)\b)"
+)
+
+
+def _run_by_readme(repo: Repo) -> set[str]:
+    """The modules the README or the contributing guide tells readers to run, by path
+    (``src/run_pipeline.py``) or by name (``pkg.run``): the project's programs, which its
+    users reach from the command line, not from an import."""
+    places = [repo.find(*README_NAMES), repo.find(*CONTRIBUTING_NAMES)]
+    found: set[str] = set()
+    for path in places:
+        text = repo.read_text(path) if path else None
+        for match in _PYTHON_RUNS.finditer(text[:200_000] if text else ""):
+            found.add(match.group(1) or match.group(2).removeprefix("./"))
+    return found
 
 
 # -- docs ---------------------------------------------------------------------------------------
