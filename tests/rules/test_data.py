@@ -866,6 +866,16 @@ def test_a_part_of_data_kept_out_from_the_start_is_a_deliberate_split(
         "README.md": "# Study\n",
     }
     assert [f.code for f in check_unadopted(make_repo(by_kind), "OSS404")] == ["OSS404"]
+    # A pipeline ignores each folder it reads or writes and keeps its templates: the folders
+    # left open only lead to the templates (data/inputs/ holds folders, not files).
+    pipeline = {
+        ".gitignore": "data/inputs/raw/*\ndata/outputs/*\n!data/**/.gitkeep\n!data/inputs/templates/*.xlsm\n",
+        "data/inputs/raw/.gitkeep": "",
+        "data/outputs/.gitkeep": "",
+        "data/inputs/templates/AE_template.xlsm": b"PK\x03\x04",
+        "README.md": "# Pipeline\n",
+    }
+    assert check_unadopted(make_repo(pipeline), "OSS404") == []
     # A folder the split leaves open that stores nothing yet is still open to raw data.
     root = make_repo({**files, "data/interim/.gitkeep": ""})
     assert only(check_unadopted(root, "OSS404")).message.startswith(

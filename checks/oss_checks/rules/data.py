@@ -1434,9 +1434,10 @@ class OSS404(Rule):
     conventions, a `data/` that no ignore rule touches and whose files are all
     committed is data the project ships on purpose (a book's sample data, a
     solution's folds) and is left alone; it is reported when part of `data/` is
-    ignored and the rest is not (unless each folder left open stores committed data
-    and nothing committed is in the ignored part: a book that keeps one folder out
-    and ships the rest), when data files there wait to be committed, or when
+    ignored and the rest is not (unless each folder left open stores committed data,
+    itself or in a folder below it, and nothing committed is in the ignored part: a
+    book that keeps one folder out and ships the rest, a pipeline that ignores each
+    folder it reads and writes and commits its templates), when data files there wait to be committed, or when
     `data/` holds only `.gitkeep` files (folders made to receive data) that no rule
     keeps out of git. A `data/` folder that holds code (a package named `data`) is not the data folder
     and is left alone; code and documentation in `data/` are never called data.
@@ -1614,11 +1615,10 @@ def _data_ignore_problem(
 
 
 def _stores_its_data(folder: str, shipped: set[str]) -> bool:
-    """Whether ``folder`` holds committed data files of its own; data/ itself also when a folder
-    below it does (books keep their sample data in data/<topic>/)."""
+    """Whether ``folder`` holds committed data files, of its own or in a folder below it: books
+    keep their sample data in data/<topic>/, pipelines their templates in data/inputs/templates/."""
     prefix = folder + "/"
-    below = [path for path in shipped if path.startswith(prefix)]
-    return any("/" not in path[len(prefix) :] for path in below) or (folder == "data" and bool(below))
+    return any(path.startswith(prefix) for path in shipped)
 
 
 def _tracked(repo: Repo, path: str) -> bool:
