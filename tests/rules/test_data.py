@@ -423,6 +423,9 @@ def test_a_drive_many_files_read_from_is_reported_once_as_a_shared_drive(
 def test_a_schedulers_service_account_is_no_persons_home(make_repo: MakeRepo, check: Check) -> None:
     dag = 'OUT = "/home/airflow/data/ecocounter/"\nLOCAL = "/home/ana/ecocounter/"\n'
     assert [f.line for f in check(make_repo({"dags/ecocounter.py": dag}), "OSS401")] == [2]
+    # Every session of Cloudera's data science workbench runs as cdsw, in /home/cdsw.
+    session = 'CONFIG = "/home/cdsw/ons-spark/config.yaml"\nLOCAL = "/home/ana/ons-spark/"\n'
+    assert [f.line for f in check(make_repo({"utilities/convert.py": session}), "OSS401")] == [2]
 
 
 def test_a_library_installed_elsewhere_on_the_drive_is_no_folder_the_code_hard_codes(

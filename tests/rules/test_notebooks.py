@@ -838,6 +838,26 @@ def test_strays_and_notebooks_in_package_code_are_reported_elsewhere(
     ]
 
 
+def test_the_pages_of_a_book_stay_where_its_table_of_contents_lists_them(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    # A Jupyter Book in a folder of its own: most notebooks are kept raw, the pages are chapters.
+    files = {
+        **{f"guide/raw-notebooks/n{index}.ipynb": nb(code()) for index in range(4)},
+        "guide/spark-functions/arrays.ipynb": nb(code()),
+        "guide/intro.md": "# Guide\n",
+        "analysis.ipynb": nb(code()),
+    }
+    toc = "format: jb-book\nroot: intro\nchapters:\n- file: spark-functions/arrays\n"
+    assert [f.path for f in check_unadopted(make_repo(files), "OSS305")] == [
+        "analysis.ipynb",
+        "guide/spark-functions/arrays.ipynb",
+    ]
+    # With the book's table of contents, its pages are left where readers open them.
+    booked = make_repo({**files, "guide/_toc.yml": toc})
+    assert [f.path for f in check_unadopted(booked, "OSS305")] == ["analysis.ipynb"]
+
+
 def test_a_stray_moves_to_the_docs_or_examples_that_hold_the_notebooks_and_scripts_keep_theirs(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:

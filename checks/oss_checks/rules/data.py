@@ -257,7 +257,7 @@ class OSS401(Rule):
     on every computer are
     fine: system folders (`/usr`, `/tmp`, `C:\\Program Files`, `C:\\etc`), the users
     of CI runners, container images, schedulers and cloud VMs (`/home/runner`, `/home/jovyan`,
-    `/home/airflow`, `/home/ubuntu`; but a VM's path that goes on into the repository's own
+    `/home/airflow`, `/home/cdsw`, `/home/ubuntu`; but a VM's path that goes on into the repository's own
     folders, `/home/ubuntu/<repository>/data/`, is one VM's clone), `~` in the scripts of a CI folder (`.circleci/`, `ci/`,
     `build_tools/azure/`: the runner's home), a `/mnt/` path in code that mounts volumes into a container or
     pod (a Kubernetes `mountPath`), a Databricks workspace's storage (`/mnt/`, `/Volumes/`) in a

@@ -23,7 +23,7 @@ from oss_checks.formats import Notebook, NotebookCell, parse_python
 from oss_checks.patterns import lazy, search_within
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Stakeholder
 from oss_checks.text.attributes import attribute_files, filter_for
-from oss_checks.text.audience import presented, read_as_notebooks
+from oss_checks.text.audience import presented, read_as_notebooks, rendered_as_pages
 from oss_checks.text.builds import code_packages
 from oss_checks.text.ci import NOTEBOOK_FILE_TYPES, PRECOMMIT_CONFIG, hook_runs_on, precommit_hooks
 from oss_checks.text.community import README_NAMES, readme_in
@@ -781,7 +781,9 @@ class OSS305(_NotebookRule):
     reported). Left alone there are notebooks where their authors
     present them: beside a README in their own folder, or linked (the notebook or
     its folder) from a README or a docs page, by a relative link or a GitHub,
-    nbviewer, Colab or Binder address; and every stray of a repository whose
+    nbviewer, Colab or Binder address; notebooks that Jupyter Book, Quarto or MyST
+    render as pages (a `_toc.yml`, `_quarto.yml` or `myst.yml` in their folder or
+    above); and every stray of a repository whose
     README sends readers to its notebooks (links to them, or "Open in Colab" and
     Binder badges), as books and courses do: readers open them by their
     addresses. So are the steps of one workflow: two or more notebooks numbered
@@ -830,7 +832,7 @@ class OSS305(_NotebookRule):
         "notebooks that stray from the folder where the repository keeps most of them, and notebooks "
         "inside the code of a package that keeps no notebook folder of its own; never notebooks in docs, "
         "examples, tutorials or tests, slide decks and talks, Kaggle kernels, notebooks beside a README of their own or "
-        "linked from a README or docs page, a numbered series in a folder of its own, nor the notebooks of "
+        "linked from a README or docs page, the pages of a Jupyter Book, Quarto or MyST site, a numbered series in a folder of its own, nor the notebooks of "
         "a book or course whose README sends readers to them."
     )
     stakeholders = (Stakeholder.DATA_SCIENCE,)
@@ -867,6 +869,8 @@ class OSS305(_NotebookRule):
             return None
         if presented(repo, path):
             return None  # a README or docs page sends readers to it where it is
+        if rendered_as_pages(repo, path):
+            return None  # a page of a Jupyter Book, Quarto or MyST site: moved, its address breaks
         if _in_a_numbered_series(repo, path):
             return None  # the steps of one workflow, kept together in their own folder
         folder = path.rpartition("/")[0]

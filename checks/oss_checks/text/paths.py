@@ -74,7 +74,8 @@ PLACES = {
     "tilde": "the home folder of whoever runs it",
 }
 #: Users that are the same on every machine of a kind: CI runners, container images, cloud VMs,
-#: the service accounts of schedulers and clusters (Airflow's ``/home/airflow``), and
+#: the service accounts of schedulers and clusters (Airflow's ``/home/airflow``, the sessions of
+#: Cloudera's data science workbench in ``/home/cdsw``), and
 #: placeholders in documentation.
 GENERIC_USERS = frozenset(
     {
@@ -83,7 +84,7 @@ GENERIC_USERS = frozenset(
         "vagrant", "node", "appuser", "user", "username", "yourname", "your_name", "your-name",
         "yourusername", "your_username", "me", "you", "someone", "shared", "public", "default",
         "all users", "default user", "guest", "airflow", "jenkins", "gitlab-runner", "azureuser",
-        "hadoop", "spark", "www-data", "sagemaker-user", "rstudio", "jupyter",
+        "hadoop", "spark", "www-data", "sagemaker-user", "rstudio", "jupyter", "cdsw",
     }
 )  # fmt: skip
 #: The users of cloud virtual machines' images: each VM is one computer, so a clone of the
