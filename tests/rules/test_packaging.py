@@ -428,6 +428,16 @@ def test_license_values_that_fail(make_repo: MakeRepo, check: Check, value: str,
     assert findings[0].message == message
 
 
+def test_the_old_table_form_names_the_license_file_the_repository_has(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    # The only license text is `_LICENCE.md`: the advice must name it, not a LICENSE that is not there.
+    files = {k: v for k, v in repo_files(edited('"MIT"', '{ text = "MIT" }')).items() if k != "LICENSE"}
+    files["_LICENCE.md"] = repo_files()["LICENSE"]
+    (finding,) = check(make_repo(files), "OSS206")
+    assert finding.message.endswith('and license-files = ["_LICENCE.md"] (PEP 639)')
+
+
 def test_license_only_as_classifier(make_repo: MakeRepo, check: Check) -> None:
     pyproject = without('license = "MIT"').replace(
         '  "Programming Language :: Python :: 3",\n',

@@ -34,6 +34,7 @@ from oss_checks.text.community import (
     is_markdown,
     is_rst,
     license_files,
+    main_license,
     release_notes,
 )
 from oss_checks.text.layout import holds_code, not_the_projects_own
@@ -1374,7 +1375,7 @@ class OSS112(Rule):
     stakeholders = (Stakeholder.LEGAL,)
 
     def check(self, repo: Repo) -> Iterator[Finding]:
-        path = repo.find(*LICENSE_NAMES)
+        path = main_license(repo)
         text = repo.read_text(path) if path else None
         if path is None or text is None:
             return

@@ -18,7 +18,7 @@ from oss_checks.registry import Finding, Kind, Rule, Severity, Stakeholder
 from oss_checks.text.audience import on_package_index
 from oss_checks.text.builds import declares_no_package, ini_sections, metadata_elsewhere, poetry_table
 from oss_checks.text.citation import citation
-from oss_checks.text.community import LICENSE_NAMES, README_NAMES
+from oss_checks.text.community import README_NAMES, main_license
 from oss_checks.text.licenses import (
     LICENSE_ALIASES,
     classifier_expression,
@@ -793,7 +793,7 @@ def _license_suggestion(
         alias = spdx_spelling(written)
         if alias is not None:
             return alias
-    path = license_file if license_file and repo.exists(license_file) else repo.find(*LICENSE_NAMES)
+    path = license_file if license_file and repo.exists(license_file) else main_license(repo)
     text = repo.read_text(path) if path else None
     if text:
         return license_file_expression(text)
@@ -808,7 +808,7 @@ def _license_suggestion(
 
 def _bundled_note(repo: Repo, license_file: str | None) -> str:
     """For a DEP-5 LICENSE whose stanzas name other licenses for bundled files: how to cover them."""
-    path = license_file if license_file and repo.exists(license_file) else repo.find(*LICENSE_NAMES)
+    path = license_file if license_file and repo.exists(license_file) else main_license(repo)
     dep5 = dep5_licenses(repo.read_text(path) or "") if path else None
     if dep5 is None or not dep5.bundled:
         return ""
@@ -823,7 +823,7 @@ def _license_value(repo: Repo, suggestion: str | None, license_file: str | None 
     """``license = "MIT"``, or what to write when the identifier cannot be named here."""
     if suggestion is not None:
         return f'license = "{suggestion}"{_bundled_note(repo, license_file)}'
-    path = license_file or repo.find(*LICENSE_NAMES)
+    path = license_file or main_license(repo)
     if path:
         return (
             f'license = the SPDX expression of the licenses in {path} (e.g. "MIT" or "BSD-3-Clause AND MIT")'
@@ -904,7 +904,7 @@ class OSS206(_ProjectField):
             named_file = value.get("file") if isinstance(value.get("file"), str) else None
             # The file the table names, where it exists; else the license file the repository has.
             existing = named_file if named_file and repo.exists(named_file) else None
-            files = existing or repo.find(*LICENSE_NAMES) or named_file or "LICENSE"
+            files = existing or main_license(repo) or named_file or "LICENSE"
             write = _license_value(repo, _license_suggestion(repo, written, named_file), files)
             yield self.finding(
                 PYPROJECT,

@@ -365,3 +365,9 @@ def is_release_notes(path: str) -> bool:
 
 
 _CHANGELOG_LOWER = frozenset(name.lower() for name in CHANGELOG_NAMES)
+
+
+def main_license(repo: Repo) -> str | None:
+    """The project's license file at the top: the usual names first (``LICENSE``), then any
+    other spelling people use (``LICENSE-CODE``, ``_LICENCE.md``); None when there is none."""
+    return next((path for path in license_files(repo) if "/" not in path), None)
