@@ -1834,6 +1834,24 @@ def test_a_data_release_has_nothing_to_install_or_run(make_repo: MakeRepo, check
     ]
 
 
+def test_queries_run_in_the_databases_own_tool_have_nothing_to_install(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    # The SQL behind a team's dashboards, published for transparency.
+    readme = "# Therapies dashboards\n\nThe SQL scripts behind the monthly dashboards of the programme.\n"
+    files = {
+        "README.md": readme,
+        "LICENCE": "MIT",
+        "Key Metrics Dashboard/Monthly/referrals.sql": "SELECT 1\n",
+        "Key Metrics Dashboard/README.md": "Run monthly.\n",
+    }
+    assert check_unadopted(make_repo(files), "OSS111") == []
+    # A program beside them, or dbt, which builds the models of its project.
+    for program in ("load.py", "Makefile", "dbt_project.yml"):
+        other = make_repo({**files, program: "x\n"})
+        assert [f.code for f in check_unadopted(other, "OSS111")] == ["OSS111"], program
+
+
 def test_a_books_source_that_links_where_it_is_read_says_enough(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:

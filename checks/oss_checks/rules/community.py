@@ -37,7 +37,7 @@ from oss_checks.text.community import (
     main_license,
     release_notes,
 )
-from oss_checks.text.layout import holds_code, not_the_projects_own
+from oss_checks.text.layout import holds_more_than_queries, not_the_projects_own
 from oss_checks.text.licenses import (
     classifier_families,
     detect_licenses,
@@ -1141,7 +1141,8 @@ class OSS111(Rule):
     of a book's or a site's source (a `_quarto.yml`, `_bookdown.yml`, `_toc.yml`, `myst.yml`
     or `book.toml` at the top) that links where it is read. A README too
     short for OSS101 is left to OSS101, and the README of a repository with no code (a data
-    release) is left alone: there is nothing to install or run.
+    release), or none but SQL queries (the scripts behind a team's dashboards, run in the
+    database's own tool), is left alone: there is nothing to install.
 
     ## Why is this bad?
     Readers scan a README for the same few answers: how do I install it, how do I use it,
@@ -1232,7 +1233,7 @@ class OSS111(Rule):
             return self.missing(repo, path, text)
         rst = is_rst(path)
         if (
-            not holds_code(repo)  # a data release: nothing to install or run
+            not holds_more_than_queries(repo)  # a data release, or queries run in the database's tool
             or says_how_to_run(text, rst=rst)
             or runs_notebooks(text, rst=rst)
             or _linked_guide_says_how(repo, path, text)

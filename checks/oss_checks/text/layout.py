@@ -217,19 +217,32 @@ def holds_code(repo: Repo) -> bool:
     dotfiles): a data release (tables, their documentation, the letters that came with them)
     has nothing to install or run, and its data is what it publishes. Anything else, in any
     language or build system, is taken for code."""
+    return repo.memo("holds-code", lambda: _holds_other_than(repo, ()))
+
+
+def holds_more_than_queries(repo: Repo) -> bool:
+    """Whether the repository holds code other than SQL queries: a set of ``.sql`` scripts with
+    their documentation (the queries behind a team's dashboards) is read and run in the
+    database's own tool, with nothing to install. A dbt project's models are SQL too, but dbt
+    builds them (its ``dbt_project.yml`` says so): that is code to install and run."""
 
     def find() -> bool:
-        for path in repo.every_path:
-            name = path.rpartition("/")[2]
-            lowered = name.lower()
-            if name.startswith(".") or any(part.startswith(".") for part in path.split("/")[:-1]):
-                continue  # .gitignore, .github/: the repository's settings
-            if (
-                lowered.endswith(_RELEASE_SUFFIXES + DATA_SUFFIXES + MEDIA_SUFFIXES)
-                or name.upper() in _PLAIN_NAMES
-            ):
-                continue
+        if any(path.rpartition("/")[2] == "dbt_project.yml" for path in repo.every_path):
             return True
-        return False
+        return _holds_other_than(repo, (".sql",))
 
-    return repo.memo("holds-code", find)
+    return repo.memo("holds-more-than-queries", find)
+
+
+def _holds_other_than(repo: Repo, code_suffixes: tuple[str, ...]) -> bool:
+    for path in repo.every_path:
+        name = path.rpartition("/")[2]
+        lowered = name.lower()
+        if name.startswith(".") or any(part.startswith(".") for part in path.split("/")[:-1]):
+            continue  # .gitignore, .github/: the repository's settings
+        if lowered.endswith(_RELEASE_SUFFIXES + DATA_SUFFIXES + MEDIA_SUFFIXES + code_suffixes):
+            continue
+        if name.upper() in _PLAIN_NAMES:
+            continue
+        return True
+    return False
