@@ -595,6 +595,13 @@ class OSS203(_ProjectField):
             )
 
 
+def _run_from_its_checkout(repo: Repo) -> bool:
+    """Whether the project is an application its users run where they cloned it: a package
+    with a ``__main__.py`` (``python -m pipeline``) that nothing offers on a package index."""
+    runnable = any(repo.exists(f"{package}/__main__.py") for package in repo.package_dirs)
+    return runnable and on_package_index(repo) is None
+
+
 def _is_file(repo: Repo, relative: str) -> bool:
     try:
         return (repo.root / relative).is_file()
@@ -973,11 +980,11 @@ class OSS207(_ProjectField):
     As OSS202 does, it leaves alone a missing list of authors in a dependency manifest: a
     `[project]` table that describes nothing, or names the environment of a pixi or uv
     workspace that nothing builds (no `[build-system]`, no version), of a project no package
-    index offers. Where the conventions were not adopted, a missing list is told only when
-    the package is offered on an index (a CI step uploads it, or the README links its PyPI
-    page or says `pip install` it): for an application run from its checkout, its README
-    and its repository say who owns it. Placeholder names and entries that name nobody are
-    reported everywhere.
+    index offers. Where the conventions were not adopted, a missing list is not told for
+    an application run from its checkout (its package has a `__main__.py`, `python -m
+    pipeline`, and nothing offers it on an index): there its README and its repository say
+    who owns it. A library others install is told, and placeholder names and entries that
+    name nobody are reported everywhere.
 
     ## Why is this bad?
     Authors are who people contact about the package and who is credited for it. For an
@@ -1000,8 +1007,8 @@ class OSS207(_ProjectField):
     name = "project-authors"
     kind = Kind.CONVENTION
     elsewhere = (
-        "placeholder names and entries that name nobody, anywhere; a missing list of authors only in a "
-        "project offered on a package index."
+        "placeholder names and entries that name nobody, anywhere; a missing list of authors except in an "
+        "application run from its checkout (a package with a __main__.py that no package index offers)."
     )
     stakeholders = (Stakeholder.LEGAL, Stakeholder.MANAGEMENT)
     field = "authors"
@@ -1058,8 +1065,8 @@ class OSS207(_ProjectField):
             and dependency_manifest(pyproject)
         ):
             return
-        if not lists and not self.in_full and on_package_index(pyproject.repo) is None:
-            return  # the package is run from its checkout, whose README and repository name the owner
+        if not lists and not self.in_full and _run_from_its_checkout(pyproject.repo):
+            return  # an application run where it was cloned: its README and repository name the owner
         if not lists:
             yield self.finding(
                 PYPROJECT,
