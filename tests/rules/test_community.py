@@ -334,6 +334,20 @@ def test_an_r_packages_year_and_holder_file_is_its_license(make_repo: MakeRepo, 
     assert [f.path for f in check(make_repo(tree({"LICENSE": stub})), "OSS102")] == ["LICENSE"]
 
 
+def test_a_license_hidden_by_a_leading_underscore_is_to_rename(make_repo: MakeRepo, check: Check) -> None:
+    hidden = tree({"LICENSE": None, "_LICENCE.md": MIT_TEXT})
+    (finding,) = check(make_repo(hidden), "OSS102")
+    assert (finding.path, finding.message.rpartition(": ")[2]) == ("_LICENCE.md", "rename it to LICENCE.md")
+    # Named in pyproject.toml, the build ships it and the text is found.
+    named = {
+        **hidden,
+        "pyproject.toml": str(hidden["pyproject.toml"]).replace(
+            "[project]\n", '[project]\nlicense-files = ["_LICENCE.md"]\n', 1
+        ),
+    }
+    assert check(make_repo(named), "OSS102") == []
+
+
 def test_baked_style_short_changelog_passes(make_repo: MakeRepo, check: Check) -> None:
     changelog = (
         "# Changelog\n\nAll notable changes to this project are listed here.\n\n"

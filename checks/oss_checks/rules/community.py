@@ -319,7 +319,10 @@ class OSS102(_CommunityFile):
     holder. So does an R package's `YEAR:` and `COPYRIGHT HOLDER:` file, which its
     `DESCRIPTION` names beside the license (`License: MIT + file LICENSE`). When
     LICENSE is missing and pyproject.toml or the README names one license ("published
-    under the MIT licence"), the message says which text to add.
+    under the MIT licence"), the message says which text to add. A license whose name
+    begins with an underscore (`_LICENCE.md`) is hidden from the tools that look for one
+    (the code host's license detection, the license files a build puts into the package),
+    unless pyproject.toml names it (`license-files`): the message asks to rename it.
 
     ## Why is this bad?
     Code without a license cannot legally be reused, not even by another team of the
@@ -364,6 +367,13 @@ class OSS102(_CommunityFile):
         # An R package's LICENSE holds only the year and holder that DESCRIPTION's
         # "License: MIT + file LICENSE" names: the license is in DESCRIPTION, by name.
         yield from (finding for finding in super().check(repo) if not (stub and finding.path == main))
+        if main is not None and main.startswith("_") and not _named_as_license_file(repo, main):
+            yield self.finding(
+                main,
+                f"{main} holds the license, but the leading underscore hides it from the tools that look "
+                "for one (the repository page's license, the license files a build puts into the package): "
+                f"rename it to {main.lstrip('_')}",
+            )
         for path in license_files(repo)[1:]:
             text = repo.read_text(path)
             if text is not None and not text.strip():
@@ -400,6 +410,16 @@ class OSS102(_CommunityFile):
             return False
         families, _ = license_families(declared)
         return any(known.key in families for known in detect_licenses(text))
+
+
+def _named_as_license_file(repo: Repo, path: str) -> bool:
+    """Whether pyproject.toml names ``path`` as the license (``license-files``, ``license = {file}``)."""
+    project = repo.project
+    listed = project.get("license-files")
+    table = project.get("license")
+    return (isinstance(listed, list) and path in listed) or (
+        isinstance(table, dict) and table.get("file") == path
+    )
 
 
 def _license_the_project_names(repo: Repo) -> tuple[str, str] | None:
