@@ -16,6 +16,7 @@ from conftest import MakeRepo
 from oss_checks.cli import main
 
 HOME_PATH = 'DATA = "/home/alice/exports/orders.csv"\n'
+OTHER_HOME_PATH = 'SAVE = "/home/alice/exports/totals.csv"\n'
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -26,8 +27,8 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
 
 @pytest.fixture
 def legacy(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
-    """A repository with two identical old findings, baselined from inside it."""
-    root = make_repo({"etl.py": HOME_PATH + HOME_PATH})
+    """A repository with two old findings in one file, baselined from inside it."""
+    root = make_repo({"etl.py": HOME_PATH + OTHER_HOME_PATH})
     monkeypatch.chdir(root)
     code, out, _ = run_cli(capsys, "check", "--select", "OSS401", "--write-baseline", "baseline.json")
     assert code == 0
@@ -39,20 +40,35 @@ def test_moving_old_findings_to_other_lines_keeps_them_known(
     legacy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (legacy / "etl.py").write_text(
-        '"""Export orders."""\n\n' + HOME_PATH + "\n" + HOME_PATH, encoding="utf-8"
+        '"""Export orders."""\n\n' + OTHER_HOME_PATH + "\n" + HOME_PATH, encoding="utf-8"
     )
     code, out, _ = run_cli(capsys, "check", "--select", "OSS401", "--baseline", "baseline.json")
     assert code == 0
     assert "2 known findings in the baseline baseline.json." in out
 
 
-def test_one_more_copy_of_a_known_finding_is_new(legacy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (legacy / "etl.py").write_text(HOME_PATH * 3, encoding="utf-8")
+def test_a_new_path_beside_known_ones_is_new(legacy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    third = 'LOG = "/home/alice/exports/run.log"\n'
+    (legacy / "etl.py").write_text(HOME_PATH + OTHER_HOME_PATH + third, encoding="utf-8")
     code, out, _ = run_cli(capsys, "check", "--select", "OSS401", "--baseline", "baseline.json")
     assert code == 1
     assert out.count("OSS401") == 1
-    assert "Found 1 problem" in out
+    assert "run.log" in out
     assert "2 known findings in the baseline" in out
+
+
+def test_copies_of_a_known_path_stay_known_while_some_are_removed(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The same path on five lines is one finding, whose message names no count.
+    root = make_repo({"launch.py": HOME_PATH * 5})
+    monkeypatch.chdir(root)
+    code, out, _ = run_cli(capsys, "check", "--select", "OSS401", "--write-baseline", "baseline.json")
+    assert (code, "Wrote 1 finding to the baseline baseline.json.") == (0, out.strip())
+    for copies in (4, 1):
+        (root / "launch.py").write_text(HOME_PATH * copies, encoding="utf-8")
+        code, out, _ = run_cli(capsys, "check", "--select", "OSS401", "--baseline", "baseline.json")
+        assert code == 0, out
 
 
 def test_baseline_works_from_another_folder(

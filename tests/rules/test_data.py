@@ -2303,9 +2303,17 @@ def test_an_exception_a_deeper_ignore_file_overrides_names_the_file_to_change(
     )
 
 
-def test_same_path_in_two_cells_is_reported_twice(make_repo: MakeRepo, check: Check) -> None:
-    root = make_repo({NOTEBOOK: nb(code("a = '/home/ana/a'"), code("a = '/home/ana/a'"))})
+def test_the_same_path_written_again_is_one_thing_to_fix(make_repo: MakeRepo, check: Check) -> None:
+    # Said once, at its first use, in a notebook's cells and in a script's lines alike.
+    root = make_repo({NOTEBOOK: nb(code("a = '/home/ana/a'"), code("b = '/home/ana/b'\nc = '/home/ana/a'"))})
     assert located(check(root, "OSS401")) == [(NOTEBOOK, 1, 1, 6), (NOTEBOOK, 2, 1, 6)]
+    launcher = "".join(f"run('/mnt/jeoproc/log/day.log', {day})\n" for day in range(15))
+    findings = check(
+        make_repo({"launch.py": launcher, "other.py": "x = '/mnt/jeoproc/log/day.log'\n"}), "OSS401"
+    )
+    assert [(f.path, f.line) for f in findings] == [("launch.py", 1), ("other.py", 1)]
+    # The message is the same however many copies are left, so a baseline entry still matches.
+    assert findings[0].message == findings[1].message
 
 
 def test_the_home_of_a_ci_runner_is_the_same_on_every_run(make_repo: MakeRepo, check: Check) -> None:

@@ -272,7 +272,8 @@ class OSS401(Rule):
     "~/cache_data")`; a notebook calls its own functions, so there they count). A drive or
     mount that three files or more read from (`J:`, `/mnt/share`; `C:` is one
     computer's own disk) is the team's shared drive: it is reported once, at its first
-    use, with how many files read it.
+    use, with how many files read it. The same path written again in one file is one thing
+    to fix, reported at its first use.
 
     ## Why is this bad?
     The code only runs on the computer of the person who wrote it: everyone else,
@@ -329,6 +330,10 @@ class OSS401(Rule):
         hits = _source_hits(repo, file.path)
         shares = _shared_locations(repo) if any(_share_of(hit) for _, hit in hits) else {}
         seen_shares: set[str] = set()
+        # The same path written on many lines (a launcher's fifteen log paths) is one thing to
+        # fix: said once, at its first use. The message names no count and is the same for one
+        # copy or many, so that a baseline entry still matches while copies are removed.
+        said: set[str] = set()
         for cell, hit in hits:
             share = _share_of(hit)
             users = shares.get(share, ()) if share else ()
@@ -337,6 +342,9 @@ class OSS401(Rule):
                     yield self._share_finding(file.path, hit, cell, share, users)
                 seen_shares.add(share)
                 continue  # one finding for the whole share, at its first use
+            if hit.path in said:
+                continue
+            said.add(hit.path)
             yield self._source_finding(file.path, hit, cell, hint=self._hint(repo, file.suffix))
         if notebook is not None:
             yield from self._notebook_findings(repo, file, notebook)
