@@ -1866,6 +1866,19 @@ def test_queries_run_in_the_databases_own_tool_have_nothing_to_install(
         assert [f.code for f in check_unadopted(other, "OSS111")] == ["OSS111"], program
 
 
+def test_a_readme_saying_the_code_runs_as_databricks_jobs_says_how(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    readme = "# HES processing\n\nScripts that process hospital episodes.\n\nThe top level `.yaml` files define the databricks workflows.\n"
+    jobs = "resources:\n  jobs:\n    hes:\n      tasks:\n        - task_key: bronze\n          notebook_task:\n            notebook_path: ae/get.py\n"
+    files = {"README.md": readme, "generate_hes.yaml": jobs, "ae/get.py": CODE}
+    assert check_unadopted(make_repo(files), "OSS111") == []
+    # Without the jobs it names, the sentence says nothing about how to run the code.
+    assert [
+        f.code for f in check_unadopted(make_repo({**files, "generate_hes.yaml": "a: 1\n"}), "OSS111")
+    ] == ["OSS111"]
+
+
 def test_a_books_source_that_links_where_it_is_read_says_enough(
     make_repo: MakeRepo, check_unadopted: Check
 ) -> None:

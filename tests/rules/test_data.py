@@ -374,8 +374,13 @@ def test_a_databricks_workspace_mount_is_no_one_computers_drive(make_repo: MakeR
     assert check(make_repo(beside), "OSS401") == []
     utilities = "files = dbutils.fs.ls('/Volumes/edu/raw')\n" + volume
     assert check(make_repo({"load.py": utilities}), "OSS401") == []
-    # Elsewhere /Volumes/<name> is a Mac's external drive.
+    # So does code that jobs defined in the repository's YAML run on the workspace's clusters.
+    jobs = "resources:\n  jobs:\n    hes:\n      tasks:\n        - task_key: bronze\n          notebook_task:\n            notebook_path: ae/bronze/get.py\n"
+    assert check(make_repo({"generate_hes.yaml": jobs, "ae/bronze/get.py": volume}), "OSS401") == []
+    # Elsewhere /Volumes/<name> is a Mac's external drive, also beside YAML of another kind.
     assert [f.code for f in check(make_repo({"load.py": volume}), "OSS401")] == ["OSS401"]
+    other = {"ci.yml": "jobs:\n  test:\n    steps:\n      - run: make\n", "load.py": volume}
+    assert [f.code for f in check(make_repo(other), "OSS401")] == ["OSS401"]
 
 
 def test_a_volume_the_code_mounts_into_its_pod_is_no_computers_drive(

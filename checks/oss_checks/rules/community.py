@@ -19,6 +19,7 @@ from oss_checks.text.audience import (
     published,
     released_after,
 )
+from oss_checks.text.ci import databricks_jobs
 from oss_checks.text.citation import citation
 from oss_checks.text.community import (
     CHANGELOG_NAMES,
@@ -1127,6 +1128,14 @@ def _links_its_published_site(repo: Repo, readme: str, text: str) -> bool:
     return False
 
 
+#: A README sentence saying the code runs as the Databricks jobs the repository defines
+#: ("The top level `.yaml` files define the databricks workflows").
+_RUNS_AS_DATABRICKS_JOBS = lazy(
+    r"(?i)\bdatabricks\b[^.\n]{0,60}\b(?:workflows?|jobs?|bundles?)\b"
+    r"|\b(?:workflows?|jobs?|bundles?)\b[^.\n]{0,60}\bdatabricks\b"
+)
+
+
 def _names_the_file_that_repeats_it(repo: Repo, readme: str, text: str) -> bool:
     """Whether the README names a script or notebook of this repository as the way to repeat the work."""
     folder = readme.rpartition("/")[0]
@@ -1157,7 +1166,9 @@ class OSS111(Rule):
     links (`dev/README.md`, `docs/setup.md`). A course's or a book's README that opens its
     notebooks in Binder or Colab, or links three notebooks or more, says how to run it, and
     so does one that names a script or notebook of the repository in a sentence about
-    repeating the work ("the code to repeat the analysis is in index.Rmd"), and the README
+    repeating the work ("the code to repeat the analysis is in index.Rmd"), one that says
+    the code runs as the Databricks jobs or workflows the repository defines (an Asset
+    Bundle, or YAML with a job's `notebook_task:`), and the README
     of a book's or a site's source (a `_quarto.yml`, `_bookdown.yml`, `_toc.yml`, `myst.yml`
     or `book.toml` at the top) that links where it is read. A README too
     short for OSS101 is left to OSS101, and the README of a repository with no code (a data
@@ -1259,6 +1270,7 @@ class OSS111(Rule):
             or _linked_guide_says_how(repo, path, text)
             or _names_the_file_that_repeats_it(repo, path, text)
             or _links_its_published_site(repo, path, text)
+            or (_RUNS_AS_DATABRICKS_JOBS.search(text) is not None and databricks_jobs(repo))
         ):
             return []
         return list(_HOW_TO_RUN)

@@ -18,7 +18,7 @@ from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Severity, Stakeholder
 from oss_checks.text.attributes import filter_for
 from oss_checks.text.audience import origin_slug, read_as_notebooks
-from oss_checks.text.ci import ci_files, is_ci_script
+from oss_checks.text.ci import ci_files, databricks_jobs, is_ci_script
 from oss_checks.text.community import README_NAMES, is_rst, readme_in
 from oss_checks.text.layout import (
     DATA_EXTENSIONS,
@@ -80,16 +80,6 @@ def _folders_of(path: str) -> list[str]:
 _DATABRICKS_EXPORT = "# Databricks notebook source"
 #: Where a Databricks workspace keeps its storage: mounts and Unity Catalog volumes.
 _WORKSPACE_STORAGE = ("/mnt/", "/Volumes/", "/dbfs/")
-
-
-def _databricks_bundle(repo: Repo) -> bool:
-    """Whether the repository holds a Databricks Asset Bundle (a ``databricks.yml``, at its top or
-    beside a pipeline): its code runs on the workspace's clusters, whose volumes are the same
-    for every user."""
-    return repo.memo(
-        "databricks-bundle",
-        lambda: any(path.rpartition("/")[2] in ("databricks.yml", "databricks.yaml") for path in repo.paths),
-    )
 
 
 #: Code written for a Databricks workspace: its utilities or its SDK.
@@ -172,7 +162,7 @@ def _source_hits(repo: Repo, path: str) -> list[tuple[int | None, PathHit]]:
             return found
         # Asked only of the few files with a mount path: each is a search of the whole text.
         # A notebook counts as the workspace's in a Databricks bundle; code also by its marks.
-        workspace = _databricks_bundle(repo) or (
+        workspace = databricks_jobs(repo) or (
             suffix != NOTEBOOK_SUFFIX
             and (sources[0].startswith(_DATABRICKS_EXPORT) or _DATABRICKS_CODE.search(sources[0]) is not None)
         )
@@ -262,7 +252,7 @@ class OSS401(Rule):
     `build_tools/azure/`: the runner's home), a `/mnt/` path in code that mounts volumes into a container or
     pod (a Kubernetes `mountPath`), a Databricks workspace's storage (`/mnt/`, `/Volumes/`) in a
     notebook exported from it, in code that uses `dbutils` or the `databricks` SDK, or in
-    a repository with an Asset Bundle (a `databricks.yml`), placeholders
+    a repository whose YAML defines Databricks jobs (an Asset Bundle's `databricks.yml`, or a job's `notebook_task:`), placeholders
     (`/home/user`, `~/path/to/your/data`), tool folders below `~` (`~/.cache`, `~/.aws`, `~/anaconda3`) and
     the data folders of well-known libraries (`~/mne_data`, `~/scikit_learn_data`),
     URLs and relative paths. So are defaults that whoever runs the code replaces:

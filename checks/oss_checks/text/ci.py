@@ -449,3 +449,30 @@ def uses_tool(hooks: Iterable[Hook], tools: Iterable[str]) -> bool:
     """Whether a hook's id or command names one of ``tools`` (so ``repo: local`` hooks count)."""
     names = tuple(tools)
     return any(tool in hook.id or tool in hook.entry for hook in hooks for tool in names)
+
+
+#: A Databricks job's task as a bundle or a job's YAML defines it (``notebook_task:``,
+#: ``spark_python_task:``, ``python_wheel_task:``, ``pipeline_task:``).
+_DATABRICKS_TASK = lazy(r"(?m)^[ \t-]*(?:notebook|spark_python|python_wheel|spark_jar|pipeline|sql)_task:")
+#: How much of one YAML file is read for a task: job definitions name theirs near the top.
+_TASK_SEARCH_CHARACTERS = 200_000
+
+
+def databricks_jobs(repo: Repo) -> bool:
+    """Whether the repository's code runs as Databricks jobs: it holds an Asset Bundle (a
+    ``databricks.yml``) or YAML that defines jobs and their tasks. Such code runs on the
+    workspace's clusters, whose volumes (``/Volumes/...``) are the same for every user."""
+
+    def find() -> bool:
+        yaml_files = [path for path in repo.paths if path.lower().endswith((".yml", ".yaml"))]
+        if any(
+            path.rpartition("/")[2].lower() in ("databricks.yml", "databricks.yaml") for path in yaml_files
+        ):
+            return True
+        for path in yaml_files:
+            text = repo.read_text(path)
+            if text and "_task:" in text and _DATABRICKS_TASK.search(text[:_TASK_SEARCH_CHARACTERS]):
+                return True
+        return False
+
+    return repo.memo("ci:databricks-jobs", find)
