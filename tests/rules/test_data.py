@@ -1055,7 +1055,11 @@ def test_a_env_whose_header_says_it_is_committed_holds_shared_settings(
     settings = "PROJECT_NAME=consultation\nBUCKET=team-lake\n"
     assert check(make_repo({".env": header + settings}), "OSS405") == []
     # A setting named like a secret, or a key by its look, is one whatever the header says.
-    for secret in ("DB_PASSWORD=hunter22\n", "TOKEN_FOR_CI=ghp_" + "a1B2c3D4e5" * 4 + "\n"):
+    for secret in (
+        "DB_PASSWORD=hunter22\n",
+        "TOKEN_FOR_CI=ghp_" + "a1B2c3D4e5" * 4 + "\n",
+        "DB_PASS=Hunter2Winter\n",
+    ):
         assert [f.path for f in check(make_repo({".env": header + settings + secret}), "OSS405")] == [".env"]
     # A key the template rendered badly still holds a relative folder, which cannot be a secret.
     rendered = (

@@ -270,6 +270,8 @@ def test_clean_repository_passes(make_repo: MakeRepo, check: Check) -> None:
     assert [(f.path, f.line) for f in check(make_repo({"report.Rmd": chunk}), "OSS703")] == [
         ("report.Rmd", 4)
     ]
+    captioned = chunk.replace("```{r}", '```{r fit, fig.cap="$\\beta_{1}$"}')
+    assert [f.line for f in check(make_repo({"report.Rmd": captioned}), "OSS703")] == [4]
 
 
 def test_a_conflict_is_reported_once_with_the_lines_it_spans(make_repo: MakeRepo, check: Check) -> None:

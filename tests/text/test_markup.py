@@ -184,6 +184,9 @@ def test_commonmark_blocks_around_list_items(text: str, code: list[int]) -> None
         ("  ```{Python}\r\nx = 1\r\n  ````\r\n", [RunChunk("python", 0, 2)]),  # longer closing, CRLF
         ("````{bash}\n```\nls\n````\nafter\n", [RunChunk("bash", 0, 3)]),  # a shorter fence is code
         ("```{r}\nx <- 1\n", [RunChunk("r", 0, 2)]),  # never closed: runs to the end
+        # Options may hold braces (a caption in LaTeX); eval=FALSE shows the chunk, never runs it.
+        ('```{r fit, fig.cap="$\\beta_{1}$"}\nx\n```\n', [RunChunk("r", 0, 2)]),
+        ("```{bash, eval = FALSE}\npip install x\n```\n", [RunChunk("bash", 0, 2, runs=False)]),
         # Shown, never run: a plain fence, Pandoc's attributes, a tilde fence, an inline engine.
         ("```r\nx\n```\n```{.python}\nx\n```\n~~~{r}\nx\n~~~\n```{r} x\n", []),
     ],

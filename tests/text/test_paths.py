@@ -321,6 +321,7 @@ def test_hostile_text_stays_linear(source: str) -> None:
         ("```{bash}\n# from /home/a/old\ncp /home/ana/x.csv data/\n```\n", [(3, 4, "/home/ana/x.csv")]),
         ("```{sql}\nSELECT '/home/a/x'\n```\n~~~{r}\nx <- '/home/a/x'\n~~~\n", []),
         ("```{.python}\nx = '/home/a/x'\n```\n", []),  # Pandoc's attributes: shown, never run
+        ("```{bash, eval=FALSE}\ncd /home/ana/x\n```\n", []),  # knitr shows it, never runs it
     ],
 )
 def test_code_chunks_of_r_markdown_and_quarto(source: str, expected: list[tuple[int, int, str]]) -> None:

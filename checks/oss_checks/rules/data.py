@@ -1755,7 +1755,7 @@ def _secret_value(value: str) -> bool:
 #: ``postgres://ana:hunter2@db/sales``: an address with a password in it, whatever its setting is called.
 _URL_CREDENTIALS = lazy(r"://[^/\s:@]*:(?!\$)[^/\s@]+@")  # ${PASSWORD} is compose's to fill in
 #: Setting names that hold a secret (the others, such as a URL or a folder, can be shared).
-_ENV_SECRET_NAME = lazy(r"KEY|TOKEN|SECRET|PASSW|PWD|CREDENTIAL|AUTH|PRIVATE|CONNECTION|DSN")
+_ENV_SECRET_NAME = lazy(r"KEY|TOKEN|SECRET|PASSW|(?:^|_)PASS(?:$|_)|PWD|CREDENTIAL|AUTH|PRIVATE|CONNECTION|DSN")
 #: In a setting every visitor's browser receives, a key or token is the public kind a map or
 #: analytics service issues for pages (``NEXT_PUBLIC_MAPBOX_TOKEN``): only these names say secret.
 _BROWSER_SECRET_NAME = lazy(r"SECRET|PASSW|PWD|CREDENTIAL|PRIVATE|CONNECTION|DSN|SERVICE_ROLE|ADMIN|WEBHOOK")
@@ -1796,9 +1796,28 @@ def _shared_settings(repo: Repo, file: SourceFile, text: str) -> bool:
     ``.env`` is the usual home of secrets, so a vague "no secrets" comment only counts for a
     variant; a header saying the file is committed and secrets go elsewhere counts for both."""
     header = text.splitlines()[:30]
-    if any(_COMMITTED_ENV_COMMENT.match(line) for line in header):
+    if any(_COMMITTED_ENV_COMMENT.match(line) for line in header) and _only_harmless_values(text):
         return True
     return (file.name != ".env" and _shared_on_purpose(file, text)) or _read_by_compose(repo, file)
+
+
+#: A value a header may vouch for: a plain word or name (``consultation``, ``team-lake``,
+#: ``eu-west-2``) without the mix of letters and digits a password has, or one that cannot be a
+#: secret at all (a relative folder, a switch, a local address).
+_NAME_LIKE_VALUE = lazy(r"[A-Za-z][A-Za-z_.-]*(?:-\d{1,2})?")
+
+
+def _only_harmless_values(text: str) -> bool:
+    """Whether every value the .env gives is a plain name or one that cannot be a secret: a
+    header saying "no secrets here" is believed only of what could not be a password."""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        value = line.rpartition("=")[2].split(" #", 1)[0].strip().strip("\"'") if "=" in line else line
+        if value and not (_PLAIN_ENV_VALUE.fullmatch(value) or _NAME_LIKE_VALUE.fullmatch(value)):
+            return False
+    return True
 
 
 _COMPOSE_FILES = ("docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml")

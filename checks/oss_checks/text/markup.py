@@ -380,17 +380,22 @@ FENCED_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd", ".rmarkdown")
 #: The opening fence of a chunk that knitr or Quarto runs: backticks, any indentation, and an
 #: engine in braces (```` ```{r} ````, ```` ```{python, echo=FALSE} ````). ```` ```{.python} ````
 #: is Pandoc's attribute syntax for a block that is only shown, and tildes are never run.
-_RUN_CHUNK = lazy(r"[ \t]*(`{3,})[ \t]*\{[ \t]*([A-Za-z0-9_]+)[^}\r\n]*\}[ \t]*$")
+_RUN_CHUNK = lazy(r"[ \t]*(`{3,})[ \t]*\{[ \t]*([A-Za-z0-9_]+)([^\r\n]*)\}[ \t]*$")
+
+
+#: The option that makes knitr show a chunk without running it: ``eval=FALSE``, ``eval = F``.
+_NOT_EVALUATED = lazy(r"\beval[ \t]*=[ \t]*(?:FALSE|F)\b")
 
 
 class RunChunk(NamedTuple):
-    """A chunk that knitr or Quarto runs: its engine (lower case: ``r``, ``python``, ``bash``),
-    the 0-based line of its opening fence, and that of its closing fence (the line count when
-    the text ends first)."""
+    """A chunk of knitr or Quarto: its engine (lower case: ``r``, ``python``, ``bash``), the
+    0-based line of its opening fence and that of its closing fence (the line count when the
+    text ends first), and whether it runs (``eval=FALSE`` only shows it)."""
 
     engine: str
     opening: int
     closing: int
+    runs: bool = True
 
 
 def run_chunks(lines: Sequence[str]) -> Iterator[RunChunk]:
@@ -406,7 +411,8 @@ def run_chunks(lines: Sequence[str]) -> Iterator[RunChunk]:
         index += 1
         while index < len(lines) and not _closes_chunk(lines[index], length):
             index += 1
-        yield RunChunk(opening.group(2).lower(), start, index)
+        runs = _NOT_EVALUATED.search(opening.group(3)) is None
+        yield RunChunk(opening.group(2).lower(), start, index, runs)
         index += 1
 
 

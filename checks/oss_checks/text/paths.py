@@ -494,6 +494,8 @@ def chunk_path_hits(text: str, *, clone: Clone = frozenset()) -> list[PathHit]:
     lines = text.splitlines(keepends=True)
     hits: list[PathHit] = []
     for chunk in run_chunks(lines):
+        if not chunk.runs:
+            continue  # eval=FALSE: shown to the reader, never run
         first = chunk.opening + 1
         code = "".join(lines[first : chunk.closing])
         if chunk.engine in _SHELL_ENGINES:
