@@ -346,6 +346,16 @@ def test_a_license_hidden_by_a_leading_underscore_is_to_rename(make_repo: MakeRe
         ),
     }
     assert check(make_repo(named), "OSS102") == []
+    # So does a glob that matches it, and setup.cfg's license_files.
+    globbed = {
+        **hidden,
+        "pyproject.toml": str(hidden["pyproject.toml"]).replace(
+            "[project]\n", '[project]\nlicense-files = ["_LICEN[CS]E*"]\n', 1
+        ),
+    }
+    assert check(make_repo(globbed), "OSS102") == []
+    cfg = {**hidden, "setup.cfg": "[metadata]\nlicense_files = _LICENCE.md\n"}
+    assert check(make_repo(cfg), "OSS102") == []
 
 
 def test_baked_style_short_changelog_passes(make_repo: MakeRepo, check: Check) -> None:

@@ -443,6 +443,16 @@ def test_the_old_table_form_names_the_license_file_the_repository_has(
     assert finding.message.endswith('and license-files = ["_LICENCE.md"] (PEP 639)')
 
 
+def test_two_licenses_of_other_names_are_no_one_license_file(make_repo: MakeRepo, check: Check) -> None:
+    # LICENSE-APACHE beside LICENSE-MIT: the advice must not pick one of them.
+    files = {k: v for k, v in repo_files(edited('"MIT"', '{ text = "MIT" }')).items() if k != "LICENSE"}
+    files["LICENSE-MIT"] = repo_files()["LICENSE"]
+    files["LICENSE-APACHE"] = "Apache License\nVersion 2.0, January 2004\n"
+    (finding,) = check(make_repo(files), "OSS206")
+    assert "LICENSE-APACHE" not in finding.message
+    assert check(make_repo(files), "OSS112") == []
+
+
 def test_license_only_as_classifier(make_repo: MakeRepo, check: Check) -> None:
     pyproject = without('license = "MIT"').replace(
         '  "Programming Language :: Python :: 3",\n',

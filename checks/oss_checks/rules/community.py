@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -19,6 +20,7 @@ from oss_checks.text.audience import (
     published,
     released_after,
 )
+from oss_checks.text.builds import ini_sections
 from oss_checks.text.ci import databricks_jobs
 from oss_checks.text.citation import citation
 from oss_checks.text.community import (
@@ -414,13 +416,27 @@ class OSS102(_CommunityFile):
 
 
 def _named_as_license_file(repo: Repo, path: str) -> bool:
-    """Whether pyproject.toml names ``path`` as the license (``license-files``, ``license = {file}``)."""
+    """Whether the build is told to ship ``path`` as a license file: pyproject.toml's
+    ``license-files`` (names or globs), ``license = {file}``, setuptools' own
+    ``license-files`` or setup.cfg's ``license_files``."""
     project = repo.project
-    listed = project.get("license-files")
+    tool = (repo.pyproject or {}).get("tool")
+    setuptools = tool.get("setuptools") if isinstance(tool, dict) else None
+    patterns: list[str] = []
+    for listed in (
+        project.get("license-files"),
+        setuptools.get("license-files") if isinstance(setuptools, dict) else None,
+    ):
+        if isinstance(listed, list):
+            patterns += [item for item in listed if isinstance(item, str)]
     table = project.get("license")
-    return (isinstance(listed, list) and path in listed) or (
-        isinstance(table, dict) and table.get("file") == path
-    )
+    if isinstance(table, dict) and isinstance(table.get("file"), str):
+        patterns.append(table["file"])
+    cfg = repo.read_text("setup.cfg") if repo.exists("setup.cfg") else None
+    if cfg:
+        value = ini_sections(cfg).get("metadata", {}).get("license_files", "")
+        patterns += [item.strip() for item in re.split(r"[,\n]", value) if item.strip()]
+    return any(fnmatch.fnmatchcase(path, pattern) for pattern in patterns)
 
 
 def _license_the_project_names(repo: Repo) -> tuple[str, str] | None:

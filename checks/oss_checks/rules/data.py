@@ -1755,7 +1755,9 @@ def _secret_value(value: str) -> bool:
 #: ``postgres://ana:hunter2@db/sales``: an address with a password in it, whatever its setting is called.
 _URL_CREDENTIALS = lazy(r"://[^/\s:@]*:(?!\$)[^/\s@]+@")  # ${PASSWORD} is compose's to fill in
 #: Setting names that hold a secret (the others, such as a URL or a folder, can be shared).
-_ENV_SECRET_NAME = lazy(r"KEY|TOKEN|SECRET|PASSW|(?:^|_)PASS(?:$|_)|PWD|CREDENTIAL|AUTH|PRIVATE|CONNECTION|DSN")
+_ENV_SECRET_NAME = lazy(
+    r"KEY|TOKEN|SECRET|PASSW|(?:^|_)PASS(?:$|_)|PWD|CREDENTIAL|AUTH|PRIVATE|CONNECTION|DSN"
+)
 #: In a setting every visitor's browser receives, a key or token is the public kind a map or
 #: analytics service issues for pages (``NEXT_PUBLIC_MAPBOX_TOKEN``): only these names say secret.
 _BROWSER_SECRET_NAME = lazy(r"SECRET|PASSW|PWD|CREDENTIAL|PRIVATE|CONNECTION|DSN|SERVICE_ROLE|ADMIN|WEBHOOK")

@@ -368,6 +368,12 @@ _CHANGELOG_LOWER = frozenset(name.lower() for name in CHANGELOG_NAMES)
 
 
 def main_license(repo: Repo) -> str | None:
-    """The project's license file at the top: the usual names first (``LICENSE``), then any
-    other spelling people use (``LICENSE-CODE``, ``_LICENCE.md``); None when there is none."""
-    return next((path for path in license_files(repo) if "/" not in path), None)
+    """The project's license file at the top: one of the usual names (``LICENSE``), else the
+    only license file there is under another spelling (``_LICENCE.md``). None when there is
+    none, or several and none of the usual name (``LICENSE-APACHE`` beside ``LICENSE-MIT``:
+    no one of them is the license)."""
+    usual = repo.find(*LICENSE_NAMES)
+    if usual is not None:
+        return usual
+    top = [path for path in license_files(repo) if "/" not in path]
+    return top[0] if len(top) == 1 else None
