@@ -1871,7 +1871,7 @@ def test_queries_run_in_the_databases_own_tool_have_nothing_to_install(
     }
     assert check_unadopted(make_repo(files), "OSS111") == []
     # A program beside them, or dbt, which builds the models of its project.
-    for program in ("load.py", "Makefile", "dbt_project.yml"):
+    for program in ("load.py", "Makefile", "dbt_project.yml", "docker-compose.yml", "config.yaml"):
         other = make_repo({**files, program: "x\n"})
         assert [f.code for f in check_unadopted(other, "OSS111")] == ["OSS111"], program
 

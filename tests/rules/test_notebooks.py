@@ -856,6 +856,10 @@ def test_the_pages_of_a_book_stay_where_its_table_of_contents_lists_them(
     # With the book's table of contents, its pages are left where readers open them.
     booked = make_repo({**files, "guide/_toc.yml": toc})
     assert [f.path for f in check_unadopted(booked, "OSS305")] == ["analysis.ipynb"]
+    # A book at the top still leaves no notebook inside the package's code.
+    top = {**{k.removeprefix("guide/"): v for k, v in files.items()}, "_toc.yml": toc}
+    top.update({"src/pkg/__init__.py": "", "src/pkg/debug.ipynb": nb(code())})
+    assert "src/pkg/debug.ipynb" in [f.path for f in check_unadopted(make_repo(top), "OSS305")]
 
 
 def test_a_stray_moves_to_the_docs_or_examples_that_hold_the_notebooks_and_scripts_keep_theirs(

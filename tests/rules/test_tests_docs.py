@@ -93,6 +93,11 @@ def test_docstring_examples_the_project_runs_are_tests(make_repo: MakeRepo, chec
     assert check(make_repo({"src/pkg/fc.py": module, "README.md": readme}), "OSS501") == []
     guide = "Run `python -m doctest -v src/pkg/*.py` before you push.\n"
     assert check(make_repo({"src/pkg/fc.py": module, ".github/CONTRIBUTING.md": guide}), "OSS501") == []
+    # A command that runs only the page's own examples tests no code.
+    pages = "# Forecast\n\nTest these examples with `python -m doctest -v README.md`.\n"
+    assert [f.code for f in check(make_repo({"src/pkg/fc.py": module, "README.md": pages}), "OSS501")] == [
+        "OSS501"
+    ]
     # Examples nobody runs, or a runner with no examples to run, are no tests.
     assert [f.code for f in check(make_repo({"forecast.py": module}), "OSS501")] == ["OSS501"]
     plain = {"forecast.py": CODE, "Makefile": makefile}

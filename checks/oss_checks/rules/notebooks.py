@@ -869,8 +869,6 @@ class OSS305(_NotebookRule):
             return None
         if presented(repo, path):
             return None  # a README or docs page sends readers to it where it is
-        if rendered_as_pages(repo, path):
-            return None  # a page of a Jupyter Book, Quarto or MyST site: moved, its address breaks
         if _in_a_numbered_series(repo, path):
             return None  # the steps of one workflow, kept together in their own folder
         folder = path.rpartition("/")[0]
@@ -882,6 +880,8 @@ class OSS305(_NotebookRule):
         package = next((folder for folder in code_packages(repo) if path.startswith(folder + "/")), None)
         if package is not None and not _keeps_notebooks_inside(repo, package):
             return f"inside the code of the package {package}/"
+        if rendered_as_pages(repo, path):
+            return None  # a page of a Jupyter Book, Quarto or MyST site: moved, its address breaks
         if read_as_notebooks(repo):
             return None  # a book or a course: its notebooks' places are the addresses its readers open
         project = _subproject(repo, path)

@@ -220,6 +220,8 @@ def has_tests(repo: Repo) -> bool:
 _TEST_SETTINGS_FILES = ("pytest.ini", "setup.cfg", "pyproject.toml", "conftest.py")
 #: A command or setting that runs the examples in docstrings as tests.
 _RUNS_DOCTESTS = lazy(r"xdoctest|--doctest-modules|--doctest-glob|-m doctest\b|doctest\.testmod")
+#: A command in prose that runs the code's docstring examples: doctest given a module.
+_RUNS_CODE_DOCTESTS = lazy(r"xdoctest|--doctest-modules|-m doctest\b[^\n`]{0,300}?\.py\b|doctest\.testmod")
 #: An interactive example in a docstring: ``>>> fit(x)`` at the start of a line.
 _DOCTEST_LINE = lazy(r"(?m)^[ \t]*>>> \S")
 
@@ -229,16 +231,14 @@ def runs_doctests(repo: Repo) -> str | None:
     when the project's own modules hold such examples; None otherwise."""
 
     def find() -> str | None:
-        # The README and the contributing guide count too: where they give the command that
-        # runs the examples, that command is how the project is tested.
-        places = (
-            *TASK_RUNNER_FILES,
-            *_TEST_SETTINGS_FILES,
-            *ci_files(repo),
-            *README_NAMES,
-            *CONTRIBUTING_NAMES,
+        runner = first_file_matching(
+            repo, (*TASK_RUNNER_FILES, *_TEST_SETTINGS_FILES, *ci_files(repo)), _RUNS_DOCTESTS
         )
-        runner = first_file_matching(repo, places, _RUNS_DOCTESTS)
+        # The README and the contributing guide count too where the command they give runs the
+        # code's examples (`python -m doctest src/pkg/fit.py`), not the page's own.
+        runner = runner or first_file_matching(
+            repo, (*README_NAMES, *CONTRIBUTING_NAMES), _RUNS_CODE_DOCTESTS
+        )
         if runner is None:
             return None
         examples = any(
@@ -303,7 +303,7 @@ class OSS501(Rule):
     the `test_environment.py` of cookiecutter-data-science) is not a test file. Examples in
     docstrings (`>>> fit(x)`) are tests too where the project runs them (`xdoctest`,
     `pytest --doctest-modules` or `python -m doctest` in its Makefile, noxfile, tox.ini,
-    pytest settings, CI, README or contributing guide). Where the
+    pytest settings or CI, or a README or contributing guide command given a module). Where the
     conventions were not adopted, only a repository that builds a package (a
     `[build-system]`, `setup.py` or `setup.cfg`) with code in it is told.
 

@@ -223,23 +223,28 @@ def holds_code(repo: Repo) -> bool:
 def holds_more_than_queries(repo: Repo) -> bool:
     """Whether the repository holds code other than SQL queries: a set of ``.sql`` scripts with
     their documentation (the queries behind a team's dashboards) is read and run in the
-    database's own tool, with nothing to install. A dbt project's models are SQL too, but dbt
-    builds them (its ``dbt_project.yml`` says so): that is code to install and run."""
+    database's own tool, with nothing to install. A settings file beside them (dbt's
+    ``dbt_project.yml``, SQLMesh's ``config.yaml``, a compose file that starts the database)
+    is a tool's, which is code to install and run."""
 
     def find() -> bool:
-        if any(path.rpartition("/")[2] == "dbt_project.yml" for path in repo.every_path):
-            return True
-        return _holds_other_than(repo, (".sql",))
+        return _holds_other_than(repo, (".sql",), settings_are_code=True)
 
     return repo.memo("holds-more-than-queries", find)
 
 
-def _holds_other_than(repo: Repo, code_suffixes: tuple[str, ...]) -> bool:
+#: Settings files, which a data release also publishes as data.
+_SETTINGS_SUFFIXES = (".json", ".yaml", ".yml", ".xml", ".toml")
+
+
+def _holds_other_than(repo: Repo, code_suffixes: tuple[str, ...], *, settings_are_code: bool = False) -> bool:
     for path in repo.every_path:
         name = path.rpartition("/")[2]
         lowered = name.lower()
         if name.startswith(".") or any(part.startswith(".") for part in path.split("/")[:-1]):
             continue  # .gitignore, .github/: the repository's settings
+        if settings_are_code and lowered.endswith(_SETTINGS_SUFFIXES):
+            return True
         if lowered.endswith(_RELEASE_SUFFIXES + DATA_SUFFIXES + MEDIA_SUFFIXES + code_suffixes):
             continue
         if name.upper() in _PLAIN_NAMES:
