@@ -884,6 +884,14 @@ def test_a_part_of_data_kept_out_from_the_start_is_a_deliberate_split(
         "README.md": "# Pipeline\n",
     }
     assert check_unadopted(make_repo(pipeline), "OSS404") == []
+    # An output folder that ignores nothing below it is open, whatever a subfolder commits.
+    outputs = {
+        ".gitignore": "data/raw/\n",
+        "data/raw/.gitkeep": "",
+        "data/processed/schema/columns.csv": "column,type\nid,int\n",
+        "README.md": "# Pipeline\n",
+    }
+    assert [f.code for f in check_unadopted(make_repo(outputs), "OSS404")] == ["OSS404"]
     # A folder the split leaves open that stores nothing yet is still open to raw data.
     root = make_repo({**files, "data/interim/.gitkeep": ""})
     assert only(check_unadopted(root, "OSS404")).message.startswith(

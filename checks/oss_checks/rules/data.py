@@ -1433,9 +1433,10 @@ class OSS404(Rule):
     committed is data the project ships on purpose (a book's sample data, a
     solution's folds) and is left alone; it is reported when part of `data/` is
     ignored and the rest is not (unless each folder left open stores committed data,
-    itself or in a folder below it, and nothing committed is in the ignored part: a
-    book that keeps one folder out and ships the rest, a pipeline that ignores each
-    folder it reads and writes and commits its templates), when data files there wait to be committed, or when
+    itself or, where the rules keep some of its subfolders out, in another below it, and
+    nothing committed is in the ignored part: a book that keeps one folder out and ships
+    the rest, a pipeline that ignores each folder it reads and writes and commits its
+    templates), when data files there wait to be committed, or when
     `data/` holds only `.gitkeep` files (folders made to receive data) that no rule
     keeps out of git. A `data/` folder that holds code (a package named `data`) is not the data folder
     and is left alone; code and documentation in `data/` are never called data.
@@ -1579,20 +1580,19 @@ def _data_ignore_problem(
     # files the rules cover say the rule came late and left them behind (OSS404 names those).
     # ... and when the split is by folder: a folder whose CSVs are ignored and whose Parquet
     # files are not is a rule for one kind of file, which leaves the others open.
-    split_by_folder = not {probe.rpartition("/")[0] for probe in leaking} & {
-        probe.rpartition("/")[0] for probe in probes if probe in ignored
-    }
+    closed = {probe.rpartition("/")[0] for probe in probes if probe in ignored}
+    split_by_folder = not {probe.rpartition("/")[0] for probe in leaking} & closed
     if (
         shipped
         and leaking
         and split_by_folder
         and not shipped & ignored
-        and all(_stores_its_data(probe.rpartition("/")[0], shipped) for probe in leaking)
+        and all(_stores_its_data(probe.rpartition("/")[0], shipped, closed) for probe in leaking)
     ):
         return None
     if shipped:
         # name a folder that stores nothing yet before one whose committed data is shipped
-        leaking.sort(key=lambda probe: _stores_its_data(probe.rpartition("/")[0], shipped))
+        leaking.sort(key=lambda probe: _stores_its_data(probe.rpartition("/")[0], shipped, closed))
     if leaking:
         return (
             f"git does not ignore data files in data/ (e.g. {leaking[0]}), so raw data can be committed: "
@@ -1612,11 +1612,17 @@ def _data_ignore_problem(
     return None
 
 
-def _stores_its_data(folder: str, shipped: set[str]) -> bool:
-    """Whether ``folder`` holds committed data files, of its own or in a folder below it: books
-    keep their sample data in data/<topic>/, pipelines their templates in data/inputs/templates/."""
+def _stores_its_data(folder: str, shipped: set[str], closed: set[str]) -> bool:
+    """Whether ``folder`` holds committed data files of its own; data/ itself also when a folder
+    below it does (books keep their sample data in data/<topic>/), and so does any folder that
+    the rules split by subfolder, keeping some out (``closed``) and committing data in another
+    (a pipeline's data/inputs/: raw/ ignored, templates/ committed)."""
     prefix = folder + "/"
-    return any(path.startswith(prefix) for path in shipped)
+    below = [path for path in shipped if path.startswith(prefix)]
+    if any("/" not in path[len(prefix) :] for path in below):
+        return True
+    split_below = any(closed_folder.rpartition("/")[0] == folder for closed_folder in closed)
+    return bool(below) and (folder == "data" or split_below)
 
 
 def _tracked(repo: Repo, path: str) -> bool:
