@@ -258,6 +258,16 @@ def test_an_application_run_from_its_checkout_needs_no_readme_or_authors_key(
     # A library other pipelines install names no owner otherwise: its authors are asked for.
     library = {k: v for k, v in files.items() if not k.endswith("__main__.py")}
     assert [f.code for f in check_unadopted(make_repo(library), "OSS203", "OSS207")] == ["OSS207"]
+    # So is one others install from its repository, whatever it runs as.
+    from_git = {**files, "README.md": "# FFT\n\n`pip install git+https://github.com/acme/fft@v2.1.0`\n"}
+    assert [f.code for f in check_unadopted(make_repo(from_git), "OSS203", "OSS207")] == ["OSS207"]
+    # A package on an index is told both, however its README spells the install.
+    for line in ('pip install "fft[plot]"', "uv add fft", "poetry add fft"):
+        offered = {**files, "README.md": f"# FFT\n\n`{line}`\n"}
+        assert sorted(f.code for f in check_unadopted(make_repo(offered), "OSS203", "OSS207")) == [
+            "OSS203",
+            "OSS207",
+        ], line
     # Offered on an index, the page shows both; a readme naming a missing file is wrong anywhere.
     offered = {**files, "README.md": "# FFT pipeline\n\n```\npip install fft\n```\n"}
     assert sorted(f.code for f in check_unadopted(make_repo(offered), "OSS203", "OSS207")) == [

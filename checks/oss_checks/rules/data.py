@@ -263,7 +263,7 @@ class OSS401(Rule):
     mount that three files or more read from (`J:`, `/mnt/share`; `C:` is one
     computer's own disk) is the team's shared drive: it is reported once, at its first
     use, with how many files read it. The same path written again in one file is one thing
-    to fix, reported at its first use.
+    to fix, reported at its first use (an inline ignore there covers the file's copies).
 
     ## Why is this bad?
     The code only runs on the computer of the person who wrote it: everyone else,

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Rule, Severity, Stakeholder
-from oss_checks.text.audience import on_package_index
+from oss_checks.text.audience import INSTALL_FROM_GIT, on_package_index
 from oss_checks.text.builds import declares_no_package, ini_sections, metadata_elsewhere, poetry_table
 from oss_checks.text.citation import citation
 from oss_checks.text.community import README_NAMES, main_license
@@ -597,9 +597,14 @@ class OSS203(_ProjectField):
 
 def _run_from_its_checkout(repo: Repo) -> bool:
     """Whether the project is an application its users run where they cloned it: a package
-    with a ``__main__.py`` (``python -m pipeline``) that nothing offers on a package index."""
+    with a ``__main__.py`` (``python -m pipeline``) that nothing offers on a package index and
+    whose README does not tell others to install it from its repository (``pip install git+``)."""
     runnable = any(repo.exists(f"{package}/__main__.py") for package in repo.package_dirs)
-    return runnable and on_package_index(repo) is None
+    if not runnable or on_package_index(repo) is not None:
+        return False
+    readme = repo.find(*README_NAMES)
+    text = repo.read_text(readme) if readme else None
+    return not (text and INSTALL_FROM_GIT.search(text[:200_000]))
 
 
 def _is_file(repo: Repo, relative: str) -> bool:
@@ -982,8 +987,8 @@ class OSS207(_ProjectField):
     workspace that nothing builds (no `[build-system]`, no version), of a project no package
     index offers. Where the conventions were not adopted, a missing list is not told for
     an application run from its checkout (its package has a `__main__.py`, `python -m
-    pipeline`, and nothing offers it on an index): there its README and its repository say
-    who owns it. A library others install is told, and placeholder names and entries that
+    pipeline`, nothing offers it on an index and its README does not install it with `pip
+    install git+...`): there its README and its repository say who owns it. A library others install is told, and placeholder names and entries that
     name nobody are reported everywhere.
 
     ## Why is this bad?

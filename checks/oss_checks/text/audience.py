@@ -408,8 +408,12 @@ _INDEX_PAGE = lazy(
 )
 #: ``pip install name`` / ``conda install -c conda-forge name``: the command a reader of an index types.
 _INSTALL = lazy(
-    r"\b(?:pip3?|uv\s+pip|pipx|conda|mamba)\s+install\s+((?:-{1,2}[A-Za-z][\w-]*(?:\s+[\w.:/-]+)?\s+){0,3})"
-    r"([A-Za-z0-9][A-Za-z0-9._-]{0,99})"
+    r"\b(?:(?:pip3?|uv\s+pip|pipx|conda|mamba)\s+install|(?:uv|poetry|pixi)\s+add)\s+"
+    r"((?:-{1,2}[A-Za-z][\w-]*(?:\s+[\w.:/-]+)?\s+){0,3})[\"']?([A-Za-z0-9][A-Za-z0-9._-]{0,99})"
+)
+#: A command that installs the project from its repository: ``pip install git+https://...``.
+INSTALL_FROM_GIT = lazy(
+    r"\b(?:pip3?|uv\s+pip|pipx)\s+install\s+(?:-\S+\s+){0,3}[\"']?(?:\S+\s*@\s*)?git\+|\buv\s+add\s+git\+"
 )
 
 
