@@ -1548,6 +1548,20 @@ def test_a_pointer_to_a_file_that_does_not_exist(make_repo: MakeRepo, check_unad
     assert findings[0].message.startswith(
         "CODE_OF_CONDUCT.md points at docs/conduct.md, which does not exist"
     )
+    # A sentence of twenty words that leads to a file that moved points readers nowhere too.
+    moved = (
+        "# Contributing\n\n[Our contributing guidelines can be found at\n"
+        "`docs/contributor_guide/CONTRIBUTING.md`][contributing].\n\n"
+        "[contributing]: ./docs/contributor_guide/CONTRIBUTING.md\n"
+    )
+    findings = check_unadopted(make_repo({**library(), "CONTRIBUTING.md": moved}), "OSS103")
+    assert [f.message.split(",")[0] for f in findings] == [
+        "CONTRIBUTING.md points at ./docs/contributor_guide/CONTRIBUTING.md"
+    ]
+    there = make_repo(
+        {**library(), "CONTRIBUTING.md": moved, "docs/contributor_guide/CONTRIBUTING.md": PROSE}
+    )
+    assert check_unadopted(there, "OSS103") == []
 
 
 def test_a_guide_about_security_is_not_a_policy(make_repo: MakeRepo, check: Check) -> None:

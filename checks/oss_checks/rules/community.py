@@ -102,6 +102,8 @@ def _min_words(default: int) -> dict[str, Option]:
 
 #: At most this many words besides a link make a file a pointer to the real text.
 _POINTER_WORDS = 15
+#: A file this short whose only link names a file that is not there points readers nowhere.
+_BROKEN_POINTER_WORDS = 40
 
 
 class _CommunityFile(Rule):
@@ -182,16 +184,14 @@ class _CommunityFile(Rule):
             )
             return
         problem = self.content_problem(path, text)
-        if (
-            problem is not None
-            and self.pointer_counts
-            and text.strip()
-            and count_words(text, rst=is_rst(path)) <= _POINTER_WORDS
-        ):
+        words = count_words(text, rst=is_rst(path)) if self.pointer_counts and text.strip() else None
+        if words is not None and words <= _BROKEN_POINTER_WORDS:
+            # A short file is a pointer: it counts when what it links is there, and a link to a
+            # file that moved leaves readers with no text, however many words lead to it.
             pointed, broken = self._pointer(repo, path, text)
-            if pointed:
+            if pointed and problem is not None and words <= _POINTER_WORDS:
                 return
-            if broken is not None:
+            if broken is not None and not pointed:
                 problem = (
                     f"{path} points at {broken}, which does not exist: fix the link or write the "
                     f"text here so that readers can {self.purpose}"
