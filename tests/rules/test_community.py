@@ -1706,6 +1706,13 @@ def test_a_release_guide_that_writes_the_notes_is_the_changelog(
     assert check_unadopted(root, "OSS106") == []
     (root / "docs/releasing.md").write_text("# Releasing\n\nBump the version and tag it.\n")
     assert [f.code for f in check_unadopted(root, "OSS106")] == ["OSS106"], "a guide silent on notes is none"
+    # A contributing guide's section on making a release says it as well as a release guide.
+    section = "# Contributing\n\n## Creating a new release\n\nClick Generate release notes, then Publish.\n"
+    (root / "docs/guide").mkdir()
+    (root / "docs/guide/CONTRIBUTING.md").write_text(section)
+    assert check_unadopted(root, "OSS106") == []
+    (root / "docs/guide/CONTRIBUTING.md").write_text("# Contributing\n\nAdd a line to the release notes.\n")
+    assert [f.code for f in check_unadopted(root, "OSS106")] == ["OSS106"], "no section on releases"
 
 
 @pytest.mark.parametrize(
@@ -2275,6 +2282,15 @@ PLACEHOLDER_CONTACTS: dict[str, str | bytes] = {
         'description2 = "see the docs at https://example.com"',
     ).replace("northwind-data", "example-org"),
 }
+
+
+def test_govcookiecutters_contact_slot_reaches_nobody(make_repo: MakeRepo, check_unadopted: Check) -> None:
+    conduct = "# Code of conduct\n\n" + PROSE + "Report to [us](mailto:organisation@email.address).\n"
+    findings = check_unadopted(make_repo(tree({"CODE_OF_CONDUCT.md": conduct})), "OSS116")
+    assert [(f.path, f.line) for f in findings] == [("CODE_OF_CONDUCT.md", 4)]
+    # A real address at the .email top-level domain is a contact.
+    real = conduct.replace("organisation@email.address", "team@ons.email")
+    assert check_unadopted(make_repo(tree({"CODE_OF_CONDUCT.md": real})), "OSS116") == []
 
 
 def test_placeholder_contacts_are_reported_where_they_are(

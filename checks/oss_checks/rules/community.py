@@ -691,7 +691,8 @@ class OSS106(_CommunityFile):
     `.github/release-drafter.yml`, which drafts them from the pull requests, or a workflow
     that a published GitHub release starts (`on: release`: each release's page holds its
     notes), or a release guide
-    (`RELEASING.md`, `docs/releasing.md`) that says how each release's notes are written,
+    (`RELEASING.md`, `docs/releasing.md`, or a contributing guide's section on making a
+    release) that says how each release's notes are written,
     or a release log the README keeps itself (a "News", "What's new" or "Changelog"
     section, or two or more dated headings such as `## Update - July 2, 2026`) or a
     sentence of it that sends readers to the releases page for the changes ("For past
@@ -2096,6 +2097,9 @@ class OSS115(Rule):
 #: Domains reserved for examples (RFC 2606 and RFC 6761): no mail sent there reaches anyone.
 _EXAMPLE_DOMAINS = ("example.com", "example.org", "example.net")
 _RESERVED_TLDS = ("example", "invalid", "test", "localhost")
+#: Top-level domains no registry has, which templates write as a slot to fill: govcookiecutter's
+#: ``organisation@email.address``.
+_TEMPLATE_TLDS = ("address",)
 _ADDRESS = lazy(
     r"(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@(?P<domain>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*)"
 )
@@ -2110,7 +2114,7 @@ def placeholder_domain(domain: str) -> bool:
         return True
     if any(lowered == reserved or lowered.endswith("." + reserved) for reserved in _EXAMPLE_DOMAINS):
         return True
-    return lowered.rpartition(".")[2] in _RESERVED_TLDS and "." in lowered
+    return lowered.rpartition(".")[2] in (*_RESERVED_TLDS, *_TEMPLATE_TLDS) and "." in lowered
 
 
 class OSS116(Rule):
@@ -2121,7 +2125,8 @@ class OSS116(Rule):
     code of conduct, the security policy, CODEOWNERS, CITATION.cff, and the `authors`,
     `maintainers` and `[project.urls]` of pyproject.toml. It reports each email address
     at a domain reserved for examples (`example.com`, `example.org`, `example.net`, or any
-    domain ending in `.example`, `.invalid`, `.test` or `.localhost`) and each link or
+    domain ending in `.example`, `.invalid`, `.test` or `.localhost`, and govcookiecutter's
+    `organisation@email.address`, whose `.address` no registry has) and each link or
     owner in the template's example organisation `example-org`, at its line. It is a
     warning: it fails `oss-checks check` only with `--strict`.
 

@@ -328,17 +328,26 @@ _RELEASE_GUIDE = lazy(r"(?i)releas(?:e|ing)(?:[-_ ]?(?:process|guide|howto|check
 _NOTES_WORDS = lazy(r"(?i)\brelease[ -]notes\b")
 
 
+#: A contributing guide, whose section on making a release is a release guide too.
+_CONTRIBUTING_GUIDE = lazy(r"(?i)contributing\.(?:md|rst|txt)")
+#: A heading about making a release: ``## Creating a new release``, ``Releasing``.
+_RELEASE_HEADING = lazy(r"(?im)^(?:#{1,6}[ \t]+.*\breleas|releas\w*[ \t]*\n[=~^-]{3,})")
+
+
 def _release_guide_with_notes(repo: Repo) -> str | None:
     """A release guide, at the top or in the docs, that says how each release's notes are written
-    (GitHub's "Generate release notes", a notes file): the notes then live with the releases."""
+    (GitHub's "Generate release notes", a notes file): the notes then live with the releases.
+    A contributing guide's section on making a release is one too."""
     for path in repo.paths:
         folder, _, name = path.rpartition("/")
         if folder and folder.split("/")[0].lower() not in DOCS_FOLDERS:
             continue
-        if _RELEASE_GUIDE.fullmatch(name) and not _not_ours(repo, path):
-            text = repo.read_text(path)
-            if text and _NOTES_WORDS.search(text[:100_000]):
-                return path
+        guide = _RELEASE_GUIDE.fullmatch(name) is not None
+        if not (guide or _CONTRIBUTING_GUIDE.fullmatch(name)) or _not_ours(repo, path):
+            continue
+        text = (repo.read_text(path) or "")[:100_000]
+        if _NOTES_WORDS.search(text) and (guide or _RELEASE_HEADING.search(text)):
+            return path
     return None
 
 
