@@ -2344,3 +2344,14 @@ def test_the_home_of_a_ci_runner_is_the_same_on_every_run(make_repo: MakeRepo, c
         ("tools/build.sh", 1),
         ("tools/build.sh", 2),
     ]
+
+
+def test_a_network_share_is_one_computers_path_or_the_teams_share(make_repo: MakeRepo, check: Check) -> None:
+    # R code that reads a colleague's folder on a network share, as a drive letter would.
+    script = "setwd('\\\\\\\\dfs01/users/ana/waits')\nx <- read.csv('data/a.csv')\n"
+    (finding,) = check(make_repo({"clean.R": script}), "OSS401")
+    assert (finding.line, "points into a network share" in finding.message) == (1, True)
+    # Read by three files, it is the team's share: said once, named as Windows writes it.
+    shared = {f"step{n}.py": f'DATA = r"\\\\nas\\team\\step{n}.csv"\n' for n in range(3)}
+    (finding,) = check(make_repo(shared), "OSS401")
+    assert (finding.path, "points into \\\\nas\\team, which 3 files" in finding.message) == ("step0.py", True)

@@ -340,3 +340,22 @@ def test_shell_scripts_commands_not_their_comments() -> None:
         (3, 5, "/Volumes/USB/exports/trips.parquet"),
         (4, 24, "~/projects/survey"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # A network share right after a quote, its backslashes doubled in source, or raw.
+        ('x = "\\\\\\\\srv\\\\share\\\\a.csv"\n', [(1, 6, "\\\\\\\\srv\\\\share\\\\a.csv")]),
+        ('x = r"\\\\nas\\team\\f.csv"\n', [(1, 7, "\\\\nas\\team\\f.csv")]),
+        ("setwd('\\\\\\\\dfs01/users/ana/x')\n", [(1, 8, "\\\\\\\\dfs01/users/ana/x")]),
+        # A regex's escapes, an escaped line end and a share written mid-string are no share.
+        ('re.compile("\\\\\\\\d+")\n', []),
+        ('p = "\\\\n"\n', []),
+        ('p = "see \\\\\\\\srv\\\\share"\n', []),
+    ],
+)
+def test_network_shares(source: str, expected: list[tuple[int, int, str]]) -> None:
+    found = python_path_hits(source)
+    assert where(found) == expected
+    assert all(hit.kind == "unc" and hit.place == "a network share" for hit in found)

@@ -186,7 +186,7 @@ def _share_of(hit: PathHit) -> str | None:
     if hit.kind == "drive":
         letter = hit.path[:2].lower()
         return None if letter == "c:" else letter
-    return machine_root(hit.path, hit.kind) if hit.kind == "mount" else None
+    return machine_root(hit.path, hit.kind) if hit.kind in ("mount", "unc") else None
 
 
 def _shared_locations(repo: Repo) -> dict[str, tuple[str, ...]]:
@@ -236,8 +236,9 @@ class OSS401(Rule):
     their shell lines such as `!cp ...` and `%%bash` cells), the code chunks of R
     Markdown and Quarto documents and the commands of shell scripts for absolute paths into
     someone's computer: home folders (`/home/ana/`, `/Users/ana/`,
-    `C:\\Users\\ana\\`, `~/data`), drive letters (`D:/projects/`) and mounted
-    drives (`/mnt/share/`, `/media/usb/`, `/Volumes/Data/`). It also reports a
+    `C:\\Users\\ana\\`, `~/data`), drive letters (`D:/projects/`), mounted
+    drives (`/mnt/share/`, `/media/usb/`, `/Volumes/Data/`) and network shares
+    (`\\\\server\\share\\`, a string that starts with two backslashes and a host). It also reports a
     notebook whose metadata records such a path (a kernel or interpreter inside
     `/home/ana/anaconda3/`), a cell output that shows a folder the notebook's
     code hard-codes, and the `prefix:` that `conda env export` writes into an
@@ -366,6 +367,8 @@ class OSS401(Rule):
     ) -> Finding:
         # The share as the code spells it: its drive letter, or its mount's names.
         shown = hit.path[:2].upper() if hit.kind == "drive" else share
+        if hit.kind == "unc":
+            shown = "\\\\" + share.lstrip("/").replace("/", "\\")  # \\server\share, as Windows writes it
         return self.finding(
             path,
             f"hard-coded path '{hit.shown}' points into {shown}, which {len(users)} files of the project "
