@@ -988,8 +988,9 @@ class OSS207(_ProjectField):
     index offers. Where the conventions were not adopted, a missing list is not told for
     an application run from its checkout (its package has a `__main__.py`, `python -m
     pipeline`, nothing offers it on an index and its README does not install it with `pip
-    install git+...`): there its README and its repository say who owns it. A library others install is told, and placeholder names and entries that
-    name nobody are reported everywhere.
+    install git+...`): there its README and its repository say who owns it. A library
+    others install is told, and placeholder names and entries that name nobody are
+    reported everywhere.
 
     ## Why is this bad?
     Authors are who people contact about the package and who is credited for it. For an
@@ -1013,7 +1014,8 @@ class OSS207(_ProjectField):
     kind = Kind.CONVENTION
     elsewhere = (
         "placeholder names and entries that name nobody, anywhere; a missing list of authors except in an "
-        "application run from its checkout (a package with a __main__.py that no package index offers)."
+        "application run from its checkout (a package with a __main__.py that no package index offers and "
+        "whose README does not install it with pip install git+)."
     )
     stakeholders = (Stakeholder.LEGAL, Stakeholder.MANAGEMENT)
     field = "authors"
