@@ -353,6 +353,8 @@ def test_shell_scripts_commands_not_their_comments() -> None:
         ('re.compile("\\\\\\\\d+")\n', []),
         ('p = "\\\\n"\n', []),
         ('p = "see \\\\\\\\srv\\\\share"\n', []),
+        # Two backslashes and then two again are a regex's escapes: a blank, "and", a blank.
+        ('name = re.sub("\\\\sand\\\\s", " & ", name)\n', []),
     ],
 )
 def test_network_shares(source: str, expected: list[tuple[int, int, str]]) -> None:

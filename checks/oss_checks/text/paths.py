@@ -47,9 +47,12 @@ _PATH = lazy(
     + rf"|(?P<drive>[A-Za-z]:(?:/{{1,2}}|\\\\)(?={_PATH_CHAR})"
     + rf"|[A-Za-z]:\\(?={_PATH_CHAR}{_FIRST_NAME}*(?:\\|\.[A-Za-z0-9]{{1,5}}(?![A-Za-z0-9]))))"
     + r"|(?P<tilde>[~]/(?=[^\s'\"`]))"
-    # ``\\server\share`` right after a quote (its backslashes doubled in source or not): a
-    # network share. The host starts with a letter, so ``"\\d+"`` (a regex) is no share.
-    + r"|(?<=['\"])(?P<unc>(?:\\\\){1,2}[A-Za-z][\w.-]*(?:\\{1,2}|/)[\w$.-])"
+    # ``\\server\share`` right after a quote: a network share, its backslashes doubled in source
+    # (four, then two) or not (two, then one, in a raw string or a settings file). The host starts
+    # with a letter, so ``"\\d+"`` is no share, and two then two is a regex's escapes written in
+    # source (R's ``"\\sand\\s"``, a blank, "and", a blank), whose value holds one backslash.
+    + r"|(?<=['\"])(?P<unc>(?:\\\\\\\\[A-Za-z][\w.-]*(?:\\{1,2}|/)|\\\\[A-Za-z][\w.-]*(?:\\(?!\\)|/))"
+    + r"[\w$.-])"
     + r")[^\s'\"`<>|]*"
 )
 #: Where a path may start; every alternative begins with a fixed character, so the search runs
