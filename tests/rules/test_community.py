@@ -334,6 +334,36 @@ def test_an_r_packages_year_and_holder_file_is_its_license(make_repo: MakeRepo, 
     assert [f.path for f in check(make_repo(tree({"LICENSE": stub})), "OSS102")] == ["LICENSE"]
 
 
+@pytest.mark.parametrize(
+    ("license_field", "advice"),
+    [
+        # A standard license R knows by name: the text is for readers, kept out of the build.
+        ("GPL (>= 2)", "says the license is 'GPL (>= 2)', but a reader of the code does not get its terms"),
+        # "+ file LICENSE": R takes the year and holder from a file that is not there.
+        (
+            "MIT + file LICENSE",
+            "which R takes from that file: add LICENSE with the YEAR and COPYRIGHT HOLDER",
+        ),
+        # RStudio's package skeleton, and usethis's over two lines: no license was chosen.
+        ("What license is it under?", "still holds the package skeleton's 'What license is it under?'"),
+        (
+            "`use_mit_license()`, `use_gpl3_license()` or friends to\n    pick a license",
+            "still holds the package skeleton's '`use_mit_license()`, `use_gpl3_license()` or friends to pick",
+        ),
+    ],
+)
+def test_an_r_package_without_license_is_told_what_its_description_says(
+    make_repo: MakeRepo, check: Check, license_field: str, advice: str
+) -> None:
+    description = f"Package: waits\nTitle: Waiting times\nLicense: {license_field}\nEncoding: UTF-8\n"
+    files = {"DESCRIPTION": description, "R/waits.R": "waits <- function(x) x\n", "README.md": "# waits\n"}
+    (finding,) = check(make_repo(files), "OSS102")
+    assert (finding.path, advice in finding.message) == ("LICENSE", True)
+    # A DESCRIPTION that is not a package's (no Package field) says nothing about the license.
+    (finding,) = check(make_repo({**files, "DESCRIPTION": "Notes on the data\nLicense: TBD\n"}), "OSS102")
+    assert "DESCRIPTION" not in finding.message
+
+
 def test_a_license_hidden_by_a_leading_underscore_is_to_rename(make_repo: MakeRepo, check: Check) -> None:
     hidden = tree({"LICENSE": None, "_LICENCE.md": MIT_TEXT})
     (finding,) = check(make_repo(hidden), "OSS102")

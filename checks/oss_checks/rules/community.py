@@ -47,6 +47,7 @@ from oss_checks.text.licenses import (
     license_classifiers,
     license_families,
     license_named_in,
+    r_package_license,
 )
 from oss_checks.text.locators import text_line, toml_key_line, yaml_key_line
 from oss_checks.text.markup import (
@@ -85,6 +86,7 @@ from oss_checks.text.urls import (
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
+    from oss_checks.text.licenses import RPackageLicense
 
 
 # -- OSS101-OSS107: the community files exist and say something ------------------------------
@@ -294,7 +296,6 @@ class OSS101(_CommunityFile):
 
 #: The LICENSE an R package ships beside ``License: MIT + file LICENSE``: the year and the holder.
 _R_LICENSE_STUB = lazy(r"\s*YEAR:[^\n]+\n\s*COPYRIGHT HOLDER:[^\n]+\s*")
-_R_LICENSE_FIELD = lazy(r"^License:[^\n]*\+\s*file\s+LICEN[CS]E\b", re.MULTILINE | re.IGNORECASE)
 
 
 def _r_package_license_stub(repo: Repo, path: str) -> bool:
@@ -302,7 +303,8 @@ def _r_package_license_stub(repo: Repo, path: str) -> bool:
     text = repo.read_text(path) or ""
     if _R_LICENSE_STUB.fullmatch(text) is None:
         return False
-    return _R_LICENSE_FIELD.search(repo.read_text("DESCRIPTION") or "") is not None
+    declared = r_package_license(repo.read_text("DESCRIPTION") or "")
+    return declared is not None and declared.needs_file
 
 
 class OSS102(_CommunityFile):
@@ -356,6 +358,12 @@ class OSS102(_CommunityFile):
     def check(self, repo: Repo) -> Iterator[Finding]:
         main = self.locate(repo)
         named = _license_the_project_names(repo) if main is None and not repo.answers else None
+        # An R package's DESCRIPTION names its license where pyproject.toml would.
+        described = main is None and not repo.answers and repo.exists("DESCRIPTION")
+        r_license = r_package_license(repo.read_text("DESCRIPTION") or "") if described else None
+        if r_license is not None and self.in_full:
+            yield self.finding(self.template_path, _r_package_license_missing(r_license))
+            return
         if named is not None and self.in_full:
             # Naming the license is not enough: its text holds the terms and the copyright holder.
             where, name = named
@@ -437,6 +445,27 @@ def _named_as_license_file(repo: Repo, path: str) -> bool:
         value = ini_sections(cfg).get("metadata", {}).get("license_files", "")
         patterns += [item.strip() for item in re.split(r"[,\n]", value) if item.strip()]
     return any(fnmatch.fnmatchcase(path, pattern) for pattern in patterns)
+
+
+def _r_package_license_missing(declared: RPackageLicense) -> str:
+    """What to do when an R package has no LICENSE, by what its DESCRIPTION says."""
+    if declared.placeholder:
+        return (
+            "LICENSE is missing, and DESCRIPTION's License field still holds the package skeleton's "
+            f"{declared.value!r}: choose the license, name it there and add its text (usethis's "
+            "use_mit_license(), use_gpl_license() and their siblings write both)"
+        )
+    if declared.needs_file:
+        return (
+            f"LICENSE is missing, but DESCRIPTION says the license is {declared.value!r}, which R takes "
+            "from that file: add LICENSE with the YEAR and COPYRIGHT HOLDER lines (usethis's "
+            "use_mit_license() writes it, and LICENSE.md with the full text)"
+        )
+    return (
+        f"LICENSE is missing: DESCRIPTION says the license is {declared.value!r}, but a reader of the code "
+        "does not get its terms; add LICENSE.md with the full text and list it in .Rbuildignore, as "
+        "usethis's use_gpl_license() and its siblings do"
+    )
 
 
 def _license_the_project_names(repo: Repo) -> tuple[str, str] | None:

@@ -477,3 +477,33 @@ def license_named_in(text: str) -> str | None:
     versioned = {key.rpartition("-")[0] for key in creative_commons if key[-1:].isdigit() and "." in key}
     named = named or {key: name for key, name in creative_commons.items() if key not in versioned}
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+#: An R package's DESCRIPTION: its ``License:`` field, with the indented lines that continue it.
+_DESCRIPTION_LICENSE = lazy(r"^License:[ \t]*(?P<value>[^\n]*(?:\n[ \t]+[^\n]*)*)", re.MULTILINE)
+_DESCRIPTION_PACKAGE = lazy(r"^Package:[ \t]*\S", re.MULTILINE)
+#: What the package skeletons of RStudio ("What license is it under?") and usethis
+#: ("`use_mit_license()`, `use_gpl3_license()` or friends to pick a license") leave there.
+_DESCRIPTION_PLACEHOLDERS = ("what license is it under", "use_mit_license", "or friends to pick a license")
+
+
+class RPackageLicense(NamedTuple):
+    value: str  # as DESCRIPTION writes it, its blanks collapsed: "GPL (>= 2)", "MIT + file LICENSE"
+    placeholder: bool  # the skeleton's text, left for the author to replace
+    needs_file: bool  # "+ file LICENSE": R expects the file beside DESCRIPTION
+
+
+def r_package_license(description: str) -> RPackageLicense | None:
+    """The license an R package's DESCRIPTION names, if it is a package's and names one."""
+    if _DESCRIPTION_PACKAGE.search(description) is None:
+        return None
+    match = _DESCRIPTION_LICENSE.search(description)
+    value = " ".join(match.group("value").split()) if match else ""
+    if not value:
+        return None
+    folded = value.casefold()
+    return RPackageLicense(
+        value,
+        placeholder=any(text in folded for text in _DESCRIPTION_PLACEHOLDERS),
+        needs_file=re.search(r"\bfile\s+licen[cs]e\b", folded) is not None,
+    )
