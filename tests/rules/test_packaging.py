@@ -842,6 +842,27 @@ def test_classifier_suggests_its_license_when_there_is_no_license_file(
 
 
 @pytest.mark.parametrize(
+    ("classifier", "suggested"),
+    [
+        ("GNU General Public License v2 (GPLv2)", "GPL-2.0-only"),
+        ("GNU General Public License v2 or later (GPLv2+)", "GPL-2.0-or-later"),
+    ],
+)
+def test_a_gnu_license_text_takes_its_grant_from_the_classifier(
+    make_repo: MakeRepo, check: Check, classifier: str, suggested: str
+) -> None:
+    # The GPL's text is the same for "v2" and "v2 or later": the classifier says which is granted.
+    pyproject = without('license = "MIT"').replace(
+        '  "Programming Language :: Python :: 3",\n',
+        f'  "Programming Language :: Python :: 3",\n  "License :: OSI Approved :: {classifier}",\n',
+    )
+    files = repo_files(pyproject)
+    files["LICENSE"] = "GNU GENERAL PUBLIC LICENSE\nVersion 2, June 1991\n\n" + "Terms and conditions. " * 40
+    (finding,) = check(make_repo(files), "OSS206")
+    assert f'add license = "{suggested}" to [project]' in finding.message
+
+
+@pytest.mark.parametrize(
     ("label", "url", "fix"),
     [
         (

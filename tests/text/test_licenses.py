@@ -164,6 +164,17 @@ def test_classifier_expression() -> None:
     assert classifier_expression(["License :: OSI Approved :: BSD License"]) is None  # 2- or 3-clause?
     assert classifier_expression(["License :: Other/Proprietary License"]) == "LicenseRef-Proprietary"
     assert classifier_expression(None) is None
+    # The GNU classifiers tell a version from "or later": following the advice grants no more.
+    gpl2 = "License :: OSI Approved :: GNU General Public License v2 (GPLv2)"
+    gpl2_or_later = "License :: OSI Approved :: GNU General Public License v2 or later (GPLv2+)"
+    assert classifier_expression([gpl2]) == "GPL-2.0-only"
+    assert classifier_expression([gpl2_or_later]) == "GPL-2.0-or-later"
+    assert (
+        classifier_expression(["License :: OSI Approved :: GNU Affero General Public License v3"])
+        == "AGPL-3.0-only"
+    )
+    # Both at once say one family but not which grant.
+    assert classifier_expression([gpl2, gpl2_or_later]) is None
 
 
 @pytest.mark.parametrize(

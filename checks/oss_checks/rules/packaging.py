@@ -24,6 +24,7 @@ from oss_checks.text.licenses import (
     classifier_expression,
     dep5_licenses,
     license_classifiers,
+    license_families,
     license_file_expression,
     spdx_expression_error,
     spdx_spelling,
@@ -796,8 +797,9 @@ def _license_suggestion(
     """The SPDX expression to suggest, or None when nothing says which one it is.
 
     From what was written (``{text = "MIT License"}``), else from the LICENSE text when it
-    names exactly one license (the ``Files: *`` stanza of a DEP-5 file), else from the
-    classifiers when they name one, else the template's answer. A LICENSE that names
+    names exactly one license (the ``Files: *`` stanza of a DEP-5 file), refined by the
+    classifiers of the same family (a GNU text with "v2 (GPLv2)" is ``GPL-2.0-only``), else
+    from the classifiers when they name one, else the template's answer. A LICENSE that names
     several licenses, or none this knows, gives no suggestion: a wrong identifier would
     misdeclare the license.
     """
@@ -807,9 +809,17 @@ def _license_suggestion(
             return alias
     path = license_file if license_file and repo.exists(license_file) else main_license(repo)
     text = repo.read_text(path) if path else None
-    if text:
-        return license_file_expression(text)
     from_classifiers = classifier_expression(repo.project.get("classifiers"))
+    if text:
+        from_text = license_file_expression(text)
+        # A GNU license's text does not say whether later versions are granted; its classifier
+        # (v2 against v2 or later) does, so of one family the classifier's identifier is the one.
+        same_family = (
+            from_text is not None
+            and from_classifiers is not None
+            and license_families(from_text)[0] == license_families(from_classifiers)[0]
+        )
+        return from_classifiers if same_family else from_text
     if from_classifiers is not None:
         return from_classifiers
     answered = repo.answers.get("license")

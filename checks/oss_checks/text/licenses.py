@@ -142,6 +142,18 @@ CLASSIFIER_FAMILIES: dict[str, frozenset[str]] = {
     "osi approved :: the unlicense (unlicense)": frozenset({"unlicense"}),
     "other/proprietary license": frozenset({"proprietary"}),
 }
+#: The GNU classifiers tell a version from "or later", as SPDX does; a license's text alone
+#: does not (the project's notice decides), so these say more than the family's identifier.
+_GNU_CLASSIFIER_SPDX: dict[str, str] = {
+    "osi approved :: gnu general public license v3 (gplv3)": "GPL-3.0-only",
+    "osi approved :: gnu general public license v3 or later (gplv3+)": "GPL-3.0-or-later",
+    "osi approved :: gnu general public license v2 (gplv2)": "GPL-2.0-only",
+    "osi approved :: gnu general public license v2 or later (gplv2+)": "GPL-2.0-or-later",
+    "osi approved :: gnu lesser general public license v3 (lgplv3)": "LGPL-3.0-only",
+    "osi approved :: gnu lesser general public license v3 or later (lgplv3+)": "LGPL-3.0-or-later",
+    "osi approved :: gnu affero general public license v3": "AGPL-3.0-only",
+    "osi approved :: gnu affero general public license v3 or later (agplv3+)": "AGPL-3.0-or-later",
+}
 #: Common ways of naming a license that are not SPDX identifiers, and the identifier meant.
 LICENSE_ALIASES: dict[str, str] = {
     "proprietary": "LicenseRef-Proprietary",
@@ -251,13 +263,21 @@ def license_families(expression: str) -> tuple[set[str], bool]:
     return families, all_known
 
 
+def _classifier_keys(classifiers: Any) -> list[str]:
+    """The ``License ::`` classifiers, each after its prefix, folded: CLASSIFIER_FAMILIES' keys."""
+    if not isinstance(classifiers, list):
+        return []
+    return [
+        " ".join(classifier.split("::", 1)[1].casefold().split())
+        for classifier in classifiers
+        if isinstance(classifier, str) and classifier.startswith("License ::")
+    ]
+
+
 def classifier_families(classifiers: Any) -> set[str]:
     families: set[str] = set()
-    if isinstance(classifiers, list):
-        for classifier in classifiers:
-            if isinstance(classifier, str) and classifier.startswith("License ::"):
-                key = " ".join(classifier.split("::", 1)[1].casefold().split())
-                families |= CLASSIFIER_FAMILIES.get(key, frozenset())
+    for key in _classifier_keys(classifiers):
+        families |= CLASSIFIER_FAMILIES.get(key, frozenset())
     return families
 
 
@@ -423,6 +443,13 @@ def classifier_expression(classifiers: Any) -> str | None:
     families = classifier_families(classifiers)
     if len(families) != 1:
         return None
+    exact = {
+        _GNU_CLASSIFIER_SPDX.get(key) for key in _classifier_keys(classifiers) if key in CLASSIFIER_FAMILIES
+    }
+    if len(exact) > 1:
+        return None  # "v2" beside "v2 or later": one family, but which grant is not said
+    if exact and None not in exact:
+        return exact.pop()
     family = next(iter(families))
     return next((known.spdx for known, _, _ in _LICENSE_TEXTS if known.key == family), None) or (
         PROPRIETARY.spdx if family == PROPRIETARY.key else None
