@@ -274,6 +274,37 @@ def test_clean_repository_passes(make_repo: MakeRepo, check: Check) -> None:
     assert [f.line for f in check(make_repo({"report.Rmd": captioned}), "OSS703")] == [4]
 
 
+def test_copies_a_merge_or_mergetool_left_beside_a_file_are_residue(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    files = {
+        "man/extract.Rd": "% docs\n",
+        # Git's copy of a side it could not merge in place, in folders for a branch with slashes.
+        "man/extract.Rd~refs/remotes/origin/main": "% their docs\n",
+        "R/clean.R~HEAD": "clean <- function(x) x\n",
+        # What `git mergetool` keeps when its backups are not turned off.
+        "R/clean_BACKUP_4242.R": "clean <- function(x) x\n",
+        "R/clean_REMOTE_4242.R": "clean <- function(x) x\n",
+        # An editor's backup, an Office lock file and a name with a tilde are no merge's.
+        "notes.txt~": "draft\n",
+        "docs/~$report.docx": b"lock",
+        "data/run~2/summary.csv": "a\n1\n",
+        "R/BASE_rates.R": "rates <- 1\n",
+    }
+    found = {f.path: f.message for f in check(make_repo(files), "OSS703")}
+    assert sorted(found) == [
+        "R/clean.R~HEAD",
+        "R/clean_BACKUP_4242.R",
+        "R/clean_REMOTE_4242.R",
+        "man/extract.Rd~refs/remotes/origin/main",
+    ]
+    assert found["man/extract.Rd~refs/remotes/origin/main"].endswith(
+        "beside man/extract.Rd when it could not merge in place: keep in man/extract.Rd what belongs there, "
+        "then delete it"
+    )
+    assert found["R/clean_BACKUP_4242.R"].endswith("kept while resolving a conflict: delete it")
+
+
 def test_a_conflict_is_reported_once_with_the_lines_it_spans(make_repo: MakeRepo, check: Check) -> None:
     findings = check(make_repo({"noxfile.py": CONFLICT}), "OSS703")
     assert where(findings) == [("OSS703", "noxfile.py", 2)]

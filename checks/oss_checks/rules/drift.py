@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from oss_checks import releases
 from oss_checks.bake import CHOICES, unwanted_paths
+from oss_checks.patterns import lazy
 from oss_checks.record import RECORD_FILE, Record, key_line
 from oss_checks.registry import Finding, Option, Rule, Scope, Severity, Stakeholder
 from oss_checks.text.markup import FENCED_SUFFIXES, Conflict, conflicts
@@ -261,7 +262,9 @@ class OSS703(Rule):
     ## What it does
     Looks for what an interrupted `oss-checks update`, `cruft update`, `git merge` or
     `patch` leaves behind: `*.rej` and `*.orig` files, files git still lists as unmerged,
-    and merge conflicts (from a whole-line `<<<<<<<` to its `>>>>>>>`) in text files and
+    the copies git writes beside a file it could not merge in place (`report.Rd~HEAD`,
+    `report.Rd~main`, in folders when the branch name has slashes) and those `git mergetool`
+    keeps (`clean_BACKUP_4242.py`, `_BASE_`, `_LOCAL_`, `_REMOTE_`), and merge conflicts (from a whole-line `<<<<<<<` to its `>>>>>>>`) in text files and
     in notebooks' cells, where a merge driver that knows notebooks writes them. A
     `>>>>>>>` only counts after a `<<<<<<<` in the same file, since it also starts a deep
     quote, and markers shown inside the code blocks of Markdown, R Markdown and Quarto files are ignored. Each conflict is
@@ -313,6 +316,19 @@ class OSS703(Rule):
             if lowered.endswith(".orig"):
                 yield self.finding(path, f"{path} is a backup left by a merge or patch: delete it")
                 continue
+            copy_of = _conflict_copy_of(path, repo.path_set)
+            if copy_of is not None:
+                yield self.finding(
+                    path,
+                    f"{path} is the copy a merge wrote beside {copy_of} when it could not merge in place: "
+                    f"keep in {copy_of} what belongs there, then delete it",
+                )
+                continue
+            if "_" in path and _MERGETOOL_COPY.search(path) is not None:
+                yield self.finding(
+                    path, f"{path} is a copy `git mergetool` kept while resolving a conflict: delete it"
+                )
+                continue
             # A plain search first (of the text other rules already read, else of the bytes),
             # so only the rare file with a marker is decoded and kept. A symbolic link's text is
             # its target's, which is searched under its own path.
@@ -353,6 +369,26 @@ class OSS703(Rule):
                 f"{conflict.end}{nested}): keep the right lines and delete the markers"
             )
         return self.finding(path, message, line=conflict.start, cell=cell)
+
+
+#: The copies ``git mergetool`` keeps of a conflicted file: ``clean_BACKUP_4242.py`` and its
+#: ``_BASE_``, ``_LOCAL_`` and ``_REMOTE_`` siblings (the number is the tool's process id).
+_MERGETOOL_COPY = lazy(r"_(?:BACKUP|BASE|LOCAL|REMOTE)_\d+(?:\.[^/]*)?$")
+
+
+def _conflict_copy_of(path: str, tracked: frozenset[str]) -> str | None:
+    """The file ``path`` is git's conflict copy of: ``x.Rd`` for ``x.Rd~HEAD`` or ``x.Rd~origin/main``.
+
+    Git names the copy after the side it came from; a branch name with slashes makes folders.
+    The file it stands beside must be tracked too, or the copy must be ``~HEAD``'s: an editor's
+    ``notes.txt~`` and Office's ``~$report.docx`` are not a merge's.
+    """
+    head, tilde, side = path.partition("~")
+    if not tilde or not side or head.endswith("/") or not head:
+        return None
+    if head in tracked or side == "HEAD":
+        return head
+    return None
 
 
 # -- managed files ----------------------------------------------------------------------------
