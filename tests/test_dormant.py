@@ -175,3 +175,42 @@ def test_a_dormant_repository_passes_and_says_why(
     out = capsys.readouterr().out
     assert "All checks passed." in out
     assert "2 findings held back: the repository has had no commit since 2019-03-01" in out
+
+
+def _notebook_with_outputs() -> str:
+    cell = {
+        "cell_type": "code",
+        "execution_count": 1,
+        "metadata": {},
+        "outputs": [{"name": "stdout", "output_type": "stream", "text": ["rows: 120\n"]}],
+        "source": ["print('rows:', 120)"],
+    }
+    return json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+def test_a_finding_about_the_repository_rests_with_the_dormant_files_it_is_built_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A package whose scratch notebooks, committed with outputs, nobody has opened since 2019.
+    root = tmp_path / "package"
+    root.mkdir()
+    commit(root, {"notebooks/explore.ipynb": _notebook_with_outputs()}, "scratch", OLD)
+    commit(
+        root,
+        {"src/fares/__init__.py": "RATE = 1\n", "pyproject.toml": '[project]\nname = "fares"\n'},
+        "today",
+    )
+
+    def stripping(result: engine.Result) -> list[Finding]:
+        return [finding for finding in result.findings if finding.code == "OSS604"]
+
+    result = engine.check(root)
+    assert stripping(result) == []
+    assert ("OSS604", ".pre-commit-config.yaml") in [(f.code, f.path) for f in result.dormant]
+    assert result.dormant_files == {"notebooks/explore.ipynb"}
+    monkeypatch.chdir(root)
+    main(["check"])
+    assert "held back on 1 dormant file (no commit since " in capsys.readouterr().out
+    # Whoever works on a notebook again is asked for the hook.
+    (root / "notebooks/explore.ipynb").write_text(_notebook_with_outputs().replace("120", "121"))
+    assert [f.path for f in stripping(engine.check(root))] == [".pre-commit-config.yaml"]

@@ -79,6 +79,8 @@ class Result:
         #: Findings held back because they are on dormant files, and the day those files were
         #: last allowed a commit to count as recent (``YYYY-MM-DD``).
         self.dormant: list[Finding] = []
+        #: The dormant files those findings are on or, for a finding about the repository, rest on.
+        self.dormant_files: set[str] = set()
         self.dormant_since = ""
         #: In a repository nobody works on: the day of its last commit (everything is held back).
         self.dormant_repository = ""
@@ -313,9 +315,28 @@ def _hold_back_dormant(repo: Repo, days: int, by_code: dict[str, Rule], result: 
         return rule is not None and rule.spares_dormant_files
 
     candidates = {finding.path for finding in result.findings if spared(finding)}
+    evidence: dict[Finding, tuple[str, ...]] = {}
+    for finding in result.findings:
+        rule = by_code.get(finding.code)
+        rests_on = rule.rests_on(repo, finding) if rule is not None else ()
+        if rests_on:
+            evidence[finding] = rests_on
+            candidates.update(rests_on)
     dormant = repo.unchanged_since(candidates, since) if candidates else frozenset()
     if dormant:
-        _move(result, lambda finding: finding.path in dormant and spared(finding))
+
+        def held(finding: Finding) -> bool:
+            if finding in evidence:
+                if all(path in dormant for path in evidence[finding]):
+                    result.dormant_files.update(evidence[finding])
+                    return True
+                return False
+            if finding.path in dormant and spared(finding):
+                result.dormant_files.add(finding.path)
+                return True
+            return False
+
+        _move(result, held)
 
 
 def _move(result: Result, held: Callable[[Finding], bool]) -> None:
@@ -460,6 +481,7 @@ def _keep_within(result: Result, within: str | None) -> Result:
         result.findings = [f for f in result.findings if f.path.startswith(prefix)]
         result.ignored = [i for i in result.ignored if i.finding.path.startswith(prefix)]
         result.dormant = [f for f in result.dormant if f.path.startswith(prefix)]
+        result.dormant_files = {path for path in result.dormant_files if path.startswith(prefix)}
     return result
 
 

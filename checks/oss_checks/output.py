@@ -74,7 +74,7 @@ def render_text(results: Sequence[Result], cwd: Path) -> str:
                 "`--include-dormant` shows the rest."
             )
         elif result.dormant:
-            files = len({finding.path for finding in result.dormant})
+            files = len(result.dormant_files)
             lines.append(
                 f"{_count(len(result.dormant), 'finding')} held back on {_count(files, 'dormant file')} "
                 f"(no commit since {result.dormant_since}): `--include-dormant` shows them."

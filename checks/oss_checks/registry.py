@@ -294,6 +294,15 @@ class Rule:
         """Apply the safe fix for a finding; return True when something was written."""
         return False
 
+    def rests_on(self, repo: Repo, finding: Finding) -> tuple[str, ...]:
+        """The files a finding about the repository is built on, when it is built on files.
+
+        When no commit has touched any of them for ``dormant-after-days`` and nobody is
+        changing them, the finding is held back with theirs: a hook asked for because of
+        notebooks nobody has opened in years would be acted on by nobody. Empty: it never is.
+        """
+        return ()
+
     def can_fix(self, repo: Repo, finding: Finding) -> bool:
         """Whether ``fix`` could repair this finding here (a fixable rule may need more)."""
         return self.fixable

@@ -391,7 +391,9 @@ class OSS604(Rule):
     readers to notebooks at all (a link to one, Binder, Colab or nbviewer, or their
     badges). Slide decks (RISE settings, or cells marked as slides) and notebooks in
     `talks/`, `slides/` or `presentations/` are presentations, whose outputs are the
-    slides: they never count either.
+    slides: they never count either. When every notebook it is built on is dormant (no
+    commit for `dormant-after-days`, and none being changed), the finding is held back with
+    theirs: scratch notebooks nobody has opened in years leak nothing new.
 
     ## Why is this bad?
     Notebook outputs hold the data the notebook looked at: customer rows, figures of
@@ -458,6 +460,10 @@ class OSS604(Rule):
             PRECOMMIT_CONFIG,
             f"{reason} but {PRECOMMIT_CONFIG} has no nbstripout or nb-clean hook to strip their outputs",
         )
+
+    def rests_on(self, repo: Repo, finding: Finding) -> tuple[str, ...]:
+        # Elsewhere the finding is there because of the notebooks committed with outputs.
+        return () if self.in_full else tuple(_notebooks_with_outputs(repo))
 
 
 SECRET_SCANNERS = ("detect-secrets", "gitleaks", "trufflehog", "ggshield")
