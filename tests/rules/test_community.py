@@ -1650,6 +1650,9 @@ def test_a_changelog_is_wanted_elsewhere_from_a_package_that_publishes_releases(
     [
         "## Update - July 2, 2026\n\nUpdated PyPI to 2.0.2.\n\n## Update - Apr. 9, 2026\n\nNew model.\n",
         "## News\n\n- 1.2 adds covariates.\n",
+        # A "Version" section that lists what each release brought.
+        "## Version\n0.1.8 Better documentation.\n\n0.1.7 Fitting by ABC.\n",
+        "## History\n\n- **v2.1** A faster loader.\n- **v2.0** Python 3 only.\n",
     ],
 )
 def test_a_release_log_the_readme_keeps_is_the_changelog(
@@ -1663,12 +1666,16 @@ def test_a_release_log_the_readme_keeps_is_the_changelog(
     git(root, "tag", "v0.9.0")
     git(root, "tag", "v1.0.0")
     assert check_unadopted(root, "OSS106") == []
-    # One dated heading is an announcement, not a log.
-    files["README.md"] = README + "## Update - July 2, 2026\n\nWe moved.\n"
-    root = make_repo(files, commit=True)
-    git(root, "tag", "v0.9.0")
-    git(root, "tag", "v1.0.0")
-    assert [f.code for f in check_unadopted(root, "OSS106")] == ["OSS106"]
+    # One dated heading is an announcement, not a log; a "Version" section may only name the current one.
+    for note in (
+        "## Update - July 2, 2026\n\nWe moved.\n",
+        "## Version\n\n1.0.0, see the tags for others.\n",
+    ):
+        files["README.md"] = README + note
+        root = make_repo(files, commit=True)
+        git(root, "tag", "v0.9.0")
+        git(root, "tag", "v1.0.0")
+        assert [f.code for f in check_unadopted(root, "OSS106")] == ["OSS106"]
 
 
 def test_a_readme_that_sends_readers_to_the_releases_page_has_its_changelog_there(

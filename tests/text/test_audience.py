@@ -69,6 +69,17 @@ def test_release_tags_and_releases(make_repo: MakeRepo) -> None:
     assert makes_releases(repo) == "it is published and tags its releases (2024.06.01)"
 
 
+def test_the_newest_release_is_of_the_numbering_the_last_tag_uses(make_repo: MakeRepo) -> None:
+    # A project tagged 0.1 to 0.4 in 2019, then numbered again as v0.1.5 ... v0.1.9.
+    root = make_repo({"pyproject.toml": CLASSIFIED, ".github/workflows/cd.yml": UPLOAD_WORKFLOW}, commit=True)
+    for number, (tag, year) in enumerate([("0.4", 2019), ("v0.1.8", 2024), ("v0.1.9", 2025)]):
+        (root / "CHANGES.txt").write_text(f"{number}\n")
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", tag, when=f"{year}-03-01T12:00:00+00:00")
+        git(root, "tag", tag)
+    assert makes_releases(Repo(root)) == "it is published and tags its releases (v0.1.9)"
+
+
 def test_classifiers_and_tags_without_an_upload_are_no_releases(make_repo: MakeRepo) -> None:
     # Classifiers written ahead of a first upload ("it will be on PyPI soon"), and a v0.1.1 tag.
     root = make_repo({"pyproject.toml": CLASSIFIED}, commit=True)

@@ -723,7 +723,8 @@ class OSS106(_CommunityFile):
     (`RELEASING.md`, `docs/releasing.md`, or a contributing guide's section on making a
     release) that says how each release's notes are written,
     or a release log the README keeps itself (a "News", "What's new" or "Changelog"
-    section, or two or more dated headings such as `## Update - July 2, 2026`) or a
+    section, a "Version" or "History" section with two or more lines that start with a
+    version, or two or more dated headings such as `## Update - July 2, 2026`) or a
     sentence of it that sends readers to the releases page for the changes ("For past
     changes, see the [releases page](https://github.com/owner/repo/releases)"). A
     top-level changelog must hold at least `min-words` words besides headings.

@@ -266,15 +266,24 @@ def product_packages(repo: Repo) -> list[str]:
 
 def release_tags(repo: Repo) -> list[str]:
     """The git tags that name a version (one ``git tag`` call per repository)."""
+    return [name for name, _ in _dated_release_tags(repo)]
 
-    def read() -> list[str]:
+
+def _dated_release_tags(repo: Repo) -> list[tuple[str, int]]:
+    """Each version tag with the Unix time it was made (its commit's, for a lightweight tag)."""
+
+    def read() -> list[tuple[str, int]]:
         if not repo.is_git:
             return []
-        output = repo.git("tag", "--list")
+        output = repo.git("tag", "--list", "--format=%(creatordate:unix) %(refname:strip=2)")
         if not output:
             return []
-        names = output.decode("utf-8", "replace").splitlines()
-        return [name for name in names if _VERSION_TAG.fullmatch(name.strip())]
+        tags = []
+        for line in output.decode("utf-8", "replace").splitlines():
+            made, _, name = line.partition(" ")
+            if _VERSION_TAG.fullmatch(name.strip()):
+                tags.append((name, int(made) if made.isdigit() else 0))
+        return tags
 
     return repo.memo("release-tags", read)
 
@@ -315,9 +324,21 @@ _CALENDAR_YEARS = 1900
 
 
 def newest_version_tag(repo: Repo) -> str | None:
-    """The newest plain version tag (``v1.5.2``): the project's latest release, as git knows it."""
-    keyed = [(key, tag.strip()) for tag in release_tags(repo) if (key := version_key(tag)) is not None]
-    return max(keyed)[1] if keyed else None
+    """The newest plain version tag (``v1.5.2``): the project's latest release, as git knows it.
+
+    Of the tags written as the last ones made are (with a ``v`` or without): a project that
+    numbered again (``0.4``, then ``v0.1.5`` to ``v0.1.9``) releases under its new scheme.
+    """
+    keyed = [
+        (key, tag.strip(), made)
+        for tag, made in _dated_release_tags(repo)
+        if (key := version_key(tag)) is not None
+    ]
+    if not keyed:
+        return None
+    latest = max(made for _, _, made in keyed)
+    current = {tag.startswith("v") for _, tag, made in keyed if made == latest}
+    return max((key, tag) for key, tag, _ in keyed if tag.startswith("v") in current)[1]
 
 
 def published(repo: Repo) -> str | None:

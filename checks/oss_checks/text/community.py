@@ -268,6 +268,10 @@ def release_notes(repo: Repo) -> str | None:
 #: "Release 2.0 (March 2026)", "News", "What's new", "Changelog".
 _DATED_UPDATE = lazy(r"(?i)^(?:update|release|v?\d+\.\d+)\b.*\b(?:19|20)\d\d\b")
 _LOG_SECTION = lazy(r"(?i)^(?:change ?log|release notes|releases|what'?s new|news|updates|recent updates)\b")
+#: A section that may hold a release log or may only say which version is current ("Version",
+#: "History"): it is one when two of its lines start with a version ("0.1.8 Faster docs.").
+_VERSIONS_SECTION = lazy(r"(?i)^(?:versions?|version history|release history|history)$")
+_VERSION_ENTRY = lazy(r"^\s*(?:[-*+]\s+)?(?:\*\*|`)?v?\d+\.\d+(?:\.\d+)*\b")
 
 
 def _readme_release_log(repo: Repo) -> str | None:
@@ -278,10 +282,17 @@ def _readme_release_log(repo: Repo) -> str | None:
     text = repo.read_text(readme) if readme else None
     if readme is None or not text:
         return None
-    titles = [heading.title.strip().strip("#* ") for heading in headings(text[:200_000], rst=is_rst(readme))]
+    found = headings(text[:200_000], rst=is_rst(readme))
+    titles = [heading.title.strip().strip("#* ") for heading in found]
     dated = sum(1 for title in titles if _DATED_UPDATE.match(title))
     if dated >= 2 or any(_LOG_SECTION.match(title) for title in titles):
         return readme
+    lines = text[:200_000].splitlines()
+    for at, (heading, title) in enumerate(zip(found, titles, strict=True)):
+        if _VERSIONS_SECTION.match(title):
+            end = found[at + 1].line - 1 if at + 1 < len(found) else len(lines)
+            if sum(1 for line in lines[heading.line : end] if _VERSION_ENTRY.match(line)) >= 2:
+                return readme
     # "For a list of past changes, please refer to the [releases page](https://github.com/o/r/releases)."
     pointer = any(
         _RELEASES_PAGE.search(line) and _CHANGES_WORDS.search(line) for line in text[:200_000].splitlines()
