@@ -2355,3 +2355,10 @@ def test_a_network_share_is_one_computers_path_or_the_teams_share(make_repo: Mak
     shared = {f"step{n}.py": f'DATA = r"\\\\nas\\team\\step{n}.csv"\n' for n in range(3)}
     (finding,) = check(make_repo(shared), "OSS401")
     assert (finding.path, "points into \\\\nas\\team, which 3 files" in finding.message) == ("step0.py", True)
+    # Written with slashes, as R on Windows does, it is named as the code spells it.
+    slashed = {f"step{n}.R": f'x <- read.csv("//stats/linkage/step{n}.csv")\n' for n in range(3)}
+    (finding,) = check(make_repo(slashed), "OSS401")
+    assert (finding.path, "points into //stats/linkage, which 3 files" in finding.message) == (
+        "step0.R",
+        True,
+    )

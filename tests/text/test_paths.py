@@ -355,6 +355,12 @@ def test_shell_scripts_commands_not_their_comments() -> None:
         ('p = "see \\\\\\\\srv\\\\share"\n', []),
         # Two backslashes and then two again are a regex's escapes: a blank, "and", a blank.
         ('name = re.sub("\\\\sand\\\\s", " & ", name)\n', []),
+        # R on Windows writes a share with slashes; a host with a dot is a web address without
+        # its scheme, and XPath steps and this computer are no server.
+        ('lookups = "//stats/linkage/lookups/"\n', [(1, 12, "//stats/linkage/lookups/")]),
+        ("tag = '<script src=\"//cdn.example.org/x.js\">'\n", []),
+        ('links = page.xpath("//div/a")\nrows = page.xpath("//table//tr[@class]/td")\n', []),
+        ('x = "//localhost/share/a.csv"\n', []),
     ],
 )
 def test_network_shares(source: str, expected: list[tuple[int, int, str]]) -> None:

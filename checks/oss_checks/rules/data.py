@@ -368,7 +368,9 @@ class OSS401(Rule):
         # The share as the code spells it: its drive letter, or its mount's names.
         shown = hit.path[:2].upper() if hit.kind == "drive" else share
         if hit.kind == "unc":
-            shown = "\\\\" + share.lstrip("/").replace("/", "\\")  # \\server\share, as Windows writes it
+            # \\server\share, as Windows writes it, or //server/share, as the code does.
+            slashed = hit.path.startswith("//")
+            shown = ("//" if slashed else "\\\\") + share.lstrip("/").replace("/", "/" if slashed else "\\")
         return self.finding(
             path,
             f"hard-coded path '{hit.shown}' points into {shown}, which {len(users)} files of the project "

@@ -51,8 +51,10 @@ _PATH = lazy(
     # (four, then two) or not (two, then one, in a raw string or a settings file). The host starts
     # with a letter, so ``"\\d+"`` is no share, and two then two is a regex's escapes written in
     # source (R's ``"\\sand\\s"``, a blank, "and", a blank), whose value holds one backslash.
-    + r"|(?<=['\"])(?P<unc>(?:\\\\\\\\[A-Za-z][\w.-]*(?:\\{1,2}|/)|\\\\[A-Za-z][\w.-]*(?:\\(?!\\)|/))"
-    + r"[\w$.-])"
+    # R on Windows writes shares with slashes, ``"//server/share/..."``: a host without a dot,
+    # so a web address without its scheme (``"//cdn.example.org/x.js"``) is none.
+    + r"|(?<=['\"])(?P<unc>(?:\\\\\\\\[A-Za-z][\w.-]*(?:\\{1,2}|/)|\\\\[A-Za-z][\w.-]*(?:\\(?!\\)|/)"
+    + r"|//[A-Za-z][\w-]*/)[\w$.-])"
     + r")[^\s'\"`<>|]*"
 )
 #: Where a path may start; every alternative begins with a fixed character, so the search runs
@@ -62,7 +64,7 @@ _PATH = lazy(
 #: alternative: an alternative that starts with a look-behind makes the engine try every
 #: position (nine times as slow on numpy's sources).
 _CANDIDATE = lazy(
-    r"/(?:Users/|home/|mnt/|media/|Volumes/)|:(?:/(?!/)|\\|(?<=(?<![\w+.-])[A-Za-z]:)(?=//\w))|~/"
+    r"/(?:Users/|home/|mnt/|media/|Volumes/|(?<=['\"]/)/[A-Za-z])|:(?:/(?!/)|\\|(?<=(?<![\w+.-])[A-Za-z]:)(?=//\w))|~/"
     # A network share starts at its first backslash, which a look-behind checks follows a quote:
     # an alternative that starts with the quote would stop at every string (six times as slow).
     r"|\\(?<=['\"]\\)(?:\\|\\\\\\)[A-Za-z]"
@@ -248,6 +250,8 @@ def _confirm(text: str, at: int) -> _Found | None:
     end = match.end()
     kind = match.lastgroup or "home"
     if kind == "unc":
+        if path.startswith("//") and not _slashed_share(path):
+            return None
         return _Found(at, end, path, kind)
     if kind != "drive":
         cut = path.find("\\")
@@ -260,6 +264,22 @@ def _confirm(text: str, at: int) -> _Found | None:
         if closing > end and _NOT_IN_WINDOWS_PATH.search(text, end, closing) is None:
             return _Found(at, closing, text[at:closing], kind)
     return _Found(at, end, path, kind)
+
+
+#: What ``"//name/..."`` is when it is no share: an XPath step (``"//div/a"``), this computer.
+_NOT_SERVERS = frozenset(
+    {
+        "localhost", "a", "b", "body", "button", "div", "form", "h1", "h2", "h3", "h4", "head", "html", "i",
+        "img", "input", "label", "li", "link", "meta", "nav", "ol", "option", "p", "script", "section",
+        "select", "span", "strong", "table", "tbody", "td", "th", "thead", "title", "tr", "ul", "text", "node",
+    }
+)  # fmt: skip
+
+
+def _slashed_share(path: str) -> bool:
+    """Whether ``//name/rest`` is a network share: not an XPath query nor this computer."""
+    server = path[2:].partition("/")[0]
+    return server.lower() not in _NOT_SERVERS and not any(mark in path for mark in "[@()*")
 
 
 def _starts(text: str) -> Iterator[int]:
