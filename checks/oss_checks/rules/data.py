@@ -176,6 +176,12 @@ def _source_hits(repo: Repo, path: str) -> list[tuple[int | None, PathHit]]:
     return repo.memo(("hardcoded-path-hits", path), find)
 
 
+#: Why a drive, mount or share many files read from is still one computer's, or one network's.
+_ELSEWHERE = {
+    "drive": "a drive has another letter on other computers, and none in CI",
+    "mount": "a mount is elsewhere or missing on other computers and in CI",
+    "unc": "a network share is out of reach from other networks and from CI",
+}
 #: A drive or mount that this many files of the project read from is the team's shared drive.
 _SHARED_BY_FILES = 3
 
@@ -374,8 +380,8 @@ class OSS401(Rule):
         return self.finding(
             path,
             f"hard-coded path '{hit.shown}' points into {shown}, which {len(users)} files of the project "
-            f"read from (this one first): a shared drive has a different letter or mount on other "
-            "computers and in CI, so set its location once, in .env, and build these paths from it",
+            f"read from (this one first): {_ELSEWHERE[hit.kind]}, so set its location once, in .env, "
+            "and build these paths from it",
             line=hit.line,
             col=hit.col,
             cell=cell,
