@@ -720,6 +720,23 @@ def test_no_data_folder_no_finding(
     assert check_unadopted(root, "OSS404") == []
 
 
+def test_an_r_packages_data_folder_holds_the_datasets_it_exports(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    # R packages ship their datasets in data/ (LazyData), beside a rule for scratch CSVs there.
+    files = {
+        "DESCRIPTION": "Package: geogs\nTitle: Lookups\nLazyData: true\n",
+        "R/lookups.R": '#\' Regions\n"regions"\n',
+        "data/regions.rda": b"RDX3\n",
+        "data/countries.rda": b"RDX3\n",
+        ".gitignore": ".Rhistory\ndata/*csv\n",
+    }
+    assert check_unadopted(make_repo(files, commit=True), "OSS404") == []
+    # The same folder in a project that is no R package is ignored in part only.
+    del files["DESCRIPTION"]
+    assert [f.path for f in check_unadopted(make_repo(files, commit=True), "OSS404")] == [".gitignore"]
+
+
 def test_a_data_package_is_not_the_data_folder(
     make_repo: MakeRepo, check_unadopted: Check, check: Check
 ) -> None:
@@ -767,7 +784,7 @@ def test_a_committed_readme_is_kept_whatever_the_ignore_rules_say(
 
 def test_extension_based_ignore_rules_are_not_enough(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo({".gitignore": "*.csv\n", **ANALYSIS_README})
-    assert "e.g. data/example.parquet" in only(check(root, "OSS404")).message
+    assert "(a new data/example.parquet would not be ignored)" in only(check(root, "OSS404")).message
 
 
 def test_committed_data_files_under_data_are_reported(make_repo: MakeRepo, check: Check) -> None:
@@ -849,7 +866,10 @@ def test_a_data_folder_ignored_in_part_is_reported_outside_adopters(
     assert [(f.path, f.message.split(":")[0]) for f in findings] == [
         (
             ".gitignore",
-            "git does not ignore data files in data/ (e.g. data/example.csv), so raw data can be committed",
+            (
+                "git does not ignore data files in data/ (a new data/example.csv would not be ignored), so raw "
+                "data can be committed"
+            ),
         ),
         ("data/raw/x.csv", "data file is committed although .gitignore keeps data/ out of git"),
     ]
@@ -895,7 +915,7 @@ def test_a_part_of_data_kept_out_from_the_start_is_a_deliberate_split(
     # A folder the split leaves open that stores nothing yet is still open to raw data.
     root = make_repo({**files, "data/interim/.gitkeep": ""})
     assert only(check_unadopted(root, "OSS404")).message.startswith(
-        "git does not ignore data files in data/ (e.g. data/interim/example.csv)"
+        "git does not ignore data files in data/ (a new data/interim/example.csv would not be ignored)"
     )
 
 

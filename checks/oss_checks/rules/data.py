@@ -18,6 +18,7 @@ from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Scope, Severity, Stakeholder
 from oss_checks.text.attributes import filter_for
 from oss_checks.text.audience import origin_slug, read_as_notebooks
+from oss_checks.text.builds import is_r_package
 from oss_checks.text.ci import ci_files, databricks_jobs, is_ci_script
 from oss_checks.text.community import README_NAMES, is_rst, readme_in
 from oss_checks.text.layout import (
@@ -1500,6 +1501,8 @@ class OSS404(Rule):
             return
         if any(path.lower().endswith(_CODE_SUFFIXES) for path in inside):
             return  # a package named data (the dataset classes of a solution), not the data folder
+        if not self.in_full and is_r_package(repo):
+            return  # an R package's data/ holds the datasets it exports (`LazyData`), shipped on purpose
         data_files = [
             path
             for path in inside
@@ -1606,7 +1609,8 @@ def _data_ignore_problem(
         leaking.sort(key=lambda probe: _stores_its_data(probe.rpartition("/")[0], shipped, closed))
     if leaking:
         return (
-            f"git does not ignore data files in data/ (e.g. {leaking[0]}), so raw data can be committed: "
+            f"git does not ignore data files in data/ (a new {leaking[0]} would not be ignored), so raw data "
+            "can be committed: "
             f"add these lines to .gitignore: {add}"
         )
     # git keeps tracking a committed file whatever the ignore rules say: only a README that is

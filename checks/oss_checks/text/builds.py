@@ -8,10 +8,26 @@ evidence is the repository's own: a ``[build-system]`` table, a ``setup.py``, a
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
+
+from oss_checks.patterns import lazy
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
+
+#: The field an R package's DESCRIPTION starts with; other files called DESCRIPTION lack it.
+_R_PACKAGE_FIELD = lazy(r"^Package:[ \t]*\S", re.MULTILINE)
+
+
+def describes_r_package(description: str) -> bool:
+    """Whether the text of a DESCRIPTION file is an R package's."""
+    return _R_PACKAGE_FIELD.search(description) is not None
+
+
+def is_r_package(repo: Repo) -> bool:
+    """Whether the repository is an R package: its top holds a package's DESCRIPTION."""
+    return repo.memo("r-package", lambda: describes_r_package(repo.read_text("DESCRIPTION") or ""))
 
 
 def ini_sections(text: str) -> dict[str, dict[str, str]]:

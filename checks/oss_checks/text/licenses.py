@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from oss_checks.patterns import lazy
+from oss_checks.text.builds import describes_r_package
 
 
 class KnownLicense(NamedTuple):
@@ -508,7 +509,6 @@ def license_named_in(text: str) -> str | None:
 
 #: An R package's DESCRIPTION: its ``License:`` field, with the indented lines that continue it.
 _DESCRIPTION_LICENSE = lazy(r"^License:[ \t]*(?P<value>[^\n]*(?:\n[ \t]+[^\n]*)*)", re.MULTILINE)
-_DESCRIPTION_PACKAGE = lazy(r"^Package:[ \t]*\S", re.MULTILINE)
 #: What the package skeletons of RStudio ("What license is it under?") and usethis
 #: ("`use_mit_license()`, `use_gpl3_license()` or friends to pick a license") leave there.
 _DESCRIPTION_PLACEHOLDERS = ("what license is it under", "use_mit_license", "or friends to pick a license")
@@ -522,7 +522,7 @@ class RPackageLicense(NamedTuple):
 
 def r_package_license(description: str) -> RPackageLicense | None:
     """The license an R package's DESCRIPTION names, if it is a package's and names one."""
-    if _DESCRIPTION_PACKAGE.search(description) is None:
+    if not describes_r_package(description):
         return None
     match = _DESCRIPTION_LICENSE.search(description)
     value = " ".join(match.group("value").split()) if match else ""
