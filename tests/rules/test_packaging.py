@@ -470,7 +470,22 @@ def test_license_only_as_classifier(make_repo: MakeRepo, check: Check) -> None:
     )
     findings = check(make_repo(repo_files(pyproject)), "OSS206")
     assert where(findings) == [("OSS206", "pyproject.toml", 17)]
-    assert 'add license = "MIT" to [project] (PEP 639)' in findings[0].message
+    # Both at once are refused by setuptools, so the advice says to delete the classifier too.
+    assert findings[0].message.endswith(
+        'add license = "MIT" to [project] and delete the License classifiers it replaces (PEP 639; '
+        "setuptools refuses both)"
+    )
+
+
+def test_the_old_table_form_beside_a_classifier_is_told_to_drop_it(make_repo: MakeRepo, check: Check) -> None:
+    pyproject = edited('"MIT"', '{ text = "MIT" }').replace(
+        '  "Programming Language :: Python :: 3",\n',
+        '  "Programming Language :: Python :: 3",\n  "License :: OSI Approved :: MIT License",\n',
+    )
+    (finding,) = check(make_repo(repo_files(pyproject)), "OSS206")
+    assert finding.message.endswith(
+        'license-files = ["LICENSE"], and delete the License classifiers it replaces (PEP 639)'
+    )
 
 
 def test_missing_license_suggests_from_the_license_text(make_repo: MakeRepo, check: Check) -> None:

@@ -910,7 +910,8 @@ class OSS206(_ProjectField):
                 yield self.finding(
                     PYPROJECT,
                     f"pyproject.toml gives the license only as the classifier '{classifiers[0]}': add "
-                    f"{write} to [project] (PEP 639)",
+                    f"{write} to [project] and delete the License classifiers it replaces (PEP 639; "
+                    "setuptools refuses both)",
                     line=text_line(text, classifiers[0])[0] or line,
                 )
             else:
@@ -928,10 +929,11 @@ class OSS206(_ProjectField):
             existing = named_file if named_file and repo.exists(named_file) else None
             files = existing or main_license(repo) or named_file or "LICENSE"
             write = _license_value(repo, _license_suggestion(repo, written, named_file), files)
+            drop = ", and delete the License classifiers it replaces" if license_classifiers(project) else ""
             yield self.finding(
                 PYPROJECT,
-                f'pyproject.toml license uses the old table form: write {write} and license-files = ["{files}"] '
-                "(PEP 639)",
+                f'pyproject.toml license uses the old table form: write {write} and license-files = ["{files}"]'
+                f"{drop} (PEP 639)",
                 line=line,
             )
             return
