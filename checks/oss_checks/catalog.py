@@ -46,6 +46,7 @@ RULES: dict[str, tuple[str, bool, bool]] = {
     "OSS407": ("committed-credentials", True, False),
     "OSS408": ("committed-environment", True, False),
     "OSS409": ("ignore-exception-unreachable", False, False),
+    "OSS410": ("committed-clutter", True, False),
     "OSS501": ("tests-exist", False, False),
     "OSS502": ("module-tests", False, False),
     "OSS503": ("docs-configured", False, False),

@@ -2235,6 +2235,50 @@ def test_packages_inside_an_environment_or_a_vendor_folder_are_not_reported_agai
     assert [f.path for f in check(make_repo(files), "OSS408")] == [".env311/pyvenv.cfg"]
 
 
+# -- OSS410 committed-clutter ---------------------------------------------------------------------
+
+
+def test_what_a_system_editor_or_tool_left_behind_is_reported(make_repo: MakeRepo, check: Check) -> None:
+    files = {
+        ".DS_Store": b"\x00\x00\x00\x01Bud1",
+        "analysis/.Rhistory": "con <- dbConnect(odbc(), pwd = 'x')\n",
+        "src/pkg/__pycache__/core.cpython-312.pyc": b"\xcb\r\r\n",
+        "tests/testthat/testthat-problems.rds": b"X\n",
+        "reports/~$summary.docx": b"lock",
+        # The project's own files, a fixture of a tool that reads such files, and a vendored copy.
+        "src/pkg/core.py": "X = 1\n",
+        "tests/fixtures/finder/.DS_Store": b"Bud1",
+        "vendor/lib/.DS_Store": b"Bud1",
+        "notes/history.md": "# History\n",
+    }
+    found = {f.path: f.message for f in check(make_repo(files, commit=True), "OSS410")}
+    assert sorted(found) == [
+        ".DS_Store",
+        "analysis/.Rhistory",
+        "reports/~$summary.docx",
+        "src/pkg/__pycache__/core.cpython-312.pyc",
+        "tests/testthat/testthat-problems.rds",
+    ]
+    assert found["analysis/.Rhistory"] == (
+        "analysis/.Rhistory is R's command history, which holds whatever was typed, committed by accident: "
+        "`git rm --cached` it (it stays on disk) and add .Rhistory to .gitignore"
+    )
+    assert found["src/pkg/__pycache__/core.cpython-312.pyc"].endswith("add __pycache__/ to .gitignore")
+
+
+def test_clutter_already_ignored_is_left_to_oss406_and_untracked_clutter_is_local(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    # Committed first and ignored later: OSS406's to name, with the rule that now ignores it.
+    root = make_repo({"notes/.DS_Store": b"Bud1", "src/x.py": "X = 1\n"}, commit=True)
+    assert [f.path for f in check(root, "OSS410")] == ["notes/.DS_Store"]
+    (root / ".gitignore").write_text(".DS_Store\n")
+    git(root, "add", ".gitignore")
+    git(root, "commit", "-q", "-m", "ignore Finder's files")
+    (root / "notes/.Rhistory").write_text("q()\n")  # on disk only: one computer's, not the repository's
+    assert check(root, "OSS410") == []
+
+
 # -- OSS409 ignore-exception-unreachable ----------------------------------------------------------
 
 

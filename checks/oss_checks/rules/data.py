@@ -24,6 +24,7 @@ from oss_checks.text.community import README_NAMES, is_rst, readme_in
 from oss_checks.text.layout import (
     DATA_EXTENSIONS,
     DATA_SUFFIXES,
+    FIXTURE_FOLDERS,
     KEEP_FILE_NAMES,
     MEDIA_SUFFIXES,
     VENDORED_FOLDERS,
@@ -34,6 +35,7 @@ from oss_checks.text.layout import (
     in_tests,
     installed_packages,
     is_retired,
+    is_vendored,
     not_the_projects_own,
 )
 from oss_checks.text.layout import folders as layout_folders
@@ -2593,6 +2595,115 @@ class OSS408(Rule):
 
 
 _CONDA_HISTORY = "conda-meta/history"
+
+
+# -- OSS410: what an operating system, an editor or a tool left behind --------------------------
+
+#: Files by name that a system or tool writes beside the work, and what each is.
+_CLUTTER_NAMES = {
+    ".DS_Store": "macOS Finder's folder settings",
+    "Thumbs.db": "Windows Explorer's thumbnail cache",
+    "ehthumbs.db": "Windows Explorer's thumbnail cache",
+    "desktop.ini": "Windows Explorer's folder settings",
+    ".Rhistory": "R's command history, which holds whatever was typed",
+    ".RData": "an R workspace image, which holds the session's objects and their data",
+    "testthat-problems.rds": "the record a failed testthat run saved, with the paths it ran in",
+    ".coverage": "coverage.py's record of one run",
+}
+#: Folders whose files a tool writes for itself, and what they hold.
+_CLUTTER_FOLDERS = {
+    "__pycache__": "Python's compiled byte code",
+    ".pytest_cache": "pytest's cache",
+    ".mypy_cache": "mypy's cache",
+    ".ruff_cache": "ruff's cache",
+    ".Rproj.user": "RStudio's state of one user's session",
+}
+#: Office writes ``~$report.docx`` while a document is open; an editor's swap file is ``.x.swp``.
+_LOCK_FILE = lazy(r"~\$[^/]*\.(?:docx?|xlsx?|xlsm|pptx?)$|(?:^|/)\.[^/]+\.sw[op]$")
+
+
+def _clutter(path: str) -> str | None:
+    """What ``path`` is when a system or tool left it behind; None for the project's own files."""
+    name = path.rpartition("/")[2]
+    if name in _CLUTTER_NAMES:
+        return _CLUTTER_NAMES[name]
+    for folder in path.split("/")[:-1]:
+        if folder in _CLUTTER_FOLDERS:
+            return _CLUTTER_FOLDERS[folder]
+    if name.endswith(".pyc"):
+        return _CLUTTER_FOLDERS["__pycache__"]
+    if ("~$" in name or name.endswith((".swp", ".swo"))) and _LOCK_FILE.search(path):
+        return "an editor's lock or swap file of a document being edited"
+    return None
+
+
+class OSS410(Rule):
+    """A file an operating system, an editor or a tool left behind is committed.
+
+    ## What it does
+    Reports committed files that nobody writes on purpose: macOS Finder's
+    `.DS_Store`, Windows Explorer's `Thumbs.db` and `desktop.ini`, R's `.Rhistory`
+    and `.RData` workspace image, the `testthat-problems.rds` a failed test run saves,
+    Python's byte code (`__pycache__/`, `*.pyc`), the caches of pytest, mypy and ruff,
+    RStudio's `.Rproj.user/`, coverage.py's `.coverage`, Office's `~$report.docx` lock
+    files and an editor's `.notes.txt.swp`. A file `.gitignore` already ignores is left
+    to OSS406, and test fixtures (`fixtures/`, `testdata/`) and vendored copies are kept
+    on purpose.
+    Notebooks Jupyter saved in `.ipynb_checkpoints/` are OSS304's.
+
+    ## Why is this bad?
+    They belong to one computer and one session: they change on every run and make
+    noise in every diff, and some hold more than their names say. `.Rhistory` keeps
+    every command typed, passwords and connection strings included; `.RData` keeps the
+    session's data frames; `testthat-problems.rds` and `.DS_Store` record the paths and
+    file names of the computer they were made on.
+
+    ## Example
+    `notebooks/.DS_Store` and `analysis/.Rhistory` committed with the first `git add .`.
+
+    ## How to fix
+    Stop tracking them, keeping them on disk, and ignore them from now on:
+    `git rm --cached notebooks/.DS_Store analysis/.Rhistory`, then add `.DS_Store` and
+    `.Rhistory` to `.gitignore` (the template's `.gitignore` has them).
+    """
+
+    name = "committed-clutter"
+    spares_dormant_files = True
+    stakeholders = (Stakeholder.DATA_SCIENCE, Stakeholder.LEGAL)
+    scope = Scope.FILE
+    added = "0.2.0"
+
+    def applies_to(self, file: SourceFile) -> bool:
+        return _clutter(file.path) is not None
+
+    def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
+        what = _clutter(file.path)
+        if what is None or not file.tracked:
+            return
+        # A fixture of a tool that reads such files, or a vendored copy, is kept on purpose; a
+        # tests folder is not exempt: testthat writes its testthat-problems.rds right there.
+        if FIXTURE_FOLDERS & set(layout_folders(file.path)) or is_vendored(repo, file.path):
+            return
+        if file.path in _ignored_clutter(repo):
+            return  # tracked although ignored: OSS406 says so, with the rule that ignores it
+        name = file.path.rpartition("/")[2]
+        folder = next((part for part in file.path.split("/")[:-1] if part in _CLUTTER_FOLDERS), None)
+        ignore = f"{folder}/" if folder else ("*.pyc" if name.endswith(".pyc") else name)
+        yield self.finding(
+            file.path,
+            f"{file.path} is {what}, committed by accident: `git rm --cached` it (it stays on disk) and "
+            f"add {ignore} to .gitignore",
+        )
+
+
+def _ignored_clutter(repo: Repo) -> frozenset[str]:
+    """The committed clutter that .gitignore already ignores, asked of git once per repository."""
+
+    def find() -> frozenset[str]:
+        paths = [path for path in repo.paths if _clutter(path) is not None]
+        return frozenset(_ignored(repo, paths) or ()) if paths else frozenset()
+
+    return repo.memo("ignored-clutter", find)
 
 
 # -- OSS409: an ignore exception that never applies -------------------------------------------
