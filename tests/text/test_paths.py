@@ -361,6 +361,13 @@ def test_shell_scripts_commands_not_their_comments() -> None:
         ("tag = '<script src=\"//cdn.example.org/x.js\">'\n", []),
         ('links = page.xpath("//div/a")\nrows = page.xpath("//table//tr[@class]/td")\n', []),
         ('x = "//localhost/share/a.csv"\n', []),
+        (
+            'pmids = tree.findall("//PubmedArticle/MedlineCitation/PMID")\nTITLE_XPATH = "//item/title/text"\n',
+            [],
+        ),
+        ('deps = ["//jaxlib/tools:build_wheel"]\n', []),
+        # Two backslashes then one are a share only in a raw string: else LaTeX, or a regex.
+        ('rule = "\\\\toprule\\n"\nclean = re.sub("\\\\\\\\n\\\\s+", " ", x)\n', []),
     ],
 )
 def test_network_shares(source: str, expected: list[tuple[int, int, str]]) -> None:

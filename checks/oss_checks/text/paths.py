@@ -48,13 +48,13 @@ _PATH = lazy(
     + rf"|[A-Za-z]:\\(?={_PATH_CHAR}{_FIRST_NAME}*(?:\\|\.[A-Za-z0-9]{{1,5}}(?![A-Za-z0-9]))))"
     + r"|(?P<tilde>[~]/(?=[^\s'\"`]))"
     # ``\\server\share`` right after a quote: a network share, its backslashes doubled in source
-    # (four, then two) or not (two, then one, in a raw string or a settings file). The host starts
-    # with a letter, so ``"\\d+"`` is no share, and two then two is a regex's escapes written in
-    # source (R's ``"\\sand\\s"``, a blank, "and", a blank), whose value holds one backslash.
+    # (four, then two) or not (two, then one, in a raw string: see _unc_share). The host starts
+    # with a letter and has two or more, so ``"\\d+"`` is no share, and two then two is a regex's
+    # escapes written in source (R's ``"\\sand\\s"``), whose value holds one backslash.
     # R on Windows writes shares with slashes, ``"//server/share/..."``: a host without a dot,
     # so a web address without its scheme (``"//cdn.example.org/x.js"``) is none.
-    + r"|(?<=['\"])(?P<unc>(?:\\\\\\\\[A-Za-z][\w.-]*(?:\\{1,2}|/)|\\\\[A-Za-z][\w.-]*(?:\\(?!\\)|/)"
-    + r"|//[A-Za-z][\w-]*/)[\w$.-])"
+    + r"|(?<=['\"])(?P<unc>(?:\\\\\\\\[A-Za-z][\w.-]+(?:\\{1,2}|/)|\\\\[A-Za-z][\w.-]+(?:\\(?!\\)|/)"
+    + r"|//[A-Za-z][\w-]+/)[\w$.-])"
     + r")[^\s'\"`<>|]*"
 )
 #: Where a path may start; every alternative begins with a fixed character, so the search runs
@@ -250,9 +250,7 @@ def _confirm(text: str, at: int) -> _Found | None:
     end = match.end()
     kind = match.lastgroup or "home"
     if kind == "unc":
-        if path.startswith("//") and not _slashed_share(path):
-            return None
-        return _Found(at, end, path, kind)
+        return _Found(at, end, path, kind) if _unc_share(text, at, path) else None
     if kind != "drive":
         cut = path.find("\\")
         return _Found(at, end, path, kind) if cut < 0 else _Found(at, at + cut, path[:cut], kind)
@@ -266,20 +264,32 @@ def _confirm(text: str, at: int) -> _Found | None:
     return _Found(at, end, path, kind)
 
 
-#: What ``"//name/..."`` is when it is no share: an XPath step (``"//div/a"``), this computer.
-_NOT_SERVERS = frozenset(
-    {
-        "localhost", "a", "b", "body", "button", "div", "form", "h1", "h2", "h3", "h4", "head", "html", "i",
-        "img", "input", "label", "li", "link", "meta", "nav", "ol", "option", "p", "script", "section",
-        "select", "span", "strong", "table", "tbody", "td", "th", "thead", "title", "tr", "ul", "text", "node",
-    }
-)  # fmt: skip
+#: Words of a line that queries a document, where ``"//item/title"`` is an XPath, not a share.
+_QUERIES = ("xpath", "xml_find", "html_node", "html_element", "findall", "iterfind", ".find(", "selectnodes")
+#: A raw string's prefix right before its quote (``r"``, ``rb"``, ``Rf"``): backslashes stay as written.
+_RAW_PREFIX = lazy(r"(?<![\w])(?:[rR][bBfF]?|[bBfF][rR])$")
 
 
-def _slashed_share(path: str) -> bool:
-    """Whether ``//name/rest`` is a network share: not an XPath query nor this computer."""
-    server = path[2:].partition("/")[0]
-    return server.lower() not in _NOT_SERVERS and not any(mark in path for mark in "[@()*")
+def _unc_share(text: str, at: int, path: str) -> bool:
+    """Whether the share-like ``path`` at ``at`` (right after a quote) is a network share.
+
+    Four backslashes are two in the string. Two are two only in a raw string: elsewhere
+    ``"\\\\toprule\\n"`` is LaTeX and ``"\\\\n\\s+"`` a regex. The slash form is a share when
+    it names a place below the share (``//server/share/...`` or ``//server/share/``), with no
+    ``:`` (a Bazel label, ``//pkg/tools:build``), no XPath predicate, on a line that queries no
+    document, and not this computer (``//localhost/...``).
+    """
+    if path.startswith("\\\\\\\\"):
+        return True
+    if path.startswith("\\\\"):
+        return _RAW_PREFIX.search(text, max(at - 3, 0), at - 1) is not None
+    names = path[2:].split("/")
+    if names[0].lower() == "localhost" or any(mark in path for mark in ":[@()*"):
+        return False
+    if sum(1 for name in names if name) < 3 and not path.endswith("/"):
+        return False
+    line = text[text.rfind("\n", 0, at) + 1 : at].lower()
+    return not any(word in line for word in _QUERIES)
 
 
 def _starts(text: str) -> Iterator[int]:
