@@ -282,14 +282,20 @@ def test_copies_a_merge_or_mergetool_left_beside_a_file_are_residue(
         # Git's copy of a side it could not merge in place, in folders for a branch with slashes.
         "man/extract.Rd~refs/remotes/origin/main": "% their docs\n",
         "R/clean.R~HEAD": "clean <- function(x) x\n",
-        # What `git mergetool` keeps when its backups are not turned off.
+        # What `git mergetool` keeps beside the file when its backups are not turned off.
+        "R/clean.R": "clean <- function(x) x\n",
         "R/clean_BACKUP_4242.R": "clean <- function(x) x\n",
         "R/clean_REMOTE_4242.R": "clean <- function(x) x\n",
-        # An editor's backup, an Office lock file and a name with a tilde are no merge's.
+        # An editor's backup, an Office lock file, a dated copy and a name with a tilde are no
+        # merge's; nor is data named for its base year or a model named for its run.
         "notes.txt~": "draft\n",
+        "notes.md": "# Notes\n",
+        "notes.md~2024-05-01": "# Notes\n",
         "docs/~$report.docx": b"lock",
         "data/run~2/summary.csv": "a\n1\n",
         "R/BASE_rates.R": "rates <- 1\n",
+        "data/cpi_BASE_2015.csv": "a\n1\n",
+        "R/model_REMOTE_1.R": "m <- 1\n",
     }
     found = {f.path: f.message for f in check(make_repo(files), "OSS703")}
     assert sorted(found) == [
@@ -302,7 +308,9 @@ def test_copies_a_merge_or_mergetool_left_beside_a_file_are_residue(
         "beside man/extract.Rd when it could not merge in place: keep in man/extract.Rd what belongs there, "
         "then delete it"
     )
-    assert found["R/clean_BACKUP_4242.R"].endswith("kept while resolving a conflict: delete it")
+    assert found["R/clean_BACKUP_4242.R"].startswith(
+        "R/clean_BACKUP_4242.R is a copy of R/clean.R that `git mergetool` kept while resolving a conflict"
+    )
 
 
 def test_a_conflict_is_reported_once_with_the_lines_it_spans(make_repo: MakeRepo, check: Check) -> None:

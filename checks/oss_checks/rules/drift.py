@@ -264,7 +264,8 @@ class OSS703(Rule):
     `patch` leaves behind: `*.rej` and `*.orig` files, files git still lists as unmerged,
     the copies git writes beside a file it could not merge in place (`report.Rd~HEAD`,
     `report.Rd~main`, in folders when the branch name has slashes) and those `git mergetool`
-    keeps (`clean_BACKUP_4242.py`, `_BASE_`, `_LOCAL_`, `_REMOTE_`), and merge conflicts (from a whole-line `<<<<<<<` to its `>>>>>>>`) in text files and
+    keeps beside the file (`clean_BACKUP_4242.py` beside `clean.py`, `_BASE_`, `_LOCAL_`,
+    `_REMOTE_`), and merge conflicts (from a whole-line `<<<<<<<` to its `>>>>>>>`) in text files and
     in notebooks' cells, where a merge driver that knows notebooks writes them. A
     `>>>>>>>` only counts after a `<<<<<<<` in the same file, since it also starts a deep
     quote, and markers shown inside the code blocks of Markdown, R Markdown and Quarto files are ignored. Each conflict is
@@ -324,9 +325,12 @@ class OSS703(Rule):
                     f"keep in {copy_of} what belongs there, then delete it",
                 )
                 continue
-            if "_" in path and _MERGETOOL_COPY.search(path) is not None:
+            kept_by_mergetool = _mergetool_copy_of(path, repo.path_set) if "_" in path else None
+            if kept_by_mergetool is not None:
                 yield self.finding(
-                    path, f"{path} is a copy `git mergetool` kept while resolving a conflict: delete it"
+                    path,
+                    f"{path} is a copy of {kept_by_mergetool} that `git mergetool` kept while resolving a "
+                    "conflict: delete it (`git config mergetool.keepBackup false` stops the backups)",
                 )
                 continue
             # A plain search first (of the text other rules already read, else of the bytes),
@@ -373,22 +377,32 @@ class OSS703(Rule):
 
 #: The copies ``git mergetool`` keeps of a conflicted file: ``clean_BACKUP_4242.py`` and its
 #: ``_BASE_``, ``_LOCAL_`` and ``_REMOTE_`` siblings (the number is the tool's process id).
-_MERGETOOL_COPY = lazy(r"_(?:BACKUP|BASE|LOCAL|REMOTE)_\d+(?:\.[^/]*)?$")
+_MERGETOOL_COPY = lazy(r"(?P<stem>.+)_(?:BACKUP|BASE|LOCAL|REMOTE)_\d+(?P<suffix>\.[^/.]*)?$")
+#: The side of a merge git names a conflict copy after: HEAD, a remote's branch, a usual branch.
+_MERGE_SIDE = lazy(r"HEAD|refs/.+|(?:origin|upstream)/.+|main|master|develop|dev|trunk|staging|production")
+
+
+def _mergetool_copy_of(path: str, tracked: frozenset[str]) -> str | None:
+    """The file ``path`` is ``git mergetool``'s copy of, when that file is tracked beside it:
+    ``R/clean.R`` for ``R/clean_BACKUP_4242.R``; ``data/cpi_BASE_2015.csv`` is a base year."""
+    match = _MERGETOOL_COPY.fullmatch(path)
+    if match is None:
+        return None
+    original = match.group("stem") + (match.group("suffix") or "")
+    return original if original in tracked else None
 
 
 def _conflict_copy_of(path: str, tracked: frozenset[str]) -> str | None:
     """The file ``path`` is git's conflict copy of: ``x.Rd`` for ``x.Rd~HEAD`` or ``x.Rd~origin/main``.
 
-    Git names the copy after the side it came from; a branch name with slashes makes folders.
-    The file it stands beside must be tracked too, or the copy must be ``~HEAD``'s: an editor's
-    ``notes.txt~`` and Office's ``~$report.docx`` are not a merge's.
+    Git names the copy after the side it came from (``HEAD``, a branch); a branch name with
+    slashes makes folders. An editor's ``notes.txt~``, Office's ``~$report.docx`` and a backup
+    someone dated (``notes.md~2024-05-01``) are not a merge's.
     """
     head, tilde, side = path.partition("~")
-    if not tilde or not side or head.endswith("/") or not head:
+    if not tilde or not head or head.endswith("/") or _MERGE_SIDE.fullmatch(side) is None:
         return None
-    if head in tracked or side == "HEAD":
-        return head
-    return None
+    return head if head in tracked or side == "HEAD" else None
 
 
 # -- managed files ----------------------------------------------------------------------------
