@@ -335,33 +335,72 @@ def test_an_r_packages_year_and_holder_file_is_its_license(make_repo: MakeRepo, 
 
 
 @pytest.mark.parametrize(
-    ("license_field", "advice"),
+    ("license_field", "path", "advice"),
     [
         # A standard license R knows by name: the text is for readers, kept out of the build.
-        ("GPL (>= 2)", "says the license is 'GPL (>= 2)', but a reader of the code does not get its terms"),
-        # "+ file LICENSE": R takes the year and holder from a file that is not there.
+        (
+            "GPL (>= 2)",
+            "LICENSE.md",
+            (
+                "says the license is 'GPL (>= 2)', but a reader of the code does not get its terms; add "
+                "LICENSE.md with them and list it in .Rbuildignore, as usethis's use_gpl_license() does"
+            ),
+        ),
+        ("Unlimited", "LICENSE.md", "list it in .Rbuildignore"),
+        ("Proprietary. All rights reserved.", "LICENSE.md", "as usethis's use_proprietary_license() does"),
+        # "+ file LICENSE": R completes the named license from a file that is not there.
         (
             "MIT + file LICENSE",
-            "which R takes from that file: add LICENSE with the YEAR and COPYRIGHT HOLDER",
+            "LICENSE",
+            "add LICENSE with the YEAR and COPYRIGHT HOLDER lines (usethis's use_mit",
+        ),
+        ("BSD_3_clause + file LICENCE", "LICENCE", "add LICENCE with the YEAR and COPYRIGHT HOLDER lines"),
+        # "file LICENSE" alone: the whole license is to be in the file.
+        (
+            "file LICENSE",
+            "LICENSE",
+            "DESCRIPTION says the license is in it ('file LICENSE'): add LICENSE with",
         ),
         # RStudio's package skeleton, and usethis's over two lines: no license was chosen.
-        ("What license is it under?", "still holds the package skeleton's 'What license is it under?'"),
+        (
+            "What license is it under?",
+            "LICENSE",
+            "still holds the package skeleton's 'What license is it under?'",
+        ),
         (
             "`use_mit_license()`, `use_gpl3_license()` or friends to\n    pick a license",
+            "LICENSE",
             "still holds the package skeleton's '`use_mit_license()`, `use_gpl3_license()` or friends to pick",
         ),
     ],
 )
 def test_an_r_package_without_license_is_told_what_its_description_says(
-    make_repo: MakeRepo, check: Check, license_field: str, advice: str
+    make_repo: MakeRepo, check: Check, license_field: str, path: str, advice: str
 ) -> None:
     description = f"Package: waits\nTitle: Waiting times\nLicense: {license_field}\nEncoding: UTF-8\n"
     files = {"DESCRIPTION": description, "R/waits.R": "waits <- function(x) x\n", "README.md": "# waits\n"}
     (finding,) = check(make_repo(files), "OSS102")
-    assert (finding.path, advice in finding.message) == ("LICENSE", True)
+    assert (finding.path, advice in finding.message) == (path, True)
     # A DESCRIPTION that is not a package's (no Package field) says nothing about the license.
     (finding,) = check(make_repo({**files, "DESCRIPTION": "Notes on the data\nLicense: TBD\n"}), "OSS102")
     assert "DESCRIPTION" not in finding.message
+
+
+def test_a_latin_1_description_is_read_as_r_reads_it(make_repo: MakeRepo, check: Check) -> None:
+    description = "Package: waits\nAuthor: Jos\xe9 P\xe9rez\nLicense: GPL (>= 2)\nEncoding: latin1\n"
+    files = {"DESCRIPTION": description.encode("latin-1"), "R/waits.R": "waits <- function(x) x\n"}
+    (finding,) = check(make_repo(files), "OSS102")
+    assert (finding.path, "says the license is 'GPL (>= 2)'" in finding.message) == ("LICENSE.md", True)
+
+
+def test_a_year_and_holder_are_no_license_when_description_says_the_file_holds_it(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    stub = "YEAR: 2023\nCOPYRIGHT HOLDER: a4d authors\n"
+    for field in ("file LICENSE", "GPL-3 | file LICENSE"):
+        description = f"Package: a4d\nTitle: Tracker data\nLicense: {field}\n"
+        findings = check(make_repo(tree({"LICENSE": stub, "DESCRIPTION": description})), "OSS102")
+        assert [f.path for f in findings] == ["LICENSE"]
 
 
 def test_a_license_hidden_by_a_leading_underscore_is_to_rename(make_repo: MakeRepo, check: Check) -> None:

@@ -20,7 +20,7 @@ from oss_checks.text.audience import (
     published,
     released_after,
 )
-from oss_checks.text.builds import ini_sections
+from oss_checks.text.builds import description_text, ini_sections
 from oss_checks.text.ci import databricks_jobs
 from oss_checks.text.citation import citation
 from oss_checks.text.community import (
@@ -303,8 +303,10 @@ def _r_package_license_stub(repo: Repo, path: str) -> bool:
     text = repo.read_text(path) or ""
     if _R_LICENSE_STUB.fullmatch(text) is None:
         return False
-    declared = r_package_license(repo.read_text("DESCRIPTION") or "")
-    return declared is not None and declared.needs_file
+    declared = r_package_license(description_text(repo))
+    # Only "+ file LICENSE" completes a named license from the file; "file LICENSE" alone
+    # says the file is the whole license, which a year and a holder are not.
+    return declared is not None and declared.completed_by is not None
 
 
 class OSS102(_CommunityFile):
@@ -360,9 +362,9 @@ class OSS102(_CommunityFile):
         named = _license_the_project_names(repo) if main is None and not repo.answers else None
         # An R package's DESCRIPTION names its license where pyproject.toml would.
         described = main is None and not repo.answers and repo.exists("DESCRIPTION")
-        r_license = r_package_license(repo.read_text("DESCRIPTION") or "") if described else None
+        r_license = r_package_license(description_text(repo)) if described else None
         if r_license is not None and self.in_full:
-            yield self.finding(self.template_path, _r_package_license_missing(r_license))
+            yield self.finding(*_r_package_license_missing(r_license))
             return
         if named is not None and self.in_full:
             # Naming the license is not enough: its text holds the terms and the copyright holder.
@@ -447,24 +449,52 @@ def _named_as_license_file(repo: Repo, path: str) -> bool:
     return any(fnmatch.fnmatchcase(path, pattern) for pattern in patterns)
 
 
-def _r_package_license_missing(declared: RPackageLicense) -> str:
-    """What to do when an R package has no LICENSE, by what its DESCRIPTION says."""
+#: usethis's function for each license an R package may name, by a word of DESCRIPTION's field.
+_USETHIS_LICENSES = (
+    ("agpl", "use_agpl_license()"),
+    ("lgpl", "use_lgpl_license()"),
+    ("gpl", "use_gpl_license()"),
+    ("apache", "use_apache_license()"),
+    ("cc0", "use_cc0_license()"),
+    ("cc by", "use_ccby_license()"),
+    ("cc-by", "use_ccby_license()"),
+    ("mit", "use_mit_license()"),
+    ("proprietary", "use_proprietary_license()"),
+    ("all rights reserved", "use_proprietary_license()"),
+)
+
+
+def _usethis_for(value: str) -> str | None:
+    folded = value.casefold()
+    return next((function for word, function in _USETHIS_LICENSES if word in folded), None)
+
+
+def _r_package_license_missing(declared: RPackageLicense) -> tuple[str, str]:
+    """(the file to add, what to do) when an R package has no license file, by its DESCRIPTION."""
     if declared.placeholder:
-        return (
+        return "LICENSE", (
             "LICENSE is missing, and DESCRIPTION's License field still holds the package skeleton's "
             f"{declared.value!r}: choose the license, name it there and add its text (usethis's "
-            "use_mit_license(), use_gpl_license() and their siblings write both)"
+            "use_*_license() functions write both)"
         )
-    if declared.needs_file:
-        return (
-            f"LICENSE is missing, but DESCRIPTION says the license is {declared.value!r}, which R takes "
-            "from that file: add LICENSE with the YEAR and COPYRIGHT HOLDER lines (usethis's "
-            "use_mit_license() writes it, and LICENSE.md with the full text)"
+    helper = _usethis_for(declared.value)
+    if declared.held_in is not None:
+        name = declared.held_in
+        return name, (
+            f"{name} is missing, but DESCRIPTION says the license is in it ({declared.value!r}): add "
+            f"{name} with the full terms"
         )
-    return (
+    if declared.completed_by is not None:
+        name = declared.completed_by
+        also = f" (usethis's {helper} writes it, and LICENSE.md with the full text)" if helper else ""
+        return name, (
+            f"{name} is missing, but DESCRIPTION says the license is {declared.value!r}, which R completes "
+            f"from that file: add {name} with the YEAR and COPYRIGHT HOLDER lines{also}"
+        )
+    also = f", as usethis's {helper} does" if helper else ""
+    return "LICENSE.md", (
         f"LICENSE is missing: DESCRIPTION says the license is {declared.value!r}, but a reader of the code "
-        "does not get its terms; add LICENSE.md with the full text and list it in .Rbuildignore, as "
-        "usethis's use_gpl_license() and its siblings do"
+        f"does not get its terms; add LICENSE.md with them and list it in .Rbuildignore{also}"
     )
 
 

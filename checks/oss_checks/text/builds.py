@@ -25,9 +25,23 @@ def describes_r_package(description: str) -> bool:
     return _R_PACKAGE_FIELD.search(description) is not None
 
 
+def description_text(repo: Repo) -> str:
+    """The top DESCRIPTION's text ("" for none); R reads one that is not UTF-8 as its
+    ``Encoding:`` field says, which for the packages that set it is almost always Latin-1."""
+
+    def read() -> str:
+        text = repo.read_text("DESCRIPTION")
+        if text is not None:
+            return text
+        raw = repo.read_bytes("DESCRIPTION")
+        return raw.decode("latin-1") if raw is not None else ""
+
+    return repo.memo("r-description", read)
+
+
 def is_r_package(repo: Repo) -> bool:
     """Whether the repository is an R package: its top holds a package's DESCRIPTION."""
-    return repo.memo("r-package", lambda: describes_r_package(repo.read_text("DESCRIPTION") or ""))
+    return describes_r_package(description_text(repo))
 
 
 def ini_sections(text: str) -> dict[str, dict[str, str]]:

@@ -517,7 +517,14 @@ _DESCRIPTION_PLACEHOLDERS = ("what license is it under", "use_mit_license", "or 
 class RPackageLicense(NamedTuple):
     value: str  # as DESCRIPTION writes it, its blanks collapsed: "GPL (>= 2)", "MIT + file LICENSE"
     placeholder: bool  # the skeleton's text, left for the author to replace
-    needs_file: bool  # "+ file LICENSE": R expects the file beside DESCRIPTION
+    #: "MIT + file LICENSE": the file R completes the named license from (its year and holder).
+    completed_by: str | None
+    #: "file LICENSE" alone: the file that holds the whole license.
+    held_in: str | None
+
+
+#: ``+ file LICENSE`` (the license completed by the file), or ``file LICENSE`` (all of it there).
+_DESCRIPTION_FILE = lazy(r"(?i)(?P<plus>\+\s*)?\bfile\s+(?P<name>LICEN[CS]E(?:\.\w+)?)\b")
 
 
 def r_package_license(description: str) -> RPackageLicense | None:
@@ -529,8 +536,10 @@ def r_package_license(description: str) -> RPackageLicense | None:
     if not value:
         return None
     folded = value.casefold()
+    named = _DESCRIPTION_FILE.search(value)
     return RPackageLicense(
         value,
         placeholder=any(text in folded for text in _DESCRIPTION_PLACEHOLDERS),
-        needs_file=re.search(r"\bfile\s+licen[cs]e\b", folded) is not None,
+        completed_by=named.group("name") if named and named.group("plus") else None,
+        held_in=named.group("name") if named and not named.group("plus") else None,
     )
