@@ -856,25 +856,55 @@ def test_classifier_suggests_its_license_when_there_is_no_license_file(
     assert 'add license = "Apache-2.0" to [project]' in findings[0].message
 
 
+GPL2_TEXT = "GNU GENERAL PUBLIC LICENSE\nVersion 2, June 1991\n\n" + "Terms and conditions. " * 40
+
+
 @pytest.mark.parametrize(
-    ("classifier", "suggested"),
+    ("classifiers", "suggested"),
     [
-        ("GNU General Public License v2 (GPLv2)", "GPL-2.0-only"),
-        ("GNU General Public License v2 or later (GPLv2+)", "GPL-2.0-or-later"),
+        (["GNU General Public License v2 (GPLv2)"], 'add license = "GPL-2.0-only" to [project]'),
+        (
+            ["GNU General Public License v2 or later (GPLv2+)"],
+            'add license = "GPL-2.0-or-later" to [project]',
+        ),
+        # "v2" beside "v2 or later" says no grant, and the text alone says none either.
+        (
+            ["GNU General Public License v2 (GPLv2)", "GNU General Public License v2 or later (GPLv2+)"],
+            'add license = "GPL-2.0-only" or "GPL-2.0-or-later", as the project grants later versions or not',
+        ),
     ],
 )
 def test_a_gnu_license_text_takes_its_grant_from_the_classifier(
-    make_repo: MakeRepo, check: Check, classifier: str, suggested: str
+    make_repo: MakeRepo, check: Check, classifiers: list[str], suggested: str
 ) -> None:
     # The GPL's text is the same for "v2" and "v2 or later": the classifier says which is granted.
+    listed = "".join(f'  "License :: OSI Approved :: {classifier}",\n' for classifier in classifiers)
     pyproject = without('license = "MIT"').replace(
-        '  "Programming Language :: Python :: 3",\n',
-        f'  "Programming Language :: Python :: 3",\n  "License :: OSI Approved :: {classifier}",\n',
+        '  "Programming Language :: Python :: 3",\n', '  "Programming Language :: Python :: 3",\n' + listed
     )
     files = repo_files(pyproject)
-    files["LICENSE"] = "GNU GENERAL PUBLIC LICENSE\nVersion 2, June 1991\n\n" + "Terms and conditions. " * 40
+    files["LICENSE"] = GPL2_TEXT
     (finding,) = check(make_repo(files), "OSS206")
-    assert f'add license = "{suggested}" to [project]' in finding.message
+    assert suggested in finding.message
+
+
+def test_a_gnu_license_text_alone_or_a_dep5_file_is_not_overridden(make_repo: MakeRepo, check: Check) -> None:
+    files = repo_files(without('license = "MIT"'))
+    files["LICENSE"] = GPL2_TEXT
+    (finding,) = check(make_repo(files), "OSS206")
+    assert 'add license = "GPL-2.0-only" or "GPL-2.0-or-later", as the project grants' in finding.message
+    # A DEP-5 file names the identifier itself; a classifier does not change it.
+    files["LICENSE"] = (
+        "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\n"
+        "Files: *\nCopyright: 2026 Acme\nLicense: GPL-2.0-only\n"
+    )
+    files["pyproject.toml"] = str(files["pyproject.toml"]).replace(
+        '  "Programming Language :: Python :: 3",\n',
+        '  "Programming Language :: Python :: 3",\n  "License :: OSI Approved :: GNU General Public License v2 or '
+        'later (GPLv2+)",\n',
+    )
+    (finding,) = check(make_repo(files), "OSS206")
+    assert 'add license = "GPL-2.0-only" to [project]' in finding.message
 
 
 @pytest.mark.parametrize(

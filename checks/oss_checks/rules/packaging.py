@@ -23,6 +23,7 @@ from oss_checks.text.licenses import (
     LICENSE_ALIASES,
     classifier_expression,
     dep5_licenses,
+    detect_licenses,
     license_classifiers,
     license_families,
     license_file_expression,
@@ -791,6 +792,10 @@ class OSS205(_ProjectField):
 
 
 # -- license ---------------------------------------------------------------------------------
+#: The GNU licenses, whose text is the same whether later versions are granted or not.
+_GNU_FAMILIES = frozenset({"gpl-2.0", "gpl-3.0", "lgpl-2.1", "lgpl-3.0", "agpl-3.0"})
+
+
 def _license_suggestion(
     repo: Repo, written: str | None = None, license_file: str | None = None
 ) -> str | None:
@@ -812,14 +817,18 @@ def _license_suggestion(
     from_classifiers = classifier_expression(repo.project.get("classifiers"))
     if text:
         from_text = license_file_expression(text)
+        if from_text is None or dep5_licenses(text) is not None:
+            return from_text  # a DEP-5 file names its identifier outright
         # A GNU license's text does not say whether later versions are granted; its classifier
-        # (v2 against v2 or later) does, so of one family the classifier's identifier is the one.
-        same_family = (
-            from_text is not None
-            and from_classifiers is not None
-            and license_families(from_text)[0] == license_families(from_classifiers)[0]
-        )
-        return from_classifiers if same_family else from_text
+        # (v2 against v2 or later) does. Without one that says it, no identifier is suggested:
+        # either guess would misstate the grant.
+        if license_families(from_text)[0] & _GNU_FAMILIES:
+            same_family = (
+                from_classifiers is not None
+                and license_families(from_text)[0] == license_families(from_classifiers)[0]
+            )
+            return from_classifiers if same_family else None
+        return from_text
     if from_classifiers is not None:
         return from_classifiers
     answered = repo.answers.get("license")
@@ -847,10 +856,21 @@ def _license_value(repo: Repo, suggestion: str | None, license_file: str | None 
         return f'license = "{suggestion}"{_bundled_note(repo, license_file)}'
     path = license_file or main_license(repo)
     if path:
+        gnu = _gnu_license_of(repo, path)
+        if gnu is not None:
+            return f'license = "{gnu}-only" or "{gnu}-or-later", as the project grants later versions or not'
         return (
             f'license = the SPDX expression of the licenses in {path} (e.g. "MIT" or "BSD-3-Clause AND MIT")'
         )
     return 'license = the SPDX identifier of your license (e.g. "MIT")'
+
+
+def _gnu_license_of(repo: Repo, path: str) -> str | None:
+    """``GPL-2.0`` when the license file is one GNU license's text, which leaves the grant unsaid."""
+    detected = detect_licenses(repo.read_text(path) or "")
+    if len(detected) != 1 or detected[0].key not in _GNU_FAMILIES:
+        return None
+    return detected[0].spdx.removesuffix("-or-later")
 
 
 class OSS206(_ProjectField):
