@@ -326,8 +326,10 @@ _CALENDAR_YEARS = 1900
 def newest_version_tag(repo: Repo) -> str | None:
     """The newest plain version tag (``v1.5.2``): the project's latest release, as git knows it.
 
-    Of the tags written as the last ones made are (with a ``v`` or without): a project that
-    numbered again (``0.4``, then ``v0.1.5`` to ``v0.1.9``) releases under its new scheme.
+    The highest version, unless the project numbered again: when two or more tags were made
+    after the highest and every one is lower (``0.4``, then ``v0.1.5`` to ``v0.1.9``), the
+    highest of those. One lower tag made later is a fix of an older line (``1.9.1`` after
+    ``v2.0.0``), and so is any run of them beside a newer higher release.
     """
     keyed = [
         (key, tag.strip(), made)
@@ -336,9 +338,11 @@ def newest_version_tag(repo: Repo) -> str | None:
     ]
     if not keyed:
         return None
-    latest = max(made for _, _, made in keyed)
-    current = {tag.startswith("v") for _, tag, made in keyed if made == latest}
-    return max((key, tag) for key, tag, _ in keyed if tag.startswith("v") in current)[1]
+    highest, tag, made = max(keyed, key=lambda item: (item[0], item[2]))
+    later = [(key, name) for key, name, when in keyed if when > made]
+    if len(later) >= 2 and all(key < highest for key, _ in later):
+        return max(later)[1]
+    return tag
 
 
 def published(repo: Repo) -> str | None:
