@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from conftest import MakeRepo, git
 from oss_checks.context import Repo
 from oss_checks.text.audience import (
@@ -15,9 +13,8 @@ from oss_checks.text.audience import (
     presented,
     published,
     read_as_notebooks,
-    release_tags,
-    released_after,
 )
+from oss_checks.text.tags import release_tags, released_after
 
 CLASSIFIED = (
     '[project]\nname = "tool"\nversion = "1.0"\nclassifiers = ["Programming Language :: Python :: 3"]\n'
@@ -69,40 +66,6 @@ def test_release_tags_and_releases(make_repo: MakeRepo) -> None:
     assert release_tags(repo) == ["2024.06.01", "pkg-v0.3.1", "v1.2.0"]
     # The newest by version; a calendar version is a later release than any 1.x.
     assert makes_releases(repo) == "it is published and tags its releases (2024.06.01)"
-
-
-def test_the_newest_release_is_of_the_numbering_the_last_tag_uses(make_repo: MakeRepo) -> None:
-    # A project tagged 0.1 to 0.4 in 2019, then numbered again as v0.1.5 ... v0.1.9.
-    root = make_repo({"pyproject.toml": CLASSIFIED, ".github/workflows/cd.yml": UPLOAD_WORKFLOW}, commit=True)
-    for number, (tag, year) in enumerate([("0.4", 2019), ("v0.1.8", 2024), ("v0.1.9", 2025)]):
-        (root / "CHANGES.txt").write_text(f"{number}\n")
-        git(root, "add", "-A")
-        git(root, "commit", "-q", "-m", tag, when=f"{year}-03-01T12:00:00+00:00")
-        git(root, "tag", tag)
-    assert makes_releases(Repo(root)) == "it is published and tags its releases (v0.1.9)"
-
-
-@pytest.mark.parametrize(
-    ("tags", "newest"),
-    [
-        # Numbered again under the same spelling.
-        ([("0.1", 2018), ("0.4", 2019), ("0.1.5", 2020), ("0.1.9", 2021)], "0.1.9"),
-        # A fix of the older line made after a major release is not the newest release.
-        ([("v1.0.0", 2020), ("v2.0.0", 2024), ("1.9.1", 2025)], "v2.0.0"),
-        # Fixes of an older line beside newer releases of the main one.
-        ([("v1.26.0", 2023), ("v2.0.0", 2024), ("v1.26.5", 2024), ("v2.1.0", 2025)], "v2.1.0"),
-    ],
-)
-def test_the_newest_release_is_the_highest_unless_the_project_numbered_again(
-    make_repo: MakeRepo, tags: list[tuple[str, int]], newest: str
-) -> None:
-    root = make_repo({"pyproject.toml": CLASSIFIED, ".github/workflows/cd.yml": UPLOAD_WORKFLOW}, commit=True)
-    for number, (tag, year) in enumerate(tags):
-        (root / "CHANGES.txt").write_text(f"{number}\n")
-        git(root, "add", "-A")
-        git(root, "commit", "-q", "-m", tag, when=f"{year}-0{1 + number % 9}-01T12:00:00+00:00")
-        git(root, "tag", tag)
-    assert makes_releases(Repo(root)) == f"it is published and tags its releases ({newest})"
 
 
 def test_classifiers_and_tags_without_an_upload_are_no_releases(make_repo: MakeRepo) -> None:

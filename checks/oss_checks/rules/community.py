@@ -14,11 +14,9 @@ from oss_checks.text.audience import (
     PUBLISHER_FILES,
     invites_contributions,
     makes_releases,
-    newest_version_tag,
     one_maintainer,
     origin_slug,
     published,
-    released_after,
 )
 from oss_checks.text.builds import description_text, ini_sections
 from oss_checks.text.ci import databricks_jobs
@@ -74,6 +72,7 @@ from oss_checks.text.readme import (
     section_headings,
 )
 from oss_checks.text.setup_py import setup_keywords
+from oss_checks.text.tags import newest_version_tag, released_after
 from oss_checks.text.urls import (
     REPOSITORY_PAGE_LABELS,
     SOURCE_LABELS,

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, ClassVar
 from oss_checks.git import decode, nul_separated
 from oss_checks.patterns import lazy
 from oss_checks.registry import Finding, Kind, Option, Rule, Stakeholder
-from oss_checks.text.audience import newest_version_tag, release_tags, released_after, version_in, version_key
 from oss_checks.text.community import CHANGELOG_NAMES, is_release_notes, is_rst
 from oss_checks.text.markup import code_lines, headings
+from oss_checks.text.tags import newest_version_tag, release_tags, released_after, version_in, version_key
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
