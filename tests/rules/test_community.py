@@ -1689,9 +1689,10 @@ def test_a_changelog_is_wanted_elsewhere_from_a_package_that_publishes_releases(
     [
         "## Update - July 2, 2026\n\nUpdated PyPI to 2.0.2.\n\n## Update - Apr. 9, 2026\n\nNew model.\n",
         "## News\n\n- 1.2 adds covariates.\n",
-        # A "Version" section that lists what each release brought.
-        "## Version\n0.1.8 Better documentation.\n\n0.1.7 Fitting by ABC.\n",
-        "## History\n\n- **v2.1** A faster loader.\n- **v2.0** Python 3 only.\n",
+        # A "Version" section that lists what each release brought, by line or by subheading.
+        "## Version\n0.9.0 Better documentation.\n\n1.0.0 Fitting by ABC.\n",
+        "## History\n\n- **v1.0.0** A faster loader.\n- **v0.9** Python 3 only.\n",
+        "## History\n\n### 1.0.0\n\n- A faster loader.\n\n### 0.9.0\n\n- Python 3 only.\n",
     ],
 )
 def test_a_release_log_the_readme_keeps_is_the_changelog(
@@ -1709,6 +1710,9 @@ def test_a_release_log_the_readme_keeps_is_the_changelog(
     for note in (
         "## Update - July 2, 2026\n\nWe moved.\n",
         "## Version\n\n1.0.0, see the tags for others.\n",
+        # Supported Pythons, and a dataset's size: version-like numbers, no release among them.
+        "## Versions\n\n- 3.10 and 3.11: tested\n- 3.12: tested\n- 3.13: planned\n",
+        "## History\n\n2.5 million records were collected.\n3.1 million followed in 2024.\n",
     ):
         files["README.md"] = README + note
         root = make_repo(files, commit=True)

@@ -19,6 +19,7 @@ from oss_checks.text.layout import DOCS_FOLDERS, in_tests, is_vendored
 
 if TYPE_CHECKING:
     from oss_checks.context import Repo
+    from oss_checks.text.markup import Heading
 
 README_NAMES = ("README.md", "README.rst", "README.txt", "README.markdown", "README")
 LICENSE_NAMES = (
@@ -271,7 +272,26 @@ _LOG_SECTION = lazy(r"(?i)^(?:change ?log|release notes|releases|what'?s new|new
 #: A section that may hold a release log or may only say which version is current ("Version",
 #: "History"): it is one when two of its lines start with a version ("0.1.8 Faster docs.").
 _VERSIONS_SECTION = lazy(r"(?i)^(?:versions?|version history|release history|history)$")
-_VERSION_ENTRY = lazy(r"^\s*(?:[-*+]\s+)?(?:\*\*|`)?v?\d+\.\d+(?:\.\d+)*\b")
+_VERSION_ENTRY = lazy(
+    r"^\s*(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|`|\[)?(?P<version>v?\d+\.\d+(?:\.\d+)*)\b"
+    r"(?!\s*(?:million|billion|thousand|%|percent|and\b|or\b))"
+)
+
+
+def _lists_releases(repo: Repo, lines: list[str], found: list[Heading], at: int) -> bool:
+    """Whether the section of ``found[at]`` lists two or more versions, by line or by subheading,
+    one of them a release the repository tagged (a list of supported Pythons is not a log)."""
+    from oss_checks.text.tags import release_tags, version_key  # only asked of such a section
+
+    level = found[at].level
+    end = next((heading.line - 1 for heading in found[at + 1 :] if heading.level <= level), len(lines))
+    listed = {
+        key
+        for line in lines[found[at].line : end]
+        if (match := _VERSION_ENTRY.match(line)) and (key := version_key(match.group("version")))
+    }
+    tagged = {key for tag in release_tags(repo) if (key := version_key(tag)) is not None}
+    return len(listed) >= 2 and (not tagged or bool(listed & tagged))
 
 
 def _readme_release_log(repo: Repo) -> str | None:
@@ -288,11 +308,9 @@ def _readme_release_log(repo: Repo) -> str | None:
     if dated >= 2 or any(_LOG_SECTION.match(title) for title in titles):
         return readme
     lines = text[:200_000].splitlines()
-    for at, (heading, title) in enumerate(zip(found, titles, strict=True)):
-        if _VERSIONS_SECTION.match(title):
-            end = found[at + 1].line - 1 if at + 1 < len(found) else len(lines)
-            if sum(1 for line in lines[heading.line : end] if _VERSION_ENTRY.match(line)) >= 2:
-                return readme
+    for at, title in enumerate(titles):
+        if _VERSIONS_SECTION.match(title) and _lists_releases(repo, lines, found, at):
+            return readme
     # "For a list of past changes, please refer to the [releases page](https://github.com/o/r/releases)."
     pointer = any(
         _RELEASES_PAGE.search(line) and _CHANGES_WORDS.search(line) for line in text[:200_000].splitlines()
