@@ -211,6 +211,17 @@ def test_a_finding_about_the_repository_rests_with_the_dormant_files_it_is_built
     monkeypatch.chdir(root)
     main(["check"])
     assert "held back on 1 dormant file (no commit since " in capsys.readouterr().out
+    # Checked as a part, the finding about the repository is out of it, with the files it rests on.
+    commit(root, {"notebooks/old/plot.py": HOME_PATH}, "a dormant script beside them", OLD)
+    part = engine.check(root, within="notebooks/old")
+    assert ([f.path for f in part.dormant], part.dormant_files) == (
+        ["notebooks/old/plot.py"],
+        {"notebooks/old/plot.py"},
+    )
+    # With --include-dormant nothing is held back, and nothing counted.
+    shown = engine.check(root, include_dormant=True)
+    assert (shown.dormant, shown.dormant_files) == ([], set())
+    assert ".pre-commit-config.yaml" in [f.path for f in shown.findings]
     # Whoever works on a notebook again is asked for the hook.
     (root / "notebooks/explore.ipynb").write_text(_notebook_with_outputs().replace("120", "121"))
     assert [f.path for f in stripping(engine.check(root))] == [".pre-commit-config.yaml"]

@@ -79,14 +79,19 @@ class Result:
         #: Findings held back because they are on dormant files, and the day those files were
         #: last allowed a commit to count as recent (``YYYY-MM-DD``).
         self.dormant: list[Finding] = []
-        #: The dormant files those findings are on or, for a finding about the repository, rest on.
-        self.dormant_files: set[str] = set()
+        #: For a held-back finding about the repository: the dormant files it is built on.
+        self.rested_on: dict[Finding, tuple[str, ...]] = {}
         self.dormant_since = ""
         #: In a repository nobody works on: the day of its last commit (everything is held back).
         self.dormant_repository = ""
 
     def __repr__(self) -> str:
         return f"Result({self.root!r}, findings={self.findings!r}, crashes={self.crashes!r})"
+
+    @property
+    def dormant_files(self) -> set[str]:
+        """The dormant files the held-back findings are on, or are built on."""
+        return {path for finding in self.dormant for path in self.rested_on.get(finding, (finding.path,))}
 
     @property
     def errors(self) -> list[str]:
@@ -315,28 +320,39 @@ def _hold_back_dormant(repo: Repo, days: int, by_code: dict[str, Rule], result: 
         return rule is not None and rule.spares_dormant_files
 
     candidates = {finding.path for finding in result.findings if spared(finding)}
-    evidence: dict[Finding, tuple[str, ...]] = {}
-    for finding in result.findings:
-        rule = by_code.get(finding.code)
-        rests_on = rule.rests_on(repo, finding) if rule is not None else ()
-        if rests_on:
-            evidence[finding] = rests_on
-            candidates.update(rests_on)
+    evidence = _evidence(repo, by_code, result)
+    for rests_on in evidence.values():
+        candidates.update(rests_on)
     dormant = repo.unchanged_since(candidates, since) if candidates else frozenset()
     if dormant:
 
         def held(finding: Finding) -> bool:
             if finding in evidence:
-                if all(path in dormant for path in evidence[finding]):
-                    result.dormant_files.update(evidence[finding])
-                    return True
-                return False
-            if finding.path in dormant and spared(finding):
-                result.dormant_files.add(finding.path)
-                return True
-            return False
+                return all(path in dormant for path in evidence[finding])
+            return finding.path in dormant and spared(finding)
 
         _move(result, held)
+        result.rested_on = {finding: evidence[finding] for finding in result.dormant if finding in evidence}
+
+
+def _evidence(repo: Repo, by_code: dict[str, Rule], result: Result) -> dict[Finding, tuple[str, ...]]:
+    """The files each finding about the repository is built on, where its rule says; a rule
+    that raises while saying is a crash like any other, and its finding rests on nothing."""
+    evidence: dict[Finding, tuple[str, ...]] = {}
+    for finding in result.findings:
+        rule = by_code.get(finding.code)
+        if rule is None:
+            continue
+        try:
+            rests_on = rule.rests_on(repo, finding)
+        except Exception as exc:  # noqa: BLE001 - a rule's bug must never become a traceback
+            result.crashes.append(
+                RuleCrash(rule.code, rule.name, finding.path, f"{type(exc).__name__}: {exc}")
+            )
+            continue
+        if rests_on:
+            evidence[finding] = rests_on
+    return evidence
 
 
 def _move(result: Result, held: Callable[[Finding], bool]) -> None:
@@ -481,7 +497,6 @@ def _keep_within(result: Result, within: str | None) -> Result:
         result.findings = [f for f in result.findings if f.path.startswith(prefix)]
         result.ignored = [i for i in result.ignored if i.finding.path.startswith(prefix)]
         result.dormant = [f for f in result.dormant if f.path.startswith(prefix)]
-        result.dormant_files = {path for path in result.dormant_files if path.startswith(prefix)}
     return result
 
 

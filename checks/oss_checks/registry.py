@@ -299,7 +299,8 @@ class Rule:
 
         When no commit has touched any of them for ``dormant-after-days`` and nobody is
         changing them, the finding is held back with theirs: a hook asked for because of
-        notebooks nobody has opened in years would be acted on by nobody. Empty: it never is.
+        notebooks nobody has opened in years would be acted on by nobody. An empty tuple
+        (the default) means the finding rests on no file and is never held back this way.
         """
         return ()
 
