@@ -378,8 +378,8 @@ class OSS401(Rule):
         shown = hit.path[:2].upper() if hit.kind == "drive" else share
         if hit.kind == "unc":
             # \\server\share, as Windows writes it, or //server/share, as the code does.
-            slashed = hit.path.startswith("//")
-            shown = ("//" if slashed else "\\\\") + share.lstrip("/").replace("/", "/" if slashed else "\\")
+            named = share.lstrip("/")
+            shown = "//" + named if hit.path.startswith("//") else "\\\\" + named.replace("/", "\\")
         return self.finding(
             path,
             f"hard-coded path '{hit.shown}' points into {shown}, which {len(users)} files of the project "
