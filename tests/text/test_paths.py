@@ -358,6 +358,8 @@ def test_shell_scripts_commands_not_their_comments() -> None:
         # R on Windows writes a share with slashes; a host with a dot is a web address without
         # its scheme, and XPath steps and this computer are no server.
         ('lookups = "//stats/linkage/lookups/"\n', [(1, 12, "//stats/linkage/lookups/")]),
+        ('raw = "//stats/linkage/Data(2019).csv"\n', [(1, 8, "//stats/linkage/Data(2019).csv")]),
+        ('titles = "//item/title/text()"\n', []),
         ("tag = '<script src=\"//cdn.example.org/x.js\">'\n", []),
         ('links = page.xpath("//div/a")\nrows = page.xpath("//table//tr[@class]/td")\n', []),
         ('x = "//localhost/share/a.csv"\n', []),

@@ -284,7 +284,9 @@ def _unc_share(text: str, at: int, path: str) -> bool:
     if path.startswith("\\\\"):
         return _RAW_PREFIX.search(text, max(at - 3, 0), at - 1) is not None
     names = path[2:].split("/")
-    if names[0].lower() == "localhost" or any(mark in path for mark in ":[@()*"):
+    # XPath's marks: a predicate, an attribute, a wildcard, a function (``text()``); a share's
+    # file may hold brackets of its own (``Data(2019).csv``).
+    if names[0].lower() == "localhost" or "()" in path or any(mark in path for mark in ":[@*"):
         return False
     if sum(1 for name in names if name) < 3 and not path.endswith("/"):
         return False
