@@ -397,6 +397,16 @@ def test_a_volume_the_code_mounts_into_its_pod_is_no_computers_drive(
     ]
     # Without a mount, /mnt/data is a drive of one computer.
     assert [f.line for f in check(make_repo({"run.py": 'DATA = "/mnt/data/videos"\n'}), "OSS401")] == [1]
+    # A script that mounts the storage itself, and an Azure Batch task run in its container.
+    mounts = (
+        "for dir in params output; do\n  mkdir -p /mnt/$dir\n  blobfuse2 mount --container-name $dir /mnt/$dir\n"
+        'done\nln -s "/mnt/params" "./mounts/params"\n'
+    )
+    batch = (
+        "settings = batchmodels.TaskContainerSettings(image_name=IMAGE)\n"
+        "command = f\"Rscript run.R --input '/mnt/input' --output '/mnt/output'\"\n"
+    )
+    assert check(make_repo({"blobfuse/mount.sh": mounts, "azure/job.py": batch}), "OSS401") == []
 
 
 def test_a_drive_many_files_read_from_is_reported_once_as_a_shared_drive(

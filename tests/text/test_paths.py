@@ -267,6 +267,16 @@ def test_a_notebook_keeps_its_parameter_defaults_but_not_option_defaults() -> No
     ]
 
 
+def test_help_text_is_prose_for_a_reader_not_a_path_the_code_opens() -> None:
+    source = (
+        'parser.add_argument(\n    "--file",\n    help=(\n        "The exclusions file. If none,"\n'
+        '        " reads `~/Downloads/review_<date>.xlsx`"\n    ),\n)\n'
+        'parser = argparse.ArgumentParser(description="Reads /home/ana/exports/ by default")\n'
+        'REVIEW = "~/Downloads/review.xlsx"\n'
+    )
+    assert where(python_path_hits(source)) == [(9, 11, "~/Downloads/review.xlsx")]
+
+
 def test_code_that_does_not_parse_keeps_every_path() -> None:
     source = 'parser.add_argument("--root", default="/home/bob/x"\nif:\n'
     assert [hit.path for hit in python_path_hits(source)] == ["/home/bob/x"]

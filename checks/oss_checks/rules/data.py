@@ -90,8 +90,13 @@ _DATABRICKS_CODE = lazy(r"\bdbutils\.|^\s*(?:from|import)\s+databricks\b", re.MU
 
 
 #: Code that mounts volumes into a container or a pod (Kubernetes' ``mountPath``, the Docker
-#: SDK's ``bind``): its ``/mnt/...`` paths are inside the container, the same on every run.
-_CONTAINER_MOUNTS = lazy(r"(?i)mount_?path|volume_?mounts|volumemount|[\"']bind[\"'][ \t]*:")
+#: SDK's ``bind``, the settings of an Azure Batch task's container), or mounts storage itself
+#: (``blobfuse2 mount``, ``gcsfuse``, ``s3fs``, ``rclone mount``, ``sshfs``, ``mount -t``): its
+#: ``/mnt/...`` paths are the mounts it makes, the same wherever it runs.
+_CONTAINER_MOUNTS = lazy(
+    r"(?i)mount_?path|volume_?mounts|volumemount|[\"']bind[\"'][ \t]*:|TaskContainerSettings"
+    r"|\b(?:blobfuse2?|gcsfuse|s3fs|goofys|sshfs)\b|\brclone\s+mount\b|\bmount\s+-t\s"
+)
 
 
 def _own_code(repo: Repo, path: str) -> bool:

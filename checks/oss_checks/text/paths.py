@@ -363,7 +363,8 @@ def python_path_hits(
     does not run. In a string that is not raw, ``C:\\t`` is a tab, so only ``C:\\\\`` and
     ``C:/`` make a drive there; raw strings take ``C:\\`` as it is. The literals are looked
     up only when some path is confirmed, and only up to the last candidate. A literal in the
-    value of a ``default=`` keyword (a command-line option's default) does not count, and
+    value of a ``default=`` keyword (a command-line option's default) or of ``help=``,
+    ``description=``, ``epilog=`` or ``usage=`` (what ``--help`` tells a reader) does not count, and
     neither, unless ``parameter_defaults``, does one in the default of a function's parameter
     (``data_path=os.path.expanduser("~/cache")`` too): both are what a caller overrides.
     """
@@ -397,35 +398,52 @@ def python_path_hits(
             line, col = where(at)
             hits.append(PathHit(line, col, path, found.kind, literal_at=span.start))
     if hits:
-        defaults = _default_literals(text, parameters=not parameter_defaults)
-        if defaults:
+        defaults, prose = _default_literals(text, parameters=not parameter_defaults)
+        if defaults or prose:
             literals = _Lines(text)
             kept = []
             for hit in hits:
                 line = literals(hit.literal_at)[0]
                 byte_col = len(text[literals.line_start : hit.literal_at].encode("utf-8", "surrogatepass"))
-                if (line, byte_col) not in defaults:
+                if (line, byte_col) not in defaults and not any(
+                    start <= (line, byte_col) < end for start, end in prose
+                ):
                     kept.append(hit)
             hits = kept
     return hits
 
 
-def _default_literals(text: str, *, parameters: bool) -> set[tuple[int, int]]:
+#: Keywords whose value is prose for a reader of ``--help``, not a path the code opens.
+_PROSE_KEYWORDS = frozenset({"help", "description", "epilog", "usage"})
+Position = tuple[int, int]
+
+
+def _default_literals(
+    text: str, *, parameters: bool
+) -> tuple[set[Position], list[tuple[Position, Position]]]:
     """(line, byte column) of the string literals that are defaults: ``default=`` values, the
     module constants only they read, and, with ``parameters``, the defaults of functions'
-    parameters. Empty when the text does not parse.
+    parameters; and where the values of ``help=`` and its kin start and end (a literal
+    joined from pieces is one node, so its pieces are found by place). Empty when the text
+    does not parse.
 
     Only asked when a path was found, so a file is parsed at most once, and only then.
     """
     try:
         tree = parse_python(text)  # "C:\\Josef" in a plain string is an invalid escape
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return set()
-    found: set[tuple[int, int]] = set()
+        return set(), []
+    found: set[Position] = set()
+    prose: list[tuple[Position, Position]] = []
     in_defaults: set[int] = set()  # the names read inside a default= value: str(DATA_FILE)
     loads: dict[str, list[int]] = {}
     for node in ast.walk(tree):
         values: list[ast.expr] = []
+        if isinstance(node, ast.keyword) and node.arg in _PROSE_KEYWORDS:
+            value = node.value
+            prose.append(
+                ((value.lineno, value.col_offset), (value.end_lineno or 0, value.end_col_offset or 0))
+            )
         if isinstance(node, ast.keyword) and node.arg == "default":
             values.append(node.value)
             in_defaults.update(id(name) for name in ast.walk(node.value) if isinstance(name, ast.Name))
@@ -454,7 +472,7 @@ def _default_literals(text: str, *, parameters: bool) -> set[tuple[int, int]]:
                 for literal in ast.walk(statement.value)
                 if isinstance(literal, (ast.Constant, ast.JoinedStr))
             )
-    return found
+    return found, prose
 
 
 #: A literal that is a drive and one folder: ``"C:\PGE383"``. In prose or output ``N:\t`` is
