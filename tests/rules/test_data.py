@@ -635,6 +635,15 @@ def test_large_committed_file_is_reported(make_repo: MakeRepo, check: Check) -> 
     assert "Git LFS or DVC" in finding.message
 
 
+def test_an_archive_a_gitignore_exception_keeps_in_git_is_kept_on_purpose(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    ignore = "output/*\n# Do track the output/forecasts directory\n!output/forecasts\n!output/forecasts/*\n"
+    big = b"x" * (2 * 1024 * 1024)
+    files = {".gitignore": ignore, "output/forecasts/2024-02-12/forecast.tsv": big, "scratch/fit.tsv": big}
+    assert [f.path for f in check(make_repo(files, commit=True), "OSS403")] == ["scratch/fit.tsv"]
+
+
 def test_the_data_of_a_book_read_as_notebooks_is_its_content(
     make_repo: MakeRepo, check: Check, check_unadopted: Check
 ) -> None:

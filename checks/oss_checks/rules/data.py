@@ -880,7 +880,9 @@ class OSS403(Rule):
     two levels of depth apply. A link to a file or
     folder on the forge (`https://github.com/o/r/blob/main/data/output/by_city/`, with
     `%20` for a space) names it by its path as well. So is a file that the
-    README of its own folder names (a dataset documented file by file, shared on purpose).
+    README of its own folder names (a dataset documented file by file, shared on purpose),
+    and so is a file that an exception of a `.gitignore` takes back (`!output/forecasts`:
+    an archive of results the project publishes).
     Lock files (`uv.lock`, `poetry.lock`, `package-lock.json` ...) are never too large:
     they pin the environment and belong in git.
     Files stored with Git LFS are not reported.
@@ -975,6 +977,8 @@ class OSS403(Rule):
             return f"{kind} in a folder the code reads whole", self.settings["bundled-max-kb"]
         if not _versions_data(repo) and _described_beside(repo, path):
             return f"{kind} the README beside them describes", self.settings["bundled-max-kb"]
+        if not _versions_data(repo) and _kept_by_an_exception(repo, path):
+            return f"{kind} a .gitignore exception keeps in git", self.settings["bundled-max-kb"]
         if kind != "model files" and not repo.package_dirs and read_as_notebooks(repo):
             return f"{kind} of notebooks the README sends readers to", self.settings["bundled-max-kb"]
         return kind, base
@@ -984,6 +988,18 @@ _LOG_SUFFIXES = (".log",)
 
 #: A stem this short ("co", "x1") is a word of prose too: only quoted as code does it name a file.
 _SHORTEST_BARE_STEM = 4
+
+
+def _kept_by_an_exception(repo: Repo, path: str) -> bool:
+    """Whether an exception of a .gitignore above the file takes it back (``!output/forecasts``,
+    under "Do track the output/forecasts directory"): kept in git on purpose."""
+    parts = path.split("/")
+    for depth in range(len(parts)):
+        folder = "/".join(parts[:depth])
+        source = f"{folder}/.gitignore" if folder else ".gitignore"
+        if repo.exists(source) and _exceptions_of(repo, source).names("/".join(parts[depth:])):
+            return True
+    return False
 
 
 def _described_beside(repo: Repo, path: str) -> bool:
