@@ -104,6 +104,15 @@ build = n.session(helper, name="build")
     assert not sessions.defines("lint2")
 
 
+def test_nox_poetry_and_nox_uv_sessions_are_sessions() -> None:
+    text = (
+        "import nox\ntry:\n    from nox_poetry import Session, session\nexcept ImportError:\n    raise SystemExit\n\n"
+        '@session(name="docs-build", python="3.11")\ndef docs_build(session: Session): ...\n\n'
+        "import nox_uv\n\n@nox_uv.session\ndef lint(s): ...\n"
+    )
+    assert noxfile_sessions(text).names == {"docs-build", "lint"}
+
+
 def test_noxfile_with_computed_session_names_is_dynamic() -> None:
     text = "import nox\nfor n in ['a']:\n    nox.session(lambda s: None, name=n)\n"
     assert noxfile_sessions(text).dynamic

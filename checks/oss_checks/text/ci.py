@@ -274,6 +274,11 @@ class NoxSessions(NamedTuple):
         return any(requested == name or requested.startswith((f"{name}-", f"{name}(")) for name in self.names)
 
 
+#: nox, and the plugins whose ``session`` decorator registers a nox session the same way
+#: (nox-poetry installs with Poetry's lock file, nox-uv with uv's).
+_NOX_MODULES = frozenset({"nox", "nox_poetry", "nox_uv"})
+
+
 def noxfile_sessions(text: str) -> NoxSessions:
     """Sessions of a noxfile read with ``ast`` (it is never run); SyntaxError/ValueError propagate."""
     import ast  # the audience of a repository without a noxfile never needs it
@@ -284,10 +289,12 @@ def noxfile_sessions(text: str) -> NoxSessions:
     dynamic = False
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            nox_modules.update(alias.asname or alias.name for alias in node.names if alias.name == "nox")
+            nox_modules.update(
+                alias.asname or alias.name for alias in node.names if alias.name in _NOX_MODULES
+            )
         elif isinstance(node, ast.ImportFrom):
             for alias in node.names:
-                if node.module == "nox" and alias.name in ("session", "*"):
+                if node.module in _NOX_MODULES and alias.name in ("session", "*"):
                     session_decorators.add("session" if alias.name == "*" else alias.asname or "session")
                 elif alias.name == "*":
                     dynamic = True  # sessions may come from the other module
