@@ -51,6 +51,20 @@ def test_output_patterns_include_passwords_and_tokens() -> None:
     ]
 
 
+def test_a_service_key_given_to_a_bare_key_name_is_a_secret() -> None:
+    # A map tile provider's key, built from pieces so that this file holds none.
+    value = "WxgUq" + "7Rb2LmK9pZt4" + "Yv8NcD3sHf"
+    tiles = f'provider = ctx.providers.OrdnanceSurvey.Light(key="{value}")\n'
+    assert [masked for _, _, masked in find_code_secrets(tiles)] == ["key=****"]
+    # A hash or an id (hex), a name of words, an attribute, a longer name and a placeholder are not.
+    others = (
+        'cache = lookup(key="3f2a9c4e5b6d7e8f9a0b1c2d3e4f5a6b")\n'
+        'df.sort_values(key="departure_time_local")\n'
+        f'self.key = "{value}"\nmonkey="{value}"\nkey="YOUR_API_KEY_GOES_HERE_1"\n'
+    )
+    assert list(find_code_secrets(others)) == []
+
+
 def test_a_value_cut_short_is_a_shape_not_a_secret() -> None:
     mock = 'response = {"token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9..."}\n'
     assert list(find_code_secrets(mock)) == []

@@ -2449,7 +2449,9 @@ class OSS407(Rule):
     In Python code and notebook code cells it also finds a quoted value given to a
     name that ends like a secret's, in any case (`client_secret = "..."`,
     `api_key="..."`, `"apiKey": "..."`), when the value looks generated: letters
-    and digits, many different characters, no words, no file name or URL. Values
+    and digits, many different characters, no words, no file name or URL; and one
+    given to a name that is just `key` (a map tile provider's `key="..."`) when it
+    mixes upper and lower case with digits (a hash or an id is hex). Values
     that say they are examples or placeholders (`AKIAIOSFODNN7EXAMPLE`,
     `your-api-key`, `<token>`, `SECRET_KEY_HERE`) are fine. `.env` files are OSS405's, notebook outputs OSS307's.
     The report names the line and the kind of credential, never the secret.

@@ -379,3 +379,31 @@ def find_code_secrets(text: str) -> Iterator[tuple[int, str, str]]:
         ):
             continue
         yield start, "secret", f"{name}=****"
+    yield from _bare_keys(text)
+
+
+#: ``key="..."`` of a map tile provider or an API client: a name too common to trust alone,
+#: so its value must look like a service's key, mixed-case letters and digits (a hash or an
+#: id is hex, a cache key is words).
+_BARE_KEY_VALUE = lazy(r"[ \t]*=[ \t]*(?P<quote>[\"'])(?P<value>[A-Za-z0-9]{20,64})(?P=quote)")
+_HEX = lazy(r"[0-9a-fA-F]+")
+
+
+def _bare_keys(text: str) -> Iterator[tuple[int, str, str]]:
+    """``key="WxgU..."``: a keyword argument or a variable named just ``key``, given a service's key."""
+    at = text.find("key")
+    while at != -1:
+        before = text[at - 1] if at > 0 else ""
+        assigned = _BARE_KEY_VALUE.match(text, at + 3)
+        if assigned is not None and before not in _CODE_NAME_CHARS and before != ".":
+            value = assigned.group("value")
+            if (
+                any(char.isupper() for char in value)
+                and any(char.islower() for char in value)
+                and any(char.isdigit() for char in value)
+                and _HEX.fullmatch(value) is None
+                and _generated(value)
+                and not is_placeholder(value, "key")
+            ):
+                yield at, "secret", "key=****"
+        at = text.find("key", at + 3)
