@@ -320,6 +320,20 @@ def test_requires_python_without_a_usable_lower_bound(make_repo: MakeRepo, check
     assert where(findings) == [("OSS204", "pyproject.toml", REQUIRES_PYTHON_LINE)]
 
 
+@pytest.mark.parametrize("value", ['"==3.11"', '"== 3"'])
+def test_requires_python_pinned_to_a_bare_minor_admits_its_zero_release_only(
+    make_repo: MakeRepo, check: Check, value: str
+) -> None:
+    # PEP 440 reads "==3.11" as "==3.11.0": every current 3.11 is refused. Said once, by OSS204.
+    (finding,) = check(make_repo(repo_files(edited('">=3.11"', value))), "OSS204", "OSS205")
+    assert (finding.code, "so installers refuse every later" in finding.message) == ("OSS204", True)
+    # A whole minor version, or one release named in full, is a cap (OSS205's), not this.
+    for capped in ('"==3.11.*"', '"==3.11.4"'):
+        assert [
+            f.code for f in check(make_repo(repo_files(edited('">=3.11"', capped))), "OSS204", "OSS205")
+        ] == ["OSS205"]
+
+
 @pytest.mark.parametrize("value", ['">=3.10"', '">3.9"', '">= 3.10, != 3.11.1"', '">=3.10.0rc1"'])
 def test_requires_python_that_passes(make_repo: MakeRepo, check: Check, value: str) -> None:
     assert check(make_repo(repo_files(edited('">=3.11"', value))), "OSS204", "OSS205") == []

@@ -682,7 +682,9 @@ class OSS204(_ProjectField):
 
     ## What it does
     Checks that `[project] requires-python` is set, is a valid version specifier, and has a
-    lower bound such as `>=3.11`.
+    lower bound such as `>=3.11`, and that it does not pin a bare minor version:
+    `==3.11` admits 3.11.0 only (PEP 440 compares `3.11` as `3.11.0`), so no current 3.11
+    can install the project.
 
     ## Why is this bad?
     Without a lower bound, pip happily installs the project on a Python that is too old,
@@ -727,6 +729,28 @@ class OSS204(_ProjectField):
                 f"requires-python = {value!r} has no lower bound: write e.g. {example}",
                 line=line,
             )
+        else:
+            # "==3.11" is 3.11.0 and nothing else: PEP 440 pads a shorter version with zeros.
+            pinned = next(
+                (
+                    version
+                    for operator, version, _ in clauses
+                    if operator == "==" and _BARE_RELEASE.fullmatch(version)
+                ),
+                None,
+            )
+            if pinned is not None:
+                yield self.finding(
+                    PYPROJECT,
+                    f"requires-python = {value!r} admits only Python {pinned}.0, so installers refuse every "
+                    f'later {pinned} release: write requires-python = ">={pinned}" (or "=={pinned}.*" to '
+                    "keep to that minor version)",
+                    line=line,
+                )
+
+
+#: A version of one or two numbers (``3``, ``3.11``), which ``==`` pins to its ``.0`` release.
+_BARE_RELEASE = lazy(r"\d+(?:\.\d+)?")
 
 
 class OSS205(_ProjectField):
@@ -772,7 +796,13 @@ class OSS205(_ProjectField):
         clauses = _clauses(value) if isinstance(value, str) else None
         if not clauses:
             return  # missing or unparsable: OSS204
-        caps = [written for operator, version, written in clauses if _caps_below_python4(operator, version)]
+        caps = [
+            written
+            for operator, version, written in clauses
+            if _caps_below_python4(operator, version)
+            # "==3.11" admits 3.11.0 alone: OSS204 reports that, a fact, not a cap
+            and not (operator == "==" and _BARE_RELEASE.fullmatch(version))
+        ]
         if not caps:
             return
         if not self.in_full and on_package_index(pyproject.repo) is None:
