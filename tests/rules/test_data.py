@@ -2301,6 +2301,18 @@ def test_clutter_already_ignored_is_left_to_oss406_and_untracked_clutter_is_loca
 # -- OSS409 ignore-exception-unreachable ----------------------------------------------------------
 
 
+def test_an_exception_with_a_wildcard_is_asked_about_a_file_it_would_take_back(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    gitignore = "/data/\n!/data/*.csv\n*.log\n!keep-*.log\n"
+    root = make_repo({".gitignore": gitignore, "data/catalogue.json": "{}\n", "README.md": "x\n"})
+    (finding,) = check(root, "OSS409")
+    assert (finding.line, finding.message.startswith("the exception '!/data/*.csv' never applies")) == (
+        2,
+        True,
+    )
+
+
 def test_an_exception_inside_an_ignored_folder_never_applies(make_repo: MakeRepo, check: Check) -> None:
     gitignore = "# only the Newcastle extract\ndata\n!data/processed/newcastle\n*.log\n!run.log\n"
     root = make_repo({".gitignore": gitignore, "README.md": "x\n"})

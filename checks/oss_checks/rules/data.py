@@ -2740,7 +2740,8 @@ class OSS409(Rule):
     that path is still ignored, and reports the exception at its line when it is: either
     an earlier line ignores a folder the path is in (git never looks inside an ignored
     folder, so nothing below it can be taken back), or a later line ignores the path
-    again. Exceptions written as patterns (`!*.keep`) are not probed, and neither is one
+    again. An exception whose only wildcard is `*` (`!/data/*.csv`) is asked about a file
+    it would take back (`data/example.csv`); other patterns are not probed, and neither is one
     for a single file git already tracks (it stays tracked whatever the rules say) or
     one for a folder the project does not have (a `.gitignore` generator's lines for
     Flask's `instance/`).
@@ -2789,6 +2790,9 @@ class OSS409(Rule):
             folder = source.rpartition("/")[0]
             for number, pattern in exception_lines(repo, source):
                 target = pattern.strip().strip("/")
+                if _GLOB_CHARACTERS & set(target) == {"*"} and "**" not in target:
+                    # "!/data/*.csv" is asked about a file it would take back: data/example.csv.
+                    target = target.replace("*", "example")
                 probed = f"{folder}/{target}" if folder else target
                 if _GLOB_CHARACTERS & set(target) or not _probe_is_safe(repo, probed):
                     continue
