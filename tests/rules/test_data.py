@@ -381,6 +381,9 @@ def test_a_databricks_workspace_mount_is_no_one_computers_drive(make_repo: MakeR
     assert [f.code for f in check(make_repo({"load.py": volume}), "OSS401")] == ["OSS401"]
     other = {"ci.yml": "jobs:\n  test:\n    steps:\n      - run: make\n", "load.py": volume}
     assert [f.code for f in check(make_repo(other), "OSS401")] == ["OSS401"]
+    # R code that works in the workspace through brickster, Databricks' R SDK.
+    r_code = 'library(brickster)\nx <- read.csv("/Volumes/prod/land/raw/parcels.csv")\n'
+    assert check(make_repo({"load.R": r_code}), "OSS401") == []
 
 
 def test_a_volume_the_code_mounts_into_its_pod_is_no_computers_drive(

@@ -13,6 +13,7 @@ from oss_checks.text.paths import (
     machine_root,
     notebook_cell_path_hits,
     python_path_hits,
+    r_path_hits,
     shell_path_hits,
     text_path_hits,
 )
@@ -265,6 +266,26 @@ def test_a_notebook_keeps_its_parameter_defaults_but_not_option_defaults() -> No
         "/home/bob/cache_data",
         "/home/bob/elsewhere",
     ]
+
+
+def test_an_r_functions_parameter_defaults_are_what_a_caller_overrides() -> None:
+    source = (
+        'export <- function(theme, folder = "~/ukfsr/", sep = ")") {\n'
+        '  save(file = paste0("~/fsi/", theme))\n}\n'
+        'lapply(x, \\(y, out = file.path("/home/ana/tmp")) y)\n'
+        'templates <- "~/AppData/Roaming/RStudio/templates"\n'
+    )
+    assert [hit.path for hit in r_path_hits(source)] == ["~/fsi/"]
+    assert [hit.path for hit in r_path_hits(source, parameter_defaults=True)] == [
+        "~/ukfsr/",
+        "~/fsi/",
+        "/home/ana/tmp",
+    ]
+
+
+def test_a_quoted_posix_path_keeps_its_blanks() -> None:
+    source = 'OUT = "~/UKFSR/theme 2/files"\nLOG = "/home/ana/logs/run %s.txt" % day\n'
+    assert [hit.path for hit in python_path_hits(source)] == ["~/UKFSR/theme 2/files", "/home/ana/logs/run"]
 
 
 def test_help_text_is_prose_for_a_reader_not_a_path_the_code_opens() -> None:

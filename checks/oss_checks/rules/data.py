@@ -86,7 +86,8 @@ _WORKSPACE_STORAGE = ("/mnt/", "/Volumes/", "/dbfs/")
 
 
 #: Code written for a Databricks workspace: its utilities or its SDK.
-_DATABRICKS_CODE = lazy(r"\bdbutils\.|^\s*(?:from|import)\s+databricks\b", re.MULTILINE)
+#: (R's brickster: ``library(brickster)`` or ``brickster::``).
+_DATABRICKS_CODE = lazy(r"\bdbutils\.|^\s*(?:from|import)\s+databricks\b|\bbrickster\b", re.MULTILINE)
 
 
 #: Code that mounts volumes into a container or a pod (Kubernetes' ``mountPath``, the Docker
@@ -274,7 +275,9 @@ class OSS401(Rule):
     the `default=` of a command-line option (`--data-dir`), a module's constant that
     only such a default reads and, in a Python module, the default of a function's
     parameter, also when the literal is built into it (`data_path=os.path.expanduser(
-    "~/cache_data")`; a notebook calls its own functions, so there they count). A drive or
+    "~/cache_data")`, or R's `function(folder = "~/out/")`; a notebook calls its own
+    functions, so there they count), nor what `help=` tells a reader of `--help`, nor a
+    folder where applications keep each user's settings (`~/AppData/Roaming/RStudio`). A drive or
     mount that three files or more read from (`J:`, `/mnt/share`; `C:` is one
     computer's own disk) is the team's shared drive: it is reported once, at its first
     use, with how many files read it. The same path written again in one file is one thing

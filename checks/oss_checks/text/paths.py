@@ -71,6 +71,9 @@ _CANDIDATE = lazy(
 )
 _WINDOWS_HOME = lazy(r"(?i)[a-z]:(?:/|\\\\|\\)users(?:/|\\\\|\\)")
 _SEPARATORS = lazy(r"[/\\]+")
+#: What a quoted POSIX path with blanks does not hold: line ends, quotes, escapes, and the marks
+#: of a format or a shell command around it (a path goes on to "%s", "{x}", "| tee").
+_NOT_IN_POSIX_QUOTED = lazy(r"[\"'`\\\t\r\n%{}$|;&<>]")
 #: Characters Windows does not allow in a file name: a quoted path stops before them.
 _NOT_IN_WINDOWS_PATH = lazy(r"[<>\"|?*\t\r\n\x00]")
 #: Python escapes: in a string that is not raw, ``C:\t`` holds a tab, not a folder.
@@ -114,6 +117,14 @@ _WINDOWS_SYSTEM = frozenset(
 # "program": an unquoted C:\Program Files stops at the blank
 #: Below ``~``: where conda installs by default (hidden folders are matched by their dot).
 _TOOL_HOMES = frozenset({"anaconda3", "anaconda", "miniconda3", "miniconda", "miniforge3", "mambaforge"})
+#: Below ``~``: where applications keep each user's settings, the same on every computer of
+#: a system (RStudio's ``~/AppData/Roaming/RStudio/templates``, ``~/Library/Application Support``).
+_SETTINGS_HOMES = (
+    "AppData/Roaming/",
+    "AppData/Local/",
+    "Library/Application Support/",
+    "Library/Preferences/",
+)
 #: Below ``~``: the folders well-known libraries download their datasets and models into by
 #: default, named the same on every computer (``mne.datasets`` uses ``~/mne_data``).
 _LIBRARY_DATA_HOMES = frozenset(
@@ -182,6 +193,8 @@ def is_generic(path: str, kind: str, clone: Clone = frozenset()) -> bool:
         first = path[2:].split("/", 1)[0]
         if first[:1] in "$%{<*":
             return True  # ~/{dest}: a folder filled in at run time, no fixed one
+        if path[2:].startswith(_SETTINGS_HOMES):
+            return True
         return first.startswith(".") or first.lower() in _TOOL_HOMES or first.lower() in _LIBRARY_DATA_HOMES
     if kind == "drive":
         parts = _parts(path, 2)
@@ -253,7 +266,16 @@ def _confirm(text: str, at: int) -> _Found | None:
         return _Found(at, end, path, kind) if _unc_share(text, at, path) else None
     if kind != "drive":
         cut = path.find("\\")
-        return _Found(at, end, path, kind) if cut < 0 else _Found(at, at + cut, path[:cut], kind)
+        if cut >= 0:
+            return _Found(at, at + cut, path[:cut], kind)
+        # Right after a quote, a POSIX path keeps its blanks to the closing quote
+        # ("~/UKFSR/theme 2/files"), as a Windows one does below.
+        quote = text[at - 1] if at > 0 else ""
+        if quote in ("'", '"') and end < len(text) and text[end] == " ":
+            closing = text.find(quote, end, at + _LONGEST_WINDOWS_PATH)
+            if closing > end and _NOT_IN_POSIX_QUOTED.search(text, end, closing) is None:
+                return _Found(at, closing, text[at:closing], kind)
+        return _Found(at, end, path, kind)
     if _WINDOWS_HOME.match(path):
         kind = "home"
     quote = text[at - 1] if at > 0 else ""
@@ -583,11 +605,47 @@ _R_RAW_OPENING = lazy(r"[rR][\"'](-*)([(\[{])")
 _R_RAW_CLOSERS = {"(": ")", "[": "]", "{": "}"}
 
 
+#: Where an R function's parameters open: ``function(`` or the shorthand ``\\(``.
+_R_FUNCTION = lazy(r"\bfunction[ \t]*\(|\\\(")
+
+
+def _r_parameter_lists(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each R function's parameter list, its strings and comments skipped
+    while its brackets are counted; an unclosed one runs to the end of the text."""
+    lists = []
+    for match in _R_FUNCTION.finditer(text):
+        at, depth, quote = match.end(), 1, ""
+        while at < len(text) and depth:
+            char = text[at]
+            if quote:
+                if char == "\\":
+                    at += 1
+                elif char == quote:
+                    quote = ""
+            elif char in "\"'`":
+                quote = char
+            elif char == "#":
+                newline = text.find("\n", at)
+                at = len(text) if newline < 0 else newline
+            elif char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+            at += 1
+        lists.append((match.end(), at))
+    return lists
+
+
 def r_path_hits(text: str, *, parameter_defaults: bool = False, clone: Clone = frozenset()) -> list[PathHit]:
     """Paths in R code, whose strings read as Python's do (quotes, backslash escapes, ``#``
     comments), but whose raw strings ``r"(...)"`` close with a bracket before the quote."""
     trimmed = []
-    for hit in python_path_hits(text, parameter_defaults=parameter_defaults, clone=clone):
+    hits = python_path_hits(text, parameter_defaults=parameter_defaults, clone=clone)
+    if hits and not parameter_defaults:
+        # A default of a function's parameter is what a caller overrides, as in Python.
+        lists = _r_parameter_lists(text)
+        hits = [hit for hit in hits if not any(start <= hit.literal_at < end for start, end in lists)]
+    for hit in hits:
         raw = _R_RAW_OPENING.match(text, hit.literal_at) if hit.literal_at >= 0 else None
         closer = _R_RAW_CLOSERS[raw.group(2)] + raw.group(1) if raw else ""
         ends_in_closer = bool(closer) and hit.path.endswith(closer)
