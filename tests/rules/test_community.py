@@ -386,6 +386,20 @@ def test_an_r_package_without_license_is_told_what_its_description_says(
     assert "DESCRIPTION" not in finding.message
 
 
+def test_a_template_license_named_alone_in_description_is_told_to_name_its_file(
+    make_repo: MakeRepo, check: Check
+) -> None:
+    description = "Package: utils\nTitle: Helpers\nLicense: MIT\n"
+    (finding,) = check(make_repo(tree({"LICENSE": MIT_TEXT, "DESCRIPTION": description})), "OSS102")
+    assert (finding.path, "write License: MIT + file LICENSE" in finding.message) == ("DESCRIPTION", True)
+    completed = description.replace("MIT", "MIT + file LICENSE")
+    stub = "YEAR: 2025\nCOPYRIGHT HOLDER: Defra\n"
+    assert check(make_repo(tree({"LICENSE": stub, "DESCRIPTION": completed})), "OSS102") == []
+    # GPL needs no file: R knows its text.
+    gpl = description.replace("MIT", "GPL-3")
+    assert check(make_repo(tree({"LICENSE": GPL3_HEADER * 30, "DESCRIPTION": gpl})), "OSS102") == []
+
+
 def test_a_latin_1_description_is_read_as_r_reads_it(make_repo: MakeRepo, check: Check) -> None:
     description = "Package: waits\nAuthor: Jos\xe9 P\xe9rez\nLicense: GPL (>= 2)\nEncoding: latin1\n"
     files = {"DESCRIPTION": description.encode("latin-1"), "R/waits.R": "waits <- function(x) x\n"}

@@ -329,6 +329,8 @@ class OSS102(_CommunityFile):
     begins with an underscore (`_LICENCE.md`) is hidden from the tools that look for one
     (the code host's license detection, the license files a build puts into the package),
     unless pyproject.toml names it (`license-files`): the message asks to rename it.
+    An R package whose DESCRIPTION gives a license R completes from a file (`MIT`,
+    `BSD_3_clause`) without `+ file LICENSE` is told to name the file, as R CMD check does.
 
     ## Why is this bad?
     Code without a license cannot legally be reused, not even by another team of the
@@ -375,6 +377,14 @@ class OSS102(_CommunityFile):
                 f"full text of {name}",
             )
             return
+        template = _r_license_template_without_file(repo) if main is not None else None
+        if template is not None:
+            yield self.finding(
+                "DESCRIPTION",
+                f"DESCRIPTION says License: {template}, a license R completes from a file of its year and "
+                f"holder, but names none: write License: {template} + file LICENSE, with LICENSE holding the "
+                "YEAR and COPYRIGHT HOLDER lines and the full text in LICENSE.md (R CMD check asks for it)",
+            )
         stub = main is not None and _r_package_license_stub(repo, main)
         # An R package's LICENSE holds only the year and holder that DESCRIPTION's
         # "License: MIT + file LICENSE" names: the license is in DESCRIPTION, by name.
@@ -466,6 +476,18 @@ _USETHIS_LICENSES = (
 def _usethis_for(value: str) -> str | None:
     folded = value.casefold()
     return next((function for word, function in _USETHIS_LICENSES if word in folded), None)
+
+
+#: The licenses R's database marks as templates, which DESCRIPTION must complete with a file.
+_R_TEMPLATE_LICENSES = frozenset({"mit", "bsd_2_clause", "bsd_3_clause"})
+
+
+def _r_license_template_without_file(repo: Repo) -> str | None:
+    """``MIT`` when an R package's DESCRIPTION gives a template license alone (``License: MIT``)."""
+    declared = r_package_license(description_text(repo))
+    if declared is None or declared.completed_by is not None or declared.held_in is not None:
+        return None
+    return declared.value if declared.value.casefold() in _R_TEMPLATE_LICENSES else None
 
 
 def _r_package_license_missing(declared: RPackageLicense) -> tuple[str, str]:
