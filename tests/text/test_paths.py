@@ -283,6 +283,17 @@ def test_an_r_functions_parameter_defaults_are_what_a_caller_overrides() -> None
     ]
 
 
+def test_a_databricks_users_workspace_folder_is_a_home() -> None:
+    source = (
+        'habitats = "/Workspace/Users/ana.smith@defra.example/EVAST/out.csv"\n'
+        'shared = "/Workspace/Shared/EVAST/out.csv"\nmine = f"/Workspace/Users/{user}/EVAST"\n'
+    )
+    found = python_path_hits(source)
+    assert [(hit.path, hit.kind) for hit in found] == [
+        ("/Workspace/Users/ana.smith@defra.example/EVAST/out.csv", "home")
+    ]
+
+
 def test_a_quoted_posix_path_keeps_its_blanks() -> None:
     source = 'OUT = "~/UKFSR/theme 2/files"\nLOG = "/home/ana/logs/run %s.txt" % day\n'
     assert [hit.path for hit in python_path_hits(source)] == ["~/UKFSR/theme 2/files", "/home/ana/logs/run"]

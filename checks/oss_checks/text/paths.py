@@ -38,7 +38,8 @@ _FIRST_NAME = r"[^\\\r\n'\"`%{<>|?*]"
 _PATH = lazy(
     _LEFT
     + r"(?:"
-    + rf"(?P<home>/(?:Users|home)/{_NAME})"
+    # A Databricks user's own folder of the workspace, ``/Workspace/Users/ana@org.uk``, is a home.
+    + rf"(?P<home>/(?:Workspace/)?(?:Users|home)/{_NAME})"
     + rf"|(?P<mount>/(?:mnt|media|Volumes)/{_NAME})"
     # ``C:/x`` or ``C:\\x`` (escaped in Python source) always; ``C:\x`` only when its first name
     # goes on to a second folder or ends in a file extension, and holds no ``%`` or ``{``:
@@ -64,7 +65,7 @@ _PATH = lazy(
 #: alternative: an alternative that starts with a look-behind makes the engine try every
 #: position (nine times as slow on numpy's sources).
 _CANDIDATE = lazy(
-    r"/(?:Users/|home/|mnt/|media/|Volumes/|(?<=['\"]/)/[A-Za-z])|:(?:/(?!/)|\\|(?<=(?<![\w+.-])[A-Za-z]:)(?=//\w))|~/"
+    r"/(?:Users/|home/|Workspace/Users/|mnt/|media/|Volumes/|(?<=['\"]/)/[A-Za-z])|:(?:/(?!/)|\\|(?<=(?<![\w+.-])[A-Za-z]:)(?=//\w))|~/"
     # A network share starts at its first backslash, which a look-behind checks follows a quote:
     # an alternative that starts with the quote would stop at every string (six times as slow).
     r"|\\(?<=['\"]\\)(?:\\|\\\\\\)[A-Za-z]"
@@ -181,7 +182,8 @@ def is_generic(path: str, kind: str, clone: Clone = frozenset()) -> bool:
     if _PATH_TO.search(path):
         return True  # documentation's stand-in: "~/path/to/where/you/want/the/repo"
     if kind == "home":
-        # /home/<user>, /Users/<user>, C:\Users\<user>
+        # /home/<user>, /Users/<user>, C:\Users\<user>, and a workspace's /Workspace/Users/<user>
+        path = path.removeprefix("/Workspace")
         parts = path.split("/", 3) if path.startswith("/") else _parts(path, 3)  # ["", "home", user, ...]
         user = parts[2] if len(parts) > 2 else ""
         if user[:1] in "$%{<*":
