@@ -639,6 +639,17 @@ def test_pathological_long_lines_are_handled(make_repo: MakeRepo, run_checks: Ru
 
 
 # -- OSS110: placeholders --------------------------------------------------------------------
+def test_a_templates_unfilled_slot_in_the_license_is_a_placeholder(make_repo: MakeRepo, check: Check) -> None:
+    # A research template's LICENSE, its holder never filled in; BibTeX keeps capitals with {{DNA}}.
+    license_text = MIT_TEXT.replace("Copyright", "Copyright (c) {{organisation}}\n\nCopyright", 1)
+    (finding,) = check(make_repo(tree({"LICENSE": license_text})), "OSS110")
+    assert (finding.path, "'{{organisation}}'" in finding.message) == ("LICENSE", True)
+    assert (
+        check(make_repo(tree({"README.md": README + "\ntitle = {{DNA}} and {{Deep Learning}}\n"})), "OSS110")
+        == []
+    )
+
+
 def test_todos_talked_about_as_things_are_no_placeholders(make_repo: MakeRepo, check: Check) -> None:
     readme = (
         "# Demand Forecasting\n\nA list of interesting TODO's is in the tracker; add to this TODO list,\n"

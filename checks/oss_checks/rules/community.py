@@ -937,7 +937,14 @@ def _is_template_tag(expression: str | None) -> bool:
         return True  # a {% statement %}
     inner = expression.strip()
     padded = inner != expression
-    return bool(inner) and (padded or "." in inner) and _JINJA_EXPRESSION.fullmatch(inner) is not None
+    # BibTeX doubles braces to keep capitals ({{DNA}}, {{Deep Learning}}); a lower-case name
+    # needs no keeping, so {{organisation}} is a template's slot left unfilled.
+    lower_name = re.fullmatch(r"[a-z_][a-z0-9_]*", inner) is not None
+    return (
+        bool(inner)
+        and (padded or "." in inner or lower_name)
+        and _JINJA_EXPRESSION.fullmatch(inner) is not None
+    )
 
 
 #: A template statement: ``{% for row in rows %}``, ``{% include "base.html" %}``.
