@@ -934,6 +934,17 @@ def test_a_part_of_data_kept_out_from_the_start_is_a_deliberate_split(
         "README.md": "# Pipeline\n",
     }
     assert [f.code for f in check_unadopted(make_repo(outputs), "OSS404")] == ["OSS404"]
+    # A project that publishes what it scrapes keeps many files below each open folder.
+    published = {
+        ".gitignore": "data/private/*\n",
+        "data/private/.gitinclude": "",
+        **{f"data/interim/diffs/{day:02}.json": "{}\n" for day in range(12)},
+        "data/raw/2024.json": "{}\n",
+        # A folder made to receive more of what its parent stores.
+        "data/interim/manual/.gitinclude": "",
+        "README.md": "# Register\n",
+    }
+    assert check_unadopted(make_repo(published, commit=True), "OSS404") == []
     # A folder the split leaves open that stores nothing yet is still open to raw data.
     root = make_repo({**files, "data/interim/.gitkeep": ""})
     assert only(check_unadopted(root, "OSS404")).message.startswith(

@@ -1471,7 +1471,8 @@ class OSS404(Rule):
     committed is data the project ships on purpose (a book's sample data, a
     solution's folds) and is left alone; it is reported when part of `data/` is
     ignored and the rest is not (unless each folder left open stores committed data,
-    itself or, where the rules keep some of its subfolders out, in another below it, and
+    itself, ten files or more below it, beside its parent's ten or more (a folder made to
+    receive more), or, where the rules keep some of its subfolders out, in another below it, and
     nothing committed is in the ignored part: a book that keeps one folder out and ships
     the rest, a pipeline that ignores each folder it reads and writes and commits its
     templates), when data files there wait to be committed, or when
@@ -1654,16 +1655,29 @@ def _data_ignore_problem(
 
 
 def _stores_its_data(folder: str, shipped: set[str], closed: set[str]) -> bool:
-    """Whether ``folder`` holds committed data files of its own; data/ itself also when a folder
-    below it does (books keep their sample data in data/<topic>/), and so does any folder that
+    """Whether ``folder`` holds committed data files of its own, or many below it; data/ itself
+    also when a folder below it does (books keep their sample data in data/<topic>/), and so does any folder that
     the rules split by subfolder, keeping some out (``closed``) and committing data in another
     (a pipeline's data/inputs/: raw/ ignored, templates/ committed)."""
     prefix = folder + "/"
     below = [path for path in shipped if path.startswith(prefix)]
-    if any("/" not in path[len(prefix) :] for path in below):
+    if any("/" not in path[len(prefix) :] for path in below) or len(below) >= _STORED_BELOW:
+        return True
+    # A folder made to receive more of what its parent stores (data/raw/external/ beside the
+    # thousands of files of data/raw/) is part of what the project commits.
+    parent = folder.rpartition("/")[0]
+    if (
+        parent not in ("", "data")
+        and len([path for path in shipped if path.startswith(parent + "/")]) >= _STORED_BELOW
+    ):
         return True
     split_below = any(closed_folder.rpartition("/")[0] == folder for closed_folder in closed)
     return bool(below) and (folder == "data" or split_below)
+
+
+#: This many committed data files below a folder are data kept there on purpose (a project that
+#: publishes what it scrapes: data/interim/diffs/*.json), not one file a subfolder happens to hold.
+_STORED_BELOW = 10
 
 
 def _tracked(repo: Repo, path: str) -> bool:
