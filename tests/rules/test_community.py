@@ -900,6 +900,14 @@ def test_fix_does_not_follow_a_symlinked_readme(make_repo: MakeRepo, tmp_path: P
 
 
 # -- OSS112: LICENSE and pyproject agree --------------------------------------------------------
+def test_a_poetry_license_that_contradicts_license_is_reported(make_repo: MakeRepo, check: Check) -> None:
+    poetry = '[tool.poetry]\nname = "votes"\nversion = "0.1.0"\nlicense = "Apache-2.0"\n'
+    (finding,) = check(make_repo(tree({"pyproject.toml": poetry})), "OSS112")
+    assert (finding.line, '[tool.poetry] license = "Apache-2.0"' in finding.message) == (4, True)
+    agreeing = poetry.replace("Apache-2.0", "MIT")
+    assert check(make_repo(tree({"pyproject.toml": agreeing})), "OSS112") == []
+
+
 def test_license_disagreement_names_both(make_repo: MakeRepo, check: Check) -> None:
     root = make_repo(tree({"pyproject.toml": PYPROJECT.replace('"MIT"', '"Apache-2.0"')}))
     findings = check(root, "OSS112")

@@ -18,7 +18,7 @@ from oss_checks.text.audience import (
     origin_slug,
     published,
 )
-from oss_checks.text.builds import description_text, ini_sections
+from oss_checks.text.builds import description_text, ini_sections, poetry_table
 from oss_checks.text.ci import databricks_jobs
 from oss_checks.text.citation import citation
 from oss_checks.text.community import (
@@ -1491,8 +1491,9 @@ class OSS112(Rule):
     proprietary "all rights reserved" notice that grants nothing; a vendor's license of its
     own that grants rights is one it does not know) and compares it with the `license` in
     pyproject.toml: the SPDX expression, the older `{text = ...}` table or the License
-    classifiers. A project without a `[project]` table is compared through the `license=`
-    its `setup.py` gives `setup()` as plain text (setup.py is read, never run). A declared
+    classifiers. A project without a `[project]` table is compared through Poetry's
+    `[tool.poetry] license`, or the `license=` its `setup.py` gives `setup()` as plain text
+    (setup.py is read, never run). A declared
     "N/A" or "none" contradicts a license text too; a name it does not know is left alone.
 
     ## Why is this bad?
@@ -1517,7 +1518,7 @@ class OSS112(Rule):
         text = repo.read_text(path) if path else None
         if path is None or text is None:
             return
-        declaration = _pyproject_license(repo) or _setup_py_license(repo)
+        declaration = _pyproject_license(repo) or _poetry_license(repo) or _setup_py_license(repo)
         if declaration is None:
             return
         detected = detect_licenses(text)
@@ -1586,6 +1587,16 @@ def _pyproject_license(repo: Repo) -> _Declaration | None:
         return None
     line = text_line(pyproject_text, classifiers[0])[0]
     return "pyproject.toml", f"the classifier '{classifiers[0]}'", line, families, True
+
+
+def _poetry_license(repo: Repo) -> _Declaration | None:
+    """The license Poetry's ``[tool.poetry]`` table declares, where no ``[project]`` table does."""
+    declared = poetry_table(repo.pyproject).get("license")
+    if not isinstance(declared, str) or not declared.strip():
+        return None
+    families, all_known = _declared_families(declared)
+    line = toml_key_line(repo.read_text("pyproject.toml"), "tool.poetry", "license")
+    return "pyproject.toml", f'[tool.poetry] license = "{declared}"', line, families, all_known
 
 
 def _setup_py_license(repo: Repo) -> _Declaration | None:
