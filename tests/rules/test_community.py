@@ -1964,11 +1964,20 @@ def test_readme_sections_elsewhere(make_repo: MakeRepo, check_unadopted: Check) 
             "OSS111",
             "README.md",
             (
-                "README.md never says how to install or run the project: add an 'Installation' and a 'Usage' "
-                "section with the commands"
+                "README.md never says how to run the project: add a 'Usage' section with the commands that "
+                "run it, and an 'Installation' section with what to set up first"
             ),
         )
     ]
+    # A package is installed, then used: the message says so.
+    package = {
+        "README.md": poster,
+        "LICENSE": MIT_TEXT,
+        "src/viz/__init__.py": CODE,
+        "pyproject.toml": PYPROJECT,
+    }
+    (finding,) = check_unadopted(make_repo(package), "OSS111")
+    assert finding.message.startswith("README.md never says how to install or run the project")
     # Saying it in prose is enough; the other sections are conventions of adopters.
     solution = poster + "\nPut the data in `input/`, then execute `python transform.py`.\n"
     assert (

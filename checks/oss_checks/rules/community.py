@@ -13,6 +13,7 @@ from oss_checks.registry import Finding, Kind, Option, Rule, Severity, Stakehold
 from oss_checks.text.audience import (
     PUBLISHER_FILES,
     invites_contributions,
+    is_package,
     makes_releases,
     one_maintainer,
     origin_slug,
@@ -1399,13 +1400,19 @@ class OSS111(Rule):
         if not keys:
             return
         if not self.in_full:
-            yield self.finding(path, self._elsewhere_message(path))
+            yield self.finding(path, self._elsewhere_message(repo, path))
             return
         for key in keys:
             yield self.finding(path, self.message(path, key))
 
     @staticmethod
-    def _elsewhere_message(path: str) -> str:
+    def _elsewhere_message(repo: Repo, path: str) -> str:
+        if not is_package(repo):
+            # An analysis is run, not installed: what to set up first is part of running it.
+            return (
+                f"{path} never says how to run the project: add a 'Usage' section with the commands "
+                "that run it, and an 'Installation' section with what to set up first"
+            )
         return (
             f"{path} never says how to install or run the project: add an 'Installation' and a 'Usage' "
             "section with the commands"
@@ -1455,15 +1462,15 @@ class OSS111(Rule):
         # Marked, so that OSS110 keeps asking for real text until someone writes it.
         return f"{body} {SKELETON_MARK}"
 
-    def _messages(self, path: str, keys: list[str]) -> set[str]:
+    def _messages(self, repo: Repo, path: str, keys: list[str]) -> set[str]:
         """The findings one append of ``keys`` repairs."""
         if not self.in_full:
-            return {self._elsewhere_message(path)}
+            return {self._elsewhere_message(repo, path)}
         return {self.message(path, key) for key in keys}
 
     def can_fix(self, repo: Repo, finding: Finding) -> bool:
         plan = self._plan(repo, finding.path)
-        return plan is not None and finding.message in self._messages(finding.path, plan[2])
+        return plan is not None and finding.message in self._messages(repo, finding.path, plan[2])
 
     def fix(self, repo: Repo, finding: Finding) -> bool:
         from oss_checks.fixes import append_text  # only --fix needs it
@@ -1477,7 +1484,7 @@ class OSS111(Rule):
         current, addition, keys = plan
         if not append_text(repo.root, finding.path, current, addition):
             return False
-        done.update(self._messages(finding.path, keys))
+        done.update(self._messages(repo, finding.path, keys))
         return finding.message in done
 
 
