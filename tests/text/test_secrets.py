@@ -117,6 +117,9 @@ def test_file_patterns(text: str, kind: str, masked: str) -> None:
         "TOKEN_TYPE: AuthorizationHeaderBearerTokenValue",  # words in CamelCase
         "ACCESS_MODE: readwriteexecuteeverythingforeveryone",
         "task-manager disk-usage",  # "sk-" inside words
+        # Where a secret is kept, not the secret: a vault item's id, a file, a variable's name.
+        f"    SLACK_BOT_TOKEN_BW_ID={GENERATED}",
+        f"GITHUB_TOKEN_PATH = '{GENERATED}'",
     ],
 )
 def test_not_credentials_in_files(text: str) -> None:

@@ -215,6 +215,13 @@ def _random_letters(value: str) -> bool:
 _NOT_A_SECRET_WORD = lazy(r"I[SZ]|AR(?:Y|IES)(?![A-Za-z])|LESS(?![A-Za-z])")
 
 
+#: How a setting's name ends when its value points at a secret rather than holding it: the id
+#: of a vault's item (``SLACK_BOT_TOKEN_BW_ID``), a file, a path, an address, a variable's name.
+_REFERENCE_SUFFIXES = frozenset(
+    {"ID", "IDS", "NAME", "PATH", "FILE", "URL", "URI", "ARN", "REF", "VAR", "ENV"}
+)
+
+
 def _setting_at(text: str, word: re.Match[str]) -> tuple[int, str, str] | None:
     """The secret setting whose name holds ``word`` (``API_KEY`` in ``WANDB_API_KEY``), if its value looks generated."""
     at = word.start()
@@ -224,6 +231,10 @@ def _setting_at(text: str, word: re.Match[str]) -> tuple[int, str, str] | None:
         return None  # part of a longer name in another case (``myTOKEN``), not an upper-case setting
     if _NOT_A_SECRET_WORD.match(text, word.end()):
         return None  # the word goes on into another: ``TOKENIZER``, ``SECRETARY`` name no secret
+    going_on = _NAME_END.match(text, word.end())
+    last = going_on.group().rpartition("_")[2] if going_on and "_" in going_on.group() else ""
+    if last in _REFERENCE_SUFFIXES:
+        return None  # SLACK_BOT_TOKEN_BW_ID names where the secret is kept, not the secret
     value = _ASSIGNED.match(text, word.end())
     if value is None and _ENV_ENTRY_NAME.search(text, max(start - 16, 0), start):
         value = _ENV_ENTRY_VALUE.match(text, word.end())
