@@ -673,6 +673,20 @@ def test_classifiers_without_python(make_repo: MakeRepo, check: Check) -> None:
     ]
 
 
+def test_classifiers_without_python_elsewhere_only_on_a_package_index(
+    make_repo: MakeRepo, check_unadopted: Check
+) -> None:
+    # An internal tool shipped as a container: its classifiers reach no index's reader.
+    pyproject = edited(
+        '  "Programming Language :: Python :: 3",\n  "Programming Language :: Python :: 3.11",\n'
+        '  "Programming Language :: Python :: 3.12",\n',
+        '  "Typing :: Typed",\n',
+    )
+    assert check_unadopted(make_repo(repo_files(pyproject)), "OSS209") == []
+    uploaded = {**repo_files(pyproject), ".github/workflows/release.yml": PUBLISH_WORKFLOW}
+    assert [f.code for f in check_unadopted(make_repo(uploaded), "OSS209")] == ["OSS209"]
+
+
 def test_classifier_for_an_excluded_python(make_repo: MakeRepo, check: Check) -> None:
     pyproject = edited('"Programming Language :: Python :: 3.11"', '"Programming Language :: Python :: 3.9"')
     findings = check(make_repo(repo_files(pyproject)), "OSS209")

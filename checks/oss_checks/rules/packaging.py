@@ -1342,9 +1342,10 @@ class OSS209(_ProjectField):
     `Programming Language :: Python` entry, that no `Programming Language :: Python :: 3.x`
     entry names a version `requires-python` excludes, and that no `License ::` classifier
     is used next to a `license` expression (PEP 639 replaces them). Where the conventions
-    were not adopted, a pyproject.toml without classifiers is told only when the package
-    is offered on an index (a CI step uploads it, or the README links its PyPI page or
-    says `pip install` it): an environment for a competition solution needs none.
+    were not adopted, a pyproject.toml without classifiers, or without a Python one, is
+    told only when the package is offered on an index (a CI step uploads it, or the README
+    links its PyPI page or says `pip install` it): an environment for a competition
+    solution or an internal tool shipped as a container needs none.
 
     ## Why is this bad?
     Classifiers are how package indexes and internal catalogues filter packages. Missing
@@ -1364,8 +1365,8 @@ class OSS209(_ProjectField):
     name = "project-classifiers"
     kind = Kind.CONVENTION
     elsewhere = (
-        "classifiers that contradict requires-python or the license, anywhere; missing classifiers only "
-        "on a package offered on a package index."
+        "classifiers that contradict requires-python or the license, anywhere; missing classifiers, or a "
+        "missing Python one, only on a package offered on a package index."
     )
     stakeholders = (Stakeholder.DATA_SCIENCE,)
     severity = Severity.WARNING
@@ -1385,7 +1386,9 @@ class OSS209(_ProjectField):
                 line=line,
             )
             return
-        if not any(c.startswith("Programming Language :: Python") for c in value):
+        # Which language it is in is for a reader of the index; elsewhere nobody reads it.
+        listed = self.in_full or on_package_index(pyproject.repo) is not None
+        if listed and not any(c.startswith("Programming Language :: Python") for c in value):
             yield self.finding(
                 PYPROJECT,
                 "pyproject.toml classifiers do not say the project is Python: add "
