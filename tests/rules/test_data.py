@@ -638,6 +638,18 @@ def test_large_committed_file_is_reported(make_repo: MakeRepo, check: Check) -> 
     assert "Git LFS or DVC" in finding.message
 
 
+def test_an_r_packages_datasets_are_package_data(make_repo: MakeRepo, check: Check) -> None:
+    big = b"x" * (2 * 1024 * 1024)
+    files = {
+        "DESCRIPTION": "Package: codes\nLazyData: true\n",
+        "data/icd10_usage.rda": big,
+        "R/data.R": "NULL\n",
+    }
+    assert check(make_repo(files, commit=True), "OSS403") == []
+    del files["DESCRIPTION"]  # no R package: a data file like any other
+    assert [f.path for f in check(make_repo(files, commit=True), "OSS403")] == ["data/icd10_usage.rda"]
+
+
 def test_an_archive_a_gitignore_exception_keeps_in_git_is_kept_on_purpose(
     make_repo: MakeRepo, check: Check
 ) -> None:

@@ -865,7 +865,8 @@ class OSS403(Rule):
     Notebooks, images and documents (PDF, slides, HTML reports, drawings such as OmniGraffle or Photoshop sources) may have
     `media-max-kb` (10 MB): their outputs and figures are what they are for. Data,
     archives and models kept as test fixtures, in docs or examples, or inside an
-    importable package (package data) may have `bundled-max-kb` (10 MB), and so may
+    importable package (package data), or an R package's `data/` and `inst/`, may have
+    `bundled-max-kb` (10 MB), and so may
     those that the project's code, notebooks or docs name (an input the pipeline
     reads, a model it loads), unless the repository versions its data with DVC, and
     so may the data of a book, a course or a set of tutorials (no package, and a README
@@ -968,7 +969,12 @@ class OSS403(Rule):
             else "files"
         )
         path = file.path
-        if not_the_projects_own(repo, path) or in_docs_or_examples(path) or in_package(repo, path):
+        if (
+            not_the_projects_own(repo, path)
+            or in_docs_or_examples(path)
+            or in_package(repo, path)
+            or _r_package_data(repo, path)
+        ):
             return f"{kind} in tests, docs, examples or package data", self.settings["bundled-max-kb"]
         if name.endswith(_LOG_SUFFIXES):
             return "logs", base  # the code that names a log writes it: an output, never an input
@@ -988,6 +994,13 @@ class OSS403(Rule):
 
 
 _LOG_SUFFIXES = (".log",)
+
+
+def _r_package_data(repo: Repo, path: str) -> bool:
+    """Whether ``path`` is an R package's data: the datasets of its ``data/`` (LazyData) or
+    the files it installs from ``inst/`` (``inst/extdata/``)."""
+    return path.startswith(("data/", "inst/")) and is_r_package(repo)
+
 
 #: A stem this short ("co", "x1") is a word of prose too: only quoted as code does it name a file.
 _SHORTEST_BARE_STEM = 4
