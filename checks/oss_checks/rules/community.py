@@ -928,6 +928,8 @@ _JINJA_EXPRESSION = lazy(
 )
 #: A repository with one of these at the top is a template: its pages document template tags.
 _TEMPLATE_CONFIGS = ("cookiecutter.json", "copier.yml", "copier.yaml")
+#: A shell-style variable in upper case, as template repositories write the slots a setup workflow fills.
+_UNFILLED_VARIABLE = lazy(r"\$\{[A-Z][A-Z0-9_]{2,}\}")
 #: Placeholders that are leftovers even inside a code block: a reader would copy them as they are.
 _LEFTOVER_IN_CODE = ("insert", "tag", "skeleton")
 
@@ -1032,7 +1034,8 @@ class OSS110(Rule):
     Scans the README, LICENSE, CONTRIBUTING, CODE_OF_CONDUCT, SECURITY, CHANGELOG and
     CITATION files for text that was meant to be replaced: `TODO`, `TBD`, `FIXME`,
     `[INSERT ...]`, `<INSERT ...>`, left-over template tags such as `{{ name }}`,
-    `{{cookiecutter.project_slug}}` or `{% if %}`, "lorem ipsum", "your name here" and a
+    `{{cookiecutter.project_slug}}` or `{% if %}` (and, in a license, a template
+    repository's `${GITHUB_REPOSITORY_NAME}`), "lorem ipsum", "your name here" and a
     template's name slot such as `<Tool Name>` or `<project-name>`. Each one is reported
     with its line and column.
 
@@ -1091,12 +1094,26 @@ class OSS110(Rule):
         code = code_lines(text, rst=is_rst(path)) if is_rst(path) or is_markdown(path) else set()
         lines = text.splitlines()
         teaching = _blocks_teaching_templates(lines, code) if tags else set()
+        license_file = path.rpartition("/")[2].upper().startswith(("LICENSE", "LICENCE", "COPYING"))
         for index, raw in enumerate(lines):
             in_code = index in code
             # Inline code is documentation; blanking it keeps the columns.
             line = raw if in_code else without_inline_code(raw)
             shows_tags = tags and index not in teaching
             yield from self._on_line(path, line, index, in_code=in_code, tags=shows_tags, baked=baked)
+            if license_file:
+                yield from self._unfilled_variables(path, line, index)
+
+    def _unfilled_variables(self, path: str, line: str, index: int) -> Iterator[Finding]:
+        """``${GITHUB_REPOSITORY_NAME}`` in a license: a template repository's slot that the
+        workflow meant to fill it never did (in a license no shell variable belongs)."""
+        for match in _UNFILLED_VARIABLE.finditer(line):
+            yield self.finding(
+                path,
+                f"{path} still holds the placeholder {match.group()!r}: replace it with the real text or remove it",
+                line=index + 1,
+                col=match.start() + 1,
+            )
 
     def _on_line(
         self, path: str, line: str, index: int, *, in_code: bool, tags: bool, baked: bool = True
