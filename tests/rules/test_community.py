@@ -648,6 +648,11 @@ def test_a_templates_unfilled_slot_in_the_license_is_a_placeholder(make_repo: Ma
         check(make_repo(tree({"README.md": README + "\ntitle = {{DNA}} and {{Deep Learning}}\n"})), "OSS110")
         == []
     )
+    # A template repository's slot that its setup workflow never filled, in a license only.
+    (finding,) = check(make_repo(tree({"LICENSE": "${GITHUB_REPOSITORY_NAME}\n" + MIT_TEXT})), "OSS110")
+    assert (finding.line, "'${GITHUB_REPOSITORY_NAME}'" in finding.message) == (1, True)
+    shell = README + "\nThe path is ${HOME_DIR} on the server.\n"
+    assert check(make_repo(tree({"README.md": shell})), "OSS110") == []
 
 
 def test_todos_talked_about_as_things_are_no_placeholders(make_repo: MakeRepo, check: Check) -> None:
