@@ -51,6 +51,17 @@ def test_output_patterns_include_passwords_and_tokens() -> None:
     ]
 
 
+def test_a_key_in_a_web_address_is_a_secret() -> None:
+    # A recorded response keeps the links it returned, the key in their query.
+    link = '"@href": "https://api.example.org/search?query=x&apiKey=' + GENERATED + '&count=25"\n'
+    assert [(kind, masked) for _, kind, masked in find_file_secrets(link)] == [
+        ("key in a web address", "apiKey=****")
+    ]
+    # A key that says it is one to fill in, and a query's ordinary values, are not.
+    others = 'see "https://api.example.org/?apiKey=YOUR_API_KEY_HERE_123" or "https://x.org/?token=next_page_cursor_a"\n'
+    assert list(find_file_secrets(others)) == []
+
+
 def test_a_service_key_given_to_a_bare_key_name_is_a_secret() -> None:
     # A map tile provider's key, built from pieces so that this file holds none.
     value = "WxgUq" + "7Rb2LmK9pZt4" + "Yv8NcD3sHf"

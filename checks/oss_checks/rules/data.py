@@ -2474,7 +2474,8 @@ class OSS407(Rule):
     shell scripts, YAML, JSON, TOML, INI files, Dockerfiles, Markdown, and the
     cells of notebooks) for credentials that are easy to recognise with certainty:
     AWS access key ids, GitHub, GitLab and Slack tokens, Google and OpenAI API
-    keys, private keys, and upper-case settings named like a secret
+    keys, private keys, keys given in a web address's query (`?apiKey=...`, as recorded
+    responses keep them), and upper-case settings named like a secret
     (`WANDB_API_KEY`, `DB_PASSWORD`, `SECRET_KEY` ...) whose value looks generated.
     In Python code and notebook code cells it also finds a quoted value given to a
     name that ends like a secret's, in any case (`client_secret = "..."`,

@@ -61,6 +61,10 @@ _PASSWORD = lazy(
 )
 #: ``postgresql://user:secret@host/db``: a password inside a connection string.
 _URL_PASSWORD = lazy(r"(?i)\b[a-z][a-z0-9+.-]*://[^/\s:@]+:(?P<secret>[^/\s:@]{3,})@")
+#: ``https://api.example.org/search?query=x&apiKey=d40f...``: a key given in a web address's query.
+_URL_QUERY_KEY = lazy(
+    r"(?i)[?&](?P<name>api_?key|access_?token|auth_?token|token|key)=(?P<secret>[A-Za-z0-9_-]{16,128})(?![A-Za-z0-9_-])"
+)
 #: The formats by the character they start with, so each start is tried against its own only.
 _BY_FIRST: dict[str, tuple[_Secret, ...]] = {}
 for _format in _SECRETS:
@@ -147,6 +151,7 @@ def find_secrets(text: str) -> Iterator[tuple[int, str, str]]:
         for match in _URL_PASSWORD.finditer(text):
             if not _placeholder(match.group("secret"), bare=False):
                 yield match.start(), "password in a connection string", "://user:****@"
+        yield from _query_keys(text)
     if "passw" in text.lower():
         for match in _PASSWORD.finditer(text):
             value = match.group("quoted") or match.group("bare")
@@ -287,6 +292,16 @@ def find_file_secrets(text: str) -> Iterator[tuple[int, str, str]]:
                     shown = match.group(0)[: secret.shown_prefix]
                     yield at, secret.kind, (f"{shown}****" if secret.shown_prefix else "-----BEGIN …")
                 break
+    yield from _query_keys(text)
+
+
+def _query_keys(text: str) -> Iterator[tuple[int, str, str]]:
+    """Keys given in a web address's query (``?apiKey=d40f...``), as recorded responses keep them."""
+    if "://" not in text:
+        return
+    for match in _URL_QUERY_KEY.finditer(text):
+        if _generated(match.group("secret")) and not _placeholder(match.group("secret"), bare=False):
+            yield match.start() + 1, "key in a web address", f"{match.group('name')}=****"
 
 
 # -- placeholders and secrets assigned in code -------------------------------------------------
