@@ -171,6 +171,10 @@ def test_places() -> None:
         ("C:\\path\\to\\file.csv", "drive", True),
         ("~/mypath/to/x", "tilde", False),
         ("~/path/tools/x", "tilde", False),
+        # A container image's user, and where applications keep each user's settings.
+        ("/home/app/notebook", "home", True),
+        ("~/AppData/Roaming/RStudio/templates", "tilde", True),
+        ("~/AppData/x.csv", "tilde", False),
     ],
 )
 def test_generic_paths(path: str, kind: str, generic: bool) -> None:
@@ -297,6 +301,16 @@ def test_a_databricks_users_workspace_folder_is_a_home() -> None:
 def test_a_quoted_posix_path_keeps_its_blanks() -> None:
     source = 'OUT = "~/UKFSR/theme 2/files"\nLOG = "/home/ana/logs/run %s.txt" % day\n'
     assert [hit.path for hit in python_path_hits(source)] == ["~/UKFSR/theme 2/files", "/home/ana/logs/run"]
+
+
+def test_the_fallback_of_an_environment_variable_is_what_the_setting_overrides() -> None:
+    source = (
+        "import os\nfrom os import getenv\n"
+        'RAW = os.path.join(os.environ.get("DATA_BASEDIR", "/home/filr/"), "Cambridge/*.csv")\n'
+        'OUT = getenv("OUT_DIR", "/home/filr/out")\nLOG = os.getenv("LOG", default="/home/ana/log")\n'
+        'HARD = "/home/ana/raw.csv"\n'
+    )
+    assert [hit.path for hit in python_path_hits(source)] == ["/home/ana/raw.csv"]
 
 
 def test_help_text_is_prose_for_a_reader_not_a_path_the_code_opens() -> None:

@@ -277,7 +277,9 @@ class OSS401(Rule):
     parameter, also when the literal is built into it (`data_path=os.path.expanduser(
     "~/cache_data")`, or R's `function(folder = "~/out/")`; a notebook calls its own
     functions, so there they count), nor what `help=` tells a reader of `--help`, nor a
-    folder where applications keep each user's settings (`~/AppData/Roaming/RStudio`). A drive or
+    folder where applications keep each user's settings (`~/AppData/Roaming/RStudio`), nor
+    the fallback of an environment variable the code reads (`os.environ.get("DATA_DIR",
+    "/home/filr/")`: the setting overrides it). A drive or
     mount that three files or more read from (`J:`, `/mnt/share`; `C:` is one
     computer's own disk) is the team's shared drive: it is reported once, at its first
     use, with how many files read it. The same path written again in one file is one thing

@@ -100,7 +100,7 @@ GENERIC_USERS = frozenset(
         "vagrant", "node", "appuser", "user", "username", "yourname", "your_name", "your-name",
         "yourusername", "your_username", "me", "you", "someone", "shared", "public", "default",
         "all users", "default user", "guest", "airflow", "jenkins", "gitlab-runner", "azureuser",
-        "hadoop", "spark", "www-data", "sagemaker-user", "rstudio", "jupyter", "cdsw",
+        "hadoop", "spark", "www-data", "sagemaker-user", "rstudio", "jupyter", "cdsw", "app",
     }
 )  # fmt: skip
 #: The users of cloud virtual machines' images: each VM is one computer, so a clone of the
@@ -437,6 +437,23 @@ def python_path_hits(
     return hits
 
 
+def _reads_the_environment(function: ast.expr) -> bool:
+    """Whether a call reads an environment variable: ``os.environ.get``, ``environ.get``, ``os.getenv``."""
+    if isinstance(function, ast.Attribute):
+        if function.attr == "getenv":
+            return True
+        value = function.value
+        named = (
+            value.attr
+            if isinstance(value, ast.Attribute)
+            else value.id
+            if isinstance(value, ast.Name)
+            else ""
+        )
+        return function.attr == "get" and named == "environ"
+    return isinstance(function, ast.Name) and function.id == "getenv"
+
+
 #: Keywords whose value is prose for a reader of ``--help``, not a path the code opens.
 _PROSE_KEYWORDS = frozenset({"help", "description", "epilog", "usage"})
 Position = tuple[int, int]
@@ -447,7 +464,8 @@ def _default_literals(
 ) -> tuple[set[Position], list[tuple[Position, Position]]]:
     """(line, byte column) of the string literals that are defaults: ``default=`` values, the
     module constants only they read, and, with ``parameters``, the defaults of functions'
-    parameters; and where the values of ``help=`` and its kin start and end (a literal
+    parameters, and the fallback of an environment variable read (``os.environ.get("X", "...")``:
+    what the setting overrides); and where the values of ``help=`` and its kin start and end (a literal
     joined from pieces is one node, so its pieces are found by place). Empty when the text
     does not parse.
 
@@ -471,6 +489,8 @@ def _default_literals(
         if isinstance(node, ast.keyword) and node.arg == "default":
             values.append(node.value)
             in_defaults.update(id(name) for name in ast.walk(node.value) if isinstance(name, ast.Name))
+        elif isinstance(node, ast.Call) and _reads_the_environment(node.func) and len(node.args) >= 2:
+            values.append(node.args[1])  # os.environ.get("DATA_DIR", "/home/filr/"): what a setting overrides
         elif parameters and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             values.extend(node.args.defaults)
             values.extend(value for value in node.args.kw_defaults if value is not None)
