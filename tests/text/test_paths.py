@@ -360,6 +360,17 @@ def test_hostile_text_stays_linear(source: str) -> None:
     assert time.perf_counter() - began < 10
 
 
+def test_many_shares_on_one_line_and_many_unclosed_r_functions_stay_linear() -> None:
+    # One minified line of 100,000 slash shares, and an R file of 100,000 unclosed functions:
+    # each once took minutes, as every candidate read its line again or every list its rest.
+    shares = "x = [" + ", ".join(f'"//ab/cd/e{n}"' for n in range(100_000)) + "]\n"
+    functions = 'x <- "/home/ana/x"\n' + "function(" * 100_000 + "\n"
+    began = time.perf_counter()
+    assert len(python_path_hits(shares)) == 100_000
+    assert [hit.path for hit in r_path_hits(functions)] == ["/home/ana/x"]
+    assert time.perf_counter() - began < 30  # quadratic work would take an hour
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [

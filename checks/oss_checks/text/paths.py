@@ -19,6 +19,7 @@ overrides, not what the code insists on, and is not reported either.
 from __future__ import annotations
 
 import ast
+import bisect
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -289,7 +290,40 @@ def _confirm(text: str, at: int) -> _Found | None:
 
 
 #: Words of a line that queries a document, where ``"//item/title"`` is an XPath, not a share.
-_QUERIES = ("xpath", "xml_find", "html_node", "html_element", "findall", "iterfind", ".find(", "selectnodes")
+_QUERIES = lazy(r"(?i)xpath|xml_find|html_node|html_element|findall|iterfind|\.find\(|selectnodes")
+
+
+class _QueryLines:
+    """Where a text's lines start and where it names a document query, found once per text:
+    asking each candidate's line again would read a long line once per share on it."""
+
+    _last: _QueryLines | None = None
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_starts = [0]
+        at = text.find("\n")
+        while at != -1:
+            self.line_starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        found = list(_QUERIES.finditer(text))
+        self.query_starts = [match.start() for match in found]
+        self.query_ends = [match.end() for match in found]
+
+    @classmethod
+    def of(cls, text: str) -> _QueryLines:
+        # The candidates of one text are confirmed one after another: keep the last text's.
+        if cls._last is None or cls._last.text is not text:
+            cls._last = cls(text)
+        return cls._last
+
+    def queries_before(self, at: int) -> bool:
+        """Whether a query word lies wholly on ``at``'s line, before ``at``."""
+        line_start = self.line_starts[bisect.bisect_right(self.line_starts, at) - 1]
+        first = bisect.bisect_left(self.query_starts, line_start)
+        return first < len(self.query_ends) and self.query_ends[first] <= at
+
+
 #: A raw string's prefix right before its quote (``r"``, ``rb"``, ``Rf"``): backslashes stay as written.
 _RAW_PREFIX = lazy(r"(?<![\w])(?:[rR][bBfF]?|[bBfF][rR])$")
 
@@ -314,8 +348,7 @@ def _unc_share(text: str, at: int, path: str) -> bool:
         return False
     if sum(1 for name in names if name) < 3 and not path.endswith("/"):
         return False
-    line = text[text.rfind("\n", 0, at) + 1 : at].lower()
-    return not any(word in line for word in _QUERIES)
+    return not _QueryLines.of(text).queries_before(at)
 
 
 def _starts(text: str) -> Iterator[int]:
@@ -633,9 +666,13 @@ _R_FUNCTION = lazy(r"\bfunction[ \t]*\(|\\\(")
 
 def _r_parameter_lists(text: str) -> list[tuple[int, int]]:
     """(start, end) of each R function's parameter list, its strings and comments skipped
-    while its brackets are counted; an unclosed one runs to the end of the text."""
-    lists = []
+    while its brackets are counted; an unclosed one runs to the end of the text. A function
+    defined inside another's list (a default that is a function) lies within it and is not
+    scanned again, so every character is read once (20,000 unclosed ones took seconds)."""
+    lists: list[tuple[int, int]] = []
     for match in _R_FUNCTION.finditer(text):
+        if lists and match.start() < lists[-1][1]:
+            continue
         at, depth, quote = match.end(), 1, ""
         while at < len(text) and depth:
             char = text[at]
