@@ -298,12 +298,17 @@ class OSS101(_CommunityFile):
 _R_LICENSE_STUB = lazy(r"\s*YEAR:[^\n]+\n\s*COPYRIGHT HOLDER:[^\n]+\s*")
 
 
+def _declared_r_license(repo: Repo) -> RPackageLicense | None:
+    """What the top DESCRIPTION's License field says, read once per repository."""
+    return repo.memo("r-package-license", lambda: r_package_license(description_text(repo)))
+
+
 def _r_package_license_stub(repo: Repo, path: str) -> bool:
     """Whether ``path`` is the year-and-holder file an R package's DESCRIPTION names beside its license."""
     text = repo.read_text(path) or ""
     if _R_LICENSE_STUB.fullmatch(text) is None:
         return False
-    declared = r_package_license(description_text(repo))
+    declared = _declared_r_license(repo)
     # Only "+ file LICENSE" completes a named license from the file; "file LICENSE" alone
     # says the file is the whole license, which a year and a holder are not.
     return declared is not None and declared.completed_by is not None
@@ -363,8 +368,7 @@ class OSS102(_CommunityFile):
         main = self.locate(repo)
         named = _license_the_project_names(repo) if main is None and not repo.answers else None
         # An R package's DESCRIPTION names its license where pyproject.toml would.
-        described = main is None and not repo.answers and repo.exists("DESCRIPTION")
-        r_license = r_package_license(description_text(repo)) if described else None
+        r_license = _declared_r_license(repo) if main is None and not repo.answers else None
         if r_license is not None and self.in_full:
             yield self.finding(*_r_package_license_missing(r_license))
             return
@@ -485,7 +489,7 @@ _R_TEMPLATE_LICENSES = frozenset({"mit", "bsd_2_clause", "bsd_3_clause"})
 
 def _r_license_template_without_file(repo: Repo) -> str | None:
     """``MIT`` when an R package's DESCRIPTION gives a template license alone (``License: MIT``)."""
-    declared = r_package_license(description_text(repo))
+    declared = _declared_r_license(repo)
     if declared is None or declared.completed_by is not None or declared.held_in is not None:
         return None
     return declared.value if declared.value.casefold() in _R_TEMPLATE_LICENSES else None
@@ -1108,12 +1112,17 @@ class OSS110(Rule):
         """``${GITHUB_REPOSITORY_NAME}`` in a license: a template repository's slot that the
         workflow meant to fill it never did (in a license no shell variable belongs)."""
         for match in _UNFILLED_VARIABLE.finditer(line):
-            yield self.finding(
-                path,
-                f"{path} still holds the placeholder {match.group()!r}: replace it with the real text or remove it",
-                line=index + 1,
-                col=match.start() + 1,
-            )
+            yield self._placeholder_finding(path, match.group(), index, match.start())
+
+    def _placeholder_finding(self, path: str, snippet: str, index: int, start: int) -> Finding:
+        if len(snippet) > 40:
+            snippet = snippet[:37] + "..."
+        return self.finding(
+            path,
+            f"{path} still holds the placeholder {snippet!r}: replace it with the real text or remove it",
+            line=index + 1,
+            col=start + 1,
+        )
 
     def _on_line(
         self, path: str, line: str, index: int, *, in_code: bool, tags: bool, baked: bool = True
@@ -1136,15 +1145,7 @@ class OSS110(Rule):
                 continue
             if kind == "name" and not _stands_alone(line, match.start(), match.end()):
                 continue
-            snippet = match.group(0)
-            if len(snippet) > 40:
-                snippet = snippet[:37] + "..."
-            yield self.finding(
-                path,
-                f"{path} still holds the placeholder {snippet!r}: replace it with the real text or remove it",
-                line=index + 1,
-                col=match.start() + 1,
-            )
+            yield self._placeholder_finding(path, match.group(0), index, match.start())
 
 
 # -- OSS111: the README has the sections people look for --------------------------------

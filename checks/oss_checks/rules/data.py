@@ -2678,18 +2678,23 @@ _CLUTTER_FOLDERS = {
 _LOCK_FILE = lazy(r"~\$[^/]*\.(?:docx?|xlsx?|xlsm|pptx?)$|(?:^|/)\.[^/]+\.sw[op]$")
 
 
-def _clutter(path: str) -> str | None:
+class _Clutter(NamedTuple):
+    what: str  # what the file is, as the message says it
+    ignore: str  # the .gitignore line that keeps it out
+
+
+def _clutter(path: str) -> _Clutter | None:
     """What ``path`` is when a system or tool left it behind; None for the project's own files."""
     name = path.rpartition("/")[2]
     if name in _CLUTTER_NAMES:
-        return _CLUTTER_NAMES[name]
+        return _Clutter(_CLUTTER_NAMES[name], name)
     for folder in path.split("/")[:-1]:
         if folder in _CLUTTER_FOLDERS:
-            return _CLUTTER_FOLDERS[folder]
+            return _Clutter(_CLUTTER_FOLDERS[folder], f"{folder}/")
     if name.endswith(".pyc"):
-        return _CLUTTER_FOLDERS["__pycache__"]
+        return _Clutter(_CLUTTER_FOLDERS["__pycache__"], "*.pyc")
     if ("~$" in name or name.endswith((".swp", ".swo"))) and _LOCK_FILE.search(path):
-        return "an editor's lock or swap file of a document being edited"
+        return _Clutter("an editor's lock or swap file of a document being edited", name)
     return None
 
 
@@ -2733,8 +2738,8 @@ class OSS410(Rule):
         return _clutter(file.path) is not None
 
     def check_file(self, repo: Repo, file: SourceFile) -> Iterator[Finding]:
-        what = _clutter(file.path)
-        if what is None or not file.tracked:
+        clutter = _clutter(file.path)
+        if clutter is None or not file.tracked:
             return
         # A fixture of a tool that reads such files, or a vendored copy, is kept on purpose; a
         # tests folder is not exempt: testthat writes its testthat-problems.rds right there.
@@ -2742,13 +2747,10 @@ class OSS410(Rule):
             return
         if file.path in _ignored_clutter(repo):
             return  # tracked although ignored: OSS406 says so, with the rule that ignores it
-        name = file.path.rpartition("/")[2]
-        folder = next((part for part in file.path.split("/")[:-1] if part in _CLUTTER_FOLDERS), None)
-        ignore = f"{folder}/" if folder else ("*.pyc" if name.endswith(".pyc") else name)
         yield self.finding(
             file.path,
-            f"{file.path} is {what}, committed by accident: `git rm --cached` it (it stays on disk) and "
-            f"add {ignore} to .gitignore",
+            f"{file.path} is {clutter.what}, committed by accident: `git rm --cached` it (it stays on disk) "
+            f"and add {clutter.ignore} to .gitignore",
         )
 
 

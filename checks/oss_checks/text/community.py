@@ -312,9 +312,7 @@ def _readme_release_log(repo: Repo) -> str | None:
         if _VERSIONS_SECTION.match(title) and _lists_releases(repo, lines, found, at):
             return readme
     # "For a list of past changes, please refer to the [releases page](https://github.com/o/r/releases)."
-    pointer = any(
-        _RELEASES_PAGE.search(line) and _CHANGES_WORDS.search(line) for line in text[:200_000].splitlines()
-    )
+    pointer = any(_RELEASES_PAGE.search(line) and _CHANGES_WORDS.search(line) for line in lines)
     return readme if pointer else None
 
 

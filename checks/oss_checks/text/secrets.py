@@ -245,8 +245,7 @@ def _setting_at(text: str, word: re.Match[str]) -> tuple[int, str, str] | None:
         value = _ENV_ENTRY_VALUE.match(text, word.end())
     if value is None or not _generated(value.group("value")):
         return None
-    name_end = _NAME_END.match(text, word.end())
-    return start, "secret setting", f"{text[start : name_end.end() if name_end else word.end()]}=****"
+    return start, "secret setting", f"{text[start : going_on.end() if going_on else word.end()]}=****"
 
 
 #: One search for everything a file may hold: where a key format starts (``sk-`` is found by
