@@ -341,8 +341,12 @@ def _notebooks_with_outputs(repo: Repo) -> list[str]:
     Notebooks under docs/, examples/ or tutorials, slide decks and talks, notebooks a
     README or docs page links (or whose folder it links), test fixtures and vendored
     copies are documentation, presentations or someone else's: their outputs are kept on
-    purpose.
+    purpose. Worked out once per repository: OSS604's finding and the files it rests on.
     """
+    return repo.memo("notebooks-with-outputs", lambda: _find_notebooks_with_outputs(repo))
+
+
+def _find_notebooks_with_outputs(repo: Repo) -> list[str]:
     found = []
     for path in repo.paths:
         if not path.endswith(".ipynb") or "{{" in path:

@@ -20,6 +20,7 @@ from oss_checks.text.builds import declares_no_package, ini_sections, metadata_e
 from oss_checks.text.citation import citation
 from oss_checks.text.community import README_NAMES, main_license
 from oss_checks.text.licenses import (
+    GNU_FAMILIES,
     LICENSE_ALIASES,
     classifier_expression,
     dep5_licenses,
@@ -732,12 +733,7 @@ class OSS204(_ProjectField):
         else:
             # "==3.11" is 3.11.0 and nothing else: PEP 440 pads a shorter version with zeros.
             pinned = next(
-                (
-                    version
-                    for operator, version, _ in clauses
-                    if operator == "==" and _BARE_RELEASE.fullmatch(version)
-                ),
-                None,
+                (version for operator, version, _ in clauses if _pins_a_bare_minor(operator, version)), None
             )
             if pinned is not None:
                 yield self.finding(
@@ -751,6 +747,11 @@ class OSS204(_ProjectField):
 
 #: A version of one or two numbers (``3``, ``3.11``), which ``==`` pins to its ``.0`` release.
 _BARE_RELEASE = lazy(r"\d+(?:\.\d+)?")
+
+
+def _pins_a_bare_minor(operator: str, version: str) -> bool:
+    """Whether a requires-python clause is ``==3.11``: 3.11.0 and nothing else."""
+    return operator == "==" and _BARE_RELEASE.fullmatch(version) is not None
 
 
 class OSS205(_ProjectField):
@@ -801,7 +802,7 @@ class OSS205(_ProjectField):
             for operator, version, written in clauses
             if _caps_below_python4(operator, version)
             # "==3.11" admits 3.11.0 alone: OSS204 reports that, a fact, not a cap
-            and not (operator == "==" and _BARE_RELEASE.fullmatch(version))
+            and not _pins_a_bare_minor(operator, version)
         ]
         if not caps:
             return
@@ -822,8 +823,6 @@ class OSS205(_ProjectField):
 
 
 # -- license ---------------------------------------------------------------------------------
-#: The GNU licenses, whose text is the same whether later versions are granted or not.
-_GNU_FAMILIES = frozenset({"gpl-2.0", "gpl-3.0", "lgpl-2.1", "lgpl-3.0", "agpl-3.0"})
 
 
 def _license_suggestion(
@@ -852,10 +851,10 @@ def _license_suggestion(
         # A GNU license's text does not say whether later versions are granted; its classifier
         # (v2 against v2 or later) does. Without one that says it, no identifier is suggested:
         # either guess would misstate the grant.
-        if license_families(from_text)[0] & _GNU_FAMILIES:
+        text_families = license_families(from_text)[0]
+        if text_families & GNU_FAMILIES:
             same_family = (
-                from_classifiers is not None
-                and license_families(from_text)[0] == license_families(from_classifiers)[0]
+                from_classifiers is not None and text_families == license_families(from_classifiers)[0]
             )
             return from_classifiers if same_family else None
         return from_text
@@ -898,7 +897,7 @@ def _license_value(repo: Repo, suggestion: str | None, license_file: str | None 
 def _gnu_license_of(repo: Repo, path: str) -> str | None:
     """``GPL-2.0`` when the license file is one GNU license's text, which leaves the grant unsaid."""
     detected = detect_licenses(repo.read_text(path) or "")
-    if len(detected) != 1 or detected[0].key not in _GNU_FAMILIES:
+    if len(detected) != 1 or detected[0].key not in GNU_FAMILIES:
         return None
     return detected[0].spdx.removesuffix("-or-later")
 

@@ -143,6 +143,8 @@ CLASSIFIER_FAMILIES: dict[str, frozenset[str]] = {
     "osi approved :: the unlicense (unlicense)": frozenset({"unlicense"}),
     "other/proprietary license": frozenset({"proprietary"}),
 }
+#: The GNU licenses, whose text is the same whether later versions are granted or not.
+GNU_FAMILIES = frozenset({"gpl-2.0", "gpl-3.0", "lgpl-2.1", "lgpl-3.0", "agpl-3.0"})
 #: The GNU classifiers tell a version from "or later", as SPDX does; a license's text alone
 #: does not (the project's notice decides), so these say more than the family's identifier.
 _GNU_CLASSIFIER_SPDX: dict[str, str] = {
